@@ -1,0 +1,6 @@
+# Registers each doctest test case of a test binary as its own ctest test (Debian's doctest-dev
+# ships doctest_discover_tests), so that ctest's summary counts the real tests.
+include(/usr/lib/cmake/doctest/doctest.cmake)
+function(iadesk_add_doctest_cases target)
+  doctest_discover_tests(${target} TEST_PREFIX "${target}/" WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+endfunction()

@@ -1,0 +1,54 @@
+// cases: absence records -> sickness cases (NAV: oppfølgingstilfelle), DOMAIN.md §2.
+//
+// Contract
+// - An employee's records (egenmelding and sykmelding alike) are merged into one case while the
+//   gap of non-sick calendar days between them is at most 15; a gap of 16 or more starts a new
+//   case (peer-systems.md:195; folketrygdloven § 8-19). Overlapping records are merged.
+// - start = first sick day (day 1). end = last recorded sick day, or nullopt when the last
+//   record is open.
+// - sick_days = calendar days covered by at least one record. An open record counts through
+//   `today` (and at least its first day).
+// - agp_end (arbeidsgiverperiode, § 8-19) = the 16th calendar sick day of the case, counting
+//   only days covered by records, projecting continuous absence after the last recorded day;
+//   so it is always set.
+// - maksdato (§ 8-12, § 8-11) = the 248th Monday..Friday sick day of the case (holidays on
+//   weekdays count; a graded day counts whole), projecting continuous absence after the last
+//   recorded day. VERIFY (DOMAIN.md §2): the 3-year window is not modelled.
+// - Cases come sorted by employee id (in order of first appearance in the dataset's employee
+//   list) and then by start date.
+#pragma once
+
+#include "iadesk/model.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace iadesk {
+
+struct SicknessCase {
+    std::string employee;
+    Date start;
+    std::optional<Date> end;      // nullopt = open (last record has no last day)
+    Date last_recorded_day;       // = *end when closed; the open record's first day when open
+    int sick_days = 0;
+    Date agp_end;
+    Date maksdato;
+    std::vector<std::size_t> absences; // indices into Dataset::absences, by first day
+
+    bool is_open() const { return !end.has_value(); }
+    // Week k of a case holds days start+7(k-1) .. start+7k-1 (DOMAIN.md §2).
+    int week_on(Date d) const { return (d - start) / 7 + 1; }
+};
+
+// Grade (20..100) in force on `day` within the case: the highest grade among records covering
+// that day; if none covers it, the grade of the last record that began before it; 0 before start.
+int grade_on(const SicknessCase& c, const Dataset& ds, Date day);
+
+// All cases of the dataset. `today` only affects open cases' sick_days.
+std::vector<SicknessCase> build_cases(const Dataset& ds, Date today);
+
+// The case of `employee` that is open on `day` (start <= day and (open or end >= day)), if any.
+const SicknessCase* case_on(const std::vector<SicknessCase>& cases, std::string_view employee, Date day);
+
+} // namespace iadesk

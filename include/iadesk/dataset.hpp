@@ -1,0 +1,46 @@
+// dataset: the iadesk JSON document <-> Dataset, with validation (issue 3 §7, docs/data-format.md).
+//
+// Contract
+// - load_dataset never throws and never half-loads: either `dataset` is set and `problems` holds
+//   no errors, or `dataset` is empty and `problems` lists every problem found, each with a JSON
+//   pointer (RFC 6901, e.g. "/absences/12/grade") and a message in Norwegian and English.
+// - The document is {"format": "iadesk", "version": 1, "organisation": {...}, "units": [...],
+//   "employees": [...], "absences": [...], "milestone_events": [...]}. Dates are "YYYY-MM-DD"
+//   strings; an open end is null or absent.
+// - Checks: types and required fields, real calendar dates, from <= to, grade 20..100 and
+//   egenmelding = 100, percent 0 < p <= 100, unique unit and employee ids, references that
+//   resolve, employment periods that do not overlap, a valid orgnr (mod 11), milestone ids known
+//   to a built-in rule set.
+// - save_dataset writes the canonical form: load_dataset(save_dataset(d)) == d.
+#pragma once
+
+#include "iadesk/model.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace iadesk {
+
+inline constexpr int kDatasetFormatVersion = 1;
+
+struct DatasetProblem {
+    std::string pointer;
+    std::string message_nb;
+    std::string message_en;
+};
+
+struct DatasetLoad {
+    std::optional<Dataset> dataset;
+    std::vector<DatasetProblem> problems;
+    bool ok() const { return dataset.has_value(); }
+};
+
+DatasetLoad load_dataset(std::string_view json_text);
+std::string save_dataset(const Dataset& ds, int indent = 1);
+
+// The checks of load_dataset on an in-memory Dataset (used after generation and by commands).
+std::vector<DatasetProblem> validate_dataset(const Dataset& ds);
+
+} // namespace iadesk

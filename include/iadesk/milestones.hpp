@@ -1,0 +1,56 @@
+// milestones: the follow-up schedule of one sickness case under a rule set (DOMAIN.md §3).
+//
+// Contract — status of each milestone of the rule set, for a given `today`:
+//   done / exempt     a MilestoneEvent for (employee, case start, milestone id) is recorded
+//                     (the latest event wins);
+//   not_applicable    the case has ended (closed end < today) and the milestone is due after
+//                     the case's end;
+//   on_request        the rule applies "on_request", or "full_leave_else_on_request" and the
+//                     grade on the due day is below 100 (DOMAIN.md §3: dialogmøte 1 of a graded
+//                     case under the current set);
+//   overdue           due < today;
+//   due_soon          today <= due <= today + 7;
+//   upcoming          otherwise.
+// Milestones keep the rule set's order.
+#pragma once
+
+#include "iadesk/cases.hpp"
+#include "iadesk/rules.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace iadesk {
+
+enum class MilestoneStatus { done, exempt, upcoming, due_soon, overdue, on_request, not_applicable };
+
+const char* to_string(MilestoneStatus s); // "done", "exempt", "upcoming", "due_soon", ...
+
+struct Milestone {
+    const MilestoneRule* rule = nullptr;  // points into the RuleSet passed to schedule_case
+    Date due;
+    MilestoneStatus status = MilestoneStatus::upcoming;
+    const MilestoneEvent* event = nullptr; // the recorded event for done/exempt, else nullptr
+};
+
+struct CaseSchedule {
+    const SicknessCase* sickness_case = nullptr;
+    const RuleSet* rule_set = nullptr;
+    std::vector<Milestone> milestones;
+
+    // The first milestone that still needs action (overdue, due_soon or upcoming) by due date.
+    const Milestone* next_action() const;
+};
+
+// `events` may hold events of any case; only those matching the case are used.
+CaseSchedule schedule_case(const SicknessCase& c, const RuleSet& rules, const Dataset& ds,
+                           const std::vector<const MilestoneEvent*>& events, Date today);
+
+// Schedules for every case open on `today`, choosing each case's rule set by its start date.
+// Cases whose start precedes every rule set are skipped.
+std::vector<CaseSchedule> schedule_open_cases(const std::vector<SicknessCase>& cases,
+                                              const std::vector<RuleSet>& sets,
+                                              const Dataset& ds, Date today);
+
+} // namespace iadesk

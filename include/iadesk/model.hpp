@@ -1,0 +1,88 @@
+// model: the plain data of one organisation's dataset (DOMAIN.md §1, §2).
+//
+// Contract
+// - Plain structs with string ids; no behaviour beyond small lookups. Everything else
+//   (cases, milestones, statistics) is derived from a Dataset by the other core modules.
+// - A Dataset that came out of load_dataset() (dataset.hpp) is valid: ids are unique, every
+//   reference resolves, dates are ordered, grades are 20..100 (egenmelding 100), and
+//   employment periods of one employee do not overlap. Code that builds a Dataset by hand
+//   (tests, the generator) must keep those invariants or run validate_dataset().
+// - No diagnosis field exists anywhere, by design (DOMAIN.md §1).
+#pragma once
+
+#include "iadesk/calendar.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace iadesk {
+
+struct Organisation {
+    std::string name;
+    std::string orgnr;            // 9 digits with a mod-11 check digit (see is_valid_orgnr)
+    bool ia_agreement = false;    // member of the IA agreement (inkluderende arbeidsliv)
+    bool own_bht = false;         // has its own occupational health service (bedriftshelsetjeneste)
+};
+
+struct Unit {
+    std::string id;
+    std::string name;
+};
+
+struct Employment {
+    Date from;
+    std::optional<Date> to;       // inclusive; nullopt = ongoing
+    double percent = 100.0;       // stillingsprosent, 0 < percent <= 100
+};
+
+struct Employee {
+    std::string id;
+    std::string name;
+    std::string unit;             // Unit::id
+    std::vector<Employment> employment; // sorted by `from`, non-overlapping
+    std::optional<int> birth_year;
+};
+
+enum class AbsenceKind { egenmelding, sykmelding };
+
+struct Absence {
+    std::string employee;         // Employee::id
+    AbsenceKind kind = AbsenceKind::sykmelding;
+    Date from;                    // first sick day, inclusive
+    std::optional<Date> to;       // last sick day, inclusive; nullopt = open
+    int grade = 100;              // 20..100 percent; egenmelding is always 100
+};
+
+enum class EventStatus { done, exempt };
+
+// A recorded milestone event: "done" (held/sent on `date`) or "exempt" (with the reason in
+// `note`, e.g. "åpenbart unødvendig", aml § 4-6). Matched to a case by (employee, case_start).
+struct MilestoneEvent {
+    std::string employee;
+    Date case_start;
+    std::string milestone;        // a milestone id of the rule sets, e.g. "dialogmote1"
+    EventStatus status = EventStatus::done;
+    Date date;
+    std::string note;
+};
+
+struct Dataset {
+    Organisation organisation;
+    std::vector<Unit> units;
+    std::vector<Employee> employees;
+    std::vector<Absence> absences;
+    std::vector<MilestoneEvent> milestone_events;
+};
+
+// Norwegian organisation number: 9 digits, weights 3 2 7 6 5 4 3 2, check digit 11 - (sum mod 11);
+// a remainder giving 10 makes the number invalid, 11 means check digit 0.
+bool is_valid_orgnr(std::string_view orgnr);
+
+// Position share (percent / 100) of an employee on a day; 0 when not employed that day.
+double position_share_on(const Employee& e, Date d);
+
+const char* to_string(AbsenceKind k);   // "egenmelding" | "sykmelding"
+const char* to_string(EventStatus s);   // "done" | "exempt"
+
+} // namespace iadesk

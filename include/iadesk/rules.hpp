@@ -1,0 +1,69 @@
+// rules: follow-up regimes as data (DOMAIN.md §3), loaded from assets/rules/*.json.
+//
+// Contract
+// - A RuleSet is parsed from a JSON text; parse_rule_set never throws and reports every problem
+//   with its JSON pointer. Adding a regime is adding a file; no milestone is hard-coded.
+// - Due dates: `offset_days` counts from the case start S (due = S + offset_days; "within N weeks"
+//   is S + 7N - 1, DOMAIN.md §2), or `anchor` picks a date computed by the cases module
+//   ("agp_end", "maksdato").
+// - Applicability: "always"; "on_request" (no due date is enforced); "full_leave_else_on_request"
+//   (required when the case is 100 % sick-listed on the due day, otherwise on request).
+// - choose_rule_set picks the set whose [valid_from, valid_to] contains the case start; when
+//   several match, the one with the latest valid_from wins.
+#pragma once
+
+#include "iadesk/calendar.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace iadesk {
+
+enum class Applicability { always, on_request, full_leave_else_on_request };
+enum class DueAnchor { case_start, agp_end, maksdato };
+
+struct MilestoneRule {
+    std::string id;               // e.g. "oppfolgingsplan"
+    std::string label_nb;
+    std::string label_en;
+    DueAnchor anchor = DueAnchor::case_start;
+    int offset_days = 0;          // added to the anchor
+    std::string responsible;      // "arbeidsgiver" | "nav" | "arbeidstaker" | "sykmelder" ...
+    Applicability applies = Applicability::always;
+    std::string source;           // citation: law section and/or seed file:line
+};
+
+struct RuleSet {
+    std::string id;               // e.g. "current", "2011", "2007"
+    std::string name_nb;
+    std::string name_en;
+    Date valid_from;
+    std::optional<Date> valid_to; // inclusive
+    bool verified = true;         // false: dates of the regime are VERIFY in DOMAIN.md
+    std::string source;
+    std::vector<MilestoneRule> milestones;
+
+    const MilestoneRule* find(std::string_view milestone_id) const;
+};
+
+struct RuleProblem {
+    std::string pointer;          // JSON pointer, e.g. "/milestones/3/offset_days"
+    std::string message;          // English
+};
+
+struct RuleSetParse {
+    std::optional<RuleSet> rule_set;
+    std::vector<RuleProblem> problems;
+};
+
+RuleSetParse parse_rule_set(std::string_view json_text);
+
+// Loads every rule set shipped in assets/rules (embedded at build time, see assets.hpp).
+// Problems in shipped files are programming errors and are reported on stderr by the caller.
+std::vector<RuleSet> builtin_rule_sets();
+
+const RuleSet* choose_rule_set(const std::vector<RuleSet>& sets, Date case_start);
+
+} // namespace iadesk

@@ -1,0 +1,21 @@
+// The `iadesk` CLI verbs. main.cpp parses the verb and dispatches; each verb takes the remaining
+// arguments, writes its result to `out` and its messages to `err`, and returns the exit code
+// (0 ok, 1 bad input data, 2 bad usage).
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace iadesk::cli {
+
+using Args = std::vector<std::string>;
+
+int cmd_validate(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_cases(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_milestones(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_stats(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_generate(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_measures(const Args& args, std::ostream& out, std::ostream& err); // measures_cmd.cpp
+
+} // namespace iadesk::cli
