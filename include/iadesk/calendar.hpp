@@ -49,6 +49,11 @@ bool is_public_holiday(Date d);
 bool is_weekend(Date d);
 bool is_working_day(Date d);
 int working_days_between(Date first, Date last); // inclusive; 0 when last < first
+// Monday..Friday days in [first, last], public holidays included (sick-pay days, ftrl § 8-11);
+// 0 when last < first. O(1).
+int weekdays_between(Date first, Date last);
+// The n-th (n >= 1) Monday..Friday day on or after `first`, holidays included. O(1).
+Date nth_weekday_from(Date first, int n);
 
 // Parsing: "YYYY-MM-DD" (ISO) and "dd.mm.yyyy" (Norwegian). parse_date accepts either.
 std::optional<Date> parse_iso_date(std::string_view text);

@@ -1,0 +1,31 @@
+// model: small lookups on the plain data (model.hpp).
+#include "iadesk/model.hpp"
+
+namespace iadesk {
+
+bool is_valid_orgnr(std::string_view orgnr) {
+    // Brønnøysundregistrene: weights 3 2 7 6 5 4 3 2 on the first eight digits, modulus 11.
+    static constexpr int kWeights[8] = {3, 2, 7, 6, 5, 4, 3, 2};
+    if (orgnr.size() != 9) return false;
+    for (char c : orgnr)
+        if (c < '0' || c > '9') return false;
+    int sum = 0;
+    for (int i = 0; i < 8; ++i) sum += (orgnr[i] - '0') * kWeights[i];
+    const int check = 11 - sum % 11;
+    if (check == 10) return false;
+    return (check == 11 ? 0 : check) == orgnr[8] - '0';
+}
+
+double position_share_on(const Employee& e, Date d) {
+    for (const Employment& p : e.employment)
+        if (p.from <= d && (!p.to || d <= *p.to)) return p.percent / 100.0;
+    return 0.0;
+}
+
+const char* to_string(AbsenceKind k) {
+    return k == AbsenceKind::egenmelding ? "egenmelding" : "sykmelding";
+}
+
+const char* to_string(EventStatus s) { return s == EventStatus::done ? "done" : "exempt"; }
+
+} // namespace iadesk
