@@ -1,0 +1,503 @@
+// dataset: the iadesk JSON document <-> Dataset (contract in include/iadesk/dataset.hpp; the
+// format, every field and every check are documented in docs/data-format.md).
+//
+// Design
+// - Parsing is strictly non-throwing (the browser build may have no exception support):
+//   json::parse(text, nullptr, false) + is_discarded(); every value's type is checked before it
+//   is read, through get_ptr. On a syntax error, a SAX pass with a handler that never throws
+//   finds the byte position for the message.
+// - Two phases. Phase 1 reads JSON into a Dataset, reporting type / required-field / date-syntax /
+//   enum problems and remembering, per record, which fields could not be read (FieldBits).
+//   Phase 2 (check_dataset) runs the value and cross-record checks on the Dataset; it is shared
+//   with validate_dataset(), where all fields count as readable. So every problem is reported
+//   once, and a field that could not be read causes no follow-up noise.
+// - JSON pointers are built only when a problem is reported (Path is a chain of stack frames),
+//   so a valid 500 000-record file costs no pointer strings.
+// - Forward compatibility: unknown members are ignored (a newer minor writer may add optional
+//   fields); "format" must be "iadesk" and "version" at most kDatasetFormatVersion, else loading
+//   stops with that single problem, since nothing else can be interpreted safely.
+#include "iadesk/dataset.hpp"
+#include "dataset_internal.hpp"
+
+#include "iadesk/rules.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+namespace iadesk {
+namespace {
+
+using json = nlohmann::json;
+using detail_ds::Path;
+using detail_ds::Reporter;
+
+const char* type_nb(const json& v) {
+    switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "objekt";
+    case json::value_t::array: return "liste";
+    case json::value_t::string: return "tekst";
+    case json::value_t::boolean: return "sann/usann";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "tall";
+    default: return "ukjent";
+    }
+}
+
+const char* type_en(const json& v) {
+    switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "object";
+    case json::value_t::array: return "array";
+    case json::value_t::string: return "string";
+    case json::value_t::boolean: return "boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "number";
+    default: return "unknown";
+    }
+}
+
+// Kinds of value a field may hold, for the "must be ..." messages.
+enum class Want { string, date, number, integer, boolean, array, object };
+
+const char* want_nb(Want w) {
+    switch (w) {
+    case Want::string: return "tekst";
+    case Want::date: return "en dato som tekst (ÅÅÅÅ-MM-DD)";
+    case Want::number: return "et tall";
+    case Want::integer: return "et heltall";
+    case Want::boolean: return "true eller false";
+    case Want::array: return "en liste";
+    case Want::object: return "et objekt";
+    }
+    return "";
+}
+
+const char* want_en(Want w) {
+    switch (w) {
+    case Want::string: return "a string";
+    case Want::date: return "a date string (YYYY-MM-DD)";
+    case Want::number: return "a number";
+    case Want::integer: return "an integer";
+    case Want::boolean: return "true or false";
+    case Want::array: return "an array";
+    case Want::object: return "an object";
+    }
+    return "";
+}
+
+// Phase-1 reader: one object, its members by name, with problems reported under `at`.
+class ObjectReader {
+public:
+    ObjectReader(const json& obj, const Path& at, Reporter& rep) : obj_(obj), at_(at), rep_(rep) {}
+
+    const json* find(std::string_view key) const {
+        auto it = obj_.find(key);
+        return it == obj_.end() ? nullptr : &*it;
+    }
+
+    void wrong_type(std::string_view key, const json& v, Want w) const {
+        Path p{&at_, key};
+        rep_.add(p, std::string("Må være ") + want_nb(w) + " (var " + type_nb(v) + ")",
+                 std::string("Must be ") + want_en(w) + " (was " + type_en(v) + ")");
+    }
+
+    void missing(std::string_view key) const {
+        Path p{&at_, key};
+        std::string k(key);
+        rep_.add(p, "Feltet «" + k + "» mangler", "Field \"" + k + "\" is missing");
+    }
+
+    // Each reader returns false (after reporting) when the field is unusable; `required`
+    // decides whether absence is a problem (when it is not, `out` keeps its default).
+    bool string(std::string_view key, std::string& out, bool required = true) const {
+        const json* v = find(key);
+        if (!v) { if (required) missing(key); return !required; }
+        if (!required && v->is_null()) return true;
+        auto s = v->get_ptr<const json::string_t*>();
+        if (!s) { wrong_type(key, *v, Want::string); return false; }
+        out = *s;
+        return true;
+    }
+
+    bool date(std::string_view key, Date& out) const {
+        const json* v = find(key);
+        if (!v) { missing(key); return false; }
+        return parse_date_value(key, *v, out);
+    }
+
+    // An open end: null or absent.
+    bool optional_date(std::string_view key, std::optional<Date>& out) const {
+        const json* v = find(key);
+        if (!v || v->is_null()) { out.reset(); return true; }
+        Date d;
+        if (!parse_date_value(key, *v, d)) return false;
+        out = d;
+        return true;
+    }
+
+    bool number(std::string_view key, double& out) const {
+        const json* v = find(key);
+        if (!v) { missing(key); return false; }
+        if (!v->is_number()) { wrong_type(key, *v, Want::number); return false; }
+        out = numeric(*v);
+        return true;
+    }
+
+    // Integers may be written as 100 or 100.0; 50.5 is not an integer.
+    bool integer(std::string_view key, int& out, bool required) const {
+        const json* v = find(key);
+        if (!v) { if (required) missing(key); return !required; }
+        if (!required && v->is_null()) return true;
+        if (!v->is_number()) { wrong_type(key, *v, Want::integer); return false; }
+        double d = numeric(*v);
+        if (std::floor(d) != d || d < -2e9 || d > 2e9) {
+            Path p{&at_, key};
+            std::string txt = v->dump();
+            rep_.add(p, "Må være et heltall (var " + txt + ")", "Must be an integer (was " + txt + ")");
+            return false;
+        }
+        out = static_cast<int>(d);
+        return true;
+    }
+
+    bool boolean(std::string_view key, bool& out) const {
+        const json* v = find(key);
+        if (!v || v->is_null()) return true; // optional, default kept
+        auto b = v->get_ptr<const json::boolean_t*>();
+        if (!b) { wrong_type(key, *v, Want::boolean); return false; }
+        out = *b;
+        return true;
+    }
+
+    // A required array member; nullptr (after reporting) when absent or not an array.
+    const json* array(std::string_view key, bool required) const {
+        const json* v = find(key);
+        if (!v) { if (required) missing(key); return nullptr; }
+        if (!v->is_array()) { wrong_type(key, *v, Want::array); return nullptr; }
+        return v;
+    }
+
+private:
+    static double numeric(const json& v) {
+        if (auto i = v.get_ptr<const json::number_integer_t*>()) return static_cast<double>(*i);
+        if (auto u = v.get_ptr<const json::number_unsigned_t*>()) return static_cast<double>(*u);
+        if (auto f = v.get_ptr<const json::number_float_t*>()) return *f;
+        return 0;
+    }
+
+    bool parse_date_value(std::string_view key, const json& v, Date& out) const {
+        auto s = v.get_ptr<const json::string_t*>();
+        if (!s) { wrong_type(key, v, Want::date); return false; }
+        auto d = parse_iso_date(*s);
+        if (!d) {
+            Path p{&at_, key};
+            rep_.add(p, "Ugyldig dato «" + *s + "» (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
+                     "Invalid date \"" + *s + "\" (expected a real date YYYY-MM-DD, year 1900-2200)");
+            return false;
+        }
+        out = *d;
+        return true;
+    }
+
+    const json& obj_;
+    const Path& at_;
+    Reporter& rep_;
+};
+
+// Reports a non-object array element; returns false then.
+bool expect_object(const json& v, const Path& at, Reporter& rep) {
+    if (v.is_object()) return true;
+    rep.add(at, std::string("Må være et objekt (var ") + type_nb(v) + ")",
+            std::string("Must be an object (was ") + type_en(v) + ")");
+    return false;
+}
+
+// --- Syntax errors: position from a SAX pass -------------------------------------------------
+
+struct ErrorSax : nlohmann::json_sax<json> {
+    std::size_t position = 0;
+    std::string what;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) override {
+        position = pos;
+        what = ex.what();
+        return false;
+    }
+};
+
+DatasetProblem syntax_problem(std::string_view text) {
+    ErrorSax sax;
+    json::sax_parse(text, &sax);
+    std::size_t pos = std::min(sax.position, text.size());
+    // nlohmann reports the position one past the offending character.
+    std::size_t upto = pos > 0 ? pos - 1 : 0;
+    int line = 1, col = 1;
+    for (std::size_t i = 0; i < upto; ++i) {
+        if (text[i] == '\n') { ++line; col = 1; }
+        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col; // count code points
+    }
+    std::string where = "linje " + std::to_string(line) + ", kolonne " + std::to_string(col);
+    std::string where_en = "line " + std::to_string(line) + ", column " + std::to_string(col);
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return {"", "Filen er tom (ingen JSON)", "The file is empty (no JSON)"};
+    std::string detail = sax.what;
+    if (auto c = detail.find(": "); c != std::string::npos) detail = detail.substr(c + 2);
+    return {"", "Ugyldig JSON ved " + where + " (" + detail + ")",
+            "Invalid JSON at " + where_en + " (" + detail + ")"};
+}
+
+// --- Phase 1: JSON -> Dataset ----------------------------------------------------------------
+
+void read_organisation(const json& doc, const Path& root, Reporter& rep, Organisation& org,
+                       detail_ds::LoadMeta& meta) {
+    auto it = doc.find("organisation");
+    Path at{&root, "organisation"};
+    if (it == doc.end()) {
+        rep.add(at, "Feltet «organisation» mangler", "Field \"organisation\" is missing");
+        meta.organisation_bad = ~0u;
+        return;
+    }
+    if (!expect_object(*it, at, rep)) { meta.organisation_bad = ~0u; return; }
+    ObjectReader r(*it, at, rep);
+    using F = detail_ds::OrgField;
+    if (!r.string("name", org.name)) meta.organisation_bad |= F::name;
+    if (!r.string("orgnr", org.orgnr)) meta.organisation_bad |= F::orgnr;
+    r.boolean("ia_agreement", org.ia_agreement);
+    r.boolean("own_bht", org.own_bht);
+}
+
+void read_units(const json& arr, const Path& at, Reporter& rep, std::vector<Unit>& units,
+                std::vector<uint8_t>& bad) {
+    using F = detail_ds::UnitField;
+    units.resize(arr.size());
+    bad.assign(arr.size(), 0);
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        Path p{&at, {}, i};
+        if (!expect_object(arr[i], p, rep)) { bad[i] = 0xFF; continue; }
+        ObjectReader r(arr[i], p, rep);
+        if (!r.string("id", units[i].id)) bad[i] |= F::id;
+        if (!r.string("name", units[i].name)) bad[i] |= F::name;
+    }
+}
+
+const std::unordered_set<std::string_view> kAbsenceKinds = {"egenmelding", "sykmelding"};
+
+void read_employees(const json& arr, const Path& at, Reporter& rep, std::vector<Employee>& emps,
+                    detail_ds::LoadMeta& meta) {
+    using F = detail_ds::EmployeeField;
+    using P = detail_ds::PeriodField;
+    emps.resize(arr.size());
+    meta.employee_bad.assign(arr.size(), 0);
+    meta.period_offset.assign(arr.size() + 1, 0);
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        meta.period_offset[i] = meta.period_bad.size();
+        Path p{&at, {}, i};
+        uint8_t& bad = meta.employee_bad[i];
+        if (!expect_object(arr[i], p, rep)) { bad = 0xFF; continue; }
+        ObjectReader r(arr[i], p, rep);
+        Employee& e = emps[i];
+        if (!r.string("id", e.id)) bad |= F::id;
+        if (!r.string("name", e.name)) bad |= F::name;
+        if (!r.string("unit", e.unit)) bad |= F::unit;
+        int by = 0;
+        if (const json* v = r.find("birth_year"); v && !v->is_null()) {
+            if (r.integer("birth_year", by, false)) e.birth_year = by;
+            else bad |= F::birth_year;
+        }
+        const json* emp = r.array("employment", true);
+        if (!emp) { bad |= F::employment; continue; }
+        Path ep{&p, "employment"};
+        e.employment.resize(emp->size());
+        for (std::size_t j = 0; j < emp->size(); ++j) {
+            Path pp{&ep, {}, j};
+            uint8_t pbad = 0;
+            if (!expect_object((*emp)[j], pp, rep)) {
+                pbad = 0xFF;
+            } else {
+                ObjectReader pr((*emp)[j], pp, rep);
+                Employment& m = e.employment[j];
+                if (!pr.date("from", m.from)) pbad |= P::from;
+                if (!pr.optional_date("to", m.to)) pbad |= P::to;
+                if (!pr.number("percent", m.percent)) pbad |= P::percent;
+            }
+            meta.period_bad.push_back(pbad);
+        }
+    }
+    meta.period_offset[arr.size()] = meta.period_bad.size();
+}
+
+void read_absences(const json& arr, const Path& at, Reporter& rep, std::vector<Absence>& abs,
+                   std::vector<uint8_t>& bads) {
+    using F = detail_ds::AbsenceField;
+    abs.resize(arr.size());
+    bads.assign(arr.size(), 0);
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        Path p{&at, {}, i};
+        uint8_t& bad = bads[i];
+        if (!expect_object(arr[i], p, rep)) { bad = 0xFF; continue; }
+        ObjectReader r(arr[i], p, rep);
+        Absence& a = abs[i];
+        if (!r.string("employee", a.employee)) bad |= F::employee;
+        std::string kind;
+        if (!r.string("kind", kind)) {
+            bad |= F::kind;
+        } else if (kind == "egenmelding") {
+            a.kind = AbsenceKind::egenmelding;
+        } else if (kind == "sykmelding") {
+            a.kind = AbsenceKind::sykmelding;
+        } else {
+            Path kp{&p, "kind"};
+            rep.add(kp, "Ukjent fraværstype «" + kind + "» (egenmelding eller sykmelding)",
+                    "Unknown absence kind \"" + kind + "\" (egenmelding or sykmelding)");
+            bad |= F::kind;
+        }
+        if (!r.date("from", a.from)) bad |= F::from;
+        if (!r.optional_date("to", a.to)) bad |= F::to;
+        // grade is optional and defaults to 100 (egenmelding is always 100).
+        if (!r.integer("grade", a.grade, false)) bad |= F::grade;
+    }
+}
+
+void read_events(const json& arr, const Path& at, Reporter& rep, std::vector<MilestoneEvent>& evs,
+                 std::vector<uint8_t>& bads) {
+    using F = detail_ds::EventField;
+    evs.resize(arr.size());
+    bads.assign(arr.size(), 0);
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        Path p{&at, {}, i};
+        uint8_t& bad = bads[i];
+        if (!expect_object(arr[i], p, rep)) { bad = 0xFF; continue; }
+        ObjectReader r(arr[i], p, rep);
+        MilestoneEvent& ev = evs[i];
+        if (!r.string("employee", ev.employee)) bad |= F::employee;
+        if (!r.date("case_start", ev.case_start)) bad |= F::case_start;
+        if (!r.string("milestone", ev.milestone)) bad |= F::milestone;
+        std::string status;
+        if (!r.string("status", status)) {
+            bad |= F::status;
+        } else if (status == "done") {
+            ev.status = EventStatus::done;
+        } else if (status == "exempt") {
+            ev.status = EventStatus::exempt;
+        } else {
+            Path sp{&p, "status"};
+            rep.add(sp, "Ukjent status «" + status + "» (done eller exempt)",
+                    "Unknown status \"" + status + "\" (done or exempt)");
+            bad |= F::status;
+        }
+        if (!r.date("date", ev.date)) bad |= F::date;
+        if (!r.string("note", ev.note, false)) bad |= F::note;
+    }
+}
+
+} // namespace
+
+DatasetLoad load_dataset(std::string_view json_text) {
+    DatasetLoad result;
+    Reporter rep{result.problems};
+    json doc = json::parse(json_text, nullptr, false);
+    if (doc.is_discarded()) {
+        result.problems.push_back(syntax_problem(json_text));
+        return result;
+    }
+    Path root{};
+    if (!doc.is_object()) {
+        rep.add(root, std::string("Dokumentet må være et JSON-objekt (var ") + type_nb(doc) + ")",
+                std::string("The document must be a JSON object (was ") + type_en(doc) + ")");
+        return result;
+    }
+
+    // Format and version first: if they are wrong nothing else can be read safely.
+    {
+        ObjectReader r(doc, root, rep);
+        const json* f = r.find("format");
+        auto fs = f ? f->get_ptr<const json::string_t*>() : nullptr;
+        if (!fs || *fs != "iadesk") {
+            Path p{&root, "format"};
+            std::string was = !f ? "mangler" : f->dump();
+            std::string was_en = !f ? "missing" : f->dump();
+            rep.add(p, "Ikke et iadesk-datasett: «format» må være \"iadesk\" (" + was + ")",
+                    "Not an iadesk dataset: \"format\" must be \"iadesk\" (" + was_en + ")");
+            return result;
+        }
+        int version = 0;
+        if (!r.integer("version", version, true)) return result;
+        if (version > kDatasetFormatVersion || version < 1) {
+            Path p{&root, "version"};
+            std::string v = std::to_string(version), sup = std::to_string(kDatasetFormatVersion);
+            if (version > kDatasetFormatVersion)
+                rep.add(p, "Datasettet har formatversjon " + v + ", men denne utgaven av iadesk støtter bare "
+                               "til og med versjon " + sup + ". Oppdater iadesk for å åpne filen.",
+                        "The dataset has format version " + v + ", but this iadesk supports versions up to " +
+                            sup + ". Update iadesk to open the file.");
+            else
+                rep.add(p, "Ugyldig formatversjon " + v + " (støttet: 1–" + sup + ")",
+                        "Invalid format version " + v + " (supported: 1-" + sup + ")");
+            return result;
+        }
+    }
+
+    Dataset ds;
+    detail_ds::LoadMeta meta;
+    read_organisation(doc, root, rep, ds.organisation, meta);
+    ObjectReader r(doc, root, rep);
+    if (const json* a = r.array("units", true)) {
+        Path p{&root, "units"};
+        read_units(*a, p, rep, ds.units, meta.unit_bad);
+    } else {
+        meta.units_missing = true;
+    }
+    if (const json* a = r.array("employees", true)) {
+        Path p{&root, "employees"};
+        read_employees(*a, p, rep, ds.employees, meta);
+    } else {
+        meta.employees_missing = true;
+        meta.period_offset.assign(1, 0);
+    }
+    if (const json* a = r.array("absences", false)) {
+        Path p{&root, "absences"};
+        read_absences(*a, p, rep, ds.absences, meta.absence_bad);
+    }
+    if (const json* a = r.array("milestone_events", false)) {
+        Path p{&root, "milestone_events"};
+        read_events(*a, p, rep, ds.milestone_events, meta.event_bad);
+    }
+    doc = json(); // free the DOM before the checks
+
+    detail_ds::check_dataset(ds, &meta, rep);
+    if (!result.problems.empty()) return result;
+
+    // Canonical order of employment periods (model.hpp: sorted by `from`); the checks above
+    // already guaranteed that they do not overlap.
+    for (Employee& e : ds.employees)
+        std::stable_sort(e.employment.begin(), e.employment.end(),
+                         [](const Employment& a, const Employment& b) { return a.from < b.from; });
+    result.dataset = std::move(ds);
+    return result;
+}
+
+std::vector<DatasetProblem> validate_dataset(const Dataset& ds) {
+    std::vector<DatasetProblem> problems;
+    Reporter rep{problems};
+    detail_ds::check_dataset(ds, nullptr, rep);
+    return problems;
+}
+
+} // namespace iadesk

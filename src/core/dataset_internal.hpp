@@ -1,0 +1,64 @@
+// dataset_internal: shared by dataset.cpp (reading), dataset_check.cpp (checks) and
+// dataset_save.cpp (writing). Not a public header.
+#pragma once
+
+#include "iadesk/dataset.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace iadesk::detail_ds {
+
+// A JSON pointer as a chain of stack frames: built for free, rendered (RFC 6901) only when a
+// problem is reported. A frame is either an object member (key) or an array index.
+struct Path {
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    const Path* parent = nullptr;
+    std::string_view key{};
+    std::size_t index = npos;
+
+    std::string str() const;
+};
+
+struct Reporter {
+    std::vector<DatasetProblem>& out;
+    void add(const Path& at, std::string nb, std::string en) {
+        out.push_back({at.str(), std::move(nb), std::move(en)});
+    }
+};
+
+// Bits of fields that could not be read in phase 1 (a whole non-object record is 0xFF); the
+// checks skip anything that depends on such a field, so one mistake gives one problem.
+struct OrgField { enum : unsigned { name = 1, orgnr = 2 }; };
+struct UnitField { enum : uint8_t { id = 1, name = 2 }; };
+struct EmployeeField { enum : uint8_t { id = 1, name = 2, unit = 4, employment = 8, birth_year = 16 }; };
+struct PeriodField { enum : uint8_t { from = 1, to = 2, percent = 4 }; };
+struct AbsenceField { enum : uint8_t { employee = 1, kind = 2, from = 4, to = 8, grade = 16 }; };
+struct EventField { enum : uint8_t { employee = 1, case_start = 2, milestone = 4, status = 8, date = 16, note = 32 }; };
+
+// What phase 1 could not read. Vectors are indexed like the JSON arrays (the Dataset's vectors
+// hold a default record where an element was unreadable, so indices line up).
+struct LoadMeta {
+    unsigned organisation_bad = 0;
+    bool units_missing = false;
+    bool employees_missing = false;
+    std::vector<uint8_t> unit_bad;
+    std::vector<uint8_t> employee_bad;
+    std::vector<uint8_t> period_bad;          // flat, all employees' periods in order
+    std::vector<std::size_t> period_offset;   // employee i's periods start at period_offset[i]
+    std::vector<uint8_t> absence_bad;
+    std::vector<uint8_t> event_bad;
+};
+
+// Phase 2: value and cross-record checks. `meta` is null for an in-memory Dataset
+// (validate_dataset), where every field counts as readable and employment periods must also
+// already be sorted by `from` (model.hpp); load_dataset sorts them itself after the checks.
+void check_dataset(const Dataset& ds, const LoadMeta* meta, Reporter& rep);
+
+// Milestone ids of all built-in rule sets (computed once).
+const std::vector<std::string>& known_milestone_ids();
+
+} // namespace iadesk::detail_ds

@@ -1,0 +1,183 @@
+// dataset_save: Dataset -> the canonical JSON text (docs/data-format.md, "Canonical form").
+//
+// Written by hand rather than through a json DOM: 500 000 records would otherwise cost a tree of
+// maps first. Canonical form: members in a fixed order, every optional member written ("to": null
+// for an open end, "grade" always, "note" always), employment periods in the Dataset's order
+// (sorted by `from` for a valid Dataset), numbers in their shortest round-trip form.
+// indent >= 0: one record per line, top-level members indented by `indent` spaces and records by
+// 2 x indent (diff-friendly); indent < 0: everything on one line without spaces.
+#include "dataset_internal.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace iadesk {
+namespace {
+
+class Writer {
+public:
+    explicit Writer(int indent) : indent_(indent) {}
+    std::string out;
+
+    void raw(std::string_view s) { out.append(s); }
+    void ch(char c) { out.push_back(c); }
+
+    // A JSON string. Invalid UTF-8 (possible only in a Dataset built in memory; load_dataset
+    // rejects it) becomes U+FFFD so that the output always parses.
+    void str(std::string_view s) {
+        out.push_back('"');
+        std::size_t i = 0, n = s.size();
+        while (i < n) {
+            unsigned char c = static_cast<unsigned char>(s[i]);
+            if (c == '"' || c == '\\') { out.push_back('\\'); out.push_back(static_cast<char>(c)); ++i; }
+            else if (c < 0x20) {
+                char buf[8];
+                switch (c) {
+                case '\n': out += "\\n"; break;
+                case '\r': out += "\\r"; break;
+                case '\t': out += "\\t"; break;
+                default: std::snprintf(buf, sizeof buf, "\\u%04x", c); out += buf;
+                }
+                ++i;
+            } else if (c < 0x80) { out.push_back(static_cast<char>(c)); ++i; }
+            else {
+                std::size_t len = utf8_len(s, i);
+                if (len == 0) { out += "\xEF\xBF\xBD"; ++i; }
+                else { out.append(s.substr(i, len)); i += len; }
+            }
+        }
+        out.push_back('"');
+    }
+
+    void key(std::string_view k) {
+        str(k);
+        out += compact() ? ":" : ": ";
+    }
+    void sep() { out += compact() ? "," : ", "; }
+    void date(Date d) {
+        char buf[11];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year(), d.month(), d.day());
+        str(buf);
+    }
+    void opt_date(const std::optional<Date>& d) { if (d) date(*d); else raw("null"); }
+    void integer(long long v) { char buf[24]; auto r = std::to_chars(buf, buf + sizeof buf, v); out.append(buf, r.ptr); }
+    void number(double v) {
+        if (!std::isfinite(v)) { raw("null"); return; }
+        if (v == static_cast<double>(static_cast<long long>(v)) && v > -1e15 && v < 1e15) {
+            integer(static_cast<long long>(v));
+            return;
+        }
+        char buf[32];
+        auto r = std::to_chars(buf, buf + sizeof buf, v);
+        out.append(buf, r.ptr);
+    }
+    void boolean(bool b) { raw(b ? "true" : "false"); }
+
+    // Layout between top-level members / records.
+    void newline(int level) {
+        if (compact()) return;
+        out.push_back('\n');
+        out.append(static_cast<std::size_t>(indent_ * level), ' ');
+    }
+    bool compact() const { return indent_ < 0; }
+
+private:
+    // Length of a valid UTF-8 sequence at s[i] (lead byte >= 0x80), or 0.
+    static std::size_t utf8_len(std::string_view s, std::size_t i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+        if (len == 0 || i + len > s.size()) return 0;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+        unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+        if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
+        if (c == 0xED && c1 >= 0xA0) return 0;  // surrogates
+        if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
+        if (c == 0xF4 && c1 >= 0x90) return 0;  // > U+10FFFF
+        return len;
+    }
+
+    int indent_;
+};
+
+template <class T, class F>
+void records(Writer& w, std::string_view name, const std::vector<T>& items, F&& write_one) {
+    w.ch(',');
+    w.newline(1);
+    w.key(name);
+    w.ch('[');
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) w.ch(',');
+        w.newline(2);
+        w.ch('{');
+        write_one(items[i]);
+        w.ch('}');
+    }
+    if (!items.empty()) w.newline(1);
+    w.ch(']');
+}
+
+} // namespace
+
+std::string save_dataset(const Dataset& ds, int indent) {
+    Writer w(indent);
+    w.out.reserve(256 + ds.employees.size() * 160 + ds.absences.size() * 100 + ds.milestone_events.size() * 160);
+    w.ch('{');
+    w.newline(1);
+    w.key("format"); w.str("iadesk"); w.ch(',');
+    w.newline(1);
+    w.key("version"); w.integer(kDatasetFormatVersion); w.ch(',');
+    w.newline(1);
+    const Organisation& o = ds.organisation;
+    w.key("organisation");
+    w.ch('{');
+    w.key("name"); w.str(o.name); w.sep();
+    w.key("orgnr"); w.str(o.orgnr); w.sep();
+    w.key("ia_agreement"); w.boolean(o.ia_agreement); w.sep();
+    w.key("own_bht"); w.boolean(o.own_bht);
+    w.ch('}');
+    records(w, "units", ds.units, [&](const Unit& u) {
+        w.key("id"); w.str(u.id); w.sep();
+        w.key("name"); w.str(u.name);
+    });
+    records(w, "employees", ds.employees, [&](const Employee& e) {
+        w.key("id"); w.str(e.id); w.sep();
+        w.key("name"); w.str(e.name); w.sep();
+        w.key("unit"); w.str(e.unit); w.sep();
+        if (e.birth_year) { w.key("birth_year"); w.integer(*e.birth_year); w.sep(); }
+        w.key("employment");
+        w.ch('[');
+        for (std::size_t j = 0; j < e.employment.size(); ++j) {
+            const Employment& m = e.employment[j];
+            if (j) w.sep();
+            w.ch('{');
+            w.key("from"); w.date(m.from); w.sep();
+            w.key("to"); w.opt_date(m.to); w.sep();
+            w.key("percent"); w.number(m.percent);
+            w.ch('}');
+        }
+        w.ch(']');
+    });
+    records(w, "absences", ds.absences, [&](const Absence& a) {
+        w.key("employee"); w.str(a.employee); w.sep();
+        w.key("kind"); w.str(to_string(a.kind)); w.sep();
+        w.key("from"); w.date(a.from); w.sep();
+        w.key("to"); w.opt_date(a.to); w.sep();
+        w.key("grade"); w.integer(a.grade);
+    });
+    records(w, "milestone_events", ds.milestone_events, [&](const MilestoneEvent& ev) {
+        w.key("employee"); w.str(ev.employee); w.sep();
+        w.key("case_start"); w.date(ev.case_start); w.sep();
+        w.key("milestone"); w.str(ev.milestone); w.sep();
+        w.key("status"); w.str(to_string(ev.status)); w.sep();
+        w.key("date"); w.date(ev.date); w.sep();
+        w.key("note"); w.str(ev.note);
+    });
+    if (indent >= 0) w.out.push_back('\n');
+    w.ch('}');
+    if (indent >= 0) w.out.push_back('\n');
+    return std::move(w.out);
+}
+
+} // namespace iadesk
