@@ -1,0 +1,289 @@
+// measures: the catalogue of tiltak and virkemidler (DOMAIN.md §7, issue 6), its search engine,
+// eligibility predicates and suggestions for a sickness case. Format and ranking: docs/measures.md.
+//
+// Contract
+// - The catalogue is data: assets/measures/*.json. A file holds {"measures": [...]} (records),
+//   and/or {"taxonomy": {...}} (labels of phases, IA goals, providers, target groups, applicants)
+//   and {"search": {"synonyms": [...], "stopwords": [...]}}. Adding a measure is adding a record.
+// - parse_catalogue_file never throws (nlohmann::json is used in non-throwing mode only) and
+//   reports every problem with the file name and a JSON pointer (RFC 6901). A record with a
+//   problem is still loaded when its id and name are usable, so one bad field does not hide it.
+// - MeasureIndex is built once from a Catalogue and answers search() without allocation-heavy
+//   work; it stores measure positions, never pointers, so it stays valid when the Catalogue is
+//   moved. Ranking is deterministic: score descending, then id ascending.
+// - Eligibility is three-valued: eligible, not_eligible (with the failed conditions, nb and en)
+//   or unknown (with the missing facts). EligibilityContext is plain data so that callers
+//   (cases, app, CLI) can fill it from whatever model they hold.
+// - Nothing here throws; a missing or broken asset gives an empty catalogue plus problems.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace iadesk::measures {
+
+// ---- Catalogue ---------------------------------------------------------------------------------
+
+// The phases of DOMAIN.md §7. Weeks count from the case start (week 1 = days 1-7).
+enum class Phase : std::uint8_t {
+    prevention,    // before any sick leave, or at risk of it
+    sick_0_8,      // weeks 1-8 of a case
+    sick_8_26,     // weeks 9-26
+    sick_26_52,    // weeks 27-52
+    after_sickpay, // after sick pay ends (maksdato), AAP
+    recruitment,   // hiring people outside work
+};
+inline constexpr int kPhaseCount = 6;
+std::string_view phase_id(Phase p);                      // "sick_8_26"
+std::optional<Phase> parse_phase(std::string_view id);   // inverse of phase_id
+Phase phase_for_week(int case_week);                     // 1-8 -> sick_0_8, ..., >52 -> after_sickpay
+
+struct Text {
+    std::string nb;
+    std::string en; // may be empty where no English text exists yet
+    const std::string& in(std::string_view lang) const { return (lang == "en" && !en.empty()) ? en : nb; }
+};
+
+// Facts a predicate can test; each maps to one field of EligibilityContext.
+enum class Fact : std::uint8_t {
+    has_bht,               // organisation has own or shared bedriftshelsetjeneste
+    ia_member,             // organisation is an IA enterprise (the pre-2019 samarbeidsavtale)
+    has_employer,          // the person is employed
+    sick_listed,           // the person is sick-listed today
+    case_week,             // week of the current sickness case (1-based)
+    grade,                 // sick-leave grade today, percent (20-100)
+    has_followup_plan,     // an oppfølgingsplan exists for the case
+    own_measures_tried,    // bedriftsinterne tiltak considered or tried and documented
+    months_sick,           // whole months of sick leave (full or graded) in the case
+    reduced_work_capacity, // NAV has assessed nedsatt arbeidsevne
+};
+std::string_view fact_id(Fact f);
+std::optional<Fact> parse_fact(std::string_view id);
+bool fact_is_numeric(Fact f);
+
+// A check expression: a leaf tests one fact ({"fact": "has_bht", "is": false} or
+// {"fact": "case_week", "min": 12, "max": 26}); "all" / "any" / "not" combine.
+struct Check {
+    enum class Kind : std::uint8_t { fact, all, any, negate } kind = Kind::all;
+    Fact fact = Fact::has_bht;
+    std::optional<bool> is;      // boolean facts
+    std::optional<int> min, max; // numeric facts, inclusive bounds
+    std::vector<Check> children; // all / any / not (exactly one child)
+};
+
+struct Condition {
+    Text text;                  // as the source states it
+    std::optional<Check> check; // absent: shown to the user but not checked
+};
+
+struct Amount {
+    Text what;          // "Maksimalt tilskudd per år"
+    double value = 0;
+    std::string unit;   // "NOK", "percent", "hours", "weeks", "months", "days"
+    int year = 0;       // the year the figure applies to (or was seen in its source)
+    std::string source; // citation
+    bool verify = false;
+};
+
+struct Evidence {
+    Text text;          // the finding, with numbers
+    Text caveat;        // selection bias, design limits ... (may be empty)
+    std::string source; // citation, e.g. "002:889-893"
+};
+
+struct Source {
+    std::string kind; // "seed" (e.g. "003:41024-41037"), "note" (domain/*.md), "law", "web"
+    std::string ref;
+    std::string note;
+};
+
+struct Measure {
+    std::string id;
+    Text name, summary, body;
+    std::string provider;                  // taxonomy provider id
+    std::vector<std::string> applicants;   // who applies / initiates (taxonomy applicant ids)
+    std::vector<std::string> target_groups;
+    std::vector<Phase> phases;
+    std::vector<std::string> ia_goals;     // "1", "2a", ..., "2019:frafall"
+    std::vector<Condition> conditions;     // all must hold
+    Text max_duration;                     // free text; empty when none or not known
+    std::optional<int> max_duration_weeks;
+    std::vector<Amount> amounts;
+    bool current = true;                   // false: historic (valid_to is then set)
+    std::string valid_from, valid_to;      // "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty = open
+    std::vector<Evidence> evidence;
+    std::vector<Source> sources;
+    std::vector<std::string> search_words;
+    Text suggest_hint;                     // short reason used by suggest(), e.g. "kan vurderes i uke 12–26"
+    std::vector<std::string> verify;       // facts still to check (VERIFY)
+
+    bool has_phase(Phase p) const;
+};
+
+struct Label {
+    std::string id;
+    Text label;
+};
+
+struct Taxonomy {
+    std::array<Text, kPhaseCount> phases;  // labels by Phase
+    std::vector<Label> ia_goals, providers, target_groups, applicants;
+    static const Label* find(const std::vector<Label>& list, std::string_view id);
+};
+
+// A synonym group. `equivalent`: every term stands for every other (AMO <-> arbeidsmarkedsopplæring).
+// One-way: a query term in `from` also searches `to` (lønnsstøtte -> lønnstilskudd).
+struct Synonym {
+    std::vector<std::string> from;
+    std::vector<std::string> to;
+    bool equivalent = false;
+};
+
+struct CatalogueProblem {
+    std::string file;    // asset path, e.g. "measures/grants.json"
+    std::string pointer; // e.g. "/measures/3/amounts/0/year"
+    std::string message; // English
+};
+
+struct Catalogue {
+    std::vector<Measure> measures; // sorted by id
+    Taxonomy taxonomy;
+    std::vector<Synonym> synonyms;
+    std::vector<std::string> stopwords;
+    std::vector<CatalogueProblem> problems;
+
+    const Measure* find(std::string_view id) const;
+    int index_of(std::string_view id) const; // -1 when absent
+};
+
+// Parses one file into `into` (records appended; call finish_catalogue after the last file).
+void parse_catalogue_file(std::string_view json_text, std::string_view file_name, Catalogue& into);
+// Sorts records by id and reports duplicate ids and references the taxonomy does not know.
+void finish_catalogue(Catalogue& c);
+// Every file under assets/measures/ (embedded at build time); problems are in the result.
+Catalogue builtin_catalogue();
+
+// ---- Search ------------------------------------------------------------------------------------
+
+// Folding used for both the index and queries: lower case; æ -> ae; ø, ö, "oe" -> o;
+// å, "aa" -> a; other Latin-1 accents dropped; everything else not a letter or digit -> space.
+std::string fold(std::string_view utf8);
+// fold() then split on spaces.
+std::vector<std::string> tokenize(std::string_view utf8);
+// Restricted Damerau-Levenshtein distance, or max_dist + 1 once it is certain to exceed max_dist.
+int edit_distance(std::string_view a, std::string_view b, int max_dist);
+// Edits allowed for a query token of this length: 0 below 5 letters, 1 for 5-8, 2 for 9+.
+int allowed_edits(std::size_t length);
+
+enum class Validity : std::uint8_t { any, current_only, historic_only };
+
+struct SearchFilter {
+    std::optional<Phase> phase;
+    std::string ia_goal;      // empty = any
+    std::string provider;     // empty = any
+    std::string target_group; // empty = any
+    Validity validity = Validity::any;
+};
+
+struct SearchHit {
+    int measure = -1; // position in Catalogue::measures
+    double score = 0;
+};
+
+class MeasureIndex {
+public:
+    MeasureIndex() = default;
+    explicit MeasureIndex(const Catalogue& c);
+
+    // Ranked hits for the query, at most `limit` (0 = all). An empty query lists every measure
+    // that passes the filter, ordered by folded name, with score 0.
+    std::vector<SearchHit> search(std::string_view query, const SearchFilter& filter = {},
+                                  std::size_t limit = 0) const;
+    bool passes(int measure, const SearchFilter& filter) const;
+    std::size_t size() const { return docs_.size(); }
+
+    struct Posting {
+        std::uint16_t doc;
+        float weight; // highest field weight at which the token occurs in the doc
+    };
+    struct Entry; // a suffix of a vocabulary token (defined in measures_search.cpp)
+
+private:
+    struct Doc {
+        std::string id, folded_name;
+        std::uint8_t phases = 0; // bit per Phase
+        bool current = true;
+        std::string provider;
+        std::vector<std::string> goals, groups;
+    };
+    struct Alternative {
+        std::vector<std::string> tokens;
+        double factor = 1.0;
+    };
+    void match_token(std::string_view q, std::vector<double>& best) const;
+    std::vector<std::vector<Alternative>> expand(const std::vector<std::string>& tokens) const;
+
+    std::vector<Doc> docs_;
+    std::vector<std::string> vocab_;                  // unique folded tokens, sorted
+    std::vector<std::vector<Posting>> postings_;      // by vocab position
+    std::vector<bool> key_;                           // token occurs in a name, search word or summary
+    std::vector<std::pair<std::string_view, std::uint32_t>> suffixes_; // (suffix, vocab pos), sorted
+    std::vector<std::vector<std::uint32_t>> key_by_length_; // key vocab positions by token length
+    std::vector<std::pair<std::vector<std::string>, std::vector<std::vector<std::string>>>> synonyms_;
+    std::vector<std::string> stopwords_;              // folded, sorted
+};
+
+// Field weights and match factors (docs/measures.md explains the ranking).
+struct Ranking {
+    static constexpr double name = 10, search_words = 6, summary = 3, body = 1;
+    static constexpr double exact = 1.0, prefix = 0.8, inside = 0.6, fuzzy1 = 0.5, fuzzy2 = 0.4,
+                            fuzzy_prefix = 0.35, synonym = 0.9, historic = 0.7;
+};
+
+// ---- Eligibility -------------------------------------------------------------------------------
+
+// What is known about the case and the organisation. std::nullopt = not known.
+struct EligibilityContext {
+    std::optional<bool> has_bht;
+    std::optional<bool> ia_member;
+    std::optional<bool> has_employer;
+    std::optional<bool> sick_listed;
+    std::optional<int> case_week;
+    std::optional<int> grade;
+    std::optional<bool> has_followup_plan;
+    std::optional<bool> own_measures_tried;
+    std::optional<int> months_sick;
+    std::optional<bool> reduced_work_capacity;
+    std::string today; // "YYYY-MM-DD"; empty = now, i.e. historic measures are closed
+};
+
+enum class Verdict : std::uint8_t { eligible, not_eligible, unknown };
+std::string_view verdict_id(Verdict v); // "eligible", "not_eligible", "unknown"
+
+struct Eligibility {
+    Verdict verdict = Verdict::unknown;
+    std::vector<Text> reasons; // not_eligible: why; unknown: what is missing; eligible: empty
+};
+
+// Evaluates validity (historic measures are not eligible unless `today` falls inside
+// [valid_from, valid_to]) and every checked condition with Kleene three-valued logic.
+Eligibility evaluate(const Measure& m, const EligibilityContext& ctx);
+Verdict evaluate_check(const Check& c, const EligibilityContext& ctx);
+
+struct Suggestion {
+    int measure = -1;
+    double fit = 0;
+    Verdict verdict = Verdict::unknown;
+    Text reason;                    // "uke 14, 100 % sykmeldt: kompetansetiltak kan vurderes i uke 12–26"
+    std::vector<Text> missing;      // for unknown: facts to find out
+};
+
+// Measures for a case ranked by fit to its week (phase), grade and plan state; not_eligible and
+// closed historic measures are left out. Ties by id. `limit` 0 = all.
+std::vector<Suggestion> suggest(const Catalogue& c, const EligibilityContext& ctx, std::size_t limit = 0);
+
+} // namespace iadesk::measures
