@@ -42,7 +42,8 @@ struct SicknessCase {
 };
 
 // Grade (20..100) in force on `day` within the case: the highest grade among records covering
-// that day; if none covers it, the grade of the last record that began before it; 0 before start.
+// that day; if none covers it (a gap, or after the last day), the grade of the record that ended
+// last before it (of those ending the same day, the one that began last); 0 before start.
 int grade_on(const SicknessCase& c, const Dataset& ds, Date day);
 
 // All cases of the dataset. `today` only affects open cases' sick_days.
