@@ -1,8 +1,8 @@
 // rules: follow-up regimes as data (DOMAIN.md §3), loaded from assets/rules/*.json.
 //
 // Contract
-// - A RuleSet is parsed from a JSON text; parse_rule_set never throws and reports every problem
-//   with its JSON pointer. Adding a regime is adding a file; no milestone is hard-coded.
+// - A RuleSet is parsed from a JSON text (layout: docs/rules.md); parse_rule_set never throws
+//   and reports every problem with its JSON pointer. Adding a regime is adding a file; no milestone is hard-coded.
 // - Due dates: `offset_days` counts from the case start S (due = S + offset_days; "within N weeks"
 //   is S + 7N - 1, DOMAIN.md §2), or `anchor` picks a date computed by the cases module
 //   ("agp_end", "maksdato").
@@ -28,6 +28,7 @@ struct MilestoneRule {
     std::string id;               // e.g. "oppfolgingsplan"
     std::string label_nb;
     std::string label_en;
+    bool has_due = true;          // false: an "on_request" rule without a due date in its file
     DueAnchor anchor = DueAnchor::case_start;
     int offset_days = 0;          // added to the anchor
     std::string responsible;      // "arbeidsgiver" | "nav" | "arbeidstaker" | "sykmelder" ...
@@ -42,6 +43,7 @@ struct RuleSet {
     Date valid_from;
     std::optional<Date> valid_to; // inclusive
     bool verified = true;         // false: dates of the regime are VERIFY in DOMAIN.md
+    std::string note;             // free text for maintainers (e.g. what is VERIFY); may be empty
     std::string source;
     std::vector<MilestoneRule> milestones;
 
@@ -60,9 +62,11 @@ struct RuleSetParse {
 
 RuleSetParse parse_rule_set(std::string_view json_text);
 
-// Loads every rule set shipped in assets/rules (embedded at build time, see assets.hpp).
+// Loads every rule set shipped in assets/rules (embedded at build time, see assets.hpp), sorted
+// by valid_from. A file with problems is left out; its problems are appended to `problems` (when
+// given) with pointers prefixed by the asset path, e.g. "rules/2011.json#/milestones/2/id".
 // Problems in shipped files are programming errors and are reported on stderr by the caller.
-std::vector<RuleSet> builtin_rule_sets();
+std::vector<RuleSet> builtin_rule_sets(std::vector<RuleProblem>* problems = nullptr);
 
 const RuleSet* choose_rule_set(const std::vector<RuleSet>& sets, Date case_start);
 
