@@ -2,12 +2,13 @@
 //
 // Contract — status of each milestone of the rule set, for a given `today`:
 //   done / exempt     a MilestoneEvent for (employee, case start, milestone id) is recorded
-//                     (the latest event wins);
+//                     (the latest event wins: latest date, then latest in the list);
 //   not_applicable    the case has ended (closed end < today) and the milestone is due after
 //                     the case's end;
 //   on_request        the rule applies "on_request", or "full_leave_else_on_request" and the
 //                     grade on the due day is below 100 (DOMAIN.md §3: dialogmøte 1 of a graded
-//                     case under the current set);
+//                     case under the current set). A rule without a due date (has_due false) is
+//                     always on_request (or not_applicable once the case has ended);
 //   overdue           due < today;
 //   due_soon          today <= due <= today + 7;
 //   upcoming          otherwise.
@@ -29,9 +30,11 @@ const char* to_string(MilestoneStatus s); // "done", "exempt", "upcoming", "due_
 
 struct Milestone {
     const MilestoneRule* rule = nullptr;  // points into the RuleSet passed to schedule_case
-    Date due;
+    Date due;                             // the case start when !has_due(): do not show it
     MilestoneStatus status = MilestoneStatus::upcoming;
     const MilestoneEvent* event = nullptr; // the recorded event for done/exempt, else nullptr
+
+    bool has_due() const { return rule != nullptr && rule->has_due; }
 };
 
 struct CaseSchedule {

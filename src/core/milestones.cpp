@@ -1,0 +1,113 @@
+// milestones: one case's follow-up schedule under a rule set (milestones.hpp, DOMAIN.md §3).
+#include "iadesk/milestones.hpp"
+
+#include <string_view>
+#include <unordered_map>
+
+namespace iadesk {
+namespace {
+
+constexpr int kDueSoonDays = 7; // DOMAIN.md §3: "due soon (within 7 days)"
+
+Date due_date(const MilestoneRule& r, const SicknessCase& c) {
+    if (!r.has_due) return c.start;
+    switch (r.anchor) {
+    case DueAnchor::agp_end: return c.agp_end + r.offset_days;
+    case DueAnchor::maksdato: return c.maksdato + r.offset_days;
+    case DueAnchor::case_start: break;
+    }
+    return c.start + r.offset_days;
+}
+
+// The recorded event of this milestone for this case: latest date wins, then latest in the list.
+const MilestoneEvent* find_event(const SicknessCase& c, std::string_view milestone_id,
+                                 const std::vector<const MilestoneEvent*>& events) {
+    const MilestoneEvent* best = nullptr;
+    for (const MilestoneEvent* e : events) {
+        if (!e || e->milestone != milestone_id || e->case_start != c.start || e->employee != c.employee) continue;
+        if (!best || !(e->date < best->date)) best = e;
+    }
+    return best;
+}
+
+MilestoneStatus status_of(const Milestone& m, const SicknessCase& c, const Dataset& ds, Date today) {
+    if (m.event) return m.event->status == EventStatus::done ? MilestoneStatus::done : MilestoneStatus::exempt;
+    const bool ended = c.end && *c.end < today;
+    if (ended && (!m.rule->has_due || *c.end < m.due)) return MilestoneStatus::not_applicable;
+    if (!m.rule->has_due || m.rule->applies == Applicability::on_request) return MilestoneStatus::on_request;
+    if (m.rule->applies == Applicability::full_leave_else_on_request && grade_on(c, ds, m.due) < 100)
+        return MilestoneStatus::on_request;
+    if (m.due < today) return MilestoneStatus::overdue;
+    if (m.due <= today + kDueSoonDays) return MilestoneStatus::due_soon;
+    return MilestoneStatus::upcoming;
+}
+
+bool needs_action(MilestoneStatus s) {
+    return s == MilestoneStatus::overdue || s == MilestoneStatus::due_soon || s == MilestoneStatus::upcoming;
+}
+
+} // namespace
+
+const char* to_string(MilestoneStatus s) {
+    switch (s) {
+    case MilestoneStatus::done: return "done";
+    case MilestoneStatus::exempt: return "exempt";
+    case MilestoneStatus::upcoming: return "upcoming";
+    case MilestoneStatus::due_soon: return "due_soon";
+    case MilestoneStatus::overdue: return "overdue";
+    case MilestoneStatus::on_request: return "on_request";
+    case MilestoneStatus::not_applicable: return "not_applicable";
+    }
+    return "upcoming";
+}
+
+const Milestone* CaseSchedule::next_action() const {
+    const Milestone* best = nullptr;
+    for (const Milestone& m : milestones)
+        if (needs_action(m.status) && (!best || m.due < best->due)) best = &m;
+    return best;
+}
+
+CaseSchedule schedule_case(const SicknessCase& c, const RuleSet& rules, const Dataset& ds,
+                           const std::vector<const MilestoneEvent*>& events, Date today) {
+    CaseSchedule out;
+    out.sickness_case = &c;
+    out.rule_set = &rules;
+    out.milestones.reserve(rules.milestones.size());
+    for (const MilestoneRule& r : rules.milestones) {
+        Milestone m;
+        m.rule = &r;
+        m.due = due_date(r, c);
+        m.event = find_event(c, r.id, events);
+        m.status = status_of(m, c, ds, today);
+        out.milestones.push_back(m);
+    }
+    return out;
+}
+
+std::vector<CaseSchedule> schedule_open_cases(const std::vector<SicknessCase>& cases,
+                                              const std::vector<RuleSet>& sets,
+                                              const Dataset& ds, Date today) {
+    // Events grouped once by (employee, case start), so each case sees only its own few.
+    std::unordered_map<std::string, std::vector<const MilestoneEvent*>> by_case;
+    auto key = [](std::string_view employee, Date start) {
+        std::string k(employee);
+        k += '\x1f';
+        k += std::to_string(start.days);
+        return k;
+    };
+    for (const MilestoneEvent& e : ds.milestone_events) by_case[key(e.employee, e.case_start)].push_back(&e);
+
+    static const std::vector<const MilestoneEvent*> kNone;
+    std::vector<CaseSchedule> out;
+    for (const SicknessCase& c : cases) {
+        if (today < c.start || (c.end && *c.end < today)) continue;
+        const RuleSet* rs = choose_rule_set(sets, c.start);
+        if (!rs) continue;
+        auto it = by_case.find(key(c.employee, c.start));
+        out.push_back(schedule_case(c, *rs, ds, it == by_case.end() ? kNone : it->second, today));
+    }
+    return out;
+}
+
+} // namespace iadesk

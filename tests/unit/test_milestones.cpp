@@ -1,0 +1,202 @@
+// Unit tests of milestones.hpp: due dates and statuses of a case under the shipped rule sets.
+#include "iadesk/milestones.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+using namespace iadesk;
+
+namespace {
+
+Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+
+const std::vector<RuleSet>& sets() {
+    static const std::vector<RuleSet> s = builtin_rule_sets();
+    return s;
+}
+
+const RuleSet& set(const std::string& id) {
+    for (const RuleSet& s : sets())
+        if (s.id == id) return s;
+    FAIL("no rule set " << id);
+    return sets().front();
+}
+
+Dataset one_employee() {
+    Dataset ds;
+    ds.employees.push_back({"A", "A", "U1", {{ymd(2020, 1, 1), std::nullopt, 100}}, {}});
+    return ds;
+}
+
+const Milestone& get(const CaseSchedule& s, const std::string& id) {
+    for (const Milestone& m : s.milestones)
+        if (m.rule->id == id) return m;
+    FAIL("no milestone " << id);
+    return s.milestones.front();
+}
+
+std::map<std::string, std::string> statuses(const CaseSchedule& s) {
+    std::map<std::string, std::string> out;
+    for (const Milestone& m : s.milestones) out[m.rule->id] = to_string(m.status);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("milestones: every due date of a case starting Monday 2026-01-05 (current rules)") {
+    Dataset ds = one_employee();
+    ds.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2026, 1, 5), std::nullopt, 100});
+    const auto cases = build_cases(ds, ymd(2026, 1, 6));
+    REQUIRE(cases.size() == 1);
+    const CaseSchedule s = schedule_case(cases[0], set("current"), ds, {}, ymd(2026, 1, 6));
+    REQUIRE(s.milestones.size() == 9);
+    // S = 5.1.2026 (day 1). Each date below by hand:
+    CHECK(get(s, "arbeidsgiverperiode_slutt").due == ymd(2026, 1, 20)); // 16th sick day = S+15
+    CHECK(get(s, "oppfolgingsplan").due == ymd(2026, 2, 1));    // S+27: 5.1 + 26 = 31.1, + 1 = 1.2 (a Sunday)
+    CHECK(get(s, "dialogmote1").due == ymd(2026, 2, 22));       // S+48 = 1.2 + 21
+    CHECK(get(s, "aktivitetskrav").due == ymd(2026, 3, 1));     // S+55 = 22.2 + 7 (Feb 2026 has 28 days)
+    CHECK(get(s, "plan_til_nav").due == ymd(2026, 6, 28));      // S+174 = 5.7 - 7
+    CHECK(get(s, "dialogmote2").due == ymd(2026, 7, 5));        // S+181 = 5.1 + 26 weeks - 1 day
+    CHECK_FALSE(get(s, "dialogmote3").has_due());               // on request
+    CHECK(get(s, "informasjonsbrev_39uker").due == ymd(2026, 10, 4)); // S+272 = 5.7 + 13 weeks
+    CHECK(get(s, "maksdato").due == ymd(2026, 12, 16));         // 248th weekday: Wed of week 50 (5.1 + 343 + 2)
+    // Rule set order is kept.
+    CHECK(s.milestones.front().rule->id == "arbeidsgiverperiode_slutt");
+    CHECK(s.milestones.back().rule->id == "maksdato");
+    CHECK(s.next_action()->rule->id == "arbeidsgiverperiode_slutt");
+
+    // The same case under the 2011 set (as if it had started under that regime).
+    const CaseSchedule o = schedule_case(cases[0], set("2011"), ds, {}, ymd(2026, 1, 6));
+    CHECK(get(o, "oppfolgingsplan").due == ymd(2026, 2, 1));
+    CHECK(get(o, "dialogmote1").due == ymd(2026, 2, 22));
+    CHECK(get(o, "rapport_nav_9uker").due == ymd(2026, 3, 8)); // S+62 = 1.3 + 7
+    CHECK(get(o, "plan_til_nav").status == MilestoneStatus::on_request);
+    CHECK(get(o, "dialogmote2").due == ymd(2026, 7, 5));
+    CHECK(o.rule_set->find("informasjonsbrev_39uker") == nullptr);
+    CHECK(s.rule_set->find("rapport_nav_9uker") == nullptr);
+
+    // And under 2007: 6 weeks -> S+41 = 15.2, 12 weeks -> S+83 = 29.3.
+    const CaseSchedule e = schedule_case(cases[0], set("2007"), ds, {}, ymd(2026, 1, 6));
+    CHECK(get(e, "oppfolgingsplan").due == ymd(2026, 2, 15));
+    CHECK(get(e, "dialogmote1").due == ymd(2026, 3, 29));
+    CHECK(get(e, "dialogmote2").due == ymd(2026, 7, 5));
+}
+
+TEST_CASE("milestones: statuses done / exempt / overdue / due_soon / upcoming / on_request") {
+    Dataset ds = one_employee();
+    ds.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2026, 1, 5), std::nullopt, 100});
+    ds.milestone_events.push_back({"A", ymd(2026, 1, 5), "oppfolgingsplan", EventStatus::done, ymd(2026, 1, 28), ""});
+    ds.milestone_events.push_back(
+        {"A", ymd(2026, 1, 5), "plan_til_nav", EventStatus::exempt, ymd(2026, 2, 1), "åpenbart unødvendig"});
+    // An event of another case (different start) must not match.
+    ds.milestone_events.push_back({"A", ymd(2025, 1, 5), "aktivitetskrav", EventStatus::done, ymd(2025, 2, 1), ""});
+    std::vector<const MilestoneEvent*> events;
+    for (const MilestoneEvent& ev : ds.milestone_events) events.push_back(&ev);
+    const auto cases = build_cases(ds, ymd(2026, 2, 20));
+
+    // Today Friday 20.2: 20.1 passed (overdue); 22.2 <= 20.2 + 7 = 27.2 (due soon); 1.3 > 27.2 (upcoming).
+    const CaseSchedule s = schedule_case(cases[0], set("current"), ds, events, ymd(2026, 2, 20));
+    auto st = statuses(s);
+    CHECK(st["arbeidsgiverperiode_slutt"] == "overdue");
+    CHECK(st["oppfolgingsplan"] == "done");
+    CHECK(get(s, "oppfolgingsplan").event == &ds.milestone_events[0]);
+    CHECK(st["plan_til_nav"] == "exempt");
+    CHECK(get(s, "plan_til_nav").event->note == "åpenbart unødvendig");
+    CHECK(st["dialogmote1"] == "due_soon");
+    CHECK(st["aktivitetskrav"] == "upcoming");
+    CHECK(st["dialogmote3"] == "on_request");
+    CHECK(st["dialogmote2"] == "upcoming");
+    CHECK(s.next_action()->rule->id == "arbeidsgiverperiode_slutt");
+
+    // The 7-day edge of aktivitetskrav (due 1.3): today 22.2 -> 1.3 = today + 7 -> due_soon;
+    // today 21.2 -> today + 8 -> upcoming; today 1.3 -> due_soon; today 2.3 -> overdue.
+    CHECK(get(schedule_case(cases[0], set("current"), ds, events, ymd(2026, 2, 22)), "aktivitetskrav").status ==
+          MilestoneStatus::due_soon);
+    CHECK(get(schedule_case(cases[0], set("current"), ds, events, ymd(2026, 2, 21)), "aktivitetskrav").status ==
+          MilestoneStatus::upcoming);
+    CHECK(get(schedule_case(cases[0], set("current"), ds, events, ymd(2026, 3, 1)), "aktivitetskrav").status ==
+          MilestoneStatus::due_soon);
+    CHECK(get(schedule_case(cases[0], set("current"), ds, events, ymd(2026, 3, 2)), "aktivitetskrav").status ==
+          MilestoneStatus::overdue);
+}
+
+TEST_CASE("milestones: the latest event wins") {
+    Dataset ds = one_employee();
+    ds.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2026, 1, 5), std::nullopt, 100});
+    ds.milestone_events.push_back({"A", ymd(2026, 1, 5), "oppfolgingsplan", EventStatus::done, ymd(2026, 1, 30), ""});
+    ds.milestone_events.push_back({"A", ymd(2026, 1, 5), "oppfolgingsplan", EventStatus::exempt, ymd(2026, 1, 20), "x"});
+    std::vector<const MilestoneEvent*> events{&ds.milestone_events[0], &ds.milestone_events[1]};
+    const auto cases = build_cases(ds, ymd(2026, 2, 20));
+    CHECK(get(schedule_case(cases[0], set("current"), ds, events, ymd(2026, 2, 20)), "oppfolgingsplan").status ==
+          MilestoneStatus::done); // 30.1 is later than 20.1, whatever the list order
+}
+
+TEST_CASE("milestones: dialogmøte 1 of a graded case: on request now, required under 2011 (DOMAIN.md §3)") {
+    // 100 % from 5.1 to 15.2, then 50 % from 16.2 (open): on the due day 22.2 the grade is 50.
+    Dataset ds = one_employee();
+    ds.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2026, 1, 5), ymd(2026, 2, 15), 100});
+    ds.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2026, 2, 16), std::nullopt, 50});
+    const auto cases = build_cases(ds, ymd(2026, 2, 20));
+    REQUIRE(cases.size() == 1);
+    CHECK(get(schedule_case(cases[0], set("current"), ds, {}, ymd(2026, 2, 20)), "dialogmote1").status ==
+          MilestoneStatus::on_request);
+    CHECK(get(schedule_case(cases[0], set("2011"), ds, {}, ymd(2026, 2, 20)), "dialogmote1").status ==
+          MilestoneStatus::due_soon); // 2011: "sykmeldt helt eller delvis i sju uker" (003:21240-21258)
+
+    // Graded at first, 100 % on the due day: required under the current rules too.
+    Dataset full = one_employee();
+    full.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2026, 1, 5), ymd(2026, 1, 31), 40});
+    full.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2026, 2, 1), std::nullopt, 100});
+    const auto fc = build_cases(full, ymd(2026, 2, 20));
+    CHECK(get(schedule_case(fc[0], set("current"), full, {}, ymd(2026, 2, 20)), "dialogmote1").status ==
+          MilestoneStatus::due_soon);
+}
+
+TEST_CASE("milestones: an ended case makes later milestones not applicable") {
+    // Case 5.1 - 10.2.2026 (closed), today 1.3: due after 10.2 -> not_applicable.
+    Dataset ds = one_employee();
+    ds.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2026, 1, 5), ymd(2026, 2, 10), 100});
+    const auto cases = build_cases(ds, ymd(2026, 3, 1));
+    const CaseSchedule s = schedule_case(cases[0], set("current"), ds, {}, ymd(2026, 3, 1));
+    auto st = statuses(s);
+    CHECK(st["arbeidsgiverperiode_slutt"] == "overdue"); // 20.1, before the end
+    CHECK(st["oppfolgingsplan"] == "overdue");           // 1.2, before the end
+    CHECK(st["dialogmote1"] == "not_applicable");        // 22.2
+    CHECK(st["aktivitetskrav"] == "not_applicable");
+    CHECK(st["dialogmote3"] == "not_applicable");
+    CHECK(st["maksdato"] == "not_applicable");
+    // While the case still runs on its last recorded day, nothing is not_applicable.
+    const CaseSchedule running = schedule_case(cases[0], set("current"), ds, {}, ymd(2026, 2, 10));
+    CHECK(get(running, "dialogmote1").status == MilestoneStatus::upcoming); // 22.2 > 10.2 + 7
+    CHECK(get(running, "maksdato").status == MilestoneStatus::upcoming);
+}
+
+TEST_CASE("milestones: schedule_open_cases chooses the rule set by start and skips closed cases") {
+    Dataset ds;
+    for (const char* id : {"A", "B", "C", "D"})
+        ds.employees.push_back({id, id, "U1", {{ymd(2000, 1, 1), std::nullopt, 100}}, {}});
+    ds.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2014, 6, 30), std::nullopt, 100}); // 2011 set
+    ds.absences.push_back({"B", AbsenceKind::sykmelding, ymd(2014, 7, 1), std::nullopt, 100});  // current
+    ds.absences.push_back({"C", AbsenceKind::sykmelding, ymd(2026, 1, 5), ymd(2026, 1, 9), 100}); // ended
+    ds.absences.push_back({"D", AbsenceKind::sykmelding, ymd(2006, 1, 5), std::nullopt, 100});  // before all sets
+    ds.milestone_events.push_back({"B", ymd(2014, 7, 1), "dialogmote1", EventStatus::done, ymd(2014, 8, 1), ""});
+    const auto cases = build_cases(ds, ymd(2026, 3, 1));
+    const auto scheds = schedule_open_cases(cases, sets(), ds, ymd(2026, 3, 1));
+    REQUIRE(scheds.size() == 2);
+    CHECK(scheds[0].sickness_case->employee == "A");
+    CHECK(scheds[0].rule_set->id == "2011");
+    CHECK(scheds[1].sickness_case->employee == "B");
+    CHECK(scheds[1].rule_set->id == "current");
+    CHECK(get(scheds[1], "dialogmote1").status == MilestoneStatus::done);
+    CHECK(get(scheds[0], "dialogmote1").status == MilestoneStatus::overdue);
+}
+
+TEST_CASE("milestones: to_string") {
+    CHECK(std::string(to_string(MilestoneStatus::done)) == "done");
+    CHECK(std::string(to_string(MilestoneStatus::due_soon)) == "due_soon");
+    CHECK(std::string(to_string(MilestoneStatus::not_applicable)) == "not_applicable");
+    CHECK(std::string(to_string(MilestoneStatus::on_request)) == "on_request");
+}
