@@ -1,0 +1,86 @@
+#include "app/theme.hpp"
+
+#include "iadesk/assets.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+
+namespace iadesk::app {
+namespace {
+
+// Latin-1, Latin Extended-A (names), general punctuation (– — ‘ ’ “ ” • …), € and a few
+// arrows, check marks and shapes used as status icons.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
+    0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2717, 0x25A0, 0x25CF, 0,
+};
+
+ImFont* add_font(ImGuiIO& io, const char* asset, float px) {
+    std::string_view data = assets::get(asset);
+    if (data.empty()) {
+        ImFontConfig cfg;
+        cfg.SizePixels = px;
+        return io.Fonts->AddFontDefault(&cfg);
+    }
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false; // embedded static bytes
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    return io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), static_cast<int>(data.size()),
+                                          px, &cfg, kGlyphRanges);
+}
+
+void set_colours(ImGuiStyle& s) {
+    ImGui::StyleColorsLight(&s);
+    ImVec4* c = s.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.97f, 1.0f);
+    c[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+    c[ImGuiCol_MenuBarBg] = ImVec4(0.13f, 0.20f, 0.33f, 1.0f);
+    c[ImGuiCol_Text] = ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.40f, 0.44f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.90f, 0.92f, 0.95f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.86f, 0.94f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.68f, 0.78f, 0.92f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.85f, 0.90f, 0.97f, 1.0f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.78f, 0.86f, 0.96f, 1.0f);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.70f, 0.80f, 0.95f, 1.0f);
+    c[ImGuiCol_FrameBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+    c[ImGuiCol_Border] = ImVec4(0.78f, 0.80f, 0.84f, 1.0f);
+    c[ImGuiCol_TableHeaderBg] = ImVec4(0.93f, 0.94f, 0.96f, 1.0f);
+    c[ImGuiCol_TableRowBgAlt] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+    c[ImGuiCol_NavHighlight] = ImVec4(0.15f, 0.40f, 0.80f, 1.0f);
+}
+
+} // namespace
+
+void Theme::apply(float new_scale) {
+    scale = new_scale > 0.25f ? new_scale : 1.0f;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    const float body_px = std::floor(base_size * scale);
+    fonts.body = add_font(io, "fonts/Inter-Regular.otf", body_px);
+    fonts.heading = add_font(io, "fonts/Inter-SemiBold.otf", std::floor(base_size * 1.3f * scale));
+    fonts.title = add_font(io, "fonts/Inter-SemiBold.otf", std::floor(base_size * 1.05f * scale));
+    io.FontDefault = fonts.body;
+    io.Fonts->Build();
+
+    ImGuiStyle style;
+    set_colours(style);
+    style.WindowRounding = 0.0f;
+    style.FrameRounding = 4.0f;
+    style.ChildRounding = 6.0f;
+    style.PopupRounding = 6.0f;
+    style.GrabRounding = 4.0f;
+    style.WindowBorderSize = 0.0f;
+    style.FrameBorderSize = 1.0f;
+    style.FramePadding = ImVec2(8.0f, 5.0f);
+    style.ItemSpacing = ImVec2(10.0f, 8.0f);
+    style.WindowPadding = ImVec2(16.0f, 14.0f);
+    style.CellPadding = ImVec2(8.0f, 4.0f);
+    style.ScrollbarSize = 14.0f;
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+} // namespace iadesk::app

@@ -1,0 +1,31 @@
+// theme: fonts and style, scaled once for the display (DPI handled here and nowhere else).
+//
+// Contract
+// - apply(scale) rebuilds the font atlas at round(size * scale) pixels and resets the style to
+//   the iadesk look scaled by `scale`; call it between frames (the renderer's font texture must
+//   be recreated afterwards by the platform).
+// - Fonts come from the embedded assets (Debian's fonts-inter); without them (native tests)
+//   ImGui's default font is used. Glyph ranges cover Norwegian letters and the punctuation users
+//   type and paste: – — ‘ ’ “ ” « » … • € § ° and a few status symbols.
+// - Layout elsewhere is in font units (ImGui::GetFontSize()), never in pixels.
+#pragma once
+
+struct ImFont;
+
+namespace iadesk::app {
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* title = nullptr;
+};
+
+struct Theme {
+    float scale = 1.0f;       // device pixel ratio x user zoom
+    float base_size = 16.0f;  // CSS pixels of body text
+    Fonts fonts;
+
+    void apply(float scale);
+};
+
+} // namespace iadesk::app

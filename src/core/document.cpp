@@ -1,0 +1,61 @@
+#include "iadesk/document.hpp"
+
+#include <utility>
+
+namespace iadesk {
+
+void Document::apply(Command cmd, int64_t now, const std::string& role) {
+    cmd.apply(data);
+    ++revision;
+    history_.resize(undo_pos_);
+    const bool merge = merging_open_ && !cmd.merge_key.empty() && !history_.empty() &&
+                       history_.back().merge_key == cmd.merge_key;
+    if (merge) {
+        history_.back().apply = std::move(cmd.apply); // keep the first undo, the last apply
+        history_.back().description = cmd.description;
+        if (!log_.empty()) log_.back().unix_seconds = now;
+    } else {
+        log_.push_back({now, role, cmd.description});
+        history_.push_back(std::move(cmd));
+    }
+    undo_pos_ = history_.size();
+    merging_open_ = true;
+}
+
+std::string Document::undo() {
+    if (!can_undo()) return {};
+    Command& c = history_[--undo_pos_];
+    c.undo(data);
+    ++revision;
+    merging_open_ = false;
+    return c.description;
+}
+
+std::string Document::redo() {
+    if (!can_redo()) return {};
+    Command& c = history_[undo_pos_++];
+    c.apply(data);
+    ++revision;
+    merging_open_ = false;
+    return c.description;
+}
+
+void Document::reset(Dataset d) {
+    data = std::move(d);
+    history_.clear();
+    undo_pos_ = 0;
+    merging_open_ = false;
+    ++revision;
+}
+
+Command set_organisation_name(const Dataset& d, std::string name) {
+    std::string old = d.organisation.name;
+    Command c;
+    c.description = "Endret organisasjonsnavn";
+    c.merge_key = "organisation.name";
+    c.apply = [name = std::move(name)](Dataset& ds) { ds.organisation.name = name; };
+    c.undo = [old = std::move(old)](Dataset& ds) { ds.organisation.name = old; };
+    return c;
+}
+
+} // namespace iadesk

@@ -1,0 +1,356 @@
+// web: the browser platform (Emscripten 3.1.6, GLFW emulation, WebGL2).
+//
+// What the GLFW emulation of this toolchain lacks, and this file adds (style-models.md §4):
+// - HiDPI: the canvas backing store is its CSS size x devicePixelRatio, checked every frame
+//   (browser zoom changes it); fonts and style are rebuilt by the App when the ratio changes.
+// - Text: characters reach ImGui through a focused, invisible <textarea> whose `input` and
+//   composition events are forwarded (AddInputCharactersUTF8), not through GLFW's keypress path,
+//   which loses æ ø å, dashes and quotes, and never sees dead keys, IME or on-screen keyboards.
+// - Clipboard: ImGui's copy goes to navigator.clipboard; the browser's `paste` event feeds ImGui.
+// - Shortcuts the app owns (Ctrl+S, F, P, Z, Y, K, O) are kept from the browser.
+// - ImGui's settings live in localStorage, not in imgui.ini.
+// - With ?test in the URL, window.iadeskTest exposes the widgets of the last frame (test_probe)
+//   and the document as JSON, read-only.
+#include "app/app.hpp"
+#include "app/test_probe.hpp"
+#include "platform/platform.hpp"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <string>
+
+namespace {
+
+// --- Browser bridges (JavaScript) ---------------------------------------------------------------
+
+EM_JS(int, js_url_has_test_flag, (), {
+    return new URLSearchParams(window.location.search).has('test') ? 1 : 0;
+});
+
+EM_JS(void, js_install_bridges, (), {
+    // Invisible text field: the browser's text input, composition (dead keys, IME) and
+    // on-screen keyboards all arrive here as `input` events.
+    const ta = document.createElement('textarea');
+    ta.id = 'iadesk-text-input';
+    ta.setAttribute('autocomplete', 'off');
+    ta.setAttribute('autocorrect', 'off');
+    ta.setAttribute('autocapitalize', 'off');
+    ta.setAttribute('spellcheck', 'false');
+    ta.setAttribute('aria-hidden', 'true');
+    ta.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;' +
+                       'resize:none;overflow:hidden;pointer-events:none;';
+    document.body.appendChild(ta);
+    let composing = false;
+    const send = (text) => { if (text) Module.ccall('iadesk_text_input', null, ['string'], [text]); };
+    ta.addEventListener('compositionstart', () => { composing = true; });
+    ta.addEventListener('compositionend', (e) => { composing = false; send(e.data); ta.value = ""; });
+    ta.addEventListener('input', (e) => {
+        if (composing || e.isComposing) return;
+        if (e.inputType !== 'insertFromPaste' && e.inputType !== 'insertLineBreak') send(e.data);
+        ta.value = "";
+    });
+    Module.iadeskTextInput = ta;
+
+    // Clipboard: the paste event carries the system clipboard's text to ImGui's Ctrl+V.
+    window.addEventListener('paste', (e) => {
+        const text = (e.clipboardData || window.clipboardData).getData('text/plain');
+        Module.ccall('iadesk_paste', null, ['string'], [text || ""]);
+        e.preventDefault();
+    }, true);
+
+    // Shortcuts the app owns never reach the browser (save page, find, print, ...).
+    window.addEventListener('keydown', (e) => {
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && 'sfpzyko'.includes(e.key.toLowerCase())) e.preventDefault();
+    }, true);
+    const canvas = document.getElementById('canvas');
+    canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+    canvas.addEventListener('webglcontextlost', (e) => {
+        e.preventDefault();
+        if (Module.setStatus) Module.setStatus('Grafikken ble tilbakestilt av nettleseren. Last inn siden på nytt.');
+    });
+});
+
+EM_JS(void, js_set_text_input_active, (int active, float x, float y), {
+    const ta = Module.iadeskTextInput;
+    if (!ta) return;
+    if (active) {
+        const dpr = window.devicePixelRatio || 1;
+        const r = document.getElementById('canvas').getBoundingClientRect();
+        ta.style.left = (r.left + x / dpr) + 'px'; // IME windows open at the caret
+        ta.style.top = (r.top + y / dpr) + 'px';
+        if (document.activeElement !== ta) ta.focus({preventScroll: true});
+    } else if (document.activeElement === ta) {
+        ta.blur();
+    }
+});
+
+EM_JS(void, js_write_clipboard, (const char* text), {
+    const s = UTF8ToString(text);
+    const fallback = () => {
+        const t = document.createElement('textarea');
+        t.value = s;
+        document.body.appendChild(t);
+        t.select();
+        try { document.execCommand('copy'); } catch (err) {}
+        t.remove();
+        if (Module.iadeskTextInput) Module.iadeskTextInput.focus({preventScroll: true});
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(fallback);
+    else fallback();
+});
+
+EM_JS(char*, js_load_setting, (const char* key), {
+    let v = null;
+    try { v = window.localStorage.getItem(UTF8ToString(key)); } catch (err) {}
+    if (v === null) return 0;
+    const n = lengthBytesUTF8(v) + 1;
+    const p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+
+EM_JS(void, js_save_setting, (const char* key, const char* value), {
+    try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (err) {}
+});
+
+EM_JS(void, js_mark_main, (), { window.iadeskMainMs = performance.now(); });
+
+EM_JS(void, js_first_frame, (), {
+    window.iadeskFirstFrameMs = performance.now();
+    console.log('iadesk: main() at ' + window.iadeskMainMs.toFixed(0) + ' ms');
+    const loader = document.getElementById('loader');
+    if (loader) loader.remove();
+    console.log('iadesk: first frame after ' + window.iadeskFirstFrameMs.toFixed(0) + ' ms');
+});
+
+EM_JS(void, js_install_test_api, (), {
+    const json = (ptr) => JSON.parse(UTF8ToString(ptr));
+    window.iadeskTest = {
+        // Widgets of the last frame, in CSS pixels of the page.
+        items: () => {
+            const dpr = window.devicePixelRatio || 1;
+            const r = document.getElementById('canvas').getBoundingClientRect();
+            return json(Module._iadesk_test_items()).map((it) => Object.assign(it, {
+                x: r.left + it.x / dpr, y: r.top + it.y / dpr, w: it.w / dpr, h: it.h / dpr }));
+        },
+        document: () => json(Module._iadesk_test_document()),
+        frame: () => Module._iadesk_test_frame(),
+        inputPending: () => Module._iadesk_test_input_pending(),
+        startupMs: () => window.iadeskStartupMs,
+    };
+});
+
+// --- Platform state -----------------------------------------------------------------------------
+
+constexpr const char* kImGuiSettingsKey = "iadesk.imgui.ini";
+
+struct WebPlatform {
+    GLFWwindow* window = nullptr;
+    iadesk::app::App app;
+    std::string clipboard;
+    std::string document_json;  // kept alive for the test API
+    int fb_width = 0;
+    int fb_height = 0;
+    unsigned frame = 0;
+    bool text_input_active = false;
+};
+
+WebPlatform* g_platform = nullptr; // the one platform of this page; read by the exported callbacks
+
+const char* get_clipboard(void* user) { return static_cast<WebPlatform*>(user)->clipboard.c_str(); }
+
+void set_clipboard(void* user, const char* text) {
+    static_cast<WebPlatform*>(user)->clipboard = text ? text : "";
+    js_write_clipboard(text ? text : "");
+}
+
+void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
+    if (!g_platform) return;
+    const bool active = data->WantVisible;
+    js_set_text_input_active(active ? 1 : 0, data->InputPos.x, data->InputPos.y);
+    g_platform->text_input_active = active;
+}
+
+// Canvas backing store = CSS size x devicePixelRatio (sokol_app's algorithm).
+void follow_canvas_size(WebPlatform& p) {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    const double dpr = emscripten_get_device_pixel_ratio();
+    const int w = static_cast<int>(std::lround(css_w * dpr));
+    const int h = static_cast<int>(std::lround(css_h * dpr));
+    if (w > 0 && h > 0 && (w != p.fb_width || h != p.fb_height)) {
+        glfwSetWindowSize(p.window, w, h);
+        p.fb_width = w;
+        p.fb_height = h;
+    }
+    if (p.app.set_display_scale(static_cast<float>(dpr)) && p.frame > 0) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+void frame(void* arg) {
+    WebPlatform& p = *static_cast<WebPlatform*>(arg);
+    glfwPollEvents();
+    follow_canvas_size(p);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    iadesk::app::probe::begin_frame();
+    ImGui::NewFrame();
+    p.app.draw();
+    ImGui::Render();
+    iadesk::app::probe::end_frame();
+
+    glViewport(0, 0, p.fb_width, p.fb_height);
+    glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantSaveIniSettings) {
+        io.WantSaveIniSettings = false;
+        js_save_setting(kImGuiSettingsKey, ImGui::SaveIniSettingsToMemory());
+    }
+    if (p.frame++ == 0) js_first_frame();
+}
+
+iadesk::Date today_local() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return iadesk::Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+} // namespace
+
+// --- Callbacks from JavaScript --------------------------------------------------------------------
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void iadesk_text_input(const char* utf8) {
+    if (utf8 && ImGui::GetCurrentContext()) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+EMSCRIPTEN_KEEPALIVE void iadesk_paste(const char* utf8) {
+    if (g_platform) g_platform->clipboard = utf8 ? utf8 : "";
+}
+
+EMSCRIPTEN_KEEPALIVE const char* iadesk_test_items() {
+    return iadesk::app::probe::items_json().c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* iadesk_test_document() {
+    if (!g_platform || !g_platform->app.test_mode()) return "null";
+    g_platform->document_json = g_platform->app.document_json();
+    return g_platform->document_json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE unsigned iadesk_test_frame() { return g_platform ? g_platform->frame : 0; }
+
+// Input events ImGui has queued but not processed yet (it trickles fast key presses over frames).
+EMSCRIPTEN_KEEPALIVE int iadesk_test_input_pending() {
+    ImGuiContext* g = ImGui::GetCurrentContext();
+    return g ? g->InputEventsQueue.Size : 0;
+}
+
+} // extern "C"
+
+// --- Storage on the Emscripten file system (IDBFS is mounted by the app's storage layer) ----------
+namespace iadesk::platform {
+
+std::optional<std::string> read_file(const std::string& path, std::string* error) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+        if (error) *error = "cannot open " + path;
+        return std::nullopt;
+    }
+    std::string out;
+    char buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    std::fclose(f);
+    return out;
+}
+
+bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error) {
+    const std::string tmp = path + ".tmp";
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) {
+        if (error) *error = "cannot create " + tmp;
+        return false;
+    }
+    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
+    std::fclose(f);
+    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+        if (error) *error = "cannot write " + path;
+        std::remove(tmp.c_str());
+        return false;
+    }
+    return true;
+}
+
+} // namespace iadesk::platform
+
+int main() {
+    js_mark_main();
+    if (!glfwInit()) {
+        std::fprintf(stderr, "iadesk: glfwInit failed\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+
+    // Lives as long as the page: main() never returns (simulate_infinite_loop).
+    WebPlatform& platform = *new WebPlatform();
+    g_platform = &platform;
+    double css_w = 1280, css_h = 800;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    const double dpr = emscripten_get_device_pixel_ratio();
+    platform.fb_width = static_cast<int>(std::lround(css_w * dpr));
+    platform.fb_height = static_cast<int>(std::lround(css_h * dpr));
+    platform.window = glfwCreateWindow(platform.fb_width, platform.fb_height, "iadesk", nullptr, nullptr);
+    if (!platform.window) {
+        std::fprintf(stderr, "iadesk: WebGL2 is not available in this browser\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(platform.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // settings go to localStorage
+    if (char* ini = js_load_setting(kImGuiSettingsKey)) {
+        ImGui::LoadIniSettingsFromMemory(ini);
+        std::free(ini);
+    }
+    ImGui_ImplGlfw_InitForOpenGL(platform.window, true);
+    // After the backend's init, which installs GLFW's (empty, on this toolchain) clipboard.
+    io.SetClipboardTextFn = set_clipboard;
+    io.GetClipboardTextFn = get_clipboard;
+    io.ClipboardUserData = &platform;
+    io.SetPlatformImeDataFn = set_ime_data;
+    glfwSetCharCallback(platform.window, nullptr); // text comes from js_install_bridges instead
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    js_install_bridges();
+
+    iadesk::app::AppOptions opt;
+    opt.test_mode = js_url_has_test_flag() != 0;
+    opt.today = today_local();
+    if (opt.test_mode) js_install_test_api();
+    platform.app.init(opt);
+    platform.app.set_display_scale(static_cast<float>(dpr));
+
+    emscripten_set_main_loop_arg(frame, &platform, 0, true);
+    return 0;
+}

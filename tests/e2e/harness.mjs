@@ -1,0 +1,196 @@
+// Browser test harness: Playwright (playwright-core) drives Debian's chromium, headless, with WebGL
+// through SwiftShader, against the built app served from a local static server on 127.0.0.1.
+// The app is opened with ?test, so it publishes each widget's label, id and rectangle of the last
+// frame (src/app/test_probe.hpp) and the document as JSON: tests find widgets by their label and
+// click or type into them as a person would.
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.data': 'application/octet-stream', '.svg': 'image/svg+xml', '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
+
+// A static file server on 127.0.0.1 (a free port). Counts the bytes it sends.
+export async function serve(root, port = 0) {
+  const stats = { bytes: 0, files: {} };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (file.endsWith(path.sep)) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
+                           'Cache-Control': 'no-store' });
+      res.end(body);
+      stats.bytes += body.length;
+      stats.files[path.basename(file)] = body.length;
+    });
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, stats, close: () => new Promise((r) => server.close(r)) };
+}
+
+// Sizes of what the page downloads, raw and gzip (-9), in bytes.
+export function transferSizes(root, names = ['index.html', 'app.js', 'app.wasm']) {
+  const out = { raw: 0, gzip: 0, files: {} };
+  for (const n of names) {
+    const p = path.join(root, n);
+    if (!fs.existsSync(p)) continue;
+    const body = fs.readFileSync(p);
+    const gz = zlib.gzipSync(body, { level: 9 }).length;
+    out.files[n] = { raw: body.length, gzip: gz };
+    out.raw += body.length;
+    out.gzip += gz;
+  }
+  return out;
+}
+
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+  '--no-sandbox', '--no-first-run', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--mute-audio',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+                           args: CHROMIUM_ARGS });
+}
+
+// One page of the app with the helpers a test uses.
+export class AppPage {
+  constructor(page, artifacts) {
+    this.page = page;
+    this.artifacts = artifacts;
+    this.consoleErrors = [];
+    page.on('console', (m) => { if (m.type() === 'error') this.consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
+  }
+
+  static async open(context, url, artifacts, query = 'test') {
+    const page = await context.newPage();
+    const app = new AppPage(page, artifacts);
+    await page.goto(`${url}?${query}`);
+    await page.waitForFunction(() => window.iadeskFirstFrameMs !== undefined && window.iadeskTest
+                               && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+    app.firstFrameMs = await page.evaluate(() => window.iadeskFirstFrameMs);
+    return app;
+  }
+
+  items() { return this.page.evaluate(() => window.iadeskTest.items()); }
+  document() { return this.page.evaluate(() => window.iadeskTest.document()); }
+
+  // Waits until the app has drawn `n` more frames, so that input has been processed and shown.
+  async frames(n = 3) {
+    const start = await this.page.evaluate(() => window.iadeskTest.frame());
+    await this.page.waitForFunction((s) => window.iadeskTest.frame() >= s, start + n, { timeout: 10000 });
+  }
+
+  // Waits until ImGui has processed every queued input event, then for two more frames.
+  async settle() {
+    await this.page.waitForFunction(() => window.iadeskTest.inputPending() === 0, null, { timeout: 15000 });
+    await this.frames(2);
+  }
+
+  async find(label, { kind, timeout = 5000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const items = await this.items();
+      const hit = items.find((it) => it.visible && (label instanceof RegExp ? label.test(it.label) : it.label === label)
+                                     && (!kind || it.kind === kind));
+      if (hit) return hit;
+      if (Date.now() > deadline) {
+        const seen = [...new Set(items.filter((i) => i.visible).map((i) => i.label))].slice(0, 60).join(' | ');
+        throw new Error(`no visible widget labelled ${label}${kind ? ` (${kind})` : ''}; visible: ${seen}`);
+      }
+      await this.frames(1);
+    }
+  }
+
+  waitForLabel(label, opts) { return this.find(label, opts); }
+
+  async absent(label, { timeout = 5000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const items = await this.items();
+      if (!items.some((it) => it.visible && it.label === label)) return;
+      if (Date.now() > deadline) throw new Error(`widget labelled ${label} is still shown`);
+      await this.frames(1);
+    }
+  }
+
+  async click(label, opts) {
+    const it = await this.find(label, opts);
+    await this.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+    await this.settle();
+    return it;
+  }
+
+  // Clicks the field, selects what is in it, and types `text` as keystrokes.
+  async type(label, text, { replace = true } = {}) {
+    await this.click(label, { kind: 'input' });
+    if (replace) {
+      await this.page.keyboard.press('Control+A');
+      await this.page.keyboard.press('Backspace');
+    }
+    await this.page.keyboard.type(text, { delay: 5 });
+    await this.settle();
+  }
+
+  async press(keys) { await this.page.keyboard.press(keys); await this.settle(); }
+
+  async value(label) { return (await this.find(label, { kind: 'input' })).value; }
+
+  async screenshot(name) {
+    fs.mkdirSync(this.artifacts, { recursive: true });
+    const file = path.join(this.artifacts, `${name}.png`);
+    const png = await this.page.screenshot({ path: file });
+    return { file, png };
+  }
+}
+
+// --- PNG inspection (no dependencies): decodes 8-bit RGB/RGBA non-interlaced PNGs -----------------
+export function decodePng(buf) {
+  let pos = 8; let width = 0; let height = 0; let colorType = 0; const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos); const type = buf.toString('ascii', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') { width = data.readUInt32BE(0); height = data.readUInt32BE(4); colorType = data[9];
+      if (data[8] !== 8 || data[12] !== 0) throw new Error('unsupported PNG'); }
+    if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const bpp = colorType === 6 ? 4 : colorType === 2 ? 3 : (() => { throw new Error('unsupported colour type'); })();
+  const raw = zlib.inflateSync(Buffer.concat(idat)); const stride = width * bpp;
+  const out = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)]; const src = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? out[y * stride + x - bpp] : 0; const b = y > 0 ? out[(y - 1) * stride + x] : 0;
+      const c = x >= bpp && y > 0 ? out[(y - 1) * stride + x - bpp] : 0;
+      let v = src[x];
+      if (f === 1) v += a; else if (f === 2) v += b; else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) { const p = a + b - c; const pa = Math.abs(p - a); const pb = Math.abs(p - b); const pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      out[y * stride + x] = v & 255;
+    }
+  }
+  return { width, height, bpp, pixels: out };
+}
+
+// Share of pixels that differ clearly from the most common colour, and the number of colours.
+export function imageStats(png) {
+  const { width, height, bpp, pixels } = decodePng(png);
+  const counts = new Map();
+  for (let i = 0; i < width * height; i++) {
+    const k = (pixels[i * bpp] << 16) | (pixels[i * bpp + 1] << 8) | pixels[i * bpp + 2];
+    counts.set(k, (counts.get(k) || 0) + 1);
+  }
+  let bg = 0; let bgCount = 0;
+  for (const [k, n] of counts) if (n > bgCount) { bg = k; bgCount = n; }
+  return { width, height, colours: counts.size, nonBackgroundShare: 1 - bgCount / (width * height), background: bg };
+}
