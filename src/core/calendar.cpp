@@ -195,14 +195,14 @@ std::optional<Date> parse_date(std::string_view text) {
 
 std::string format_iso(Date d) {
     const Ymd c = civil_from_days(d.days);
-    char buf[16];
+    char buf[40];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
     return buf;
 }
 
 std::string format_norwegian(Date d) {
     const Ymd c = civil_from_days(d.days);
-    char buf[16];
+    char buf[40];
     std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", c.d, c.m, c.y);
     return buf;
 }
