@@ -4,6 +4,9 @@
 
 #include "iadesk/dataset.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -60,5 +63,30 @@ void check_dataset(const Dataset& ds, const LoadMeta* meta, Reporter& rep);
 
 // Milestone ids of all built-in rule sets (computed once).
 const std::vector<std::string>& known_milestone_ids();
+
+// --- Streaming pass (dataset_sax.cpp) ---------------------------------------------------------
+// The top-level arrays whose elements are streamed one by one, in this index order.
+inline constexpr std::array<std::string_view, 4> kRecordArrays = {"units", "employees", "absences", "milestone_events"};
+int record_array_index(std::string_view key); // -1 for any other key
+
+struct RecordSink {
+    virtual ~RecordSink() = default;
+    virtual void begin_array(int array) = 0;
+    // One element (any JSON value) of a streamed array; `index` counts from 0 per array.
+    virtual void record(int array, std::size_t index, const nlohmann::json& element) = 0;
+};
+
+struct StreamResult {
+    nlohmann::json top;                  // the document without the streamed arrays' elements
+                                         // (a streamed member is left as null in `top`)
+    bool syntax_ok = true;
+    std::size_t error_position = 0;      // as nlohmann reports it: one past the offending byte
+    std::string error_what;
+    std::array<bool, 4> streamed{};      // the member was an array under the root and streamed
+    std::array<bool, 4> duplicate{};     // ... more than once
+};
+
+// Never throws. On a syntax error the sink may have seen some records; discard them.
+StreamResult stream_document(std::string_view text, RecordSink& sink);
 
 } // namespace iadesk::detail_ds

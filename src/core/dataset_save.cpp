@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace iadesk {
 namespace {
@@ -68,9 +69,12 @@ public:
             integer(static_cast<long long>(v));
             return;
         }
+        // Shortest of %.15g / %.17g that reads back exactly (std::to_chars for double is
+        // missing from Emscripten 3.1.6's libc++).
         char buf[32];
-        auto r = std::to_chars(buf, buf + sizeof buf, v);
-        out.append(buf, r.ptr);
+        std::snprintf(buf, sizeof buf, "%.15g", v);
+        if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
+        out.append(buf);
     }
     void boolean(bool b) { raw(b ? "true" : "false"); }
 

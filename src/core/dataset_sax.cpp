@@ -1,0 +1,126 @@
+// dataset_sax: one streaming pass over a dataset document (see dataset_internal.hpp).
+//
+// Why: a full json DOM of 500 000 records costs seconds and gigabytes (a std::map per record,
+// all alive at once); here each element of the record arrays is built as a small json value,
+// handed to the sink, and freed. Everything else (format, version, organisation, unknown members)
+// is built as an ordinary DOM in `top`. Never throws: the handler returns false on a syntax error
+// and nlohmann's parser then stops (its exception object is only inspected, not thrown).
+#include "dataset_internal.hpp"
+
+#include <array>
+
+namespace iadesk::detail_ds {
+namespace {
+
+using json = nlohmann::json;
+
+class StreamHandler final : public nlohmann::json_sax<json> {
+public:
+    StreamHandler(StreamResult& res, RecordSink& sink) : res_(res), sink_(sink) {}
+
+    bool null() override { return value(json(nullptr)); }
+    bool boolean(bool v) override { return value(json(v)); }
+    bool number_integer(number_integer_t v) override { return value(json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return value(json(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return value(json(v)); }
+    bool string(string_t& v) override { return value(json(std::move(v))); }
+    bool binary(binary_t& v) override { return value(json(std::move(v))); }
+
+    bool start_object(std::size_t) override { return open(json::value_t::object); }
+    bool start_array(std::size_t) override {
+        // A record array directly under the root object is streamed element by element.
+        if (stack_.size() == 1 && stack_.back() == &res_.top && !in_stream()) {
+            int k = record_array_index(key_);
+            if (k >= 0) {
+                if (res_.streamed[static_cast<std::size_t>(k)]) res_.duplicate[static_cast<std::size_t>(k)] = true;
+                res_.streamed[static_cast<std::size_t>(k)] = true;
+                stream_ = k;
+                index_ = 0;
+                sink_.begin_array(k);
+                return true;
+            }
+        }
+        return open(json::value_t::array);
+    }
+    bool key(string_t& k) override {
+        if (stack_.size() == 1 && stack_.back() == &res_.top && !in_stream()) key_ = k;
+        slot_ = &(*stack_.back())[k];
+        return true;
+    }
+    bool end_object() override { return close(); }
+    bool end_array() override {
+        if (in_stream() && stack_.size() == 1) { stream_ = -1; return true; } // the streamed array ends
+        return close();
+    }
+    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) override {
+        res_.syntax_ok = false;
+        res_.error_position = pos;
+        res_.error_what = ex.what();
+        return false;
+    }
+
+private:
+    bool in_stream() const { return stream_ >= 0; }
+
+    // Where the next value goes: a record of the streamed array, or the DOM under construction.
+    json* place(json&& v) {
+        if (in_stream() && stack_.size() == 1) { // a new element of the streamed array
+            record_ = std::move(v);
+            return &record_;
+        }
+        if (stack_.empty()) { res_.top = std::move(v); return &res_.top; }
+        json* parent = stack_.back();
+        if (parent->is_array()) {
+            parent->push_back(std::move(v));
+            return &parent->back();
+        }
+        *slot_ = std::move(v);
+        return slot_;
+    }
+
+    bool value(json&& v) {
+        bool element = in_stream() && stack_.size() == 1;
+        place(std::move(v));
+        if (element) emit();
+        return true;
+    }
+    bool open(json::value_t t) {
+        stack_.push_back(place(json(t)));
+        return true;
+    }
+    bool close() {
+        stack_.pop_back();
+        if (in_stream() && stack_.size() == 1) emit();
+        return true;
+    }
+    void emit() {
+        sink_.record(stream_, index_++, record_);
+        record_ = json();
+    }
+
+    StreamResult& res_;
+    RecordSink& sink_;
+    std::vector<json*> stack_;
+    json* slot_ = nullptr;
+    std::string key_;
+    int stream_ = -1;
+    std::size_t index_ = 0;
+    json record_;
+};
+
+} // namespace
+
+int record_array_index(std::string_view key) {
+    for (std::size_t i = 0; i < kRecordArrays.size(); ++i)
+        if (key == kRecordArrays[i]) return static_cast<int>(i);
+    return -1;
+}
+
+StreamResult stream_document(std::string_view text, RecordSink& sink) {
+    StreamResult res;
+    StreamHandler h(res, sink);
+    json::sax_parse(text, &h);
+    return res;
+}
+
+} // namespace iadesk::detail_ds
