@@ -6,13 +6,17 @@
 // - tapte dagsverk = sum over those working days on which the employee is absent of
 //   position share x grade / 100. When records overlap on a day, the highest grade counts
 //   (capped at 100) and the day is legemeldt if any sykmelding covers it, else egenmeldt.
-//   Absent days outside employment count nothing.
+//   Absent days outside employment count nothing. An open record (no last day) counts through
+//   the end of the period.
 // - prosent = tapte / mulige x 100 from unrounded sums, shown with one decimal rounded half up
 //   (round_percent). A group with fewer than `mask_below` employees (default 5, NAV's threshold)
 //   is masked: its figures are withheld (nullopt) everywhere.
 // - `employees` counts those employed on at least one day of the period.
 // - Grouping: whole organisation (unit = nullopt) or one group per unit, in the units' order;
-//   units with no employees in the period are still listed (employees = 0, masked).
+//   units with no employees in the period are still listed (employees = 0, masked). With
+//   by_unit, an employee whose unit id is not in Dataset::units is left out.
+// - Cost: the period's working days are computed once (prefix sums); each record and employment
+//   period then costs O(1), whatever its length.
 #pragma once
 
 #include "iadesk/model.hpp"
@@ -71,7 +75,7 @@ struct Quarter {
 Quarter quarter_of(Date d);
 
 // NAV's duration bands (DOMAIN.md §6): 1-7 days, 8-16 days, 17 days-8 weeks, 8-20 weeks,
-// 20-39 weeks, over 39 weeks. Returns 0..5 for a duration in calendar days >= 1.
+// 20-39 weeks, over 39 weeks. Returns 0..5 for a duration in calendar days >= 1 (0 below 1).
 int duration_band(int days);
 const char* duration_band_label_nb(int band);
 

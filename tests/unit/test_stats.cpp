@@ -161,6 +161,16 @@ TEST_CASE("stats: half-up rounding from unrounded sums") {
     CHECK(format_percent_nb(*r.groups[0].percent) == "28,8\xC2\xA0%");
 }
 
+TEST_CASE("stats: DOMAIN.md §5 worked checks with one-decimal half-up rounding") {
+    // 003:18241-18257: baseline 7.0, target -20 % = 5.6; Q2 2012 at 6.0 is a 14.3 % reduction and
+    // 71.4 % of the way to the target. 003:709-713: 7.4 -> 6.5 is a 12.2 % reduction.
+    CHECK(7.0 * 0.8 == doctest::Approx(5.6));
+    CHECK(round_percent((7.0 - 6.0) / 7.0 * 100.0) == doctest::Approx(14.3));
+    CHECK(round_percent((7.0 - 6.0) / (7.0 - 5.6) * 100.0) == doctest::Approx(71.4));
+    CHECK(round_percent((7.4 - 6.5) / 7.4 * 100.0) == doctest::Approx(12.2));
+    CHECK(format_percent_nb(round_percent((7.4 - 6.5) / 7.4 * 100.0)) == "12,2\xC2\xA0%");
+}
+
 TEST_CASE("stats: Norwegian percent format") {
     CHECK(format_percent_nb(6.5) == "6,5\xC2\xA0%");
     CHECK(format_percent_nb(0.0) == "0,0\xC2\xA0%");
