@@ -119,6 +119,7 @@ struct Measure {
     std::vector<Source> sources;
     std::vector<std::string> search_words;
     Text suggest_hint;                     // short reason used by suggest(), e.g. "kan vurderes i uke 12–26"
+    std::optional<Check> boost;            // suggest() ranks the measure higher when this holds
     std::vector<std::string> verify;       // facts still to check (VERIFY)
 
     bool has_phase(Phase p) const;
@@ -210,7 +211,10 @@ public:
         std::uint16_t doc;
         float weight; // highest field weight at which the token occurs in the doc
     };
-    struct Entry; // a suffix of a vocabulary token (defined in measures_search.cpp)
+    struct Entry { // a suffix of a vocabulary token: vocab_[token].substr(offset)
+        std::uint32_t token;
+        std::uint16_t offset;
+    };
 
 private:
     struct Doc {
@@ -224,6 +228,7 @@ private:
         std::vector<std::string> tokens;
         double factor = 1.0;
     };
+    std::string_view suffix(const Entry& e) const;
     void match_token(std::string_view q, std::vector<double>& best) const;
     std::vector<std::vector<Alternative>> expand(const std::vector<std::string>& tokens) const;
 
@@ -231,8 +236,9 @@ private:
     std::vector<std::string> vocab_;                  // unique folded tokens, sorted
     std::vector<std::vector<Posting>> postings_;      // by vocab position
     std::vector<bool> key_;                           // token occurs in a name, search word or summary
-    std::vector<std::pair<std::string_view, std::uint32_t>> suffixes_; // (suffix, vocab pos), sorted
+    std::vector<Entry> suffixes_;                     // sorted by suffix text, then token
     std::vector<std::vector<std::uint32_t>> key_by_length_; // key vocab positions by token length
+    std::vector<std::uint64_t> bigrams_;              // by vocab position: hashed bigram set (typo filter)
     std::vector<std::pair<std::vector<std::string>, std::vector<std::vector<std::string>>>> synonyms_;
     std::vector<std::string> stopwords_;              // folded, sorted
 };

@@ -1,16 +1,363 @@
-// `iadesk measures ...`: search and show the measures catalogue (issue 6).
-// Minimal first version so the CLI links; the full verb follows with the core module.
+// `iadesk measures ...`: search, show and suggest from the measures catalogue (issue 6).
+//   iadesk measures search QUERY [--phase P] [--goal G] [--provider P] [--group G]
+//                                [--current|--historic] [--limit N] [--json]
+//   iadesk measures show ID [--json]
+//   iadesk measures suggest [--week N] [--grade G] [--months N] [--plan yes|no]
+//                           [--own-measures yes|no] [--bht yes|no] [--ia yes|no]
+//                           [--employer yes|no] [--today YYYY-MM-DD] [--limit N] [--json]
+// JSON output: search gives [{id, name, score, current}]; show gives the record; suggest gives
+// [{id, name, fit, verdict, reason, missing}]. Text output is Norwegian.
 #include "cli/commands.hpp"
+
+#include "iadesk/measures.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <optional>
 
 namespace iadesk::cli {
 
-int cmd_measures(const Args& args, std::ostream& out, std::ostream& err) {
-    (void)out;
-    if (args.empty()) {
-        err << "bruk: iadesk measures search SPØRRING [--phase P] [--limit N] [--json] | show ID [--json]\n";
+namespace {
+
+using nlohmann::json;
+namespace ms = iadesk::measures;
+
+const char* kUsage =
+    "bruk: iadesk measures search SPØRRING [--phase FASE] [--goal DELMÅL] [--provider TILBYDER] [--group MÅLGRUPPE]\n"
+    "                                      [--current|--historic] [--limit N] [--json]\n"
+    "      iadesk measures show ID [--json]\n"
+    "      iadesk measures suggest [--week N] [--grade G] [--months N] [--plan yes|no] [--own-measures yes|no]\n"
+    "                              [--bht yes|no] [--ia yes|no] [--employer yes|no] [--today ÅÅÅÅ-MM-DD] [--limit N] [--json]\n";
+
+std::string dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
+
+double round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+std::optional<int> parse_int(const std::string& s) {
+    if (s.empty() || s.size() > 9) return std::nullopt;
+    int v = 0;
+    for (char ch : s) {
+        if (ch < '0' || ch > '9') return std::nullopt;
+        v = v * 10 + (ch - '0');
+    }
+    return v;
+}
+
+std::optional<bool> parse_yes_no(const std::string& s) {
+    if (s == "yes" || s == "ja" || s == "true") return true;
+    if (s == "no" || s == "nei" || s == "false") return false;
+    return std::nullopt;
+}
+
+json text_json(const ms::Text& t) { return json{{"nb", t.nb}, {"en", t.en}}; }
+
+json check_json(const ms::Check& c) {
+    switch (c.kind) {
+    case ms::Check::Kind::fact: {
+        json j{{"fact", std::string(ms::fact_id(c.fact))}};
+        if (c.is) j["is"] = *c.is;
+        if (c.min) j["min"] = *c.min;
+        if (c.max) j["max"] = *c.max;
+        return j;
+    }
+    case ms::Check::Kind::negate: return json{{"not", c.children.empty() ? json() : check_json(c.children.front())}};
+    case ms::Check::Kind::all:
+    case ms::Check::Kind::any: {
+        json arr = json::array();
+        for (const auto& ch : c.children) arr.push_back(check_json(ch));
+        return json{{c.kind == ms::Check::Kind::all ? "all" : "any", arr}};
+    }
+    }
+    return json();
+}
+
+json measure_json(const ms::Measure& m) {
+    json j{{"id", m.id}, {"name", text_json(m.name)}, {"summary", text_json(m.summary)}, {"body", text_json(m.body)},
+           {"provider", m.provider}, {"applicants", m.applicants}, {"target_groups", m.target_groups},
+           {"ia_goals", m.ia_goals}, {"status", m.current ? "current" : "historic"}, {"search_words", m.search_words},
+           {"verify", m.verify}};
+    json phases = json::array();
+    for (auto p : m.phases) phases.push_back(std::string(ms::phase_id(p)));
+    j["phases"] = phases;
+    json conds = json::array();
+    for (const auto& c : m.conditions) {
+        json cj{{"text", text_json(c.text)}};
+        if (c.check) cj["check"] = check_json(*c.check);
+        conds.push_back(cj);
+    }
+    j["conditions"] = conds;
+    j["max_duration"] = text_json(m.max_duration);
+    if (m.max_duration_weeks) j["max_duration"]["weeks"] = *m.max_duration_weeks;
+    json amounts = json::array();
+    for (const auto& a : m.amounts)
+        amounts.push_back({{"what", text_json(a.what)}, {"value", a.value}, {"unit", a.unit}, {"year", a.year},
+                           {"source", a.source}, {"verify", a.verify}});
+    j["amounts"] = amounts;
+    if (!m.valid_from.empty()) j["valid_from"] = m.valid_from;
+    if (!m.valid_to.empty()) j["valid_to"] = m.valid_to;
+    json ev = json::array();
+    for (const auto& e : m.evidence)
+        ev.push_back({{"text", text_json(e.text)}, {"caveat", text_json(e.caveat)}, {"source", e.source}});
+    j["evidence"] = ev;
+    json src = json::array();
+    for (const auto& s : m.sources) src.push_back({{"kind", s.kind}, {"ref", s.ref}, {"note", s.note}});
+    j["sources"] = src;
+    return j;
+}
+
+std::string label(const std::vector<ms::Label>& list, const std::string& id) {
+    const ms::Label* l = ms::Taxonomy::find(list, id);
+    return l ? l->label.nb : id;
+}
+
+std::string format_amount(const ms::Amount& a) {
+    char buf[64];
+    if (a.value == std::floor(a.value)) std::snprintf(buf, sizeof buf, "%.0f", a.value);
+    else std::snprintf(buf, sizeof buf, "%.3f", a.value);
+    std::string v = buf;
+    if (a.unit == "NOK") {
+        // Thousands with a space, as in Norwegian: 160 400 kr.
+        std::string g;
+        int n = 0;
+        for (auto it = v.rbegin(); it != v.rend(); ++it, ++n) {
+            if (n > 0 && n % 3 == 0) g.insert(g.begin(), ' ');
+            g.insert(g.begin(), *it);
+        }
+        return g + " kr";
+    }
+    for (char& ch : v)
+        if (ch == '.') ch = ',';
+    if (a.unit == "percent") return v + " %";
+    if (a.unit == "MNOK") return v + " mill. kr";
+    static const std::pair<const char*, const char*> units[] = {{"hours", " timer"}, {"weeks", " uker"}, {"months", " måneder"}, {"days", " dager"}};
+    for (auto [u, nb] : units)
+        if (a.unit == u) return v + nb;
+    return v + " " + a.unit;
+}
+
+void print_measure(const ms::Catalogue& c, const ms::Measure& m, std::ostream& out) {
+    const ms::Taxonomy& t = c.taxonomy;
+    out << m.name.nb << (m.current ? "" : " (historisk, gjaldt til " + m.valid_to + ")") << "\n";
+    out << std::string(m.name.nb.size() > 60 ? 60 : m.name.nb.size(), '=') << "\n";
+    out << m.summary.nb << "\n\n" << m.body.nb << "\n\n";
+    out << "Tilbyder: " << label(t.providers, m.provider) << "\n";
+    out << "Hvem søker: ";
+    for (std::size_t i = 0; i < m.applicants.size(); ++i) out << (i ? ", " : "") << label(t.applicants, m.applicants[i]);
+    out << "\nMålgruppe: ";
+    for (std::size_t i = 0; i < m.target_groups.size(); ++i) out << (i ? ", " : "") << label(t.target_groups, m.target_groups[i]);
+    out << "\nFaser: ";
+    for (std::size_t i = 0; i < m.phases.size(); ++i) out << (i ? ", " : "") << t.phases[static_cast<std::size_t>(m.phases[i])].nb;
+    out << "\n";
+    if (!m.ia_goals.empty()) {
+        out << "IA-mål:\n";
+        for (const auto& g : m.ia_goals) out << "  - " << label(t.ia_goals, g) << "\n";
+    }
+    if (!m.max_duration.nb.empty()) out << "Varighet: " << m.max_duration.nb << "\n";
+    if (!m.conditions.empty()) {
+        out << "Vilkår:\n";
+        for (const auto& cond : m.conditions) out << "  - " << cond.text.nb << (cond.check ? " [sjekkes]" : "") << "\n";
+    }
+    if (!m.amounts.empty()) {
+        out << "Beløp og satser:\n";
+        for (const auto& a : m.amounts)
+            out << "  - " << a.what.nb << ": " << format_amount(a) << " (" << a.year << (a.verify ? ", VERIFY" : "") << "; " << a.source << ")\n";
+    }
+    if (!m.evidence.empty()) {
+        out << "Effekt og erfaring:\n";
+        for (const auto& e : m.evidence) {
+            out << "  - " << e.text.nb << " (" << e.source << ")\n";
+            if (!e.caveat.nb.empty()) out << "    Forbehold: " << e.caveat.nb << "\n";
+        }
+    }
+    out << "Kilder:\n";
+    for (const auto& s : m.sources) out << "  - " << s.ref << (s.note.empty() ? "" : " – " + s.note) << "\n";
+    if (!m.verify.empty()) {
+        out << "Må sjekkes (VERIFY):\n";
+        for (const auto& v : m.verify) out << "  - " << v << "\n";
+    }
+}
+
+int cmd_search(const ms::Catalogue& c, const Args& args, std::ostream& out, std::ostream& err) {
+    std::string query;
+    ms::SearchFilter filter;
+    std::size_t limit = 10;
+    bool as_json = false, have_query = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+        if (a == "--json") as_json = true;
+        else if (a == "--current") filter.validity = ms::Validity::current_only;
+        else if (a == "--historic") filter.validity = ms::Validity::historic_only;
+        else if (a == "--phase" || a == "--goal" || a == "--provider" || a == "--group" || a == "--limit") {
+            const std::string* v = value();
+            if (v == nullptr) {
+                err << "iadesk measures search: " << a << " mangler verdi\n" << kUsage;
+                return 2;
+            }
+            if (a == "--phase") {
+                filter.phase = ms::parse_phase(*v);
+                if (!filter.phase) {
+                    err << "iadesk measures search: ukjent fase «" << *v << "» (prevention, sick_0_8, sick_8_26, sick_26_52, after_sickpay, recruitment)\n";
+                    return 2;
+                }
+            } else if (a == "--goal") filter.ia_goal = *v;
+            else if (a == "--provider") filter.provider = *v;
+            else if (a == "--group") filter.target_group = *v;
+            else {
+                auto n = parse_int(*v);
+                if (!n) {
+                    err << "iadesk measures search: --limit må være et heltall\n";
+                    return 2;
+                }
+                limit = static_cast<std::size_t>(*n);
+            }
+        } else if (!a.empty() && a[0] == '-' && a.size() > 1) {
+            err << "iadesk measures search: ukjent valg " << a << "\n" << kUsage;
+            return 2;
+        } else {
+            query += (have_query ? " " : "") + a;
+            have_query = true;
+        }
+    }
+    if (!have_query) {
+        err << "iadesk measures search: mangler spørring\n" << kUsage;
         return 2;
     }
-    err << "iadesk measures: ikke ferdig ennå\n";
+    const ms::MeasureIndex index(c);
+    const auto hits = index.search(query, filter, limit);
+    if (as_json) {
+        json arr = json::array();
+        for (const auto& h : hits) {
+            const ms::Measure& m = c.measures[static_cast<std::size_t>(h.measure)];
+            arr.push_back({{"id", m.id}, {"name", m.name.nb}, {"score", round2(h.score)}, {"current", m.current}});
+        }
+        out << dump(arr) << "\n";
+        return 0;
+    }
+    if (hits.empty()) {
+        out << "Ingen treff for «" << query << "».\n";
+        return 0;
+    }
+    int n = 0;
+    for (const auto& h : hits) {
+        const ms::Measure& m = c.measures[static_cast<std::size_t>(h.measure)];
+        char score[32];
+        std::snprintf(score, sizeof score, "%.2f", h.score);
+        std::string s = score;
+        for (char& ch : s)
+            if (ch == '.') ch = ',';
+        out << ++n << ". " << m.name.nb << (m.current ? "" : " (historisk)") << "  [" << m.id << ", " << s << "]\n";
+        out << "   " << m.summary.nb << "\n";
+    }
+    return 0;
+}
+
+int cmd_show(const ms::Catalogue& c, const Args& args, std::ostream& out, std::ostream& err) {
+    std::string id;
+    bool as_json = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--json") as_json = true;
+        else if (id.empty() && (args[i].empty() || args[i][0] != '-')) id = args[i];
+        else {
+            err << "iadesk measures show: ukjent argument " << args[i] << "\n" << kUsage;
+            return 2;
+        }
+    }
+    if (id.empty()) {
+        err << "iadesk measures show: mangler ID\n" << kUsage;
+        return 2;
+    }
+    const ms::Measure* m = c.find(id);
+    if (m == nullptr) {
+        err << "iadesk measures show: ukjent tiltak «" << id << "» (se «iadesk measures search»)\n";
+        return 1;
+    }
+    if (as_json) out << dump(measure_json(*m)) << "\n";
+    else print_measure(c, *m, out);
+    return 0;
+}
+
+int cmd_suggest(const ms::Catalogue& c, const Args& args, std::ostream& out, std::ostream& err) {
+    ms::EligibilityContext ctx;
+    bool as_json = false;
+    std::size_t limit = 10;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--json") {
+            as_json = true;
+            continue;
+        }
+        if (i + 1 >= args.size()) {
+            err << "iadesk measures suggest: " << a << " mangler verdi\n" << kUsage;
+            return 2;
+        }
+        const std::string& v = args[++i];
+        std::optional<int> num = parse_int(v);
+        std::optional<bool> yn = parse_yes_no(v);
+        bool ok = true;
+        if (a == "--week") ok = (ctx.case_week = num).has_value();
+        else if (a == "--grade") ok = (ctx.grade = num).has_value() && *num >= 1 && *num <= 100;
+        else if (a == "--months") ok = (ctx.months_sick = num).has_value();
+        else if (a == "--plan") ok = (ctx.has_followup_plan = yn).has_value();
+        else if (a == "--own-measures") ok = (ctx.own_measures_tried = yn).has_value();
+        else if (a == "--bht") ok = (ctx.has_bht = yn).has_value();
+        else if (a == "--ia") ok = (ctx.ia_member = yn).has_value();
+        else if (a == "--employer") ok = (ctx.has_employer = yn).has_value();
+        else if (a == "--today") ctx.today = v;
+        else {
+            err << "iadesk measures suggest: ukjent valg " << a << "\n" << kUsage;
+            return 2;
+        }
+        if (!ok) {
+            err << "iadesk measures suggest: ugyldig verdi «" << v << "» for " << a << "\n";
+            return 2;
+        }
+    }
+    if (ctx.case_week || ctx.grade) {
+        ctx.sick_listed = true;
+        if (!ctx.has_employer) ctx.has_employer = true; // sick pay from an employment
+    }
+    const auto list = ms::suggest(c, ctx, limit);
+    if (as_json) {
+        json arr = json::array();
+        for (const auto& s : list) {
+            const ms::Measure& m = c.measures[static_cast<std::size_t>(s.measure)];
+            json missing = json::array();
+            for (const auto& t : s.missing) missing.push_back(t.nb);
+            arr.push_back({{"id", m.id}, {"name", m.name.nb}, {"fit", round2(s.fit)},
+                           {"verdict", std::string(ms::verdict_id(s.verdict))}, {"reason", s.reason.nb}, {"missing", missing}});
+        }
+        out << dump(arr) << "\n";
+        return 0;
+    }
+    if (list.empty()) {
+        out << "Ingen forslag for denne situasjonen.\n";
+        return 0;
+    }
+    int n = 0;
+    for (const auto& s : list) {
+        const ms::Measure& m = c.measures[static_cast<std::size_t>(s.measure)];
+        out << ++n << ". " << m.name.nb << (s.verdict == ms::Verdict::unknown ? " (må avklares)" : "") << "\n   " << s.reason.nb << "\n";
+        for (const auto& mi : s.missing) out << "   " << mi.nb << "\n";
+    }
+    return 0;
+}
+
+} // namespace
+
+int cmd_measures(const Args& args, std::ostream& out, std::ostream& err) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        (args.empty() ? err : out) << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    const ms::Catalogue c = ms::builtin_catalogue();
+    for (const auto& p : c.problems) err << "advarsel: " << p.file << p.pointer << ": " << p.message << "\n";
+    if (args[0] == "search") return cmd_search(c, args, out, err);
+    if (args[0] == "show") return cmd_show(c, args, out, err);
+    if (args[0] == "suggest") return cmd_suggest(c, args, out, err);
+    err << "iadesk measures: ukjent underkommando «" << args[0] << "»\n" << kUsage;
     return 2;
 }
 

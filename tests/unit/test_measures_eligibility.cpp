@@ -1,0 +1,274 @@
+// Eligibility predicates and suggestions for a case over the shipped catalogue (issue 6).
+// Each example of the issue is asserted on both sides, plus the unknown case.
+#include "iadesk/measures.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace iadesk::measures;
+
+namespace {
+
+const Catalogue& cat() {
+    static const Catalogue c = builtin_catalogue();
+    return c;
+}
+
+Eligibility eval(const char* id, const EligibilityContext& ctx) {
+    const Measure* m = cat().find(id);
+    REQUIRE(m != nullptr);
+    return evaluate(*m, ctx);
+}
+
+bool mentions(const Eligibility& e, const std::string& word) {
+    for (const Text& t : e.reasons)
+        if (t.nb.find(word) != std::string::npos) return true;
+    return false;
+}
+
+// A sick-listed employee in a case: week and grade as given, the rest stated explicitly.
+EligibilityContext sick(int week, int grade) {
+    EligibilityContext c;
+    c.sick_listed = true;
+    c.has_employer = true;
+    c.case_week = week;
+    c.grade = grade;
+    c.months_sick = (week - 1) * 7 / 30;
+    return c;
+}
+
+const Suggestion* find_suggestion(const std::vector<Suggestion>& list, const char* id) {
+    for (const auto& s : list)
+        if (cat().measures[static_cast<std::size_t>(s.measure)].id == id) return &s;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("measures eligibility: Kleene three-valued logic") {
+    Check yes{Check::Kind::fact, Fact::has_bht, true, {}, {}, {}};
+    Check no{Check::Kind::fact, Fact::ia_member, true, {}, {}, {}};
+    Check unknown{Check::Kind::fact, Fact::has_employer, true, {}, {}, {}};
+    EligibilityContext ctx;
+    ctx.has_bht = true;
+    ctx.ia_member = false;
+    Check any{Check::Kind::any, Fact::has_bht, {}, {}, {}, {unknown, yes}};
+    Check all{Check::Kind::all, Fact::has_bht, {}, {}, {}, {unknown, no}};
+    Check all_unknown{Check::Kind::all, Fact::has_bht, {}, {}, {}, {unknown, yes}};
+    Check negated{Check::Kind::negate, Fact::has_bht, {}, {}, {}, {no}};
+    CHECK(evaluate_check(any, ctx) == Verdict::eligible);
+    CHECK(evaluate_check(all, ctx) == Verdict::not_eligible);
+    CHECK(evaluate_check(all_unknown, ctx) == Verdict::unknown);
+    CHECK(evaluate_check(negated, ctx) == Verdict::eligible);
+    CHECK(verdict_id(Verdict::not_eligible) == "not_eligible");
+}
+
+TEST_CASE("measures eligibility: arbeidsplassvurdering only without BHT") {
+    EligibilityContext ctx = sick(6, 100);
+    ctx.has_bht = false;
+    CHECK(eval("arbeidsplassvurdering", ctx).verdict == Verdict::eligible);
+
+    ctx.has_bht = true;
+    const Eligibility no = eval("arbeidsplassvurdering", ctx);
+    CHECK(no.verdict == Verdict::not_eligible);
+    CHECK(mentions(no, "virksomheten har bedriftshelsetjeneste"));
+    REQUIRE_FALSE(no.reasons.empty());
+    CHECK_FALSE(no.reasons[0].en.empty());
+
+    ctx.has_bht.reset();
+    const Eligibility unk = eval("arbeidsplassvurdering", ctx);
+    CHECK(unk.verdict == Verdict::unknown);
+    CHECK(mentions(unk, "bedriftshelsetjeneste"));
+}
+
+TEST_CASE("measures eligibility: Raskere tilbake needs a follow-up plan and own measures tried") {
+    for (const char* id : {"raskere_tilbake_avklaring", "raskere_tilbake_oppfolging", "arbeidsrettet_rehabilitering"}) {
+        INFO(id);
+        EligibilityContext ctx = sick(10, 100);
+        ctx.has_followup_plan = true;
+        ctx.own_measures_tried = true;
+        CHECK(eval(id, ctx).verdict == Verdict::eligible);
+
+        ctx.has_followup_plan = false;
+        const Eligibility no_plan = eval(id, ctx);
+        CHECK(no_plan.verdict == Verdict::not_eligible);
+        CHECK(mentions(no_plan, "oppfølgingsplan"));
+
+        ctx.has_followup_plan = true;
+        ctx.own_measures_tried = false;
+        const Eligibility no_own = eval(id, ctx);
+        CHECK(no_own.verdict == Verdict::not_eligible);
+        CHECK(mentions(no_own, "egen regi"));
+
+        ctx.own_measures_tried.reset();
+        const Eligibility unk = eval(id, ctx);
+        CHECK(unk.verdict == Verdict::unknown);
+        CHECK(mentions(unk, "Mangler opplysning"));
+    }
+}
+
+TEST_CASE("measures eligibility: kompetansetiltak for 100 % sick-listed in weeks 12-26") {
+    EligibilityContext ctx = sick(14, 100);
+    ctx.own_measures_tried = true;
+    CHECK(eval("kompetansetiltak_sykmeldte", ctx).verdict == Verdict::eligible);
+    for (int week : {12, 26}) {
+        ctx.case_week = week;
+        CHECK(eval("kompetansetiltak_sykmeldte", ctx).verdict == Verdict::eligible);
+    }
+    for (int week : {11, 27, 40}) {
+        ctx.case_week = week;
+        const Eligibility e = eval("kompetansetiltak_sykmeldte", ctx);
+        CHECK(e.verdict == Verdict::not_eligible);
+        CHECK(mentions(e, "uke " + std::to_string(week)));
+    }
+    ctx.case_week = 14;
+    ctx.grade = 60;
+    const Eligibility graded = eval("kompetansetiltak_sykmeldte", ctx);
+    CHECK(graded.verdict == Verdict::not_eligible);
+    CHECK(mentions(graded, "60 % sykmeldt"));
+    ctx.grade.reset();
+    CHECK(eval("kompetansetiltak_sykmeldte", ctx).verdict == Verdict::unknown);
+}
+
+TEST_CASE("measures eligibility: midlertidig lønnstilskudd after 12 months of sick leave") {
+    EligibilityContext ctx;
+    ctx.has_employer = true;
+    ctx.sick_listed = true;
+    ctx.months_sick = 12;
+    CHECK(eval("midlertidig_lonnstilskudd", ctx).verdict == Verdict::eligible);
+    ctx.months_sick = 11;
+    const Eligibility early = eval("midlertidig_lonnstilskudd", ctx);
+    CHECK(early.verdict == Verdict::not_eligible);
+    CHECK(mentions(early, "11 måneder sykmeldt"));
+    ctx.months_sick.reset();
+    CHECK(eval("midlertidig_lonnstilskudd", ctx).verdict == Verdict::unknown);
+    // A job seeker (no employer) qualifies on the other branch.
+    EligibilityContext seeker;
+    seeker.has_employer = false;
+    CHECK(eval("midlertidig_lonnstilskudd", seeker).verdict == Verdict::eligible);
+}
+
+TEST_CASE("measures eligibility: tilretteleggingstilskudd is historic and for IA enterprises") {
+    EligibilityContext ctx = sick(5, 100);
+    ctx.ia_member = true;
+    const Eligibility now = eval("tilretteleggingstilskudd", ctx); // no date: today, after 2018
+    CHECK(now.verdict == Verdict::not_eligible);
+    CHECK(mentions(now, "Historisk"));
+
+    ctx.today = "2015-03-01";
+    CHECK(eval("tilretteleggingstilskudd", ctx).verdict == Verdict::eligible);
+    ctx.ia_member = false;
+    const Eligibility not_ia = eval("tilretteleggingstilskudd", ctx);
+    CHECK(not_ia.verdict == Verdict::not_eligible);
+    CHECK(mentions(not_ia, "ikke IA-virksomhet"));
+    ctx.ia_member.reset();
+    CHECK(eval("tilretteleggingstilskudd", ctx).verdict == Verdict::unknown);
+
+    ctx.ia_member = true;
+    ctx.today = "2019-01-01";
+    CHECK(eval("tilretteleggingstilskudd", ctx).verdict == Verdict::not_eligible);
+    ctx.today = "2002-06-01"; // reserved for IA enterprises from 2003
+    CHECK(eval("tilretteleggingstilskudd", ctx).verdict == Verdict::not_eligible);
+    // A year-only valid_to ("2011") closes at the end of that year.
+    EligibilityContext aktiv = sick(3, 100);
+    aktiv.today = "2011-12-31";
+    CHECK(eval("aktiv_sykmelding", aktiv).verdict == Verdict::eligible);
+    aktiv.today = "2012-01-01";
+    CHECK(eval("aktiv_sykmelding", aktiv).verdict == Verdict::not_eligible);
+}
+
+TEST_CASE("measures suggestions: week 3, 100 % sick-listed, no plan yet") {
+    EligibilityContext ctx = sick(3, 100);
+    ctx.has_followup_plan = false;
+    ctx.own_measures_tried = false;
+    ctx.has_bht = false;
+    const auto list = suggest(cat(), ctx);
+    REQUIRE_FALSE(list.empty());
+    const Suggestion* grad = find_suggestion(list, "gradert_sykmelding");
+    REQUIRE(grad != nullptr);
+    CHECK(grad->reason.nb.rfind("uke 3, 100 % sykmeldt: ", 0) == 0);
+    CHECK(grad->reason.en.rfind("week 3, 100 % sick-listed: ", 0) == 0);
+    CHECK(find_suggestion(list, "tilrettelegging_arbeidsgiver") != nullptr);
+    CHECK(find_suggestion(list, "arbeidsplassvurdering") != nullptr); // no BHT
+    CHECK(find_suggestion(list, "kompetansetiltak_sykmeldte") == nullptr); // weeks 12-26 only
+    CHECK(find_suggestion(list, "raskere_tilbake_avklaring") == nullptr);  // no plan
+    CHECK(find_suggestion(list, "aktiv_sykmelding") == nullptr);           // historic
+    CHECK(find_suggestion(list, "tilretteleggingstilskudd") == nullptr);
+    // Graded leave and in-house adaptation are boosted for a 100 % case with nothing tried yet.
+    const auto top = cat().measures[static_cast<std::size_t>(list[0].measure)].id;
+    CHECK((top == "gradert_sykmelding" || top == "tilrettelegging_arbeidsgiver"));
+    for (std::size_t i = 1; i < list.size(); ++i) CHECK(list[i - 1].fit >= list[i].fit);
+}
+
+TEST_CASE("measures suggestions: week 14, 100 % sick-listed, plan made and own measures tried") {
+    EligibilityContext ctx = sick(14, 100);
+    ctx.has_followup_plan = true;
+    ctx.own_measures_tried = true;
+    ctx.has_bht = true;
+    const auto list = suggest(cat(), ctx);
+    const Suggestion* komp = find_suggestion(list, "kompetansetiltak_sykmeldte");
+    REQUIRE(komp != nullptr);
+    CHECK(komp->verdict == Verdict::eligible);
+    CHECK(komp->reason.nb == "uke 14, 100 % sykmeldt: kompetansetiltak kan vurderes i uke 12–26");
+    CHECK(komp->reason.en == "week 14, 100 % sick-listed: a skills measure can be considered in weeks 12–26");
+    // The week-targeted measure is ranked first.
+    CHECK(cat().measures[static_cast<std::size_t>(list[0].measure)].id == "kompetansetiltak_sykmeldte");
+    CHECK(find_suggestion(list, "raskere_tilbake_avklaring") != nullptr);
+    CHECK(find_suggestion(list, "arbeidsplassvurdering") == nullptr); // has BHT
+    CHECK(find_suggestion(list, "bedriftshelsetjeneste") != nullptr);
+
+    // Without a plan the Raskere tilbake services drop out; unknown plan state keeps them as "avklar".
+    ctx.has_followup_plan = false;
+    CHECK(find_suggestion(suggest(cat(), ctx), "raskere_tilbake_avklaring") == nullptr);
+    ctx.has_followup_plan.reset();
+    const auto unsure = suggest(cat(), ctx);
+    const Suggestion* rt = find_suggestion(unsure, "raskere_tilbake_avklaring");
+    REQUIRE(rt != nullptr);
+    CHECK(rt->verdict == Verdict::unknown);
+    REQUIRE_FALSE(rt->missing.empty());
+    CHECK(rt->missing[0].nb.find("oppfølgingsplan") != std::string::npos);
+}
+
+TEST_CASE("measures suggestions: week 40 and after twelve months") {
+    EligibilityContext ctx = sick(40, 50);
+    ctx.has_followup_plan = true;
+    ctx.own_measures_tried = true;
+    const auto list = suggest(cat(), ctx);
+    CHECK(find_suggestion(list, "kompetansetiltak_sykmeldte") == nullptr);
+    CHECK(find_suggestion(list, "midlertidig_lonnstilskudd") == nullptr); // 9 months: not yet
+    CHECK(find_suggestion(list, "friskmelding_arbeidsformidling") != nullptr);
+    for (const auto& s : list) {
+        INFO(cat().measures[static_cast<std::size_t>(s.measure)].id);
+        CHECK(cat().measures[static_cast<std::size_t>(s.measure)].has_phase(Phase::sick_26_52));
+        CHECK(s.reason.nb.rfind("uke 40, 50 % sykmeldt: ", 0) == 0);
+    }
+
+    EligibilityContext late = sick(56, 100);
+    late.months_sick = 13;
+    const auto after = suggest(cat(), late);
+    const Suggestion* lts = find_suggestion(after, "midlertidig_lonnstilskudd");
+    REQUIRE(lts != nullptr);
+    CHECK(lts->verdict == Verdict::eligible);
+
+    // Deterministic: the same input gives the same order.
+    const auto again = suggest(cat(), ctx);
+    REQUIRE(again.size() == list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) CHECK(again[i].measure == list[i].measure);
+    CHECK(suggest(cat(), ctx, 3).size() == 3);
+}
+
+TEST_CASE("measures suggestions: no sick leave means prevention") {
+    EligibilityContext ctx;
+    ctx.sick_listed = false;
+    ctx.has_employer = true;
+    const auto list = suggest(cat(), ctx);
+    REQUIRE_FALSE(list.empty());
+    for (const auto& s : list) CHECK(cat().measures[static_cast<std::size_t>(s.measure)].has_phase(Phase::prevention));
+    CHECK(phase_for_week(1) == Phase::sick_0_8);
+    CHECK(phase_for_week(8) == Phase::sick_0_8);
+    CHECK(phase_for_week(9) == Phase::sick_8_26);
+    CHECK(phase_for_week(26) == Phase::sick_8_26);
+    CHECK(phase_for_week(27) == Phase::sick_26_52);
+    CHECK(phase_for_week(53) == Phase::after_sickpay);
+}
