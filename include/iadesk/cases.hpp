@@ -30,7 +30,8 @@ struct SicknessCase {
     std::string employee;
     Date start;
     std::optional<Date> end;      // nullopt = open (last record has no last day)
-    Date last_recorded_day;       // = *end when closed; the open record's first day when open
+    Date last_recorded_day;       // = *end when closed; when open, the latest day a record names
+                                  // (the open record's first day, or a later closed record's last)
     int sick_days = 0;
     Date agp_end;
     Date maksdato;
