@@ -21,7 +21,8 @@ namespace iadesk::cli {
 
 namespace {
 
-using nlohmann::json;
+// ordered_json keeps the documented key order ({id, name, score, current}).
+using json = nlohmann::ordered_json;
 namespace ms = iadesk::measures;
 
 const char* kUsage =
@@ -306,6 +307,10 @@ int cmd_suggest(const ms::Catalogue& c, const Args& args, std::ostream& out, std
         else if (a == "--ia") ok = (ctx.ia_member = yn).has_value();
         else if (a == "--employer") ok = (ctx.has_employer = yn).has_value();
         else if (a == "--today") ctx.today = v;
+        else if (a == "--limit") {
+            ok = num.has_value();
+            if (ok) limit = static_cast<std::size_t>(*num);
+        }
         else {
             err << "iadesk measures suggest: ukjent valg " << a << "\n" << kUsage;
             return 2;

@@ -238,7 +238,9 @@ std::vector<Suggestion> suggest(const Catalogue& c, const EligibilityContext& ct
         s.measure = static_cast<int>(i);
         s.verdict = e.verdict;
         if (e.verdict == Verdict::unknown) s.missing = e.reasons;
-        s.fit = e.verdict == Verdict::eligible ? 2.0 : 1.0;
+        // Checked and met > nothing checkable (general advice) > facts missing.
+        const bool checkable = std::any_of(m.conditions.begin(), m.conditions.end(), [](const Condition& x) { return x.check.has_value(); });
+        s.fit = e.verdict == Verdict::unknown ? 1.0 : checkable ? 2.0 : 1.5;
         // A condition on the week, the months or the grade that holds makes the measure targeted.
         for (const Condition& cond : m.conditions) {
             if (!cond.check) continue;
