@@ -54,7 +54,11 @@ private:
     std::vector<ChangeLogEntry> log_;
 };
 
-// Commands. Each returns the command, or an empty description with `error` set.
+// Commands. They are built from already-checked input (the views and importers check first).
 Command set_organisation_name(const Dataset& d, std::string name);
+// Records a milestone as done or exempt (DOMAIN.md §3); undo removes the record again.
+Command record_milestone_event(const Dataset& d, MilestoneEvent event);
+// Removes the recorded event at `index` of Dataset::milestone_events; undo puts it back in place.
+Command remove_milestone_event(const Dataset& d, std::size_t index);
 
 } // namespace iadesk

@@ -21,7 +21,9 @@
 
 namespace iadesk {
 
-enum class Applicability { always, on_request, full_leave_else_on_request };
+// informational: a date to know, not a task (the arbeidsgiverperiode ends, NAV assesses the
+// aktivitetskrav, maksdato): never overdue; once its day has come it counts as done (passed).
+enum class Applicability { always, on_request, full_leave_else_on_request, informational };
 enum class DueAnchor { case_start, agp_end, maksdato };
 
 struct MilestoneRule {

@@ -18,6 +18,7 @@ void App::init(const AppOptions& opt) {
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     if (opt.test_mode) probe::attach(ImGui::GetCurrentContext(), &probe_);
+    register_actions();
 
     // First start: a living demo organisation (issue 7 replaces this with the stored document).
     GenerateOptions g;
@@ -25,8 +26,26 @@ void App::init(const AppOptions& opt) {
     g.seed = 2026;
     g.today = opt.today;
     Dataset demo = generate_dataset(g);
-    demo.organisation.name = "Fjordvik kommune";
+    demo.organisation.name = "Fjordvik kommune (demo)";
     doc_.reset(std::move(demo));
+}
+
+void App::register_actions() {
+    auto go = [this](Page p) { return [this, p] { page_ = p; }; };
+    actions_.add({"goto.overview", "nav.overview", "menu.goto", ImGuiMod_Alt | ImGuiKey_1, false, {}, go(Page::overview)});
+    actions_.add({"goto.followup", "nav.followup", "menu.goto", ImGuiMod_Alt | ImGuiKey_2, false, {}, go(Page::followup)});
+    actions_.add({"goto.settings", "nav.settings", "menu.goto", ImGuiMod_Alt | ImGuiKey_9, false, {}, go(Page::settings)});
+    actions_.add({"edit.undo", "action.undo", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_Z, false,
+                  [this] { return doc_.can_undo(); },
+                  [this] { set_status(std::string(tr("status.undone")) + doc_.undo()); }});
+    actions_.add({"edit.redo", "action.redo", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_Y, false,
+                  [this] { return doc_.can_redo(); },
+                  [this] { set_status(std::string(tr("status.redone")) + doc_.redo()); }});
+    actions_.add({"app.palette", "action.palette", "menu.view", ImGuiMod_Ctrl | ImGuiKey_K, true, {},
+                  [this] { palette_.open_requested = true; }});
+    actions_.add({"view.language", "action.language", "menu.view", 0, false, {}, [this] {
+                      translations_.language = translations_.language == Language::nb ? Language::en : Language::nb;
+                  }});
 }
 
 bool App::set_display_scale(float dpr) {
@@ -35,38 +54,34 @@ bool App::set_display_scale(float dpr) {
     return true;
 }
 
-void App::refresh_derived() {
-    if (derived_.revision == doc_.revision) return;
-    derived_.cases = build_cases(doc_.data, options_.today);
-    derived_.open_cases = 0;
-    for (const SicknessCase& c : derived_.cases)
-        if (c.start <= options_.today && (c.is_open() || *c.end >= options_.today)) ++derived_.open_cases;
-    derived_.revision = doc_.revision;
-}
-
-void App::handle_shortcuts() {
-    // Shortcuts work everywhere except where a text field would take the keys itself.
-    if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Z)) {
-        if (std::string d = doc_.undo(); !d.empty()) status_message_ = std::string(tr("status.undone")) + d;
-    }
-    if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Y) ||
-        ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z)) {
-        if (std::string d = doc_.redo(); !d.empty()) status_message_ = std::string(tr("status.redone")) + d;
-    }
-}
+void App::set_status(std::string text) { status_message_ = std::move(text); }
 
 void App::draw_menu_bar() {
     if (!ImGui::BeginMenuBar()) return;
+    const ImVec4 white(1, 1, 1, 1);
     ImGui::PushFont(theme_.fonts.title);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    ImGui::TextUnformatted("iadesk");
-    ImGui::PopStyleColor();
+    ImGui::TextColored(white, "iadesk");
     ImGui::PopFont();
+    for (const char* menu : {"menu.edit", "menu.goto", "menu.view"}) {
+        ImGui::PushStyleColor(ImGuiCol_Text, white); // the label on the dark bar; the popup stays dark on light
+        const bool open = ImGui::BeginMenu(tr(menu));
+        ImGui::PopStyleColor();
+        if (open) {
+            actions_.draw_menu(menu);
+            ImGui::EndMenu();
+        }
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.89f, 0.95f, 1));
     ImGui::TextUnformatted(doc_.data.organisation.name.c_str());
     probe::note_text(doc_.data.organisation.name);
+    const std::string palette = std::string(tr("action.palette")) + "  Ctrl+K";
     const char* role = tr("role.hr");
-    const float right = ImGui::GetWindowWidth() - ImGui::CalcTextSize(role).x - 3 * ImGui::GetFontSize();
+    const float right = ImGui::GetWindowWidth() - ImGui::CalcTextSize(role).x - 2 * ImGui::GetFontSize();
+    ImGui::SameLine(right - ImGui::CalcTextSize(palette.c_str()).x - 3 * ImGui::GetFontSize());
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.22f, 0.31f, 0.46f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.30f, 0.41f, 0.58f, 1));
+    if (ImGui::SmallButton(palette.c_str())) palette_.open_requested = true;
+    ImGui::PopStyleColor(2);
     ImGui::SameLine(right);
     ImGui::TextUnformatted(role);
     ImGui::PopStyleColor();
@@ -75,7 +90,8 @@ void App::draw_menu_bar() {
 
 void App::draw_navigation() {
     struct Entry { Page page; const char* key; };
-    const Entry entries[] = {{Page::overview, "nav.overview"}, {Page::settings, "nav.settings"}};
+    const Entry entries[] = {{Page::overview, "nav.overview"}, {Page::followup, "nav.followup"},
+                             {Page::settings, "nav.settings"}};
     for (const Entry& e : entries) {
         if (ImGui::Selectable(tr(e.key), page_ == e.page, 0, ImVec2(0, 1.8f * ImGui::GetFontSize())))
             page_ = e.page;
@@ -89,9 +105,41 @@ void App::draw_status_bar() {
     probe::note_text(text);
 }
 
+void App::draw_page(ViewContext& ctx) {
+    switch (page_) {
+    case Page::overview: overview_.draw(ctx); break;
+    case Page::followup:
+        if (case_open_) {
+            case_.draw(ctx);
+        } else {
+            ui::heading(theme_.fonts.heading, tr("nav.followup"));
+            ui::label_text(tr("followup.pick_case"));
+        }
+        break;
+    case Page::settings: settings_.draw(ctx, translations_.language); break;
+    default: break;
+    }
+}
+
+void App::apply_requests(NavigationRequest& nav) {
+    // Apply what the views asked for, after drawing (ImGui's request-flag idiom).
+    for (Command& c : pending_) {
+        set_status(c.description);
+        doc_.apply(std::move(c), 0, "hr");
+    }
+    pending_.clear();
+    if (!ImGui::IsAnyItemActive()) doc_.end_merge(); // a field edit is one undo step
+    if (nav.open_case_employee) {
+        case_.employee_id = *nav.open_case_employee;
+        case_open_ = true;
+        page_ = Page::followup;
+    }
+    if (nav.page) page_ = *nav.page;
+}
+
 void App::draw() {
-    refresh_derived();
-    handle_shortcuts();
+    derived_.refresh(doc_.data, doc_.revision, options_.today);
+    actions_.handle_shortcuts();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -102,6 +150,8 @@ void App::draw() {
     ImGui::Begin("iadesk", nullptr, flags);
     draw_menu_bar();
 
+    NavigationRequest nav;
+    ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, nav};
     const float em = ImGui::GetFontSize();
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("navigation", ImVec2(11 * em, -status_h), ImGuiChildFlags_Border);
@@ -109,22 +159,12 @@ void App::draw() {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("page", ImVec2(0, -status_h), ImGuiChildFlags_None);
-    switch (page_) {
-    case Page::overview:
-        overview_.draw(doc_.data, derived_.cases, derived_.open_cases, options_.today, theme_);
-        break;
-    case Page::settings:
-        settings_.draw(doc_, theme_, translations_.language, pending_);
-        break;
-    }
+    draw_page(ctx);
     ImGui::EndChild();
     draw_status_bar();
+    palette_.draw(ctx, actions_);
     ImGui::End();
-
-    // Apply what the views asked for, after drawing (ImGui's request-flag idiom).
-    for (Command& c : pending_) doc_.apply(std::move(c), 0, "hr");
-    pending_.clear();
-    if (!ImGui::IsAnyItemActive()) doc_.end_merge(); // a field edit is one undo step
+    apply_requests(nav);
 }
 
 std::string App::document_json() const { return save_dataset(doc_.data); }

@@ -2,40 +2,35 @@
 //
 // Contract
 // - The platform creates the ImGui context and backends, calls init() once, then for every
-//   frame: set_display_scale(dpr) (may rebuild fonts: the platform then recreates the font
-//   texture when it returns true), NewFrame, draw(), Render.
-// - Views never mutate the document: they queue Commands (pending_) that draw() applies after
-//   the views have drawn (ImGui's request-flag idiom).
+//   frame: set_display_scale(dpr) (when it returns true the fonts were rebuilt and the platform
+//   recreates the font texture), NewFrame, draw(), Render.
+// - Views never mutate the document: they queue Commands and navigation requests in their
+//   ViewContext, which draw() applies after every view has drawn (ImGui's request-flag idiom).
+// - Every user action is registered once in the ActionRegistry (menus, shortcuts, palette).
 // - document_json() is the whole document in the dataset format (read-only view for tests).
 #pragma once
 
+#include "app/actions.hpp"
+#include "app/derived.hpp"
 #include "app/i18n.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/view_context.hpp"
+#include "app/views/case_view.hpp"
 #include "app/views/overview.hpp"
+#include "app/views/palette.hpp"
 #include "app/views/settings.hpp"
-#include "iadesk/cases.hpp"
 #include "iadesk/document.hpp"
 
-#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace iadesk::app {
 
-enum class Page { overview, settings };
-
 struct AppOptions {
     bool test_mode = false;     // publish widget rectangles (test_probe)
     Date today = Date::from_ymd(2026, 11, 24);
-    int demo_employees = 400;   // demo organisation generated on first start
-};
-
-// Data derived from the document, recomputed once per revision (never per frame).
-struct Derived {
-    uint64_t revision = UINT64_MAX;
-    std::vector<SicknessCase> cases;
-    int open_cases = 0;
+    int demo_employees = 60;    // demo organisation generated on first start (issue 7: about 60)
 };
 
 class App {
@@ -45,15 +40,16 @@ public:
     void draw();
     std::string document_json() const;
     Document& document() { return doc_; }
-    probe::Probe& test_probe() { return probe_; }
     bool test_mode() const { return options_.test_mode; }
 
 private:
-    void refresh_derived();
+    void register_actions();
     void draw_menu_bar();
     void draw_navigation();
     void draw_status_bar();
-    void handle_shortcuts();
+    void draw_page(ViewContext& ctx);
+    void apply_requests(NavigationRequest& nav);
+    void set_status(std::string text);
 
     AppOptions options_;
     Document doc_;
@@ -61,9 +57,13 @@ private:
     Theme theme_;
     Translations translations_;
     probe::Probe probe_;
+    ActionRegistry actions_;
     Page page_ = Page::overview;
+    bool case_open_ = false;     // the Oppfølging page shows case_ (an employee's case)
     OverviewView overview_;
+    CaseView case_;
     SettingsView settings_;
+    PaletteView palette_;
     std::vector<Command> pending_;
     std::string status_message_;
 };

@@ -1,5 +1,6 @@
 #include "app/widgets.hpp"
 
+#include "app/format.hpp"
 #include "app/test_probe.hpp"
 
 #include <imgui.h>
@@ -38,6 +39,19 @@ bool input_text(const char* label, const char* id, std::string& value, float wid
                                     ImGuiInputTextFlags_CallbackResize, resize_callback, &value);
     probe::note_value(value, label);
     return changed;
+}
+
+} // namespace iadesk::app::ui
+
+namespace iadesk::app::ui {
+
+void status_tag(iadesk::MilestoneStatus status) {
+    const StatusLook look = status_look(status);
+    const std::string text = std::string(look.icon) + " " + tr(look.word_key);
+    ImGui::PushStyleColor(ImGuiCol_Text, look.colour);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    probe::note_text(tr(look.word_key));
 }
 
 } // namespace iadesk::app::ui

@@ -1,6 +1,8 @@
 // widgets: small helpers over ImGui used by every view (text that tests can find, std::string input).
 #pragma once
 
+#include "iadesk/milestones.hpp"
+
 #include <string>
 
 struct ImFont;
@@ -11,5 +13,7 @@ void heading(ImFont* font, const char* text);           // a page heading, finda
 void label_text(const char* text);                      // body text, findable by tests
 // A labelled text field editing `value` (labels above fields, UX.md). Returns true when edited.
 bool input_text(const char* label, const char* id, std::string& value, float width_em = 24.0f);
+// A status tag: icon + word + colour (UX.md: never colour alone). Findable by tests by its word.
+void status_tag(iadesk::MilestoneStatus status);
 
 } // namespace iadesk::app::ui

@@ -58,4 +58,23 @@ Command set_organisation_name(const Dataset& d, std::string name) {
     return c;
 }
 
+Command record_milestone_event(const Dataset&, MilestoneEvent event) {
+    Command c;
+    c.description = event.status == EventStatus::done ? "Markerte milepæl som utført" : "Markerte milepæl som unntatt";
+    c.apply = [event](Dataset& ds) { ds.milestone_events.push_back(event); };
+    c.undo = [](Dataset& ds) { ds.milestone_events.pop_back(); };
+    return c;
+}
+
+Command remove_milestone_event(const Dataset& d, std::size_t index) {
+    MilestoneEvent removed = d.milestone_events.at(index);
+    Command c;
+    c.description = "Fjernet markering av milepæl";
+    c.apply = [index](Dataset& ds) { ds.milestone_events.erase(ds.milestone_events.begin() + static_cast<std::ptrdiff_t>(index)); };
+    c.undo = [index, removed](Dataset& ds) {
+        ds.milestone_events.insert(ds.milestone_events.begin() + static_cast<std::ptrdiff_t>(index), removed);
+    };
+    return c;
+}
+
 } // namespace iadesk

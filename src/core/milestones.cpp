@@ -37,6 +37,7 @@ MilestoneStatus status_of(const Milestone& m, const SicknessCase& c, const Datas
     if (!m.rule->has_due || m.rule->applies == Applicability::on_request) return MilestoneStatus::on_request;
     if (m.rule->applies == Applicability::full_leave_else_on_request && grade_on(c, ds, m.due) < 100)
         return MilestoneStatus::on_request;
+    if (m.rule->applies == Applicability::informational && m.due <= today) return MilestoneStatus::done;
     if (m.due < today) return MilestoneStatus::overdue;
     if (m.due <= today + kDueSoonDays) return MilestoneStatus::due_soon;
     return MilestoneStatus::upcoming;

@@ -105,8 +105,10 @@ public:
         if (applies == "always") r.applies = Applicability::always;
         else if (applies == "on_request") r.applies = Applicability::on_request;
         else if (applies == "full_leave_else_on_request") r.applies = Applicability::full_leave_else_on_request;
+        else if (applies == "informational") r.applies = Applicability::informational;
         else if (!applies.empty())
-            fail(p + "/applies", "must be \"always\", \"on_request\" or \"full_leave_else_on_request\"");
+            fail(p + "/applies",
+                 "must be \"always\", \"on_request\", \"full_leave_else_on_request\" or \"informational\"");
 
         if (!m.contains("due")) {
             if (r.applies == Applicability::on_request) r.has_due = false;

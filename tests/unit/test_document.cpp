@@ -35,3 +35,24 @@ TEST_CASE("document: typing in one field is one undo step; a new edit after undo
     doc.undo();
     CHECK(doc.data.organisation.name == "Z"); // the field lost focus in between: two steps
 }
+
+TEST_CASE("document: recording and removing a milestone event can be undone and redone") {
+    Document doc;
+    MilestoneEvent ev{"E1", Date::from_ymd(2026, 1, 5), "dialogmote1", EventStatus::done,
+                      Date::from_ymd(2026, 2, 20), "holdt på telefon"};
+    doc.apply(record_milestone_event(doc.data, ev));
+    REQUIRE(doc.data.milestone_events.size() == 1);
+    CHECK(doc.data.milestone_events[0].note == "holdt på telefon");
+    doc.undo();
+    CHECK(doc.data.milestone_events.empty());
+    doc.redo();
+    REQUIRE(doc.data.milestone_events.size() == 1);
+    doc.apply(record_milestone_event(doc.data, {"E2", Date::from_ymd(2026, 3, 2), "oppfolgingsplan",
+                                                EventStatus::exempt, Date::from_ymd(2026, 3, 20), "åpenbart unødvendig"}));
+    doc.apply(remove_milestone_event(doc.data, 0));
+    REQUIRE(doc.data.milestone_events.size() == 1);
+    CHECK(doc.data.milestone_events[0].employee == "E2");
+    doc.undo();
+    REQUIRE(doc.data.milestone_events.size() == 2);
+    CHECK(doc.data.milestone_events[0].employee == "E1"); // back in its place
+}

@@ -97,10 +97,12 @@ TEST_CASE("milestones: statuses done / exempt / overdue / due_soon / upcoming / 
     for (const MilestoneEvent& ev : ds.milestone_events) events.push_back(&ev);
     const auto cases = build_cases(ds, ymd(2026, 2, 20));
 
-    // Today Friday 20.2: 20.1 passed (overdue); 22.2 <= 20.2 + 7 = 27.2 (due soon); 1.3 > 27.2 (upcoming).
+    // Today Friday 20.2: 20.1 passed (the arbeidsgiverperiode is informational: done once passed);
+    // 22.2 <= 20.2 + 7 = 27.2 (due soon); 1.3 > 27.2 (upcoming).
     const CaseSchedule s = schedule_case(cases[0], set("current"), ds, events, ymd(2026, 2, 20));
     auto st = statuses(s);
-    CHECK(st["arbeidsgiverperiode_slutt"] == "overdue");
+    CHECK(st["arbeidsgiverperiode_slutt"] == "done");
+    CHECK(get(s, "arbeidsgiverperiode_slutt").event == nullptr);
     CHECK(st["oppfolgingsplan"] == "done");
     CHECK(get(s, "oppfolgingsplan").event == &ds.milestone_events[0]);
     CHECK(st["plan_til_nav"] == "exempt");
@@ -109,18 +111,21 @@ TEST_CASE("milestones: statuses done / exempt / overdue / due_soon / upcoming / 
     CHECK(st["aktivitetskrav"] == "upcoming");
     CHECK(st["dialogmote3"] == "on_request");
     CHECK(st["dialogmote2"] == "upcoming");
-    CHECK(s.next_action()->rule->id == "arbeidsgiverperiode_slutt");
+    CHECK(s.next_action()->rule->id == "dialogmote1");
 
-    // The 7-day edge of aktivitetskrav (due 1.3): today 22.2 -> 1.3 = today + 7 -> due_soon;
-    // today 21.2 -> today + 8 -> upcoming; today 1.3 -> due_soon; today 2.3 -> overdue.
-    CHECK(get(schedule_case(cases[0], set("current"), ds, events, ymd(2026, 2, 22)), "aktivitetskrav").status ==
-          MilestoneStatus::due_soon);
-    CHECK(get(schedule_case(cases[0], set("current"), ds, events, ymd(2026, 2, 21)), "aktivitetskrav").status ==
-          MilestoneStatus::upcoming);
-    CHECK(get(schedule_case(cases[0], set("current"), ds, events, ymd(2026, 3, 1)), "aktivitetskrav").status ==
-          MilestoneStatus::due_soon);
-    CHECK(get(schedule_case(cases[0], set("current"), ds, events, ymd(2026, 3, 2)), "aktivitetskrav").status ==
-          MilestoneStatus::overdue);
+    // The 7-day edge of dialogmøte 1 (a task, due 22.2): today 15.2 -> 22.2 = today + 7 -> due_soon;
+    // today 14.2 -> today + 8 -> upcoming; today 22.2 -> due_soon; today 23.2 -> overdue.
+    auto dm1_on = [&](Date today) { return get(schedule_case(cases[0], set("current"), ds, events, today), "dialogmote1").status; };
+    CHECK(dm1_on(ymd(2026, 2, 15)) == MilestoneStatus::due_soon);
+    CHECK(dm1_on(ymd(2026, 2, 14)) == MilestoneStatus::upcoming);
+    CHECK(dm1_on(ymd(2026, 2, 22)) == MilestoneStatus::due_soon);
+    CHECK(dm1_on(ymd(2026, 2, 23)) == MilestoneStatus::overdue);
+
+    // Informational milestones (aktivitetskrav, due 1.3) are never overdue: due soon, then done.
+    auto ak_on = [&](Date today) { return get(schedule_case(cases[0], set("current"), ds, events, today), "aktivitetskrav").status; };
+    CHECK(ak_on(ymd(2026, 2, 22)) == MilestoneStatus::due_soon);
+    CHECK(ak_on(ymd(2026, 3, 1)) == MilestoneStatus::done);
+    CHECK(ak_on(ymd(2026, 3, 2)) == MilestoneStatus::done);
 }
 
 TEST_CASE("milestones: the latest event wins") {
@@ -162,7 +167,7 @@ TEST_CASE("milestones: an ended case makes later milestones not applicable") {
     const auto cases = build_cases(ds, ymd(2026, 3, 1));
     const CaseSchedule s = schedule_case(cases[0], set("current"), ds, {}, ymd(2026, 3, 1));
     auto st = statuses(s);
-    CHECK(st["arbeidsgiverperiode_slutt"] == "overdue"); // 20.1, before the end
+    CHECK(st["arbeidsgiverperiode_slutt"] == "done");    // 20.1, before the end, informational: passed
     CHECK(st["oppfolgingsplan"] == "overdue");           // 1.2, before the end
     CHECK(st["dialogmote1"] == "not_applicable");        // 22.2
     CHECK(st["aktivitetskrav"] == "not_applicable");

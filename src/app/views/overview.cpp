@@ -1,26 +1,205 @@
 #include "app/views/overview.hpp"
 
-#include "app/i18n.hpp"
+#include "app/format.hpp"
 #include "app/theme.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
-#include <string>
+#include <algorithm>
+#include <cstdio>
 
 namespace iadesk::app {
+namespace {
 
-void OverviewView::draw(const Dataset& data, const std::vector<SicknessCase>&, int open_cases, Date today,
-                        const Theme& theme) {
-    ui::heading(theme.fonts.heading, tr("overview.title"));
-    ImGui::TextDisabled("%s %s", tr("overview.today"), format_norwegian(today).c_str());
-    ImGui::Spacing();
-    const std::string employees = std::string(tr("overview.employees")) + ": " + std::to_string(data.employees.size());
-    const std::string units = std::string(tr("overview.units")) + ": " + std::to_string(data.units.size());
-    const std::string open = std::string(tr("overview.open_cases")) + ": " + std::to_string(open_cases);
-    ui::label_text(employees.c_str());
-    ui::label_text(units.c_str());
-    ui::label_text(open.c_str());
+enum Column { col_name, col_unit, col_week, col_grade, col_milestone, col_due, col_status, col_count };
+
+bool matches_status(const OverviewRow& r, int filter) {
+    const MilestoneStatus s = r.next ? r.next->status : MilestoneStatus::not_applicable;
+    switch (filter) {
+    case 1: return s == MilestoneStatus::overdue;
+    case 2: return s == MilestoneStatus::due_soon;
+    case 3: return s == MilestoneStatus::upcoming;
+    case 4: return s == MilestoneStatus::on_request;
+    case 5: return r.next == nullptr;
+    default: return true;
+    }
+}
+
+// Case-insensitive ASCII match; Norwegian letters match exactly.
+bool contains_folded(const std::string& hay, const std::string& needle) {
+    if (needle.empty()) return true;
+    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                          [&](char a, char b) { return lower(a) == lower(b); });
+    return it != hay.end();
+}
+
+} // namespace
+
+void OverviewView::rebuild_order(const ViewContext& ctx) {
+    const Dataset& data = ctx.data();
+    const Derived& d = ctx.derived;
+    order.clear();
+    const Date week_end = ctx.today + (7 - ctx.today.weekday());
+    for (std::size_t i = 0; i < d.rows.size(); ++i) {
+        const OverviewRow& r = d.rows[i];
+        if (r.employee < 0) continue;
+        const Employee& e = data.employees[static_cast<std::size_t>(r.employee)];
+        if (unit_filter >= 0 && e.unit != data.units[static_cast<std::size_t>(unit_filter)].id) continue;
+        if (!matches_status(r, status_filter)) continue;
+        if (due_this_week && !(r.next && r.next->has_due() && r.next->due <= week_end)) continue;
+        if (!contains_folded(e.name, search)) continue;
+        order.push_back(static_cast<int>(i));
+    }
+    auto key_due = [&](const OverviewRow& r) {
+        return r.next && r.next->has_due() ? r.next->due.days : INT32_MAX;
+    };
+    auto less = [&](int a, int b) {
+        const OverviewRow& ra = d.rows[static_cast<std::size_t>(a)];
+        const OverviewRow& rb = d.rows[static_cast<std::size_t>(b)];
+        const Employee& ea = data.employees[static_cast<std::size_t>(ra.employee)];
+        const Employee& eb = data.employees[static_cast<std::size_t>(rb.employee)];
+        int c = 0;
+        switch (sort_column) {
+        case col_name: c = ea.name.compare(eb.name); break;
+        case col_unit: c = d.unit_name(data, ea.unit).compare(d.unit_name(data, eb.unit)); break;
+        case col_week: c = ra.week - rb.week; break;
+        case col_grade: c = ra.grade - rb.grade; break;
+        case col_milestone:
+            c = (ra.next ? ra.next->rule->id : std::string()).compare(rb.next ? rb.next->rule->id : std::string());
+            break;
+        case col_status: {
+            auto u = [](const OverviewRow& r) { return status_urgency(r.next ? r.next->status : MilestoneStatus::not_applicable); };
+            c = u(ra) - u(rb);
+            break;
+        }
+        default: c = key_due(ra) < key_due(rb) ? -1 : key_due(ra) > key_due(rb) ? 1 : 0; break;
+        }
+        if (c == 0) c = ea.id.compare(eb.id); // deterministic ties
+        return sort_ascending ? c < 0 : c > 0;
+    };
+    std::sort(order.begin(), order.end(), less);
+    order_revision = d.revision;
+    order_dirty = false;
+}
+
+void OverviewView::draw(ViewContext& ctx) {
+    const Dataset& data = ctx.data();
+    const Derived& d = ctx.derived;
+    const float em = ImGui::GetFontSize();
+    if (order_revision != d.revision) order_dirty = true;
+
+    int need_action = 0;
+    for (const OverviewRow& r : d.rows)
+        if (r.next && (r.next->status == MilestoneStatus::overdue || r.next->status == MilestoneStatus::due_soon))
+            ++need_action;
+    char title[160];
+    std::snprintf(title, sizeof title, tr("overview.need_action"), need_action);
+    ui::heading(ctx.theme.fonts.heading, title);
+    ImGui::TextDisabled("%s %s · %s %d", tr("overview.today"), format_date(ctx.today, ctx.language).c_str(),
+                        tr("overview.week"), iso_week(ctx.today).week);
+
+    // Filters
+    ImGui::SetNextItemWidth(14 * em);
+    const char* all_units = tr("overview.all_units");
+    if (ImGui::BeginCombo("##unit", unit_filter < 0 ? all_units : data.units[static_cast<std::size_t>(unit_filter)].name.c_str())) {
+        if (ImGui::Selectable(all_units, unit_filter < 0)) { unit_filter = -1; order_dirty = true; }
+        for (std::size_t i = 0; i < data.units.size(); ++i)
+            if (ImGui::Selectable(data.units[i].name.c_str(), unit_filter == static_cast<int>(i))) {
+                unit_filter = static_cast<int>(i);
+                order_dirty = true;
+            }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    const char* status_keys[] = {"overview.all_statuses", "status.overdue", "status.due_soon", "status.upcoming",
+                                 "status.on_request", "overview.nothing_due"};
+    ImGui::SetNextItemWidth(11 * em);
+    if (ImGui::BeginCombo("##status", tr(status_keys[status_filter]))) {
+        for (int i = 0; i < 6; ++i)
+            if (ImGui::Selectable(tr(status_keys[i]), status_filter == i)) { status_filter = i; order_dirty = true; }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ImGui::Checkbox(tr("overview.due_this_week"), &due_this_week)) order_dirty = true;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(14 * em);
+    if (ImGui::InputTextWithHint("##search", tr("overview.search_hint"), search.data(), search.capacity() + 1,
+                                 ImGuiInputTextFlags_CallbackResize,
+                                 [](ImGuiInputTextCallbackData* cb) {
+                                     auto* s = static_cast<std::string*>(cb->UserData);
+                                     s->resize(static_cast<size_t>(cb->BufTextLen));
+                                     cb->Buf = s->data();
+                                     return 0;
+                                 }, &search))
+        order_dirty = true;
+
+    if (order_dirty) rebuild_order(ctx);
+    char count[96];
+    std::snprintf(count, sizeof count, tr("overview.count"), static_cast<int>(order.size()), static_cast<int>(d.rows.size()));
+    ui::label_text(count);
+
+    if (d.rows.empty()) {
+        ui::label_text(tr("overview.empty"));
+        return;
+    }
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("overview", col_count, flags, ImVec2(0, 0))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("col.name"), 0, 2.2f, col_name);
+    ImGui::TableSetupColumn(tr("col.unit"), 0, 1.8f, col_unit);
+    ImGui::TableSetupColumn(tr("col.week"), 0, 0.6f, col_week);
+    ImGui::TableSetupColumn(tr("col.grade"), 0, 0.6f, col_grade);
+    ImGui::TableSetupColumn(tr("col.next_milestone"), 0, 2.2f, col_milestone);
+    ImGui::TableSetupColumn(tr("col.due"), ImGuiTableColumnFlags_DefaultSort, 1.8f, col_due);
+    ImGui::TableSetupColumn(tr("col.status"), 0, 1.2f, col_status);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+        if (specs->SpecsCount > 0) {
+            sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
+            sort_ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        }
+        specs->SpecsDirty = false;
+        rebuild_order(ctx);
+    }
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(order.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const OverviewRow& r = d.rows[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])];
+            const Employee& e = data.employees[static_cast<std::size_t>(r.employee)];
+            ImGui::PushID(e.id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(col_name);
+            if (ImGui::Selectable(e.name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                ctx.navigate.open_case_employee = e.id;
+            ImGui::TableSetColumnIndex(col_unit);
+            ImGui::TextUnformatted(d.unit_name(data, e.unit).c_str());
+            ImGui::TableSetColumnIndex(col_week);
+            ImGui::Text("%d", r.week);
+            ImGui::TableSetColumnIndex(col_grade);
+            ImGui::Text("%d %%", r.grade);
+            ImGui::TableSetColumnIndex(col_milestone);
+            if (r.next) {
+                ImGui::TextUnformatted(ctx.language == Language::nb ? r.next->rule->label_nb.c_str()
+                                                                    : r.next->rule->label_en.c_str());
+                ImGui::TableSetColumnIndex(col_due);
+                if (r.next->has_due())
+                    ImGui::Text("%s (%s)", format_date(r.next->due, ctx.language).c_str(),
+                                relative_days(r.next->due, ctx.today).c_str());
+                ImGui::TableSetColumnIndex(col_status);
+                ui::status_tag(r.next->status);
+            } else {
+                ImGui::TextDisabled("%s", tr("overview.nothing_due"));
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
 }
 
 } // namespace iadesk::app

@@ -7,8 +7,9 @@
 
 namespace iadesk::app {
 
-void SettingsView::draw(const Document& doc, const Theme& theme, Language& language, std::vector<Command>& out) {
-    ui::heading(theme.fonts.heading, tr("settings.title"));
+void SettingsView::draw(ViewContext& ctx, Language& language) {
+    const Document& doc = ctx.doc;
+    ui::heading(ctx.theme.fonts.heading, tr("settings.title"));
     ImGui::Spacing();
     // The edit buffer follows the document unless the user is typing in it.
     if (synced_revision != doc.revision && !ImGui::IsAnyItemActive()) {
@@ -16,7 +17,7 @@ void SettingsView::draw(const Document& doc, const Theme& theme, Language& langu
         synced_revision = doc.revision;
     }
     if (ui::input_text(tr("settings.org_name"), "org-name", name_buffer)) {
-        out.push_back(set_organisation_name(doc.data, name_buffer));
+        ctx.commands.push_back(set_organisation_name(doc.data, name_buffer));
         synced_revision = doc.revision + 1;
     }
     ImGui::TextDisabled("%s", tr("settings.org_name_help"));

@@ -1,0 +1,46 @@
+// derived: everything the views show that is computed from the document — recomputed once per
+// document revision (or when `today` changes), never per frame (ARCHITECTURE.md data flow).
+//
+// Contract
+// - After refresh(), `schedules` holds one CaseSchedule per case open on `today`, pointing into
+//   `cases`, `rule_sets` and the Dataset passed in; they stay valid until the next refresh.
+// - `rows` is the manager's overview: one row per open case, in schedule order.
+#pragma once
+
+#include "iadesk/cases.hpp"
+#include "iadesk/milestones.hpp"
+#include "iadesk/rules.hpp"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace iadesk::app {
+
+struct OverviewRow {
+    int employee = -1;          // index into Dataset::employees
+    int schedule = -1;          // index into Derived::schedules
+    int week = 0;               // case week on `today`
+    int grade = 0;              // grade on `today`
+    const Milestone* next = nullptr; // first milestone still needing action, or nullptr
+};
+
+struct Derived {
+    uint64_t revision = UINT64_MAX;
+    Date today;
+    std::vector<RuleSet> rule_sets;        // loaded once
+    std::vector<SicknessCase> cases;
+    std::vector<CaseSchedule> schedules;
+    std::vector<OverviewRow> rows;
+    std::unordered_map<std::string, int> employee_index;
+    std::unordered_map<std::string, int> unit_index;
+
+    // Returns true when anything was recomputed.
+    bool refresh(const Dataset& data, uint64_t data_revision, Date today);
+    const std::string& unit_name(const Dataset& data, const std::string& unit_id) const;
+    // The schedule of an employee's case open today, or nullptr.
+    const CaseSchedule* schedule_of(const std::string& employee_id) const;
+};
+
+} // namespace iadesk::app

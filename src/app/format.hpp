@@ -1,0 +1,28 @@
+// format: dates, numbers and statuses as the user reads them, in the current language
+// (bokmål: dd.mm.yyyy and decimal comma; English: ISO dates and decimal point).
+#pragma once
+
+#include "app/i18n.hpp"
+#include "iadesk/calendar.hpp"
+#include "iadesk/milestones.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace iadesk::app {
+
+std::string format_date(Date d, Language lang);
+std::string relative_days(Date d, Date today); // "i dag", "i morgen", "om 3 dager", "for 2 dager siden"
+std::string format_decimal(double value, int decimals, Language lang);
+
+struct StatusLook {
+    const char* icon;     // a glyph, so status is never told by colour alone
+    const char* word_key; // translation key
+    ImVec4 colour;
+};
+StatusLook status_look(MilestoneStatus s);
+// Ordering for "most urgent first": overdue, due_soon, upcoming, on_request, done, exempt, n/a.
+int status_urgency(MilestoneStatus s);
+
+} // namespace iadesk::app

@@ -1,0 +1,158 @@
+#include "app/views/case_view.hpp"
+
+#include "app/format.hpp"
+#include "app/theme.hpp"
+#include "app/widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace iadesk::app {
+namespace {
+
+const char* label_of(const MilestoneRule& r, Language lang) {
+    return lang == Language::nb ? r.label_nb.c_str() : r.label_en.c_str();
+}
+
+} // namespace
+
+void CaseView::draw(ViewContext& ctx) {
+    const Dataset& data = ctx.data();
+    auto it = ctx.derived.employee_index.find(employee_id);
+    const CaseSchedule* s = ctx.derived.schedule_of(employee_id);
+    if (it == ctx.derived.employee_index.end() || !s) {
+        ui::heading(ctx.theme.fonts.heading, tr("case.title"));
+        ui::label_text(tr("case.none_open"));
+        if (ImGui::Button(tr("case.back"))) ctx.navigate.page = Page::overview;
+        return;
+    }
+    const Employee& e = data.employees[static_cast<std::size_t>(it->second)];
+    const SicknessCase& c = *s->sickness_case;
+
+    if (ImGui::Button(tr("case.back"))) ctx.navigate.page = Page::overview;
+    ui::heading(ctx.theme.fonts.heading, e.name.c_str());
+    char line[256];
+    std::snprintf(line, sizeof line, tr("case.summary"), ctx.derived.unit_name(data, e.unit).c_str(),
+                  c.week_on(ctx.today), grade_on(c, data, ctx.today));
+    ui::label_text(line);
+    ImGui::TextDisabled("%s %s · %s %s · %s %s · %s %s", tr("case.start"), format_date(c.start, ctx.language).c_str(),
+                        tr("case.agp_end"), format_date(c.agp_end, ctx.language).c_str(), tr("case.maksdato"),
+                        format_date(c.maksdato, ctx.language).c_str(), tr("case.rule_set"),
+                        ctx.language == Language::nb ? s->rule_set->name_nb.c_str() : s->rule_set->name_en.c_str());
+    ImGui::Spacing();
+    draw_timeline(ctx, *s);
+    ImGui::Spacing();
+    draw_milestones(ctx, *s);
+}
+
+void CaseView::draw_timeline(const ViewContext& ctx, const CaseSchedule& s) {
+    const float em = ImGui::GetFontSize();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = std::max(20 * em, ImGui::GetContentRegionAvail().x - em);
+    const float height = 4.2f * em;
+    const float axis_y = origin.y + 2.4f * em;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const SicknessCase& c = *s.sickness_case;
+    auto x_of = [&](Date d) {
+        const float weeks = static_cast<float>(d - c.start) / 7.0f;
+        return origin.x + std::clamp(weeks / 52.0f, 0.0f, 1.0f) * width;
+    };
+    const ImU32 axis = ImGui::GetColorU32(ImGuiCol_Border);
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    dl->AddLine(ImVec2(origin.x, axis_y), ImVec2(origin.x + width, axis_y), axis, 2.0f);
+    for (int w = 0; w <= 52; w += 4) {
+        const float x = origin.x + width * static_cast<float>(w) / 52.0f;
+        dl->AddLine(ImVec2(x, axis_y - 0.3f * em), ImVec2(x, axis_y + 0.3f * em), axis);
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%d", w);
+        dl->AddText(ImVec2(x - 0.3f * em, axis_y + 0.5f * em), text, buf);
+    }
+    for (const Milestone& m : s.milestones) {
+        if (!m.has_due()) continue;
+        const StatusLook look = status_look(m.status);
+        const float x = x_of(m.due);
+        dl->AddCircleFilled(ImVec2(x, axis_y), 0.38f * em, ImGui::GetColorU32(look.colour));
+        dl->AddText(ImVec2(x - 0.3f * em, axis_y - 1.6f * em), ImGui::GetColorU32(look.colour), look.icon);
+    }
+    const float tx = x_of(ctx.today);
+    dl->AddLine(ImVec2(tx, origin.y), ImVec2(tx, origin.y + height), IM_COL32(200, 40, 40, 255), 2.0f);
+    dl->AddText(ImVec2(tx + 0.25f * em, origin.y), IM_COL32(200, 40, 40, 255), tr("rel.today"));
+    ImGui::Dummy(ImVec2(width, height));
+}
+
+void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
+    const Dataset& data = ctx.data();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("milestones", 5, flags)) return;
+    ImGui::TableSetupColumn(tr("col.milestone"), 0, 2.4f);
+    ImGui::TableSetupColumn(tr("col.due"), 0, 1.8f);
+    ImGui::TableSetupColumn(tr("col.status"), 0, 1.2f);
+    ImGui::TableSetupColumn(tr("col.responsible"), 0, 1.0f);
+    ImGui::TableSetupColumn(tr("col.actions"), 0, 2.4f);
+    ImGui::TableHeadersRow();
+    for (const Milestone& m : s.milestones) {
+        ImGui::PushID(m.rule->id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(label_of(*m.rule, ctx.language));
+        ImGui::TableNextColumn();
+        if (m.has_due())
+            ImGui::Text("%s (%s %d)", format_date(m.due, ctx.language).c_str(), tr("overview.week"),
+                        s.sickness_case->week_on(m.due));
+        ImGui::TableNextColumn();
+        ui::status_tag(m.status);
+        if (m.event && !m.event->note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.event->note.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(m.rule->responsible.c_str());
+        ImGui::TableNextColumn();
+        const bool open = m.status != MilestoneStatus::done && m.status != MilestoneStatus::exempt &&
+                          m.status != MilestoneStatus::not_applicable;
+        if (open) {
+            if (ImGui::SmallButton(tr("case.mark_done"))) {
+                ctx.commands.push_back(record_milestone_event(
+                    data, {s.sickness_case->employee, s.sickness_case->start, m.rule->id, EventStatus::done, ctx.today, {}}));
+            }
+            ImGui::SameLine();
+            if (ImGui::SmallButton(tr("case.exempt"))) {
+                exempt_milestone = m.rule->id;
+                ImGui::OpenPopup("exempt");
+            }
+        } else if (m.event) {
+            if (ImGui::SmallButton(tr("case.remove_mark"))) {
+                const auto index = static_cast<std::size_t>(m.event - data.milestone_events.data());
+                ctx.commands.push_back(remove_milestone_event(data, index));
+            }
+        }
+        if (ImGui::BeginPopup("exempt")) {
+            draw_exempt_dialog(ctx, s);
+            ImGui::EndPopup();
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void CaseView::draw_exempt_dialog(ViewContext& ctx, const CaseSchedule& s) {
+    if (exempt_milestone.empty()) return;
+    ui::label_text(tr("case.exempt_reason"));
+    ui::input_text(tr("case.reason"), "exempt-reason", exempt_reason, 22);
+    const bool valid = !exempt_reason.empty();
+    ImGui::BeginDisabled(!valid);
+    if (ImGui::Button(tr("case.save_exempt"))) {
+        ctx.commands.push_back(record_milestone_event(
+            ctx.data(), {s.sickness_case->employee, s.sickness_case->start, exempt_milestone, EventStatus::exempt,
+                         ctx.today, exempt_reason}));
+        exempt_milestone.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(tr("common.cancel"))) {
+        exempt_milestone.clear();
+        ImGui::CloseCurrentPopup();
+    }
+}
+
+} // namespace iadesk::app
