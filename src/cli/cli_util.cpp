@@ -1,0 +1,141 @@
+// cli_util: shared helpers of the dataset verbs (contract in cli_util.hpp).
+#include "cli/cli_util.hpp"
+
+#include "platform/platform.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+namespace iadesk::cli {
+
+bool parse_args(const Args& args, const std::string& verb, const std::vector<std::string>& valued,
+                const std::vector<std::string>& flags, ParsedArgs& out, std::ostream& err) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--help" || a == "-h") { out.help = true; continue; }
+        if (a.size() < 2 || a[0] != '-' || a == "-") { out.positional.push_back(a); continue; }
+        std::string name = a, value;
+        bool inline_value = false;
+        if (auto eq = a.find('='); eq != std::string::npos) {
+            name = a.substr(0, eq);
+            value = a.substr(eq + 1);
+            inline_value = true;
+        }
+        if (std::find(flags.begin(), flags.end(), name) != flags.end()) {
+            if (inline_value) {
+                err << "iadesk " << verb << ": " << name << " tar ingen verdi\n";
+                return false;
+            }
+            out.flags.insert(name);
+        } else if (std::find(valued.begin(), valued.end(), name) != valued.end()) {
+            if (!inline_value) {
+                if (i + 1 >= args.size()) {
+                    err << "iadesk " << verb << ": " << name << " mangler en verdi\n";
+                    return false;
+                }
+                value = args[++i];
+            }
+            out.values[name] = value;
+        } else {
+            err << "iadesk " << verb << ": ukjent valg «" << name << "» (se iadesk " << verb << " --help)\n";
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<Date> date_option(const ParsedArgs& a, const std::string& verb, const std::string& opt,
+                                std::optional<Date> fallback, std::ostream& err) {
+    auto it = a.values.find(opt);
+    if (it == a.values.end()) {
+        if (!fallback) err << "iadesk " << verb << ": mangler " << opt << " DATO (ÅÅÅÅ-MM-DD eller dd.mm.åååå)\n";
+        return fallback;
+    }
+    auto d = parse_date(it->second);
+    if (!d) err << "iadesk " << verb << ": ugyldig dato for " << opt << ": «" << it->second
+                << "» (bruk ÅÅÅÅ-MM-DD eller dd.mm.åååå, en ekte dato i årene 1900–2200)\n";
+    return d;
+}
+
+Date local_today() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+std::optional<Dataset> load_dataset_file(const std::string& path, const std::string& verb,
+                                         std::ostream& err, int& exit_code) {
+    std::string why;
+    auto bytes = platform::read_file(path, &why);
+    if (!bytes) {
+        err << "iadesk " << verb << ": kan ikke lese filen «" << path << "»: " << why << "\n";
+        exit_code = 2;
+        return std::nullopt;
+    }
+    DatasetLoad r = load_dataset(*bytes);
+    if (!r.ok()) {
+        const std::size_t shown = std::min<std::size_t>(r.problems.size(), 10);
+        err << "iadesk " << verb << ": ugyldig datasett «" << path << "» (" << r.problems.size()
+            << (r.problems.size() == 1 ? " problem" : " problemer") << "):\n";
+        for (std::size_t i = 0; i < shown; ++i) {
+            const DatasetProblem& p = r.problems[i];
+            err << "  " << (p.pointer.empty() ? "/" : p.pointer) << ": " << p.message_nb << "\n";
+        }
+        if (shown < r.problems.size())
+            err << "  … og " << r.problems.size() - shown << " til; se alle med: iadesk validate " << path << "\n";
+        exit_code = 1;
+        return std::nullopt;
+    }
+    exit_code = 0;
+    return std::move(r.dataset);
+}
+
+std::optional<std::string> file_argument(const ParsedArgs& a, const std::string& verb, const char* usage,
+                                         std::ostream& err) {
+    if (a.positional.size() == 1) return a.positional[0];
+    if (a.positional.empty()) err << "iadesk " << verb << ": mangler FIL (datasettet)\n";
+    else err << "iadesk " << verb << ": for mange argumenter: «" << a.positional[1] << "»\n";
+    err << usage;
+    return std::nullopt;
+}
+
+std::string format_number_nb(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v) < 0.5 * std::pow(10.0, -decimals) ? 0.0 : v);
+    std::string s = buf;
+    std::string::size_type dot = s.find('.');
+    std::string whole = dot == std::string::npos ? s : s.substr(0, dot);
+    std::string frac = dot == std::string::npos ? "" : s.substr(dot + 1);
+    bool neg = !whole.empty() && whole[0] == '-';
+    if (neg) whole.erase(0, 1);
+    std::string grouped;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        if (i && (whole.size() - i) % 3 == 0) grouped += ' ';
+        grouped += whole[i];
+    }
+    return (neg ? "-" : "") + grouped + (frac.empty() ? "" : "," + frac);
+}
+
+namespace {
+std::size_t display_width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+} // namespace
+
+std::string pad_right(const std::string& s, std::size_t width) {
+    std::size_t w = display_width(s);
+    return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+std::string pad_left(const std::string& s, std::size_t width) {
+    std::size_t w = display_width(s);
+    return w >= width ? s : std::string(width - w, ' ') + s;
+}
+
+} // namespace iadesk::cli

@@ -1,0 +1,65 @@
+// iadesk: the command-line tool (native only). Parses the verb and dispatches to cmd_*.cpp;
+// exit codes: 0 ok, 1 bad input data, 2 bad usage (commands.hpp).
+#include "cli/commands.hpp"
+
+#include <cstring>
+#include <iostream>
+#include <string>
+
+namespace {
+
+const char* kUsage =
+    "iadesk – oppfølging av sykefravær og IA-arbeid\n"
+    "\n"
+    "bruk: iadesk KOMMANDO [ARGUMENTER] [--json]\n"
+    "\n"
+    "kommandoer:\n"
+    "  validate FIL                              kontroller et datasett (alle problemer med JSON-peker)\n"
+    "  cases FIL [--today DATO]                  sykefraværstilfeller (arbeidsgiverperiode, maksdato)\n"
+    "  milestones FIL --today DATO               milepæler for tilfellene som er åpne på DATO\n"
+    "  stats FIL --from DATO --to DATO [--by unit]  sykefraværsprosent (skjermet under 5 ansatte)\n"
+    "  generate --employees N [--seed S] [--today DATO] [--out FIL]  syntetisk datasett\n"
+    "  measures search|show|suggest ...          tiltak og virkemidler\n"
+    "\n"
+    "DATO skrives ÅÅÅÅ-MM-DD eller dd.mm.åååå. --json gir maskinlesbar utdata.\n"
+    "Se «iadesk KOMMANDO --help» og docs/data-format.md.\n";
+
+struct Verb {
+    const char* name;
+    int (*run)(const iadesk::cli::Args&, std::ostream&, std::ostream&);
+};
+
+const Verb kVerbs[] = {
+    {"validate", iadesk::cli::cmd_validate},     {"cases", iadesk::cli::cmd_cases},
+    {"milestones", iadesk::cli::cmd_milestones}, {"stats", iadesk::cli::cmd_stats},
+    {"generate", iadesk::cli::cmd_generate},     {"measures", iadesk::cli::cmd_measures},
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    if (argc < 2) {
+        std::cerr << kUsage;
+        return 2;
+    }
+    const std::string verb = argv[1];
+    if (verb == "--help" || verb == "-h" || verb == "help") {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (verb == "--version") {
+        std::cout << "iadesk 0.1.0\n";
+        return 0;
+    }
+    iadesk::cli::Args args(argv + 2, argv + argc);
+    for (const Verb& v : kVerbs) {
+        if (verb == v.name) {
+            int rc = v.run(args, std::cout, std::cerr);
+            std::cout.flush();
+            return std::cout.fail() ? (rc == 0 ? 1 : rc) : rc;
+        }
+    }
+    std::cerr << "iadesk: ukjent kommando «" << verb << "»\n\n" << kUsage;
+    return 2;
+}
