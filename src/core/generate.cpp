@@ -74,9 +74,6 @@ const std::array<const char*, 16> kUnitKinds = {
 const std::array<const char*, 10> kPlaces = {
     "Nord", "Sør", "Øst", "Vest", "Sentrum", "Havn", "Fjordlia", "Bakkedal", "Strand", "Åsen"};
 
-const std::array<const char*, 8> kMunicipalities = {
-    "Fjordvik", "Nordlia", "Sjøvik", "Elvedal", "Bjørkeby", "Havnøy", "Furuland", "Åsvang"};
-
 std::string pad(long v, int width) {
     std::string s = std::to_string(v);
     if (static_cast<int>(s.size()) < width) s.insert(0, static_cast<std::size_t>(width) - s.size(), '0');
@@ -250,7 +247,7 @@ Dataset generate_dataset(const GenerateOptions& opt) {
     Dataset ds;
     const int n = std::max(0, opt.employees);
     Rng org(mix(opt.seed, 0xC0FFEEull));
-    ds.organisation.name = std::string(org.pick(kMunicipalities)) + " kommune";
+    ds.organisation.name = "Fjordvik kommune"; // the product's demo municipality
     ds.organisation.orgnr = make_orgnr(org);
     ds.organisation.ia_agreement = true;
     ds.organisation.own_bht = org.chance(700);
