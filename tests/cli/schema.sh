@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# assets/schema/dataset.schema.json (draft 2020-12) accepts the example datasets and a freshly
+# generated one, and rejects the shape errors the loader also rejects. Needs python3 with
+# jsonschema; without it the test is skipped (exit 0 with a note).
+# Usage: bash schema.sh /path/to/iadesk /path/to/repo
+set -u
+IADESK=$1; REPO=$2
+if ! python3 -c "import jsonschema" 2>/dev/null; then echo "SKIP: python3 jsonschema not installed"; exit 0; fi
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+"$IADESK" generate --employees 200 --seed 11 --today 2026-11-24 --out "$tmp/gen.json" >/dev/null || exit 1
+python3 - "$REPO/assets/schema/dataset.schema.json" "$REPO/examples/fjordvik-small.json" \
+          "$REPO/examples/fjordvik-generated.json" "$tmp/gen.json" <<'PY'
+import copy, json, sys
+from jsonschema import Draft202012Validator
+schema = json.load(open(sys.argv[1]))
+Draft202012Validator.check_schema(schema)
+v = Draft202012Validator(schema)
+fail = 0
+for path in sys.argv[2:]:
+    errors = list(v.iter_errors(json.load(open(path))))
+    if errors:
+        fail = 1
+        print("FAIL: schema rejects", path, errors[0].message)
+base = json.load(open(sys.argv[2]))
+def bad(name, mutate):
+    global fail
+    doc = copy.deepcopy(base)
+    mutate(doc)
+    if v.is_valid(doc):
+        fail = 1
+        print("FAIL: schema accepts", name)
+bad("grade 150", lambda d: d["absences"][0].__setitem__("grade", 150))
+bad("graded egenmelding", lambda d: d["absences"][6].__setitem__("grade", 50))
+bad("unknown kind", lambda d: d["absences"][0].__setitem__("kind", "ferie"))
+bad("Norwegian date", lambda d: d["absences"][0].__setitem__("from", "14.09.2026"))
+bad("percent 0", lambda d: d["employees"][0]["employment"][0].__setitem__("percent", 0))
+bad("no employment", lambda d: d["employees"][0].__setitem__("employment", []))
+bad("exempt without note", lambda d: d["milestone_events"][2].pop("note"))
+bad("exempt blank note", lambda d: d["milestone_events"][2].__setitem__("note", "  "))
+bad("orgnr 8 digits", lambda d: d["organisation"].__setitem__("orgnr", "94012345"))
+bad("version 2", lambda d: d.__setitem__("version", 2))
+bad("missing units", lambda d: d.pop("units"))
+ok = copy.deepcopy(base); ok["future"] = {"x": 1}; ok["units"][0]["colour"] = "blue"
+if not v.is_valid(ok):
+    fail = 1
+    print("FAIL: schema rejects unknown members")
+sys.exit(fail)
+PY
