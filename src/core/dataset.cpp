@@ -417,6 +417,57 @@ bool check_format(const json& doc, const Path& root, Reporter& rep) {
     return false;
 }
 
+// Document order of problems: root, format, version, organisation, then the arrays by element
+// (employment periods within an employee); problems of one element keep their check order.
+struct ProblemKey {
+    int section = 0;
+    long index = -1;
+    long sub = -1;
+    bool operator<(const ProblemKey& o) const {
+        if (section != o.section) return section < o.section;
+        if (index != o.index) return index < o.index;
+        return sub < o.sub;
+    }
+};
+
+ProblemKey problem_key(const std::string& pointer) {
+    static const std::array<std::string_view, 8> order = {"", "format", "version", "organisation", "units",
+                                                          "employees", "absences", "milestone_events"};
+    std::vector<std::string_view> seg;
+    std::string_view rest(pointer);
+    while (!rest.empty() && rest[0] == '/') {
+        rest.remove_prefix(1);
+        auto slash = rest.find('/');
+        seg.push_back(rest.substr(0, slash));
+        rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash);
+    }
+    auto number = [](std::string_view s) -> long {
+        if (s.empty() || s.size() > 12) return -1;
+        long v = 0;
+        for (char c : s) {
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    };
+    ProblemKey k;
+    k.section = seg.empty() ? 0 : static_cast<int>(std::find(order.begin(), order.end(), seg[0]) - order.begin());
+    if (seg.size() > 1) k.index = number(seg[1]);
+    if (seg.size() > 3 && seg[2] == "employment") k.sub = number(seg[3]);
+    return k;
+}
+
+void sort_problems(std::vector<DatasetProblem>& problems) {
+    std::vector<std::pair<ProblemKey, std::size_t>> keys;
+    keys.reserve(problems.size());
+    for (std::size_t i = 0; i < problems.size(); ++i) keys.emplace_back(problem_key(problems[i].pointer), i);
+    std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<DatasetProblem> sorted;
+    sorted.reserve(problems.size());
+    for (const auto& k : keys) sorted.push_back(std::move(problems[k.second]));
+    problems = std::move(sorted);
+}
+
 } // namespace
 
 DatasetLoad load_dataset(std::string_view json_text) {
@@ -457,7 +508,10 @@ DatasetLoad load_dataset(std::string_view json_text) {
     res.top = json(); // free the DOM before the checks
 
     detail_ds::check_dataset(loader.ds, &loader.meta, rep);
-    if (!result.problems.empty()) return result;
+    if (!result.problems.empty()) {
+        sort_problems(result.problems);
+        return result;
+    }
 
     // Canonical order of employment periods (model.hpp: sorted by `from`); the checks above
     // already guaranteed that they do not overlap.

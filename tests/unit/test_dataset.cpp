@@ -231,6 +231,23 @@ TEST_CASE("dataset: every problem is reported together and nothing is loaded") {
         CHECK_MESSAGE(find(r, p) != nullptr, p);
 }
 
+TEST_CASE("dataset: problems come in document order") {
+    json j = base();
+    j["milestone_events"][0]["date"] = "2026-02-30";  // read problem (phase 1)
+    j["absences"][2]["grade"] = 150;                   // value problem (phase 2)
+    j["absences"][0]["from"] = "x";                    // read problem
+    j["employees"][1]["unit"] = "U9";                  // reference problem
+    j["employees"][0]["employment"][1]["percent"] = 0; // value problem in a nested period
+    j["employees"][0]["employment"][0]["from"] = 3;    // read problem in an earlier period
+    j["organisation"]["orgnr"] = "1";
+    DatasetLoad r = load(j);
+    std::vector<std::string> got;
+    for (const auto& p : r.problems) got.push_back(p.pointer);
+    CHECK(got == std::vector<std::string>{"/organisation/orgnr", "/employees/0/employment/0/from",
+                                          "/employees/0/employment/1/percent", "/employees/1/unit",
+                                          "/absences/0/from", "/absences/2/grade", "/milestone_events/0/date"});
+}
+
 TEST_CASE("dataset: an unreadable field gives one problem, not follow-ups") {
     json j = base();
     j["employees"][0]["id"] = 17; // E1 is then unknown, but its absences must not all be reported
