@@ -2,13 +2,21 @@
 //   iadesk measures search QUERY [--phase P] [--goal G] [--provider P] [--group G]
 //                                [--current|--historic] [--limit N] [--json]
 //   iadesk measures show ID [--json]
+//   iadesk measures suggest FILE --employee ID --today DATE [--limit N] [--json] [fact flags below]
 //   iadesk measures suggest [--week N] [--grade G] [--months N] [--plan yes|no]
 //                           [--own-measures yes|no] [--bht yes|no] [--ia yes|no]
 //                           [--employer yes|no] [--today YYYY-MM-DD] [--limit N] [--json]
 // JSON output: search gives [{id, name, score, current}]; show gives the record; suggest gives
-// [{id, name, fit, verdict, reason, missing}]. Text output is Norwegian.
-#include "cli/commands.hpp"
+// [{id, name, fit, verdict, reason, missing}]; suggest FILE gives {employee, name, today, case
+// ({start, week, grade, months_sick} or null), context (every fact, null = unknown), suggestions
+// (as above)}. With FILE the facts come from the employee's case open on DATE (week, grade on
+// DATE, whole months since its start), the organisation (own_bht -> has_bht, ia_agreement ->
+// ia_member), employment on DATE, and the "oppfolgingsplan" milestone event of the case (done:
+// a plan exists; exempt: none; no event: unknown); fact flags given as well override them.
+// Text output is Norwegian.
+#include "cli/cli_util.hpp"
 
+#include "iadesk/cases.hpp"
 #include "iadesk/measures.hpp"
 
 #include <nlohmann/json.hpp>
@@ -29,6 +37,7 @@ const char* kUsage =
     "bruk: iadesk measures search SPØRRING [--phase FASE] [--goal DELMÅL] [--provider TILBYDER] [--group MÅLGRUPPE]\n"
     "                                      [--current|--historic] [--limit N] [--json]\n"
     "      iadesk measures show ID [--json]\n"
+    "      iadesk measures suggest FIL --employee ID --today DATO [--limit N] [--json] [valgene under]\n"
     "      iadesk measures suggest [--week N] [--grade G] [--months N] [--plan yes|no] [--own-measures yes|no]\n"
     "                              [--bht yes|no] [--ia yes|no] [--employer yes|no] [--today ÅÅÅÅ-MM-DD] [--limit N] [--json]\n";
 
@@ -280,14 +289,149 @@ int cmd_show(const ms::Catalogue& c, const Args& args, std::ostream& out, std::o
     return 0;
 }
 
+// Whole calendar months from `start` through `today` inclusive (01.01-31.01 is one month).
+int whole_months(Date start, Date today) {
+    const Date end = today + 1;
+    int m = (end.year() - start.year()) * 12 + (end.month() - start.month());
+    if (end.day() < start.day()) --m;
+    return m < 0 ? 0 : m;
+}
+
+// Copies every fact `over` knows into `ctx` (explicit flags win over what the file says).
+void apply_overrides(ms::EligibilityContext& ctx, const ms::EligibilityContext& over) {
+    auto put = [](auto& to, const auto& from) {
+        if (from) to = from;
+    };
+    put(ctx.has_bht, over.has_bht);
+    put(ctx.ia_member, over.ia_member);
+    put(ctx.has_employer, over.has_employer);
+    put(ctx.sick_listed, over.sick_listed);
+    put(ctx.case_week, over.case_week);
+    put(ctx.grade, over.grade);
+    put(ctx.has_followup_plan, over.has_followup_plan);
+    put(ctx.own_measures_tried, over.own_measures_tried);
+    put(ctx.months_sick, over.months_sick);
+    put(ctx.reduced_work_capacity, over.reduced_work_capacity);
+}
+
+json suggestions_json(const ms::Catalogue& c, const std::vector<ms::Suggestion>& list) {
+    json arr = json::array();
+    for (const auto& s : list) {
+        const ms::Measure& m = c.measures[static_cast<std::size_t>(s.measure)];
+        json missing = json::array();
+        for (const auto& t : s.missing) missing.push_back(t.nb);
+        arr.push_back({{"id", m.id}, {"name", m.name.nb}, {"fit", round2(s.fit)},
+                       {"verdict", std::string(ms::verdict_id(s.verdict))}, {"reason", s.reason.nb}, {"missing", missing}});
+    }
+    return arr;
+}
+
+void print_suggestions(const ms::Catalogue& c, const std::vector<ms::Suggestion>& list, std::ostream& out) {
+    if (list.empty()) {
+        out << "Ingen forslag for denne situasjonen.\n";
+        return;
+    }
+    int n = 0;
+    for (const auto& s : list) {
+        const ms::Measure& m = c.measures[static_cast<std::size_t>(s.measure)];
+        out << ++n << ". " << m.name.nb << (s.verdict == ms::Verdict::unknown ? " (må avklares)" : "") << "\n   " << s.reason.nb << "\n";
+        for (const auto& mi : s.missing) out << "   " << mi.nb << "\n";
+    }
+}
+
+json opt_json(const std::optional<bool>& v) { return v ? json(*v) : json(nullptr); }
+json opt_json(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
+
+const char* yes_no_unknown(const std::optional<bool>& v) { return !v ? "ukjent" : *v ? "ja" : "nei"; }
+
+// `suggest FILE --employee ID --today DATE`: the context comes from the employee's case open on
+// DATE and the organisation; flags given as well override single facts.
+int suggest_for_employee(const ms::Catalogue& c, const std::string& file, const std::string& employee,
+                         const std::string& today_text, const ms::EligibilityContext& over, std::size_t limit,
+                         bool as_json, std::ostream& out, std::ostream& err) {
+    const std::optional<Date> today = parse_date(today_text);
+    if (!today) {
+        err << "iadesk measures suggest: ugyldig dato for --today: «" << today_text << "»\n";
+        return 2;
+    }
+    int rc = 0;
+    const std::optional<Dataset> ds = load_dataset_file(file, "measures suggest", err, rc);
+    if (!ds) return rc;
+    const Employee* e = nullptr;
+    for (const Employee& x : ds->employees)
+        if (x.id == employee) e = &x;
+    if (e == nullptr) {
+        err << "iadesk measures suggest: ukjent ansatt «" << employee << "» i «" << file << "»\n";
+        return 1;
+    }
+    const std::vector<SicknessCase> cases = build_cases(*ds, *today);
+    const SicknessCase* sc = case_on(cases, employee, *today);
+
+    ms::EligibilityContext ctx;
+    ctx.today = format_iso(*today);
+    ctx.has_bht = ds->organisation.own_bht;
+    ctx.ia_member = ds->organisation.ia_agreement;
+    ctx.has_employer = position_share_on(*e, *today) > 0.0;
+    ctx.sick_listed = sc != nullptr;
+    if (sc) {
+        ctx.case_week = sc->week_on(*today);
+        ctx.grade = grade_on(*sc, *ds, *today);
+        ctx.months_sick = whole_months(sc->start, *today);
+        // The plan is known only from a recorded milestone event: done = made, exempt = not made.
+        for (const MilestoneEvent& ev : ds->milestone_events)
+            if (ev.employee == employee && ev.case_start == sc->start && ev.milestone == "oppfolgingsplan")
+                ctx.has_followup_plan = ev.status == EventStatus::done;
+    }
+    apply_overrides(ctx, over);
+
+    const auto list = ms::suggest(c, ctx, limit);
+    if (as_json) {
+        json cj = nullptr;
+        if (sc)
+            cj = json{{"start", format_iso(sc->start)}, {"week", sc->week_on(*today)}, {"grade", grade_on(*sc, *ds, *today)},
+                      {"months_sick", whole_months(sc->start, *today)}};
+        json j{{"employee", e->id}, {"name", e->name}, {"today", format_iso(*today)}, {"case", cj},
+               {"context",
+                {{"sick_listed", opt_json(ctx.sick_listed)}, {"case_week", opt_json(ctx.case_week)},
+                 {"grade", opt_json(ctx.grade)}, {"months_sick", opt_json(ctx.months_sick)},
+                 {"has_employer", opt_json(ctx.has_employer)}, {"has_bht", opt_json(ctx.has_bht)},
+                 {"ia_member", opt_json(ctx.ia_member)}, {"has_followup_plan", opt_json(ctx.has_followup_plan)},
+                 {"own_measures_tried", opt_json(ctx.own_measures_tried)},
+                 {"reduced_work_capacity", opt_json(ctx.reduced_work_capacity)}}},
+               {"suggestions", suggestions_json(c, list)}};
+        out << dump(j) << "\n";
+        return 0;
+    }
+    out << "Tiltak for " << e->name << " (" << e->id << ") per " << format_norwegian(*today) << "\n";
+    if (sc)
+        out << "Sykefravær fra " << format_norwegian(sc->start) << ": uke " << *ctx.case_week << ", " << *ctx.grade
+            << " % sykmeldt, " << *ctx.months_sick << (*ctx.months_sick == 1 ? " hel måned" : " hele måneder") << "\n";
+    else
+        out << "Ikke sykmeldt per " << format_norwegian(*today) << " (forebygging)\n";
+    out << "Bedriftshelsetjeneste: " << yes_no_unknown(ctx.has_bht) << " · IA-virksomhet: " << yes_no_unknown(ctx.ia_member)
+        << " · oppfølgingsplan: " << yes_no_unknown(ctx.has_followup_plan) << " · tiltak i egen regi prøvd: "
+        << yes_no_unknown(ctx.own_measures_tried) << "\n\n";
+    print_suggestions(c, list, out);
+    return 0;
+}
+
 int cmd_suggest(const ms::Catalogue& c, const Args& args, std::ostream& out, std::ostream& err) {
     ms::EligibilityContext ctx;
     bool as_json = false;
     std::size_t limit = 10;
+    std::string file, employee, today_text;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--json") {
             as_json = true;
+            continue;
+        }
+        if (a.empty() || a[0] != '-') {
+            if (!file.empty()) {
+                err << "iadesk measures suggest: bare én FIL (fikk også «" << a << "»)\n" << kUsage;
+                return 2;
+            }
+            file = a;
             continue;
         }
         if (i + 1 >= args.size()) {
@@ -306,7 +450,8 @@ int cmd_suggest(const ms::Catalogue& c, const Args& args, std::ostream& out, std
         else if (a == "--bht") ok = (ctx.has_bht = yn).has_value();
         else if (a == "--ia") ok = (ctx.ia_member = yn).has_value();
         else if (a == "--employer") ok = (ctx.has_employer = yn).has_value();
-        else if (a == "--today") ctx.today = v;
+        else if (a == "--today") today_text = v;
+        else if (a == "--employee") employee = v;
         else if (a == "--limit") {
             ok = num.has_value();
             if (ok) limit = static_cast<std::size_t>(*num);
@@ -320,33 +465,25 @@ int cmd_suggest(const ms::Catalogue& c, const Args& args, std::ostream& out, std
             return 2;
         }
     }
+    if (!file.empty()) {
+        if (employee.empty() || today_text.empty()) {
+            err << "iadesk measures suggest: FIL krever --employee ID og --today DATO\n" << kUsage;
+            return 2;
+        }
+        return suggest_for_employee(c, file, employee, today_text, ctx, limit, as_json, out, err);
+    }
+    if (!employee.empty()) {
+        err << "iadesk measures suggest: --employee krever en datasettfil\n" << kUsage;
+        return 2;
+    }
+    ctx.today = today_text;
     if (ctx.case_week || ctx.grade) {
         ctx.sick_listed = true;
         if (!ctx.has_employer) ctx.has_employer = true; // sick pay from an employment
     }
     const auto list = ms::suggest(c, ctx, limit);
-    if (as_json) {
-        json arr = json::array();
-        for (const auto& s : list) {
-            const ms::Measure& m = c.measures[static_cast<std::size_t>(s.measure)];
-            json missing = json::array();
-            for (const auto& t : s.missing) missing.push_back(t.nb);
-            arr.push_back({{"id", m.id}, {"name", m.name.nb}, {"fit", round2(s.fit)},
-                           {"verdict", std::string(ms::verdict_id(s.verdict))}, {"reason", s.reason.nb}, {"missing", missing}});
-        }
-        out << dump(arr) << "\n";
-        return 0;
-    }
-    if (list.empty()) {
-        out << "Ingen forslag for denne situasjonen.\n";
-        return 0;
-    }
-    int n = 0;
-    for (const auto& s : list) {
-        const ms::Measure& m = c.measures[static_cast<std::size_t>(s.measure)];
-        out << ++n << ". " << m.name.nb << (s.verdict == ms::Verdict::unknown ? " (må avklares)" : "") << "\n   " << s.reason.nb << "\n";
-        for (const auto& mi : s.missing) out << "   " << mi.nb << "\n";
-    }
+    if (as_json) out << dump(suggestions_json(c, list)) << "\n";
+    else print_suggestions(c, list, out);
     return 0;
 }
 
