@@ -1,0 +1,109 @@
+// commands: checked edits of people, units, absence and the organisation (issue 7 §2, §6;
+// ARCHITECTURE.md "every change is a command").
+//
+// Contract
+// - Every builder CHECKS its input against the dataset first and returns either a Command
+//   (document.hpp) or the list of problems, never both; it never throws. A problem names the
+//   field with the dataset's JSON names ("grade", "to", "employment/1/percent", "orgnr") and
+//   says what is wrong in bokmål and English, e.g. "Grad må være mellom 20 og 100 (var 150)".
+// - The checks mirror validate_dataset (dataset.hpp): non-empty ids and names, unique ids,
+//   references that resolve, dates in 1900..2200 and ordered, grade 20..100 and egenmelding
+//   100 (DOMAIN.md §2), percent 0 < p <= 100, employment periods not overlapping, at least one
+//   employment period, a valid orgnr (mod 11), known milestone ids and a reason for an
+//   exemption (DOMAIN.md §3). Stricter than validate_dataset: an absence may not overlap
+//   another absence of the same employee (one person is not sick-listed twice on one day).
+//   So applying a command to the dataset it was built from, and undoing it, keeps
+//   validate_dataset(ds) empty.
+// - A command is valid for the dataset it was built from (Document's linear history guarantees
+//   that): index-based commands (absences, employment periods) refer to positions in that state.
+//   undo restores the exact previous state, order included.
+// - Employee ids cannot change (update_employee refuses a different id): absences and milestone
+//   events refer to them.
+// - remove_employee removes the employee together with all their absences and milestone events
+//   (a cascade, not a refusal: "nothing silently lost" is kept because the description counts
+//   what goes with the employee, employee_dependents() lets the UI ask first, and undo puts
+//   every record back at its old position).
+// - remove_unit refuses while any employee belongs to the unit.
+// - Descriptions are user-facing bokmål ("La til ansatt Kari Nordmann"); the change log shows them.
+// - Cost: O(n) in the dataset's size at worst (one scan); no quadratic loops.
+#pragma once
+
+#include "iadesk/document.hpp"
+#include "iadesk/model.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace iadesk {
+
+struct Problem {
+    std::string field;            // e.g. "grade", "employment/0/to", "orgnr"; "" = the record as a whole
+    std::string message_nb;
+    std::string message_en;
+};
+
+struct CommandResult {
+    std::optional<Command> command;   // set exactly when problems is empty
+    std::vector<Problem> problems;
+    bool ok() const { return command.has_value(); }
+};
+
+// --- Organisation ---------------------------------------------------------------------------
+// Name non-empty, orgnr valid (is_valid_orgnr). merge_key "organisation" (typing merges).
+CommandResult set_organisation(const Dataset& ds, Organisation org);
+
+// --- Units -----------------------------------------------------------------------------------
+CommandResult add_unit(const Dataset& ds, Unit unit);
+CommandResult rename_unit(const Dataset& ds, std::string_view unit_id, std::string new_name);
+CommandResult remove_unit(const Dataset& ds, std::string_view unit_id); // refused while employees are in it
+
+// --- Employees -------------------------------------------------------------------------------
+// The employment list is sorted by `from` by the builder (stable) before it is checked.
+CommandResult add_employee(const Dataset& ds, Employee e);
+// Replaces the employee with id `id` by `e` (e.id must equal id). merge_key "employee:<id>".
+CommandResult update_employee(const Dataset& ds, std::string_view id, Employee e);
+CommandResult remove_employee(const Dataset& ds, std::string_view id);
+
+struct EmployeeDependents {
+    std::size_t absences = 0;
+    std::size_t milestone_events = 0;
+};
+// What remove_employee would take with it (for a confirmation dialog).
+EmployeeDependents employee_dependents(const Dataset& ds, std::string_view id);
+
+// Employment period edits of one employee; `index` is a position in Employee::employment.
+// Periods are kept sorted by `from`; the last period cannot be removed (an employee needs one).
+CommandResult add_employment(const Dataset& ds, std::string_view employee_id, Employment period);
+CommandResult update_employment(const Dataset& ds, std::string_view employee_id, std::size_t index,
+                                Employment period);
+CommandResult remove_employment(const Dataset& ds, std::string_view employee_id, std::size_t index);
+
+// --- Absence (DOMAIN.md §2) --------------------------------------------------------------------
+// `index` is a position in Dataset::absences.
+CommandResult add_absence(const Dataset& ds, Absence a);
+CommandResult update_absence(const Dataset& ds, std::size_t index, Absence a);
+CommandResult remove_absence(const Dataset& ds, std::size_t index);
+
+// --- Milestone events (DOMAIN.md §3) -------------------------------------------------------------
+// Checked wrapper around record_milestone_event (document.hpp): employee known, milestone id
+// known to a built-in rule set, date not before the case start, an exemption has a reason.
+CommandResult add_milestone_event(const Dataset& ds, MilestoneEvent ev);
+
+// --- Checks shared with the CSV import --------------------------------------------------------
+// Problems of one absence on its own (dates, grade, egenmelding 100); no reference checks.
+std::vector<Problem> check_absence_values(const Absence& a);
+// Problems of one employment period on its own (dates, percent); `prefix` goes before the field
+// names ("employment/0/").
+std::vector<Problem> check_employment_values(const Employment& m, const std::string& prefix = {});
+// Overlap problems of a sorted employment list.
+std::vector<Problem> check_employment_overlap(const std::vector<Employment>& sorted);
+
+// Fresh ids for a new record: prefix + (largest numeric suffix among ids with that prefix + 1),
+// zero-padded to the widest existing suffix ("E000042" -> "E000043"; none -> "E1"/"U1").
+std::string next_employee_id(const Dataset& ds);
+std::string next_unit_id(const Dataset& ds);
+
+} // namespace iadesk

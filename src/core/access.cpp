@@ -1,0 +1,132 @@
+// access: role filtering (include/iadesk/access.hpp; DOMAIN.md §1 and §6).
+#include "iadesk/access.hpp"
+
+#include <unordered_set>
+
+namespace iadesk {
+
+const char* to_string(RoleKind k) {
+    switch (k) {
+    case RoleKind::hr: return "hr";
+    case RoleKind::manager: return "manager";
+    case RoleKind::tillitsvalgt: return "tillitsvalgt";
+    case RoleKind::employee: return "employee";
+    }
+    return "hr";
+}
+
+namespace {
+
+std::string unit_name(const Dataset& ds, const std::string& id) {
+    for (const Unit& u : ds.units)
+        if (u.id == id) return u.name;
+    return id;
+}
+
+std::string employee_name(const Dataset& ds, const std::string& id) {
+    for (const Employee& e : ds.employees)
+        if (e.id == id) return e.name;
+    return id;
+}
+
+} // namespace
+
+std::string role_label_nb(const Role& r, const Dataset& ds) {
+    switch (r.kind) {
+    case RoleKind::hr: return "HR / arbeidsgiver";
+    case RoleKind::manager: return "Nærmeste leder (" + unit_name(ds, r.unit) + ")";
+    case RoleKind::tillitsvalgt: return "Tillitsvalgt / verneombud";
+    case RoleKind::employee: return "Arbeidstaker (" + employee_name(ds, r.employee) + ")";
+    }
+    return {};
+}
+
+std::string role_label_en(const Role& r, const Dataset& ds) {
+    switch (r.kind) {
+    case RoleKind::hr: return "HR / employer";
+    case RoleKind::manager: return "Manager (" + unit_name(ds, r.unit) + ")";
+    case RoleKind::tillitsvalgt: return "Union representative / safety delegate";
+    case RoleKind::employee: return "Employee (" + employee_name(ds, r.employee) + ")";
+    }
+    return {};
+}
+
+bool may_see_employee(const Role& r, const Employee& e) {
+    switch (r.kind) {
+    case RoleKind::hr: return true;
+    case RoleKind::manager: return !r.unit.empty() && e.unit == r.unit;
+    case RoleKind::tillitsvalgt: return false;
+    case RoleKind::employee: return !r.employee.empty() && e.id == r.employee;
+    }
+    return false;
+}
+
+Dataset visible_dataset(const Dataset& ds, const Role& r) {
+    if (r.kind == RoleKind::hr) return ds;
+    Dataset out;
+    out.organisation = ds.organisation;
+    if (r.kind == RoleKind::tillitsvalgt) {
+        out.units = ds.units;
+        return out;
+    }
+    std::unordered_set<std::string_view> ids;
+    std::unordered_set<std::string_view> units;
+    for (const Employee& e : ds.employees) {
+        if (!may_see_employee(r, e)) continue;
+        out.employees.push_back(e);
+        ids.insert(e.id);
+        units.insert(e.unit);
+    }
+    if (r.kind == RoleKind::manager) units.insert(r.unit);
+    for (const Unit& u : ds.units)
+        if (units.count(u.id)) out.units.push_back(u);
+    for (const Absence& a : ds.absences)
+        if (ids.count(a.employee)) out.absences.push_back(a);
+    for (const MilestoneEvent& ev : ds.milestone_events)
+        if (ids.count(ev.employee)) out.milestone_events.push_back(ev);
+    return out;
+}
+
+bool may_see_statistics(const Role& r, std::optional<std::string> unit) {
+    switch (r.kind) {
+    case RoleKind::hr: return true;
+    case RoleKind::manager: return unit.has_value() && !r.unit.empty() && *unit == r.unit;
+    case RoleKind::tillitsvalgt: return true;
+    case RoleKind::employee: return false;
+    }
+    return false;
+}
+
+StatsResult visible_stats(const StatsResult& s, const Role& r) {
+    StatsResult out;
+    out.from = s.from;
+    out.to = s.to;
+    for (const StatsGroup& g : s.groups) {
+        if (!may_see_statistics(r, g.unit)) continue;
+        StatsGroup v = g;
+        if (v.employees < kMaskBelow) v.masked = true;
+        if (v.masked) {
+            v.sums.reset();
+            v.percent.reset();
+            if (r.kind == RoleKind::manager) continue; // "only when not masked" (DOMAIN.md §1)
+        }
+        out.groups.push_back(std::move(v));
+    }
+    return out;
+}
+
+bool may_edit(const Role& r) { return r.kind == RoleKind::hr || r.kind == RoleKind::manager; }
+
+bool may_edit(const Role& r, EditArea area, std::string_view employee_unit) {
+    switch (r.kind) {
+    case RoleKind::hr: return true;
+    case RoleKind::manager:
+        return (area == EditArea::absences || area == EditArea::milestone_events) && !r.unit.empty() &&
+               employee_unit == r.unit;
+    case RoleKind::tillitsvalgt:
+    case RoleKind::employee: return false;
+    }
+    return false;
+}
+
+} // namespace iadesk
