@@ -30,6 +30,14 @@ public:
         out.push_back('"');
         std::size_t i = 0, n = s.size();
         while (i < n) {
+            // Fast path: a run of printable ASCII that needs no escaping.
+            std::size_t run = i;
+            while (run < n) {
+                unsigned char c = static_cast<unsigned char>(s[run]);
+                if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+                ++run;
+            }
+            if (run > i) { out.append(s.data() + i, run - i); i = run; if (i == n) break; }
             unsigned char c = static_cast<unsigned char>(s[i]);
             if (c == '"' || c == '\\') { out.push_back('\\'); out.push_back(static_cast<char>(c)); ++i; }
             else if (c < 0x20) {
@@ -41,11 +49,10 @@ public:
                 default: std::snprintf(buf, sizeof buf, "\\u%04x", c); out += buf;
                 }
                 ++i;
-            } else if (c < 0x80) { out.push_back(static_cast<char>(c)); ++i; }
-            else {
+            } else {
                 std::size_t len = utf8_len(s, i);
                 if (len == 0) { out += "\xEF\xBF\xBD"; ++i; }
-                else { out.append(s.substr(i, len)); i += len; }
+                else { out.append(s.data() + i, len); i += len; }
             }
         }
         out.push_back('"');
@@ -57,9 +64,12 @@ public:
     }
     void sep() { out += compact() ? "," : ", "; }
     void date(Date d) {
-        char buf[11];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year(), d.month(), d.day());
-        str(buf);
+        const int y = d.year(), m = d.month(), day = d.day();
+        char buf[12] = {'"', static_cast<char>('0' + y / 1000 % 10), static_cast<char>('0' + y / 100 % 10),
+                        static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                        static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                        static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10), '"'};
+        out.append(buf, sizeof buf);
     }
     void opt_date(const std::optional<Date>& d) { if (d) date(*d); else raw("null"); }
     void integer(long long v) { char buf[24]; auto r = std::to_chars(buf, buf + sizeof buf, v); out.append(buf, r.ptr); }

@@ -44,7 +44,7 @@ public:
     }
     bool key(string_t& k) override {
         if (stack_.size() == 1 && stack_.back() == &res_.top && !in_stream()) key_ = k;
-        slot_ = &(*stack_.back())[k];
+        slot_ = &(*stack_.back())[std::move(k)];
         return true;
     }
     bool end_object() override { return close(); }
