@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <ctime>
 
 namespace iadesk::app {
 
@@ -19,21 +20,78 @@ void App::init(const AppOptions& opt) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     if (opt.test_mode) probe::attach(ImGui::GetCurrentContext(), &probe_);
     register_actions();
+    load_or_create();
+}
 
-    // First start: a living demo organisation (issue 7 replaces this with the stored document).
+// The newest valid snapshot, or on first start a demo organisation clearly marked as demo.
+void App::load_or_create() {
+    if (options_.store) {
+        snapshots_.emplace(*options_.store);
+        SnapshotLoad l = snapshots_->load_newest();
+        for (const SnapshotProblem& p : l.damaged) {
+            startup_problems_.push_back(p.name + " " +
+                                        (translations_.language == Language::nb ? p.message_nb : p.message_en));
+        }
+        if (l.dataset) {
+            doc_.reset(std::move(*l.dataset));
+            save_.saved_revision = doc_.revision;
+            return;
+        }
+    }
     GenerateOptions g;
-    g.employees = opt.demo_employees;
+    g.employees = options_.demo_employees;
     g.seed = 2026;
-    g.today = opt.today;
+    g.today = options_.today;
     Dataset demo = generate_dataset(g);
     demo.organisation.name = "Fjordvik kommune (demo)";
     doc_.reset(std::move(demo));
+    save_.saved_revision = 0; // not stored yet: the first autosave writes it
+}
+
+bool App::save_now() {
+    if (!snapshots_ || save_.read_only) return false;
+    std::string error;
+    if (!snapshots_->save(doc_.data, &error)) {
+        save_.error = std::string(tr("save.failed")) + error;
+        save_.due = -1;
+        return false;
+    }
+    save_.saved_revision = doc_.revision;
+    save_.saved_unix = static_cast<int64_t>(std::time(nullptr));
+    save_.error.clear();
+    save_.due = -1;
+    if (options_.persist) options_.persist();
+    return true;
+}
+
+// Within a second of each change (issue 7 §6); typing in a field is saved when it pauses.
+void App::autosave() {
+    if (!snapshots_ || save_.read_only || save_.saved_revision == doc_.revision) return;
+    const double now = ImGui::GetTime();
+    if (save_.due < 0) save_.due = now + 0.8;
+    if (now >= save_.due) save_now();
+}
+
+void App::flush() {
+    if (snapshots_ && !save_.read_only && save_.saved_revision != doc_.revision) save_now();
+}
+
+void App::on_persisted(bool ok, const std::string& error) {
+    if (ok) return;
+    save_.error = std::string(tr("save.persist_failed")) + error;
+    save_.saved_revision = 0; // try again at the next change
+}
+
+void App::set_read_only(bool read_only, std::string reason) {
+    save_.read_only = read_only;
+    save_.read_only_reason = std::move(reason);
 }
 
 void App::register_actions() {
     auto go = [this](Page p) { return [this, p] { page_ = p; }; };
     actions_.add({"goto.overview", "nav.overview", "menu.goto", ImGuiMod_Alt | ImGuiKey_1, false, {}, go(Page::overview)});
     actions_.add({"goto.followup", "nav.followup", "menu.goto", ImGuiMod_Alt | ImGuiKey_2, false, {}, go(Page::followup)});
+    actions_.add({"goto.measures", "nav.measures", "menu.goto", ImGuiMod_Alt | ImGuiKey_7, false, {}, go(Page::measures)});
     actions_.add({"goto.settings", "nav.settings", "menu.goto", ImGuiMod_Alt | ImGuiKey_9, false, {}, go(Page::settings)});
     actions_.add({"edit.undo", "action.undo", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_Z, false,
                   [this] { return doc_.can_undo(); },
@@ -90,7 +148,7 @@ void App::draw_menu_bar() {
 
 void App::draw_navigation() {
     struct Entry { Page page; const char* key; };
-    const Entry entries[] = {{Page::overview, "nav.overview"}, {Page::followup, "nav.followup"},
+    const Entry entries[] = {{Page::overview, "nav.overview"}, {Page::followup, "nav.followup"}, {Page::measures, "nav.measures"},
                              {Page::settings, "nav.settings"}};
     for (const Entry& e : entries) {
         if (ImGui::Selectable(tr(e.key), page_ == e.page, 0, ImVec2(0, 1.8f * ImGui::GetFontSize())))
@@ -100,6 +158,32 @@ void App::draw_navigation() {
 
 void App::draw_status_bar() {
     ImGui::Separator();
+    // Save state first: it is what a user must be able to trust.
+    std::string save_text;
+    ImVec4 colour = ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
+    if (save_.read_only) {
+        save_text = std::string("\xE2\x9A\xA0 ") + tr("save.read_only");
+        colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
+    } else if (!save_.error.empty()) {
+        save_text = std::string("\xE2\x9A\xA0 ") + save_.error;
+        colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
+    } else if (!snapshots_) {
+        save_text = tr("save.not_stored");
+    } else if (save_.saved_revision != doc_.revision) {
+        save_text = tr("save.saving");
+    } else if (save_.saved_unix != 0) {
+        std::time_t t = static_cast<std::time_t>(save_.saved_unix);
+        std::tm tm{};
+        localtime_r(&t, &tm);
+        char buf[64];
+        std::snprintf(buf, sizeof buf, tr("save.saved_at"), tm.tm_hour, tm.tm_min);
+        save_text = buf;
+    } else {
+        save_text = tr("save.loaded");
+    }
+    ImGui::TextColored(colour, "%s", save_text.c_str());
+    probe::note_text(save_text);
+    ImGui::SameLine(0, 2 * ImGui::GetFontSize());
     const char* text = status_message_.empty() ? tr("status.ready") : status_message_.c_str();
     ImGui::TextDisabled("%s", text);
     probe::note_text(text);
@@ -116,6 +200,7 @@ void App::draw_page(ViewContext& ctx) {
             ui::label_text(tr("followup.pick_case"));
         }
         break;
+    case Page::measures: measures_.draw(ctx); break;
     case Page::settings: settings_.draw(ctx, translations_.language); break;
     default: break;
     }
@@ -123,9 +208,13 @@ void App::draw_page(ViewContext& ctx) {
 
 void App::apply_requests(NavigationRequest& nav) {
     // Apply what the views asked for, after drawing (ImGui's request-flag idiom).
+    if (save_.read_only && !pending_.empty()) {
+        set_status(tr("save.read_only_refused"));
+        pending_.clear();
+    }
     for (Command& c : pending_) {
         set_status(c.description);
-        doc_.apply(std::move(c), 0, "hr");
+        doc_.apply(std::move(c), static_cast<int64_t>(std::time(nullptr)), "hr");
     }
     pending_.clear();
     if (!ImGui::IsAnyItemActive()) doc_.end_merge(); // a field edit is one undo step
@@ -151,7 +240,7 @@ void App::draw() {
     draw_menu_bar();
 
     NavigationRequest nav;
-    ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, nav};
+    ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, nav, save_.read_only};
     const float em = ImGui::GetFontSize();
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("navigation", ImVec2(11 * em, -status_h), ImGuiChildFlags_Border);
@@ -163,8 +252,27 @@ void App::draw() {
     ImGui::EndChild();
     draw_status_bar();
     palette_.draw(ctx, actions_);
+    draw_startup_problems();
     ImGui::End();
     apply_requests(nav);
+    autosave();
+}
+
+// Damaged snapshots are reported, never silently dropped (issue 7 §6).
+void App::draw_startup_problems() {
+    if (startup_problems_.empty()) return;
+    if (!ImGui::IsPopupOpen("startup-problems")) ImGui::OpenPopup("startup-problems");
+    ImGui::SetNextWindowSize(ImVec2(36 * ImGui::GetFontSize(), 0));
+    if (ImGui::BeginPopupModal("startup-problems", nullptr, ImGuiWindowFlags_NoTitleBar)) {
+        ui::heading(theme_.fonts.heading, tr("startup.damaged_title"));
+        ui::label_text(tr("startup.damaged_text"));
+        for (const std::string& p : startup_problems_) ui::label_text(p.c_str());
+        if (ImGui::Button(tr("common.ok"))) {
+            startup_problems_.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
 }
 
 std::string App::document_json() const { return save_dataset(doc_.data); }

@@ -17,11 +17,16 @@
 #include "app/theme.hpp"
 #include "app/view_context.hpp"
 #include "app/views/case_view.hpp"
+#include "app/views/measures_view.hpp"
 #include "app/views/overview.hpp"
 #include "app/views/palette.hpp"
 #include "app/views/settings.hpp"
 #include "iadesk/document.hpp"
+#include "iadesk/snapshots.hpp"
 
+#include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +36,18 @@ struct AppOptions {
     bool test_mode = false;     // publish widget rectangles (test_probe)
     Date today = Date::from_ymd(2026, 11, 24);
     int demo_employees = 60;    // demo organisation generated on first start (issue 7: about 60)
+    ByteStore* store = nullptr; // where snapshots live; nullptr = nothing is stored
+    std::function<void()> persist; // after a snapshot was written (web: IndexedDB sync); may be empty
+};
+
+// Where the document stands against storage (shown in the status bar).
+struct SaveState {
+    uint64_t saved_revision = 0;  // the document revision in the newest snapshot
+    double due = -1;              // ImGui time when the pending save runs; -1 = none pending
+    int64_t saved_unix = 0;       // wall clock of the last successful save
+    std::string error;            // last failure, user-facing; empty when fine
+    bool read_only = false;       // another tab holds the data (or the store failed to open)
+    std::string read_only_reason;
 };
 
 class App {
@@ -41,6 +58,9 @@ public:
     std::string document_json() const;
     Document& document() { return doc_; }
     bool test_mode() const { return options_.test_mode; }
+    void flush();                                    // save now if anything is unsaved (page hide)
+    void on_persisted(bool ok, const std::string& error); // the platform's sync finished
+    void set_read_only(bool read_only, std::string reason);
 
 private:
     void register_actions();
@@ -50,6 +70,10 @@ private:
     void draw_page(ViewContext& ctx);
     void apply_requests(NavigationRequest& nav);
     void set_status(std::string text);
+    void load_or_create();
+    void autosave();
+    void draw_startup_problems();
+    bool save_now();
 
     AppOptions options_;
     Document doc_;
@@ -62,10 +86,14 @@ private:
     bool case_open_ = false;     // the Oppfølging page shows case_ (an employee's case)
     OverviewView overview_;
     CaseView case_;
+    MeasuresView measures_;
     SettingsView settings_;
     PaletteView palette_;
     std::vector<Command> pending_;
     std::string status_message_;
+    std::optional<SnapshotStore> snapshots_;
+    SaveState save_;
+    std::vector<std::string> startup_problems_; // shown once in a dialog (damaged snapshots)
 };
 
 } // namespace iadesk::app

@@ -30,6 +30,7 @@ struct ViewContext {
     Language language;
     std::vector<Command>& commands;
     NavigationRequest& navigate;
+    bool read_only = false;    // another tab holds the data: views offer no edits
 
     const Dataset& data() const { return doc.data; }
 };

@@ -31,12 +31,13 @@ void label_text(const char* text) {
     probe::note_text(text);
 }
 
-bool input_text(const char* label, const char* id, std::string& value, float width_em) {
+bool input_text(const char* label, const char* id, std::string& value, float width_em, bool read_only) {
     ImGui::TextUnformatted(label);
     ImGui::SetNextItemWidth(width_em * ImGui::GetFontSize());
     std::string hidden_id = std::string("##") + id; // the label is drawn above the field
     bool changed = ImGui::InputText(hidden_id.c_str(), value.data(), value.capacity() + 1,
-                                    ImGuiInputTextFlags_CallbackResize, resize_callback, &value);
+                                    ImGuiInputTextFlags_CallbackResize | (read_only ? ImGuiInputTextFlags_ReadOnly : 0),
+                                    resize_callback, &value);
     probe::note_value(value, label);
     return changed;
 }

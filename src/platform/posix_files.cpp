@@ -1,6 +1,10 @@
-// platform/native: POSIX files for the CLI and the native tests (contract in platform.hpp).
+// platform/posix_files: the file functions of platform.hpp over POSIX, used by both builds
+// (natively on the disk; in the browser on Emscripten's file system, where /data is IndexedDB).
 #include "platform/platform.hpp"
 
+#include <dirent.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -68,5 +72,38 @@ bool write_file_atomic(const std::string& path, std::string_view bytes, std::str
     }
     return true;
 }
+
+std::vector<std::string> list_dir(const std::string& dir) {
+    std::vector<std::string> names;
+    if (DIR* d = ::opendir(dir.c_str())) {
+        while (const dirent* e = ::readdir(d)) {
+            std::string n = e->d_name;
+            if (n != "." && n != "..") names.push_back(std::move(n));
+        }
+        ::closedir(d);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+bool make_dir(const std::string& dir) { return ::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST; }
+
+bool remove_file(const std::string& path) { return std::remove(path.c_str()) == 0; }
+
+bool rename_file(const std::string& from, const std::string& to) { return std::rename(from.c_str(), to.c_str()) == 0; }
+
+DirectoryStore::DirectoryStore(std::string dir) : dir_(std::move(dir)) { make_dir(dir_); }
+
+std::vector<std::string> DirectoryStore::list() { return list_dir(dir_); }
+
+std::optional<std::string> DirectoryStore::read(const std::string& name) { return read_file(path(name), nullptr); }
+
+bool DirectoryStore::write_atomic(const std::string& name, std::string_view bytes, std::string* error) {
+    return write_file_atomic(path(name), bytes, error);
+}
+
+bool DirectoryStore::remove(const std::string& name) { return remove_file(path(name)); }
+
+bool DirectoryStore::rename(const std::string& from, const std::string& to) { return rename_file(path(from), path(to)); }
 
 } // namespace iadesk::platform

@@ -24,7 +24,10 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <optional>
 #include <cstdio>
 #include <ctime>
 #include <string>
@@ -133,6 +136,48 @@ EM_JS(void, js_first_frame, (), {
     console.log('iadesk: first frame after ' + window.iadeskFirstFrameMs.toFixed(0) + ' ms');
 });
 
+// Storage: take the data lock (a second tab on the same data becomes read-only instead of
+// overwriting the first unnoticed), mount IndexedDB at /data and load it, then start the app.
+EM_JS(void, js_start_storage, (), {
+    const start = (locked) => {
+        try { FS.mkdir('/data'); } catch (err) {}
+        FS.mount(IDBFS, {}, '/data');
+        FS.syncfs(true, (err) => {
+            Module.ccall('iadesk_start', null, ['number', 'string'], [locked ? 1 : 0, err ? String(err.message || err) : '']);
+        });
+    };
+    if (!navigator.locks) { start(true); return; }
+    navigator.locks.request('iadesk-data', {ifAvailable: true}, (lock) => {
+        start(!!lock);
+        return lock ? new Promise(() => {}) : undefined; // held for the life of the page
+    });
+    const flush = () => { if (Module._iadesk_flush) Module._iadesk_flush(); };
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
+    window.addEventListener('pagehide', flush);
+});
+
+// After a snapshot was written to /data: copy it to IndexedDB (one sync at a time).
+EM_JS(void, js_persist, (), {
+    if (Module.iadeskSyncing) { Module.iadeskSyncAgain = true; return; }
+    Module.iadeskSyncing = true;
+    const run = () => FS.syncfs(false, (err) => {
+        if (Module.iadeskSyncAgain && !err) { Module.iadeskSyncAgain = false; run(); return; }
+        Module.iadeskSyncing = false;
+        Module.iadeskSyncAgain = false;
+        Module.ccall('iadesk_persisted', null, ['number', 'string'], [err ? 0 : 1, err ? String(err.message || err) : '']);
+    });
+    run();
+});
+
+EM_JS(char*, js_url_param, (const char* name), {
+    const v = new URLSearchParams(window.location.search).get(UTF8ToString(name));
+    if (v === null) return 0;
+    const n = lengthBytesUTF8(v) + 1;
+    const p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+
 EM_JS(void, js_install_test_api, (), {
     const json = (ptr) => JSON.parse(UTF8ToString(ptr));
     window.iadeskTest = {
@@ -145,6 +190,8 @@ EM_JS(void, js_install_test_api, (), {
         },
         document: () => json(Module._iadesk_test_document()),
         frame: () => Module._iadesk_test_frame(),
+        started: () => Module._iadesk_test_started() === 1,
+        storedSnapshots: () => { try { return FS.readdir('/data').filter((n) => n.startsWith('snapshot-')); } catch (e) { return []; } },
         inputPending: () => Module._iadesk_test_input_pending(),
         startupMs: () => window.iadeskStartupMs,
     };
@@ -157,6 +204,9 @@ constexpr const char* kImGuiSettingsKey = "iadesk.imgui.ini";
 struct WebPlatform {
     GLFWwindow* window = nullptr;
     iadesk::app::App app;
+    iadesk::app::AppOptions options;
+    std::optional<iadesk::platform::DirectoryStore> store;
+    bool started = false;           // the app was initialised (after storage was loaded)
     std::string clipboard;
     std::string document_json;  // kept alive for the test API
     int fb_width = 0;
@@ -203,6 +253,8 @@ void frame(void* arg) {
     WebPlatform& p = *static_cast<WebPlatform*>(arg);
     glfwPollEvents();
     follow_canvas_size(p);
+
+    if (!p.started) return; // the loader stays until the stored data is read
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -256,6 +308,27 @@ EMSCRIPTEN_KEEPALIVE const char* iadesk_test_document() {
 }
 
 EMSCRIPTEN_KEEPALIVE unsigned iadesk_test_frame() { return g_platform ? g_platform->frame : 0; }
+EMSCRIPTEN_KEEPALIVE int iadesk_test_started() { return g_platform && g_platform->started ? 1 : 0; }
+
+// Storage is loaded (or failed to load): initialise the app. `locked` = this tab holds the data.
+EMSCRIPTEN_KEEPALIVE void iadesk_start(int locked, const char* sync_error) {
+    WebPlatform& p = *g_platform;
+    if (sync_error && *sync_error) std::fprintf(stderr, "iadesk: reading IndexedDB failed: %s\n", sync_error);
+    p.store.emplace("/data");
+    p.options.store = &*p.store;
+    p.options.persist = [] { js_persist(); };
+    p.app.init(p.options);
+    if (!locked) p.app.set_read_only(true, "another tab");
+    p.started = true;
+}
+
+EMSCRIPTEN_KEEPALIVE void iadesk_flush() {
+    if (g_platform && g_platform->started) g_platform->app.flush();
+}
+
+EMSCRIPTEN_KEEPALIVE void iadesk_persisted(int ok, const char* error) {
+    if (g_platform && g_platform->started) g_platform->app.on_persisted(ok != 0, error ? error : "");
+}
 
 // Input events ImGui has queued but not processed yet (it trickles fast key presses over frames).
 EMSCRIPTEN_KEEPALIVE int iadesk_test_input_pending() {
@@ -265,41 +338,6 @@ EMSCRIPTEN_KEEPALIVE int iadesk_test_input_pending() {
 
 } // extern "C"
 
-// --- Storage on the Emscripten file system (IDBFS is mounted by the app's storage layer) ----------
-namespace iadesk::platform {
-
-std::optional<std::string> read_file(const std::string& path, std::string* error) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-        if (error) *error = "cannot open " + path;
-        return std::nullopt;
-    }
-    std::string out;
-    char buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    std::fclose(f);
-    return out;
-}
-
-bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error) {
-    const std::string tmp = path + ".tmp";
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) {
-        if (error) *error = "cannot create " + tmp;
-        return false;
-    }
-    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
-    std::fclose(f);
-    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-        if (error) *error = "cannot write " + path;
-        std::remove(tmp.c_str());
-        return false;
-    }
-    return true;
-}
-
-} // namespace iadesk::platform
 
 int main() {
     js_mark_main();
@@ -344,12 +382,20 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     js_install_bridges();
 
-    iadesk::app::AppOptions opt;
+    iadesk::app::AppOptions& opt = platform.options;
     opt.test_mode = js_url_has_test_flag() != 0;
     opt.today = today_local();
+    if (char* today = js_url_param("today")) { // tests pin the date: ?today=2026-11-24
+        if (auto d = iadesk::parse_date(today)) opt.today = *d;
+        std::free(today);
+    }
+    if (char* demo = js_url_param("demo")) { // size of the first-start demo: ?demo=50000
+        opt.demo_employees = std::max(1, std::min(200000, std::atoi(demo)));
+        std::free(demo);
+    }
     if (opt.test_mode) js_install_test_api();
-    platform.app.init(opt);
     platform.app.set_display_scale(static_cast<float>(dpr));
+    js_start_storage(); // calls iadesk_start when the stored data is read
 
     emscripten_set_main_loop_arg(frame, &platform, 0, true);
     return 0;

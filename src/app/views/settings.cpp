@@ -16,7 +16,7 @@ void SettingsView::draw(ViewContext& ctx, Language& language) {
         name_buffer = doc.data.organisation.name;
         synced_revision = doc.revision;
     }
-    if (ui::input_text(tr("settings.org_name"), "org-name", name_buffer)) {
+    if (ui::input_text(tr("settings.org_name"), "org-name", name_buffer, 24.0f, ctx.read_only)) {
         ctx.commands.push_back(set_organisation_name(doc.data, name_buffer));
         synced_revision = doc.revision + 1;
     }

@@ -1,0 +1,65 @@
+// snapshots: crash-safe storage of the document as numbered snapshots (issue 7 §6, issue 9 §3).
+//
+// Contract
+// - The store only sees a ByteStore (names -> bytes): the browser's IndexedDB-backed file system
+//   and the native disk implement it the same way (platform/posix_files.cpp), and tests use an
+//   in-memory one that can fail at any step.
+// - save() writes "snapshot-<seq>.json" (seq = 12 digits, one more than the newest present) with
+//   write_atomic (temporary file, then rename), then prunes all but the newest `keep` snapshots.
+//   A failed write leaves every earlier snapshot as it was and reports why.
+// - load_newest() tries the snapshots from newest to oldest and returns the first that loads as
+//   a valid dataset. Every newer one that did not load is reported (which one, why), renamed to
+//   "<name>.damaged" so that it is kept for inspection but never tried again, and never deleted.
+// - Leftover temporary files (".tmp") from an interrupted save are ignored and removed.
+#pragma once
+
+#include "iadesk/dataset.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace iadesk {
+
+class ByteStore {
+public:
+    virtual ~ByteStore() = default;
+    virtual std::vector<std::string> list() = 0;                          // names, any order
+    virtual std::optional<std::string> read(const std::string& name) = 0;
+    virtual bool write_atomic(const std::string& name, std::string_view bytes, std::string* error) = 0;
+    virtual bool remove(const std::string& name) = 0;
+    virtual bool rename(const std::string& from, const std::string& to) = 0;
+};
+
+struct SnapshotProblem {
+    std::string name;        // the snapshot file
+    std::string message_nb;
+    std::string message_en;
+};
+
+struct SnapshotLoad {
+    std::optional<Dataset> dataset;       // nullopt: no valid snapshot (first start, or all damaged)
+    uint64_t seq = 0;                     // of the loaded snapshot
+    std::vector<SnapshotProblem> damaged; // newer snapshots that could not be loaded
+};
+
+class SnapshotStore {
+public:
+    explicit SnapshotStore(ByteStore& bytes, int keep = 5) : bytes_(bytes), keep_(keep) {}
+
+    SnapshotLoad load_newest();
+    bool save(const Dataset& data, std::string* error);
+    bool save_bytes(std::string_view dataset_json, std::string* error); // already serialised
+    std::vector<uint64_t> sequence_numbers(); // present snapshots, ascending
+
+    static std::string name_of(uint64_t seq);
+    static std::optional<uint64_t> seq_of(std::string_view name);
+
+private:
+    ByteStore& bytes_;
+    int keep_;
+};
+
+} // namespace iadesk

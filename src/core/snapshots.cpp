@@ -1,0 +1,83 @@
+#include "iadesk/snapshots.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace iadesk {
+
+std::string SnapshotStore::name_of(uint64_t seq) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "snapshot-%012llu.json", static_cast<unsigned long long>(seq));
+    return buf;
+}
+
+std::optional<uint64_t> SnapshotStore::seq_of(std::string_view name) {
+    constexpr std::string_view prefix = "snapshot-", suffix = ".json";
+    if (name.size() != prefix.size() + 12 + suffix.size() || name.substr(0, prefix.size()) != prefix ||
+        name.substr(name.size() - suffix.size()) != suffix)
+        return std::nullopt;
+    uint64_t seq = 0;
+    for (char c : name.substr(prefix.size(), 12)) {
+        if (c < '0' || c > '9') return std::nullopt;
+        seq = seq * 10 + static_cast<uint64_t>(c - '0');
+    }
+    return seq;
+}
+
+std::vector<uint64_t> SnapshotStore::sequence_numbers() {
+    std::vector<uint64_t> out;
+    for (const std::string& n : bytes_.list()) {
+        if (auto s = seq_of(n)) out.push_back(*s);
+        else if (n.size() > 4 && n.compare(n.size() - 4, 4, ".tmp") == 0) bytes_.remove(n); // interrupted save
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+SnapshotLoad SnapshotStore::load_newest() {
+    SnapshotLoad result;
+    std::vector<uint64_t> seqs = sequence_numbers();
+    for (auto it = seqs.rbegin(); it != seqs.rend(); ++it) {
+        const std::string name = name_of(*it);
+        std::optional<std::string> bytes = bytes_.read(name);
+        if (!bytes) {
+            result.damaged.push_back({name, "kunne ikke leses", "could not be read"});
+            bytes_.rename(name, name + ".damaged");
+            continue;
+        }
+        DatasetLoad load = load_dataset(*bytes);
+        if (!load.ok()) {
+            std::string nb = "er skadet", en = "is damaged";
+            if (!load.problems.empty()) {
+                nb += " (" + load.problems.front().pointer + ": " + load.problems.front().message_nb + ")";
+                en += " (" + load.problems.front().pointer + ": " + load.problems.front().message_en + ")";
+            }
+            result.damaged.push_back({name, nb, en});
+            bytes_.rename(name, name + ".damaged");
+            continue;
+        }
+        result.dataset = std::move(load.dataset);
+        result.seq = *it;
+        break;
+    }
+    return result;
+}
+
+bool SnapshotStore::save_bytes(std::string_view json, std::string* error) {
+    std::vector<uint64_t> seqs = sequence_numbers();
+    uint64_t next = seqs.empty() ? 1 : seqs.back() + 1;
+    // Never reuse the number of a snapshot set aside as damaged.
+    for (const std::string& n : bytes_.list()) {
+        if (n.size() > 8 && n.compare(n.size() - 8, 8, ".damaged") == 0)
+            if (auto s = seq_of(std::string_view(n).substr(0, n.size() - 8))) next = std::max(next, *s + 1);
+    }
+    if (!bytes_.write_atomic(name_of(next), json, error)) return false;
+    seqs.push_back(next);
+    const int excess = static_cast<int>(seqs.size()) - keep_;
+    for (int i = 0; i < excess; ++i) bytes_.remove(name_of(seqs[static_cast<std::size_t>(i)]));
+    return true;
+}
+
+bool SnapshotStore::save(const Dataset& data, std::string* error) { return save_bytes(save_dataset(data, -1), error); }
+
+} // namespace iadesk

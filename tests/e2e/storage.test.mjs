@@ -1,0 +1,60 @@
+// Storage (issue 7 §6, issue 9 §6): autosave to IndexedDB within a second, reload finds the data,
+// a second tab on the same data is read-only and says why.
+import assert from 'node:assert/strict';
+import { AppPage } from './harness.mjs';
+
+const SAVED = /^Lagret \d\d:\d\d$/;
+
+export const tests = [
+  {
+    name: 'a change is saved within a second and is there after a reload',
+    fn: async (ctx) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts);
+        await app.find(SAVED, { kind: 'text', timeout: 5000 }); // the demo is stored on first start
+        await app.click('Innstillinger', { kind: 'button' });
+        await app.type('Organisasjonsnavn', 'Nordlys Barnehager AS');
+        await app.press('Tab');
+        const typedAt = Date.now();
+        await app.find('Lagrer …', { kind: 'text', timeout: 2000 }).catch(() => {}); // may already be saved
+        await app.find(SAVED, { kind: 'text', timeout: 5000 });
+        console.log(`     saved ${Date.now() - typedAt} ms after the edit`);
+        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 5000 });
+        await app.page.reload();
+        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        assert.equal((await app.document()).organisation.name, 'Nordlys Barnehager AS');
+        await app.find('Nordlys Barnehager AS', { kind: 'text' });
+        assert.deepEqual(app.consoleErrors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'a second tab on the same data is read-only and explains why',
+    fn: async (ctx) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const first = await AppPage.open(context, ctx.url, ctx.artifacts);
+        await first.find(SAVED, { kind: 'text', timeout: 5000 });
+        const second = await AppPage.open(context, ctx.url, ctx.artifacts);
+        await second.find(/^⚠ Skrivebeskyttet: dataene er åpne i en annen fane/, { kind: 'text' });
+        await second.click('Innstillinger', { kind: 'button' });
+        const before = (await second.document()).organisation.name;
+        await second.type('Organisasjonsnavn', 'Fra fane to');
+        await second.press('Tab');
+        assert.equal(await second.value('Organisasjonsnavn'), before, 'the field takes no edits');
+        assert.equal((await second.document()).organisation.name, before, 'the read-only tab changes nothing');
+        // The first tab still saves.
+        await first.click('Innstillinger', { kind: 'button' });
+        await first.type('Organisasjonsnavn', 'Fra fane én');
+        await first.press('Tab');
+        await first.find(SAVED, { kind: 'text', timeout: 5000 });
+        assert.equal((await first.document()).organisation.name, 'Fra fane én');
+      } finally {
+        await context.close();
+      }
+    },
+  },
+];

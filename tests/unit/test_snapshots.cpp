@@ -1,0 +1,118 @@
+// Crash-safe snapshot storage (issue 7 §6, issue 9 §3): the same SnapshotStore the browser uses,
+// over an in-memory byte store that simulates a crash (power cut) at every step of a save.
+#include "iadesk/snapshots.hpp"
+
+#include <doctest/doctest.h>
+
+#include <map>
+
+using namespace iadesk;
+
+namespace {
+
+// A byte store whose every mutation is one "step"; after `crash_after` steps the machine is gone
+// and nothing more reaches the disk. write_atomic is two steps: temporary file, then rename; a
+// torn write leaves half of the temporary file.
+class CrashingStore : public ByteStore {
+public:
+    std::map<std::string, std::string> files;
+    int steps = 0;
+    int crash_after = 1 << 30;
+
+    bool alive() { return steps++ < crash_after; }
+    std::vector<std::string> list() override {
+        std::vector<std::string> out;
+        for (auto& [k, v] : files) out.push_back(k);
+        return out;
+    }
+    std::optional<std::string> read(const std::string& n) override {
+        auto it = files.find(n);
+        if (it == files.end()) return std::nullopt;
+        return it->second;
+    }
+    bool write_atomic(const std::string& n, std::string_view bytes, std::string* error) override {
+        if (!alive()) { files[n + ".tmp"] = std::string(bytes.substr(0, bytes.size() / 2)); return fail(error); }
+        files[n + ".tmp"] = std::string(bytes);
+        if (!alive()) return fail(error);
+        files[n] = files[n + ".tmp"];
+        files.erase(n + ".tmp");
+        return true;
+    }
+    bool remove(const std::string& n) override { return alive() && files.erase(n) > 0; }
+    bool rename(const std::string& a, const std::string& b) override {
+        if (!alive() || !files.count(a)) return false;
+        files[b] = files[a];
+        files.erase(a);
+        return true;
+    }
+    static bool fail(std::string* e) { if (e) *e = "crash"; return false; }
+};
+
+Dataset org(const std::string& name) {
+    Dataset d;
+    d.organisation.name = name;
+    d.organisation.orgnr = "974760673";
+    d.units.push_back({"U1", "Drift"});
+    return d;
+}
+
+} // namespace
+
+TEST_CASE("snapshots: save, load the newest, keep only the last five") {
+    CrashingStore mem;
+    SnapshotStore store(mem, 5);
+    CHECK_FALSE(store.load_newest().dataset.has_value()); // first start
+    for (int i = 1; i <= 7; ++i) REQUIRE(store.save(org("Versjon " + std::to_string(i)), nullptr));
+    SnapshotLoad l = store.load_newest();
+    REQUIRE(l.dataset);
+    CHECK(l.dataset->organisation.name == "Versjon 7");
+    CHECK(l.seq == 7);
+    CHECK(store.sequence_numbers() == std::vector<uint64_t>{3, 4, 5, 6, 7});
+}
+
+TEST_CASE("snapshots: a crash at every step of a save leaves the last completed change, nothing corrupt") {
+    for (int crash = 0; crash < 8; ++crash) {
+        CAPTURE(crash);
+        CrashingStore mem;
+        {
+            SnapshotStore store(mem, 2);
+            REQUIRE(store.save(org("Før"), nullptr));
+            REQUIRE(store.save(org("Før 2"), nullptr));
+        }
+        mem.steps = 0;
+        mem.crash_after = crash;
+        bool completed = SnapshotStore(mem, 2).save(org("Etter"), nullptr);
+        // Restart: the machine is back.
+        mem.crash_after = 1 << 30;
+        SnapshotStore after(mem, 2);
+        SnapshotLoad l = after.load_newest();
+        REQUIRE(l.dataset);
+        CHECK(l.damaged.empty());
+        if (completed) CHECK(l.dataset->organisation.name == "Etter");
+        else CHECK((l.dataset->organisation.name == "Før 2" || l.dataset->organisation.name == "Etter"));
+        for (auto& [name, bytes] : mem.files) CHECK(name.find(".tmp") == std::string::npos); // cleaned up
+        // And the store keeps working after the crash.
+        REQUIRE(after.save(org("Neste"), nullptr));
+        CHECK(after.load_newest().dataset->organisation.name == "Neste");
+    }
+}
+
+TEST_CASE("snapshots: a damaged newest snapshot falls back to the previous one and says which was lost") {
+    CrashingStore mem;
+    SnapshotStore store(mem);
+    REQUIRE(store.save(org("God"), nullptr));
+    REQUIRE(store.save(org("Skadet"), nullptr));
+    const std::string newest = SnapshotStore::name_of(2);
+    mem.files[newest] = mem.files[newest].substr(0, 40); // torn by a disk error
+    SnapshotLoad l = store.load_newest();
+    REQUIRE(l.dataset);
+    CHECK(l.dataset->organisation.name == "God");
+    REQUIRE(l.damaged.size() == 1);
+    CHECK(l.damaged[0].name == newest);
+    CHECK(l.damaged[0].message_nb.find("skadet") != std::string::npos);
+    CHECK(mem.files.count(newest + ".damaged") == 1); // kept for inspection, not deleted
+    // The next save does not reuse the damaged snapshot's number.
+    REQUIRE(store.save(org("Ny"), nullptr));
+    CHECK(mem.files.count(SnapshotStore::name_of(3)) == 1);
+    CHECK(store.load_newest().dataset->organisation.name == "Ny");
+}
