@@ -387,6 +387,7 @@ CsvTable parse_csv(std::string_view text) {
         t.rows.push_back(std::move(fields));
         t.lines.push_back(line);
         fields = {};
+        fields.reserve(t.header.size());
     }
     return t;
 }
@@ -431,7 +432,9 @@ EmployeeImport import_employees_csv(const Dataset& ds, std::string_view text) {
         std::vector<std::pair<Employment, std::size_t>> periods; // with their line
     };
     std::unordered_map<std::string, std::size_t> group_of; // id -> groups index
+    group_of.reserve(t.rows.size());
     std::vector<Group> groups;
+    groups.reserve(t.rows.size());
     out.rows.reserve(t.rows.size());
 
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
@@ -518,8 +521,9 @@ EmployeeImport import_employees_csv(const Dataset& ds, std::string_view text) {
     employees->reserve(groups.size());
     for (Group& g : groups) {
         const EmployeeImportRow& first = out.rows[g.first_row];
-        std::stable_sort(g.periods.begin(), g.periods.end(),
-                         [](const auto& a, const auto& b) { return a.first.from < b.first.from; });
+        if (g.periods.size() > 1)
+            std::stable_sort(g.periods.begin(), g.periods.end(),
+                             [](const auto& a, const auto& b) { return a.first.from < b.first.from; });
         Employee e{first.id, first.name, first.unit, {}, first.birth_year};
         for (const auto& [m, line] : g.periods) e.employment.push_back(m);
         for (const Problem& p : check_employment_overlap(e.employment)) {
@@ -579,6 +583,7 @@ AbsenceImport import_absences_csv(const Dataset& ds, std::string_view text) {
     // Known absence periods per employee: registered ones (line 0) and rows read so far.
     struct Known { Date from; std::optional<Date> to; std::size_t line; };
     std::unordered_map<std::string_view, std::vector<Known>> known;
+    known.reserve(ds.employees.size());
     for (const Absence& a : ds.absences) known[a.employee].push_back({a.from, a.to, 0});
     const Date kOpen{INT32_MAX};
 
