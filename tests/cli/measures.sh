@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# iadesk measures: search relevance for the issue's queries, and `suggest FILE --employee ID
+# --today DATE` for cases in weeks 3, 14, 40 and 56 of a small dataset built here. Expected lists
+# are reasoned out from the catalogue's rules (docs/measures.md "Checks" and suggest()'s fit:
+# 2 checked and met, 1.5 nothing checkable, 1 facts missing; +1 per week/month/grade condition
+# that holds; +1 when boost holds; ties by id; not_eligible and closed historic ones left out),
+# not copied from the output.
+# Usage: bash measures.sh /path/to/iadesk /path/to/repo
+set -u
+IADESK=$1; REPO=$2
+fail=0
+check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+out="$tmp/out"; err="$tmp/err"
+
+# ---- search -----------------------------------------------------------------------------------
+# ranked QUERY [OPTIONS]: the ids of the ranked hits, one per line.
+ranked() { "$IADESK" measures search "$@" --limit 0 --json 2>"$err" | sed -n 's/^ *"id": "\(.*\)",$/\1/p'; }
+first_is() { ranked "$1" >"$tmp/r"; check "search «$1» gives $2 first" "[ \"\$(sed -n 1p \"$tmp/r\")\" = \"$2\" ]"; }
+top2_are() { ranked "$1" >"$tmp/r"; check "search «$1» gives $2 and $3 as the top two" \
+  "[ \"\$(sed -n 1,2p \"$tmp/r\" | sort | tr '\n' ' ')\" = \"\$(printf '%s\n' $2 $3 | sort | tr '\n' ' ')\" ]"; }
+
+first_is "inkludering" inkluderingstilskudd                 # compound: a prefix of the name
+first_is "inkluderingstilsudd" inkluderingstilskudd         # misspelled (a k left out)
+first_is "Inkluderingstillskudd" inkluderingstilskudd       # misspelled (an l doubled), capitals
+top2_are "lonnstilskudd" midlertidig_lonnstilskudd varig_lonnstilskudd   # without ø
+top2_are "lønnsstøtte" midlertidig_lonnstilskudd varig_lonnstilskudd     # synonym
+first_is "kompetanse sykmeldt" kompetansetiltak_sykmeldte
+first_is "mentor" mentor
+first_is "ekspert" tilskudd_ekspertbistand                  # prefix while typing
+first_is "hjelpemiddel" hjelpemidler                        # singular of the name
+first_is "AMO" arbeidsmarkedsopplaering
+first_is "inclusion grant" inkluderingstilskudd             # English names
+first_is "expert assistance" tilskudd_ekspertbistand
+first_is "workplace assessment" arbeidsplassvurdering
+first_is "travel grant" reisetilskudd
+first_is "graded sick leave" gradert_sykmelding
+top2_are "wage subsidy" midlertidig_lonnstilskudd varig_lonnstilskudd
+
+# "tilskudd" finds every measure with tilskudd in its name (the seven named so in the catalogue).
+ranked tilskudd >"$out"
+check "tilskudd finds every tilskudd" 'python3 -c "
+import sys; got=set(open(sys.argv[1]).read().split())
+want={\"inkluderingstilskudd\",\"tilskudd_ekspertbistand\",\"reisetilskudd\",\"midlertidig_lonnstilskudd\",
+      \"varig_lonnstilskudd\",\"sommerjobb\",\"tilretteleggingstilskudd\"}
+assert want <= got, want - got
+" "$out"'
+# Whole word in the name (10) before a compound part (6), and the historic one last of the named.
+check "tilskudd: whole word before compound part" '[ "$(grep -n -x -e tilskudd_ekspertbistand "$out" | cut -d: -f1)" -lt "$(grep -n -x -e inkluderingstilskudd "$out" | cut -d: -f1)" ]'
+check "tilskudd: historic below current on equal terms" '[ "$(grep -n -x -e inkluderingstilskudd "$out" | cut -d: -f1)" -lt "$(grep -n -x -e tilretteleggingstilskudd "$out" | cut -d: -f1)" ]'
+"$IADESK" measures search tilskudd --historic --limit 0 --json >"$out" 2>"$err"
+check "--historic gives only historic measures, among them tilretteleggingstilskudd" 'python3 -c "
+import json,sys; j=json.load(open(sys.argv[1]))
+assert j and all(not h[\"current\"] for h in j), j
+assert \"tilretteleggingstilskudd\" in [h[\"id\"] for h in j]
+" "$out"'
+"$IADESK" measures search tilskudd --phase sick_8_26 --limit 0 --json >"$out" 2>"$err"
+check "--phase sick_8_26 leaves out the recruitment-only sommerjobb" 'python3 -c "
+import json,sys; ids=[h[\"id\"] for h in json.load(open(sys.argv[1]))]
+assert \"sommerjobb\" not in ids and \"tilskudd_ekspertbistand\" in ids, ids
+" "$out"'
+"$IADESK" measures search inkludering >"$out" 2>"$err"
+check "text search lists the name first" 'head -1 "$out" | grep -q "^1\. Inkluderingstilskudd "'
+
+# ---- suggest FILE --employee ID --today DATE -----------------------------------------------------
+# Today 24.11.2026 (a Tuesday). Case weeks: start + 7(k-1) .. start + 7k - 1, so
+#   A03 from 09.11.2026: day 16 -> week 3,   0 whole months, 100 %, no plan event (unknown)
+#   B14 from 24.08.2026: day 93 -> week 14,  3 whole months, 100 %, plan done 10.09
+#   C40 from 23.02.2026: day 275 -> week 40, 9 whole months, 50 %, plan exempt (none made)
+#   D56 from 03.11.2025: day 387 -> week 56, 12 whole months, 100 %
+#   E00 no absence: not sick-listed (prevention)
+# Organisation: own BHT and IA agreement.
+cat >"$tmp/ds.json" <<'JSON'
+{
+ "format": "iadesk",
+ "version": 1,
+ "organisation": {"name": "Tiltak kommune", "orgnr": "940123453", "ia_agreement": true, "own_bht": true},
+ "units": [{"id": "U1", "name": "Drift"}],
+ "employees": [
+  {"id": "A03", "name": "Anne Tre", "unit": "U1", "employment": [{"from": "2015-01-01", "to": null, "percent": 100}]},
+  {"id": "B14", "name": "Bjørn Fjorten", "unit": "U1", "employment": [{"from": "2015-01-01", "to": null, "percent": 100}]},
+  {"id": "C40", "name": "Cecilie Førti", "unit": "U1", "employment": [{"from": "2015-01-01", "to": null, "percent": 80}]},
+  {"id": "D56", "name": "Didrik Femtiseks", "unit": "U1", "employment": [{"from": "2015-01-01", "to": null, "percent": 100}]},
+  {"id": "E00", "name": "Eva Frisk", "unit": "U1", "employment": [{"from": "2015-01-01", "to": null, "percent": 100}]}
+ ],
+ "absences": [
+  {"employee": "A03", "kind": "sykmelding", "from": "2026-11-09", "to": null, "grade": 100},
+  {"employee": "B14", "kind": "sykmelding", "from": "2026-08-24", "to": null, "grade": 100},
+  {"employee": "C40", "kind": "sykmelding", "from": "2026-02-23", "to": "2026-05-31", "grade": 100},
+  {"employee": "C40", "kind": "sykmelding", "from": "2026-06-01", "to": null, "grade": 50},
+  {"employee": "D56", "kind": "sykmelding", "from": "2025-11-03", "to": null, "grade": 100}
+ ],
+ "milestone_events": [
+  {"employee": "B14", "case_start": "2026-08-24", "milestone": "oppfolgingsplan", "status": "done", "date": "2026-09-10", "note": ""},
+  {"employee": "C40", "case_start": "2026-02-23", "milestone": "oppfolgingsplan", "status": "exempt", "date": "2026-03-10", "note": "åpenbart unødvendig"}
+ ]
+}
+JSON
+"$IADESK" validate "$tmp/ds.json" >"$out" 2>"$err"; rc=$?
+check "the test dataset is valid" '[ $rc -eq 0 ] || { cat "$out" "$err"; false; }'
+
+suggest() { "$IADESK" measures suggest "$tmp/ds.json" --today 2026-11-24 --limit 0 --json "$@" >"$out" 2>"$err"; }
+# ids_are EXPECTED...: the suggestion ids in this order (fit ties by id).
+ids_are() { python3 - "$out" "$@" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+got = [s["id"] for s in j["suggestions"]]
+want = sys.argv[2:]
+if got != want:
+    print("  got: ", got); print("  want:", want); sys.exit(1)
+PY
+}
+
+# Week 3 (sick_0_8): gradert_sykmelding 3 (sick-listed, boost at 100 %); 2: bedriftshelsetjeneste
+# (has BHT), behandling (employed), reisetilskudd (sick-listed), tilrettelegging_arbeidsgiver
+# (employed; its boost wants own measures = no, unknown), unntak_arbeidsgiverperioden (employed);
+# 1.5: hjelpemidler (nothing checkable); 1: tilskudd_ekspertbistand (own measures unknown).
+# Out: arbeidsplassvurdering (only without BHT), historic tilretteleggingstilskudd, bht_honorar,
+# aktiv_sykmelding, utvidet_egenmelding.
+suggest --employee A03; rc=$?
+check "week 3: exit 0" '[ $rc -eq 0 ]'
+check "week 3: context from the case" 'python3 -c "
+import json,sys; j=json.load(open(sys.argv[1])); c=j[\"context\"]
+assert j[\"case\"]=={\"start\":\"2026-11-09\",\"week\":3,\"grade\":100,\"months_sick\":0}, j[\"case\"]
+assert c[\"sick_listed\"] is True and c[\"has_bht\"] is True and c[\"ia_member\"] is True and c[\"has_employer\"] is True, c
+assert c[\"has_followup_plan\"] is None and c[\"own_measures_tried\"] is None, c
+" "$out"'
+check "week 3: suggestions" 'ids_are gradert_sykmelding bedriftshelsetjeneste behandling_lettere_psykiske_lidelser reisetilskudd tilrettelegging_arbeidsgiver unntak_arbeidsgiverperioden hjelpemidler tilskudd_ekspertbistand'
+check "week 3: reason starts with week and grade" 'python3 -c "
+import json,sys; s=json.load(open(sys.argv[1]))[\"suggestions\"]
+assert s[0][\"reason\"].startswith(\"uke 3, 100 % sykmeldt: \"), s[0]
+assert s[-1][\"verdict\"]==\"unknown\" and any(\"egen regi\" in m for m in s[-1][\"missing\"]), s[-1]
+" "$out"'
+# Without BHT (same file, own_bht false): arbeidsplassvurdering comes in at 2, BHT goes out.
+sed 's/"own_bht": true/"own_bht": false/' "$tmp/ds.json" >"$tmp/nobht.json"
+"$IADESK" measures suggest "$tmp/nobht.json" --employee A03 --today 2026-11-24 --limit 0 --json >"$out" 2>"$err"
+check "week 3 without BHT: arbeidsplassvurdering in, bedriftshelsetjeneste out" 'ids_are gradert_sykmelding arbeidsplassvurdering behandling_lettere_psykiske_lidelser reisetilskudd tilrettelegging_arbeidsgiver unntak_arbeidsgiverperioden hjelpemidler tilskudd_ekspertbistand'
+
+# Week 14 (sick_8_26), plan done, own measures unknown: kompetansetiltak is unknown (1) but its
+# grade (100) and week (12-26) conditions hold (+2) = 3, tied with gradert_sykmelding (3);
+# 2: bedriftshelsetjeneste, behandling, friskmelding_arbeidsformidling, reisetilskudd,
+# tilrettelegging_arbeidsgiver; 1.5: hjelpemidler, karriereveiledning, nav_arbeidslivssenter;
+# 1 (own measures unknown): arbeidsmarkedsopplaering, arbeidsrettet_rehabilitering, both
+# Raskere tilbake services, tilskudd_ekspertbistand.
+suggest --employee B14
+check "week 14: context" 'python3 -c "
+import json,sys; j=json.load(open(sys.argv[1]))
+assert j[\"case\"]=={\"start\":\"2026-08-24\",\"week\":14,\"grade\":100,\"months_sick\":3}, j[\"case\"]
+assert j[\"context\"][\"has_followup_plan\"] is True, j[\"context\"]
+" "$out"'
+check "week 14: suggestions" 'ids_are gradert_sykmelding kompetansetiltak_sykmeldte bedriftshelsetjeneste behandling_lettere_psykiske_lidelser friskmelding_arbeidsformidling reisetilskudd tilrettelegging_arbeidsgiver hjelpemidler karriereveiledning nav_arbeidslivssenter arbeidsmarkedsopplaering arbeidsrettet_rehabilitering raskere_tilbake_avklaring raskere_tilbake_oppfolging tilskudd_ekspertbistand'
+check "week 14: the issue's reason for kompetansetiltak" 'python3 -c "
+import json,sys; s={x[\"id\"]:x for x in json.load(open(sys.argv[1]))[\"suggestions\"]}
+k=s[\"kompetansetiltak_sykmeldte\"]
+assert k[\"reason\"]==\"uke 14, 100 % sykmeldt: kompetansetiltak kan vurderes i uke 12–26\", k
+assert k[\"verdict\"]==\"unknown\" and k[\"fit\"]==3, k
+" "$out"'
+# A flag overrides what the file leaves unknown: with own measures tried, kompetansetiltak is
+# eligible, 2 + 2 = 4, and first; Raskere tilbake becomes eligible (2).
+suggest --employee B14 --own-measures yes
+check "week 14, own measures tried: kompetansetiltak first and eligible" 'python3 -c "
+import json,sys; s=json.load(open(sys.argv[1]))[\"suggestions\"]
+assert s[0][\"id\"]==\"kompetansetiltak_sykmeldte\" and s[0][\"verdict\"]==\"eligible\" and s[0][\"fit\"]==4, s[0]
+r={x[\"id\"]:x for x in s}[\"raskere_tilbake_avklaring\"]
+assert r[\"verdict\"]==\"eligible\" and r[\"fit\"]==2, r
+" "$out"'
+"$IADESK" measures suggest "$tmp/ds.json" --employee B14 --today 2026-11-24 --limit 3 >"$out" 2>"$err"
+check "week 14 text: header, case line, known facts" 'grep -qx "Tiltak for Bjørn Fjorten (B14) per 24.11.2026" "$out" && grep -qx "Sykefravær fra 24.08.2026: uke 14, 100 % sykmeldt, 3 hele måneder" "$out" && grep -q "oppfølgingsplan: ja · tiltak i egen regi prøvd: ukjent" "$out"'
+check "week 14 text: kompetansetiltak to be clarified, with the missing fact" 'grep -qx "2. Kompetansetiltak for sykmeldte (må avklares)" "$out" && grep -q "Mangler opplysning: om tiltak i egen regi er vurdert eller prøvd." "$out"'
+
+# Week 40 (sick_26_52), 50 % since 01.06, plan exempt (no plan): Raskere tilbake and
+# arbeidsrettet_rehabilitering need a plan -> out; midlertidig_lonnstilskudd needs 12 months
+# (9 here) -> out; kompetansetiltak is not of this phase. gradert_sykmelding loses its boost at 50 %.
+# 2: bedriftshelsetjeneste, friskmelding_arbeidsformidling, gradert_sykmelding, reisetilskudd,
+# tilrettelegging_arbeidsgiver; 1.5: hjelpemidler, inkluderingstilskudd, ips, karriereveiledning,
+# nav_arbeidslivssenter, oppfolgingstiltak; 1: arbeidsmarkedsopplaering, tilskudd_ekspertbistand.
+suggest --employee C40
+check "week 40: context" 'python3 -c "
+import json,sys; j=json.load(open(sys.argv[1]))
+assert j[\"case\"]=={\"start\":\"2026-02-23\",\"week\":40,\"grade\":50,\"months_sick\":9}, j[\"case\"]
+assert j[\"context\"][\"has_followup_plan\"] is False, j[\"context\"]
+" "$out"'
+check "week 40: suggestions" 'ids_are bedriftshelsetjeneste friskmelding_arbeidsformidling gradert_sykmelding reisetilskudd tilrettelegging_arbeidsgiver hjelpemidler inkluderingstilskudd ips karriereveiledning nav_arbeidslivssenter oppfolgingstiltak arbeidsmarkedsopplaering tilskudd_ekspertbistand'
+check "week 40: reason names week and grade" 'python3 -c "
+import json,sys; s=json.load(open(sys.argv[1]))[\"suggestions\"]
+assert all(x[\"reason\"].startswith(\"uke 40, 50 % sykmeldt: \") for x in s), s
+" "$out"'
+
+# Week 56 (after_sickpay), 12 whole months: midlertidig_lonnstilskudd eligible (2) + months
+# condition holds (+1) = 3, first. A month earlier (24.10.2026: week 51, 11 months) it is out.
+suggest --employee D56
+check "week 56: midlertidig lønnstilskudd first after 12 months" 'python3 -c "
+import json,sys; j=json.load(open(sys.argv[1])); s=j[\"suggestions\"]
+assert j[\"case\"][\"week\"]==56 and j[\"case\"][\"months_sick\"]==12, j[\"case\"]
+assert s[0][\"id\"]==\"midlertidig_lonnstilskudd\" and s[0][\"fit\"]==3 and s[0][\"verdict\"]==\"eligible\", s[0]
+assert s[0][\"reason\"].startswith(\"uke 56, 100 % sykmeldt: etter 12 måneders sykmelding\"), s[0]
+" "$out"'
+"$IADESK" measures suggest "$tmp/ds.json" --employee D56 --today 2026-10-24 --limit 0 --json >"$out" 2>"$err"
+check "week 51, 11 months: no midlertidig lønnstilskudd yet" 'python3 -c "
+import json,sys; j=json.load(open(sys.argv[1]))
+assert j[\"case\"][\"week\"]==51 and j[\"case\"][\"months_sick\"]==11, j[\"case\"]
+assert \"midlertidig_lonnstilskudd\" not in [x[\"id\"] for x in j[\"suggestions\"]]
+" "$out"'
+
+# Not sick-listed: prevention measures, no case.
+suggest --employee E00
+check "not sick-listed: prevention, no case" 'python3 -c "
+import json,sys; j=json.load(open(sys.argv[1])); ids=[x[\"id\"] for x in j[\"suggestions\"]]
+assert j[\"case\"] is None and j[\"context\"][\"sick_listed\"] is False and j[\"context\"][\"case_week\"] is None, j
+assert \"bedriftshelsetjeneste\" in ids and \"gradert_sykmelding\" not in ids and \"kompetansetiltak_sykmeldte\" not in ids, ids
+" "$out"'
+
+# The flag form still works: the issue's example with everything known.
+"$IADESK" measures suggest --week 14 --grade 100 --plan yes --own-measures yes --bht yes --json >"$out" 2>"$err"; rc=$?
+check "flag form: kompetansetiltak first" '[ $rc -eq 0 ] && python3 -c "
+import json,sys; s=json.load(open(sys.argv[1]))
+assert s[0][\"id\"]==\"kompetansetiltak_sykmeldte\", s[0]
+" "$out"'
+
+# Errors name what is wrong.
+"$IADESK" measures suggest "$tmp/ds.json" --today 2026-11-24 >"$out" 2>"$err"; rc=$?
+check "FILE without --employee exits 2" '[ $rc -eq 2 ] && grep -q "krever --employee" "$err"'
+"$IADESK" measures suggest "$tmp/ds.json" --employee X99 --today 2026-11-24 >"$out" 2>"$err"; rc=$?
+check "unknown employee exits 1 naming it" '[ $rc -eq 1 ] && grep -q "ukjent ansatt «X99»" "$err"'
+"$IADESK" measures suggest "$tmp/ds.json" --employee A03 --today 2026-02-30 >"$out" 2>"$err"; rc=$?
+check "bad date exits 2 naming it" '[ $rc -eq 2 ] && grep -q "ugyldig dato for --today: «2026-02-30»" "$err"'
+"$IADESK" measures suggest "$tmp/nope.json" --employee A03 --today 2026-11-24 >"$out" 2>"$err"; rc=$?
+check "missing file exits 2" '[ $rc -eq 2 ] && grep -q "nope.json" "$err"'
+"$IADESK" measures suggest --employee A03 --week 3 >"$out" 2>"$err"; rc=$?
+check "--employee without FILE exits 2" '[ $rc -eq 2 ]'
+
+exit $fail
