@@ -90,9 +90,13 @@ void App::set_read_only(bool read_only, std::string reason) {
 void App::register_actions() {
     auto go = [this](Page p) { return [this, p] { page_ = p; }; };
     actions_.add({"goto.overview", "nav.overview", "menu.goto", ImGuiMod_Alt | ImGuiKey_1, false, {}, go(Page::overview)});
-    actions_.add({"goto.followup", "nav.followup", "menu.goto", ImGuiMod_Alt | ImGuiKey_2, false, {}, go(Page::followup)});
+    actions_.add({"goto.employees", "nav.employees", "menu.goto", ImGuiMod_Alt | ImGuiKey_2, false, {}, go(Page::employees)});
+    actions_.add({"goto.followup", "nav.followup", "menu.goto", ImGuiMod_Alt | ImGuiKey_3, false, {}, go(Page::followup)});
     actions_.add({"goto.measures", "nav.measures", "menu.goto", ImGuiMod_Alt | ImGuiKey_7, false, {}, go(Page::measures)});
     actions_.add({"goto.settings", "nav.settings", "menu.goto", ImGuiMod_Alt | ImGuiKey_9, false, {}, go(Page::settings)});
+    actions_.add({"employees.new", "employees.new", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_N, false,
+                  [this] { return !save_.read_only && may_edit(role_, EditArea::employees); },
+                  [this] { page_ = Page::employees; employees_.start_new(view_context_for_actions()); }});
     actions_.add({"edit.undo", "action.undo", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_Z, false,
                   [this] { return doc_.can_undo(); },
                   [this] { set_status(std::string(tr("status.undone")) + doc_.undo()); }});
@@ -148,7 +152,8 @@ void App::draw_menu_bar() {
 
 void App::draw_navigation() {
     struct Entry { Page page; const char* key; };
-    const Entry entries[] = {{Page::overview, "nav.overview"}, {Page::followup, "nav.followup"}, {Page::measures, "nav.measures"},
+    const Entry entries[] = {{Page::overview, "nav.overview"}, {Page::employees, "nav.employees"},
+                             {Page::followup, "nav.followup"}, {Page::measures, "nav.measures"},
                              {Page::settings, "nav.settings"}};
     for (const Entry& e : entries) {
         if (ImGui::Selectable(tr(e.key), page_ == e.page, 0, ImVec2(0, 1.8f * ImGui::GetFontSize())))
@@ -192,6 +197,7 @@ void App::draw_status_bar() {
 void App::draw_page(ViewContext& ctx) {
     switch (page_) {
     case Page::overview: overview_.draw(ctx); break;
+    case Page::employees: employees_.draw(ctx); break;
     case Page::followup:
         if (case_open_) {
             case_.draw(ctx);
@@ -218,6 +224,9 @@ void App::apply_requests(NavigationRequest& nav) {
     }
     pending_.clear();
     if (!ImGui::IsAnyItemActive()) doc_.end_merge(); // a field edit is one undo step
+    if (action_nav_.page && !nav.page) nav.page = action_nav_.page;
+    if (action_nav_.open_case_employee && !nav.open_case_employee) nav.open_case_employee = action_nav_.open_case_employee;
+    action_nav_ = NavigationRequest{};
     if (nav.open_case_employee) {
         case_.employee_id = *nav.open_case_employee;
         case_open_ = true;
@@ -227,7 +236,7 @@ void App::apply_requests(NavigationRequest& nav) {
 }
 
 void App::draw() {
-    derived_.refresh(doc_.data, doc_.revision, options_.today);
+    derived_.refresh(doc_.data, doc_.revision, options_.today, role_);
     actions_.handle_shortcuts();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -273,6 +282,11 @@ void App::draw_startup_problems() {
         }
         ImGui::EndPopup();
     }
+}
+
+// Actions run between frames; a view that needs a ViewContext there gets one without requests.
+ViewContext App::view_context_for_actions() {
+    return ViewContext{doc_, derived_, theme_, options_.today, translations_.language, pending_, action_nav_, save_.read_only};
 }
 
 std::string App::document_json() const { return save_dataset(doc_.data); }

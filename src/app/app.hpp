@@ -17,6 +17,7 @@
 #include "app/theme.hpp"
 #include "app/view_context.hpp"
 #include "app/views/case_view.hpp"
+#include "app/views/employees.hpp"
 #include "app/views/measures_view.hpp"
 #include "app/views/overview.hpp"
 #include "app/views/palette.hpp"
@@ -73,6 +74,7 @@ private:
     void load_or_create();
     void autosave();
     void draw_startup_problems();
+    ViewContext view_context_for_actions();
     bool save_now();
 
     AppOptions options_;
@@ -83,13 +85,16 @@ private:
     probe::Probe probe_;
     ActionRegistry actions_;
     Page page_ = Page::overview;
+    Role role_ = Role::hr();
     bool case_open_ = false;     // the Oppfølging page shows case_ (an employee's case)
     OverviewView overview_;
+    EmployeesView employees_;
     CaseView case_;
     MeasuresView measures_;
     SettingsView settings_;
     PaletteView palette_;
     std::vector<Command> pending_;
+    NavigationRequest action_nav_; // navigation asked for by actions (applied with the frame's)
     std::string status_message_;
     std::optional<SnapshotStore> snapshots_;
     SaveState save_;

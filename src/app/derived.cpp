@@ -4,10 +4,20 @@
 
 namespace iadesk::app {
 
-bool Derived::refresh(const Dataset& data, uint64_t data_revision, Date new_today) {
-    if (revision == data_revision && today == new_today) return false;
+bool Derived::refresh(const Dataset& document, uint64_t data_revision, Date new_today, const Role& new_role) {
+    const bool same_role = role.kind == new_role.kind && role.unit == new_role.unit && role.employee == new_role.employee;
+    if (revision == data_revision && today == new_today && same_role && visible) return false;
     if (rule_sets.empty()) rule_sets = builtin_rule_sets();
     today = new_today;
+    role = new_role;
+    if (role.kind == RoleKind::hr) {
+        filtered = Dataset{};
+        visible = &document;
+    } else {
+        filtered = visible_dataset(document, role);
+        visible = &filtered;
+    }
+    const Dataset& data = *visible;
     employee_index.clear();
     employee_index.reserve(data.employees.size());
     for (std::size_t i = 0; i < data.employees.size(); ++i) employee_index[data.employees[i].id] = static_cast<int>(i);
@@ -16,6 +26,7 @@ bool Derived::refresh(const Dataset& data, uint64_t data_revision, Date new_toda
 
     cases = build_cases(data, today);
     schedules = schedule_open_cases(cases, rule_sets, data, today);
+    schedule_of_employee.assign(data.employees.size(), -1);
     rows.clear();
     rows.reserve(schedules.size());
     for (std::size_t i = 0; i < schedules.size(); ++i) {
@@ -27,6 +38,7 @@ bool Derived::refresh(const Dataset& data, uint64_t data_revision, Date new_toda
         r.week = s.sickness_case->week_on(today);
         r.grade = grade_on(*s.sickness_case, data, today);
         r.next = s.next_action();
+        if (r.employee >= 0) schedule_of_employee[static_cast<std::size_t>(r.employee)] = static_cast<int>(i);
         rows.push_back(r);
     }
     revision = data_revision;
@@ -39,9 +51,10 @@ const std::string& Derived::unit_name(const Dataset& data, const std::string& un
 }
 
 const CaseSchedule* Derived::schedule_of(const std::string& employee_id) const {
-    for (const CaseSchedule& s : schedules)
-        if (s.sickness_case->employee == employee_id) return &s;
-    return nullptr;
+    auto it = employee_index.find(employee_id);
+    if (it == employee_index.end()) return nullptr;
+    const int s = schedule_of_employee[static_cast<std::size_t>(it->second)];
+    return s < 0 ? nullptr : &schedules[static_cast<std::size_t>(s)];
 }
 
 } // namespace iadesk::app

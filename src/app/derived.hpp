@@ -4,9 +4,12 @@
 // Contract
 // - After refresh(), `schedules` holds one CaseSchedule per case open on `today`, pointing into
 //   `cases`, `rule_sets` and the Dataset passed in; they stay valid until the next refresh.
+// - Everything is derived from what the role may see (access.hpp, the one place that enforces
+//   it): `data()` is the document itself for HR and a filtered copy for every other role.
 // - `rows` is the manager's overview: one row per open case, in schedule order.
 #pragma once
 
+#include "iadesk/access.hpp"
 #include "iadesk/cases.hpp"
 #include "iadesk/milestones.hpp"
 #include "iadesk/rules.hpp"
@@ -29,15 +32,20 @@ struct OverviewRow {
 struct Derived {
     uint64_t revision = UINT64_MAX;
     Date today;
+    Role role;
+    const Dataset* visible = nullptr;      // the document (HR) or `filtered`
+    Dataset filtered;
     std::vector<RuleSet> rule_sets;        // loaded once
     std::vector<SicknessCase> cases;
     std::vector<CaseSchedule> schedules;
     std::vector<OverviewRow> rows;
     std::unordered_map<std::string, int> employee_index;
     std::unordered_map<std::string, int> unit_index;
+    std::vector<int> schedule_of_employee;  // per employee index: index into schedules, or -1
 
+    const Dataset& data() const { return *visible; }
     // Returns true when anything was recomputed.
-    bool refresh(const Dataset& data, uint64_t data_revision, Date today);
+    bool refresh(const Dataset& document, uint64_t data_revision, Date today, const Role& role);
     const std::string& unit_name(const Dataset& data, const std::string& unit_id) const;
     // The schedule of an employee's case open today, or nullptr.
     const CaseSchedule* schedule_of(const std::string& employee_id) const;

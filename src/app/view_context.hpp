@@ -22,6 +22,8 @@ struct NavigationRequest {
     std::optional<std::string> open_case_employee; // show this employee's open case
 };
 
+// `data()` is what the role may see (derived.data()): draw from it. Build commands against
+// `doc.data`, the whole document, finding records by identity, never by a position in data().
 struct ViewContext {
     const Document& doc;
     const Derived& derived;
@@ -32,7 +34,11 @@ struct ViewContext {
     NavigationRequest& navigate;
     bool read_only = false;    // another tab holds the data: views offer no edits
 
-    const Dataset& data() const { return doc.data; }
+    const Dataset& data() const { return derived.data(); }
+    // May the current role edit this area (for an employee of `unit`)? False in a read-only tab.
+    bool can_edit(EditArea area, std::string_view unit = {}) const {
+        return !read_only && may_edit(derived.role, area, unit);
+    }
 };
 
 } // namespace iadesk::app

@@ -3,6 +3,9 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 
+#include "app/i18n.hpp"
+#include "iadesk/calendar.hpp"
+
 #include <imgui.h>
 
 namespace iadesk::app::ui {
@@ -24,6 +27,11 @@ void heading(ImFont* font, const char* text) {
     ImGui::TextUnformatted(text);
     if (font) ImGui::PopFont();
     probe::note_text(text);
+}
+
+void text(const char* t) {
+    ImGui::TextUnformatted(t);
+    probe::note_text(t);
 }
 
 void label_text(const char* text) {
@@ -53,6 +61,68 @@ void status_tag(iadesk::MilestoneStatus status) {
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
     probe::note_text(tr(look.word_key));
+}
+
+} // namespace iadesk::app::ui
+
+namespace iadesk::app::ui {
+
+std::optional<iadesk::Date> date_input(const char* label, const char* id, std::string& text, bool read_only) {
+    input_text(label, id, text, 8.0f, read_only);
+    if (text.empty()) return std::nullopt;
+    std::optional<iadesk::Date> d = iadesk::parse_date(text);
+    if (!d) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1));
+        ImGui::TextUnformatted(tr("form.bad_date"));
+        ImGui::PopStyleColor();
+        probe::note_text(tr("form.bad_date"));
+    }
+    return d;
+}
+
+void problem_summary(const std::vector<iadesk::Problem>& problems, bool english) {
+    if (problems.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.93f, 0.93f, 1));
+    ImGui::BeginChild("problems", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.60f, 0.08f, 0.08f, 1));
+    ImGui::TextUnformatted(tr("form.problems"));
+    for (const iadesk::Problem& p : problems) {
+        const std::string& m = english ? p.message_en : p.message_nb;
+        const std::string line = "\xE2\x80\xA2 " + m;
+        ImGui::TextWrapped("%s", line.c_str());
+        probe::note_text(m);
+    }
+    ImGui::PopStyleColor();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void field_problem(const std::vector<iadesk::Problem>& problems, const char* field, bool english) {
+    for (const iadesk::Problem& p : problems) {
+        if (p.field != field) continue;
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1));
+        ImGui::TextWrapped("%s", (english ? p.message_en : p.message_nb).c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+bool primary_button(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.38f, 0.74f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.20f, 0.45f, 0.84f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.12f, 0.30f, 0.62f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const bool pressed = ImGui::Button(label);
+    ImGui::PopStyleColor(4);
+    return pressed;
+}
+
+bool search_box(const char* hint, const char* id, std::string& value, float width_em) {
+    ImGui::SetNextItemWidth(width_em * ImGui::GetFontSize());
+    const std::string hidden = std::string("##") + id;
+    const bool changed = ImGui::InputTextWithHint(hidden.c_str(), hint, value.data(), value.capacity() + 1,
+                                                  ImGuiInputTextFlags_CallbackResize, resize_callback, &value);
+    probe::note_value(value, hint);
+    return changed;
 }
 
 } // namespace iadesk::app::ui

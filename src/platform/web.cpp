@@ -143,7 +143,7 @@ EM_JS(void, js_start_storage, (), {
         try { FS.mkdir('/data'); } catch (err) {}
         FS.mount(IDBFS, {}, '/data');
         FS.syncfs(true, (err) => {
-            Module.ccall('iadesk_start', null, ['number', 'string'], [locked ? 1 : 0, err ? String(err.message || err) : '']);
+            Module.ccall('iadesk_start', null, ['number', 'string'], [locked ? 1 : 0, err ? String(err.message || err) : ""]);
         });
     };
     if (!navigator.locks) { start(true); return; }
@@ -164,7 +164,7 @@ EM_JS(void, js_persist, (), {
         if (Module.iadeskSyncAgain && !err) { Module.iadeskSyncAgain = false; run(); return; }
         Module.iadeskSyncing = false;
         Module.iadeskSyncAgain = false;
-        Module.ccall('iadesk_persisted', null, ['number', 'string'], [err ? 0 : 1, err ? String(err.message || err) : '']);
+        Module.ccall('iadesk_persisted', null, ['number', 'string'], [err ? 0 : 1, err ? String(err.message || err) : ""]);
     });
     run();
 });

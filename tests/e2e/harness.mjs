@@ -96,16 +96,28 @@ export class AppPage {
     await this.frames(2);
   }
 
-  async find(label, { kind, timeout = 5000 } = {}) {
+  // The visible widget with this label (a string or a RegExp), optionally of a kind ('button',
+  // 'input', 'text', 'checkbox', 'tree') and, when several match, the one on the same row as the
+  // widget labelled `near` (e.g. the "Marker utført" button of the "Dialogmøte 1" row).
+  async find(label, { kind, near, timeout = 5000 } = {}) {
     const deadline = Date.now() + timeout;
+    const matches = (it, l) => it.visible && (l instanceof RegExp ? l.test(it.label) : it.label === l);
     for (;;) {
       const items = await this.items();
-      const hit = items.find((it) => it.visible && (label instanceof RegExp ? label.test(it.label) : it.label === label)
-                                     && (!kind || it.kind === kind));
+      let hits = items.filter((it) => matches(it, label) && (!kind || it.kind === kind));
+      if (near && hits.length) {
+        const ref = items.find((it) => matches(it, near));
+        if (ref) {
+          const cy = (it) => it.y + it.h / 2;
+          hits.sort((a, b) => Math.abs(cy(a) - cy(ref)) - Math.abs(cy(b) - cy(ref)));
+          if (Math.abs(cy(hits[0]) - cy(ref)) > Math.max(ref.h, hits[0].h)) hits = [];
+        } else hits = [];
+      }
+      const hit = hits[0];
       if (hit) return hit;
       if (Date.now() > deadline) {
         const seen = [...new Set(items.filter((i) => i.visible).map((i) => i.label))].slice(0, 60).join(' | ');
-        throw new Error(`no visible widget labelled ${label}${kind ? ` (${kind})` : ''}; visible: ${seen}`);
+        throw new Error(`no visible widget labelled ${label}${kind ? ` (${kind})` : ''}${near ? ` near ${near}` : ''}; visible: ${seen}`);
       }
       await this.frames(1);
     }
@@ -131,8 +143,8 @@ export class AppPage {
   }
 
   // Clicks the field, selects what is in it, and types `text` as keystrokes.
-  async type(label, text, { replace = true } = {}) {
-    await this.click(label, { kind: 'input' });
+  async type(label, text, { replace = true, near } = {}) {
+    await this.click(label, { kind: 'input', near });
     if (replace) {
       await this.page.keyboard.press('Control+A');
       await this.page.keyboard.press('Backspace');

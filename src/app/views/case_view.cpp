@@ -49,8 +49,9 @@ void CaseView::draw(ViewContext& ctx) {
 
 void CaseView::draw_timeline(const ViewContext& ctx, const CaseSchedule& s) {
     const float em = ImGui::GetFontSize();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float width = std::max(20 * em, ImGui::GetContentRegionAvail().x - em);
+    const ImVec2 cursor = ImGui::GetCursorScreenPos();
+    const ImVec2 origin(cursor.x + 0.6f * em, cursor.y);
+    const float width = std::max(20 * em, ImGui::GetContentRegionAvail().x - 2 * em);
     const float height = 4.2f * em;
     const float axis_y = origin.y + 2.4f * em;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -83,7 +84,10 @@ void CaseView::draw_timeline(const ViewContext& ctx, const CaseSchedule& s) {
 }
 
 void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
-    const Dataset& data = ctx.data();
+    std::string unit;
+    if (auto it = ctx.derived.employee_index.find(s.sickness_case->employee); it != ctx.derived.employee_index.end())
+        unit = ctx.data().employees[static_cast<std::size_t>(it->second)].unit;
+    const bool may_mark = ctx.can_edit(EditArea::milestone_events, unit);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("milestones", 5, flags)) return;
     ImGui::TableSetupColumn(tr("col.milestone"), 0, 2.4f);
@@ -96,7 +100,7 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
         ImGui::PushID(m.rule->id.c_str());
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(label_of(*m.rule, ctx.language));
+        ui::text(label_of(*m.rule, ctx.language));
         ImGui::TableNextColumn();
         if (m.has_due())
             ImGui::Text("%s (%s %d)", format_date(m.due, ctx.language).c_str(), tr("overview.week"),
@@ -105,24 +109,36 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
         ui::status_tag(m.status);
         if (m.event && !m.event->note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.event->note.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(m.rule->responsible.c_str());
+        const std::string responsible_key = "responsible." + m.rule->responsible;
+        const char* responsible = tr(responsible_key.c_str());
+        ImGui::TextUnformatted(responsible == responsible_key ? m.rule->responsible.c_str() : responsible);
         ImGui::TableNextColumn();
+        // Informational milestones are dates to know, not tasks: nothing to mark.
+        const bool task = m.rule->applies != Applicability::informational;
         const bool open = m.status != MilestoneStatus::done && m.status != MilestoneStatus::exempt &&
-                          m.status != MilestoneStatus::not_applicable;
+                          m.status != MilestoneStatus::not_applicable && may_mark && task;
         if (open) {
             if (ImGui::SmallButton(tr("case.mark_done"))) {
                 ctx.commands.push_back(record_milestone_event(
-                    data, {s.sickness_case->employee, s.sickness_case->start, m.rule->id, EventStatus::done, ctx.today, {}}));
+                    ctx.doc.data, {s.sickness_case->employee, s.sickness_case->start, m.rule->id, EventStatus::done, ctx.today, {}}));
             }
             ImGui::SameLine();
             if (ImGui::SmallButton(tr("case.exempt"))) {
                 exempt_milestone = m.rule->id;
                 ImGui::OpenPopup("exempt");
             }
-        } else if (m.event) {
+        } else if (m.event && may_mark) {
             if (ImGui::SmallButton(tr("case.remove_mark"))) {
-                const auto index = static_cast<std::size_t>(m.event - data.milestone_events.data());
-                ctx.commands.push_back(remove_milestone_event(data, index));
+                const auto& all = ctx.doc.data.milestone_events; // find the record in the whole document
+                for (std::size_t i = 0; i < all.size(); ++i) {
+                    const MilestoneEvent& ev = all[i];
+                    if (ev.employee == m.event->employee && ev.case_start == m.event->case_start &&
+                        ev.milestone == m.event->milestone && ev.date == m.event->date &&
+                        ev.status == m.event->status && ev.note == m.event->note) {
+                        ctx.commands.push_back(remove_milestone_event(ctx.doc.data, i));
+                        break;
+                    }
+                }
             }
         }
         if (ImGui::BeginPopup("exempt")) {
@@ -142,7 +158,7 @@ void CaseView::draw_exempt_dialog(ViewContext& ctx, const CaseSchedule& s) {
     ImGui::BeginDisabled(!valid);
     if (ImGui::Button(tr("case.save_exempt"))) {
         ctx.commands.push_back(record_milestone_event(
-            ctx.data(), {s.sickness_case->employee, s.sickness_case->start, exempt_milestone, EventStatus::exempt,
+            ctx.doc.data, {s.sickness_case->employee, s.sickness_case->start, exempt_milestone, EventStatus::exempt,
                          ctx.today, exempt_reason}));
         exempt_milestone.clear();
         ImGui::CloseCurrentPopup();

@@ -185,8 +185,7 @@ void OverviewView::draw(ViewContext& ctx) {
             ImGui::Text("%d %%", r.grade);
             ImGui::TableSetColumnIndex(col_milestone);
             if (r.next) {
-                ImGui::TextUnformatted(ctx.language == Language::nb ? r.next->rule->label_nb.c_str()
-                                                                    : r.next->rule->label_en.c_str());
+                ui::text(ctx.language == Language::nb ? r.next->rule->label_nb.c_str() : r.next->rule->label_en.c_str());
                 ImGui::TableSetColumnIndex(col_due);
                 if (r.next->has_due())
                     ImGui::Text("%s (%s)", format_date(r.next->due, ctx.language).c_str(),

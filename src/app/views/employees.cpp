@@ -1,0 +1,435 @@
+#include "app/views/employees.hpp"
+
+#include "app/format.hpp"
+#include "app/theme.hpp"
+#include "app/widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+namespace iadesk::app {
+namespace {
+
+enum Column { col_name, col_unit, col_percent, col_status, col_count };
+
+bool contains_folded(const std::string& hay, const std::string& needle) {
+    if (needle.empty()) return true;
+    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+    return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                       [&](char a, char b) { return lower(a) == lower(b); }) != hay.end();
+}
+
+double current_percent(const Employee& e, Date today) { return position_share_on(e, today) * 100.0; }
+
+std::string date_text(const std::optional<Date>& d) { return d ? format_norwegian(*d) : std::string(); }
+
+} // namespace
+
+void EmployeesView::rebuild_order(const ViewContext& ctx) {
+    const Dataset& data = ctx.data();
+    order.clear();
+    for (std::size_t i = 0; i < data.employees.size(); ++i) {
+        const Employee& e = data.employees[i];
+        if (unit_filter >= 0 && e.unit != data.units[static_cast<std::size_t>(unit_filter)].id) continue;
+        if (only_sick && ctx.derived.schedule_of_employee[i] < 0) continue;
+        if (!contains_folded(e.name, search) && !contains_folded(e.id, search)) continue;
+        order.push_back(static_cast<int>(i));
+    }
+    auto less = [&](int a, int b) {
+        const Employee& ea = data.employees[static_cast<std::size_t>(a)];
+        const Employee& eb = data.employees[static_cast<std::size_t>(b)];
+        int c = 0;
+        switch (sort_column) {
+        case col_unit: c = ctx.derived.unit_name(data, ea.unit).compare(ctx.derived.unit_name(data, eb.unit)); break;
+        case col_percent: {
+            const double pa = current_percent(ea, ctx.today), pb = current_percent(eb, ctx.today);
+            c = pa < pb ? -1 : pa > pb ? 1 : 0;
+            break;
+        }
+        case col_status:
+            c = (ctx.derived.schedule_of_employee[static_cast<std::size_t>(a)] >= 0) -
+                (ctx.derived.schedule_of_employee[static_cast<std::size_t>(b)] >= 0);
+            break;
+        default: c = ea.name.compare(eb.name); break;
+        }
+        if (c == 0) c = ea.id.compare(eb.id);
+        return sort_ascending ? c < 0 : c > 0;
+    };
+    std::sort(order.begin(), order.end(), less);
+    order_revision = ctx.derived.revision;
+    order_dirty = false;
+}
+
+void EmployeesView::draw(ViewContext& ctx) {
+    const float em = ImGui::GetFontSize();
+    ui::heading(ctx.theme.fonts.heading, tr("employees.title"));
+    const bool has_editor = !selected.empty() || form.is_new;
+    const float list_width = has_editor ? ImGui::GetContentRegionAvail().x * 0.52f : 0.0f;
+    ImGui::BeginChild("employee-list", ImVec2(list_width, 0));
+    draw_list(ctx);
+    ImGui::EndChild();
+    if (has_editor) {
+        ImGui::SameLine(0, em);
+        ImGui::BeginChild("employee-editor", ImVec2(0, 0), ImGuiChildFlags_Border);
+        draw_editor(ctx);
+        ImGui::EndChild();
+    }
+    (void)em;
+}
+
+void EmployeesView::start_new(const ViewContext& ctx) {
+    form = EmployeeForm{};
+    form.is_new = true;
+    form.id = next_employee_id(ctx.doc.data);
+    if (!ctx.data().units.empty()) form.unit = ctx.data().units.front().id;
+    form.employment.push_back({format_norwegian(ctx.today), "", "100"});
+    selected.clear();
+    absence = AbsenceForm{};
+}
+
+void EmployeesView::draw_list(ViewContext& ctx) {
+    const Dataset& data = ctx.data();
+    const float em = ImGui::GetFontSize();
+    if (order_revision != ctx.derived.revision) order_dirty = true;
+
+    if (ctx.can_edit(EditArea::employees)) {
+        if (ui::primary_button(tr("employees.new"))) start_new(ctx);
+        ImGui::SameLine();
+    }
+    if (ui::search_box(tr("employees.search_hint"), "employee-search", search, 12)) order_dirty = true;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(11 * em);
+    const char* all_units = tr("overview.all_units");
+    if (ImGui::BeginCombo("##emp-unit", unit_filter < 0 ? all_units : data.units[static_cast<std::size_t>(unit_filter)].name.c_str())) {
+        if (ImGui::Selectable(all_units, unit_filter < 0)) { unit_filter = -1; order_dirty = true; }
+        for (std::size_t i = 0; i < data.units.size(); ++i)
+            if (ImGui::Selectable(data.units[i].name.c_str(), unit_filter == static_cast<int>(i))) {
+                unit_filter = static_cast<int>(i);
+                order_dirty = true;
+            }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ImGui::Checkbox(tr("employees.only_sick"), &only_sick)) order_dirty = true;
+    if (unit_filter >= static_cast<int>(data.units.size())) { unit_filter = -1; order_dirty = true; }
+    if (order_dirty) rebuild_order(ctx);
+
+    char count[96];
+    std::snprintf(count, sizeof count, tr("employees.count"), static_cast<int>(order.size()),
+                  static_cast<int>(data.employees.size()));
+    ui::label_text(count);
+    if (data.employees.empty()) {
+        ui::label_text(tr("employees.empty"));
+        return;
+    }
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("employees", col_count, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("col.name"), ImGuiTableColumnFlags_DefaultSort, 2.2f, col_name);
+    ImGui::TableSetupColumn(tr("col.unit"), 0, 1.8f, col_unit);
+    ImGui::TableSetupColumn(tr("col.percent"), 0, 0.8f, col_percent);
+    ImGui::TableSetupColumn(tr("col.status"), 0, 1.4f, col_status);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+        if (specs->SpecsCount > 0) {
+            sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
+            sort_ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        }
+        specs->SpecsDirty = false;
+        rebuild_order(ctx);
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(order.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const auto index = static_cast<std::size_t>(order[static_cast<std::size_t>(row)]);
+            const Employee& e = data.employees[index];
+            ImGui::PushID(e.id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(col_name);
+            if (ImGui::Selectable(e.name.c_str(), selected == e.id, ImGuiSelectableFlags_SpanAllColumns)) {
+                selected = e.id;
+                load_form(ctx, e);
+            }
+            ImGui::TableSetColumnIndex(col_unit);
+            ImGui::TextUnformatted(ctx.derived.unit_name(data, e.unit).c_str());
+            ImGui::TableSetColumnIndex(col_percent);
+            ImGui::TextUnformatted((format_decimal(current_percent(e, ctx.today), 0, ctx.language) + " %").c_str());
+            ImGui::TableSetColumnIndex(col_status);
+            const int s = ctx.derived.schedule_of_employee[index];
+            if (s >= 0) {
+                const SicknessCase& c = *ctx.derived.schedules[static_cast<std::size_t>(s)].sickness_case;
+                ImGui::Text("%s %d", tr("employees.sick_week"), c.week_on(ctx.today));
+            } else {
+                ImGui::TextDisabled("%s", tr("employees.at_work"));
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+void EmployeesView::load_form(const ViewContext&, const Employee& e) {
+    form = EmployeeForm{};
+    form.id = e.id;
+    form.name = e.name;
+    form.unit = e.unit;
+    form.birth_year = e.birth_year ? std::to_string(*e.birth_year) : std::string();
+    for (const Employment& m : e.employment)
+        form.employment.push_back({format_norwegian(m.from), date_text(m.to), format_decimal(m.percent, m.percent == static_cast<int>(m.percent) ? 0 : 1, Language::nb)});
+    absence = AbsenceForm{};
+    confirm_remove = false;
+}
+
+void EmployeesView::save_form(ViewContext& ctx) {
+    form.problems.clear();
+    Employee e;
+    e.id = form.id;
+    e.name = form.name;
+    e.unit = form.unit;
+    if (!form.birth_year.empty()) {
+        char* end = nullptr;
+        const long y = std::strtol(form.birth_year.c_str(), &end, 10);
+        if (*end != '\0' || y < 1900 || y > 2100)
+            form.problems.push_back({"birth_year", "Fødselsår må være et årstall, for eksempel 1978",
+                                     "Birth year must be a year, e.g. 1978"});
+        else
+            e.birth_year = static_cast<int>(y);
+    }
+    for (std::size_t i = 0; i < form.employment.size(); ++i) {
+        const EmploymentRow& r = form.employment[i];
+        const std::string prefix = "employment/" + std::to_string(i) + "/";
+        Employment m;
+        if (auto d = parse_date(r.from)) m.from = *d;
+        else form.problems.push_back({prefix + "from", "Startdato mangler eller er ikke en gyldig dato (dd.mm.åååå)",
+                                      "Start date is missing or not a valid date (dd.mm.yyyy)"});
+        if (!r.to.empty()) {
+            if (auto d = parse_date(r.to)) m.to = *d;
+            else form.problems.push_back({prefix + "to", "Sluttdato er ikke en gyldig dato (dd.mm.åååå)",
+                                          "End date is not a valid date (dd.mm.yyyy)"});
+        }
+        std::string p = r.percent;
+        std::replace(p.begin(), p.end(), ',', '.');
+        char* end = nullptr;
+        m.percent = std::strtod(p.c_str(), &end);
+        if (p.empty() || *end != '\0')
+            form.problems.push_back({prefix + "percent", "Stillingsprosent må være et tall mellom 0 og 100",
+                                     "Position percent must be a number between 0 and 100"});
+        e.employment.push_back(m);
+    }
+    if (!form.problems.empty()) return;
+    CommandResult r = form.is_new ? add_employee(ctx.doc.data, e) : update_employee(ctx.doc.data, form.id, e);
+    if (!r.ok()) {
+        form.problems = std::move(r.problems);
+        return;
+    }
+    ctx.commands.push_back(std::move(*r.command));
+    selected = form.id;
+    form.is_new = false;
+}
+
+void EmployeesView::draw_editor(ViewContext& ctx) {
+    const Dataset& data = ctx.data();
+    const bool english = ctx.language == Language::en;
+    const Employee* existing = nullptr;
+    if (!form.is_new) {
+        auto it = ctx.derived.employee_index.find(selected);
+        if (it == ctx.derived.employee_index.end()) { // removed (or undone): close the editor
+            selected.clear();
+            return;
+        }
+        existing = &data.employees[static_cast<std::size_t>(it->second)];
+    }
+    const bool editable = ctx.can_edit(EditArea::employees);
+    ui::heading(ctx.theme.fonts.title, form.is_new ? tr("employees.new_title") : form.name.c_str());
+    ImGui::TextDisabled("%s %s", tr("employees.id"), form.id.c_str());
+
+    ui::input_text(tr("employees.name"), "emp-name", form.name, 20, !editable);
+    ui::field_problem(form.problems, "name", english);
+    ImGui::TextUnformatted(tr("col.unit"));
+    ImGui::SetNextItemWidth(20 * ImGui::GetFontSize());
+    ImGui::BeginDisabled(!editable);
+    if (ImGui::BeginCombo("##emp-unit-edit", ctx.derived.unit_name(data, form.unit).c_str())) {
+        for (const Unit& u : data.units)
+            if (ImGui::Selectable(u.name.c_str(), u.id == form.unit)) form.unit = u.id;
+        ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
+    ui::field_problem(form.problems, "unit", english);
+
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("employees.employment"));
+    ImGui::TextDisabled("%s", tr("employees.employment_help"));
+    int remove_row = -1;
+    for (std::size_t i = 0; i < form.employment.size(); ++i) {
+        EmploymentRow& r = form.employment[i];
+        ImGui::PushID(static_cast<int>(i));
+        const std::string prefix = "employment/" + std::to_string(i) + "/";
+        ImGui::BeginGroup();
+        ui::date_input(tr("employees.from"), "from", r.from, !editable);
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        ui::date_input(tr("employees.to"), "to", r.to, !editable);
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        ui::input_text(tr("col.percent"), "percent", r.percent, 4, !editable);
+        ImGui::EndGroup();
+        if (editable && form.employment.size() > 1) {
+            ImGui::SameLine();
+            ImGui::BeginGroup();
+            ImGui::NewLine();
+            if (ImGui::SmallButton(tr("employees.remove_period"))) remove_row = static_cast<int>(i);
+            ImGui::EndGroup();
+        }
+        for (const char* f : {"from", "to", "percent"}) ui::field_problem(form.problems, (prefix + f).c_str(), english);
+        ImGui::PopID();
+    }
+    if (remove_row >= 0) form.employment.erase(form.employment.begin() + remove_row);
+    if (editable && ImGui::SmallButton(tr("employees.add_period")))
+        form.employment.push_back({format_norwegian(ctx.today), "", "100"});
+    ui::input_text(tr("employees.birth_year"), "birth-year", form.birth_year, 5, !editable);
+    ui::field_problem(form.problems, "birth_year", english);
+
+    ImGui::Spacing();
+    ui::problem_summary(form.problems, english);
+    if (editable) {
+        if (ui::primary_button(tr("common.save"))) save_form(ctx);
+        ImGui::SameLine();
+        if (ImGui::Button(tr("common.cancel"))) {
+            if (existing) load_form(ctx, *existing);
+            else { form = EmployeeForm{}; }
+        }
+        if (existing) {
+            ImGui::SameLine();
+            if (ImGui::Button(tr("employees.remove"))) confirm_remove = true;
+            if (confirm_remove) {
+                const EmployeeDependents dep = employee_dependents(ctx.doc.data, existing->id);
+                char msg[256];
+                std::snprintf(msg, sizeof msg, tr("employees.remove_confirm"), existing->name.c_str(),
+                              static_cast<int>(dep.absences), static_cast<int>(dep.milestone_events));
+                ui::label_text(msg);
+                if (ImGui::Button(tr("employees.remove_yes"))) {
+                    CommandResult r = remove_employee(ctx.doc.data, existing->id);
+                    if (r.ok()) ctx.commands.push_back(std::move(*r.command));
+                    confirm_remove = false;
+                    selected.clear();
+                    return;
+                }
+                ImGui::SameLine();
+                if (ImGui::Button(tr("common.cancel"))) confirm_remove = false;
+            }
+        }
+    }
+    if (existing) {
+        ImGui::Separator();
+        draw_absences(ctx, *existing);
+    }
+}
+
+void EmployeesView::draw_absences(ViewContext& ctx, const Employee& e) {
+    const Dataset& data = ctx.data();
+    const bool english = ctx.language == Language::en;
+    ui::heading(ctx.theme.fonts.title, tr("absence.title"));
+    int shown = 0;
+    if (ImGui::BeginTable("absences", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn(tr("absence.kind"));
+        ImGui::TableSetupColumn(tr("employees.from"));
+        ImGui::TableSetupColumn(tr("employees.to"));
+        ImGui::TableSetupColumn(tr("col.grade"));
+        ImGui::TableHeadersRow();
+        // Newest first; an employee has tens of records, so a scan of their own is enough.
+        std::vector<const Absence*> own;
+        for (const Absence& a : data.absences)
+            if (a.employee == e.id) own.push_back(&a);
+        std::sort(own.begin(), own.end(), [](const Absence* a, const Absence* b) { return b->from < a->from; });
+        for (const Absence* a : own) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(tr(a->kind == AbsenceKind::egenmelding ? "absence.egenmelding" : "absence.sykmelding"));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(format_date(a->from, ctx.language).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a->to ? format_date(*a->to, ctx.language).c_str() : tr("absence.open"));
+            ImGui::TableNextColumn();
+            ImGui::Text("%d %%", a->grade);
+            ++shown;
+        }
+        ImGui::EndTable();
+    }
+    if (shown == 0) ImGui::TextDisabled("%s", tr("absence.none"));
+
+    if (!ctx.can_edit(EditArea::absences, e.unit)) return;
+    if (!absence.open) {
+        if (ImGui::Button(tr("absence.register"))) {
+            absence = AbsenceForm{};
+            absence.open = true;
+            absence.from = format_norwegian(ctx.today);
+        }
+        return;
+    }
+    ImGui::Spacing();
+    ui::heading(ctx.theme.fonts.title, tr("absence.register"));
+    ImGui::RadioButton(tr("absence.sykmelding"), &absence.kind, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton(tr("absence.egenmelding"), &absence.kind, 0);
+    ImGui::BeginGroup();
+    ui::date_input(tr("absence.first_day"), "abs-from", absence.from);
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    if (!absence.open_end) ui::date_input(tr("absence.last_day"), "abs-to", absence.to);
+    else { ImGui::TextUnformatted(tr("absence.last_day")); ImGui::TextDisabled("%s", tr("absence.open")); }
+    ImGui::Checkbox(tr("absence.open_end"), &absence.open_end);
+    ImGui::EndGroup();
+    if (absence.kind == 1) {
+        ui::input_text(tr("absence.grade"), "abs-grade", absence.grade, 4);
+        ImGui::TextDisabled("%s", tr("absence.grade_help"));
+    } else {
+        ImGui::TextDisabled("%s", tr("absence.egenmelding_help"));
+    }
+    for (const char* f : {"from", "to", "grade", ""}) ui::field_problem(absence.problems, f, english);
+    if (ui::primary_button(tr("absence.save"))) save_absence(ctx, e);
+    ImGui::SameLine();
+    if (ImGui::Button(tr("common.cancel"))) absence = AbsenceForm{};
+}
+
+void EmployeesView::save_absence(ViewContext& ctx, const Employee& e) {
+    absence.problems.clear();
+    Absence a;
+    a.employee = e.id;
+    a.kind = absence.kind == 0 ? AbsenceKind::egenmelding : AbsenceKind::sykmelding;
+    if (auto d = parse_date(absence.from)) a.from = *d;
+    else absence.problems.push_back({"from", "Første fraværsdag mangler eller er ikke en gyldig dato (dd.mm.åååå)",
+                                     "First day is missing or not a valid date (dd.mm.yyyy)"});
+    if (!absence.open_end) {
+        if (auto d = parse_date(absence.to)) a.to = *d;
+        else absence.problems.push_back({"to", "Siste fraværsdag mangler: fyll inn en dato eller kryss av for åpen slutt",
+                                         "Last day is missing: enter a date or tick open end"});
+    }
+    if (a.kind == AbsenceKind::sykmelding) {
+        char* end = nullptr;
+        const long g = std::strtol(absence.grade.c_str(), &end, 10);
+        if (absence.grade.empty() || *end != '\0') {
+            absence.problems.push_back({"grade", "Grad må være et helt tall mellom 20 og 100", "Grade must be a whole number between 20 and 100"});
+        } else {
+            a.grade = static_cast<int>(g);
+        }
+    }
+    if (!absence.problems.empty()) return;
+    CommandResult r = add_absence(ctx.doc.data, a);
+    if (!r.ok()) {
+        absence.problems = std::move(r.problems);
+        return;
+    }
+    ctx.commands.push_back(std::move(*r.command));
+    absence = AbsenceForm{};
+}
+
+} // namespace iadesk::app
