@@ -1,0 +1,169 @@
+// Format versions (issue 9 §4, docs/reliability.md "Format versions"): fixtures of every dataset
+// format version live in tests/fixtures/dataset-v<N>/ and must keep loading, with the same
+// content, in every later iadesk. A fixture is never edited once committed: a new version gets a
+// new folder, and the older folders stay to test its migration.
+#include "iadesk/dataset.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+using namespace iadesk;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kFixtures = fs::path(IADESK_SOURCE_DIR) / "tests" / "fixtures";
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), "cannot read " << p.string());
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+Dataset load_fixture(const std::string& rel) {
+    DatasetLoad r = load_dataset(read(kFixtures / rel));
+    for (const DatasetProblem& p : r.problems) MESSAGE(rel << ": " << p.pointer << ": " << p.message_en);
+    REQUIRE(r.ok());
+    return *r.dataset;
+}
+
+std::vector<fs::path> json_files(const fs::path& dir) {
+    std::vector<fs::path> out;
+    if (fs::is_directory(dir))
+        for (const auto& e : fs::directory_iterator(dir))
+            if (e.path().extension() == ".json") out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Date d(int y, int m, int day) { return Date::from_ymd(y, m, day); }
+
+} // namespace
+
+TEST_CASE("format versions: a fixture folder for every version up to the current, and each fixture loads") {
+    for (int v = 1; v <= kDatasetFormatVersion; ++v) {
+        const fs::path dir = kFixtures / ("dataset-v" + std::to_string(v));
+        const auto files = json_files(dir);
+        CHECK_MESSAGE(!files.empty(), "no fixtures in " << dir.string());
+        for (const fs::path& f : files) {
+            DatasetLoad r = load_dataset(read(f));
+            for (const DatasetProblem& p : r.problems) MESSAGE(f.filename().string() << ": " << p.pointer << ": " << p.message_en);
+            CHECK_MESSAGE(r.ok(), f.string());
+            if (!r.ok()) continue;
+            // Whatever version it was written in, it saves in the current one, and that reloads.
+            const std::string saved = save_dataset(*r.dataset);
+            CHECK(saved.find("\"version\": " + std::to_string(kDatasetFormatVersion)) != std::string::npos);
+            DatasetLoad again = load_dataset(saved);
+            REQUIRE(again.ok());
+            CHECK(save_dataset(*again.dataset) == saved);
+        }
+    }
+    // No fixture folder for a version this iadesk does not know yet.
+    CHECK_FALSE(fs::exists(kFixtures / ("dataset-v" + std::to_string(kDatasetFormatVersion + 1))));
+}
+
+TEST_CASE("format versions: v1 minimal.json") {
+    const Dataset ds = load_fixture("dataset-v1/minimal.json");
+    CHECK(ds.organisation.name == "Lille AS");
+    CHECK(ds.organisation.orgnr == "940123453");
+    CHECK_FALSE(ds.organisation.ia_agreement); // absent flags default to false
+    CHECK_FALSE(ds.organisation.own_bht);
+    CHECK(ds.units.empty());
+    CHECK(ds.employees.empty());
+    CHECK(ds.absences.empty());          // "absences" and "milestone_events" may be absent
+    CHECK(ds.milestone_events.empty());
+}
+
+TEST_CASE("format versions: v1 every-field.json, field by field") {
+    const Dataset ds = load_fixture("dataset-v1/every-field.json");
+    // Unknown members ("written_by", "extra") are ignored.
+    CHECK(ds.organisation.name == "Fjordvik kommune – Ås og Ørsta");
+    CHECK(ds.organisation.ia_agreement);
+    CHECK_FALSE(ds.organisation.own_bht);
+
+    REQUIRE(ds.units.size() == 2);
+    CHECK(ds.units[1].id == "U/2~");
+    CHECK(ds.units[1].name == "Skole \"Vest\"");
+
+    REQUIRE(ds.employees.size() == 3);
+    const Employee& e1 = ds.employees[0];
+    CHECK(e1.birth_year == 1975);
+    REQUIRE(e1.employment.size() == 2);
+    // Periods are sorted by `from` on load, whatever the file's order.
+    CHECK(e1.employment[0].from == d(2015, 3, 1));
+    CHECK(e1.employment[0].to == d(2025, 12, 31));
+    CHECK(e1.employment[0].percent == 100);
+    CHECK(e1.employment[1].from == d(2026, 1, 1));
+    CHECK_FALSE(e1.employment[1].to.has_value());
+    CHECK(e1.employment[1].percent == 37.5);
+    const Employee& e2 = ds.employees[1];
+    CHECK(e2.name == "Åse Ødegård");
+    CHECK(e2.unit == "U/2~");
+    CHECK_FALSE(e2.birth_year.has_value()); // null
+    REQUIRE(e2.employment.size() == 1);
+    CHECK(e2.employment[0].from == d(2024, 2, 29));
+    CHECK_FALSE(e2.employment[0].to.has_value()); // absent "to"
+    CHECK_FALSE(ds.employees[2].birth_year.has_value()); // absent
+
+    REQUIRE(ds.absences.size() == 4);
+    CHECK(ds.absences[0].kind == AbsenceKind::sykmelding);
+    CHECK(ds.absences[0].from == d(2026, 1, 5));
+    CHECK_FALSE(ds.absences[0].to.has_value());
+    CHECK(ds.absences[1].kind == AbsenceKind::egenmelding);
+    CHECK(ds.absences[1].grade == 100); // absent grade: 100
+    CHECK(ds.absences[1].to == d(2025, 11, 4));
+    CHECK(ds.absences[2].grade == 50);  // written 50.0
+    CHECK(ds.absences[3].grade == 20);
+    CHECK_FALSE(ds.absences[3].to.has_value());
+
+    REQUIRE(ds.milestone_events.size() == 3);
+    const MilestoneEvent& m0 = ds.milestone_events[0];
+    CHECK(m0.employee == "E1");
+    CHECK(m0.case_start == d(2026, 1, 5));
+    CHECK(m0.milestone == "oppfolgingsplan");
+    CHECK(m0.status == EventStatus::done);
+    CHECK(m0.date == d(2026, 1, 28));
+    CHECK(m0.note == "Plan sendt sykmelder");
+    CHECK(ds.milestone_events[1].status == EventStatus::exempt);
+    CHECK(ds.milestone_events[1].note == "åpenbart unødvendig");
+    CHECK(ds.milestone_events[2].note.empty()); // absent note
+}
+
+TEST_CASE("format versions: v1 canonical-generated.json is byte-for-byte the canonical form") {
+    // Written by `iadesk generate --employees 6 --seed 3 --today 2026-11-24`: the canonical form of
+    // v1. If this fails, save_dataset changed its output: either that is a format change (a new
+    // version, docs/reliability.md) or the change is a mistake.
+    const std::string bytes = read(kFixtures / "dataset-v1/canonical-generated.json");
+    DatasetLoad r = load_dataset(bytes);
+    REQUIRE(r.ok());
+    CHECK(r.dataset->units.size() == 1);
+    CHECK(r.dataset->employees.size() == 6);
+    CHECK(r.dataset->absences.size() == 55);
+    CHECK(r.dataset->milestone_events.size() == 2);
+    CHECK(r.dataset->employees[0].name == "Maria Andersen");
+    CHECK(save_dataset(*r.dataset) == bytes);
+}
+
+TEST_CASE("format versions: versions outside 1..current are refused at /version, nothing else read") {
+    const std::string rest = R"(, "organisation": {"name": "x", "orgnr": "1"}, "units": 5})";
+    const std::vector<std::string> versions = {"0", "-1", std::to_string(kDatasetFormatVersion + 1), "\"1\"", "1.5", "null"};
+    for (const std::string& v : versions) {
+        CAPTURE(v);
+        DatasetLoad r = load_dataset(R"({"format": "iadesk", "version": )" + v + rest);
+        CHECK_FALSE(r.ok());
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].pointer == "/version");
+    }
+    DatasetLoad newer = load_dataset(R"({"format": "iadesk", "version": )" + std::to_string(kDatasetFormatVersion + 1) + rest);
+    REQUIRE(newer.problems.size() == 1);
+    CHECK(newer.problems[0].message_en.find("Update iadesk") != std::string::npos);
+    DatasetLoad missing = load_dataset(R"({"format": "iadesk"})");
+    REQUIRE(missing.problems.size() == 1);
+    CHECK(missing.problems[0].pointer == "/version");
+}
