@@ -67,12 +67,87 @@ struct MilestoneEvent {
     std::string note;
 };
 
+// --- IA goals (DOMAIN.md §5; issue 5; docs/goals.md) ------------------------------------------
+// A goal period: one quarter ("2026-Q2") or a whole year ("2018", quarter 0).
+struct GoalPeriod {
+    int year = 0;
+    int quarter = 0;              // 1..4; 0 = the whole year
+    auto operator<=>(const GoalPeriod&) const = default;
+};
+
+enum class GoalKind { result, activity };            // resultatmål | aktivitetsmål
+enum class GoalMetric { sick_leave, recorded };      // computed from the absence data | recorded by hand
+enum class ActivityStatus { planlagt, pagar, fullfort, avbrutt };
+
+struct RecordedValue {
+    GoalPeriod period;
+    double value = 0;
+};
+
+struct Goal {
+    std::string id;
+    GoalKind kind = GoalKind::result;
+    std::string area;             // an area id of assets/ia/*.json ("ia2010.delmal1"), or a custom area's name
+    std::string title;
+    std::string description;
+    std::optional<Date> deadline;
+    // Result goals (resultatmål)
+    GoalMetric metric = GoalMetric::sick_leave;
+    std::vector<std::string> units;       // sick_leave: the units measured; empty = the whole organisation
+    std::string metric_name;              // recorded: what is measured, e.g. "Andel ansatte over 62 i arbeid"
+    bool higher_is_better = false;        // recorded: direction (sick leave: lower is better)
+    std::vector<RecordedValue> values;    // recorded: the values over time, sorted by period
+    std::optional<GoalPeriod> baseline_period;
+    std::optional<double> baseline_value; // nullopt: computed (sick_leave) or taken from `values`
+    std::optional<double> target_value;
+    std::optional<double> target_change;  // relative change in percent of the baseline, e.g. -20
+    // Activity goals (aktivitetsmål)
+    std::string criterion;                // the measurable criterion in words
+    std::optional<int> criterion_count;   // count: this many activities fullført
+    std::optional<Date> criterion_date;   // date: every planned activity fullført by then
+};
+
+struct GoalActivity {
+    std::string id;
+    std::string goal;             // Goal::id
+    std::string title;
+    std::string owner;            // who does it (a name or a role)
+    std::optional<Date> planned;  // planned date
+    ActivityStatus status = ActivityStatus::planlagt;
+    std::optional<Date> done;     // when it was marked fullført
+    std::string note;
+};
+
+enum class MeetingRole { leder, tillitsvalgt, verneombud, hr, bht, nav, annen };
+
+struct MeetingAttendee {
+    MeetingRole role = MeetingRole::leder;
+    std::string name;
+};
+
+struct MeetingDecision {
+    std::string text;
+    std::vector<std::string> goals; // Goal::id of the goals the decision concerns
+};
+
+// An IA meeting between the leadership and the tillitsvalgte with IA as the topic (003:39075-39084).
+struct IaMeeting {
+    std::string id;
+    Date date;
+    std::vector<MeetingAttendee> attendees;
+    std::string minutes;
+    std::vector<MeetingDecision> decisions;
+};
+
 struct Dataset {
     Organisation organisation;
     std::vector<Unit> units;
     std::vector<Employee> employees;
     std::vector<Absence> absences;
     std::vector<MilestoneEvent> milestone_events;
+    std::vector<Goal> goals;                  // IA goals (optional in the file)
+    std::vector<GoalActivity> goal_activities;
+    std::vector<IaMeeting> ia_meetings;
 };
 
 // Norwegian organisation number: 9 digits, weights 3 2 7 6 5 4 3 2, check digit 11 - (sum mod 11);
