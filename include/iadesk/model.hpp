@@ -11,6 +11,7 @@
 #pragma once
 
 #include "iadesk/calendar.hpp"
+#include "iadesk/plan_model.hpp"
 
 #include <optional>
 #include <string>
@@ -145,6 +146,8 @@ struct Dataset {
     std::vector<Employee> employees;
     std::vector<Absence> absences;
     std::vector<MilestoneEvent> milestone_events;
+    std::vector<Plan> plans;                          // follow-up plans (plan_model.hpp); optional in the file
+    std::vector<AdjustmentOption> adjustment_options; // the organisation's general list (003:23720-23728)
     std::vector<Goal> goals;                  // IA goals (optional in the file)
     std::vector<GoalActivity> goal_activities;
     std::vector<IaMeeting> ia_meetings;
