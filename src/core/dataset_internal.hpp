@@ -42,6 +42,12 @@ struct PeriodField { enum : uint8_t { from = 1, to = 2, percent = 4 }; };
 struct AbsenceField { enum : uint8_t { employee = 1, kind = 2, from = 4, to = 8, grade = 16 }; };
 struct EventField { enum : uint8_t { employee = 1, case_start = 2, milestone = 4, status = 8, date = 16, note = 32 }; };
 
+// IA goals, activities and meetings whose record could not be read in phase 1 (1 = skip its value
+// checks), indexed like the JSON arrays "goals", "goal_activities", "ia_meetings".
+struct GoalsMeta {
+    std::vector<uint8_t> goal_bad, activity_bad, meeting_bad;
+};
+
 // What phase 1 could not read. Vectors are indexed like the JSON arrays (the Dataset's vectors
 // hold a default record where an element was unreadable, so indices line up).
 struct LoadMeta {
@@ -54,12 +60,20 @@ struct LoadMeta {
     std::vector<std::size_t> period_offset;   // employee i's periods start at period_offset[i]
     std::vector<uint8_t> absence_bad;
     std::vector<uint8_t> event_bad;
+    GoalsMeta goals;                          // IA goals, activities, meetings (dataset_goals.cpp)
 };
 
 // Phase 2: value and cross-record checks. `meta` is null for an in-memory Dataset
 // (validate_dataset), where every field counts as readable and employment periods must also
 // already be sorted by `from` (model.hpp); load_dataset sorts them itself after the checks.
 void check_dataset(const Dataset& ds, const LoadMeta* meta, Reporter& rep);
+
+// IA goals (dataset_goals.cpp): the optional "goals", "goal_activities" and "ia_meetings" members.
+// read_goals is phase 1 (from the DOM; not streamed), check_goals phase 2 (run by check_dataset;
+// `meta` null for an in-memory Dataset), write_goals appends the members when non-empty.
+void read_goals(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds, GoalsMeta& meta);
+void check_goals(const Dataset& ds, const GoalsMeta* meta, Reporter& rep);
+void write_goals(const Dataset& ds, int indent, std::string& out);
 
 // Milestone ids of all built-in rule sets (computed once).
 const std::vector<std::string>& known_milestone_ids();
