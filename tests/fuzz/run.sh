@@ -100,7 +100,7 @@ while read -r kt kfile ksig; do
   bin=$BUILD/fuzz_$kt
   [ -x "$bin" ] || continue
   if [ ! -f "$ROOT/$kfile" ]; then summary+=("known finding $kfile: file missing"); continue; fi
-  if "$bin" -runs=1 "$ROOT/$kfile" >"$BUILD/logs/replay.log" 2>&1; then
+  if ( "$bin" -runs=1 "$ROOT/$kfile" ) >"$BUILD/logs/replay.log" 2>&1; then
     summary+=("known finding $kfile: no longer reproduces (fixed? remove it from known-findings.txt)")
   else
     summary+=("known finding $kfile: still reproduces")
