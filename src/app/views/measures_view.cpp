@@ -364,8 +364,10 @@ void MeasuresView::draw_search_row(ViewContext& ctx) {
             std::snprintf(line, sizeof line, tr("measures.fit.context"), *fit_context_.case_week, *fit_context_.grade,
                           fit_context_.months_sick.value_or(0));
             ImGui::TextDisabled("%s", line);
+            probe::note_text(line);
         } else {
             ImGui::TextDisabled("%s", tr("measures.fit.not_sick"));
+            probe::note_text(tr("measures.fit.not_sick"));
         }
     }
     ImGui::EndGroup();
@@ -563,6 +565,10 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
         secondary(tr("measures.detail_empty"));
         return;
     }
+    if (detail_shown_ != open) { // a newly opened measure starts at its heading
+        ImGui::SetScrollY(0);
+        detail_shown_ = open;
+    }
     const ms::Measure& m = catalogue_.measures[static_cast<std::size_t>(open)];
     const ms::Taxonomy& t = catalogue_.taxonomy;
     const Language language = ctx.language;
@@ -585,10 +591,6 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
     ImGui::NewLine();
     ImGui::Dummy(ImVec2(0, 0.2f * em));
     ui::label_text(m.summary.in(lang).c_str());
-    if (!m.body.in(lang).empty()) {
-        ImGui::Dummy(ImVec2(0, 0.1f * em));
-        ui::label_text(m.body.in(lang).c_str());
-    }
 
     // Fit for the chosen case.
     if (!fit_.empty()) {
@@ -609,9 +611,9 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
             static const char* const words[] = {"measures.cond.met", "measures.cond.not_met", "measures.cond.unknown"};
             const ms::Verdict v = ms::evaluate_check(*c.check, fit_context_);
             const VerdictLook look = verdict_look(v);
-            ImGui::TextColored(look.colour, "%s", look.icon);
+            ImGui::TextColored(look.colour, "%s %s:", look.icon, tr(words[static_cast<int>(v)]));
             ImGui::SameLine();
-            ui::label_text((c.text.in(lang) + " (" + tr(words[static_cast<int>(v)]) + ")").c_str());
+            ui::label_text(c.text.in(lang).c_str());
         } else {
             bullet(c.text.in(lang));
         }
@@ -644,6 +646,10 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
     }
 
     section(ctx, "measures.section.about");
+    if (!m.body.in(lang).empty()) {
+        ui::label_text(m.body.in(lang).c_str());
+        ImGui::Dummy(ImVec2(0, 0.2f * em));
+    }
     if (ImGui::BeginTable("measure-facts", 2, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, 9 * em);
         ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);

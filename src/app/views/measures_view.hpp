@@ -56,6 +56,7 @@ private:
     bool scroll_to_cursor_ = false;
     bool focus_search_ = false;
     int last_frame_ = -10;
+    int detail_shown_ = -1; // the measure the detail pane showed last frame (its scroll is reset on change)
 
     // Eligibility of every measure for case_employee's case, by catalogue position.
     std::vector<measures::Eligibility> fit_;

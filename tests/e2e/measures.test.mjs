@@ -1,0 +1,118 @@
+// Tiltak (measures finder, issue 6): type a query, see the expected first result, open it and see
+// its detail (a condition, an amount with its year, evidence with its caveat); Enter opens the
+// first result; filter chips; "passer for <navn>" when a sick-listed employee is chosen.
+import assert from 'node:assert/strict';
+import { AppPage } from './harness.mjs';
+
+async function withApp(ctx, fn, contextOptions = {}) {
+  const context = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 }, ...contextOptions });
+  try {
+    const app = await AppPage.open(context, ctx.url, ctx.artifacts);
+    await fn(app, context);
+    assert.deepEqual(app.consoleErrors, [], 'the console has no errors');
+  } finally {
+    await context.close();
+  }
+}
+
+// The visible result cards (buttons in the results list) from top to bottom, by their labels.
+async function cards(app, names) {
+  const items = await app.items();
+  return items.filter((it) => it.visible && it.kind === 'button' && names.includes(it.label))
+    .sort((a, b) => a.y - b.y).map((it) => it.label);
+}
+
+// Scrolls the detail pane (mouse wheel over it) until a text labelled `label` is visible.
+async function scrollDetailTo(app, label) {
+  for (let i = 0; i < 40; i++) {
+    try { return await app.find(label, { kind: 'text', timeout: 0 }); } catch { /* not yet in view */ }
+    const pane = await app.find(/measures-detail/);
+    await app.page.mouse.move(pane.x + pane.w / 2, pane.y + pane.h / 2);
+    await app.page.mouse.wheel(0, 240);
+    await app.settle();
+  }
+  return app.find(label, { kind: 'text', timeout: 0 });
+}
+
+async function openMeasures(app) {
+  await app.click('Tiltak', { kind: 'button' });
+  await app.find('Tiltak og virkemidler', { kind: 'text' });
+  await app.find('Søk etter tiltak', { kind: 'input' });
+}
+
+export const tests = [
+  {
+    name: 'measures: typing a misspelled query shows the expected first result, and opening it shows conditions and amounts with year',
+    fn: (ctx) => withApp(ctx, async (app) => {
+      await openMeasures(app);
+      await app.find(/^36 av 36 tiltak$/, { kind: 'text' }); // an empty query lists every measure
+      await app.type('Søk etter tiltak', 'inkluderingstilsudd');
+      assert.equal(await app.value('Søk etter tiltak'), 'inkluderingstilsudd');
+      const hits = await cards(app, ['Inkluderingstilskudd', 'Hjelpemidler på arbeidsplassen (folketrygdloven § 10-5)']);
+      assert.equal(hits[0], 'Inkluderingstilskudd', `first result: ${hits.join(', ')}`);
+      await app.find(/^\d+ av 36 tiltak$/, { kind: 'text' });
+      await app.click('Inkluderingstilskudd', { kind: 'button' });
+      // Detail pane: heading, a condition, an amount with its year, evidence and sources.
+      await app.find('Inkluderingstilskudd', { kind: 'text' });
+      await app.find('Vilkår', { kind: 'text' });
+      await app.find('Det søkes før utgiften påløper.', { kind: 'text' });
+      await app.find('Beløp og satser', { kind: 'text' });
+      await app.screenshot('measures-detail');
+      await scrollDetailTo(app, 'Maksimalt tilskudd: 160\u00a0400 kr (år 2026)'); // every amount has its year
+      await app.screenshot('measures-detail-amounts');
+      await scrollDetailTo(app, 'Kilder');
+    }),
+  },
+  {
+    name: 'measures: Enter opens the first result; Down arrow moves the highlight; evidence shows its caveat',
+    fn: (ctx) => withApp(ctx, async (app) => {
+      await openMeasures(app);
+      await app.type('Søk etter tiltak', 'lonnstilskudd');
+      await app.press('Enter');
+      await app.find('Midlertidig lønnstilskudd', { kind: 'text' }); // the detail heading
+      await scrollDetailTo(app, /^Forbehold: /);                     // evidence comes with its caveat
+      // Down moves to the second result (Varig lønnstilskudd); Enter opens it.
+      await app.type('Søk etter tiltak', 'lonnstilskudd');
+      await app.press('ArrowDown');
+      await app.press('Enter');
+      await app.find('Varig lønnstilskudd', { kind: 'text' });
+    }),
+  },
+  {
+    name: 'measures: filter chips narrow the list and say they are on without colour alone',
+    fn: (ctx) => withApp(ctx, async (app) => {
+      await openMeasures(app);
+      await app.click('Historiske', { kind: 'button' });
+      await app.find('✓ Historiske', { kind: 'button' }); // a check mark, not only a colour
+      const count = await app.find(/^\d+ av 36 tiltak$/, { kind: 'text' });
+      const n = Number(count.label.split(' ')[0]);
+      assert.ok(n > 0 && n < 10, `historic measures: ${n}`);
+      await app.find('Tilretteleggingstilskudd (IA)', { kind: 'button' });
+      await app.click('✓ Historiske', { kind: 'button' }); // toggles off
+      await app.find('36 av 36 tiltak', { kind: 'text' });
+      await app.click('Sykmeldt 8–26 uker', { kind: 'button' });
+      await app.type('Søk etter tiltak', 'kompetanse sykmeldt');
+      const hits = await cards(app, ['Kompetansetiltak for sykmeldte', 'Mentor']);
+      assert.deepEqual(hits, ['Kompetansetiltak for sykmeldte']);
+    }),
+  },
+  {
+    name: 'measures: choosing a sick-listed employee shows whether each measure fits, with the reason',
+    fn: (ctx) => withApp(ctx, async (app) => {
+      await openMeasures(app);
+      await app.click('Vurder for sykmeldt'); // a combo box
+      const items = await app.items();
+      const entry = items.find((it) => it.visible && it.kind === 'button' && / · uke \d+ · \d+ %$/.test(it.label));
+      assert.ok(entry, 'the list offers employees with an open case');
+      await app.page.mouse.click(entry.x + entry.w / 2, entry.y + entry.h / 2);
+      await app.settle();
+      const name = entry.label.split(' · ')[0];
+      await app.find(new RegExp(`^Uke \\d+ · \\d+ % sykmeldt · \\d+ hele måneder$`), { kind: 'text' });
+      await app.type('Søk etter tiltak', 'gradert sykmelding');
+      await app.press('Enter');
+      await app.find('Vurdering for den sykmeldte', { kind: 'text' });
+      await app.find(new RegExp(`^(✓|✗|\\?) Passer for ${name}: (ja|nei|må avklares)$`), { kind: 'text' });
+      await app.screenshot('measures-fit');
+    }),
+  },
+];
