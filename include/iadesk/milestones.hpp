@@ -18,6 +18,7 @@
 #include "iadesk/cases.hpp"
 #include "iadesk/rules.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,12 +42,18 @@ struct CaseSchedule {
     const SicknessCase* sickness_case = nullptr;
     const RuleSet* rule_set = nullptr;
     std::vector<Milestone> milestones;
+    // Events derived from the dataset's follow-up plans (plans.hpp, plan_milestone_events), owned
+    // here because Milestone::event may point into them; shared by copies of the schedule.
+    std::shared_ptr<const std::vector<MilestoneEvent>> plan_events;
 
     // The first milestone that still needs action (overdue, due_soon or upcoming) by due date.
     const Milestone* next_action() const;
 };
 
-// `events` may hold events of any case; only those matching the case are used.
+// `events` may hold events of any case; only those matching the case are used. The events that
+// the case's follow-up plan implies (plans.hpp: shared with the sykmelder or NAV, exempted) are
+// added to them, so a plan completes `oppfolgingsplan`, `rapport_nav_9uker` and `plan_til_nav`
+// without a recorded event; as with recorded events, the latest date wins.
 CaseSchedule schedule_case(const SicknessCase& c, const RuleSet& rules, const Dataset& ds,
                            const std::vector<const MilestoneEvent*>& events, Date today);
 

@@ -505,6 +505,7 @@ DatasetLoad load_dataset(std::string_view json_text) {
         }
         for (DatasetProblem& p : loader.problems[k]) result.problems.push_back(std::move(p));
     }
+    detail_ds::read_plans(doc, root, rep, loader.ds); // optional "adjustment_options", "plans"
     detail_ds::read_goals(doc, root, rep, loader.ds, loader.meta.goals); // optional "goals", "goal_activities", "ia_meetings"
     res.top = json(); // free the DOM before the checks
 

@@ -288,6 +288,7 @@ private:
 void check_dataset(const Dataset& ds, const LoadMeta* meta, Reporter& rep) {
     Checker(ds, meta, rep).run();
     check_goals(ds, meta ? &meta->goals : nullptr, rep); // IA goals (dataset_goals.cpp)
+    check_plans(ds, rep);
 }
 
 } // namespace iadesk::detail_ds

@@ -188,6 +188,7 @@ std::string save_dataset(const Dataset& ds, int indent) {
         w.key("date"); w.date(ev.date); w.sep();
         w.key("note"); w.str(ev.note);
     });
+    detail_ds::write_plans(ds, indent, w.out); // "adjustment_options", "plans" when non-empty
     detail_ds::write_goals(ds, indent, w.out); // "goals", "goal_activities", "ia_meetings" when non-empty
     if (indent >= 0) w.out.push_back('\n');
     w.ch('}');

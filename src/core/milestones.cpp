@@ -1,6 +1,8 @@
 // milestones: one case's follow-up schedule under a rule set (milestones.hpp, DOMAIN.md §3).
 #include "iadesk/milestones.hpp"
 
+#include "iadesk/plans.hpp"
+
 #include <string_view>
 #include <unordered_map>
 
@@ -69,11 +71,16 @@ const Milestone* CaseSchedule::next_action() const {
     return best;
 }
 
-CaseSchedule schedule_case(const SicknessCase& c, const RuleSet& rules, const Dataset& ds,
-                           const std::vector<const MilestoneEvent*>& events, Date today) {
+namespace {
+
+// `events` already holds the case's plan events, which `plan_events` owns.
+CaseSchedule schedule_with(const SicknessCase& c, const RuleSet& rules, const Dataset& ds,
+                           const std::vector<const MilestoneEvent*>& events,
+                           std::shared_ptr<const std::vector<MilestoneEvent>> plan_events, Date today) {
     CaseSchedule out;
     out.sickness_case = &c;
     out.rule_set = &rules;
+    out.plan_events = std::move(plan_events);
     out.milestones.reserve(rules.milestones.size());
     for (const MilestoneRule& r : rules.milestones) {
         Milestone m;
@@ -84,6 +91,18 @@ CaseSchedule schedule_case(const SicknessCase& c, const RuleSet& rules, const Da
         out.milestones.push_back(m);
     }
     return out;
+}
+
+} // namespace
+
+CaseSchedule schedule_case(const SicknessCase& c, const RuleSet& rules, const Dataset& ds,
+                           const std::vector<const MilestoneEvent*>& events, Date today) {
+    const Plan* plan = find_plan(ds, c.employee, c.start);
+    if (!plan) return schedule_with(c, rules, ds, events, nullptr, today);
+    auto owned = std::make_shared<const std::vector<MilestoneEvent>>(plan_milestone_events(*plan));
+    std::vector<const MilestoneEvent*> all = events;
+    for (const MilestoneEvent& e : *owned) all.push_back(&e);
+    return schedule_with(c, rules, ds, all, std::move(owned), today);
 }
 
 std::vector<CaseSchedule> schedule_open_cases(const std::vector<SicknessCase>& cases,
@@ -98,6 +117,15 @@ std::vector<CaseSchedule> schedule_open_cases(const std::vector<SicknessCase>& c
         return k;
     };
     for (const MilestoneEvent& e : ds.milestone_events) by_case[key(e.employee, e.case_start)].push_back(&e);
+    // Plan events (plans.hpp), built once and kept alive by every schedule that points into them.
+    std::shared_ptr<const std::vector<MilestoneEvent>> owned;
+    if (!ds.plans.empty()) {
+        std::vector<MilestoneEvent> derived;
+        for (const Plan& p : ds.plans)
+            for (MilestoneEvent& e : plan_milestone_events(p)) derived.push_back(std::move(e));
+        owned = std::make_shared<const std::vector<MilestoneEvent>>(std::move(derived));
+        for (const MilestoneEvent& e : *owned) by_case[key(e.employee, e.case_start)].push_back(&e);
+    }
 
     static const std::vector<const MilestoneEvent*> kNone;
     std::vector<CaseSchedule> out;
@@ -106,7 +134,7 @@ std::vector<CaseSchedule> schedule_open_cases(const std::vector<SicknessCase>& c
         const RuleSet* rs = choose_rule_set(sets, c.start);
         if (!rs) continue;
         auto it = by_case.find(key(c.employee, c.start));
-        out.push_back(schedule_case(c, *rs, ds, it == by_case.end() ? kNone : it->second, today));
+        out.push_back(schedule_with(c, *rs, ds, it == by_case.end() ? kNone : it->second, owned, today));
     }
     return out;
 }
