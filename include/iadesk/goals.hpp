@@ -1,0 +1,231 @@
+// goals: IA agreement goals measured against the organisation's own data (DOMAIN.md §5; issue 5;
+// the model, the formulas and the projection are documented in docs/goals.md).
+//
+// Contract
+// - Agreements and their goal areas (delmål) are data: assets/ia/*.json, parsed by
+//   parse_agreement (never throws; every problem with its JSON pointer). A goal's `area` is an
+//   area id of a built-in agreement ("ia2010.delmal1") or, when it is none, a custom area whose
+//   name is the text itself.
+// - Result progress = (baseline − current) / (baseline − target) for a falling metric (sick
+//   leave), mirrored for a rising one; never below 0 (it may exceed 1 past the target). Worked
+//   check (003:18241-18257): baseline 7,0, target 5,6, current 6,0 -> 71,4 % of the way and a
+//   14,3 % reduction. Progress is computed from the figures as shown (one decimal).
+// - The sick-leave metric is computed with stats.hpp from the whole document for the
+//   organisation or the chosen units. A quarterly baseline is compared with the latest complete
+//   quarter of the same number (seasonality, 003:18247-18251); an annual baseline with the last
+//   four complete quarters (a rolling year).
+// - Masking (DOMAIN.md §6): a figure for fewer than kMaskBelow employees is never returned; for a
+//   set of units, also when any chosen unit has 1..4 employees (else a difference of two shown
+//   figures would reveal it). A role that may not see the statistics of the group
+//   (may_see_statistics) gets no figures either. Without figures there is no progress and the
+//   status is `unknown`.
+// - Projection: the least-squares line through the last (up to five) seasonally neutral points
+//   (rolling four-quarter sick leave; for a recorded metric its last values), extended to the
+//   final comparison period before the deadline. Status: nådd when the current value meets the
+//   target; etter when the deadline has passed; otherwise i rute when the projection meets the
+//   target, risiko when it gets at least half way, etter below that. Without a projection (fewer
+//   than two points) the progress is compared with the share of the time elapsed.
+// - Activity goals: progress = fullført / planned (planned = every activity not avbrutt). Nådd
+//   when the criterion is met (count: at least that many fullført; date: every planned activity
+//   fullført), etter after the deadline or criterion date, risiko while an activity is past its
+//   planned date, else i rute.
+// - Verifiability: a result goal needs a baseline, a target and a deadline; an activity goal a
+//   measurable criterion (count or date) and a deadline. Otherwise it is flagged "ikke
+//   etterprøvbart" (with the reasons) and its status is `unknown`.
+// - IA meetings: a meeting counts towards the two a year (003:39075-39084) when a leader and a
+//   tillitsvalgt or verneombud attend. Every year from the first meeting's (or today's) year to
+//   today's year is listed; a year with fewer than two counting meetings (held or, this year,
+//   planned) carries a warning.
+// - Everything here is pure and O(goals x quarters x dataset); evaluate_goals makes about 25
+//   statistics passes over the dataset, whatever the number of goals.
+#pragma once
+
+#include "iadesk/access.hpp"
+#include "iadesk/model.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace iadesk {
+
+// --- Agreements and goal areas (assets/ia/*.json) ----------------------------------------------
+struct GoalArea {
+    std::string id;               // "ia2010.delmal1"
+    std::string code;             // "1", "2a", ...
+    std::string name_nb, name_en;
+    std::string duty_nb, duty_en; // what the agreement asks of the enterprise
+    bool result_goals = false;    // the area asks for resultatmål
+    bool activity_goals = false;  // ... for aktivitetsmål
+    std::optional<GoalPeriod> reference_period; // the national reference, when the agreement has one
+    std::optional<double> reference_value;
+    std::optional<double> target_change;        // e.g. -20 (percent of the reference)
+    std::optional<double> target_value;
+    std::string source;
+};
+
+struct IaAgreement {
+    std::string id;               // "ia2010"
+    std::string name_nb, name_en;
+    int from_year = 0, to_year = 0; // 0 = not a dated agreement (custom areas)
+    bool custom = false;          // areas suggested for the enterprise's own goals
+    std::string note;             // e.g. what is VERIFY
+    std::string source;
+    std::vector<GoalArea> areas;
+};
+
+struct AgreementProblem {
+    std::string pointer;
+    std::string message;          // English (maintainers' files)
+};
+
+struct AgreementParse {
+    std::optional<IaAgreement> agreement;
+    std::vector<AgreementProblem> problems;
+};
+
+AgreementParse parse_agreement(std::string_view json_text);
+// All of assets/ia/*.json, dated agreements by from_year, custom areas last (parsed once).
+const std::vector<IaAgreement>& builtin_agreements();
+const GoalArea* find_area(std::string_view area_id);          // nullptr: a custom area
+const IaAgreement* agreement_of_area(std::string_view area_id);
+std::string area_label(std::string_view area_id, bool english); // the area's name or the custom text
+
+// --- Periods -------------------------------------------------------------------------------------
+std::string format_period(GoalPeriod p);                 // "2026-Q2", "2018"
+std::optional<GoalPeriod> parse_period(std::string_view text); // "2026-Q2", "2026-q2", "2018"; years 1900-2200
+std::string period_label(GoalPeriod p, bool english);    // "2. kvartal 2026" / "Q2 2026", "2018"
+Date period_first(GoalPeriod p);
+Date period_last(GoalPeriod p);
+double quarter_index(GoalPeriod p); // quarters since year 0 (Y*4 + q-1); a whole year counts at its middle (Y*4 + 1,5)
+
+const char* to_string(GoalKind k);       // "result" | "activity"
+const char* to_string(GoalMetric m);     // "sick_leave" | "recorded"
+const char* to_string(ActivityStatus s); // "planlagt" | "pågår" | "fullført" | "avbrutt"
+const char* to_string(MeetingRole r);    // "leder" | "tillitsvalgt" | "verneombud" | "hr" | "bht" | "nav" | "annen"
+std::optional<ActivityStatus> parse_activity_status(std::string_view s); // also "pagar", "fullfort"
+std::optional<MeetingRole> parse_meeting_role(std::string_view s);
+
+// --- Formulas ----------------------------------------------------------------------------------------
+// (baseline − current) / (baseline − target) as a fraction, never below 0; nullopt when
+// baseline == target. Works for rising metrics too (both differences change sign).
+std::optional<double> result_progress(double baseline, double target, double current);
+// (baseline − current) / baseline as a fraction (0,143 for 7,0 -> 6,0); nullopt when baseline is 0.
+std::optional<double> relative_reduction(double baseline, double current);
+// The target value of a goal for a baseline: target_value, or baseline x (1 + change / 100),
+// rounded to one decimal (7,0 and -20 -> 5,6).
+std::optional<double> goal_target(const Goal& g, std::optional<double> baseline);
+
+enum class GoalStatus { reached, on_track, at_risk, behind, unknown };
+const char* to_string(GoalStatus s);     // "nådd" | "i rute" | "risiko" | "etter" | "ukjent"
+const char* status_label_en(GoalStatus s); // "reached" | "on track" | "at risk" | "behind" | "unknown"
+
+// Least squares over (x, y); nullopt with fewer than two distinct x.
+struct Line {
+    double slope = 0;
+    double intercept = 0;
+    double at(double x) const { return intercept + slope * x; }
+};
+std::optional<Line> fit_line(const std::vector<std::pair<double, double>>& points);
+
+// --- Evaluation ----------------------------------------------------------------------------------
+struct MetricPoint {
+    GoalPeriod period;
+    std::optional<double> value;  // one decimal; nullopt: masked or no data
+    bool masked = false;
+};
+
+struct Projection {
+    std::vector<std::pair<double, double>> points; // (quarter index, value) the line was fitted to
+    double slope_per_quarter = 0;
+    GoalPeriod final_period;      // the period compared at the deadline
+    double value = 0;             // projected value there (one decimal)
+    std::optional<double> progress; // projected progress there
+};
+
+struct Flag {
+    std::string nb, en;
+};
+
+struct GoalEvaluation {
+    const Goal* goal = nullptr;
+    bool verifiable = true;
+    std::vector<Flag> not_verifiable;      // why it is not (empty when verifiable)
+    // Result goals
+    std::optional<double> baseline;
+    std::optional<double> target;
+    std::optional<double> current;
+    std::optional<GoalPeriod> baseline_period;
+    std::optional<GoalPeriod> current_period; // for a rolling year: its last quarter
+    bool current_rolling = false;          // current is the last four quarters
+    std::optional<double> progress;        // fraction >= 0
+    std::optional<double> reduction;       // relative change baseline -> current (positive = lower)
+    bool masked = false;                   // a figure was withheld (fewer than 5 employees)
+    bool no_access = false;                // the role may not see this group's statistics
+    std::vector<MetricPoint> series;       // per quarter (sick leave) or as recorded
+    std::optional<Projection> projection;
+    // Activities (any goal may have them)
+    int activities_planned = 0;            // not avbrutt
+    int activities_done = 0;
+    int activities_cancelled = 0;
+    int activities_overdue = 0;            // planned date passed, not fullført
+    std::optional<double> activity_progress; // done / planned
+    GoalStatus status = GoalStatus::unknown;
+    Flag reason;                           // one sentence: why this status
+};
+
+struct AreaSummary {
+    std::string area;                      // area id (or custom text)
+    std::string code;                      // "1", "2a", ... ("" for custom)
+    int goals = 0, result_goals = 0, activity_goals = 0;
+    int reached = 0, on_track = 0, at_risk = 0, behind = 0, unknown = 0;
+    int not_verifiable = 0;
+    int activities_planned = 0, activities_done = 0;
+    std::optional<double> mean_progress;   // mean result progress of the goals that have one
+};
+
+struct MeetingYear {
+    int year = 0;
+    int held = 0;                          // counting meetings on or before today
+    int planned = 0;                       // counting meetings after today
+    int not_counting = 0;                  // meetings without both a leader and a tillitsvalgt
+    bool warning = false;                  // held + planned < 2
+};
+
+struct GoalsOverview {
+    Date today;
+    std::vector<GoalEvaluation> goals;     // in the dataset's order
+    std::vector<AreaSummary> areas;        // in the order of the built-in areas, custom areas last
+    std::vector<MeetingYear> meeting_years;
+    GoalPeriod last_complete_quarter;
+};
+
+// Evaluates every goal of `ds` (the whole document, not a role-filtered copy: the statistics need
+// all absences) for `role`'s eyes. Pointers in the result point into `ds`.
+GoalsOverview evaluate_goals(const Dataset& ds, Date today, const Role& role = Role::hr());
+// Only the meeting years (cheap).
+std::vector<MeetingYear> meeting_years(const Dataset& ds, Date today);
+bool meeting_counts(const IaMeeting& m); // a leader and a tillitsvalgt or verneombud attend
+
+// The verifiability flags of one goal on its own.
+std::vector<Flag> verifiability_flags(const Goal& g);
+
+// --- Reports (printable HTML: A4, semantic headings, print CSS) -------------------------------------
+// The action plan (003:9276-9288): per area its goals, the activities with who does what and
+// when, the timeline, and the status.
+std::string action_plan_html(const Dataset& ds, const GoalsOverview& ov);
+
+struct HalfYearInput {
+    int year = 0;
+    int half = 1;                          // 1: January-June, 2: July-December
+    std::string key_experience;            // "Viktigste erfaring å dele med andre"
+    std::string successful_activity;       // GoalActivity::id (or empty)
+    std::string successful_text;           // why it went well
+};
+// The half-year report (003:5579-5587): key experience, deviations from plan (activities planned
+// in the half-year not fullført, avbrutt, or done late; goals at risk or behind), the most
+// successful activity; plus the goals' figures and the IA meetings of the half-year.
+std::string half_year_report_html(const Dataset& ds, const GoalsOverview& ov, const HalfYearInput& in);
+
+} // namespace iadesk

@@ -1,0 +1,467 @@
+// dataset_goals: the dataset format's optional "goals", "goal_activities" and "ia_meetings"
+// members (issue 5) — reading (phase 1 of load_dataset, from the document's DOM: goals are few, so
+// they are not streamed), checks (phase 2, shared with validate_dataset; the value checks are
+// goal_commands.hpp's) and writing (canonical form, only when non-empty so that older files save
+// unchanged). Layout and checks: docs/data-format.md ("goals") and docs/goals.md.
+#include "dataset_internal.hpp"
+
+#include "iadesk/goal_commands.hpp"
+#include "iadesk/goals.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace iadesk::detail_ds {
+namespace {
+
+using json = nlohmann::json;
+
+const char* type_nb(const json& v) {
+    if (v.is_null()) return "null";
+    if (v.is_object()) return "objekt";
+    if (v.is_array()) return "liste";
+    if (v.is_string()) return "tekst";
+    if (v.is_boolean()) return "sann/usann";
+    if (v.is_number()) return "tall";
+    return "ukjent";
+}
+const char* type_en(const json& v) {
+    if (v.is_null()) return "null";
+    if (v.is_object()) return "object";
+    if (v.is_array()) return "array";
+    if (v.is_string()) return "string";
+    if (v.is_boolean()) return "boolean";
+    if (v.is_number()) return "number";
+    return "unknown";
+}
+
+// Phase-1 reader of one object: a problem marks the record bad (its value checks are skipped).
+struct Reader {
+    const json& obj;
+    const Path& at;
+    Reporter& rep;
+    bool bad = false;
+
+    const json* find(std::string_view key) const {
+        auto it = obj.find(key);
+        return it == obj.end() || it->is_null() ? nullptr : &*it;
+    }
+    void wrong(std::string_view key, const json& v, const char* nb, const char* en) {
+        Path p{&at, key};
+        rep.add(p, std::string("Må være ") + nb + " (var " + type_nb(v) + ")", std::string("Must be ") + en + " (was " + type_en(v) + ")");
+        bad = true;
+    }
+    void missing(std::string_view key) {
+        Path p{&at, key};
+        std::string k(key);
+        rep.add(p, "Feltet «" + k + "» mangler", "Field \"" + k + "\" is missing");
+        bad = true;
+    }
+    void invalid(std::string_view key, std::string nb, std::string en) {
+        Path p{&at, key};
+        rep.add(p, std::move(nb), std::move(en));
+        bad = true;
+    }
+    void str(std::string_view key, std::string& out, bool required = false) {
+        const json* v = find(key);
+        if (!v) { if (required) missing(key); return; }
+        if (auto s = v->get_ptr<const json::string_t*>()) out = *s;
+        else wrong(key, *v, "tekst", "a string");
+    }
+    void opt_date(std::string_view key, std::optional<Date>& out, bool required = false) {
+        const json* v = find(key);
+        if (!v) { if (required) missing(key); return; }
+        auto s = v->get_ptr<const json::string_t*>();
+        if (!s) { wrong(key, *v, "en dato som tekst (ÅÅÅÅ-MM-DD)", "a date string (YYYY-MM-DD)"); return; }
+        out = parse_iso_date(*s);
+        if (!out)
+            invalid(key, "Ugyldig dato «" + *s + "» (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
+                    "Invalid date \"" + *s + "\" (expected a real date YYYY-MM-DD, year 1900-2200)");
+    }
+    void opt_number(std::string_view key, std::optional<double>& out) {
+        const json* v = find(key);
+        if (!v) return;
+        if (!v->is_number()) { wrong(key, *v, "et tall", "a number"); return; }
+        out = v->get<double>();
+    }
+    void opt_int(std::string_view key, std::optional<int>& out) {
+        const json* v = find(key);
+        if (!v) return;
+        if (!v->is_number()) { wrong(key, *v, "et heltall", "an integer"); return; }
+        const double d = v->get<double>();
+        if (std::floor(d) != d || d < -2e9 || d > 2e9) {
+            invalid(key, "Må være et heltall (var " + v->dump() + ")", "Must be an integer (was " + v->dump() + ")");
+            return;
+        }
+        out = static_cast<int>(d);
+    }
+    void boolean(std::string_view key, bool& out) {
+        const json* v = find(key);
+        if (!v) return;
+        if (auto b = v->get_ptr<const json::boolean_t*>()) out = *b;
+        else wrong(key, *v, "true eller false", "true or false");
+    }
+    void period(std::string_view key, std::optional<GoalPeriod>& out) {
+        const json* v = find(key);
+        if (!v) return;
+        auto s = v->get_ptr<const json::string_t*>();
+        if (!s) { wrong(key, *v, "en periode som tekst (ÅÅÅÅ eller ÅÅÅÅ-Qn)", "a period string (YYYY or YYYY-Qn)"); return; }
+        out = parse_period(*s);
+        if (!out)
+            invalid(key, "Ugyldig periode «" + *s + "» (forventet ÅÅÅÅ eller ÅÅÅÅ-Qn, år 1900–2200)",
+                    "Invalid period \"" + *s + "\" (expected YYYY or YYYY-Qn, year 1900-2200)");
+    }
+    const json* array(std::string_view key) {
+        const json* v = find(key);
+        if (!v) return nullptr;
+        if (!v->is_array()) { wrong(key, *v, "en liste", "an array"); return nullptr; }
+        return v;
+    }
+};
+
+bool expect_object(const json& v, const Path& at, Reporter& rep) {
+    if (v.is_object()) return true;
+    rep.add(at, std::string("Må være et objekt (var ") + type_nb(v) + ")", std::string("Must be an object (was ") + type_en(v) + ")");
+    return false;
+}
+
+void read_goal(const json& v, const Path& p, Reporter& rep, Goal& g, uint8_t& bad) {
+    if (!expect_object(v, p, rep)) { bad = 1; return; }
+    Reader r{v, p, rep};
+    r.str("id", g.id, true);
+    std::string kind;
+    r.str("kind", kind, true);
+    if (kind == "result") g.kind = GoalKind::result;
+    else if (kind == "activity") g.kind = GoalKind::activity;
+    else if (!r.bad) r.invalid("kind", "Ukjent måltype «" + kind + "» (result eller activity)", "Unknown goal kind \"" + kind + "\" (result or activity)");
+    r.str("area", g.area, true);
+    r.str("title", g.title, true);
+    r.str("description", g.description);
+    r.opt_date("deadline", g.deadline);
+    if (g.kind == GoalKind::result) {
+        std::string metric = "sick_leave";
+        r.str("metric", metric);
+        if (metric == "sick_leave") g.metric = GoalMetric::sick_leave;
+        else if (metric == "recorded") g.metric = GoalMetric::recorded;
+        else r.invalid("metric", "Ukjent måltall «" + metric + "» (sick_leave eller recorded)", "Unknown metric \"" + metric + "\" (sick_leave or recorded)");
+        if (const json* units = r.array("units")) {
+            Path up{&p, "units"};
+            for (std::size_t i = 0; i < units->size(); ++i) {
+                if (auto s = (*units)[i].get_ptr<const json::string_t*>()) g.units.push_back(*s);
+                else { Path q{&up, {}, i}; rep.add(q, "Må være en enhets-ID som tekst", "Must be a unit id string"); r.bad = true; }
+            }
+        }
+        r.str("metric_name", g.metric_name);
+        r.boolean("higher_is_better", g.higher_is_better);
+        if (const json* values = r.array("values")) {
+            Path vp{&p, "values"};
+            for (std::size_t i = 0; i < values->size(); ++i) {
+                Path q{&vp, {}, i};
+                if (!expect_object((*values)[i], q, rep)) { r.bad = true; continue; }
+                Reader vr{(*values)[i], q, rep};
+                std::optional<GoalPeriod> per;
+                std::optional<double> val;
+                vr.period("period", per);
+                vr.opt_number("value", val);
+                if (!per && !vr.bad) vr.missing("period");
+                if (!val && !vr.bad) vr.missing("value");
+                if (vr.bad) { r.bad = true; continue; }
+                g.values.push_back({*per, *val});
+            }
+        }
+        r.period("baseline_period", g.baseline_period);
+        r.opt_number("baseline_value", g.baseline_value);
+        r.opt_number("target_value", g.target_value);
+        r.opt_number("target_change", g.target_change);
+    } else {
+        r.str("criterion", g.criterion);
+        r.opt_int("criterion_count", g.criterion_count);
+        r.opt_date("criterion_date", g.criterion_date);
+    }
+    if (r.bad) bad = 1;
+}
+
+void read_activity(const json& v, const Path& p, Reporter& rep, GoalActivity& a, uint8_t& bad) {
+    if (!expect_object(v, p, rep)) { bad = 1; return; }
+    Reader r{v, p, rep};
+    r.str("id", a.id, true);
+    r.str("goal", a.goal, true);
+    r.str("title", a.title, true);
+    r.str("owner", a.owner);
+    r.opt_date("planned", a.planned);
+    std::string status = "planlagt";
+    r.str("status", status);
+    if (auto s = parse_activity_status(status)) a.status = *s;
+    else if (!r.bad) r.invalid("status", "Ukjent status «" + status + "» (planlagt, pågår, fullført eller avbrutt)",
+                               "Unknown status \"" + status + "\" (planlagt, pågår, fullført or avbrutt)");
+    r.opt_date("done", a.done);
+    r.str("note", a.note);
+    if (r.bad) bad = 1;
+}
+
+void read_meeting(const json& v, const Path& p, Reporter& rep, IaMeeting& m, uint8_t& bad) {
+    if (!expect_object(v, p, rep)) { bad = 1; return; }
+    Reader r{v, p, rep};
+    r.str("id", m.id, true);
+    std::optional<Date> date;
+    r.opt_date("date", date, true);
+    if (date) m.date = *date;
+    if (const json* att = r.array("attendees")) {
+        Path ap{&p, "attendees"};
+        for (std::size_t i = 0; i < att->size(); ++i) {
+            Path q{&ap, {}, i};
+            if (!expect_object((*att)[i], q, rep)) { r.bad = true; continue; }
+            Reader ar{(*att)[i], q, rep};
+            MeetingAttendee a;
+            std::string role;
+            ar.str("role", role, true);
+            if (auto mr = parse_meeting_role(role)) a.role = *mr;
+            else if (!ar.bad) ar.invalid("role", "Ukjent rolle «" + role + "» (leder, tillitsvalgt, verneombud, hr, bht, nav eller annen)",
+                                         "Unknown role \"" + role + "\" (leder, tillitsvalgt, verneombud, hr, bht, nav or annen)");
+            ar.str("name", a.name);
+            if (ar.bad) { r.bad = true; continue; }
+            m.attendees.push_back(std::move(a));
+        }
+    }
+    r.str("minutes", m.minutes);
+    if (const json* dec = r.array("decisions")) {
+        Path dp{&p, "decisions"};
+        for (std::size_t i = 0; i < dec->size(); ++i) {
+            Path q{&dp, {}, i};
+            if (!expect_object((*dec)[i], q, rep)) { r.bad = true; continue; }
+            Reader dr{(*dec)[i], q, rep};
+            MeetingDecision d;
+            dr.str("text", d.text, true);
+            if (const json* goals = dr.array("goals")) {
+                Path gp{&q, "goals"};
+                for (std::size_t j = 0; j < goals->size(); ++j) {
+                    if (auto s = (*goals)[j].get_ptr<const json::string_t*>()) d.goals.push_back(*s);
+                    else { Path gq{&gp, {}, j}; rep.add(gq, "Må være en mål-ID som tekst", "Must be a goal id string"); dr.bad = true; }
+                }
+            }
+            if (dr.bad) r.bad = true;
+            m.decisions.push_back(std::move(d)); // kept so that indices line up
+        }
+    }
+    if (r.bad) bad = 1;
+}
+
+template <class T, class F>
+void read_array(const json& doc, const Path& root, Reporter& rep, const char* name, std::vector<T>& out,
+                std::vector<uint8_t>& bad, F&& read_one) {
+    auto it = doc.find(name);
+    if (it == doc.end() || it->is_null()) return;
+    Path at{&root, name};
+    if (!it->is_array()) {
+        rep.add(at, std::string("Må være en liste (var ") + type_nb(*it) + ")", std::string("Must be an array (was ") + type_en(*it) + ")");
+        return;
+    }
+    out.resize(it->size());
+    bad.assign(it->size(), 0);
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        Path p{&at, {}, i};
+        read_one((*it)[i], p, rep, out[i], bad[i]);
+    }
+}
+
+std::string ptr(const char* array, std::size_t i, const std::string& field) {
+    std::string s = std::string("/") + array + "/" + std::to_string(i);
+    if (!field.empty()) s += "/" + field;
+    return s;
+}
+
+void report(Reporter& rep, const char* array, std::size_t i, const std::vector<Problem>& problems) {
+    for (const Problem& p : problems) rep.out.push_back({ptr(array, i, p.field), p.message_nb, p.message_en});
+}
+
+// --- Writing ----------------------------------------------------------------------------------------
+
+class Out {
+public:
+    Out(std::string& s, int indent) : s_(s), indent_(indent) {}
+    void raw(std::string_view t) { s_.append(t); }
+    void key(std::string_view k) { str(k); s_ += compact() ? ":" : ": "; }
+    void sep() { s_ += compact() ? "," : ", "; }
+    void str(std::string_view t) {
+        s_ += json(std::string(t)).dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    void num(double v) {
+        if (!std::isfinite(v)) { raw("null"); return; }
+        if (v == static_cast<double>(static_cast<long long>(v)) && v > -1e15 && v < 1e15) {
+            s_ += std::to_string(static_cast<long long>(v));
+            return;
+        }
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.15g", v);
+        if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
+        s_ += buf;
+    }
+    void opt_num(const std::optional<double>& v) { if (v) num(*v); else raw("null"); }
+    void date(const std::optional<Date>& d) { if (d) str(format_iso(*d)); else raw("null"); }
+    void newline(int level) {
+        if (compact()) return;
+        s_.push_back('\n');
+        s_.append(static_cast<std::size_t>(indent_ * level), ' ');
+    }
+    bool compact() const { return indent_ < 0; }
+
+private:
+    std::string& s_;
+    int indent_;
+};
+
+template <class T, class F>
+void write_array(Out& w, const char* name, const std::vector<T>& items, F&& one) {
+    if (items.empty()) return;
+    w.raw(",");
+    w.newline(1);
+    w.key(name);
+    w.raw("[");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) w.raw(",");
+        w.newline(2);
+        w.raw("{");
+        one(items[i]);
+        w.raw("}");
+    }
+    w.newline(1);
+    w.raw("]");
+}
+
+} // namespace
+
+void read_goals(const json& doc, const Path& root, Reporter& rep, Dataset& ds, GoalsMeta& meta) {
+    read_array(doc, root, rep, "goals", ds.goals, meta.goal_bad, read_goal);
+    for (Goal& g : ds.goals)
+        std::stable_sort(g.values.begin(), g.values.end(),
+                         [](const RecordedValue& a, const RecordedValue& b) { return a.period < b.period; });
+    read_array(doc, root, rep, "goal_activities", ds.goal_activities, meta.activity_bad, read_activity);
+    read_array(doc, root, rep, "ia_meetings", ds.ia_meetings, meta.meeting_bad, read_meeting);
+}
+
+void check_goals(const Dataset& ds, const GoalsMeta* meta, Reporter& rep) {
+    auto ok = [](const std::vector<uint8_t>* bits, std::size_t i) { return !bits || i >= bits->size() || !(*bits)[i]; };
+    const std::vector<uint8_t>* gb = meta ? &meta->goal_bad : nullptr;
+    const std::vector<uint8_t>* ab = meta ? &meta->activity_bad : nullptr;
+    const std::vector<uint8_t>* mb = meta ? &meta->meeting_bad : nullptr;
+
+    std::unordered_map<std::string_view, std::size_t> goal_index;
+    bool goals_unknown = false;
+    for (std::size_t i = 0; i < ds.goals.size(); ++i) {
+        const Goal& g = ds.goals[i];
+        if (!ok(gb, i)) { goals_unknown = true; continue; }
+        report(rep, "goals", i, check_goal_values(g));
+        if (g.id.empty()) continue;
+        if (auto [it, fresh] = goal_index.emplace(g.id, i); !fresh)
+            rep.out.push_back({ptr("goals", i, "id"), "Mål-ID-en «" + g.id + "» er allerede brukt av /goals/" + std::to_string(it->second),
+                               "Goal id \"" + g.id + "\" is already used by /goals/" + std::to_string(it->second)});
+    }
+    auto goal_known = [&](const std::string& id) { return goals_unknown || goal_index.count(id) > 0; };
+
+    std::unordered_set<std::string_view> activity_ids;
+    for (std::size_t i = 0; i < ds.goal_activities.size(); ++i) {
+        const GoalActivity& a = ds.goal_activities[i];
+        if (!ok(ab, i)) continue;
+        report(rep, "goal_activities", i, check_activity_values(a));
+        if (!a.id.empty() && !activity_ids.insert(a.id).second)
+            rep.out.push_back({ptr("goal_activities", i, "id"), "Aktivitets-ID-en «" + a.id + "» er allerede brukt",
+                               "Activity id \"" + a.id + "\" is already used"});
+        if (!a.goal.empty() && !goal_known(a.goal))
+            rep.out.push_back({ptr("goal_activities", i, "goal"), "Ukjent mål «" + a.goal + "» (finnes ikke i /goals)",
+                               "Unknown goal \"" + a.goal + "\" (not in /goals)"});
+    }
+
+    std::unordered_set<std::string_view> meeting_ids;
+    for (std::size_t i = 0; i < ds.ia_meetings.size(); ++i) {
+        const IaMeeting& m = ds.ia_meetings[i];
+        if (!ok(mb, i)) continue;
+        report(rep, "ia_meetings", i, check_meeting_values(m));
+        if (!m.id.empty() && !meeting_ids.insert(m.id).second)
+            rep.out.push_back({ptr("ia_meetings", i, "id"), "Møte-ID-en «" + m.id + "» er allerede brukt",
+                               "Meeting id \"" + m.id + "\" is already used"});
+        for (std::size_t d = 0; d < m.decisions.size(); ++d)
+            for (std::size_t k = 0; k < m.decisions[d].goals.size(); ++k)
+                if (!goal_known(m.decisions[d].goals[k]))
+                    rep.out.push_back({ptr("ia_meetings", i, "decisions/" + std::to_string(d) + "/goals/" + std::to_string(k)),
+                                       "Ukjent mål «" + m.decisions[d].goals[k] + "» (finnes ikke i /goals)",
+                                       "Unknown goal \"" + m.decisions[d].goals[k] + "\" (not in /goals)"});
+    }
+}
+
+void write_goals(const Dataset& ds, int indent, std::string& out) {
+    Out w(out, indent);
+    write_array(w, "goals", ds.goals, [&](const Goal& g) {
+        w.key("id"); w.str(g.id); w.sep();
+        w.key("kind"); w.str(to_string(g.kind)); w.sep();
+        w.key("area"); w.str(g.area); w.sep();
+        w.key("title"); w.str(g.title); w.sep();
+        w.key("description"); w.str(g.description); w.sep();
+        w.key("deadline"); w.date(g.deadline); w.sep();
+        if (g.kind == GoalKind::result) {
+            w.key("metric"); w.str(to_string(g.metric)); w.sep();
+            if (g.metric == GoalMetric::sick_leave) {
+                w.key("units"); w.raw("[");
+                for (std::size_t i = 0; i < g.units.size(); ++i) { if (i) w.sep(); w.str(g.units[i]); }
+                w.raw("]"); w.sep();
+            } else {
+                w.key("metric_name"); w.str(g.metric_name); w.sep();
+                w.key("higher_is_better"); w.raw(g.higher_is_better ? "true" : "false"); w.sep();
+                w.key("values"); w.raw("[");
+                for (std::size_t i = 0; i < g.values.size(); ++i) {
+                    if (i) w.sep();
+                    w.raw("{"); w.key("period"); w.str(format_period(g.values[i].period)); w.sep();
+                    w.key("value"); w.num(g.values[i].value); w.raw("}");
+                }
+                w.raw("]"); w.sep();
+            }
+            w.key("baseline_period");
+            if (g.baseline_period) w.str(format_period(*g.baseline_period)); else w.raw("null");
+            w.sep();
+            w.key("baseline_value"); w.opt_num(g.baseline_value); w.sep();
+            w.key("target_value"); w.opt_num(g.target_value); w.sep();
+            w.key("target_change"); w.opt_num(g.target_change);
+        } else {
+            w.key("criterion"); w.str(g.criterion); w.sep();
+            w.key("criterion_count");
+            if (g.criterion_count) w.num(*g.criterion_count); else w.raw("null");
+            w.sep();
+            w.key("criterion_date"); w.date(g.criterion_date);
+        }
+    });
+    write_array(w, "goal_activities", ds.goal_activities, [&](const GoalActivity& a) {
+        w.key("id"); w.str(a.id); w.sep();
+        w.key("goal"); w.str(a.goal); w.sep();
+        w.key("title"); w.str(a.title); w.sep();
+        w.key("owner"); w.str(a.owner); w.sep();
+        w.key("planned"); w.date(a.planned); w.sep();
+        w.key("status"); w.str(to_string(a.status)); w.sep();
+        w.key("done"); w.date(a.done); w.sep();
+        w.key("note"); w.str(a.note);
+    });
+    write_array(w, "ia_meetings", ds.ia_meetings, [&](const IaMeeting& m) {
+        w.key("id"); w.str(m.id); w.sep();
+        w.key("date"); w.str(format_iso(m.date)); w.sep();
+        w.key("attendees"); w.raw("[");
+        for (std::size_t i = 0; i < m.attendees.size(); ++i) {
+            if (i) w.sep();
+            w.raw("{"); w.key("role"); w.str(to_string(m.attendees[i].role)); w.sep();
+            w.key("name"); w.str(m.attendees[i].name); w.raw("}");
+        }
+        w.raw("]"); w.sep();
+        w.key("minutes"); w.str(m.minutes); w.sep();
+        w.key("decisions"); w.raw("[");
+        for (std::size_t i = 0; i < m.decisions.size(); ++i) {
+            if (i) w.sep();
+            w.raw("{"); w.key("text"); w.str(m.decisions[i].text); w.sep();
+            w.key("goals"); w.raw("[");
+            for (std::size_t k = 0; k < m.decisions[i].goals.size(); ++k) { if (k) w.sep(); w.str(m.decisions[i].goals[k]); }
+            w.raw("]}");
+        }
+        w.raw("]");
+    });
+}
+
+} // namespace iadesk::detail_ds

@@ -1,0 +1,728 @@
+// goals: agreements as data, periods, the progress formulas, the projection and the evaluation of
+// every goal (contract in include/iadesk/goals.hpp; the model and formulas in docs/goals.md).
+#include "iadesk/goals.hpp"
+
+#include "iadesk/assets.hpp"
+#include "iadesk/stats.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <unordered_map>
+
+namespace iadesk {
+namespace {
+
+using nlohmann::json;
+
+// --- Agreement files -----------------------------------------------------------------------------
+
+class AgreementReader {
+public:
+    std::vector<AgreementProblem> problems;
+
+    void fail(std::string pointer, std::string message) { problems.push_back({std::move(pointer), std::move(message)}); }
+
+    std::string str(const json& obj, const std::string& ptr, const char* key, bool required = true) {
+        auto it = obj.find(key);
+        if (it == obj.end() || it->is_null()) {
+            if (required) fail(ptr + "/" + key, "missing");
+            return {};
+        }
+        if (!it->is_string()) { fail(ptr + "/" + key, "must be a string"); return {}; }
+        return *it->get_ptr<const json::string_t*>();
+    }
+
+    void text_pair(const json& obj, const std::string& ptr, const char* key, std::string& nb, std::string& en) {
+        auto it = obj.find(key);
+        if (it == obj.end() || !it->is_object()) { fail(ptr + "/" + key, "must be an object {\"nb\", \"en\"}"); return; }
+        nb = str(*it, ptr + "/" + key, "nb");
+        en = str(*it, ptr + "/" + key, "en");
+    }
+
+    bool boolean(const json& obj, const std::string& ptr, const char* key) {
+        auto it = obj.find(key);
+        if (it == obj.end() || it->is_null()) return false;
+        if (!it->is_boolean()) { fail(ptr + "/" + key, "must be true or false"); return false; }
+        return *it->get_ptr<const json::boolean_t*>();
+    }
+
+    std::optional<double> number(const json& obj, const std::string& ptr, const char* key) {
+        auto it = obj.find(key);
+        if (it == obj.end() || it->is_null()) return std::nullopt;
+        if (!it->is_number()) { fail(ptr + "/" + key, "must be a number"); return std::nullopt; }
+        if (auto i = it->get_ptr<const json::number_integer_t*>()) return static_cast<double>(*i);
+        if (auto u = it->get_ptr<const json::number_unsigned_t*>()) return static_cast<double>(*u);
+        return *it->get_ptr<const json::number_float_t*>();
+    }
+};
+
+// --- Small helpers ---------------------------------------------------------------------------------
+
+double round1(double v) { return round_percent(v); } // one decimal, half up (stats.hpp)
+
+int qindex(GoalPeriod p) { return p.year * 4 + (p.quarter - 1); }
+GoalPeriod from_qindex(int i) { return {i / 4, i % 4 + 1}; }
+
+GoalPeriod last_complete_quarter(Date today) {
+    const Quarter q = quarter_of(today);
+    GoalPeriod p{q.year, q.q};
+    if (period_last(p) >= today) p = from_qindex(qindex(p) - 1);
+    return p;
+}
+
+// The last quarter ending on or before `d`.
+GoalPeriod last_quarter_ending_by(Date d) {
+    const Quarter q = quarter_of(d);
+    GoalPeriod p{q.year, q.q};
+    if (period_last(p) > d) p = from_qindex(qindex(p) - 1);
+    return p;
+}
+
+std::string pct_text(double fraction) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", round1(fraction * 100.0));
+    std::string s = buf;
+    for (char& c : s)
+        if (c == '.') c = ',';
+    return s + " %";
+}
+
+// The sick-leave figures of a set of units (empty = the organisation) in a period, masked.
+struct Figure {
+    std::optional<double> value; // one decimal
+    bool masked = false;
+    bool unknown_unit = false;
+};
+
+class SickLeaveSource {
+public:
+    explicit SickLeaveSource(const Dataset& ds) : ds_(ds) {
+        for (std::size_t i = 0; i < ds.units.size(); ++i) unit_index_.emplace(ds.units[i].id, i);
+    }
+
+    Figure figure(const std::vector<std::string>& units, Date from, Date to) {
+        const StatsResult& st = stats(from, to);
+        Figure f;
+        int employees = 0;
+        double mulige = 0, tapte = 0;
+        auto take = [&](const StatsGroup& g) {
+            employees += g.employees;
+            if (g.sums) { mulige += g.sums->mulige; tapte += g.sums->tapte; }
+        };
+        if (units.empty()) {
+            for (const StatsGroup& g : st.groups) take(g);
+        } else {
+            for (const std::string& u : units) {
+                auto it = unit_index_.find(u);
+                if (it == unit_index_.end()) { f.unknown_unit = true; return f; }
+                const StatsGroup& g = st.groups[it->second];
+                // A chosen unit of 1..4 employees would be revealed by the difference of two shown figures.
+                if (units.size() > 1 && g.employees > 0 && g.employees < kMaskBelow) f.masked = true;
+                take(g);
+            }
+        }
+        if (employees < kMaskBelow) f.masked = true;
+        if (f.masked) return f;
+        if (mulige > 0) f.value = round1(tapte / mulige * 100.0);
+        return f;
+    }
+
+private:
+    const StatsResult& stats(Date from, Date to) {
+        auto key = std::make_pair(from.days, to.days);
+        auto it = cache_.find(key);
+        if (it != cache_.end()) return it->second;
+        StatsQuery q;
+        q.from = from;
+        q.to = to;
+        q.by_unit = true;
+        q.mask_below = 0; // raw sums; masking is applied per combination above
+        return cache_.emplace(key, compute_stats(ds_, q)).first->second;
+    }
+
+    const Dataset& ds_;
+    std::unordered_map<std::string, std::size_t> unit_index_;
+    std::map<std::pair<int32_t, int32_t>, StatsResult> cache_;
+};
+
+Flag flag(std::string nb, std::string en) { return {std::move(nb), std::move(en)}; }
+
+bool reached(const Goal& g, double current, double target) {
+    const bool rising = g.metric == GoalMetric::recorded && g.higher_is_better;
+    return rising ? current >= target - 1e-9 : current <= target + 1e-9;
+}
+
+bool may_see(const Role& role, const Goal& g) {
+    if (g.metric == GoalMetric::recorded) return true; // recorded by hand: not statistics of people
+    if (g.units.empty()) return may_see_statistics(role, std::nullopt);
+    for (const std::string& u : g.units)
+        if (!may_see_statistics(role, u)) return false;
+    return true;
+}
+
+const RecordedValue* recorded_for(const Goal& g, GoalPeriod p) {
+    for (const RecordedValue& v : g.values)
+        if (v.period == p) return &v;
+    return nullptr;
+}
+
+void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lcq, const Role& role,
+                     SickLeaveSource& src, GoalEvaluation& e) {
+    (void)ds;
+    const bool sick = g.metric == GoalMetric::sick_leave;
+    const bool visible = may_see(role, g);
+    e.no_access = !visible;
+    e.baseline_period = g.baseline_period;
+    const std::optional<GoalPeriod> bp = g.baseline_period;
+    bool unknown_unit = false;
+
+    // Baseline
+    if (g.baseline_value) {
+        e.baseline = round1(*g.baseline_value);
+    } else if (bp && visible) {
+        if (sick) {
+            Figure f = src.figure(g.units, period_first(*bp), period_last(*bp));
+            e.baseline = f.value;
+            e.masked = e.masked || f.masked;
+            unknown_unit = unknown_unit || f.unknown_unit;
+        } else if (const RecordedValue* v = recorded_for(g, *bp)) {
+            e.baseline = v->value;
+        }
+    }
+    e.target = goal_target(g, e.baseline);
+    if (!visible) {
+        e.reason = flag("Rollen har ikke tilgang til denne statistikken", "The role may not see these statistics");
+        if (!g.baseline_value) e.baseline.reset();
+        return;
+    }
+
+    // Current value, series and projection points
+    std::vector<std::pair<double, double>> points;
+    double x_current = 0;
+    if (sick) {
+        if (bp && bp->quarter != 0) {
+            GoalPeriod cp{lcq.quarter >= bp->quarter ? lcq.year : lcq.year - 1, bp->quarter};
+            if (cp > *bp) {
+                Figure f = src.figure(g.units, period_first(cp), period_last(cp));
+                e.current = f.value;
+                e.current_period = cp;
+                e.masked = e.masked || f.masked;
+                unknown_unit = unknown_unit || f.unknown_unit;
+                x_current = qindex(cp);
+            }
+        } else {
+            GoalPeriod start = from_qindex(qindex(lcq) - 3);
+            Figure f = src.figure(g.units, period_first(start), period_last(lcq));
+            e.current = f.value;
+            e.current_period = lcq;
+            e.current_rolling = true;
+            e.masked = e.masked || f.masked;
+            unknown_unit = unknown_unit || f.unknown_unit;
+            x_current = qindex(lcq);
+        }
+        int first = qindex(lcq) - 15;
+        if (bp) first = std::max(first, qindex(bp->quarter ? *bp : GoalPeriod{bp->year, 1}));
+        first = std::min(first, qindex(lcq));
+        for (int i = first; i <= qindex(lcq); ++i) {
+            GoalPeriod p = from_qindex(i);
+            Figure f = src.figure(g.units, period_first(p), period_last(p));
+            e.series.push_back({p, f.value, f.masked});
+        }
+        // Seasonally neutral points: the rolling four-quarter figure ending at each of the last
+        // five complete quarters.
+        for (int k = 4; k >= 0; --k) {
+            const int end = qindex(lcq) - k;
+            Figure f = src.figure(g.units, period_first(from_qindex(end - 3)), period_last(from_qindex(end)));
+            if (f.value) points.emplace_back(end, *f.value);
+        }
+    } else {
+        const RecordedValue* best = nullptr;
+        for (const RecordedValue& v : g.values) {
+            if (period_first(v.period) > today) continue; // a value for a future period is not yet current
+            bool fits = true;
+            if (bp) fits = v.period > *bp && (bp->quarter == 0 ? v.period.quarter == 0 : v.period.quarter == bp->quarter);
+            if (fits && (!best || v.period > best->period)) best = &v;
+        }
+        if (best) {
+            e.current = best->value;
+            e.current_period = best->period;
+            x_current = quarter_index(best->period);
+        }
+        std::vector<const RecordedValue*> same;
+        for (const RecordedValue& v : g.values) {
+            e.series.push_back({v.period, v.value, false});
+            if (period_first(v.period) > today) continue;
+            if (!bp || (bp->quarter == 0) == (v.period.quarter == 0)) same.push_back(&v);
+        }
+        std::sort(same.begin(), same.end(), [](auto* a, auto* b) { return a->period < b->period; });
+        if (same.size() > 5) same.erase(same.begin(), same.end() - 5);
+        for (const RecordedValue* v : same) points.emplace_back(quarter_index(v->period), v->value);
+        std::sort(e.series.begin(), e.series.end(), [](const MetricPoint& a, const MetricPoint& b) { return a.period < b.period; });
+    }
+
+    if (e.current && e.baseline && e.target) {
+        e.progress = result_progress(*e.baseline, *e.target, *e.current);
+        e.reduction = relative_reduction(*e.baseline, *e.current);
+    }
+
+    // Projection to the period compared at the deadline
+    if (g.deadline && e.current && e.target && e.baseline) {
+        if (auto line = fit_line(points)) {
+            Projection pr;
+            pr.points = points;
+            pr.slope_per_quarter = line->slope;
+            GoalPeriod fp = last_quarter_ending_by(*g.deadline);
+            if (!sick && bp && bp->quarter == 0) fp = {g.deadline->year(), 0};
+            else if (bp && bp->quarter != 0)
+                while (fp.quarter != bp->quarter) fp = from_qindex(qindex(fp) - 1);
+            pr.final_period = fp;
+            const double dx = quarter_index(fp) - x_current;
+            pr.value = round1(*e.current + line->slope * std::max(0.0, dx));
+            pr.progress = result_progress(*e.baseline, *e.target, pr.value);
+            e.projection = std::move(pr);
+        }
+    }
+
+    // Status
+    if (unknown_unit) {
+        e.reason = flag("Målet gjelder en enhet som ikke finnes lenger", "The goal refers to a unit that no longer exists");
+        return;
+    }
+    if (!e.verifiable) {
+        e.reason = flag("Ikke etterprøvbart: " + e.not_verifiable.front().nb, "Not verifiable: " + e.not_verifiable.front().en);
+        return;
+    }
+    if (e.masked && !e.current) {
+        e.reason = flag("Skjermet (færre enn 5 ansatte)", "Masked (fewer than 5 employees)");
+        return;
+    }
+    if (!e.baseline) {
+        e.reason = flag("Utgangspunktet mangler data", "The baseline has no data");
+        return;
+    }
+    if (!e.current) {
+        e.reason = flag(bp && bp->quarter ? "Ingen tall for samme kvartal etter utgangspunktet ennå"
+                                          : "Ingen tall etter utgangspunktet ennå",
+                        bp && bp->quarter ? "No figure for the same quarter after the baseline yet"
+                                          : "No figure after the baseline yet");
+        return;
+    }
+    if (reached(g, *e.current, *e.target)) {
+        e.status = GoalStatus::reached;
+        e.reason = flag("Målet er nådd", "The target is reached");
+        return;
+    }
+    if (*g.deadline < today) {
+        e.status = GoalStatus::behind;
+        e.reason = flag("Fristen er passert uten at målet er nådd", "The deadline has passed without reaching the target");
+        return;
+    }
+    if (e.projection) {
+        const double pp = e.projection->progress.value_or(0);
+        if (reached(g, e.projection->value, *e.target)) {
+            e.status = GoalStatus::on_track;
+            e.reason = flag("Framskrivingen når målet innen fristen", "The projection reaches the target by the deadline");
+        } else if (pp >= 0.5) {
+            e.status = GoalStatus::at_risk;
+            e.reason = flag("Framskrivingen når " + pct_text(pp) + " av veien innen fristen",
+                            "The projection gets " + pct_text(pp) + " of the way by the deadline");
+        } else {
+            e.status = GoalStatus::behind;
+            e.reason = flag("Framskrivingen når bare " + pct_text(pp) + " av veien innen fristen",
+                            "The projection gets only " + pct_text(pp) + " of the way by the deadline");
+        }
+        return;
+    }
+    // Too few points for a line: compare the progress with the share of the time elapsed.
+    const Date start = period_last(*bp);
+    const double total = std::max(1, *g.deadline - start);
+    const double elapsed = std::clamp((today - start) / total, 0.0, 1.0);
+    const double p = e.progress.value_or(0);
+    if (p >= elapsed) e.status = GoalStatus::on_track;
+    else if (p >= elapsed / 2) e.status = GoalStatus::at_risk;
+    else e.status = GoalStatus::behind;
+    e.reason = flag(pct_text(p) + " av veien etter " + pct_text(elapsed) + " av tiden (for få kvartaler til framskriving)",
+                    pct_text(p) + " of the way after " + pct_text(elapsed) + " of the time (too few quarters to project)");
+}
+
+void evaluate_activity(const Goal& g, Date today, GoalEvaluation& e) {
+    if (!e.verifiable) {
+        e.reason = flag("Ikke etterprøvbart: " + e.not_verifiable.front().nb, "Not verifiable: " + e.not_verifiable.front().en);
+        return;
+    }
+    bool met = false;
+    if (g.criterion_count) met = e.activities_done >= *g.criterion_count;
+    else if (g.criterion_date) met = e.activities_planned > 0 && e.activities_done == e.activities_planned;
+    if (met) {
+        e.status = GoalStatus::reached;
+        e.reason = flag("Kriteriet er oppfylt", "The criterion is met");
+        return;
+    }
+    if ((g.deadline && *g.deadline < today) || (g.criterion_date && *g.criterion_date < today)) {
+        e.status = GoalStatus::behind;
+        e.reason = flag("Fristen er passert uten at kriteriet er oppfylt", "The deadline has passed without meeting the criterion");
+        return;
+    }
+    if (e.activities_overdue > 0) {
+        e.status = GoalStatus::at_risk;
+        e.reason = flag(std::to_string(e.activities_overdue) + (e.activities_overdue == 1 ? " aktivitet" : " aktiviteter") +
+                            " har passert planlagt dato",
+                        std::to_string(e.activities_overdue) + (e.activities_overdue == 1 ? " activity is" : " activities are") +
+                            " past the planned date");
+        return;
+    }
+    e.status = GoalStatus::on_track;
+    e.reason = flag("Aktivitetene følger planen", "The activities follow the plan");
+}
+
+} // namespace
+
+// --- Agreements ----------------------------------------------------------------------------------
+
+AgreementParse parse_agreement(std::string_view text) {
+    AgreementParse out;
+    json doc = json::parse(text.begin(), text.end(), nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) {
+        out.problems.push_back({"", "not a JSON object"});
+        return out;
+    }
+    AgreementReader r;
+    IaAgreement a;
+    if (r.str(doc, "", "format") != "iadesk-ia-agreement") r.fail("/format", "must be \"iadesk-ia-agreement\"");
+    if (auto v = r.number(doc, "", "version"); !v || *v != 1) r.fail("/version", "must be 1");
+    a.id = r.str(doc, "", "id");
+    r.text_pair(doc, "", "name", a.name_nb, a.name_en);
+    a.from_year = static_cast<int>(r.number(doc, "", "from_year").value_or(0));
+    a.to_year = static_cast<int>(r.number(doc, "", "to_year").value_or(0));
+    a.custom = r.boolean(doc, "", "custom");
+    if (!a.custom && (a.from_year < 1900 || a.to_year < a.from_year)) r.fail("/from_year", "a dated agreement needs from_year <= to_year");
+    a.note = r.str(doc, "", "note", false);
+    a.source = r.str(doc, "", "source");
+    auto areas = doc.find("areas");
+    if (areas == doc.end() || !areas->is_array() || areas->empty()) {
+        r.fail("/areas", "must be a non-empty array");
+    } else {
+        for (std::size_t i = 0; i < areas->size(); ++i) {
+            const json& o = (*areas)[i];
+            const std::string ptr = "/areas/" + std::to_string(i);
+            if (!o.is_object()) { r.fail(ptr, "must be an object"); continue; }
+            GoalArea ar;
+            ar.id = r.str(o, ptr, "id");
+            if (ar.id.rfind(a.id + ".", 0) != 0) r.fail(ptr + "/id", "must start with the agreement id and a dot");
+            ar.code = r.str(o, ptr, "code");
+            r.text_pair(o, ptr, "name", ar.name_nb, ar.name_en);
+            r.text_pair(o, ptr, "duty", ar.duty_nb, ar.duty_en);
+            ar.result_goals = r.boolean(o, ptr, "result_goals");
+            ar.activity_goals = r.boolean(o, ptr, "activity_goals");
+            ar.source = r.str(o, ptr, "source");
+            if (auto ref = o.find("reference"); ref != o.end() && !ref->is_null()) {
+                const std::string rp = ptr + "/reference";
+                if (!ref->is_object()) {
+                    r.fail(rp, "must be an object");
+                } else {
+                    std::string period = r.str(*ref, rp, "period");
+                    ar.reference_period = parse_period(period);
+                    if (!ar.reference_period) r.fail(rp + "/period", "must be YYYY or YYYY-Qn");
+                    ar.reference_value = r.number(*ref, rp, "value");
+                    ar.target_change = r.number(*ref, rp, "target_change");
+                    ar.target_value = r.number(*ref, rp, "target_value");
+                }
+            }
+            for (const GoalArea& other : a.areas)
+                if (other.id == ar.id) r.fail(ptr + "/id", "duplicate area id");
+            a.areas.push_back(std::move(ar));
+        }
+    }
+    out.problems = std::move(r.problems);
+    if (out.problems.empty()) out.agreement = std::move(a);
+    return out;
+}
+
+const std::vector<IaAgreement>& builtin_agreements() {
+    static const std::vector<IaAgreement> all = [] {
+        std::vector<IaAgreement> v;
+        for (std::string_view path : assets::list("ia/")) {
+            if (path.size() < 5 || path.substr(path.size() - 5) != ".json") continue;
+            AgreementParse p = parse_agreement(assets::get(path));
+            if (p.agreement) v.push_back(std::move(*p.agreement));
+        }
+        std::stable_sort(v.begin(), v.end(), [](const IaAgreement& a, const IaAgreement& b) {
+            if (a.custom != b.custom) return !a.custom;
+            return a.from_year < b.from_year;
+        });
+        return v;
+    }();
+    return all;
+}
+
+const GoalArea* find_area(std::string_view id) {
+    for (const IaAgreement& a : builtin_agreements())
+        for (const GoalArea& ar : a.areas)
+            if (ar.id == id) return &ar;
+    return nullptr;
+}
+
+const IaAgreement* agreement_of_area(std::string_view id) {
+    for (const IaAgreement& a : builtin_agreements())
+        for (const GoalArea& ar : a.areas)
+            if (ar.id == id) return &a;
+    return nullptr;
+}
+
+std::string area_label(std::string_view id, bool english) {
+    if (const GoalArea* a = find_area(id)) return english ? a->name_en : a->name_nb;
+    return std::string(id);
+}
+
+// --- Periods ---------------------------------------------------------------------------------------
+
+std::string format_period(GoalPeriod p) {
+    char buf[16];
+    if (p.quarter == 0) std::snprintf(buf, sizeof buf, "%04d", p.year);
+    else std::snprintf(buf, sizeof buf, "%04d-Q%d", p.year, p.quarter);
+    return buf;
+}
+
+std::optional<GoalPeriod> parse_period(std::string_view t) {
+    auto digits = [](std::string_view s) {
+        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (t.size() < 4 || !digits(t.substr(0, 4))) return std::nullopt;
+    GoalPeriod p;
+    p.year = std::stoi(std::string(t.substr(0, 4)));
+    if (p.year < 1900 || p.year > 2200) return std::nullopt;
+    if (t.size() == 4) return p;
+    if (t.size() == 7 && t[4] == '-' && (t[5] == 'Q' || t[5] == 'q') && t[6] >= '1' && t[6] <= '4') {
+        p.quarter = t[6] - '0';
+        return p;
+    }
+    return std::nullopt;
+}
+
+std::string period_label(GoalPeriod p, bool english) {
+    if (p.quarter == 0) return std::to_string(p.year);
+    if (english) return "Q" + std::to_string(p.quarter) + " " + std::to_string(p.year);
+    return std::to_string(p.quarter) + ". kvartal " + std::to_string(p.year);
+}
+
+Date period_first(GoalPeriod p) { return Date::from_ymd(p.year, p.quarter == 0 ? 1 : 3 * (p.quarter - 1) + 1, 1); }
+
+Date period_last(GoalPeriod p) {
+    const int month = p.quarter == 0 ? 12 : 3 * p.quarter;
+    return Date::from_ymd(p.year, month, days_in_month(p.year, month));
+}
+
+double quarter_index(GoalPeriod p) { return p.quarter == 0 ? p.year * 4 + 1.5 : p.year * 4 + (p.quarter - 1); }
+
+const char* to_string(GoalKind k) { return k == GoalKind::result ? "result" : "activity"; }
+const char* to_string(GoalMetric m) { return m == GoalMetric::sick_leave ? "sick_leave" : "recorded"; }
+
+const char* to_string(ActivityStatus s) {
+    switch (s) {
+    case ActivityStatus::planlagt: return "planlagt";
+    case ActivityStatus::pagar: return "pågår";
+    case ActivityStatus::fullfort: return "fullført";
+    case ActivityStatus::avbrutt: return "avbrutt";
+    }
+    return "";
+}
+
+const char* to_string(MeetingRole r) {
+    switch (r) {
+    case MeetingRole::leder: return "leder";
+    case MeetingRole::tillitsvalgt: return "tillitsvalgt";
+    case MeetingRole::verneombud: return "verneombud";
+    case MeetingRole::hr: return "hr";
+    case MeetingRole::bht: return "bht";
+    case MeetingRole::nav: return "nav";
+    case MeetingRole::annen: return "annen";
+    }
+    return "";
+}
+
+std::optional<ActivityStatus> parse_activity_status(std::string_view s) {
+    if (s == "planlagt") return ActivityStatus::planlagt;
+    if (s == "pågår" || s == "pagar") return ActivityStatus::pagar;
+    if (s == "fullført" || s == "fullfort") return ActivityStatus::fullfort;
+    if (s == "avbrutt") return ActivityStatus::avbrutt;
+    return std::nullopt;
+}
+
+std::optional<MeetingRole> parse_meeting_role(std::string_view s) {
+    for (MeetingRole r : {MeetingRole::leder, MeetingRole::tillitsvalgt, MeetingRole::verneombud, MeetingRole::hr,
+                          MeetingRole::bht, MeetingRole::nav, MeetingRole::annen})
+        if (s == to_string(r)) return r;
+    return std::nullopt;
+}
+
+// --- Formulas ----------------------------------------------------------------------------------------
+
+std::optional<double> result_progress(double baseline, double target, double current) {
+    const double span = baseline - target;
+    if (std::fabs(span) < 1e-12) return std::nullopt;
+    return std::max(0.0, (baseline - current) / span);
+}
+
+std::optional<double> relative_reduction(double baseline, double current) {
+    if (std::fabs(baseline) < 1e-12) return std::nullopt;
+    return (baseline - current) / baseline;
+}
+
+std::optional<double> goal_target(const Goal& g, std::optional<double> baseline) {
+    if (g.target_value) return *g.target_value;
+    if (g.target_change && baseline) return round1(*baseline * (1.0 + *g.target_change / 100.0));
+    return std::nullopt;
+}
+
+const char* to_string(GoalStatus s) {
+    switch (s) {
+    case GoalStatus::reached: return "nådd";
+    case GoalStatus::on_track: return "i rute";
+    case GoalStatus::at_risk: return "risiko";
+    case GoalStatus::behind: return "etter";
+    case GoalStatus::unknown: return "ukjent";
+    }
+    return "";
+}
+
+const char* status_label_en(GoalStatus s) {
+    switch (s) {
+    case GoalStatus::reached: return "reached";
+    case GoalStatus::on_track: return "on track";
+    case GoalStatus::at_risk: return "at risk";
+    case GoalStatus::behind: return "behind";
+    case GoalStatus::unknown: return "unknown";
+    }
+    return "";
+}
+
+std::optional<Line> fit_line(const std::vector<std::pair<double, double>>& pts) {
+    if (pts.size() < 2) return std::nullopt;
+    double mx = 0, my = 0;
+    for (const auto& [x, y] : pts) { mx += x; my += y; }
+    mx /= static_cast<double>(pts.size());
+    my /= static_cast<double>(pts.size());
+    double sxx = 0, sxy = 0;
+    for (const auto& [x, y] : pts) { sxx += (x - mx) * (x - mx); sxy += (x - mx) * (y - my); }
+    if (sxx < 1e-12) return std::nullopt;
+    Line l;
+    l.slope = sxy / sxx;
+    l.intercept = my - l.slope * mx;
+    return l;
+}
+
+// --- Evaluation ----------------------------------------------------------------------------------
+
+std::vector<Flag> verifiability_flags(const Goal& g) {
+    std::vector<Flag> out;
+    if (g.kind == GoalKind::result) {
+        if (!g.baseline_period)
+            out.push_back(flag("mangler utgangspunkt (periode)", "no baseline (period)"));
+        if (!g.target_value && !g.target_change)
+            out.push_back(flag("mangler mål (verdi eller endring)", "no target (value or change)"));
+    } else if (!g.criterion_count && !g.criterion_date) {
+        out.push_back(flag("mangler målbart kriterium (antall eller dato)", "no measurable criterion (count or date)"));
+    }
+    if (!g.deadline) out.push_back(flag("mangler frist", "no deadline"));
+    return out;
+}
+
+bool meeting_counts(const IaMeeting& m) {
+    bool leader = false, employees = false;
+    for (const MeetingAttendee& a : m.attendees) {
+        leader = leader || a.role == MeetingRole::leder;
+        employees = employees || a.role == MeetingRole::tillitsvalgt || a.role == MeetingRole::verneombud;
+    }
+    return leader && employees;
+}
+
+std::vector<MeetingYear> meeting_years(const Dataset& ds, Date today) {
+    int first = today.year();
+    for (const IaMeeting& m : ds.ia_meetings) first = std::min(first, m.date.year());
+    std::vector<MeetingYear> out;
+    for (int y = first; y <= today.year(); ++y) {
+        MeetingYear my;
+        my.year = y;
+        for (const IaMeeting& m : ds.ia_meetings) {
+            if (m.date.year() != y) continue;
+            if (!meeting_counts(m)) ++my.not_counting;
+            else if (m.date <= today) ++my.held;
+            else ++my.planned;
+        }
+        my.warning = my.held + my.planned < 2;
+        out.push_back(my);
+    }
+    return out;
+}
+
+GoalsOverview evaluate_goals(const Dataset& ds, Date today, const Role& role) {
+    GoalsOverview ov;
+    ov.today = today;
+    ov.last_complete_quarter = last_complete_quarter(today);
+    SickLeaveSource src(ds);
+    std::unordered_map<std::string_view, std::size_t> index;
+    ov.goals.resize(ds.goals.size());
+    for (std::size_t i = 0; i < ds.goals.size(); ++i) {
+        ov.goals[i].goal = &ds.goals[i];
+        index.emplace(ds.goals[i].id, i);
+    }
+    for (const GoalActivity& a : ds.goal_activities) {
+        auto it = index.find(a.goal);
+        if (it == index.end()) continue;
+        GoalEvaluation& e = ov.goals[it->second];
+        if (a.status == ActivityStatus::avbrutt) { ++e.activities_cancelled; continue; }
+        ++e.activities_planned;
+        if (a.status == ActivityStatus::fullfort) ++e.activities_done;
+        else if (a.planned && *a.planned < today) ++e.activities_overdue;
+    }
+    for (GoalEvaluation& e : ov.goals) {
+        const Goal& g = *e.goal;
+        e.not_verifiable = verifiability_flags(g);
+        e.verifiable = e.not_verifiable.empty();
+        if (e.activities_planned > 0) e.activity_progress = static_cast<double>(e.activities_done) / e.activities_planned;
+        if (g.kind == GoalKind::result) evaluate_result(ds, g, today, ov.last_complete_quarter, role, src, e);
+        else evaluate_activity(g, today, e);
+    }
+
+    // Per area: built-in areas in their files' order, custom areas after in order of appearance.
+    std::vector<std::string> order;
+    for (const IaAgreement& a : builtin_agreements())
+        for (const GoalArea& ar : a.areas)
+            for (const Goal& g : ds.goals)
+                if (g.area == ar.id) { order.push_back(ar.id); break; }
+    for (const Goal& g : ds.goals)
+        if (!find_area(g.area) && std::find(order.begin(), order.end(), g.area) == order.end()) order.push_back(g.area);
+    for (const std::string& area : order) {
+        AreaSummary s;
+        s.area = area;
+        if (const GoalArea* ga = find_area(area)) s.code = ga->code;
+        double sum = 0;
+        int n = 0;
+        for (const GoalEvaluation& e : ov.goals) {
+            if (e.goal->area != area) continue;
+            ++s.goals;
+            (e.goal->kind == GoalKind::result ? s.result_goals : s.activity_goals)++;
+            switch (e.status) {
+            case GoalStatus::reached: ++s.reached; break;
+            case GoalStatus::on_track: ++s.on_track; break;
+            case GoalStatus::at_risk: ++s.at_risk; break;
+            case GoalStatus::behind: ++s.behind; break;
+            case GoalStatus::unknown: ++s.unknown; break;
+            }
+            if (!e.verifiable) ++s.not_verifiable;
+            s.activities_planned += e.activities_planned;
+            s.activities_done += e.activities_done;
+            if (e.progress) { sum += *e.progress; ++n; }
+        }
+        if (n > 0) s.mean_progress = sum / n;
+        ov.areas.push_back(std::move(s));
+    }
+    ov.meeting_years = meeting_years(ds, today);
+    return ov;
+}
+
+} // namespace iadesk
