@@ -60,7 +60,8 @@ bool may_see_statistics(const Role& r, std::optional<std::string> unit);
 // The groups the role may see, masked below kMaskBelow; a manager's masked group is dropped.
 StatsResult visible_stats(const StatsResult& s, const Role& r);
 
-enum class EditArea { organisation, units, employees, absences, milestone_events };
+// plans: follow-up plans (issue 4); a manager co-writes the plans of the own unit (DOMAIN.md §1).
+enum class EditArea { organisation, units, employees, absences, milestone_events, plans };
 // May the role edit anything at all (false: the UI is read-only)?
 bool may_edit(const Role& r);
 // May the role run commands of `area`; for absences and milestone events `employee_unit` is the

@@ -84,6 +84,9 @@ Dataset visible_dataset(const Dataset& ds, const Role& r) {
         if (ids.count(a.employee)) out.absences.push_back(a);
     for (const MilestoneEvent& ev : ds.milestone_events)
         if (ids.count(ev.employee)) out.milestone_events.push_back(ev);
+    for (const Plan& p : ds.plans) // follow-up plans of the visible employees (issue 4)
+        if (ids.count(p.employee)) out.plans.push_back(p);
+    out.adjustment_options = ds.adjustment_options;
     return out;
 }
 
@@ -121,7 +124,7 @@ bool may_edit(const Role& r, EditArea area, std::string_view employee_unit) {
     switch (r.kind) {
     case RoleKind::hr: return true;
     case RoleKind::manager:
-        return (area == EditArea::absences || area == EditArea::milestone_events) && !r.unit.empty() &&
+        return (area == EditArea::absences || area == EditArea::milestone_events || area == EditArea::plans) && !r.unit.empty() &&
                employee_unit == r.unit;
     case RoleKind::tillitsvalgt:
     case RoleKind::employee: return false;

@@ -325,6 +325,7 @@ CommandResult remove_employee(const Dataset& ds, std::string_view id) {
         Employee employee;
         std::vector<std::pair<std::size_t, Absence>> absences;
         std::vector<std::pair<std::size_t, MilestoneEvent>> events;
+        std::vector<std::pair<std::size_t, Plan>> plans; // follow-up plans (issue 4) go with the employee
     };
     auto r = std::make_shared<Removed>();
     r->index = *i;
@@ -333,6 +334,8 @@ CommandResult remove_employee(const Dataset& ds, std::string_view id) {
         if (ds.absences[k].employee == id) r->absences.emplace_back(k, ds.absences[k]);
     for (std::size_t k = 0; k < ds.milestone_events.size(); ++k)
         if (ds.milestone_events[k].employee == id) r->events.emplace_back(k, ds.milestone_events[k]);
+    for (std::size_t k = 0; k < ds.plans.size(); ++k)
+        if (ds.plans[k].employee == id) r->plans.emplace_back(k, ds.plans[k]);
 
     Command c;
     c.description = "Slettet ansatt " + r->employee.name;
@@ -347,12 +350,14 @@ CommandResult remove_employee(const Dataset& ds, std::string_view id) {
         if (r->index < d.employees.size()) d.employees.erase(d.employees.begin() + static_cast<std::ptrdiff_t>(r->index));
         std::erase_if(d.absences, [&](const Absence& a) { return a.employee == eid; });
         std::erase_if(d.milestone_events, [&](const MilestoneEvent& ev) { return ev.employee == eid; });
+        std::erase_if(d.plans, [&](const Plan& p) { return p.employee == eid; });
     };
     c.undo = [r](Dataset& d) {
         d.employees.insert(d.employees.begin() + static_cast<std::ptrdiff_t>(std::min(r->index, d.employees.size())),
                            r->employee);
         reinsert(d.absences, r->absences);
         reinsert(d.milestone_events, r->events);
+        reinsert(d.plans, r->plans);
     };
     return done(std::move(c));
 }
