@@ -20,6 +20,7 @@ const char* kUsage =
     "  stats FIL --from DATO --to DATO [--by unit]  sykefraværsprosent (skjermet under 5 ansatte)\n"
     "  generate --employees N [--seed S] [--today DATO] [--out FIL]  syntetisk datasett\n"
     "  measures search|show|suggest ...          tiltak og virkemidler\n"
+    "  plan FIL --employee ID [--case-start DATO] --format html|json|text  oppfølgingsplan\n"
     "\n"
     "DATO skrives ÅÅÅÅ-MM-DD eller dd.mm.åååå. --json gir maskinlesbar utdata.\n"
     "Se «iadesk KOMMANDO --help» og docs/data-format.md.\n";
@@ -33,6 +34,7 @@ const Verb kVerbs[] = {
     {"validate", iadesk::cli::cmd_validate},     {"cases", iadesk::cli::cmd_cases},
     {"milestones", iadesk::cli::cmd_milestones}, {"stats", iadesk::cli::cmd_stats},
     {"generate", iadesk::cli::cmd_generate},     {"measures", iadesk::cli::cmd_measures},
+    {"plan", iadesk::cli::cmd_plan},
 };
 
 } // namespace
