@@ -17,6 +17,7 @@ int cmd_milestones(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_stats(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_generate(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_measures(const Args& args, std::ostream& out, std::ostream& err); // measures_cmd.cpp
+int cmd_goals(const Args& args, std::ostream& out, std::ostream& err);    // cmd_goals.cpp
 int cmd_plan(const Args& args, std::ostream& out, std::ostream& err);     // cmd_plan.cpp (issue 4)
 
 } // namespace iadesk::cli

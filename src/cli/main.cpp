@@ -20,6 +20,7 @@ const char* kUsage =
     "  stats FIL --from DATO --to DATO [--by unit]  sykefraværsprosent (skjermet under 5 ansatte)\n"
     "  generate --employees N [--seed S] [--today DATO] [--out FIL]  syntetisk datasett\n"
     "  measures search|show|suggest ...          tiltak og virkemidler\n"
+    "  goals FIL --today DATO [--report plan|half-year]  IA-mål: fremdrift, status, IA-møter, rapporter\n"
     "  plan FIL --employee ID [--case-start DATO] --format html|json|text  oppfølgingsplan\n"
     "\n"
     "DATO skrives ÅÅÅÅ-MM-DD eller dd.mm.åååå. --json gir maskinlesbar utdata.\n"
@@ -34,6 +35,7 @@ const Verb kVerbs[] = {
     {"validate", iadesk::cli::cmd_validate},     {"cases", iadesk::cli::cmd_cases},
     {"milestones", iadesk::cli::cmd_milestones}, {"stats", iadesk::cli::cmd_stats},
     {"generate", iadesk::cli::cmd_generate},     {"measures", iadesk::cli::cmd_measures},
+    {"goals", iadesk::cli::cmd_goals},
     {"plan", iadesk::cli::cmd_plan},
 };
 
