@@ -106,4 +106,12 @@ bool DirectoryStore::remove(const std::string& name) { return remove_file(path(n
 
 bool DirectoryStore::rename(const std::string& from, const std::string& to) { return rename_file(path(from), path(to)); }
 
+#ifndef __EMSCRIPTEN__
+// Native: documents for the user are files in the working directory (web.cpp has the browser's).
+bool open_html(const std::string& name, std::string_view html) { return write_file_atomic(name, html, nullptr); }
+bool download(const std::string& name, const std::string&, std::string_view bytes) {
+    return write_file_atomic(name, bytes, nullptr);
+}
+#endif
+
 } // namespace iadesk::platform

@@ -400,3 +400,34 @@ int main() {
     emscripten_set_main_loop_arg(frame, &platform, 0, true);
     return 0;
 }
+
+// --- Documents for the user (plans: print and export, issue 4; platform.hpp) ---------------------
+
+EM_JS(int, js_offer_document, (const char* name, const char* mime, const char* data, int len, int open_tab), {
+    const bytes = HEAPU8.slice(data, data + len);
+    const type = UTF8ToString(mime);
+    const file = UTF8ToString(name);
+    window.iadeskLastDocument = {name: file, mime: type, text: new TextDecoder().decode(bytes)};
+    const url = URL.createObjectURL(new Blob([bytes], {type: type}));
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    if (open_tab && window.open(url, '_blank')) return 1;
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    return 1;
+});
+
+namespace iadesk::platform {
+
+bool open_html(const std::string& name, std::string_view html) {
+    return js_offer_document(name.c_str(), "text/html;charset=utf-8", html.data(), static_cast<int>(html.size()), 1) != 0;
+}
+
+bool download(const std::string& name, const std::string& mime, std::string_view bytes) {
+    return js_offer_document(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()), 0) != 0;
+}
+
+} // namespace iadesk::platform
