@@ -22,6 +22,7 @@
 #include "app/views/overview.hpp"
 #include "app/views/palette.hpp"
 #include "app/views/settings.hpp"
+#include "app/views/plan_editor.hpp"
 #include "iadesk/document.hpp"
 #include "iadesk/snapshots.hpp"
 
@@ -92,6 +93,7 @@ private:
     CaseView case_;
     MeasuresView measures_;
     SettingsView settings_;
+    PlanEditorView plans_;       // Oppfølgingsplaner (issue 4)
     PaletteView palette_;
     std::vector<Command> pending_;
     NavigationRequest action_nav_; // navigation asked for by actions (applied with the frame's)

@@ -15,11 +15,12 @@ namespace iadesk::app {
 
 struct Theme;
 
-enum class Page { overview, employees, followup, statistics, measures, settings };
+enum class Page { overview, employees, followup, statistics, measures, settings, plans };
 
 struct NavigationRequest {
     std::optional<Page> page;
     std::optional<std::string> open_case_employee; // show this employee's open case
+    std::optional<std::string> open_plan_employee; // show the plan editor for this employee's case
 };
 
 // `data()` is what the role may see (derived.data()): draw from it. Build commands against

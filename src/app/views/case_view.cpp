@@ -32,6 +32,8 @@ void CaseView::draw(ViewContext& ctx) {
     const SicknessCase& c = *s->sickness_case;
 
     if (ImGui::Button(tr("case.back"))) ctx.navigate.page = Page::overview;
+    ImGui::SameLine();
+    if (ImGui::Button(tr("case.open_plan"))) ctx.navigate.open_plan_employee = e.id; // issue 4
     ui::heading(ctx.theme.fonts.heading, e.name.c_str());
     char line[256];
     std::snprintf(line, sizeof line, tr("case.summary"), ctx.derived.unit_name(data, e.unit).c_str(),

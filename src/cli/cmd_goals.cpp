@@ -1,0 +1,157 @@
+// `iadesk goals FILE --today DATE [--json] [--report plan|half-year]`: the IA goals of a dataset
+// measured against its own data (goals.hpp; docs/goals.md).
+//   JSON: {"today", "last_complete_quarter", "goals": [{"id", "area", "kind", "baseline", "target",
+//         "current", "progress", "status", then "title", "area_label", "baseline_period",
+//         "current_period", "current_rolling", "reduction", "projection", "activities",
+//         "verifiable", "not_verifiable", "masked", "reason"}], "meeting_years": [...]}.
+//         Figures are numbers with one decimal (percent for sick leave); "progress" and
+//         "reduction" are percentages (71.4 = 71,4 % of the way); a withheld figure is null.
+//         "status" is one of "nådd", "i rute", "risiko", "etter", "ukjent".
+//   Text: one block per goal; the meeting years with warnings.
+//   --report plan: the action plan as HTML; --report half-year: the half-year report of the
+//   half-year containing --today (key experience and best activity left for the app to fill in).
+#include "cli/cli_util.hpp"
+
+#include "iadesk/goals.hpp"
+#include "iadesk/stats.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace iadesk::cli {
+namespace {
+
+using oj = nlohmann::ordered_json;
+
+const char* kUsage = "bruk: iadesk goals FIL --today DATO [--json] [--report plan|half-year]\n";
+
+oj num(const std::optional<double>& v) { return v ? oj(round_percent(*v)) : oj(nullptr); }
+oj pct(const std::optional<double>& f) { return f ? oj(round_percent(*f * 100.0)) : oj(nullptr); }
+oj period(const std::optional<GoalPeriod>& p) { return p ? oj(format_period(*p)) : oj(nullptr); }
+
+std::string text_value(const Goal& g, const GoalEvaluation& e, const std::optional<double>& v) {
+    if (v) return format_number_nb(round_percent(*v), 1) + (g.metric == GoalMetric::sick_leave ? " %" : "");
+    if (e.no_access) return "ikke tilgang";
+    if (e.masked) return "skjermet (under 5 ansatte)";
+    return "–";
+}
+
+} // namespace
+
+int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
+    ParsedArgs a;
+    if (!parse_args(args, "goals", {"--today", "--report"}, {"--json"}, a, err)) return 2;
+    if (a.help) { out << kUsage; return 0; }
+    auto path = file_argument(a, "goals", kUsage, err);
+    if (!path) return 2;
+    auto today = date_option(a, "goals", "--today", std::nullopt, err);
+    if (!today) return 2;
+    std::string report;
+    if (auto it = a.values.find("--report"); it != a.values.end()) {
+        report = it->second;
+        if (report != "plan" && report != "half-year") {
+            err << "iadesk goals: ukjent rapport for --report: «" << report << "» (plan eller half-year)\n";
+            return 2;
+        }
+    }
+    int rc = 0;
+    auto ds = load_dataset_file(*path, "goals", err, rc);
+    if (!ds) return rc;
+    const GoalsOverview ov = evaluate_goals(*ds, *today);
+
+    if (report == "plan") { out << action_plan_html(*ds, ov); return 0; }
+    if (report == "half-year") {
+        HalfYearInput in;
+        in.year = today->year();
+        in.half = today->month() <= 6 ? 1 : 2;
+        out << half_year_report_html(*ds, ov, in);
+        return 0;
+    }
+
+    if (a.flags.count("--json")) {
+        oj goals = oj::array();
+        for (const GoalEvaluation& e : ov.goals) {
+            const Goal& g = *e.goal;
+            oj flags = oj::array();
+            for (const Flag& f : e.not_verifiable) flags.push_back(f.nb);
+            oj projection = nullptr;
+            if (e.projection)
+                projection = {{"period", format_period(e.projection->final_period)},
+                              {"value", round_percent(e.projection->value)},
+                              {"progress", pct(e.projection->progress)},
+                              {"slope_per_quarter", std::round(e.projection->slope_per_quarter * 1000.0) / 1000.0}};
+            goals.push_back({{"id", g.id},
+                             {"area", g.area},
+                             {"kind", to_string(g.kind)},
+                             {"baseline", num(e.baseline)},
+                             {"target", num(e.target)},
+                             {"current", num(e.current)},
+                             {"progress", g.kind == GoalKind::result ? pct(e.progress) : pct(e.activity_progress)},
+                             {"status", to_string(e.status)},
+                             {"title", g.title},
+                             {"area_label", area_label(g.area, false)},
+                             {"baseline_period", period(e.baseline_period)},
+                             {"current_period", period(e.current_period)},
+                             {"current_rolling", e.current_rolling},
+                             {"reduction", pct(e.reduction)},
+                             {"projection", projection},
+                             {"activities", {{"planned", e.activities_planned}, {"done", e.activities_done},
+                                             {"cancelled", e.activities_cancelled}, {"overdue", e.activities_overdue}}},
+                             {"verifiable", e.verifiable},
+                             {"not_verifiable", flags},
+                             {"masked", e.masked},
+                             {"reason", e.reason.nb}});
+        }
+        oj years = oj::array();
+        for (const MeetingYear& y : ov.meeting_years)
+            years.push_back({{"year", y.year}, {"held", y.held}, {"planned", y.planned}, {"not_counting", y.not_counting},
+                             {"warning", y.warning}});
+        oj j{{"today", format_iso(*today)},
+             {"last_complete_quarter", format_period(ov.last_complete_quarter)},
+             {"goals", std::move(goals)},
+             {"meeting_years", std::move(years)}};
+        out << j.dump(2, ' ', false, oj::error_handler_t::replace) << "\n";
+        return 0;
+    }
+
+    out << "IA-mål for " << ds->organisation.name << " per " << format_norwegian(*today) << "\n";
+    if (ov.goals.empty()) out << "\nIngen mål er registrert.\n";
+    for (const GoalEvaluation& e : ov.goals) {
+        const Goal& g = *e.goal;
+        out << "\n" << g.id << "  " << g.title << "\n";
+        out << "  Område:       " << area_label(g.area, false) << "\n";
+        out << "  Type:         " << (g.kind == GoalKind::result ? "resultatmål" : "aktivitetsmål") << "\n";
+        if (g.kind == GoalKind::result) {
+            out << "  Utgangspunkt: " << text_value(g, e, e.baseline)
+                << (e.baseline_period ? " (" + period_label(*e.baseline_period, false) + ")" : "") << "\n";
+            out << "  Mål:          " << text_value(g, e, e.target) << "\n";
+            out << "  Nå:           " << text_value(g, e, e.current);
+            if (e.current_period)
+                out << (e.current_rolling ? " (siste fire kvartaler til " : " (") << period_label(*e.current_period, false) << ")";
+            out << "\n";
+            if (e.progress)
+                out << "  Fremdrift:    " << format_number_nb(round_percent(*e.progress * 100), 1) << " % av veien"
+                    << (e.reduction ? ", " + format_number_nb(round_percent(*e.reduction * 100), 1) + " % reduksjon" : "") << "\n";
+            if (e.projection)
+                out << "  Framskrevet:  " << format_number_nb(e.projection->value, 1) << " i "
+                    << period_label(e.projection->final_period, false) << "\n";
+        }
+        if (e.activities_planned > 0)
+            out << "  Aktiviteter:  " << e.activities_done << " av " << e.activities_planned << " fullført\n";
+        out << "  Frist:        " << (g.deadline ? format_norwegian(*g.deadline) : "–") << "\n";
+        out << "  Status:       " << to_string(e.status) << " – " << e.reason.nb << "\n";
+        if (!e.verifiable) {
+            out << "  Ikke etterprøvbart:";
+            for (const Flag& f : e.not_verifiable) out << " " << f.nb << ";";
+            out << "\n";
+        }
+    }
+    out << "\nIA-møter (minst to i året):\n";
+    for (const MeetingYear& y : ov.meeting_years)
+        out << "  " << y.year << ": " << y.held << " holdt, " << y.planned << " planlagt"
+            << (y.warning ? "  ! færre enn to" : "") << "\n";
+    return 0;
+}
+
+} // namespace iadesk::cli

@@ -1,0 +1,277 @@
+// goal_commands: checked edits of IA goals, activities and meetings (include/iadesk/goal_commands.hpp).
+#include "iadesk/goal_commands.hpp"
+
+#include "iadesk/goals.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace iadesk {
+namespace {
+
+std::string q_nb(std::string_view s) { return "«" + std::string(s) + "»"; }
+std::string q_en(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+CommandResult fail(std::vector<Problem> p) {
+    CommandResult r;
+    r.problems = std::move(p);
+    return r;
+}
+CommandResult fail(std::string field, std::string nb, std::string en) {
+    return fail(std::vector<Problem>{{std::move(field), std::move(nb), std::move(en)}});
+}
+CommandResult done(Command c) {
+    CommandResult r;
+    r.command = std::move(c);
+    return r;
+}
+
+template <class T>
+std::optional<std::size_t> find_id(const std::vector<T>& v, std::string_view id) {
+    for (std::size_t i = 0; i < v.size(); ++i)
+        if (v[i].id == id) return i;
+    return std::nullopt;
+}
+
+// Fields that do not belong to the kind or metric are cleared; values sorted by period.
+void normalise(Goal& g) {
+    if (g.kind == GoalKind::result) {
+        g.criterion.clear();
+        g.criterion_count.reset();
+        g.criterion_date.reset();
+        if (g.metric == GoalMetric::sick_leave) {
+            g.metric_name.clear();
+            g.higher_is_better = false;
+            g.values.clear();
+        } else {
+            g.units.clear();
+        }
+        std::stable_sort(g.values.begin(), g.values.end(),
+                         [](const RecordedValue& a, const RecordedValue& b) { return a.period < b.period; });
+    } else {
+        g.metric = GoalMetric::sick_leave;
+        g.units.clear();
+        g.metric_name.clear();
+        g.higher_is_better = false;
+        g.values.clear();
+        g.baseline_period.reset();
+        g.baseline_value.reset();
+        g.target_value.reset();
+        g.target_change.reset();
+    }
+}
+
+std::vector<Problem> check_goal(const Dataset& ds, Goal& g) {
+    normalise(g);
+    std::vector<Problem> p = check_goal_values(g);
+    if (g.kind == GoalKind::result && g.metric == GoalMetric::sick_leave)
+        for (std::size_t i = 0; i < g.units.size(); ++i)
+            if (!find_id(ds.units, g.units[i]))
+                p.push_back({"units/" + std::to_string(i), "Ukjent enhet " + q_nb(g.units[i]) + " (velg en enhet som finnes)",
+                             "Unknown unit " + q_en(g.units[i]) + " (choose an existing unit)"});
+    return p;
+}
+
+std::vector<Problem> check_activity(const Dataset& ds, const GoalActivity& a) {
+    std::vector<Problem> p = check_activity_values(a);
+    if (!a.goal.empty() && !find_id(ds.goals, a.goal))
+        p.push_back({"goal", "Ukjent mål " + q_nb(a.goal), "Unknown goal " + q_en(a.goal)});
+    return p;
+}
+
+std::vector<Problem> check_meeting(const Dataset& ds, const IaMeeting& m) {
+    std::vector<Problem> p = check_meeting_values(m);
+    for (std::size_t d = 0; d < m.decisions.size(); ++d)
+        for (std::size_t k = 0; k < m.decisions[d].goals.size(); ++k)
+            if (!find_id(ds.goals, m.decisions[d].goals[k]))
+                p.push_back({"decisions/" + std::to_string(d) + "/goals/" + std::to_string(k),
+                             "Ukjent mål " + q_nb(m.decisions[d].goals[k]), "Unknown goal " + q_en(m.decisions[d].goals[k])});
+    return p;
+}
+
+// Replace the record at `index` of the vector `member` by `now` (apply) and back (undo).
+template <class T>
+Command replace_at(std::vector<T> Dataset::*member, const Dataset& ds, std::size_t index, T now, std::string description,
+                   std::string merge_key = {}) {
+    Command c;
+    c.description = std::move(description);
+    c.merge_key = std::move(merge_key);
+    c.apply = [member, index, now = std::move(now)](Dataset& d) { if (index < (d.*member).size()) (d.*member)[index] = now; };
+    c.undo = [member, index, old = (ds.*member)[index]](Dataset& d) { if (index < (d.*member).size()) (d.*member)[index] = old; };
+    return c;
+}
+
+template <class T>
+Command append(std::vector<T> Dataset::*member, T item, std::string description) {
+    Command c;
+    c.description = std::move(description);
+    c.apply = [member, item = std::move(item)](Dataset& d) { (d.*member).push_back(item); };
+    c.undo = [member](Dataset& d) { if (!(d.*member).empty()) (d.*member).pop_back(); };
+    return c;
+}
+
+template <class T>
+Command erase_at(std::vector<T> Dataset::*member, const Dataset& ds, std::size_t index, std::string description) {
+    Command c;
+    c.description = std::move(description);
+    c.apply = [member, index](Dataset& d) {
+        if (index < (d.*member).size()) (d.*member).erase((d.*member).begin() + static_cast<std::ptrdiff_t>(index));
+    };
+    c.undo = [member, index, old = (ds.*member)[index]](Dataset& d) {
+        auto& v = d.*member;
+        v.insert(v.begin() + static_cast<std::ptrdiff_t>(std::min(index, v.size())), old);
+    };
+    return c;
+}
+
+std::string next_id(const std::vector<std::string_view>& ids, const std::string& prefix) {
+    long long best = 0;
+    std::size_t width = 1;
+    for (std::string_view id : ids) {
+        if (id.size() <= prefix.size() || id.substr(0, prefix.size()) != prefix) continue;
+        std::string_view digits = id.substr(prefix.size());
+        if (digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string_view::npos) continue;
+        long long v = 0;
+        std::from_chars(digits.data(), digits.data() + digits.size(), v);
+        best = std::max(best, v);
+        width = std::max(width, digits.size());
+    }
+    std::string n = std::to_string(best + 1);
+    if (n.size() < width) n.insert(0, width - n.size(), '0');
+    return prefix + n;
+}
+
+template <class T>
+std::vector<std::string_view> ids_of(const std::vector<T>& v) {
+    std::vector<std::string_view> out;
+    out.reserve(v.size());
+    for (const T& x : v) out.push_back(x.id);
+    return out;
+}
+
+} // namespace
+
+// --- Goals -----------------------------------------------------------------------------------------
+
+CommandResult add_goal(const Dataset& ds, Goal g) {
+    std::vector<Problem> p = check_goal(ds, g);
+    if (!g.id.empty() && find_id(ds.goals, g.id))
+        p.push_back({"id", "Mål-ID-en " + q_nb(g.id) + " er allerede brukt", "Goal id " + q_en(g.id) + " is already used"});
+    if (!p.empty()) return fail(std::move(p));
+    std::string desc = "La til mål " + g.title;
+    return done(append(&Dataset::goals, std::move(g), std::move(desc)));
+}
+
+CommandResult update_goal(const Dataset& ds, std::string_view id, Goal g) {
+    auto i = find_id(ds.goals, id);
+    if (!i) return fail("id", "Ukjent mål " + q_nb(id), "Unknown goal " + q_en(id));
+    std::vector<Problem> p = check_goal(ds, g);
+    if (g.id != id) p.push_back({"id", "ID-en til et mål kan ikke endres (var " + q_nb(id) + ")", "A goal's id cannot change (was " + q_en(id) + ")"});
+    if (!p.empty()) return fail(std::move(p));
+    std::string desc = "Endret mål " + g.title;
+    return done(replace_at(&Dataset::goals, ds, *i, std::move(g), std::move(desc), "goal:" + std::string(id)));
+}
+
+GoalDependents goal_dependents(const Dataset& ds, std::string_view id) {
+    GoalDependents d;
+    for (const GoalActivity& a : ds.goal_activities) d.activities += a.goal == id;
+    for (const IaMeeting& m : ds.ia_meetings)
+        for (const MeetingDecision& dec : m.decisions)
+            d.decisions += std::count(dec.goals.begin(), dec.goals.end(), id) > 0;
+    return d;
+}
+
+CommandResult remove_goal(const Dataset& ds, std::string_view id) {
+    auto i = find_id(ds.goals, id);
+    if (!i) return fail("id", "Ukjent mål " + q_nb(id), "Unknown goal " + q_en(id));
+    const GoalDependents dep = goal_dependents(ds, id);
+    Command c;
+    c.description = "Slettet mål " + ds.goals[*i].title;
+    if (dep.activities) c.description += " med " + std::to_string(dep.activities) + (dep.activities == 1 ? " aktivitet" : " aktiviteter");
+    const std::string gid(id);
+    const std::size_t at = *i;
+    // The whole state that changes, kept for an exact undo (goals are few).
+    c.apply = [gid, at](Dataset& d) {
+        if (at < d.goals.size()) d.goals.erase(d.goals.begin() + static_cast<std::ptrdiff_t>(at));
+        std::erase_if(d.goal_activities, [&](const GoalActivity& a) { return a.goal == gid; });
+        for (IaMeeting& m : d.ia_meetings)
+            for (MeetingDecision& dec : m.decisions) std::erase(dec.goals, gid);
+    };
+    c.undo = [goals = ds.goals, acts = ds.goal_activities, meetings = ds.ia_meetings](Dataset& d) {
+        d.goals = goals;
+        d.goal_activities = acts;
+        d.ia_meetings = meetings;
+    };
+    return done(std::move(c));
+}
+
+// --- Activities ------------------------------------------------------------------------------------
+
+CommandResult add_activity(const Dataset& ds, GoalActivity a) {
+    std::vector<Problem> p = check_activity(ds, a);
+    if (!a.id.empty() && find_id(ds.goal_activities, a.id))
+        p.push_back({"id", "Aktivitets-ID-en " + q_nb(a.id) + " er allerede brukt", "Activity id " + q_en(a.id) + " is already used"});
+    if (!p.empty()) return fail(std::move(p));
+    std::string desc = "La til aktivitet " + a.title;
+    return done(append(&Dataset::goal_activities, std::move(a), std::move(desc)));
+}
+
+CommandResult update_activity(const Dataset& ds, std::string_view id, GoalActivity a) {
+    auto i = find_id(ds.goal_activities, id);
+    if (!i) return fail("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
+    std::vector<Problem> p = check_activity(ds, a);
+    if (a.id != id) p.push_back({"id", "ID-en til en aktivitet kan ikke endres", "An activity's id cannot change"});
+    if (!p.empty()) return fail(std::move(p));
+    std::string desc = "Endret aktivitet " + a.title;
+    return done(replace_at(&Dataset::goal_activities, ds, *i, std::move(a), std::move(desc), "activity:" + std::string(id)));
+}
+
+CommandResult remove_activity(const Dataset& ds, std::string_view id) {
+    auto i = find_id(ds.goal_activities, id);
+    if (!i) return fail("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
+    return done(erase_at(&Dataset::goal_activities, ds, *i, "Slettet aktivitet " + ds.goal_activities[*i].title));
+}
+
+CommandResult set_activity_status(const Dataset& ds, std::string_view id, ActivityStatus status, Date today) {
+    auto i = find_id(ds.goal_activities, id);
+    if (!i) return fail("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
+    GoalActivity a = ds.goal_activities[*i];
+    if (status == ActivityStatus::fullfort) { if (a.status != ActivityStatus::fullfort || !a.done) a.done = today; }
+    else a.done.reset();
+    a.status = status;
+    std::string desc = "Satte status " + std::string(to_string(status)) + " på " + a.title;
+    return done(replace_at(&Dataset::goal_activities, ds, *i, std::move(a), std::move(desc)));
+}
+
+// --- Meetings --------------------------------------------------------------------------------------
+
+CommandResult add_meeting(const Dataset& ds, IaMeeting m) {
+    std::vector<Problem> p = check_meeting(ds, m);
+    if (!m.id.empty() && find_id(ds.ia_meetings, m.id))
+        p.push_back({"id", "Møte-ID-en " + q_nb(m.id) + " er allerede brukt", "Meeting id " + q_en(m.id) + " is already used"});
+    if (!p.empty()) return fail(std::move(p));
+    std::string desc = "La til IA-møte " + format_norwegian(m.date);
+    return done(append(&Dataset::ia_meetings, std::move(m), std::move(desc)));
+}
+
+CommandResult update_meeting(const Dataset& ds, std::string_view id, IaMeeting m) {
+    auto i = find_id(ds.ia_meetings, id);
+    if (!i) return fail("id", "Ukjent møte " + q_nb(id), "Unknown meeting " + q_en(id));
+    std::vector<Problem> p = check_meeting(ds, m);
+    if (m.id != id) p.push_back({"id", "ID-en til et møte kan ikke endres", "A meeting's id cannot change"});
+    if (!p.empty()) return fail(std::move(p));
+    std::string desc = "Endret IA-møte " + format_norwegian(m.date);
+    return done(replace_at(&Dataset::ia_meetings, ds, *i, std::move(m), std::move(desc), "meeting:" + std::string(id)));
+}
+
+CommandResult remove_meeting(const Dataset& ds, std::string_view id) {
+    auto i = find_id(ds.ia_meetings, id);
+    if (!i) return fail("id", "Ukjent møte " + q_nb(id), "Unknown meeting " + q_en(id));
+    return done(erase_at(&Dataset::ia_meetings, ds, *i, "Slettet IA-møte " + format_norwegian(ds.ia_meetings[*i].date)));
+}
+
+std::string next_goal_id(const Dataset& ds) { return next_id(ids_of(ds.goals), "G"); }
+std::string next_activity_id(const Dataset& ds) { return next_id(ids_of(ds.goal_activities), "A"); }
+std::string next_meeting_id(const Dataset& ds) { return next_id(ids_of(ds.ia_meetings), "M"); }
+
+} // namespace iadesk
