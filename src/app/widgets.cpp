@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+
 namespace iadesk::app::ui {
 namespace {
 
@@ -122,6 +124,32 @@ bool search_box(const char* hint, const char* id, std::string& value, float widt
     const bool changed = ImGui::InputTextWithHint(hidden.c_str(), hint, value.data(), value.capacity() + 1,
                                                   ImGuiInputTextFlags_CallbackResize, resize_callback, &value);
     probe::note_value(value, hint);
+    return changed;
+}
+
+} // namespace iadesk::app::ui
+
+namespace iadesk::app::ui {
+
+bool input_multiline(const char* label, const char* id, std::string& value, float width_em, float lines,
+                     std::size_t max_chars, bool read_only) {
+    ImGui::TextUnformatted(label);
+    const float em = ImGui::GetFontSize();
+    const float width = width_em > 0 ? width_em * em : -1.0f;
+    const std::string hidden_id = std::string("##") + id;
+    const bool changed = ImGui::InputTextMultiline(
+        hidden_id.c_str(), value.data(), value.capacity() + 1,
+        ImVec2(width, lines * ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().FramePadding.y),
+        ImGuiInputTextFlags_CallbackResize | (read_only ? ImGuiInputTextFlags_ReadOnly : 0), resize_callback, &value);
+    probe::note_value(value, label);
+    if (max_chars > 0) {
+        std::size_t n = 0;
+        for (char c : value) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%zu / %zu", n, max_chars);
+        if (n > max_chars) ImGui::TextColored(ImVec4(0.70f, 0.10f, 0.10f, 1), "%s", buf);
+        else ImGui::TextDisabled("%s", buf);
+    }
     return changed;
 }
 

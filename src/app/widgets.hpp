@@ -17,6 +17,10 @@ void label_text(const char* text);                      // body text, wrapped, f
 void text(const char* text);                            // one line of text, findable by tests
 // A labelled text field editing `value` (labels above fields, UX.md). Returns true when edited.
 bool input_text(const char* label, const char* id, std::string& value, float width_em = 24.0f, bool read_only = false);
+// A labelled multi-line text field (labels above fields) with a character counter "123 / max"
+// under it (red when over `max_chars`; 0 = no counter). Height in lines of text. Returns true when edited.
+bool input_multiline(const char* label, const char* id, std::string& value, float width_em, float lines,
+                     std::size_t max_chars = 0, bool read_only = false);
 // A text field for a date (dd.mm.yyyy or YYYY-MM-DD); shows the problem under it when the
 // text is not a real date. Returns the parsed date (nullopt when empty or invalid).
 std::optional<iadesk::Date> date_input(const char* label, const char* id, std::string& text, bool read_only = false);
