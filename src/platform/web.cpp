@@ -193,6 +193,13 @@ EM_JS(void, js_install_test_api, (), {
         started: () => Module._iadesk_test_started() === 1,
         storedSnapshots: () => { try { return FS.readdir('/data').filter((n) => n.startsWith('snapshot-')); } catch (e) { return []; } },
         inputPending: () => Module._iadesk_test_input_pending(),
+        // C++ time (ms) spent in each frame function call, for frames first..last still in the
+        // ring of the last 1024 (bench/browser.mjs); -1 for frames no longer held.
+        frameTimes: (first, last) => {
+            const out = [];
+            for (let f = first; f <= last; f++) out.push(Module._iadesk_test_frame_ms(f));
+            return out;
+        },
         startupMs: () => window.iadeskStartupMs,
     };
 });
@@ -213,6 +220,7 @@ struct WebPlatform {
     int fb_height = 0;
     unsigned frame = 0;
     bool text_input_active = false;
+    double frame_ms[1024] = {}; // C++ time in frame() per drawn frame, by frame % 1024 (test API)
 };
 
 WebPlatform* g_platform = nullptr; // the one platform of this page; read by the exported callbacks
@@ -251,6 +259,7 @@ void follow_canvas_size(WebPlatform& p) {
 
 void frame(void* arg) {
     WebPlatform& p = *static_cast<WebPlatform*>(arg);
+    const double frame_start = emscripten_get_now();
     glfwPollEvents();
     follow_canvas_size(p);
 
@@ -274,6 +283,7 @@ void frame(void* arg) {
         io.WantSaveIniSettings = false;
         js_save_setting(kImGuiSettingsKey, ImGui::SaveIniSettingsToMemory());
     }
+    p.frame_ms[p.frame % 1024] = emscripten_get_now() - frame_start;
     if (p.frame++ == 0) js_first_frame();
 }
 
@@ -308,6 +318,10 @@ EMSCRIPTEN_KEEPALIVE const char* iadesk_test_document() {
 }
 
 EMSCRIPTEN_KEEPALIVE unsigned iadesk_test_frame() { return g_platform ? g_platform->frame : 0; }
+EMSCRIPTEN_KEEPALIVE double iadesk_test_frame_ms(unsigned f) {
+    if (!g_platform || f >= g_platform->frame || g_platform->frame - f > 1024) return -1;
+    return g_platform->frame_ms[f % 1024];
+}
 EMSCRIPTEN_KEEPALIVE int iadesk_test_started() { return g_platform && g_platform->started ? 1 : 0; }
 
 // Storage is loaded (or failed to load): initialise the app. `locked` = this tab holds the data.

@@ -1,0 +1,148 @@
+// The browser app with 50 000 employees (issue 8 §3), through the e2e harness (headless chromium,
+// SwiftShader WebGL, the site served from 127.0.0.1):
+//   node bench/browser.mjs SITE_DIR [--employees 50000] [--json FILE]
+// Measures
+// - transfer size of index.html + app.js + app.wasm, raw and gzip -9 (harness transferSizes);
+// - time to first frame (performance.now() at the first drawn frame, from navigation start):
+//   on first start (the app generates the demo of N employees) and after a reload (the N
+//   employees are read from the IndexedDB snapshot);
+// - CPU time per frame: the C++ time spent in the frame function (window.iadeskTest.frameTimes,
+//   a ring buffer in src/platform/web.cpp), median and p95, while the mouse wheel scrolls the
+//   employee list (Ansatte) and the Oversikt, one wheel step per drawn frame;
+// - autosave: the organisation name is changed under Innstillinger; from the first keystroke until
+//   the snapshot is written and synced to IndexedDB: the longest frame function and the longest
+//   gap between two animation frames (which also holds JavaScript outside the frame function, such
+//   as the IndexedDB sync).
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, transferSizes, AppPage } from '../tests/e2e/harness.mjs';
+
+const args = process.argv.slice(2);
+const site = path.resolve(args[0] || 'build/web-bench/site');
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const employees = Number(opt('--employees', 50000));
+const jsonOut = opt('--json');
+if (!fs.existsSync(path.join(site, 'app.wasm'))) {
+  console.error(`browser bench: ${site}/app.wasm is missing; build the app first`);
+  process.exit(1);
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
+};
+const summary = (xs) => ({ frames: xs.length, median: quantile(xs, 0.5), p95: quantile(xs, 0.95),
+                           max: xs.length ? Math.max(...xs) : NaN });
+
+// Records requestAnimationFrame gaps (wall time between frames) in the page.
+const installGapRecorder = (page) => page.evaluate(() => {
+  window.benchGaps = [];
+  let last = performance.now();
+  const tick = (t) => { window.benchGaps.push([t, t - last]); last = t; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+});
+
+async function frameNo(app) { return app.page.evaluate(() => window.iadeskTest.frame()); }
+async function frameTimes(app, first, last) {
+  const xs = await app.page.evaluate(([f, l]) => window.iadeskTest.frameTimes(f, l), [first, last]);
+  return xs.filter((x) => x >= 0);
+}
+
+// Scrolls with the mouse wheel at (x, y): `steps` wheel events of `dy` pixels, each followed by
+// one drawn frame; returns the C++ frame times of those frames.
+async function scroll(app, x, y, steps, dy) {
+  await app.page.mouse.move(x, y);
+  await app.frames(3);
+  const first = await frameNo(app);
+  for (let i = 0; i < steps; i++) {
+    await app.page.mouse.wheel(0, i < steps / 2 ? dy : -dy);
+    await app.frames(1);
+  }
+  const last = (await frameNo(app)) - 1;
+  return frameTimes(app, first, last);
+}
+
+// The point just below a table's header labelled `header`, or the canvas' middle.
+async function tablePoint(app, header) {
+  const items = await app.items();
+  const h = items.find((it) => it.visible && it.label === header);
+  if (h) return { x: h.x + h.w / 2, y: h.y + h.h + 200 };
+  return { x: 640, y: 450 };
+}
+
+const server = await serve(site);
+const browser = await launch();
+const result = { employees, site };
+try {
+  result.transfer = transferSizes(site);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const app = new AppPage(page, path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts'));
+  const waitStarted = () => page.waitForFunction(() => window.iadeskFirstFrameMs !== undefined && window.iadeskTest
+                                                 && window.iadeskTest.frame() > 2, null, { timeout: 120000 });
+  // First start: the demo of `employees` is generated, then autosaved (first snapshot).
+  await page.goto(`${server.url}?test&demo=${employees}&today=2026-11-24`);
+  await waitStarted();
+  result.firstFrameGenerateMs = await page.evaluate(() => window.iadeskFirstFrameMs);
+  await app.find(/^Lagret \d\d:\d\d$/, { kind: 'text', timeout: 60000 });
+  await page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 60000 });
+  result.documentEmployees = (await page.evaluate(() => window.iadeskTest.document().employees.length));
+
+  // Reload: the same employees from the IndexedDB snapshot.
+  await page.reload();
+  await waitStarted();
+  result.firstFrameReloadMs = await page.evaluate(() => window.iadeskFirstFrameMs);
+  result.startupFrames = summary(await frameTimes(app, 0, 2));
+
+  // Scrolling the employee list.
+  await app.click('Ansatte', { kind: 'button' });
+  let p = await tablePoint(app, 'Navn');
+  result.scrollEmployees = summary(await scroll(app, p.x, p.y, 120, 240));
+
+  // Scrolling the Oversikt.
+  await app.click('Oversikt', { kind: 'button' });
+  p = await tablePoint(app, 'Navn');
+  result.scrollOverview = summary(await scroll(app, p.x, p.y, 120, 240));
+
+  // Idle frames on the Oversikt (nothing happens).
+  await app.frames(2);
+  let f0 = await frameNo(app);
+  await app.frames(60);
+  result.idleOverview = summary(await frameTimes(app, f0, (await frameNo(app)) - 1));
+
+  // Autosave: change the organisation name; the save runs ~0.8 s after the change.
+  await app.click('Innstillinger', { kind: 'button' });
+  await installGapRecorder(page);
+  f0 = await frameNo(app);
+  const t0 = await page.evaluate(() => performance.now());
+  await app.type('Organisasjonsnavn', 'Nordlys kommune');
+  await app.press('Tab');
+  await app.find('Lagrer …', { kind: 'text', timeout: 3000 }).catch(() => {});
+  await app.find(/^Lagret \d\d:\d\d$/, { kind: 'text', timeout: 30000 });
+  await page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 30000 });
+  await app.frames(5);
+  const f1 = (await frameNo(app)) - 1;
+  const saveFrames = await frameTimes(app, f0, f1);
+  const gaps = (await page.evaluate(() => window.benchGaps)).filter(([t]) => t >= t0).map(([, g]) => g);
+  result.autosave = { frames: saveFrames.length, longestFrameMs: Math.max(...saveFrames),
+                      medianFrameMs: quantile(saveFrames, 0.5), longestGapMs: Math.max(...gaps),
+                      savedName: (await app.document()).organisation.name };
+  result.consoleErrors = app.consoleErrors;
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const f = (x) => (typeof x === 'number' ? x.toFixed(1) : String(x));
+console.log(`browser (${employees} employees; headless chromium, SwiftShader WebGL)`);
+console.log(`  transfer: ${(result.transfer.raw / 1024).toFixed(0)} KiB raw, ${(result.transfer.gzip / 1024).toFixed(0)} KiB gzip -9 ` +
+            Object.entries(result.transfer.files).map(([n, s]) => `${n} ${(s.raw / 1024).toFixed(0)}/${(s.gzip / 1024).toFixed(0)}`).join(', '));
+console.log(`  first frame: ${f(result.firstFrameGenerateMs)} ms on first start (generates the demo), ${f(result.firstFrameReloadMs)} ms after a reload (from IndexedDB)`);
+for (const [k, name] of [['scrollEmployees', 'scroll Ansatte'], ['scrollOverview', 'scroll Oversikt'], ['idleOverview', 'idle Oversikt']]) {
+  const s = result[k];
+  console.log(`  ${name}: ${s.frames} frames, C++ frame time median ${f(s.median)} ms, p95 ${f(s.p95)} ms, max ${f(s.max)} ms`);
+}
+console.log(`  autosave: longest frame ${f(result.autosave.longestFrameMs)} ms, longest gap between frames ${f(result.autosave.longestGapMs)} ms (${result.autosave.frames} frames)`);
+if (result.consoleErrors.length) console.log(`  console errors: ${result.consoleErrors.join(' | ')}`);
+if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(result, null, 1) + '\n');

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Combines the results of bench/run.sh (native.json, wasm.json, pandas-<n>.json, browser.json in
+one folder) into one table with the wasm/native and pandas/native ratios, and the issue's targets
+(reported, not asserted).   bench/report.py RESULTS_DIR [--markdown]"""
+import json
+import os
+import sys
+
+
+def load(path):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def fmt_rate(v, unit):
+    if v >= 1e6:
+        return f"{v / 1e6:.2f} M {unit}/s"
+    if v >= 1e3:
+        return f"{v / 1e3:.1f} k {unit}/s"
+    return f"{v:.1f} {unit}/s"
+
+
+def main():
+    d = sys.argv[1]
+    md = "--markdown" in sys.argv
+    native = load(os.path.join(d, "native.json")) or {"runs": []}
+    wasm = load(os.path.join(d, "wasm.json")) or {"runs": []}
+    browser = load(os.path.join(d, "browser.json"))
+    wruns = {r["employees"]: r for r in wasm["runs"]}
+    lines = []
+    sep = " | " if md else "  "
+
+    def row(cells, widths):
+        if md:
+            return "| " + " | ".join(str(c) for c in cells) + " |"
+        return sep.join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+    head = ["step", "native ms", "throughput (native)", "heap MB", "VmHWM MB", "wasm ms", "wasm/native",
+            "heap MB", "wasm mem MB", "check"]
+    widths = [14, 10, 22, 8, 9, 10, 11, 8, 11, 0]
+    targets = []
+    for r in native["runs"]:
+        n = r["employees"]
+        w = wruns.get(n)
+        lines.append("")
+        lines.append(f"{'### ' if md else ''}{n} employees, {r['records']:.0f} absence records, {r['cases']} cases "
+                     f"({r['open_cases']} open), JSON {r['json_mb']:.1f} MB")
+        if md:
+            lines.append("")
+        lines.append(row(head, widths))
+        if md:
+            lines.append("|" + "---|" * len(head))
+        wsteps = {s["name"]: s for s in (w["steps"] if w else [])}
+        for s in r["steps"]:
+            ws = wsteps.get(s["name"])
+            same = ws is None or ws["check"] == s["check"]
+            lines.append(row([s["name"], f"{s['ms']:.2f}", fmt_rate(s["per_s"], s["unit"]), f"{s['heap_peak_mb']:.1f}",
+                              f"{s['process_mb']:.0f}",
+                              f"{ws['ms']:.2f}" if ws else "-", f"{ws['ms'] / s['ms']:.2f}x" if ws and s["ms"] > 0 else "-",
+                              f"{ws['heap_peak_mb']:.1f}" if ws else "-", f"{ws['process_mb']:.0f}" if ws else "-",
+                              s["check"] + ("" if same else f" (wasm: {ws['check']}!)")], widths))
+        core_w = w["core_ms"] if w else None
+        lines.append(row(["core (c+m+s)", f"{r['core_ms']:.1f}", "", "", "", f"{core_w:.1f}" if core_w else "-",
+                          f"{core_w / r['core_ms']:.2f}x" if core_w else "-", "", "", "cases + milestones + stats_4q"],
+                         widths))
+        p = load(os.path.join(d, f"pandas-{n}.json"))
+        if p:
+            st = next(s for s in r["steps"] if s["name"] == "stats_4q")
+            lines.append(row(["pandas stats", f"{p['ms']:.1f}", "", "", "", "", f"{p['ms'] / st['ms']:.1f}x native",
+                              "", "", ("agrees" if p["agree"] else "DISAGREES") +
+                              f" (worst rel. diff {p['worst_rel']:.1g}; CSV read {p['read_ms']:.0f} ms apart)"], widths))
+        if n == 50000:
+            targets.append(("cases + milestones + 4-quarter stats, 50 000 employees, native <= 150 ms",
+                            f"{r['core_ms']:.1f} ms", r["core_ms"] <= 150))
+            if core_w:
+                ratios = {s["name"]: wsteps[s["name"]]["ms"] / s["ms"] for s in r["steps"]
+                          if s["name"] in wsteps and s["ms"] > 0}
+                worst = max(ratios, key=ratios.get)
+                targets.append(("WebAssembly within 1.5x of native (core)", f"{core_w / r['core_ms']:.2f}x "
+                                f"(worst step {worst} {ratios[worst]:.2f}x)", core_w / r["core_ms"] <= 1.5))
+            if p:
+                st = next(s for s in r["steps"] if s["name"] == "stats_4q")
+                targets.append(("statistics >= 5x faster than pandas", f"{p['ms'] / st['ms']:.1f}x",
+                                p["ms"] / st["ms"] >= 5))
+    if browser:
+        b = browser
+        lines.append("")
+        lines.append(f"{'### ' if md else ''}Browser, {b['employees']} employees (headless chromium, SwiftShader WebGL)")
+        if md:
+            lines.append("")
+        t = b["transfer"]
+        lines.append(f"{'- ' if md else '  '}transfer: {t['raw'] / 1024:.0f} KiB raw, {t['gzip'] / 1024:.0f} KiB gzip -9 ("
+                     + ", ".join(f"{k} {v['raw'] / 1024:.0f}/{v['gzip'] / 1024:.0f} KiB" for k, v in t["files"].items()) + ")")
+        lines.append(f"{'- ' if md else '  '}first frame: {b['firstFrameGenerateMs']:.0f} ms on first start (generates the demo), "
+                     f"{b['firstFrameReloadMs']:.0f} ms after a reload (loads the IndexedDB snapshot)")
+        for k, name in [("scrollEmployees", "scrolling Ansatte"), ("scrollOverview", "scrolling Oversikt"),
+                        ("idleOverview", "idle Oversikt")]:
+            s = b[k]
+            lines.append(f"{'- ' if md else '  '}{name}: C++ time per frame median {s['median']:.2f} ms, p95 {s['p95']:.2f} ms, "
+                         f"max {s['max']:.2f} ms ({s['frames']} frames)")
+        a = b["autosave"]
+        lines.append(f"{'- ' if md else '  '}autosave: longest frame function {a['longestFrameMs']:.0f} ms, longest gap between "
+                     f"animation frames {a['longestGapMs']:.0f} ms")
+        targets.append(("first frame <= 0.5 s on localhost (reload / first start)",
+                        f"{b['firstFrameReloadMs']:.0f} / {b['firstFrameGenerateMs']:.0f} ms",
+                        max(b["firstFrameReloadMs"], b["firstFrameGenerateMs"]) <= 500))
+        targets.append(("<= 1 MB gzip transferred", f"{t['gzip'] / 1048576:.2f} MB", t["gzip"] <= 1048576))
+        med = max(b["scrollEmployees"]["median"], b["scrollOverview"]["median"])
+        p95 = max(b["scrollEmployees"]["p95"], b["scrollOverview"]["p95"])
+        targets.append(("<= 4 ms median, <= 8 ms p95 per frame (scrolling)", f"{med:.2f} / {p95:.2f} ms",
+                        med <= 4 and p95 <= 8))
+        targets.append(("autosave holds no frame > 50 ms", f"frame {a['longestFrameMs']:.0f} ms, gap {a['longestGapMs']:.0f} ms",
+                        max(a["longestFrameMs"], a["longestGapMs"]) <= 50))
+    lines.append("")
+    lines.append(f"{'### ' if md else ''}Targets (issue 8; reported, not asserted)")
+    if md:
+        lines.append("")
+        lines.append("| target | measured | |")
+        lines.append("|---|---|---|")
+    for name, value, ok in targets:
+        lines.append(f"| {name} | {value} | {'met' if ok else 'MISSED'} |" if md else
+                     f"  [{'met' if ok else 'MISSED'}] {name}: {value}")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
