@@ -37,13 +37,14 @@ const measures::Catalogue& catalogue() {
     return c;
 }
 
-// "Gradert sykmelding" for a linked catalogue measure; the description, or both when they differ.
+// A help measure's text: the catalogue's name for a linked measure, then ": " and the description,
+// unless the description already starts with the name ("Gradert sykmelding 50 %").
 std::string help_text(const HelpMeasure& h) {
     std::string name;
     if (!h.measure_id.empty())
         if (const measures::Measure* m = catalogue().find(h.measure_id)) name = m->name.nb;
     if (name.empty()) return h.description;
-    if (h.description.empty() || h.description == name) return name;
+    if (h.description.empty() || h.description.rfind(name, 0) == 0) return h.description.empty() ? name : h.description;
     return name + ": " + h.description;
 }
 

@@ -418,7 +418,7 @@ TEST_CASE("NAV JSON: every FollowUpPlanDTO field, in order, mapped as docs/plans
     CHECK(j["followUp"] == "Samtale med avdelingsleder hver fredag. Planen evalueres i dialogmøte 1.");
     CHECK(j["evaluationDate"] == "2026-12-04");
     CHECK(j["needsHelpFromNav"] == true);
-    CHECK(j["needsHelpFromNavDescription"] == "- Gradert sykmelding: Gradert sykmelding 50 %");
+    CHECK(j["needsHelpFromNavDescription"] == "- Gradert sykmelding 50 %");
     CHECK(j["sendPlanToGeneralPractitioner"] == true);
     CHECK(j["additionalInformation"] ==
           "Vurdering av arbeidsevne: Kan arbeide seks timer om dagen. Lette løft går bra; forflytning av beboere går ikke ennå.");
