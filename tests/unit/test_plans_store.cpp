@@ -136,7 +136,7 @@ TEST_CASE("dataset: plan problems are reported with their JSON pointers") {
     CHECK(l.problems[0].pointer == "/plans");
 }
 
-TEST_CASE("commands: a plan from a template, edited, agreed, shared; an update keeps the earlier version") {
+TEST_CASE("commands: a plan from a template, edited, agreed, shared, and an update keeps the earlier version") {
     Document doc;
     doc.data = small();
     const Date s = ymd(2026, 9, 14);
