@@ -129,6 +129,9 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
                 exempt_milestone = m.rule->id;
                 ImGui::OpenPopup("exempt");
             }
+        } else if (m.event && s.plan_events && m.event >= s.plan_events->data() &&
+                   m.event < s.plan_events->data() + s.plan_events->size()) {
+            ImGui::TextDisabled("%s", tr("case.from_plan")); // completed by the plan (issue 4): change it there
         } else if (m.event && may_mark) {
             if (ImGui::SmallButton(tr("case.remove_mark"))) {
                 const auto& all = ctx.doc.data.milestone_events; // find the record in the whole document
