@@ -94,6 +94,7 @@ void App::register_actions() {
     actions_.add({"goto.followup", "nav.followup", "menu.goto", ImGuiMod_Alt | ImGuiKey_3, false, {}, go(Page::followup)});
     actions_.add({"goto.measures", "nav.measures", "menu.goto", ImGuiMod_Alt | ImGuiKey_7, false, {}, go(Page::measures)});
     actions_.add({"goto.settings", "nav.settings", "menu.goto", ImGuiMod_Alt | ImGuiKey_9, false, {}, go(Page::settings)});
+    actions_.add({"goto.goals", "nav.goals", "menu.goto", ImGuiMod_Alt | ImGuiKey_5, false, {}, go(Page::goals)});
     actions_.add({"goto.plans", "nav.plans", "menu.goto", ImGuiMod_Alt | ImGuiKey_4, false, {},
                   [this] { page_ = Page::plans; plans_.employee_id.clear(); }});
     actions_.add({"employees.new", "employees.new", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_N, false,
@@ -155,7 +156,7 @@ void App::draw_menu_bar() {
 void App::draw_navigation() {
     struct Entry { Page page; const char* key; };
     const Entry entries[] = {{Page::overview, "nav.overview"}, {Page::employees, "nav.employees"},
-                             {Page::followup, "nav.followup"}, {Page::plans, "nav.plans"}, {Page::measures, "nav.measures"},
+                             {Page::followup, "nav.followup"}, {Page::plans, "nav.plans"}, {Page::goals, "nav.goals"}, {Page::measures, "nav.measures"},
                              {Page::settings, "nav.settings"}};
     for (const Entry& e : entries) {
         if (ImGui::Selectable(tr(e.key), page_ == e.page, 0, ImVec2(0, 1.8f * ImGui::GetFontSize())))
@@ -211,6 +212,7 @@ void App::draw_page(ViewContext& ctx) {
     case Page::measures: measures_.draw(ctx); break;
     case Page::settings: settings_.draw(ctx, translations_.language); break;
     case Page::plans: plans_.draw(ctx); break;
+    case Page::goals: goals_.draw(ctx); break;
     default: break;
     }
 }

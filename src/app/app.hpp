@@ -23,6 +23,7 @@
 #include "app/views/palette.hpp"
 #include "app/views/settings.hpp"
 #include "app/views/plan_editor.hpp"
+#include "app/views/goals_view.hpp"
 #include "iadesk/document.hpp"
 #include "iadesk/snapshots.hpp"
 
@@ -94,6 +95,7 @@ private:
     MeasuresView measures_;
     SettingsView settings_;
     PlanEditorView plans_;       // Oppfølgingsplaner (issue 4)
+    GoalsView goals_;            // IA-mål (issue 5)
     PaletteView palette_;
     std::vector<Command> pending_;
     NavigationRequest action_nav_; // navigation asked for by actions (applied with the frame's)

@@ -15,7 +15,7 @@ namespace iadesk::app {
 
 struct Theme;
 
-enum class Page { overview, employees, followup, statistics, measures, settings, plans };
+enum class Page { overview, employees, followup, statistics, measures, settings, plans, goals };
 
 struct NavigationRequest {
     std::optional<Page> page;

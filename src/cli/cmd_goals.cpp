@@ -132,7 +132,10 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
             out << "\n";
             if (e.progress)
                 out << "  Fremdrift:    " << format_number_nb(round_percent(*e.progress * 100), 1) << " % av veien"
-                    << (e.reduction ? ", " + format_number_nb(round_percent(*e.reduction * 100), 1) + " % reduksjon" : "") << "\n";
+                    << (!e.reduction ? std::string()
+                        : *e.reduction >= 0 ? ", " + format_number_nb(round_percent(*e.reduction * 100), 1) + " % reduksjon"
+                                            : ", " + format_number_nb(round_percent(-*e.reduction * 100), 1) + " % økning")
+                    << "\n";
             if (e.projection)
                 out << "  Framskrevet:  " << format_number_nb(e.projection->value, 1) << " i "
                     << period_label(e.projection->final_period, false) << "\n";

@@ -129,7 +129,8 @@ void goal_block(std::string& h, const Dataset& ds, const GoalEvaluation& e) {
         h += "<dt>Nå</dt><dd>" + now + "</dd>\n";
         if (e.progress)
             h += "<dt>Fremdrift</dt><dd>" + frac(*e.progress) + " av veien" +
-                 (e.reduction ? ", " + frac(*e.reduction) + " reduksjon" : std::string()) + "</dd>\n";
+                 (!e.reduction ? std::string()
+                  : *e.reduction >= 0 ? ", " + frac(*e.reduction) + " reduksjon" : ", " + frac(-*e.reduction) + " økning") + "</dd>\n";
         if (e.projection)
             h += "<dt>Framskrevet</dt><dd>" + value_text(g, e.projection->value) + " i " +
                  period_label(e.projection->final_period, false) + "</dd>\n";

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# iadesk goals on tests/fixtures/goals/goals.json on 24.11.2026, by hand (docs/goals.md):
+#   Sykehjem Nord (U1) has 50 employees at 100 %. E01-E03 are sick-listed 100 % from 01.10.2024,
+#   E01 and E02 to 30.09.2026, E03 to 30.06.2026; E04 50 % in Q2 2025.
+#   G1: Q2 2025 = 3,5 / 50 = 7,0 % (baseline, computed); target -20 % = 5,6 %; the latest complete
+#       quarter is Q3 2026 (2 / 50 = 4,0 %), but the same quarter Q2 2026 is compared: 3 / 50 = 6,0 %
+#       -> (7,0 - 6,0) / (7,0 - 5,6) = 71,4 % of the way, 14,3 % reduction (003:18241-18257).
+#   G2: Barnehage Sol has 3 employees -> every figure withheld, status ukjent.
+#   G3: recorded 40, 44, 47 (2023-2025), target 55: (47 - 40) / (55 - 40) = 46,7 %; least squares
+#       3,5 a year -> 54,0 in 2027 = 93,3 % of the way -> risiko.
+#   G4: 4 planned (A5 avbrutt not counted), 2 fullført -> 50,0 %; A3 is past its date -> risiko.
+#   G5: no criterion, no deadline -> ukjent, not verifiable.
+#   G6: whole organisation (53), 2025: 252 working days; lost 3 x 252 + 0,5 x 59 (E04, Q2) + 12 (E51,
+#       5-20 May) = 797,5 of 53 x 252 = 13 356 -> 6,0 %. Rolling Q4 2025-Q3 2026 (64 + 63 + 59 + 66 =
+#       252 days): 2 x 252 + 186 (E03 to June) = 690 -> 5,2 %; target 5,0 -> 80,0 %.
+#   IA meetings: 2025 two (M2 with a verneombud counts); 2026 one counting (M4 lacks the
+#   tillitsvalgte) -> warning.
+# Usage: bash goals.sh /path/to/iadesk /path/to/repo
+set -u
+IADESK=$1; REPO=$2; FX="$REPO/tests/fixtures/goals/goals.json"
+fail=0
+check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+out="$tmp/out"; err="$tmp/err"
+
+"$IADESK" goals "$FX" --today 2026-11-24 --json >"$out" 2>"$err"; rc=$?
+check "exit 0" '[ $rc -eq 0 ]'
+check "per goal {id, area, kind, baseline, target, current, progress, status}" 'python3 -c "
+import json,sys; j=json.load(open(sys.argv[1]))
+g={x[\"id\"]:x for x in j[\"goals\"]}
+assert j[\"today\"]==\"2026-11-24\" and j[\"last_complete_quarter\"]==\"2026-Q3\", j
+assert [x[\"id\"] for x in j[\"goals\"]]==[\"G1\",\"G2\",\"G3\",\"G4\",\"G5\",\"G6\"]
+for x in j[\"goals\"]: assert list(x.keys())[:8]==[\"id\",\"area\",\"kind\",\"baseline\",\"target\",\"current\",\"progress\",\"status\"], x.keys()
+a=g[\"G1\"]
+assert (a[\"area\"],a[\"kind\"],a[\"baseline\"],a[\"target\"],a[\"current\"],a[\"progress\"])==(\"ia2010.delmal1\",\"result\",7.0,5.6,6.0,71.4), a
+assert a[\"reduction\"]==14.3 and a[\"current_period\"]==\"2026-Q2\" and a[\"baseline_period\"]==\"2025-Q2\", a
+p=a[\"projection\"]; assert p[\"period\"]==\"2027-Q2\", p
+assert a[\"status\"]==(\"i rute\" if p[\"value\"]<=5.6 else \"risiko\" if p[\"progress\"]>=50 else \"etter\"), a
+b=g[\"G2\"]; assert (b[\"baseline\"],b[\"target\"],b[\"current\"],b[\"progress\"],b[\"status\"],b[\"masked\"])==(None,None,None,None,\"ukjent\",True), b
+c=g[\"G3\"]; assert (c[\"baseline\"],c[\"target\"],c[\"current\"],c[\"progress\"],c[\"status\"])==(40.0,55.0,47.0,46.7,\"risiko\"), c
+assert c[\"projection\"]=={\"period\":\"2027\",\"value\":54.0,\"progress\":93.3,\"slope_per_quarter\":0.875}, c
+d=g[\"G4\"]; assert (d[\"kind\"],d[\"baseline\"],d[\"progress\"],d[\"status\"])==(\"activity\",None,50.0,\"risiko\"), d
+assert d[\"activities\"]=={\"planned\":4,\"done\":2,\"cancelled\":1,\"overdue\":1}, d
+e=g[\"G5\"]; assert e[\"status\"]==\"ukjent\" and e[\"verifiable\"]==False and e[\"not_verifiable\"]==[\"mangler målbart kriterium (antall eller dato)\",\"mangler frist\"], e
+f=g[\"G6\"]; assert (f[\"area\"],f[\"baseline\"],f[\"target\"],f[\"current\"],f[\"progress\"],f[\"current_rolling\"])==(\"Nærvær i hele kommunen\",6.0,5.0,5.2,80.0,True), f
+assert j[\"meeting_years\"]==[{\"year\":2025,\"held\":2,\"planned\":0,\"not_counting\":0,\"warning\":False},{\"year\":2026,\"held\":1,\"planned\":0,\"not_counting\":1,\"warning\":True}], j[\"meeting_years\"]
+" "$out"'
+
+"$IADESK" goals "$FX" --today 24.11.2026 >"$out" 2>"$err"; rc=$?
+check "text exit 0" '[ $rc -eq 0 ]'
+check "text shows the worked check" 'grep -q "Fremdrift:    71,4 % av veien, 14,3 % reduksjon" "$out"'
+check "text masks the small unit" 'grep -q "skjermet (under 5 ansatte)" "$out"'
+check "text warns about IA meetings" 'grep -q "2026: 1 holdt, 0 planlagt  ! færre enn to" "$out"'
+check "text flags not verifiable" 'grep -q "Ikke etterprøvbart: mangler målbart kriterium" "$out"'
+
+"$IADESK" goals "$FX" --today 2026-11-24 --report plan >"$out" 2>"$err"; rc=$?
+check "plan report is HTML" '[ $rc -eq 0 ] && head -1 "$out" | grep -q "<!DOCTYPE html>" && grep -q "<h1>IA-handlingsplan</h1>" "$out"'
+"$IADESK" goals "$FX" --today 2026-11-24 --report half-year >"$out" 2>"$err"; rc=$?
+check "half-year report is HTML" '[ $rc -eq 0 ] && grep -q "2. halvår 2026" "$out"'
+
+"$IADESK" goals "$FX" >"$out" 2>"$err"; rc=$?
+check "missing --today is a usage error" '[ $rc -eq 2 ] && grep -q -- "--today" "$err"'
+"$IADESK" goals "$FX" --today 2026-11-24 --report nope >"$out" 2>"$err"; rc=$?
+check "unknown report is a usage error" '[ $rc -eq 2 ]'
+"$IADESK" goals "$REPO/examples/fjordvik-small.json" --today 2026-11-24 --json >"$out" 2>"$err"; rc=$?
+check "a dataset without goals" '[ $rc -eq 0 ] && python3 -c "
+import json,sys; j=json.load(open(sys.argv[1])); assert j[\"goals\"]==[] and j[\"meeting_years\"][-1][\"warning\"]
+" "$out"'
+exit $fail

@@ -1,0 +1,228 @@
+// Unit tests of IA goals in the dataset format (load/save/validate) and of goal_commands.hpp
+// (checks by field, undo restores exactly, cascade of remove_goal, set_activity_status).
+#include "iadesk/dataset.hpp"
+#include "iadesk/document.hpp"
+#include "iadesk/goal_commands.hpp"
+#include "iadesk/goals.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace iadesk;
+
+namespace {
+
+Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+
+std::string read_text(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+const std::string kFixture = std::string(IADESK_SOURCE_DIR) + "/tests/fixtures/goals/goals.json";
+
+Dataset fixture() {
+    DatasetLoad l = load_dataset(read_text(kFixture));
+    REQUIRE(l.ok());
+    return std::move(*l.dataset);
+}
+
+bool has_problem(const std::vector<DatasetProblem>& ps, const std::string& pointer) {
+    for (const DatasetProblem& p : ps)
+        if (p.pointer == pointer) return true;
+    return false;
+}
+
+bool has_field(const std::vector<Problem>& ps, const std::string& field) {
+    for (const Problem& p : ps)
+        if (p.field == field && !p.message_nb.empty() && !p.message_en.empty()) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("goals store: the fixture loads, and save/load round-trips exactly") {
+    Dataset ds = fixture();
+    CHECK(ds.goals.size() == 6);
+    CHECK(ds.goal_activities.size() == 6);
+    CHECK(ds.ia_meetings.size() == 4);
+    CHECK(ds.goals[0].baseline_period == GoalPeriod{2025, 2});
+    CHECK(*ds.goals[0].target_change == -20);
+    CHECK(ds.goals[2].metric == GoalMetric::recorded);
+    CHECK(ds.goals[2].values.size() == 3);
+    CHECK(ds.goal_activities[0].status == ActivityStatus::fullfort);
+    CHECK(*ds.goal_activities[0].done == ymd(2026, 3, 10));
+    CHECK(ds.ia_meetings[2].decisions[0].goals == std::vector<std::string>{"G1"});
+    const std::string once = save_dataset(ds);
+    DatasetLoad again = load_dataset(once);
+    REQUIRE(again.ok());
+    CHECK(save_dataset(*again.dataset) == once);
+    CHECK(save_dataset(*again.dataset, -1) == save_dataset(ds, -1));
+    CHECK(validate_dataset(ds).empty());
+}
+
+TEST_CASE("goals store: a file without goals loads and saves without the new members") {
+    const std::string text = read_text(std::string(IADESK_SOURCE_DIR) + "/examples/fjordvik-small.json");
+    DatasetLoad l = load_dataset(text);
+    REQUIRE(l.ok());
+    CHECK(l.dataset->goals.empty());
+    const std::string saved = save_dataset(*l.dataset);
+    CHECK(saved.find("\"goals\"") == std::string::npos);
+    CHECK(saved.find("\"ia_meetings\"") == std::string::npos);
+}
+
+TEST_CASE("goals store: problems with JSON pointers") {
+    std::string text = read_text(kFixture);
+    auto replace = [&](const std::string& from, const std::string& to) {
+        std::string t = text;
+        auto at = t.find(from);
+        REQUIRE(at != std::string::npos);
+        t.replace(at, from.size(), to);
+        return load_dataset(t);
+    };
+    auto l = replace("\"baseline_period\": \"2025-Q2\"", "\"baseline_period\": \"2025-Q7\"");
+    CHECK_FALSE(l.ok());
+    CHECK(has_problem(l.problems, "/goals/0/baseline_period"));
+    l = replace("\"goal\": \"G4\"", "\"goal\": \"G99\"");
+    CHECK(has_problem(l.problems, "/goal_activities/0/goal"));
+    l = replace("\"goals\": [\"G1\"]", "\"goals\": [\"G77\"]");
+    CHECK(has_problem(l.problems, "/ia_meetings/2/decisions/0/goals/0"));
+    l = replace("\"status\": \"fullført\"", "\"status\": \"ferdig\"");
+    CHECK(has_problem(l.problems, "/goal_activities/0/status"));
+    l = replace("\"role\": \"leder\"", "\"role\": \"sjef\"");
+    CHECK(has_problem(l.problems, "/ia_meetings/0/attendees/0/role"));
+    l = replace("\"target_change\": -20", "\"target_change\": \"-20\"");
+    CHECK(has_problem(l.problems, "/goals/0/target_change"));
+    CHECK(l.problems.size() == 1); // one mistake, one problem
+    l = replace("\"id\": \"G2\"", "\"id\": \"G1\"");
+    CHECK(has_problem(l.problems, "/goals/1/id"));
+    l = replace("\"criterion_count\": 4", "\"criterion_count\": 0");
+    CHECK(has_problem(l.problems, "/goals/3/criterion_count"));
+    // A goal may keep a unit that was removed later (its evaluation says so); the file loads.
+    l = replace("\"units\": [\"U1\"]", "\"units\": [\"U9\"]");
+    CHECK(l.ok());
+}
+
+TEST_CASE("goal commands: add checks by field; undo restores exactly") {
+    Document doc;
+    doc.reset(fixture());
+    const std::string before = save_dataset(doc.data);
+
+    Goal g;
+    g.id = next_goal_id(doc.data);
+    CHECK(g.id == "G7");
+    g.kind = GoalKind::result;
+    g.units = {"U1", "U9", "U1"};
+    g.target_value = 5;
+    g.target_change = -10;
+    CommandResult r = add_goal(doc.data, g);
+    REQUIRE_FALSE(r.ok());
+    CHECK(has_field(r.problems, "title"));
+    CHECK(has_field(r.problems, "area"));
+    CHECK(has_field(r.problems, "target_change"));
+    CHECK(has_field(r.problems, "units/1"));
+    CHECK(has_field(r.problems, "units/2"));
+
+    g.title = "Ned i Sykehjem Nord";
+    g.area = "ia2010.delmal1";
+    g.units = {"U1"};
+    g.target_value.reset();
+    g.baseline_period = GoalPeriod{2025, 3};
+    g.criterion = "left over from an activity form"; // cleared by the builder
+    r = add_goal(doc.data, g);
+    REQUIRE(r.ok());
+    doc.apply(std::move(*r.command));
+    CHECK(doc.data.goals.back().criterion.empty());
+    CHECK(validate_dataset(doc.data).empty());
+    doc.undo();
+    CHECK(save_dataset(doc.data) == before);
+
+    // Update: id cannot change; the edit is one undo step.
+    Goal changed = doc.data.goals[0];
+    changed.title = "Nytt navn";
+    r = update_goal(doc.data, "G1", changed);
+    REQUIRE(r.ok());
+    doc.apply(std::move(*r.command));
+    CHECK(doc.data.goals[0].title == "Nytt navn");
+    doc.undo();
+    CHECK(save_dataset(doc.data) == before);
+    changed.id = "G100";
+    CHECK(has_field(update_goal(doc.data, "G1", changed).problems, "id"));
+}
+
+TEST_CASE("goal commands: remove_goal takes its activities and decision links; undo puts them back in place") {
+    Document doc;
+    doc.reset(fixture());
+    const std::string before = save_dataset(doc.data);
+    GoalDependents dep = goal_dependents(doc.data, "G1");
+    CHECK(dep.activities == 1);
+    CHECK(dep.decisions == 1);
+    CommandResult r = remove_goal(doc.data, "G1");
+    REQUIRE(r.ok());
+    doc.apply(std::move(*r.command));
+    CHECK(doc.data.goals.size() == 5);
+    CHECK(doc.data.goal_activities.size() == 5);
+    CHECK(doc.data.ia_meetings[2].decisions[0].goals.empty());
+    CHECK(validate_dataset(doc.data).empty());
+    doc.undo();
+    CHECK(save_dataset(doc.data) == before);
+}
+
+TEST_CASE("goal commands: activities and their status; meetings") {
+    Document doc;
+    doc.reset(fixture());
+    const std::string before = save_dataset(doc.data);
+    GoalActivity a;
+    a.id = next_activity_id(doc.data);
+    CHECK(a.id == "A7");
+    a.goal = "G404";
+    CommandResult r = add_activity(doc.data, a);
+    CHECK(has_field(r.problems, "goal"));
+    CHECK(has_field(r.problems, "title"));
+    a.goal = "G4";
+    a.title = "Ledersamling 5";
+    a.owner = "HR";
+    a.planned = ymd(2027, 2, 1);
+    r = add_activity(doc.data, a);
+    REQUIRE(r.ok());
+    doc.apply(std::move(*r.command));
+
+    r = set_activity_status(doc.data, "A7", ActivityStatus::fullfort, ymd(2026, 11, 24));
+    REQUIRE(r.ok());
+    doc.apply(std::move(*r.command));
+    CHECK(doc.data.goal_activities.back().status == ActivityStatus::fullfort);
+    CHECK(*doc.data.goal_activities.back().done == ymd(2026, 11, 24));
+    r = set_activity_status(doc.data, "A7", ActivityStatus::pagar, ymd(2026, 11, 25));
+    doc.apply(std::move(*r.command));
+    CHECK_FALSE(doc.data.goal_activities.back().done);
+    doc.undo();
+    doc.undo();
+    doc.undo();
+    CHECK(save_dataset(doc.data) == before);
+
+    IaMeeting m;
+    m.id = next_meeting_id(doc.data);
+    CHECK(m.id == "M5");
+    m.date = ymd(2026, 12, 1);
+    m.attendees = {{MeetingRole::leder, "Rådmann"}, {MeetingRole::tillitsvalgt, "Fagforbundet"}};
+    m.decisions = {{"", {"G1"}}, {"Følg opp", {"G404"}}};
+    r = add_meeting(doc.data, m);
+    CHECK(has_field(r.problems, "decisions/0/text"));
+    CHECK(has_field(r.problems, "decisions/1/goals/0"));
+    m.decisions = {{"Følg opp langtidssykmeldte tettere", {"G1"}}};
+    r = add_meeting(doc.data, m);
+    REQUIRE(r.ok());
+    doc.apply(std::move(*r.command));
+    CHECK(validate_dataset(doc.data).empty());
+    r = remove_meeting(doc.data, "M1");
+    REQUIRE(r.ok());
+    doc.apply(std::move(*r.command));
+    CHECK(doc.data.ia_meetings.front().id == "M2");
+    doc.undo();
+    doc.undo();
+    CHECK(save_dataset(doc.data) == before);
+}
