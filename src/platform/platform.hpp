@@ -27,7 +27,7 @@ bool rename_file(const std::string& from, const std::string& to);
 // Documents handed to the user (follow-up plans: print and export, issue 4). The browser opens the
 // HTML in a new tab (print from there; a blocked pop-up falls back to a download) and offers bytes
 // as a download named `name`; the native build writes both to `name` in the working directory.
-// With ?test, the browser also keeps the last document in window.iadeskLastDocument.
+// The browser also keeps the last document in window.iadeskLastDocument (read by the browser tests).
 bool open_html(const std::string& name, std::string_view html);
 bool download(const std::string& name, const std::string& mime, std::string_view bytes);
 
