@@ -20,6 +20,7 @@ struct GenerateOptions {
     int employees = 200;
     uint64_t seed = 1;
     Date today = Date::from_ymd(2026, 11, 24);
+    int units = 0;   // > 0: exactly this many units of about equal size (the demo); 0: realistic sizes
 };
 
 Dataset generate_dataset(const GenerateOptions& opt);

@@ -2,7 +2,7 @@
 
 #include "app/widgets.hpp"
 #include "iadesk/dataset.hpp"
-#include "iadesk/generate.hpp"
+#include "iadesk/demo.hpp"
 
 #include <imgui.h>
 
@@ -38,13 +38,7 @@ void App::load_or_create() {
             return;
         }
     }
-    GenerateOptions g;
-    g.employees = options_.demo_employees;
-    g.seed = 2026;
-    g.today = options_.today;
-    Dataset demo = generate_dataset(g);
-    demo.organisation.name = "Fjordvik kommune (demo)";
-    doc_.reset(std::move(demo));
+    doc_.reset(make_demo_dataset(options_.today, options_.demo_employees));
     save_.saved_revision = 0; // not stored yet: the first autosave writes it
 }
 
@@ -93,6 +87,7 @@ void App::register_actions() {
     actions_.add({"goto.employees", "nav.employees", "menu.goto", ImGuiMod_Alt | ImGuiKey_2, false, {}, go(Page::employees)});
     actions_.add({"goto.followup", "nav.followup", "menu.goto", ImGuiMod_Alt | ImGuiKey_3, false, {}, go(Page::followup)});
     actions_.add({"goto.measures", "nav.measures", "menu.goto", ImGuiMod_Alt | ImGuiKey_7, false, {}, go(Page::measures)});
+    actions_.add({"goto.statistics", "nav.statistics", "menu.goto", ImGuiMod_Alt | ImGuiKey_8, false, {}, go(Page::statistics)});
     actions_.add({"goto.settings", "nav.settings", "menu.goto", ImGuiMod_Alt | ImGuiKey_9, false, {}, go(Page::settings)});
     actions_.add({"goto.goals", "nav.goals", "menu.goto", ImGuiMod_Alt | ImGuiKey_5, false, {}, go(Page::goals)});
     actions_.add({"goto.plans", "nav.plans", "menu.goto", ImGuiMod_Alt | ImGuiKey_4, false, {},
@@ -140,16 +135,32 @@ void App::draw_menu_bar() {
     ImGui::TextUnformatted(doc_.data.organisation.name.c_str());
     probe::note_text(doc_.data.organisation.name);
     const std::string palette = std::string(tr("action.palette")) + "  Ctrl+K";
-    const char* role = tr("role.hr");
-    const float right = ImGui::GetWindowWidth() - ImGui::CalcTextSize(role).x - 2 * ImGui::GetFontSize();
-    ImGui::SameLine(right - ImGui::CalcTextSize(palette.c_str()).x - 3 * ImGui::GetFontSize());
+    const float em = ImGui::GetFontSize();
+    // Right-aligned: palette button, role menu, language menu.
+    const std::string role_text = std::string(tr("role.prefix")) +
+        (translations_.language == Language::nb ? role_label_nb(role_, doc_.data) : role_label_en(role_, doc_.data));
+    const float right = ImGui::GetWindowWidth() - 5 * em - ImGui::CalcTextSize(role_text.c_str()).x - 2 * em;
+    ImGui::SameLine(right - ImGui::CalcTextSize(palette.c_str()).x - 2 * em);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.22f, 0.31f, 0.46f, 1));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.30f, 0.41f, 0.58f, 1));
     if (ImGui::SmallButton(palette.c_str())) palette_.open_requested = true;
-    ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor(3);
     ImGui::SameLine(right);
-    ImGui::TextUnformatted(role);
+    if (role_menu_.draw(doc_.data, role_, translations_.language)) {
+        set_status(std::string(tr("role.switched")) +
+                   (translations_.language == Language::nb ? role_label_nb(role_, doc_.data) : role_label_en(role_, doc_.data)));
+        page_ = Page::overview;
+        case_open_ = false;
+    }
+    ImGui::SameLine(ImGui::GetWindowWidth() - 4.5f * em);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const bool open_lang = ImGui::BeginMenu(translations_.language == Language::nb ? "nb###lang" : "en###lang");
     ImGui::PopStyleColor();
+    if (open_lang) {
+        if (ImGui::MenuItem("Norsk bokmål", nullptr, translations_.language == Language::nb)) translations_.language = Language::nb;
+        if (ImGui::MenuItem("English", nullptr, translations_.language == Language::en)) translations_.language = Language::en;
+        ImGui::EndMenu();
+    }
     ImGui::EndMenuBar();
 }
 
@@ -157,7 +168,7 @@ void App::draw_navigation() {
     struct Entry { Page page; const char* key; };
     const Entry entries[] = {{Page::overview, "nav.overview"}, {Page::employees, "nav.employees"},
                              {Page::followup, "nav.followup"}, {Page::plans, "nav.plans"}, {Page::goals, "nav.goals"}, {Page::measures, "nav.measures"},
-                             {Page::settings, "nav.settings"}};
+                             {Page::statistics, "nav.statistics"}, {Page::settings, "nav.settings"}};
     for (const Entry& e : entries) {
         if (ImGui::Selectable(tr(e.key), page_ == e.page, 0, ImVec2(0, 1.8f * ImGui::GetFontSize())))
             page_ = e.page;
@@ -201,6 +212,7 @@ void App::draw_page(ViewContext& ctx) {
     switch (page_) {
     case Page::overview: overview_.draw(ctx); break;
     case Page::employees: employees_.draw(ctx); break;
+    case Page::statistics: statistics_.draw(ctx, download_fn()); break;
     case Page::followup:
         if (case_open_) {
             case_.draw(ctx);
@@ -291,6 +303,18 @@ void App::draw_startup_problems() {
         }
         ImGui::EndPopup();
     }
+}
+
+// The platform's download, or a status message when there is none (native tests).
+std::function<void(const std::string&, const std::string&, const std::string&)> App::download_fn() {
+    return [this](const std::string& name, const std::string& mime, const std::string& bytes) {
+        if (options_.download) {
+            options_.download(name, mime, bytes);
+            set_status(std::string(tr("status.downloaded")) + name);
+        } else {
+            set_status(tr("status.no_download"));
+        }
+    };
 }
 
 // Actions run between frames; a view that needs a ViewContext there gets one without requests.

@@ -13,11 +13,13 @@
 #include "app/actions.hpp"
 #include "app/derived.hpp"
 #include "app/i18n.hpp"
+#include "app/role_menu.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
 #include "app/view_context.hpp"
 #include "app/views/case_view.hpp"
 #include "app/views/employees.hpp"
+#include "app/views/statistics.hpp"
 #include "app/views/measures_view.hpp"
 #include "app/views/overview.hpp"
 #include "app/views/palette.hpp"
@@ -41,6 +43,8 @@ struct AppOptions {
     int demo_employees = 60;    // demo organisation generated on first start (issue 7: about 60)
     ByteStore* store = nullptr; // where snapshots live; nullptr = nothing is stored
     std::function<void()> persist; // after a snapshot was written (web: IndexedDB sync); may be empty
+    // Offers bytes to the user as a file (web: a download). The app never calls the platform itself.
+    std::function<void(const std::string& name, const std::string& mime, const std::string& bytes)> download;
 };
 
 // Where the document stands against storage (shown in the status bar).
@@ -77,6 +81,7 @@ private:
     void autosave();
     void draw_startup_problems();
     ViewContext view_context_for_actions();
+    std::function<void(const std::string&, const std::string&, const std::string&)> download_fn();
     bool save_now();
 
     AppOptions options_;
@@ -88,9 +93,11 @@ private:
     ActionRegistry actions_;
     Page page_ = Page::overview;
     Role role_ = Role::hr();
+    RoleMenu role_menu_;
     bool case_open_ = false;     // the Oppfølging page shows case_ (an employee's case)
     OverviewView overview_;
     EmployeesView employees_;
+    StatisticsView statistics_;
     CaseView case_;
     MeasuresView measures_;
     SettingsView settings_;

@@ -42,6 +42,7 @@ bool Derived::refresh(const Dataset& document, uint64_t data_revision, Date new_
         rows.push_back(r);
     }
     revision = data_revision;
+    ++generation;
     return true;
 }
 

@@ -30,7 +30,8 @@ struct OverviewRow {
 };
 
 struct Derived {
-    uint64_t revision = UINT64_MAX;
+    uint64_t revision = UINT64_MAX;   // the document revision derived from
+    uint64_t generation = 0;          // +1 on every recompute (role or day changes too): views key caches on it
     Date today;
     Role role;
     const Dataset* visible = nullptr;      // the document (HR) or `filtered`

@@ -7,6 +7,7 @@
 #include "app/i18n.hpp"
 #include "iadesk/document.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ struct ViewContext {
     std::vector<Command>& commands;
     NavigationRequest& navigate;
     bool read_only = false;    // another tab holds the data: views offer no edits
+    // The platform's services, passed in so that the app never depends on the platform layer.
+    std::function<void(const std::string& name, const std::string& mime, const std::string& bytes)> download;
+    std::function<void(const std::string& name, const std::string& html)> open_html;
 
     const Dataset& data() const { return derived.data(); }
     // May the current role edit this area (for an employee of `unit`)? False in a read-only tab.

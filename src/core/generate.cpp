@@ -254,7 +254,10 @@ Dataset generate_dataset(const GenerateOptions& opt) {
 
     // Unit sizes: mostly 5-60; the second unit and about 1 in 12 others have 2-4 (masking).
     std::vector<int> sizes;
-    for (int assigned = 0; assigned < n;) {
+    if (opt.units > 0) {
+        for (int u = 0; u < opt.units; ++u) sizes.push_back(n / opt.units + (u < n % opt.units ? 1 : 0));
+    }
+    for (int assigned = opt.units > 0 ? n : 0; assigned < n;) {
         bool small = (sizes.size() == 1 && n >= 20) || (sizes.size() > 1 && org.chance(80));
         int size = small ? org.range(2, 4) : org.chance(500) ? org.range(5, 25) : org.range(26, 60);
         size = std::min(size, n - assigned);

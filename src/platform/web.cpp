@@ -331,6 +331,9 @@ EMSCRIPTEN_KEEPALIVE void iadesk_start(int locked, const char* sync_error) {
     p.store.emplace("/data");
     p.options.store = &*p.store;
     p.options.persist = [] { js_persist(); };
+    p.options.download = [](const std::string& name, const std::string& mime, const std::string& bytes) {
+        iadesk::platform::download(name, mime, bytes);
+    };
     p.app.init(p.options);
     if (!locked) p.app.set_read_only(true, "another tab");
     p.started = true;

@@ -59,7 +59,7 @@ void EmployeesView::rebuild_order(const ViewContext& ctx) {
         return sort_ascending ? c < 0 : c > 0;
     };
     std::sort(order.begin(), order.end(), less);
-    order_revision = ctx.derived.revision;
+    order_revision = ctx.derived.generation;
     order_dirty = false;
 }
 
@@ -93,7 +93,7 @@ void EmployeesView::start_new(const ViewContext& ctx) {
 void EmployeesView::draw_list(ViewContext& ctx) {
     const Dataset& data = ctx.data();
     const float em = ImGui::GetFontSize();
-    if (order_revision != ctx.derived.revision) order_dirty = true;
+    if (order_revision != ctx.derived.generation) order_dirty = true;
 
     if (ctx.can_edit(EditArea::employees)) {
         if (ui::primary_button(tr("employees.new"))) start_new(ctx);

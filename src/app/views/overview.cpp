@@ -80,7 +80,7 @@ void OverviewView::rebuild_order(const ViewContext& ctx) {
         return sort_ascending ? c < 0 : c > 0;
     };
     std::sort(order.begin(), order.end(), less);
-    order_revision = d.revision;
+    order_revision = d.generation;
     order_dirty = false;
 }
 
@@ -88,7 +88,7 @@ void OverviewView::draw(ViewContext& ctx) {
     const Dataset& data = ctx.data();
     const Derived& d = ctx.derived;
     const float em = ImGui::GetFontSize();
-    if (order_revision != d.revision) order_dirty = true;
+    if (order_revision != d.generation) order_dirty = true;
 
     int need_action = 0;
     for (const OverviewRow& r : d.rows)
