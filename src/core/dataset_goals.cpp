@@ -78,8 +78,8 @@ struct Reader {
         if (!s) { wrong(key, *v, "en dato som tekst (ÅÅÅÅ-MM-DD)", "a date string (YYYY-MM-DD)"); return; }
         out = parse_iso_date(*s);
         if (!out)
-            invalid(key, "Ugyldig dato «" + *s + "» (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
-                    "Invalid date \"" + *s + "\" (expected a real date YYYY-MM-DD, year 1900-2200)");
+            invalid(key, "Ugyldig dato «" + excerpt(*s) + "» (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
+                    "Invalid date \"" + excerpt(*s) + "\" (expected a real date YYYY-MM-DD, year 1900-2200)");
     }
     void opt_number(std::string_view key, std::optional<double>& out) {
         const json* v = find(key);
@@ -111,8 +111,8 @@ struct Reader {
         if (!s) { wrong(key, *v, "en periode som tekst (ÅÅÅÅ eller ÅÅÅÅ-Qn)", "a period string (YYYY or YYYY-Qn)"); return; }
         out = parse_period(*s);
         if (!out)
-            invalid(key, "Ugyldig periode «" + *s + "» (forventet ÅÅÅÅ eller ÅÅÅÅ-Qn, år 1900–2200)",
-                    "Invalid period \"" + *s + "\" (expected YYYY or YYYY-Qn, year 1900-2200)");
+            invalid(key, "Ugyldig periode «" + excerpt(*s) + "» (forventet ÅÅÅÅ eller ÅÅÅÅ-Qn, år 1900–2200)",
+                    "Invalid period \"" + excerpt(*s) + "\" (expected YYYY or YYYY-Qn, year 1900-2200)");
     }
     const json* array(std::string_view key) {
         const json* v = find(key);
@@ -176,6 +176,9 @@ void read_goal(const json& v, const Path& p, Reporter& rep, Goal& g, uint8_t& ba
         r.opt_number("baseline_value", g.baseline_value);
         r.opt_number("target_value", g.target_value);
         r.opt_number("target_change", g.target_change);
+        // Members of the other metric are ignored, so that the canonical form round-trips.
+        if (g.metric == GoalMetric::sick_leave) { g.metric_name.clear(); g.higher_is_better = false; g.values.clear(); }
+        else g.units.clear();
     } else {
         r.str("criterion", g.criterion);
         r.opt_int("criterion_count", g.criterion_count);
