@@ -195,8 +195,8 @@ private:
         auto d = parse_iso_date(*s);
         if (!d) {
             Path p{&at_, key};
-            rep_.add(p, "Ugyldig dato «" + *s + "» (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
-                     "Invalid date \"" + *s + "\" (expected a real date YYYY-MM-DD, year 1900-2200)");
+            rep_.add(p, "Ugyldig dato «" + detail_ds::excerpt(*s) + "» (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
+                     "Invalid date \"" + detail_ds::excerpt(*s) + "\" (expected a real date YYYY-MM-DD, year 1900-2200)");
             return false;
         }
         out = *d;
@@ -343,8 +343,8 @@ private:
             else if (kind == "sykmelding") a.kind = AbsenceKind::sykmelding;
             else {
                 Path kp{&p, "kind"};
-                rep.add(kp, "Ukjent fraværstype «" + kind + "» (egenmelding eller sykmelding)",
-                        "Unknown absence kind \"" + kind + "\" (egenmelding or sykmelding)");
+                rep.add(kp, "Ukjent fraværstype «" + detail_ds::excerpt(kind) + "» (egenmelding eller sykmelding)",
+                        "Unknown absence kind \"" + detail_ds::excerpt(kind) + "\" (egenmelding or sykmelding)");
                 bad |= F::kind;
             }
         } else {
@@ -376,8 +376,8 @@ private:
             ev.status = EventStatus::exempt;
         } else {
             Path sp{&p, "status"};
-            rep.add(sp, "Ukjent status «" + status + "» (done eller exempt)",
-                    "Unknown status \"" + status + "\" (done or exempt)");
+            rep.add(sp, "Ukjent status «" + detail_ds::excerpt(status) + "» (done eller exempt)",
+                    "Unknown status \"" + detail_ds::excerpt(status) + "\" (done or exempt)");
             bad |= F::status;
         }
         if (!r.date("date", ev.date)) bad |= F::date;
@@ -395,8 +395,9 @@ bool check_format(const json& doc, const Path& root, Reporter& rep) {
     auto fs = f ? f->get_ptr<const json::string_t*>() : nullptr;
     if (!fs || *fs != "iadesk") {
         Path p{&root, "format"};
-        std::string was = !f ? "mangler" : f->dump();
-        std::string was_en = !f ? "missing" : f->dump();
+        // Never dump() the value: a deeply nested "format" would recurse (a fuzzer finding).
+        std::string was = !f ? "mangler" : fs ? "var «" + detail_ds::excerpt(*fs) + "»" : std::string("var ") + type_nb(*f);
+        std::string was_en = !f ? "missing" : fs ? "was \"" + detail_ds::excerpt(*fs) + "\"" : std::string("was ") + type_en(*f);
         rep.add(p, "Ikke et iadesk-datasett: «format» må være \"iadesk\" (" + was + ")",
                 "Not an iadesk dataset: \"format\" must be \"iadesk\" (" + was_en + ")");
         return false;

@@ -45,8 +45,8 @@ bool blank(const std::string& s) {
     return s.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
-std::string quoted_nb(std::string_view s) { return "«" + std::string(s) + "»"; }
-std::string quoted_en(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string quoted_nb(std::string_view s) { return "«" + excerpt(s) + "»"; }
+std::string quoted_en(std::string_view s) { return "\"" + excerpt(s) + "\""; }
 
 // Shortest text of a number as it would appear in the file (150, 37.5).
 std::string num_text(double v) {
@@ -77,6 +77,14 @@ private:
         rep_.add(p, std::string(what_nb) + " kan ikke være tom", std::string(what_en) + " must not be empty");
     }
 
+    // Free text has an upper bound (kMaxTextBytes): a 10 MB name is refused, not stored.
+    void length(const Path& parent, const char* field, const std::string& text) {
+        if (text.size() <= kMaxTextBytes) return;
+        Path q{&parent, field};
+        rep_.add(q, "Teksten er for lang (" + std::to_string(text.size()) + " byte; høyst " + std::to_string(kMaxTextBytes) + ")",
+                 "The text is too long (" + std::to_string(text.size()) + " bytes; at most " + std::to_string(kMaxTextBytes) + ")");
+    }
+
     // Dates read from a file are always in range; an in-memory Dataset may hold anything.
     void date_range(const Path& parent, std::string_view key, Date d) {
         if (meta_) return;
@@ -102,6 +110,7 @@ private:
             Path p{&at, "name"};
             empty_text(p, "Navnet", "The name");
         }
+        length(at, "name", o.name);
         if (!(bad & OrgField::orgnr) && !is_valid_orgnr(o.orgnr)) {
             Path p{&at, "orgnr"};
             rep_.add(p, "Ugyldig organisasjonsnummer " + quoted_nb(o.orgnr) +
@@ -127,6 +136,8 @@ private:
                          "Unit id " + quoted_en(u.id) + " is already used by /units/" + std::to_string(it->second));
             }
             if (ok(bits, i, UnitField::name) && blank(u.name)) { Path q{&p, "name"}; empty_text(q, "Navnet", "The name"); }
+            length(p, "id", u.id);
+            length(p, "name", u.name);
         }
     }
 
@@ -147,6 +158,8 @@ private:
                          "Employee id " + quoted_en(e.id) + " is already used by /employees/" + std::to_string(it->second));
             }
             if (ok(bits, i, EmployeeField::name) && blank(e.name)) { Path q{&p, "name"}; empty_text(q, "Navnet", "The name"); }
+            length(p, "id", e.id);
+            length(p, "name", e.name);
             if (ok(bits, i, EmployeeField::unit) && !units_unknown_ && !unit_index_.count(e.unit)) {
                 Path q{&p, "unit"};
                 rep_.add(q, "Ukjent enhet " + quoted_nb(e.unit) + " (finnes ikke i /units)",
@@ -263,6 +276,7 @@ private:
                 rep_.add(q, "Ukjent milepæl " + quoted_nb(ev.milestone) + " (kjente: " + list + ")",
                          "Unknown milestone " + quoted_en(ev.milestone) + " (known: " + list + ")");
             }
+            length(p, "note", ev.note);
             if (ok(bits, i, EventField::status) && ok(bits, i, EventField::note) &&
                 ev.status == EventStatus::exempt && blank(ev.note)) {
                 Path q{&p, "note"};

@@ -15,6 +15,30 @@
 
 namespace iadesk::detail_ds {
 
+// A value quoted in a message: at most `max` code points, cut at a character boundary, with
+// bytes that are not valid UTF-8 shown as "?" (a 10 MB string or a stray byte never goes
+// into a message whole; found by the fuzzers, docs/reliability.md).
+inline std::string excerpt(std::string_view s, std::size_t max = 40) {
+    std::string out;
+    std::size_t points = 0, i = 0;
+    while (i < s.size() && points < max) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c < 0xE0) ? 2 : (c >= 0xE0 && c < 0xF0) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+        bool ok = len > 0 && i + len <= s.size();
+        for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+        if (ok && c >= 0x20) out.append(s.substr(i, len));
+        else out.push_back('?');
+        i += ok ? len : 1;
+        ++points;
+    }
+    if (i < s.size()) out += "…";
+    return out;
+}
+
+// The longest text a name, a note or another free-text field may hold (characters are bytes
+// here: a generous bound that stops a 10 MB name from being stored, issue 9 §5).
+inline constexpr std::size_t kMaxTextBytes = 10000;
+
 // A JSON pointer as a chain of stack frames: built for free, rendered (RFC 6901) only when a
 // problem is reported. A frame is either an object member (key) or an array index.
 struct Path {

@@ -100,7 +100,7 @@ private:
     // Length of a valid UTF-8 sequence at s[i] (lead byte >= 0x80), or 0.
     static std::size_t utf8_len(std::string_view s, std::size_t i) {
         unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+        std::size_t len = c >= 0xF0 ? (c <= 0xF4 ? 4 : 0) : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
         if (len == 0 || i + len > s.size()) return 0;
         for (std::size_t k = 1; k < len; ++k)
             if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
