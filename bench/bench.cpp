@@ -2,7 +2,9 @@
 // natively (g++ -O2) and to WebAssembly (run under node). docs/performance.md has the figures;
 // bench/run.sh runs everything and prints the table with the ratios.
 //
-//   iadesk_bench [--sizes 1000,10000,50000,200000] [--json FILE] [--export DIR] [--label NAME]
+//   iadesk_bench [--sizes 1000,10000,50000,200000] [--json FILE] [--export DIR] [--label NAME] [--core-only]
+//
+// --core-only runs generate, cases, milestones and stats_4q alone (for profiling with perf).
 //
 // Per size: the dataset of the core's generator (generate.hpp; seed 2026, today 2026-11-24, the
 // same thing as `iadesk generate`) goes through the steps below; each step is repeated (5 times
@@ -253,6 +255,7 @@ std::vector<int> parse_sizes(const std::string& s) {
 int main(int argc, char** argv) {
     std::vector<int> sizes = {1000, 10000, 50000, 200000};
     std::string json_path, export_dir;
+    bool core_only = false;
 #ifdef __EMSCRIPTEN__
     std::string label = "wasm";
 #else
@@ -265,6 +268,7 @@ int main(int argc, char** argv) {
         else if (a == "--json") json_path = next();
         else if (a == "--export") export_dir = next();
         else if (a == "--label") label = next();
+        else if (a == "--core-only") core_only = true;
         else {
             std::fprintf(stderr, "usage: iadesk_bench [--sizes N,N,..] [--json FILE] [--export DIR] [--label NAME]\n");
             return 2;
@@ -303,15 +307,19 @@ int main(int argc, char** argv) {
         steps.back().unit = "employees";
 
         std::string json;
+        double mb = 0;
+        std::optional<Dataset> loaded;
+        if (core_only) {
+            loaded = std::move(ds);
+        } else {
         steps.push_back(run_step("save_dataset", reps, [&] {
             json = save_dataset(*ds);
             return std::to_string(json.size()) + " bytes";
         }));
-        const double mb = static_cast<double>(json.size()) / 1048576.0;
+        mb = static_cast<double>(json.size()) / 1048576.0;
         steps.back().items = mb;
         steps.back().unit = "MB";
 
-        std::optional<Dataset> loaded;
         steps.push_back(run_step("load", reps, [&] {
             loaded.reset();
             DatasetLoad l = load_dataset(json);
@@ -326,6 +334,7 @@ int main(int argc, char** argv) {
         steps.back().unit = "records";
         ds.reset(); // the loaded copy is used from here on (equal by the round-trip contract)
         json = std::string();
+        }
         const Dataset& d = *loaded;
 
         std::vector<SicknessCase> cases;
@@ -371,6 +380,7 @@ int main(int argc, char** argv) {
         steps.back().items = records;
         steps.back().unit = "records";
 
+        if (!core_only) {
         const std::vector<std::string>& qs = queries();
         steps.push_back(run_step("search_1000", reps, [&] {
             std::size_t hits = 0;
@@ -405,15 +415,17 @@ int main(int argc, char** argv) {
         }));
         steps.back().items = mb;
         steps.back().unit = "MB";
+        }
 
-        if (!export_dir.empty()) {
+        if (!export_dir.empty() && !core_only) {
             const std::string dir = export_dir + "/" + std::to_string(n);
             mkdir(export_dir.c_str(), 0755);
             mkdir(dir.c_str(), 0755);
             const auto t0 = Clock::now();
             export_csv(d, dir);
             // Time of the timed step's work alone, for the peer's ratio (stats_4q of this run).
-            write_file(dir + "/native_stats_ms.txt", fmt(steps[5].ms, "%.3f") + "\n");
+            for (const StepResult& st : steps)
+                if (st.name == "stats_4q") write_file(dir + "/native_stats_ms.txt", fmt(st.ms, "%.3f") + "\n");
             std::printf("  exported CSV to %s (%.0f ms)\n", dir.c_str(),
                         std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         }

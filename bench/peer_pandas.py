@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The peer of iadesk's statistics (issue 8): tapte/mulige dagsverk per unit and quarter
 (DOMAIN.md §6, the rules of src/core/stats.cpp) with pandas, on the CSV files that
 `iadesk_bench --export DIR` writes, checked against the core's unmasked sums (stats_ref.csv).
@@ -92,7 +92,7 @@ def stats(units, emp, ab):
         ep = emp.loc[inside, ["employee", "unit", "percent"]].copy()
         ep["from"] = pf[inside]
         ep["to"] = pl[inside]
-        ep["mulige"] = np.busday_count(ep["from"].values, ep["to"].values + day, holidays=hol) * ep["percent"].values / 100.0
+        ep["mulige"] = np.busday_count(pf[inside], pl[inside] + day, holidays=hol) * ep["percent"].values / 100.0
         per_unit = ep.groupby("unit").agg(employees=("employee", "nunique"), mulige=("mulige", "sum"))
 
         # --- tapte: absent working days, expanded per day ---

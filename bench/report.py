@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Combines the results of bench/run.sh (native.json, wasm.json, pandas-<n>.json, browser.json in
 one folder) into one table with the wasm/native and pandas/native ratios, and the issue's targets
 (reported, not asserted).   bench/report.py RESULTS_DIR [--markdown]"""

@@ -12,6 +12,7 @@
 # --quick leaves out 200 000 employees. Results (JSON, CSV, the table) go to build/bench/.
 # A full run takes about 5-10 minutes on 2 cores once built; the first build takes longer.
 set -euo pipefail
+# Debian's python3 (python3-pandas, scripts/setup.sh), not another python3 earlier on PATH.
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SIZES=1000,10000,50000,200000
@@ -50,13 +51,13 @@ $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); load average:
 log "native: build/native/iadesk_bench --sizes $SIZES"
 build/native/iadesk_bench --sizes "$SIZES" --json "$OUT/native.json" --export "$OUT/data"
 
-log "wasm: node build/web-bench/iadesk_bench.js --sizes $SIZES"
-node build/web-bench/iadesk_bench.js --sizes "$SIZES" --json "$OUT/wasm.json"
+log "wasm: node --no-experimental-fetch build/web-bench/iadesk_bench.js --sizes $SIZES"
+node --no-experimental-fetch build/web-bench/iadesk_bench.js --sizes "$SIZES" --json "$OUT/wasm.json"
 
 log "pandas peer (bench/peer_pandas.py) on the exported CSV"
 pandas_ok=1
 for n in ${SIZES//,/ }; do
-  python3 bench/peer_pandas.py "$OUT/data/$n" --json "$OUT/pandas-$n.json" --reps $([ "$n" -ge 200000 ] && echo 1 || echo 3) \
+  /usr/bin/python3 bench/peer_pandas.py "$OUT/data/$n" --json "$OUT/pandas-$n.json" --reps $([ "$n" -ge 200000 ] && echo 1 || echo 3) \
     || pandas_ok=0
 done
 
@@ -66,6 +67,6 @@ if [ $BROWSER = 1 ]; then
 fi
 
 log "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 bench/report.py "$OUT" | tee "$OUT/report.txt"
-python3 bench/report.py "$OUT" --markdown > "$OUT/report.md"
+/usr/bin/python3 bench/report.py "$OUT" | tee "$OUT/report.txt"
+/usr/bin/python3 bench/report.py "$OUT" --markdown > "$OUT/report.md"
 [ $pandas_ok = 1 ] || { echo "bench: the pandas peer does not agree with the core" >&2; exit 1; }
