@@ -1,0 +1,70 @@
+// IA-mål (issue 5): create a result goal for a unit and see its computed current value and progress.
+// The demo organisation (generated absence history) is used; the test reads the unit sizes from the
+// document, picks a unit with at least 5 employees (so nothing is masked), gives a baseline of 7,0 %
+// for 3. kvartal 2025 and a target of -20 % (5,6 %), and checks that the shown progress equals
+// (baseline - current) / (baseline - target), never below 0, from the current value the app computed
+// for the same quarter a year later (3. kvartal 2026 on 24.11.2026).
+import assert from 'node:assert/strict';
+import { AppPage, imageStats } from './harness.mjs';
+
+const TODAY = '2026-11-24';
+const num = (s) => Number(s.replace(/\s/g, '').replace(',', '.').replace('\u2212', '-'));
+
+export const tests = [
+  {
+    name: 'goal: create a result goal for a unit; the computed current value and progress show',
+    fn: async (ctx) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } });
+      try {
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts, `test&today=${TODAY}`);
+        let doc = await app.document();
+        const counts = {};
+        for (const e of doc.employees) counts[e.unit] = (counts[e.unit] || 0) + 1;
+        const unit = doc.units.find((u) => (counts[u.id] || 0) >= 8);
+        assert.ok(unit, 'a unit with at least 8 employees');
+
+        await app.click('IA-mål', { kind: 'button' });
+        await app.find('IA-mål', { kind: 'text' });
+        await app.find(/^(\u26A0|\u2713) IA-møter i år: \d av 2/, { kind: 'text' });
+        await app.click('Nytt resultatmål', { kind: 'button' });
+        await app.type('Tittel', `Sykefraværet i ${unit.name} ned 20 %`);
+        await app.click(unit.name, { kind: 'checkbox' });
+        await app.type('Utgangspunkt (periode)', '2025-Q3');
+        await app.type('Utgangspunkt (verdi)', '7,0');
+        await app.type('Mål: endring i %', '-20');
+        await app.type('Frist', '31.12.2027');
+        await app.click('Lagre mål', { kind: 'button' });
+
+        doc = await app.document();
+        assert.equal(doc.goals.length, 1);
+        const g = doc.goals[0];
+        assert.deepEqual([g.kind, g.metric, g.units, g.baseline_period, g.baseline_value, g.target_change, g.deadline],
+          ['result', 'sick_leave', [unit.id], '2025-Q3', 7, -20, '2027-12-31']);
+
+        await app.find(`Sykefraværet i ${unit.name} ned 20 %`, { kind: 'text' });
+        await app.find('Mål: 5,6 %', { kind: 'text' });
+        const now = await app.find(/^Nå: /, { kind: 'text' });
+        const m = now.label.match(/^Nå: (\d+,\d) % \(3\. kvartal 2026\)$/);
+        assert.ok(m, `a computed current value for the same quarter: ${now.label}`);
+        const current = num(m[1]);
+        const expected = Math.max(0, (7.0 - current) / (7.0 - 5.6)) * 100;
+        const bar = await app.find(/^Fremdrift: /, { kind: 'text' });
+        const p = bar.label.match(/^Fremdrift: (\d+,\d) % av veien$/);
+        assert.ok(p, bar.label);
+        assert.ok(Math.abs(num(p[1]) - expected) <= 0.051, `progress ${p[1]} = (7,0 - ${current}) / 1,4 = ${expected.toFixed(2)}`);
+        // A status word (never colour alone).
+        await app.find(/^(Nådd|I rute|Risiko|Etter|Ukjent)$/, { kind: 'text', near: `Sykefraværet i ${unit.name} ned 20 %` });
+        const shot = await app.screenshot('goals-dashboard');
+        assert.ok(imageStats(shot.png).colours > 50, 'the dashboard and its chart are drawn');
+
+        // Undo removes the goal again.
+        await app.press('Control+Z');
+        doc = await app.document();
+        assert.equal(doc.goals.length, 0);
+        assert.deepEqual(app.consoleErrors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+];
