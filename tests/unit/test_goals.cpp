@@ -175,7 +175,7 @@ TEST_CASE("goals: projection by least squares to the deadline, and the status it
     CHECK(evaluate_goals(ds, ymd(2026, 11, 24)).goals[0].status == GoalStatus::behind);
 }
 
-TEST_CASE("goals: a steady sick-leave level projects flat; risiko when it gets more than half way") {
+TEST_CASE("goals: a steady sick-leave level projects flat, risiko when it gets more than half way") {
     Dataset ds = org(50);
     for (const char* id : {"E1", "E2", "E3"})
         ds.absences.push_back({id, AbsenceKind::sykmelding, ymd(2024, 1, 1), ymd(2026, 9, 30), 100});
@@ -193,7 +193,7 @@ TEST_CASE("goals: a steady sick-leave level projects flat; risiko when it gets m
     CHECK(e.projection->points.size() == 5);
 }
 
-TEST_CASE("goals: masking below 5 employees, also for a set of units with a small one; roles") {
+TEST_CASE("goals: masking below 5 employees, also for a set of units with a small one, roles") {
     Dataset ds = fixture();
     GoalsOverview ov = evaluate_goals(ds, ymd(2026, 11, 24));
     const GoalEvaluation& small = eval_of(ov, "G2"); // Barnehage Sol: 3 employees

@@ -107,7 +107,7 @@ TEST_CASE("goals store: problems with JSON pointers") {
     CHECK(l.ok());
 }
 
-TEST_CASE("goal commands: add checks by field; undo restores exactly") {
+TEST_CASE("goal commands: add checks by field, undo restores exactly") {
     Document doc;
     doc.reset(fixture());
     const std::string before = save_dataset(doc.data);
@@ -154,7 +154,7 @@ TEST_CASE("goal commands: add checks by field; undo restores exactly") {
     CHECK(has_field(update_goal(doc.data, "G1", changed).problems, "id"));
 }
 
-TEST_CASE("goal commands: remove_goal takes its activities and decision links; undo puts them back in place") {
+TEST_CASE("goal commands: remove_goal takes its activities and decision links, undo puts them back in place") {
     Document doc;
     doc.reset(fixture());
     const std::string before = save_dataset(doc.data);
@@ -172,7 +172,7 @@ TEST_CASE("goal commands: remove_goal takes its activities and decision links; u
     CHECK(save_dataset(doc.data) == before);
 }
 
-TEST_CASE("goal commands: activities and their status; meetings") {
+TEST_CASE("goal commands: activities and their status, meetings") {
     Document doc;
     doc.reset(fixture());
     const std::string before = save_dataset(doc.data);
