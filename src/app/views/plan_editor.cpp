@@ -554,7 +554,9 @@ void PlanEditorView::draw_side(ViewContext& ctx, const Plan& p, bool may_edit) {
         if (v.agreed()) {
             std::snprintf(line, sizeof line, tr("plan.agreed_line"), format_date(*v.agreed_employee, ctx.language).c_str(),
                           format_date(*v.agreed_manager, ctx.language).c_str(), v.manager_name.c_str());
-            ImGui::TextDisabled("%s", line);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", line);
+            ImGui::PopStyleColor();
             probe::note_text(line);
         } else {
             ImGui::TextDisabled("%s", tr("plan.state_draft"));
