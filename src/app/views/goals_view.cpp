@@ -23,6 +23,13 @@ constexpr MeetingRole kRoles[] = {MeetingRole::leder, MeetingRole::tillitsvalgt,
 
 bool english(const ViewContext& ctx) { return ctx.language == Language::en; }
 
+// One sentence of inline help under a field (UX.md), wrapped, in the muted colour.
+void help(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
 std::optional<double> parse_number(std::string s) {
     s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
     if (s.rfind("\xE2\x88\x92", 0) == 0) s = "-" + s.substr(3); // a typographic minus
@@ -269,6 +276,7 @@ void GoalsView::draw_goals(ViewContext& ctx) {
     }
     if (!shown.note.empty()) ImGui::TextDisabled("%s", tr("goals.agreement_note"));
     ImGui::Spacing();
+    if (doc.goals.empty()) ui::label_text(tr("goals.empty"));
     // One card per area of the chosen agreement, then the areas of other agreements and custom
     // areas that have goals.
     std::vector<std::string> done;
@@ -278,7 +286,6 @@ void GoalsView::draw_goals(ViewContext& ctx) {
     }
     for (const AreaSummary& s : overview.areas)
         if (std::find(done.begin(), done.end(), s.area) == done.end()) draw_card(ctx, s.area, find_area(s.area));
-    if (doc.goals.empty()) ui::label_text(tr("goals.empty"));
 }
 
 void GoalsView::draw_card(ViewContext& ctx, const std::string& area, const GoalArea* def) {
@@ -504,7 +511,7 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
     const bool en = english(ctx);
     const auto& problems = goal.problems;
     ui::heading(ctx.theme.fonts.title, goal.is_new ? (goal.kind == 0 ? tr("goals.new_result") : tr("goals.new_activity")) : goal.title.c_str());
-    ImGui::TextDisabled("%s %s", tr("employees.id"), goal.id.c_str());
+    ImGui::TextDisabled("ID %s", goal.id.c_str());
     ImGui::RadioButton(tr("goals.kind.result"), &goal.kind, 0);
     ImGui::SameLine();
     ImGui::RadioButton(tr("goals.kind.activity"), &goal.kind, 1);
@@ -533,9 +540,17 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
         ImGui::SameLine();
         ImGui::RadioButton(tr("goals.metric.recorded"), &goal.metric, 1);
         if (goal.metric == 0) {
-            ImGui::TextDisabled("%s", tr("goals.units_help"));
+            help(tr("goals.units_help"));
+            const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+            bool first = true;
             for (const Unit& u : ctx.doc.data.units) {
                 bool on = std::find(goal.units.begin(), goal.units.end(), u.id) != goal.units.end();
+                const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(u.name.c_str()).x;
+                if (!first) {
+                    ImGui::SameLine();
+                    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+                }
+                first = false;
                 if (ImGui::Checkbox(u.name.c_str(), &on)) {
                     if (on) goal.units.push_back(u.id);
                     else goal.units.erase(std::remove(goal.units.begin(), goal.units.end(), u.id), goal.units.end());
@@ -547,26 +562,36 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
             ui::field_problem(problems, "metric_name", en);
             ImGui::Checkbox(tr("goals.field.higher_is_better"), &goal.higher_is_better);
             ui::input_text(tr("goals.field.values"), "goal-values", goal.values, 24);
-            ImGui::TextDisabled("%s", tr("goals.values_help"));
+            help(tr("goals.values_help"));
             ui::field_problem(problems, "values", en);
         }
+        ImGui::BeginGroup();
         ui::input_text(tr("goals.field.baseline_period"), "goal-baseline-period", goal.baseline_period, 8);
-        ImGui::TextDisabled("%s", tr("goals.baseline_period_help"));
-        ui::field_problem(problems, "baseline_period", en);
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
         ui::input_text(tr("goals.field.baseline_value"), "goal-baseline-value", goal.baseline_value, 8);
-        ImGui::TextDisabled("%s", tr("goals.baseline_value_help"));
+        ImGui::EndGroup();
+        help(tr("goals.baseline_period_help"));
+        help(tr("goals.baseline_value_help"));
+        ui::field_problem(problems, "baseline_period", en);
         ui::field_problem(problems, "baseline_value", en);
+        ImGui::BeginGroup();
         ui::input_text(tr("goals.field.target_change"), "goal-target-change", goal.target_change, 8);
-        ui::field_problem(problems, "target_change", en);
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
         ui::input_text(tr("goals.field.target_value"), "goal-target-value", goal.target_value, 8);
-        ImGui::TextDisabled("%s", tr("goals.target_help"));
+        ImGui::EndGroup();
+        help(tr("goals.target_help"));
+        ui::field_problem(problems, "target_change", en);
         ui::field_problem(problems, "target_value", en);
     } else {
         ui::input_text(tr("goals.field.criterion"), "goal-criterion", goal.criterion, 24);
         ui::input_text(tr("goals.field.criterion_count"), "goal-criterion-count", goal.criterion_count, 6);
         ui::field_problem(problems, "criterion_count", en);
         ui::date_input(tr("goals.field.criterion_date"), "goal-criterion-date", goal.criterion_date);
-        ImGui::TextDisabled("%s", tr("goals.criterion_help"));
+        help(tr("goals.criterion_help"));
     }
     ui::date_input(tr("goals.field.deadline"), "goal-deadline", goal.deadline);
     ui::field_problem(problems, "deadline", en);
@@ -775,7 +800,7 @@ void GoalsView::draw_meeting_editor(ViewContext& ctx) {
     ui::date_input(tr("goals.field.meeting_date"), "meeting-date", meeting.date);
     ui::field_problem(meeting.problems, "date", en);
     ImGui::TextUnformatted(tr("goals.attendees"));
-    ImGui::TextDisabled("%s", tr("goals.attendees_help"));
+    help(tr("goals.attendees_help"));
     int remove = -1;
     for (std::size_t i = 0; i < meeting.attendees.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
