@@ -5,8 +5,10 @@
 #include "iadesk/demo.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 
 namespace iadesk::app {
@@ -19,6 +21,7 @@ void App::init(const AppOptions& opt) {
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     if (opt.test_mode) probe::attach(ImGui::GetCurrentContext(), &probe_);
+    register_preferences();
     register_actions();
     load_or_create();
 }
@@ -76,9 +79,43 @@ void App::on_persisted(bool ok, const std::string& error) {
     save_.saved_revision = 0; // try again at the next change
 }
 
+// A file the user picked (restore, CSV import): checked and previewed in Innstillinger → Data.
+void App::on_file_picked(int purpose, const std::string& name, const std::string& bytes) {
+    const auto p = static_cast<FilePurpose>(purpose);
+    settings_.data.on_file(view_context_for_actions(), p, name, bytes);
+    settings_.select_data_tab = true;
+    page_ = Page::settings;
+}
+
 void App::set_read_only(bool read_only, std::string reason) {
     save_.read_only = read_only;
     save_.read_only_reason = std::move(reason);
+}
+
+// Theme, font size and language are the user's, not the document's: they live with ImGui's own
+// settings (in the browser: localStorage), in an [iadesk][Preferences] section.
+void App::register_preferences() {
+    ImGuiSettingsHandler h;
+    h.TypeName = "iadesk";
+    h.TypeHash = ImHashStr("iadesk");
+    h.UserData = this;
+    h.ReadOpenFn = [](ImGuiContext*, ImGuiSettingsHandler*, const char* name) -> void* {
+        return std::strcmp(name, "Preferences") == 0 ? reinterpret_cast<void*>(1) : nullptr;
+    };
+    h.ReadLineFn = [](ImGuiContext*, ImGuiSettingsHandler* handler, void*, const char* line) {
+        App* app = static_cast<App*>(handler->UserData);
+        int v = 0;
+        if (std::sscanf(line, "Theme=%d", &v) == 1 && v >= 0 && v <= 2) app->theme_.kind = static_cast<ThemeKind>(v);
+        else if (std::sscanf(line, "FontSize=%d", &v) == 1 && v >= 12 && v <= 28) app->theme_.base_size = static_cast<float>(v);
+        else if (std::sscanf(line, "English=%d", &v) == 1) app->translations_.language = v ? Language::en : Language::nb;
+        app->theme_.dirty = true;
+    };
+    h.WriteAllFn = [](ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* out) {
+        const App* app = static_cast<const App*>(handler->UserData);
+        out->appendf("[iadesk][Preferences]\nTheme=%d\nFontSize=%d\nEnglish=%d\n\n", static_cast<int>(app->theme_.kind),
+                     static_cast<int>(app->theme_.base_size), app->translations_.language == Language::en ? 1 : 0);
+    };
+    ImGui::AddSettingsHandler(&h);
 }
 
 void App::register_actions() {
@@ -109,7 +146,11 @@ void App::register_actions() {
 }
 
 bool App::set_display_scale(float dpr) {
-    if (theme_.fonts.body && dpr == theme_.scale) return false;
+    if (preferences_seen_ != preferences_key()) { // remember the user's choice
+        preferences_seen_ = preferences_key();
+        if (ImGui::GetCurrentContext()) ImGui::MarkIniSettingsDirty();
+    }
+    if (theme_.fonts.body && dpr == theme_.scale && !theme_.dirty) return false;
     theme_.apply(dpr);
     return true;
 }
@@ -212,7 +253,7 @@ void App::draw_page(ViewContext& ctx) {
     switch (page_) {
     case Page::overview: overview_.draw(ctx); break;
     case Page::employees: employees_.draw(ctx); break;
-    case Page::statistics: statistics_.draw(ctx, download_fn()); break;
+    case Page::statistics: statistics_.draw(ctx, ctx.download); break;
     case Page::followup:
         if (case_open_) {
             case_.draw(ctx);
@@ -222,7 +263,15 @@ void App::draw_page(ViewContext& ctx) {
         }
         break;
     case Page::measures: measures_.draw(ctx); break;
-    case Page::settings: settings_.draw(ctx, translations_.language); break;
+    case Page::settings:
+        settings_.draw(ctx, translations_.language, theme_, [this](FilePurpose purpose) {
+            if (!options_.pick_file) {
+                set_status(tr("status.no_download"));
+                return;
+            }
+            options_.pick_file(static_cast<int>(purpose), purpose == FilePurpose::restore ? ".json,application/json" : ".csv,text/csv,text/plain");
+        });
+        break;
     case Page::plans: plans_.draw(ctx); break;
     case Page::goals: goals_.draw(ctx); break;
     default: break;
@@ -270,7 +319,8 @@ void App::draw() {
     draw_menu_bar();
 
     NavigationRequest nav;
-    ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, nav, save_.read_only};
+    ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, nav, save_.read_only,
+                    download_fn(), options_.open_html};
     const float em = ImGui::GetFontSize();
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("navigation", ImVec2(11 * em, -status_h), ImGuiChildFlags_Border);
@@ -319,7 +369,8 @@ std::function<void(const std::string&, const std::string&, const std::string&)> 
 
 // Actions run between frames; a view that needs a ViewContext there gets one without requests.
 ViewContext App::view_context_for_actions() {
-    return ViewContext{doc_, derived_, theme_, options_.today, translations_.language, pending_, action_nav_, save_.read_only};
+    return ViewContext{doc_, derived_, theme_, options_.today, translations_.language, pending_, action_nav_, save_.read_only,
+                       download_fn(), options_.open_html};
 }
 
 std::string App::document_json() const { return save_dataset(doc_.data); }

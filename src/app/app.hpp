@@ -45,6 +45,9 @@ struct AppOptions {
     std::function<void()> persist; // after a snapshot was written (web: IndexedDB sync); may be empty
     // Offers bytes to the user as a file (web: a download). The app never calls the platform itself.
     std::function<void(const std::string& name, const std::string& mime, const std::string& bytes)> download;
+    std::function<void(const std::string& name, const std::string& html)> open_html; // print view
+    // Asks the user for a file; the platform later calls App::on_file_picked(purpose, ...).
+    std::function<void(int purpose, const std::string& accept)> pick_file;
 };
 
 // Where the document stands against storage (shown in the status bar).
@@ -68,9 +71,15 @@ public:
     void flush();                                    // save now if anything is unsaved (page hide)
     void on_persisted(bool ok, const std::string& error); // the platform's sync finished
     void set_read_only(bool read_only, std::string reason);
+    void on_file_picked(int purpose, const std::string& name, const std::string& bytes);
 
 private:
     void register_actions();
+    void register_preferences();
+    int preferences_key() const {
+        return static_cast<int>(theme_.kind) * 10000 + static_cast<int>(theme_.base_size) * 10 +
+               (translations_.language == Language::en ? 1 : 0);
+    }
     void draw_menu_bar();
     void draw_navigation();
     void draw_status_bar();
@@ -94,6 +103,7 @@ private:
     Page page_ = Page::overview;
     Role role_ = Role::hr();
     RoleMenu role_menu_;
+    int preferences_seen_ = -1;
     bool case_open_ = false;     // the Oppfølging page shows case_ (an employee's case)
     OverviewView overview_;
     EmployeesView employees_;

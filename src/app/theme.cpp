@@ -32,6 +32,39 @@ ImFont* add_font(ImGuiIO& io, const char* asset, float px) {
                                           px, &cfg, kGlyphRanges);
 }
 
+void set_dark(ImGuiStyle& s) {
+    ImGui::StyleColorsDark(&s);
+    ImVec4* c = s.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1.0f);
+    c[ImGuiCol_ChildBg] = ImVec4(0.14f, 0.15f, 0.17f, 1.0f);
+    c[ImGuiCol_MenuBarBg] = ImVec4(0.08f, 0.12f, 0.20f, 1.0f);
+    c[ImGuiCol_Text] = ImVec4(0.92f, 0.93f, 0.95f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.62f, 0.65f, 0.70f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.20f, 0.30f, 0.45f, 1.0f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.25f, 0.37f, 0.55f, 1.0f);
+}
+
+// High contrast: black on white, strong borders and focus (WCAG AAA text contrast).
+void set_high_contrast(ImGuiStyle& s) {
+    ImGui::StyleColorsLight(&s);
+    ImVec4* c = s.Colors;
+    const ImVec4 black(0, 0, 0, 1), white(1, 1, 1, 1);
+    c[ImGuiCol_WindowBg] = white;
+    c[ImGuiCol_ChildBg] = white;
+    c[ImGuiCol_PopupBg] = white;
+    c[ImGuiCol_MenuBarBg] = black;
+    c[ImGuiCol_Text] = black;
+    c[ImGuiCol_TextDisabled] = ImVec4(0.20f, 0.20f, 0.20f, 1);
+    c[ImGuiCol_Border] = black;
+    c[ImGuiCol_FrameBg] = white;
+    c[ImGuiCol_Button] = ImVec4(0.88f, 0.88f, 0.88f, 1);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.75f, 0.85f, 1.0f, 1);
+    c[ImGuiCol_Header] = ImVec4(0.75f, 0.85f, 1.0f, 1);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.65f, 0.78f, 1.0f, 1);
+    c[ImGuiCol_NavHighlight] = ImVec4(0.0f, 0.2f, 0.9f, 1);
+    s.FrameBorderSize = 2.0f;
+}
+
 void set_colours(ImGuiStyle& s) {
     ImGui::StyleColorsLight(&s);
     ImVec4* c = s.Colors;
@@ -57,6 +90,7 @@ void set_colours(ImGuiStyle& s) {
 
 void Theme::apply(float new_scale) {
     scale = new_scale > 0.25f ? new_scale : 1.0f;
+    dirty = false;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const float body_px = std::floor(base_size * scale);
@@ -68,13 +102,15 @@ void Theme::apply(float new_scale) {
 
     ImGuiStyle style;
     set_colours(style);
+    if (kind == ThemeKind::dark) set_dark(style);
+    if (kind == ThemeKind::high_contrast) set_high_contrast(style);
     style.WindowRounding = 0.0f;
     style.FrameRounding = 4.0f;
     style.ChildRounding = 6.0f;
     style.PopupRounding = 6.0f;
     style.GrabRounding = 4.0f;
     style.WindowBorderSize = 0.0f;
-    style.FrameBorderSize = 1.0f;
+    style.FrameBorderSize = kind == ThemeKind::high_contrast ? 2.0f : 1.0f;
     style.FramePadding = ImVec2(8.0f, 5.0f);
     style.ItemSpacing = ImVec2(10.0f, 8.0f);
     style.WindowPadding = ImVec2(16.0f, 14.0f);

@@ -20,9 +20,13 @@ struct Fonts {
     ImFont* title = nullptr;
 };
 
+enum class ThemeKind { light, dark, high_contrast };
+
 struct Theme {
-    float scale = 1.0f;       // device pixel ratio x user zoom
-    float base_size = 16.0f;  // CSS pixels of body text
+    float scale = 1.0f;       // device pixel ratio
+    float base_size = 16.0f;  // CSS pixels of body text (the user's font-size setting)
+    ThemeKind kind = ThemeKind::light;
+    bool dirty = false;       // kind or base_size changed: apply() again between frames
     Fonts fonts;
 
     void apply(float scale);

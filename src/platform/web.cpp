@@ -169,6 +169,35 @@ EM_JS(void, js_persist, (), {
     run();
 });
 
+// A file picker: one hidden <input type=file> (tests set files on it, #iadesk-file-input); the
+// chosen file's bytes go to iadesk_file_picked. Cancelling does nothing.
+EM_JS(void, js_pick_file, (int purpose, const char* accept), {
+    let input = document.getElementById('iadesk-file-input');
+    if (!input) {
+        input = document.createElement('input');
+        input.type = 'file';
+        input.id = 'iadesk-file-input';
+        input.style.display = 'none';
+        document.body.appendChild(input);
+        input.addEventListener('change', () => {
+            const file = input.files && input.files[0];
+            if (!file) return;
+            const purpose = Number(input.dataset.purpose || 0);
+            file.arrayBuffer().then((buf) => {
+                const bytes = new Uint8Array(buf);
+                const ptr = _malloc(bytes.length + 1);
+                HEAPU8.set(bytes, ptr);
+                Module.ccall('iadesk_file_picked', null, ['number', 'string', 'number', 'number'], [purpose, file.name, ptr, bytes.length]);
+                _free(ptr);
+                input.value = "";
+            });
+        });
+    }
+    input.dataset.purpose = String(purpose);
+    input.accept = UTF8ToString(accept);
+    input.click();
+});
+
 EM_JS(char*, js_url_param, (const char* name), {
     const v = new URLSearchParams(window.location.search).get(UTF8ToString(name));
     if (v === null) return 0;
@@ -334,9 +363,21 @@ EMSCRIPTEN_KEEPALIVE void iadesk_start(int locked, const char* sync_error) {
     p.options.download = [](const std::string& name, const std::string& mime, const std::string& bytes) {
         iadesk::platform::download(name, mime, bytes);
     };
+    p.options.open_html = [](const std::string& name, const std::string& html) { iadesk::platform::open_html(name, html); };
+    p.options.pick_file = [](int purpose, const std::string& accept) { js_pick_file(purpose, accept.c_str()); };
     p.app.init(p.options);
+    // After init, so that the app's own settings section (theme, font size, language) is read.
+    if (char* ini = js_load_setting(kImGuiSettingsKey)) {
+        ImGui::LoadIniSettingsFromMemory(ini);
+        std::free(ini);
+    }
     if (!locked) p.app.set_read_only(true, "another tab");
     p.started = true;
+}
+
+EMSCRIPTEN_KEEPALIVE void iadesk_file_picked(int purpose, const char* name, const char* bytes, int length) {
+    if (g_platform && g_platform->started && bytes && length >= 0)
+        g_platform->app.on_file_picked(purpose, name ? name : "", std::string(bytes, static_cast<std::size_t>(length)));
 }
 
 EMSCRIPTEN_KEEPALIVE void iadesk_flush() {
@@ -385,10 +426,6 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // settings go to localStorage
-    if (char* ini = js_load_setting(kImGuiSettingsKey)) {
-        ImGui::LoadIniSettingsFromMemory(ini);
-        std::free(ini);
-    }
     ImGui_ImplGlfw_InitForOpenGL(platform.window, true);
     // After the backend's init, which installs GLFW's (empty, on this toolchain) clipboard.
     io.SetClipboardTextFn = set_clipboard;

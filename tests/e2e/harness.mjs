@@ -67,7 +67,10 @@ export class AppPage {
     this.page = page;
     this.artifacts = artifacts;
     this.consoleErrors = [];
-    page.on('console', (m) => { if (m.type() === 'error') this.consoleErrors.push(m.text()); });
+    // Chromium's own notice when Emscripten's GLFW wheel handler calls preventDefault on a passive
+    // listener is not an error of the app; everything else logged as an error fails the test.
+    const ignored = /Unable to preventDefault inside passive event listener/;
+    page.on('console', (m) => { if (m.type() === 'error' && !ignored.test(m.text())) this.consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
   }
 
@@ -137,7 +140,7 @@ export class AppPage {
 
   async click(label, opts) {
     const it = await this.find(label, opts);
-    await this.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+    await this.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2, { delay: 60 });
     await this.settle();
     return it;
   }

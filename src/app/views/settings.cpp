@@ -1,31 +1,88 @@
 #include "app/views/settings.hpp"
 
 #include "app/theme.hpp"
+#include "app/test_probe.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
 namespace iadesk::app {
 
-void SettingsView::draw(ViewContext& ctx, Language& language) {
+void SettingsView::draw_organisation(ViewContext& ctx) {
     const Document& doc = ctx.doc;
-    ui::heading(ctx.theme.fonts.heading, tr("settings.title"));
     ImGui::Spacing();
     // The edit buffer follows the document unless the user is typing in it.
     if (synced_revision != doc.revision && !ImGui::IsAnyItemActive()) {
         name_buffer = doc.data.organisation.name;
         synced_revision = doc.revision;
     }
-    if (ui::input_text(tr("settings.org_name"), "org-name", name_buffer, 24.0f, ctx.read_only)) {
+    const bool editable = ctx.can_edit(EditArea::organisation);
+    if (ui::input_text(tr("settings.org_name"), "org-name", name_buffer, 24.0f, !editable)) {
         ctx.commands.push_back(set_organisation_name(doc.data, name_buffer));
         synced_revision = doc.revision + 1;
     }
     ImGui::TextDisabled("%s", tr("settings.org_name_help"));
+}
+
+void SettingsView::draw_look(Language& language, Theme& theme) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("settings.theme"));
+    int kind = static_cast<int>(theme.kind);
+    bool changed = ImGui::RadioButton(tr("settings.theme_light"), &kind, 0);
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton(tr("settings.theme_dark"), &kind, 1);
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton(tr("settings.theme_contrast"), &kind, 2);
+    if (changed) {
+        theme.kind = static_cast<ThemeKind>(kind);
+        theme.dirty = true;
+    }
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("settings.font_size"));
+    int size = static_cast<int>(theme.base_size);
+    ImGui::SetNextItemWidth(12 * ImGui::GetFontSize());
+    // Applied when the slider is released: rebuilding the fonts while dragging would jump.
+    if (ImGui::SliderInt("##font-size", &size, 12, 28, "%d px")) pending_font_size = size;
+    if (ImGui::IsItemDeactivatedAfterEdit() && pending_font_size > 0) {
+        theme.base_size = static_cast<float>(pending_font_size);
+        theme.dirty = true;
+        pending_font_size = 0;
+    }
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("settings.language"));
     if (ImGui::RadioButton("Norsk bokmål", language == Language::nb)) language = Language::nb;
     ImGui::SameLine();
     if (ImGui::RadioButton("English", language == Language::en)) language = Language::en;
+}
+
+namespace {
+
+// A tab that browser tests can find by its label.
+bool tab(const char* label, ImGuiTabItemFlags flags = 0) {
+    const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+    probe::note_text(label);
+    return open;
+}
+
+} // namespace
+
+void SettingsView::draw(ViewContext& ctx, Language& language, Theme& theme, const std::function<void(FilePurpose)>& pick) {
+    ui::heading(ctx.theme.fonts.heading, tr("settings.title"));
+    if (!ImGui::BeginTabBar("settings-tabs")) return;
+    if (tab(tr("settings.tab_org"))) {
+        draw_organisation(ctx);
+        ImGui::EndTabItem();
+    }
+    if (tab(tr("settings.tab_data"), select_data_tab ? ImGuiTabItemFlags_SetSelected : 0)) {
+        data.draw(ctx, pick);
+        ImGui::EndTabItem();
+    }
+    select_data_tab = false;
+    if (tab(tr("settings.tab_look"))) {
+        draw_look(language, theme);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
 }
 
 } // namespace iadesk::app

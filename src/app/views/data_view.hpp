@@ -1,0 +1,38 @@
+// Data (under Innstillinger): full backup as a JSON download and restore (checked first; nothing
+// replaced on error; every error listed), CSV import of employees and of absence with a preview
+// and per-row errors before anything is committed, the milestones as an .ics calendar file, and
+// "start med tomt register". Every change is one command, so it can be undone.
+#pragma once
+
+#include "app/view_context.hpp"
+#include "iadesk/csv.hpp"
+#include "iadesk/dataset.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace iadesk::app {
+
+enum class FilePurpose { restore, import_employees, import_absences };
+
+struct DataView {
+    // A file the user chose, waiting to be checked (set by the App from the platform's picker).
+    std::optional<FilePurpose> pending_purpose;
+    std::string pending_name;
+    std::optional<EmployeeImport> employee_import;
+    std::optional<AbsenceImport> absence_import;
+    std::optional<DatasetLoad> restore;
+    std::string file_name;
+    bool confirm_empty = false;
+
+    // `pick(purpose)` asks the platform for a file; the App calls on_file() when it arrives.
+    void draw(ViewContext& ctx, const std::function<void(FilePurpose)>& pick);
+    void on_file(const ViewContext& ctx, FilePurpose purpose, const std::string& name, const std::string& bytes);
+
+private:
+    void draw_import_preview(ViewContext& ctx);
+    void draw_restore_preview(ViewContext& ctx);
+};
+
+} // namespace iadesk::app

@@ -1,0 +1,54 @@
+// CSV import (issue 7 §7): a file with one bad row shows that row's error and imports nothing;
+// the corrected file imports every row as one step that Ctrl+Z undoes.
+import assert from 'node:assert/strict';
+import { AppPage } from './harness.mjs';
+
+const BAD = '\ufeffid;navn;enhet;stillingsprosent;fra;til\r\n' +
+  'N1;Kari Import;Nyenheten;100;01.08.2019;\r\n' +
+  'N2;Ola Import;Nyenheten;150;01.01.2020;\r\n' +   // 150 % is not a position percent
+  'N3;Åse Æøå;Nyenheten;50;2021-03-01;\r\n';
+const GOOD = BAD.replace('N2;Ola Import;Nyenheten;150', 'N2;Ola Import;Nyenheten;80');
+
+async function choose(app, button, name, text) {
+  const it = await app.find(button, { kind: 'button' });
+  const [chooser] = await Promise.all([
+    app.page.waitForEvent('filechooser', { timeout: 10000 }),
+    app.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2),
+  ]);
+  await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  await app.frames(5);
+}
+
+export const tests = [
+  {
+    name: 'import: one bad row is named and nothing is imported; the fixed file imports, and undo removes it',
+    fn: async (ctx) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } });
+      try {
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2026-11-24');
+        const before = (await app.document()).employees.length;
+        await app.click('Innstillinger', { kind: 'button' });
+        await app.click('Data');
+        await choose(app, 'Importer ansatte …', 'ansatte.csv', BAD);
+        await app.find('ansatte.csv: 2 rader lest, 1 feil.', { kind: 'text' });
+        await app.find(/^Linje 3, kolonne stillingsprosent: /, { kind: 'text' });
+        await app.screenshot('import-error');
+        assert.equal((await app.document()).employees.length, before, 'nothing imported');
+
+        await choose(app, 'Importer ansatte …', 'ansatte.csv', GOOD);
+        await app.find('ansatte.csv: 3 rader lest, 0 feil.', { kind: 'text' });
+        await app.click('Importer', { kind: 'button' });
+        let doc = await app.document();
+        assert.equal(doc.employees.length, before + 3);
+        assert.ok(doc.employees.some((e) => e.name === 'Åse Æøå'), 'UTF-8 with BOM arrives intact');
+        assert.ok(doc.units.some((u) => u.name === 'Nyenheten' || u.id === 'Nyenheten'));
+        await app.press('Control+Z');
+        doc = await app.document();
+        assert.equal(doc.employees.length, before, 'one undo step removes the whole import');
+        assert.deepEqual(app.consoleErrors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+];
