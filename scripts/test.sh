@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs every test: the native unit and CLI tests (ctest) and the browser tests
-# (tests/e2e, Playwright + chromium). Exits non-zero on any failure; the last line sums up.
+# Sets up, builds and runs every test: the native unit and CLI tests (ctest), the browser tests
+# (tests/e2e, Playwright + chromium), and the reliability run (sanitizers, short fuzzing). Exits non-zero on any failure; the last line sums up.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
@@ -26,8 +26,19 @@ else
   echo "the browser build failed"; status=1
 fi
 
-passed=$(( ctest_total - ctest_failed + e2e_passed ))
-failed=$(( ctest_failed + e2e_failed ))
+# Sanitizers (ASan + UBSan over the native tests) and short fuzz runs of every parser (issue 9).
+rel_passed=0; rel_failed=1
+rel_log=$(mktemp)
+bash scripts/test-reliability.sh 2>&1 | tee "$rel_log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+line=$(grep -E '^reliability: [0-9]+ passed, [0-9]+ failed' "$rel_log" | tail -n1)
+if [ -n "$line" ]; then
+  rel_passed=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+  rel_failed=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+fi
+
+passed=$(( ctest_total - ctest_failed + e2e_passed + rel_passed ))
+failed=$(( ctest_failed + e2e_failed + rel_failed ))
 [ "$failed" -eq 0 ] || status=1
 echo "all: $passed passed, $failed failed"
 exit $status

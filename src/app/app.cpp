@@ -320,7 +320,7 @@ void App::draw() {
 
     NavigationRequest nav;
     ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, nav, save_.read_only,
-                    download_fn(), options_.open_html};
+                    download_fn(), open_html_fn()};
     const float em = ImGui::GetFontSize();
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("navigation", ImVec2(11 * em, -status_h), ImGuiChildFlags_Border);
@@ -367,10 +367,17 @@ std::function<void(const std::string&, const std::string&, const std::string&)> 
     };
 }
 
+std::function<void(const std::string&, const std::string&)> App::open_html_fn() {
+    return [this](const std::string& name, const std::string& html) {
+        if (options_.open_html) options_.open_html(name, html);
+        else set_status(tr("status.no_download"));
+    };
+}
+
 // Actions run between frames; a view that needs a ViewContext there gets one without requests.
 ViewContext App::view_context_for_actions() {
     return ViewContext{doc_, derived_, theme_, options_.today, translations_.language, pending_, action_nav_, save_.read_only,
-                       download_fn(), options_.open_html};
+                       download_fn(), open_html_fn()};
 }
 
 std::string App::document_json() const { return save_dataset(doc_.data); }

@@ -91,6 +91,7 @@ private:
     void draw_startup_problems();
     ViewContext view_context_for_actions();
     std::function<void(const std::string&, const std::string&, const std::string&)> download_fn();
+    std::function<void(const std::string&, const std::string&)> open_html_fn();
     bool save_now();
 
     AppOptions options_;

@@ -4,7 +4,6 @@
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
 #include "app/widgets.hpp"
-#include "platform/platform.hpp"
 
 #include <imgui.h>
 
@@ -885,7 +884,7 @@ void GoalsView::draw_reports(ViewContext& ctx) {
     ui::heading(ctx.theme.fonts.title, tr("goals.action_plan"));
     ui::label_text(tr("goals.action_plan_help"));
     if (ui::primary_button(tr("goals.print_action_plan")))
-        platform::open_html("ia-handlingsplan.html", action_plan_html(ctx.doc.data, overview));
+        ctx.open_html("ia-handlingsplan.html", action_plan_html(ctx.doc.data, overview));
     ImGui::Spacing();
     ImGui::Separator();
     ui::heading(ctx.theme.fonts.title, tr("goals.half_year"));
@@ -915,7 +914,7 @@ void GoalsView::draw_reports(ViewContext& ctx) {
         in.key_experience = half_experience;
         in.successful_activity = half_activity;
         in.successful_text = half_text;
-        platform::open_html("ia-halvarsrapport-" + std::to_string(half_year) + "-" + std::to_string(half) + ".html",
+        ctx.open_html("ia-halvarsrapport-" + std::to_string(half_year) + "-" + std::to_string(half) + ".html",
                             half_year_report_html(ctx.doc.data, overview, in));
     }
 }

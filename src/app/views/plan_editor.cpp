@@ -6,7 +6,6 @@
 #include "app/widgets.hpp"
 #include "iadesk/measures.hpp"
 #include "iadesk/plan_commands.hpp"
-#include "platform/platform.hpp"
 
 #include <imgui.h>
 
@@ -329,10 +328,10 @@ void PlanEditorView::draw_toolbar(ViewContext& ctx, const Plan& p, const Employe
     opt.today = ctx.today;
     opt.version = view_version;
     if (ImGui::Button(tr("plan.print")))
-        platform::open_html("oppfolgingsplan-" + e.id + ".html", plan_html(ctx.data(), p, opt));
+        ctx.open_html("oppfolgingsplan-" + e.id + ".html", plan_html(ctx.data(), p, opt));
     ImGui::SameLine();
     if (ImGui::Button(tr("plan.export")))
-        platform::download("oppfolgingsplan-" + e.id + ".json", "application/json", plan_nav_json(ctx.data(), p, opt));
+        ctx.download("oppfolgingsplan-" + e.id + ".json", "application/json", plan_nav_json(ctx.data(), p, opt));
     if (is_dirty && draft_open) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr("plan.unsaved"));
