@@ -1,5 +1,8 @@
 #include "app/views/measures_view.hpp"
 
+#include "iadesk/plan_commands.hpp"
+#include "iadesk/plans.hpp"
+
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
@@ -559,6 +562,35 @@ void MeasuresView::draw_card(const ViewContext& ctx, int position, const ms::Sea
     ImGui::PopID();
 }
 
+// "Legg til i oppfølgingsplan": the measure goes into the draft of the chosen employee's plan as a
+// measure with help from NAV or the health services, linked to the catalogue (issue 6 §6, issue 4).
+void MeasuresView::draw_add_to_plan(const ViewContext& ctx, const ms::Measure& m) {
+    const CaseSchedule* sched = ctx.derived.schedule_of(case_employee);
+    if (!sched) return;
+    const Plan* plan = find_plan(ctx.doc.data, case_employee, sched->sickness_case->start);
+    const PlanVersion* draft = plan ? plan->current() : nullptr;
+    if (!draft || draft->agreed()) {
+        secondary(tr(draft ? "measures.plan_agreed" : "measures.plan_missing"));
+        return;
+    }
+    const bool already = std::any_of(draft->content.help_measures.begin(), draft->content.help_measures.end(),
+                                     [&](const HelpMeasure& h) { return h.measure_id == m.id; });
+    if (already) {
+        secondary(tr("measures.plan_has_it"));
+        return;
+    }
+    auto who = ctx.derived.employee_index.find(case_employee);
+    if (who == ctx.derived.employee_index.end() ||
+        !ctx.can_edit(EditArea::plans, ctx.data().employees[static_cast<std::size_t>(who->second)].unit))
+        return;
+    if (ImGui::Button(tr("measures.add_to_plan"))) {
+        PlanContent content = draft->content;
+        content.help_measures.push_back({m.name.in("nb"), m.id});
+        CommandResult r = edit_plan_draft(ctx.doc.data, plan->id, std::move(content), ctx.today);
+        if (r.ok()) ctx.commands.push_back(std::move(*r.command));
+    }
+}
+
 void MeasuresView::draw_detail(const ViewContext& ctx) {
     if (open < 0 || open >= static_cast<int>(catalogue_.measures.size())) {
         ui::heading(ctx.theme.fonts.title, tr("measures.detail_empty_title"));
@@ -602,6 +634,7 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
         ui::label_text(s.c_str());
         ImGui::PopStyleColor();
         for (const ms::Text& r : e.reasons) bullet(r.in(lang));
+        draw_add_to_plan(ctx, m);
     }
 
     section(ctx, "measures.section.conditions");

@@ -45,6 +45,7 @@ private:
     void draw_results(const ViewContext& ctx);
     void draw_card(const ViewContext& ctx, int position, const measures::SearchHit& hit, float width);
     void draw_detail(const ViewContext& ctx);
+    void draw_add_to_plan(const ViewContext& ctx, const iadesk::measures::Measure& m);
 
     bool loaded_ = false;
     measures::Catalogue catalogue_;
