@@ -1,5 +1,6 @@
 #include "app/format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -28,6 +29,13 @@ std::string format_decimal(double value, int decimals, Language lang) {
         for (char& c : s)
             if (c == '.') c = ',';
     return s;
+}
+
+bool contains_ci(const std::string& hay, const std::string& needle) {
+    if (needle.empty()) return true;
+    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+    return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                       [&](char a, char b) { return lower(a) == lower(b); }) != hay.end();
 }
 
 StatusLook status_look(MilestoneStatus s) {

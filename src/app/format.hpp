@@ -15,6 +15,8 @@ namespace iadesk::app {
 std::string format_date(Date d, Language lang);
 std::string relative_days(Date d, Date today); // "i dag", "i morgen", "om 3 dager", "for 2 dager siden"
 std::string format_decimal(double value, int decimals, Language lang);
+// Case-insensitive (ASCII) substring match for list filters; Norwegian letters match exactly.
+bool contains_ci(const std::string& hay, const std::string& needle);
 
 struct StatusLook {
     const char* icon;     // a glyph, so status is never told by colour alone

@@ -1,5 +1,6 @@
 #include "app/role_menu.hpp"
 
+#include "app/format.hpp"
 #include "app/test_probe.hpp"
 
 #include <imgui.h>
@@ -8,12 +9,6 @@
 
 namespace iadesk::app {
 namespace {
-
-bool contains_lower(const std::string& hay, const std::string& needle) {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-    return needle.empty() || std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
-                                         [&](char a, char b) { return lower(a) == lower(b); }) != hay.end();
-}
 
 int resize_cb(ImGuiInputTextCallbackData* cb) {
     auto* s = static_cast<std::string*>(cb->UserData);
@@ -58,7 +53,7 @@ bool RoleMenu::draw(const Dataset& doc, Role& role, Language language) {
         probe::note_value(employee_search, tr("role.employee_search"));
         int shown = 0;
         for (const Employee& e : doc.employees) {
-            if (!contains_lower(e.name, employee_search)) continue;
+            if (!contains_ci(e.name, employee_search)) continue;
             if (++shown > 15) break;
             if (ImGui::MenuItem(e.name.c_str(), e.id.c_str(), role.kind == RoleKind::employee && role.employee == e.id)) {
                 role = Role::employee_of(e.id);

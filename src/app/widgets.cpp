@@ -154,3 +154,35 @@ bool input_multiline(const char* label, const char* id, std::string& value, floa
 }
 
 } // namespace iadesk::app::ui
+
+namespace iadesk::app::ui {
+
+bool table_sort_changed(int& column, bool& ascending) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (!specs || !specs->SpecsDirty) return false;
+    if (specs->SpecsCount > 0) {
+        column = static_cast<int>(specs->Specs[0].ColumnUserID);
+        ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+    }
+    specs->SpecsDirty = false;
+    return true;
+}
+
+bool unit_filter_combo(const char* id, const iadesk::Dataset& data, int& filter, float width_em) {
+    if (filter >= static_cast<int>(data.units.size())) filter = -1; // the unit is gone (role, undo)
+    bool changed = false;
+    ImGui::SetNextItemWidth(width_em * ImGui::GetFontSize());
+    const char* all = tr("overview.all_units");
+    if (ImGui::BeginCombo(id, filter < 0 ? all : data.units[static_cast<std::size_t>(filter)].name.c_str())) {
+        if (ImGui::Selectable(all, filter < 0)) { filter = -1; changed = true; }
+        for (std::size_t i = 0; i < data.units.size(); ++i)
+            if (ImGui::Selectable(data.units[i].name.c_str(), filter == static_cast<int>(i))) {
+                filter = static_cast<int>(i);
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+} // namespace iadesk::app::ui

@@ -32,6 +32,11 @@ void field_problem(const std::vector<iadesk::Problem>& problems, const char* fie
 bool primary_button(const char* label);
 // A text field with the label inside as a hint (search boxes).
 bool search_box(const char* hint, const char* id, std::string& value, float width_em);
+// Reads a sortable table's sort specs when they changed (ImGui's idiom): the first column's user
+// id and direction. Returns true when the caller must re-sort.
+bool table_sort_changed(int& column, bool& ascending);
+// "Alle enheter" or one unit (`filter` = index into units, -1 = all). Returns true when changed.
+bool unit_filter_combo(const char* id, const iadesk::Dataset& data, int& filter, float width_em);
 // A status tag: icon + word + colour (UX.md: never colour alone). Findable by tests by its word.
 void status_tag(iadesk::MilestoneStatus status);
 

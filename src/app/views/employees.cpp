@@ -15,13 +15,6 @@ namespace {
 
 enum Column { col_name, col_unit, col_percent, col_status, col_count };
 
-bool contains_folded(const std::string& hay, const std::string& needle) {
-    if (needle.empty()) return true;
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-    return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
-                       [&](char a, char b) { return lower(a) == lower(b); }) != hay.end();
-}
-
 double current_percent(const Employee& e, Date today) { return position_share_on(e, today) * 100.0; }
 
 std::string date_text(const std::optional<Date>& d) { return d ? format_norwegian(*d) : std::string(); }
@@ -35,7 +28,7 @@ void EmployeesView::rebuild_order(const ViewContext& ctx) {
         const Employee& e = data.employees[i];
         if (unit_filter >= 0 && e.unit != data.units[static_cast<std::size_t>(unit_filter)].id) continue;
         if (only_sick && ctx.derived.schedule_of_employee[i] < 0) continue;
-        if (!contains_folded(e.name, search) && !contains_folded(e.id, search)) continue;
+        if (!contains_ci(e.name, search) && !contains_ci(e.id, search)) continue;
         order.push_back(static_cast<int>(i));
     }
     auto less = [&](int a, int b) {
@@ -92,7 +85,6 @@ void EmployeesView::start_new(const ViewContext& ctx) {
 
 void EmployeesView::draw_list(ViewContext& ctx) {
     const Dataset& data = ctx.data();
-    const float em = ImGui::GetFontSize();
     if (order_revision != ctx.derived.generation) order_dirty = true;
 
     if (ctx.can_edit(EditArea::employees)) {
@@ -101,20 +93,9 @@ void EmployeesView::draw_list(ViewContext& ctx) {
     }
     if (ui::search_box(tr("employees.search_hint"), "employee-search", search, 12)) order_dirty = true;
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(11 * em);
-    const char* all_units = tr("overview.all_units");
-    if (ImGui::BeginCombo("##emp-unit", unit_filter < 0 ? all_units : data.units[static_cast<std::size_t>(unit_filter)].name.c_str())) {
-        if (ImGui::Selectable(all_units, unit_filter < 0)) { unit_filter = -1; order_dirty = true; }
-        for (std::size_t i = 0; i < data.units.size(); ++i)
-            if (ImGui::Selectable(data.units[i].name.c_str(), unit_filter == static_cast<int>(i))) {
-                unit_filter = static_cast<int>(i);
-                order_dirty = true;
-            }
-        ImGui::EndCombo();
-    }
+    if (ui::unit_filter_combo("##emp-unit", data, unit_filter, 11)) order_dirty = true;
     ImGui::SameLine();
     if (ImGui::Checkbox(tr("employees.only_sick"), &only_sick)) order_dirty = true;
-    if (unit_filter >= static_cast<int>(data.units.size())) { unit_filter = -1; order_dirty = true; }
     if (order_dirty) rebuild_order(ctx);
 
     char count[96];
@@ -135,14 +116,7 @@ void EmployeesView::draw_list(ViewContext& ctx) {
     ImGui::TableSetupColumn(tr("col.percent"), 0, 0.8f, col_percent);
     ImGui::TableSetupColumn(tr("col.status"), 0, 1.4f, col_status);
     ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-        if (specs->SpecsCount > 0) {
-            sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
-            sort_ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-        }
-        specs->SpecsDirty = false;
-        rebuild_order(ctx);
-    }
+    if (ui::table_sort_changed(sort_column, sort_ascending)) rebuild_order(ctx);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(order.size()));
     while (clipper.Step()) {

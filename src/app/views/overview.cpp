@@ -26,15 +26,6 @@ bool matches_status(const OverviewRow& r, int filter) {
     }
 }
 
-// Case-insensitive ASCII match; Norwegian letters match exactly.
-bool contains_folded(const std::string& hay, const std::string& needle) {
-    if (needle.empty()) return true;
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
-                          [&](char a, char b) { return lower(a) == lower(b); });
-    return it != hay.end();
-}
-
 } // namespace
 
 void OverviewView::rebuild_order(const ViewContext& ctx) {
@@ -49,7 +40,7 @@ void OverviewView::rebuild_order(const ViewContext& ctx) {
         if (unit_filter >= 0 && e.unit != data.units[static_cast<std::size_t>(unit_filter)].id) continue;
         if (!matches_status(r, status_filter)) continue;
         if (due_this_week && !(r.next && r.next->has_due() && r.next->due <= week_end)) continue;
-        if (!contains_folded(e.name, search)) continue;
+        if (!contains_ci(e.name, search)) continue;
         order.push_back(static_cast<int>(i));
     }
     auto key_due = [&](const OverviewRow& r) {
@@ -101,17 +92,7 @@ void OverviewView::draw(ViewContext& ctx) {
                         tr("overview.week"), iso_week(ctx.today).week);
 
     // Filters
-    ImGui::SetNextItemWidth(14 * em);
-    const char* all_units = tr("overview.all_units");
-    if (ImGui::BeginCombo("##unit", unit_filter < 0 ? all_units : data.units[static_cast<std::size_t>(unit_filter)].name.c_str())) {
-        if (ImGui::Selectable(all_units, unit_filter < 0)) { unit_filter = -1; order_dirty = true; }
-        for (std::size_t i = 0; i < data.units.size(); ++i)
-            if (ImGui::Selectable(data.units[i].name.c_str(), unit_filter == static_cast<int>(i))) {
-                unit_filter = static_cast<int>(i);
-                order_dirty = true;
-            }
-        ImGui::EndCombo();
-    }
+    if (ui::unit_filter_combo("##unit", data, unit_filter, 14)) order_dirty = true;
     ImGui::SameLine();
     const char* status_keys[] = {"overview.all_statuses", "status.overdue", "status.due_soon", "status.upcoming",
                                  "status.on_request", "overview.nothing_due"};
@@ -157,14 +138,7 @@ void OverviewView::draw(ViewContext& ctx) {
     ImGui::TableSetupColumn(tr("col.due"), ImGuiTableColumnFlags_DefaultSort, 1.8f, col_due);
     ImGui::TableSetupColumn(tr("col.status"), 0, 1.2f, col_status);
     ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-        if (specs->SpecsCount > 0) {
-            sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
-            sort_ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-        }
-        specs->SpecsDirty = false;
-        rebuild_order(ctx);
-    }
+    if (ui::table_sort_changed(sort_column, sort_ascending)) rebuild_order(ctx);
 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(order.size()));
