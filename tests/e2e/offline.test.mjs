@@ -1,0 +1,28 @@
+// Offline (issue 7 §11): after the first visit the app starts with the network off, with its data.
+import assert from 'node:assert/strict';
+import { AppPage } from './harness.mjs';
+
+export const tests = [
+  {
+    name: 'offline: after one visit the app starts again with the network off and keeps its data',
+    fn: async (ctx) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts);
+        await app.page.evaluate(() => navigator.serviceWorker.ready);
+        await app.find(/^Lagret \d\d:\d\d$/, { kind: 'text', timeout: 10000 });
+        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 5000 });
+        const name = (await app.document()).organisation.name;
+        await app.page.reload(); // the worker now controls the page and has cached the files
+        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        await context.setOffline(true);
+        await app.page.reload();
+        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        assert.equal((await app.document()).organisation.name, name, 'the stored data is there offline');
+        await app.find('Oversikt', { kind: 'button' });
+      } finally {
+        await context.close();
+      }
+    },
+  },
+];

@@ -1,0 +1,31 @@
+// iadesk service worker: after the first visit the app starts and works with the network off
+// (issue 7 §11). Network first, so a new build is used as soon as it is reachable; the cache is
+// the fallback. The data itself never passes through here: it lives in IndexedDB.
+const CACHE = 'iadesk-v1';
+const FILES = ['./', './index.html', './app.js', './app.wasm', './favicon.svg', './manifest.webmanifest'];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      })
+      .catch(() => caches.match(request, { ignoreSearch: true })
+        .then((hit) => hit || caches.match('./index.html'))));
+});
