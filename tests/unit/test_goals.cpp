@@ -209,7 +209,8 @@ TEST_CASE("goals: masking below 5 employees, also for a set of units with a smal
     g.id = "G9";
     g.units = {"U1", "U2"}; // 53 together, but U2 alone would be revealed by the difference
     two.goals.push_back(g);
-    const GoalEvaluation& both = eval_of(evaluate_goals(two, ymd(2026, 11, 24)), "G9");
+    const GoalsOverview two_ov = evaluate_goals(two, ymd(2026, 11, 24)); // kept: eval_of returns a reference into it
+    const GoalEvaluation& both = eval_of(two_ov, "G9");
     CHECK(both.masked);
     CHECK_FALSE(both.current);
 
@@ -255,7 +256,8 @@ TEST_CASE("goals: verifiability flags (ikke etterprøvbart)") {
     CHECK(flags[0].nb == "mangler utgangspunkt (periode)");
     CHECK(flags[1].nb == "mangler mål (verdi eller endring)");
 
-    GoalsOverview ov = evaluate_goals(fixture(), ymd(2026, 11, 24));
+    const Dataset fx = fixture(); // the overview points into the dataset: it must outlive it
+    GoalsOverview ov = evaluate_goals(fx, ymd(2026, 11, 24));
     const GoalEvaluation& g5 = eval_of(ov, "G5");
     CHECK_FALSE(g5.verifiable);
     CHECK(g5.status == GoalStatus::unknown);
@@ -263,7 +265,8 @@ TEST_CASE("goals: verifiability flags (ikke etterprøvbart)") {
 }
 
 TEST_CASE("goals: activity goals: progress done / planned, status from the criterion and the dates") {
-    GoalsOverview ov = evaluate_goals(fixture(), ymd(2026, 11, 24));
+    const Dataset fx = fixture(); // the overview points into the dataset: it must outlive it
+    GoalsOverview ov = evaluate_goals(fx, ymd(2026, 11, 24));
     const GoalEvaluation& e = eval_of(ov, "G4");
     CHECK(e.activities_planned == 4); // A5 avbrutt does not count
     CHECK(e.activities_done == 2);
@@ -309,7 +312,8 @@ TEST_CASE("goals: a warning for a year with fewer than two IA meetings with lead
 }
 
 TEST_CASE("goals: summary per sub-goal") {
-    GoalsOverview ov = evaluate_goals(fixture(), ymd(2026, 11, 24));
+    const Dataset fx = fixture(); // the overview points into the dataset: it must outlive it
+    GoalsOverview ov = evaluate_goals(fx, ymd(2026, 11, 24));
     REQUIRE(ov.areas.size() == 5);
     CHECK(ov.areas[0].area == "ia2010.delmal1");
     CHECK(ov.areas[0].code == "1");
