@@ -104,6 +104,8 @@ std::vector<Problem> check_employment_overlap(const std::vector<Employment>& sor
 // Fresh ids for a new record: prefix + (largest numeric suffix among ids with that prefix + 1),
 // zero-padded to the widest existing suffix ("E000042" -> "E000043"; none -> "E1"/"U1").
 std::string next_employee_id(const Dataset& ds);
+// The same rule for any id list and prefix (goals "G", activities "A", meetings "M", ...).
+std::string next_prefixed_id(const std::vector<std::string_view>& ids, const std::string& prefix);
 std::string next_unit_id(const Dataset& ds);
 
 } // namespace iadesk

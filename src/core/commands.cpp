@@ -152,7 +152,10 @@ const std::unordered_set<std::string>& known_milestones() {
     return ids;
 }
 
-std::string next_id(const std::vector<std::string_view>& ids, const std::string& prefix) {
+
+} // namespace
+
+std::string next_prefixed_id(const std::vector<std::string_view>& ids, const std::string& prefix) {
     long long best = 0;
     std::size_t width = 1;
     for (std::string_view id : ids) {
@@ -168,8 +171,6 @@ std::string next_id(const std::vector<std::string_view>& ids, const std::string&
     if (n.size() < width) n.insert(0, width - n.size(), '0');
     return prefix + n;
 }
-
-} // namespace
 
 // --- Shared checks ---------------------------------------------------------------------------
 
@@ -506,13 +507,13 @@ std::string next_employee_id(const Dataset& ds) {
     std::vector<std::string_view> ids;
     ids.reserve(ds.employees.size());
     for (const Employee& e : ds.employees) ids.push_back(e.id);
-    return next_id(ids, "E");
+    return next_prefixed_id(ids, "E");
 }
 
 std::string next_unit_id(const Dataset& ds) {
     std::vector<std::string_view> ids;
     for (const Unit& u : ds.units) ids.push_back(u.id);
-    return next_id(ids, "U");
+    return next_prefixed_id(ids, "U");
 }
 
 } // namespace iadesk

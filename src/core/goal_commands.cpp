@@ -124,22 +124,6 @@ Command erase_at(std::vector<T> Dataset::*member, const Dataset& ds, std::size_t
     return c;
 }
 
-std::string next_id(const std::vector<std::string_view>& ids, const std::string& prefix) {
-    long long best = 0;
-    std::size_t width = 1;
-    for (std::string_view id : ids) {
-        if (id.size() <= prefix.size() || id.substr(0, prefix.size()) != prefix) continue;
-        std::string_view digits = id.substr(prefix.size());
-        if (digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string_view::npos) continue;
-        long long v = 0;
-        std::from_chars(digits.data(), digits.data() + digits.size(), v);
-        best = std::max(best, v);
-        width = std::max(width, digits.size());
-    }
-    std::string n = std::to_string(best + 1);
-    if (n.size() < width) n.insert(0, width - n.size(), '0');
-    return prefix + n;
-}
 
 template <class T>
 std::vector<std::string_view> ids_of(const std::vector<T>& v) {
@@ -270,8 +254,8 @@ CommandResult remove_meeting(const Dataset& ds, std::string_view id) {
     return done(erase_at(&Dataset::ia_meetings, ds, *i, "Slettet IA-møte " + format_norwegian(ds.ia_meetings[*i].date)));
 }
 
-std::string next_goal_id(const Dataset& ds) { return next_id(ids_of(ds.goals), "G"); }
-std::string next_activity_id(const Dataset& ds) { return next_id(ids_of(ds.goal_activities), "A"); }
-std::string next_meeting_id(const Dataset& ds) { return next_id(ids_of(ds.ia_meetings), "M"); }
+std::string next_goal_id(const Dataset& ds) { return next_prefixed_id(ids_of(ds.goals), "G"); }
+std::string next_activity_id(const Dataset& ds) { return next_prefixed_id(ids_of(ds.goal_activities), "A"); }
+std::string next_meeting_id(const Dataset& ds) { return next_prefixed_id(ids_of(ds.ia_meetings), "M"); }
 
 } // namespace iadesk
