@@ -62,6 +62,17 @@ void hints_for(const PlanQuality& q, const char* field, bool en) {
         if (h.field == field) hint_line(h, en);
 }
 
+// Draws "Fjern" on the same line when the plan is editable; when pressed, erases row `i` of `rows`
+// and returns true: the caller pops its ID and stops iterating, since the vector changed under it.
+template <class Row>
+bool remove_row_button(std::vector<Row>& rows, std::size_t i, bool read_only) {
+    if (read_only) return false;
+    ImGui::SameLine();
+    if (!ImGui::SmallButton(tr("plan.remove"))) return false;
+    rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(i));
+    return true;
+}
+
 void section(const ViewContext& ctx, const char* key) {
     ImGui::Spacing();
     ImGui::PushFont(ctx.theme.fonts.heading);
@@ -401,13 +412,9 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
         ImGui::EndDisabled();
         probe::note_text(feas[f]);
         ui::input_text(tr("plan.task_note"), "note", t.note, 40, ro);
-        if (!ro) {
-            ImGui::SameLine();
-            if (ImGui::SmallButton(tr("plan.remove"))) {
-                c.tasks.erase(c.tasks.begin() + static_cast<std::ptrdiff_t>(i));
-                ImGui::PopID();
-                break;
-            }
+        if (remove_row_button(c.tasks, i, ro)) {
+            ImGui::PopID();
+            break;
         }
         ImGui::PopID();
     }
@@ -498,13 +505,9 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
             ImGui::SameLine();
             ImGui::TextDisabled("%s %s", tr("plan.catalogue"), m.measure_id.c_str());
         }
-        if (!ro) {
-            ImGui::SameLine();
-            if (ImGui::SmallButton(tr("plan.remove"))) {
-                c.help_measures.erase(c.help_measures.begin() + static_cast<std::ptrdiff_t>(i));
-                ImGui::PopID();
-                break;
-            }
+        if (remove_row_button(c.help_measures, i, ro)) {
+            ImGui::PopID();
+            break;
         }
         ImGui::PopID();
     }
