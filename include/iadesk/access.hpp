@@ -68,4 +68,9 @@ bool may_edit(const Role& r);
 // unit of the employee concerned (a manager may edit only the own unit's).
 bool may_edit(const Role& r, EditArea area, std::string_view employee_unit = {});
 
+// IA half-year reports (half_year.hpp; DOMAIN.md §1, §5): the employer (HR) writes the texts; only
+// the tillitsvalgt signs them off ("gjennomgått med tillitsvalgt"). Every role may read them.
+bool may_write_half_year(const Role& r);
+bool may_sign_off_half_year(const Role& r);
+
 } // namespace iadesk

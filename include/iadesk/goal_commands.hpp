@@ -12,7 +12,9 @@
 //   goal saves and loads unchanged), recorded values are sorted by period.
 // - remove_goal takes the goal's activities with it and unlinks it from meeting decisions (a
 //   cascade; goal_dependents() lets the UI ask first); undo restores every record at its old
-//   position. Other undos restore the exact previous state.
+//   position. remove_goal and remove_activity also clear a half-year report's link to a removed
+//   activity (successful_activity; its text stays, half_year.hpp). Other undos restore the exact
+//   previous state.
 // - set_activity_status records `done` = today when the status becomes fullført, and clears it
 //   otherwise.
 // - Ids cannot change on update. Fresh ids: next_goal_id ("G1"), next_activity_id ("A1"),

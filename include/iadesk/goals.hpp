@@ -216,16 +216,16 @@ std::vector<Flag> verifiability_flags(const Goal& g);
 // when, the timeline, and the status.
 std::string action_plan_html(const Dataset& ds, const GoalsOverview& ov);
 
-struct HalfYearInput {
-    int year = 0;
-    int half = 1;                          // 1: January-June, 2: July-December
-    std::string key_experience;            // "Viktigste erfaring å dele med andre"
-    std::string successful_activity;       // GoalActivity::id (or empty)
-    std::string successful_text;           // why it went well
-};
+// The texts shown in the report: the stored HalfYearReport of the period (model.hpp), or one made
+// on the spot (tests, previews).
+using HalfYearInput = HalfYearReport;
 // The half-year report (003:5579-5587): key experience, deviations from plan (activities planned
 // in the half-year not fullført, avbrutt, or done late; goals at risk or behind), the most
 // successful activity; plus the goals' figures and the IA meetings of the half-year.
+// The footer says "Gjennomgått med tillitsvalgt: <navn>, dd.mm.åååå" or "Ikke gjennomgått med
+// tillitsvalgt".
 std::string half_year_report_html(const Dataset& ds, const GoalsOverview& ov, const HalfYearInput& in);
+// The same with the texts stored for (year, half) in ds.half_year_reports (empty texts when none).
+std::string half_year_report_html(const Dataset& ds, const GoalsOverview& ov, int year, int half);
 
 } // namespace iadesk

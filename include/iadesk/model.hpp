@@ -140,6 +140,26 @@ struct IaMeeting {
     std::vector<MeetingDecision> decisions;
 };
 
+// The enterprise's own texts of a half-year report on the IA work (003:5579-5587: "1. Viktigste
+// erfaring å dele med andre organisasjoner 2. Avvik fra plan for aktiviteter/oppfølging i egen
+// organisasjon 3. Særlig vellykket aktivitet"), one per period (year, half), and the tillitsvalgt's
+// sign-off (DOMAIN.md §1: the tillitsvalgt sees every goal and the reports). Checks and commands:
+// half_year.hpp; file format: docs/data-format.md ("half_year_reports").
+struct HalfYearSignOff {
+    std::string name;             // who signed (the tillitsvalgt)
+    Date date;
+};
+
+struct HalfYearReport {
+    int year = 0;
+    int half = 1;                          // 1: January-June, 2: July-December
+    std::string key_experience;            // "Viktigste erfaring å dele med andre"
+    std::string deviations;                // the enterprise's comment on the deviations from the plan
+    std::string successful_activity;       // GoalActivity::id (or empty)
+    std::string successful_text;           // why it went well
+    std::optional<HalfYearSignOff> signed_off; // cleared when the texts change (half_year.hpp)
+};
+
 struct Dataset {
     Organisation organisation;
     std::vector<Unit> units;
@@ -151,6 +171,7 @@ struct Dataset {
     std::vector<Goal> goals;                  // IA goals (optional in the file)
     std::vector<GoalActivity> goal_activities;
     std::vector<IaMeeting> ia_meetings;
+    std::vector<HalfYearReport> half_year_reports; // sorted by (year, half), one per period (optional in the file)
 };
 
 // Norwegian organisation number: 9 digits, weights 3 2 7 6 5 4 3 2, check digit 11 - (sum mod 11);

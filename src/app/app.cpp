@@ -286,7 +286,7 @@ void App::apply_requests(NavigationRequest& nav) {
     }
     for (Command& c : pending_) {
         set_status(c.description);
-        doc_.apply(std::move(c), static_cast<int64_t>(std::time(nullptr)), "hr");
+        doc_.apply(std::move(c), static_cast<int64_t>(std::time(nullptr)), to_string(role_.kind)); // who did it (a sign-off is the tillitsvalgt's)
     }
     pending_.clear();
     if (!ImGui::IsAnyItemActive()) doc_.end_merge(); // a field edit is one undo step

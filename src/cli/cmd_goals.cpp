@@ -1,4 +1,4 @@
-// `iadesk goals FILE --today DATE [--json] [--report plan|half-year]`: the IA goals of a dataset
+// `iadesk goals FILE --today DATE [--json] [--report plan|half-year] [--half-year YYYY-H]`: the IA goals of a dataset
 // measured against its own data (goals.hpp; docs/goals.md).
 //   JSON: {"today", "last_complete_quarter", "goals": [{"id", "area", "kind", "baseline", "target",
 //         "current", "progress", "status", then "title", "area_label", "baseline_period",
@@ -8,8 +8,10 @@
 //         "reduction" are percentages (71.4 = 71,4 % of the way); a withheld figure is null.
 //         "status" is one of "nådd", "i rute", "risiko", "etter", "ukjent".
 //   Text: one block per goal; the meeting years with warnings.
-//   --report plan: the action plan as HTML; --report half-year: the half-year report of the
-//   half-year containing --today (key experience and best activity left for the app to fill in).
+//   --report plan: the action plan as HTML; --report half-year: the half-year report of
+//   --half-year ("2026-2": July-December 2026; default the half-year containing --today) with the
+//   texts and the tillitsvalgt's sign-off stored for it in the file (half_year_reports).
+//   --half-year without --report half-year, or a malformed one, is a usage error (2).
 #include "cli/cli_util.hpp"
 
 #include "iadesk/goals.hpp"
@@ -18,13 +20,15 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdlib>
+#include <optional>
 
 namespace iadesk::cli {
 namespace {
 
 using oj = nlohmann::ordered_json;
 
-const char* kUsage = "bruk: iadesk goals FIL --today DATO [--json] [--report plan|half-year]\n";
+const char* kUsage = "bruk: iadesk goals FIL --today DATO [--json] [--report plan|half-year] [--half-year ÅÅÅÅ-H]\n";
 
 oj num(const std::optional<double>& v) { return v ? oj(round_percent(*v)) : oj(nullptr); }
 oj pct(const std::optional<double>& f) { return f ? oj(round_percent(*f * 100.0)) : oj(nullptr); }
@@ -41,7 +45,7 @@ std::string text_value(const Goal& g, const GoalEvaluation& e, const std::option
 
 int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
     ParsedArgs a;
-    if (!parse_args(args, "goals", {"--today", "--report"}, {"--json"}, a, err)) return 2;
+    if (!parse_args(args, "goals", {"--today", "--report", "--half-year"}, {"--json"}, a, err)) return 2;
     if (a.help) { out << kUsage; return 0; }
     auto path = file_argument(a, "goals", kUsage, err);
     if (!path) return 2;
@@ -55,6 +59,23 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
             return 2;
         }
     }
+    std::optional<std::pair<int, int>> half_year;
+    if (auto it = a.values.find("--half-year"); it != a.values.end()) {
+        const std::string& v = it->second;
+        const std::size_t dash = v.find('-');
+        std::string h = dash == std::string::npos ? std::string() : v.substr(dash + 1);
+        if (!h.empty() && (h[0] == 'H' || h[0] == 'h')) h.erase(0, 1);
+        const int year = dash == 4 ? std::atoi(v.substr(0, 4).c_str()) : 0;
+        if (year < 1900 || year > 2200 || (h != "1" && h != "2")) {
+            err << "iadesk goals: ugyldig --half-year «" << v << "» (forventet ÅÅÅÅ-1 eller ÅÅÅÅ-2, f.eks. 2026-2)\n";
+            return 2;
+        }
+        if (report != "half-year") {
+            err << "iadesk goals: --half-year hører til --report half-year\n";
+            return 2;
+        }
+        half_year = std::pair(year, h == "1" ? 1 : 2);
+    }
     int rc = 0;
     auto ds = load_dataset_file(*path, "goals", err, rc);
     if (!ds) return rc;
@@ -62,10 +83,8 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
 
     if (report == "plan") { out << action_plan_html(*ds, ov); return 0; }
     if (report == "half-year") {
-        HalfYearInput in;
-        in.year = today->year();
-        in.half = today->month() <= 6 ? 1 : 2;
-        out << half_year_report_html(*ds, ov, in);
+        const auto [year, half] = half_year.value_or(std::pair(today->year(), today->month() <= 6 ? 1 : 2));
+        out << half_year_report_html(*ds, ov, year, half);
         return 0;
     }
 

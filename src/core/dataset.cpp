@@ -508,6 +508,7 @@ DatasetLoad load_dataset(std::string_view json_text) {
     }
     detail_ds::read_plans(doc, root, rep, loader.ds); // optional "adjustment_options", "plans"
     detail_ds::read_goals(doc, root, rep, loader.ds, loader.meta.goals); // optional "goals", "goal_activities", "ia_meetings"
+    detail_ds::read_half_years(doc, root, rep, loader.ds, loader.meta.half_year_bad); // optional "half_year_reports"
     res.top = json(); // free the DOM before the checks
 
     detail_ds::check_dataset(loader.ds, &loader.meta, rep);
@@ -521,6 +522,7 @@ DatasetLoad load_dataset(std::string_view json_text) {
     for (Employee& e : loader.ds.employees)
         std::stable_sort(e.employment.begin(), e.employment.end(),
                          [](const Employment& a, const Employment& b) { return a.from < b.from; });
+    detail_ds::sort_half_years(loader.ds);
     result.dataset = std::move(loader.ds);
     return result;
 }

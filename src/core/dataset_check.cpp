@@ -303,6 +303,7 @@ void check_dataset(const Dataset& ds, const LoadMeta* meta, Reporter& rep) {
     Checker(ds, meta, rep).run();
     check_goals(ds, meta ? &meta->goals : nullptr, rep); // IA goals (dataset_goals.cpp)
     check_plans(ds, rep);
+    check_half_years(ds, meta, rep); // IA half-year reports (dataset_half_year.cpp)
 }
 
 } // namespace iadesk::detail_ds

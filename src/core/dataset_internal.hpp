@@ -85,6 +85,7 @@ struct LoadMeta {
     std::vector<uint8_t> absence_bad;
     std::vector<uint8_t> event_bad;
     GoalsMeta goals;                          // IA goals, activities, meetings (dataset_goals.cpp)
+    std::vector<uint8_t> half_year_bad;       // "half_year_reports" (dataset_half_year.cpp)
 };
 
 // Phase 2: value and cross-record checks. `meta` is null for an in-memory Dataset
@@ -105,6 +106,14 @@ void write_plans(const Dataset& ds, int indent, std::string& out);
 void read_goals(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds, GoalsMeta& meta);
 void check_goals(const Dataset& ds, const GoalsMeta* meta, Reporter& rep);
 void write_goals(const Dataset& ds, int indent, std::string& out);
+
+// IA half-year reports (dataset_half_year.cpp): the optional "half_year_reports" member (texts and
+// the tillitsvalgt's sign-off per year and half; half_year.hpp). Same phases as the goals;
+// sort_half_years puts a checked list in (year, half) order.
+void read_half_years(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds, std::vector<uint8_t>& bad);
+void check_half_years(const Dataset& ds, const LoadMeta* meta, Reporter& rep);
+void write_half_years(const Dataset& ds, int indent, std::string& out);
+void sort_half_years(Dataset& ds);
 
 // Milestone ids of all built-in rule sets (computed once).
 const std::vector<std::string>& known_milestone_ids();

@@ -125,6 +125,13 @@ Command erase_at(std::vector<T> Dataset::*member, const Dataset& ds, std::size_t
 }
 
 
+// Clears the "most successful activity" link of every half-year report whose activity is gone
+// (the link only; the enterprise's text stays), so the dataset stays valid after a removal.
+void unlink_successful(Dataset& d) {
+    for (HalfYearReport& r : d.half_year_reports)
+        if (!r.successful_activity.empty() && !find_id(d.goal_activities, r.successful_activity)) r.successful_activity.clear();
+}
+
 template <class T>
 std::vector<std::string_view> ids_of(const std::vector<T>& v) {
     std::vector<std::string_view> out;
@@ -180,11 +187,13 @@ CommandResult remove_goal(const Dataset& ds, std::string_view id) {
         std::erase_if(d.goal_activities, [&](const GoalActivity& a) { return a.goal == gid; });
         for (IaMeeting& m : d.ia_meetings)
             for (MeetingDecision& dec : m.decisions) std::erase(dec.goals, gid);
+        unlink_successful(d); // a half-year report naming a removed activity keeps its text
     };
-    c.undo = [goals = ds.goals, acts = ds.goal_activities, meetings = ds.ia_meetings](Dataset& d) {
+    c.undo = [goals = ds.goals, acts = ds.goal_activities, meetings = ds.ia_meetings, reports = ds.half_year_reports](Dataset& d) {
         d.goals = goals;
         d.goal_activities = acts;
         d.ia_meetings = meetings;
+        d.half_year_reports = reports;
     };
     return done(std::move(c));
 }
@@ -213,7 +222,16 @@ CommandResult update_activity(const Dataset& ds, std::string_view id, GoalActivi
 CommandResult remove_activity(const Dataset& ds, std::string_view id) {
     auto i = find_id(ds.goal_activities, id);
     if (!i) return fail("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
-    return done(erase_at(&Dataset::goal_activities, ds, *i, "Slettet aktivitet " + ds.goal_activities[*i].title));
+    Command c = erase_at(&Dataset::goal_activities, ds, *i, "Slettet aktivitet " + ds.goal_activities[*i].title);
+    c.apply = [erase = std::move(c.apply)](Dataset& d) {
+        erase(d);
+        unlink_successful(d); // a half-year report naming it keeps its text (half_year.hpp)
+    };
+    c.undo = [restore = std::move(c.undo), reports = ds.half_year_reports](Dataset& d) {
+        restore(d);
+        d.half_year_reports = reports;
+    };
+    return done(std::move(c));
 }
 
 CommandResult set_activity_status(const Dataset& ds, std::string_view id, ActivityStatus status, Date today) {

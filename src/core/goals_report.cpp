@@ -233,12 +233,20 @@ std::string half_year_report_html(const Dataset& ds, const GoalsOverview& ov, co
     const std::string period = std::to_string(in.half) + ". halvår " + std::to_string(in.year);
     std::string h = head("Halvårsrapport IA " + period + " – " + ds.organisation.name);
     h += "<header>\n<h1>Halvårsrapport om IA-arbeidet</h1>\n<p class=\"meta\">" + esc(ds.organisation.name) + " · " + period +
-         " (" + format_norwegian(from) + "–" + format_norwegian(to) + ") · per " + format_norwegian(ov.today) + "</p>\n</header>\n";
+         " (" + format_norwegian(from) + "–" + format_norwegian(to) + ") · per " + format_norwegian(ov.today) + "</p>\n";
+    // The tillitsvalgt's sign-off covers the texts below (half_year.hpp).
+    if (in.signed_off)
+        h += "<p class=\"signoff\"><strong>Gjennomgått med tillitsvalgt:</strong> " + esc(in.signed_off->name) + ", " +
+             format_norwegian(in.signed_off->date) + "</p>\n";
+    else
+        h += "<p class=\"signoff warning\">Ikke gjennomgått med tillitsvalgt</p>\n";
+    h += "</header>\n";
 
     h += "<section>\n<h2>1. Viktigste erfaring å dele med andre</h2>\n<p>" +
          (in.key_experience.empty() ? std::string("Ikke fylt ut.") : esc(in.key_experience)) + "</p>\n</section>\n";
 
     h += "<section>\n<h2>2. Avvik fra plan for aktiviteter og oppfølging</h2>\n";
+    if (!in.deviations.empty()) h += "<p>" + esc(in.deviations) + "</p>\n";
     std::unordered_map<std::string_view, const Goal*> goal_of;
     for (const Goal& g : ds.goals) goal_of.emplace(g.id, &g);
     std::string rows;
@@ -303,6 +311,15 @@ std::string half_year_report_html(const Dataset& ds, const GoalsOverview& ov, co
     h += "</section>\n";
     h += footer();
     return h;
+}
+
+std::string half_year_report_html(const Dataset& ds, const GoalsOverview& ov, int year, int half) {
+    for (const HalfYearReport& r : ds.half_year_reports)
+        if (r.year == year && r.half == half) return half_year_report_html(ds, ov, r);
+    HalfYearInput in;
+    in.year = year;
+    in.half = half;
+    return half_year_report_html(ds, ov, in);
 }
 
 } // namespace iadesk

@@ -57,6 +57,11 @@ check "text flags not verifiable" 'grep -q "Ikke etterprøvbart: mangler målbar
 check "plan report is HTML" '[ $rc -eq 0 ] && head -1 "$out" | grep -q "<!DOCTYPE html>" && grep -q "<h1>IA-handlingsplan</h1>" "$out"'
 "$IADESK" goals "$FX" --today 2026-11-24 --report half-year >"$out" 2>"$err"; rc=$?
 check "half-year report is HTML" '[ $rc -eq 0 ] && grep -q "2. halvår 2026" "$out"'
+check "half-year 2 of 2026 has no stored texts and no sign-off" 'grep -q "Ikke gjennomgått med tillitsvalgt" "$out"'
+"$IADESK" goals "$FX" --today 2026-11-24 --report half-year --half-year 2026-1 >"$out" 2>"$err"; rc=$?
+check "--half-year 2026-1 uses the stored texts and sign-off" '[ $rc -eq 0 ] && grep -q "1. halvår 2026" "$out" && grep -q "Faste ledersamlinger gir bedre tilrettelegging." "$out" && grep -q "Gjennomgått med tillitsvalgt:</strong> Kari Fagforbundet, 20.08.2026" "$out"'
+"$IADESK" goals "$FX" --today 2026-11-24 --report half-year --half-year 2026-3 >"$out" 2>"$err"; rc=$?
+check "a bad --half-year is a usage error naming the option" '[ $rc -eq 2 ] && grep -q -- "--half-year" "$err"'
 
 "$IADESK" goals "$FX" >"$out" 2>"$err"; rc=$?
 check "missing --today is a usage error" '[ $rc -eq 2 ] && grep -q -- "--today" "$err"'

@@ -380,6 +380,8 @@ TEST_CASE("goals: report golden files (action plan 003:9276-9288, half-year repo
     const std::pair<std::string, std::string> reports[] = {
         {"goals_action_plan.html", action_plan_html(ds, ov)},
         {"goals_half_year.html", half_year_report_html(ds, ov, in)},
+        // The texts and the tillitsvalgt's sign-off stored in the fixture (half_year_reports).
+        {"goals_half_year_signed.html", half_year_report_html(ds, ov, 2026, 1)},
     };
     for (const auto& [name, html] : reports) {
         CHECK(html.find("<!DOCTYPE html>") == 0);
@@ -404,4 +406,15 @@ TEST_CASE("goals: report golden files (action plan 003:9276-9288, half-year repo
     CHECK(half.find("avbrutt") != std::string::npos);                        // A5
     CHECK(half.find("3. Særlig vellykket aktivitet") != std::string::npos);
     CHECK(half.find("Ledersamling 2: arbeidsplassvurdering") != std::string::npos);
+    CHECK(half.find("Ikke gjennomgått med tillitsvalgt") != std::string::npos); // `in` has no sign-off
+    const std::string& signed_half = reports[2].second;
+    CHECK(signed_half.find("Gjennomgått med tillitsvalgt:</strong> Kari Fagforbundet, 20.08.2026") != std::string::npos);
+    CHECK(signed_half.find("Ikke gjennomgått") == std::string::npos);
+    CHECK(signed_half.find("Faste ledersamlinger gir bedre tilrettelegging.") != std::string::npos);
+    CHECK(signed_half.find("Nettkurset ble erstattet av samling 2") != std::string::npos); // the deviations text
+    CHECK(signed_half.find("<strong>Ledersamling 2: arbeidsplassvurdering</strong>") != std::string::npos);
+    // A half-year without stored texts: the report says so, and that it is not signed.
+    const std::string empty_half = half_year_report_html(ds, ov, 2026, 2);
+    CHECK(empty_half.find("Ikke fylt ut.") != std::string::npos);
+    CHECK(empty_half.find("Ikke gjennomgått med tillitsvalgt") != std::string::npos);
 }

@@ -122,10 +122,6 @@ void GoalsView::refresh(const ViewContext& ctx) {
     cache_revision = ctx.doc.revision;
     cache_today = ctx.today;
     cache_role = r;
-    if (half_year == 0) {
-        half_year = ctx.today.year();
-        half = ctx.today.month() <= 6 ? 1 : 2;
-    }
 }
 
 void GoalsView::draw(ViewContext& ctx) {
@@ -147,9 +143,13 @@ void GoalsView::draw(ViewContext& ctx) {
     }
     ImGui::Spacing();
     if (ImGui::BeginTabBar("goals-tabs")) {
-        if (ImGui::BeginTabItem(tr("goals.tab.goals"))) { tab = 0; ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem(tr("goals.tab.meetings"))) { tab = 1; ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem(tr("goals.tab.reports"))) { tab = 2; ImGui::EndTabItem(); }
+        // Each tab is noted for the browser tests (as in settings.cpp).
+        const char* labels[] = {tr("goals.tab.goals"), tr("goals.tab.meetings"), tr("goals.tab.reports")};
+        for (int i = 0; i < 3; ++i) {
+            const bool open = ImGui::BeginTabItem(labels[i]);
+            probe::note_text(labels[i]);
+            if (open) { tab = i; ImGui::EndTabItem(); }
+        }
         ImGui::EndTabBar();
     }
     const bool editor = (tab == 0 && (goal.open || activity.open)) || (tab == 1 && meeting.open);
@@ -814,36 +814,7 @@ void GoalsView::draw_reports(ViewContext& ctx) {
         ctx.open_html("ia-handlingsplan.html", action_plan_html(ctx.doc.data, overview));
     ImGui::Spacing();
     ImGui::Separator();
-    ui::heading(ctx.theme.fonts.title, tr("goals.half_year"));
-    ui::label_text(tr("goals.half_year_help"));
-    ImGui::SetNextItemWidth(6 * ImGui::GetFontSize());
-    ImGui::InputInt(tr("goals.year"), &half_year);
-    ImGui::RadioButton(tr("goals.half1"), &half, 1);
-    ImGui::SameLine();
-    ImGui::RadioButton(tr("goals.half2"), &half, 2);
-    ui::input_text(tr("goals.field.key_experience"), "half-experience", half_experience, 30);
-    ImGui::TextUnformatted(tr("goals.field.best_activity"));
-    ImGui::SetNextItemWidth(30 * ImGui::GetFontSize());
-    std::string best = "–";
-    for (const GoalActivity& a : ctx.doc.data.goal_activities)
-        if (a.id == half_activity) best = a.title;
-    if (ImGui::BeginCombo("##best-activity", best.c_str())) {
-        if (ImGui::Selectable("–", half_activity.empty())) half_activity.clear();
-        for (const GoalActivity& a : ctx.doc.data.goal_activities)
-            if (ImGui::Selectable(a.title.c_str(), a.id == half_activity)) half_activity = a.id;
-        ImGui::EndCombo();
-    }
-    ui::input_text(tr("goals.field.best_why"), "half-why", half_text, 30);
-    if (ui::primary_button(tr("goals.print_half_year"))) {
-        HalfYearInput in;
-        in.year = half_year;
-        in.half = half;
-        in.key_experience = half_experience;
-        in.successful_activity = half_activity;
-        in.successful_text = half_text;
-        ctx.open_html("ia-halvarsrapport-" + std::to_string(half_year) + "-" + std::to_string(half) + ".html",
-                            half_year_report_html(ctx.doc.data, overview, in));
-    }
+    half_year_editor.draw(ctx, overview); // texts, sign-off and print (half_year_view.cpp)
 }
 
 } // namespace iadesk::app

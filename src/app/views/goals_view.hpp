@@ -1,7 +1,8 @@
 // IA-mål: the goals dashboard (one card per sub-goal with its goals: status tag, progress bar, and
 // for result goals a chart of the metric per quarter with baseline and target lines and the
 // projection), the goal and activity editors, the IA meeting log with the two-a-year warning, and
-// the printable action plan and half-year report (issue 5; UX.md "IA-mål").
+// the printable action plan and half-year report (issue 5; UX.md "IA-mål"); the half-year texts
+// and the tillitsvalgt's sign-off are edited in half_year_view.hpp.
 //
 // Contract
 // - Everything shown is evaluate_goals() of the whole document for the current role (goals.hpp:
@@ -14,6 +15,7 @@
 #pragma once
 
 #include "app/view_context.hpp"
+#include "app/views/half_year_view.hpp"
 #include "iadesk/goal_commands.hpp"
 #include "iadesk/goals.hpp"
 
@@ -68,8 +70,7 @@ struct GoalsView {
     ActivityForm activity;
     MeetingForm meeting;
     std::string confirm_remove;   // goal id whose removal is being confirmed
-    int half_year = 0, half = 1;
-    std::string half_experience, half_activity, half_text;
+    HalfYearEditor half_year_editor;
 
     void draw(ViewContext& ctx);
 

@@ -1,0 +1,190 @@
+// dataset_half_year: the dataset format's optional "half_year_reports" member (IA half-year report
+// texts and the tillitsvalgt's sign-off; half_year.hpp, 003:5579-5587) — reading (phase 1, from the
+// DOM), checks (phase 2; the value checks are check_half_year_values) and writing (canonical form,
+// only when non-empty). Layout: docs/data-format.md ("half_year_reports").
+//
+//   "half_year_reports": [{"year": 2026, "half": 2, "key_experience": "...", "deviations": "...",
+//     "successful_activity": "A3", "successful_text": "...",
+//     "signed_off": {"name": "Per Tillitsvalgt", "date": "2026-11-20"}}]   (signed_off may be null)
+#include "dataset_internal.hpp"
+
+#include "iadesk/half_year.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace iadesk::detail_ds {
+namespace {
+
+using json = nlohmann::json;
+
+// Phase-1 reader of one object; a problem marks the record bad (its value checks are skipped).
+struct Fields {
+    const json& obj;
+    const Path& at;
+    Reporter& rep;
+    bool bad = false;
+
+    const json* find(std::string_view key) const {
+        auto it = obj.find(key);
+        return it == obj.end() || it->is_null() ? nullptr : &*it;
+    }
+    void problem(std::string_view key, std::string nb, std::string en) {
+        Path p{&at, key};
+        rep.add(p, std::move(nb), std::move(en));
+        bad = true;
+    }
+    void integer(std::string_view key, int& out) {
+        const json* v = find(key);
+        if (!v) {
+            std::string k(key);
+            problem(key, "Feltet «" + k + "» mangler", "Field \"" + k + "\" is missing");
+            return;
+        }
+        if (!v->is_number() || std::floor(v->get<double>()) != v->get<double>() || std::fabs(v->get<double>()) > 1e6) {
+            problem(key, "Må være et heltall (var " + excerpt(v->dump()) + ")", "Must be an integer (was " + excerpt(v->dump()) + ")");
+            return;
+        }
+        out = static_cast<int>(v->get<double>());
+    }
+    void text(std::string_view key, std::string& out) {
+        const json* v = find(key);
+        if (!v) return;
+        if (auto s = v->get_ptr<const json::string_t*>()) out = *s;
+        else problem(key, "Må være tekst (var " + excerpt(v->dump()) + ")", "Must be a string (was " + excerpt(v->dump()) + ")");
+    }
+};
+
+void read_one(const json& v, const Path& p, Reporter& rep, HalfYearReport& r, uint8_t& bad) {
+    if (!v.is_object()) {
+        rep.add(p, "Må være et objekt (var " + excerpt(v.dump()) + ")", "Must be an object (was " + excerpt(v.dump()) + ")");
+        bad = 1;
+        return;
+    }
+    Fields f{v, p, rep};
+    f.integer("year", r.year);
+    f.integer("half", r.half);
+    f.text("key_experience", r.key_experience);
+    f.text("deviations", r.deviations);
+    f.text("successful_activity", r.successful_activity);
+    f.text("successful_text", r.successful_text);
+    if (const json* s = f.find("signed_off")) {
+        Path sp{&p, "signed_off"};
+        if (!s->is_object()) {
+            f.problem("signed_off", "Må være et objekt {name, date} eller null", "Must be an object {name, date} or null");
+        } else {
+            Fields g{*s, sp, rep};
+            HalfYearSignOff so;
+            g.text("name", so.name);
+            const json* d = g.find("date");
+            const std::string* ds = d ? d->get_ptr<const json::string_t*>() : nullptr;
+            std::optional<Date> date = ds ? parse_iso_date(*ds) : std::nullopt;
+            if (!date)
+                g.problem("date", "Ugyldig dato " + (d ? excerpt(d->dump()) : std::string("(mangler)")) +
+                                      " (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
+                          "Invalid date " + (d ? excerpt(d->dump()) : std::string("(missing)")) +
+                              " (expected a real date YYYY-MM-DD, year 1900-2200)");
+            else so.date = *date;
+            if (g.bad) f.bad = true;
+            else r.signed_off = std::move(so);
+        }
+    }
+    if (f.bad) bad = 1;
+}
+
+std::string ptr(std::size_t i, const std::string& field) {
+    std::string s = "/half_year_reports/" + std::to_string(i);
+    if (!field.empty()) s += "/" + field;
+    return s;
+}
+
+void write_str(std::string& out, std::string_view t) { out += json(std::string(t)).dump(-1, ' ', false, json::error_handler_t::replace); }
+
+} // namespace
+
+void read_half_years(const json& doc, const Path& root, Reporter& rep, Dataset& ds, std::vector<uint8_t>& bad) {
+    auto it = doc.find("half_year_reports");
+    if (it == doc.end() || it->is_null()) return;
+    Path at{&root, "half_year_reports"};
+    if (!it->is_array()) {
+        rep.add(at, "Må være en liste", "Must be an array");
+        return;
+    }
+    ds.half_year_reports.resize(it->size());
+    bad.assign(it->size(), 0);
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        Path p{&at, {}, i};
+        read_one((*it)[i], p, rep, ds.half_year_reports[i], bad[i]);
+    }
+}
+
+void check_half_years(const Dataset& ds, const LoadMeta* meta, Reporter& rep) {
+    // An unreadable activity (phase 1) makes references unverifiable: they are then not checked.
+    const bool activities_unknown =
+        meta && std::any_of(meta->goals.activity_bad.begin(), meta->goals.activity_bad.end(), [](uint8_t b) { return b != 0; });
+    std::unordered_set<std::string_view> activities;
+    for (const GoalActivity& a : ds.goal_activities) activities.insert(a.id);
+    std::unordered_map<int, std::size_t> seen; // year * 10 + half -> index
+    for (std::size_t i = 0; i < ds.half_year_reports.size(); ++i) {
+        if (meta && i < meta->half_year_bad.size() && meta->half_year_bad[i]) continue;
+        const HalfYearReport& r = ds.half_year_reports[i];
+        for (const Problem& p : check_half_year_values(r)) rep.out.push_back({ptr(i, p.field), p.message_nb, p.message_en});
+        if (!activities_unknown && !r.successful_activity.empty() && !activities.count(r.successful_activity))
+            rep.out.push_back({ptr(i, "successful_activity"),
+                               "Ukjent aktivitet «" + excerpt(r.successful_activity) + "» (finnes ikke i /goal_activities)",
+                               "Unknown activity \"" + excerpt(r.successful_activity) + "\" (not in /goal_activities)"});
+        if (auto [at, fresh] = seen.emplace(r.year * 10 + r.half, i); !fresh)
+            rep.out.push_back({ptr(i, "half"),
+                               "Halvåret " + half_year_label(r.year, r.half) + " finnes allerede i /half_year_reports/" + std::to_string(at->second),
+                               "The half year " + std::to_string(r.year) + "-" + std::to_string(r.half) +
+                                   " is already in /half_year_reports/" + std::to_string(at->second)});
+    }
+}
+
+void sort_half_years(Dataset& ds) {
+    std::stable_sort(ds.half_year_reports.begin(), ds.half_year_reports.end(),
+                     [](const HalfYearReport& a, const HalfYearReport& b) { return std::pair(a.year, a.half) < std::pair(b.year, b.half); });
+}
+
+void write_half_years(const Dataset& ds, int indent, std::string& out) {
+    if (ds.half_year_reports.empty()) return;
+    const bool compact = indent < 0;
+    const char* colon = compact ? ":" : ": ";
+    const char* sep = compact ? "," : ", ";
+    auto newline = [&](int level) {
+        if (compact) return;
+        out.push_back('\n');
+        out.append(static_cast<std::size_t>(indent * level), ' ');
+    };
+    auto key = [&](const char* k) { write_str(out, k); out += colon; };
+    out += ",";
+    newline(1);
+    key("half_year_reports");
+    out += "[";
+    for (std::size_t i = 0; i < ds.half_year_reports.size(); ++i) {
+        const HalfYearReport& r = ds.half_year_reports[i];
+        if (i) out += ",";
+        newline(2);
+        out += "{";
+        key("year"); out += std::to_string(r.year); out += sep;
+        key("half"); out += std::to_string(r.half); out += sep;
+        key("key_experience"); write_str(out, r.key_experience); out += sep;
+        key("deviations"); write_str(out, r.deviations); out += sep;
+        key("successful_activity"); write_str(out, r.successful_activity); out += sep;
+        key("successful_text"); write_str(out, r.successful_text); out += sep;
+        key("signed_off");
+        if (r.signed_off) {
+            out += "{"; key("name"); write_str(out, r.signed_off->name); out += sep;
+            key("date"); write_str(out, format_iso(r.signed_off->date)); out += "}";
+        } else {
+            out += "null";
+        }
+        out += "}";
+    }
+    newline(1);
+    out += "]";
+}
+
+} // namespace iadesk::detail_ds
