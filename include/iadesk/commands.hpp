@@ -51,6 +51,12 @@ struct CommandResult {
     bool ok() const { return command.has_value(); }
 };
 
+// The two ways a command builder ends: refused with the problems found (nothing to apply), or
+// accepted with the command to run.
+CommandResult refused(std::vector<Problem> problems);
+CommandResult refused(std::string field, std::string nb, std::string en);
+CommandResult accepted(Command c);
+
 // --- Organisation ---------------------------------------------------------------------------
 // Name non-empty, orgnr valid (is_valid_orgnr). merge_key "organisation" (typing merges).
 CommandResult set_organisation(const Dataset& ds, Organisation org);

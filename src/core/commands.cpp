@@ -62,26 +62,8 @@ std::optional<std::size_t> find_unit(const Dataset& ds, std::string_view id) {
     return std::nullopt;
 }
 
-CommandResult fail(std::vector<Problem> p) {
-    CommandResult r;
-    r.problems = std::move(p);
-    return r;
-}
-
-CommandResult fail(std::string field, std::string nb, std::string en) {
-    std::vector<Problem> p;
-    add(p, std::move(field), std::move(nb), std::move(en));
-    return fail(std::move(p));
-}
-
-CommandResult done(Command c) {
-    CommandResult r;
-    r.command = std::move(c);
-    return r;
-}
-
 CommandResult unknown_employee(std::string_view id, const char* field = "employee") {
-    return fail(field, "Ukjent ansatt " + q_nb(id), "Unknown employee " + q_en(id));
+    return refused(field, "Ukjent ansatt " + q_nb(id), "Unknown employee " + q_en(id));
 }
 
 // Puts `items` (position in the final vector, value; positions ascending) back into `v`
@@ -226,13 +208,13 @@ CommandResult set_organisation(const Dataset& ds, Organisation org) {
         add(p, "orgnr",
             "Ugyldig organisasjonsnummer " + q_nb(org.orgnr) + " (9 siffer der det siste er kontrollsiffer etter modulus 11)",
             "Invalid organisation number " + q_en(org.orgnr) + " (9 digits, the last a modulus-11 check digit)");
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     Command c;
     c.description = "Endret organisasjonen";
     c.merge_key = "organisation";
     c.apply = [org = std::move(org)](Dataset& d) { d.organisation = org; };
     c.undo = [old = ds.organisation](Dataset& d) { d.organisation = old; };
-    return done(std::move(c));
+    return accepted(std::move(c));
 }
 
 // --- Units -----------------------------------------------------------------------------------
@@ -243,34 +225,34 @@ CommandResult add_unit(const Dataset& ds, Unit unit) {
     else if (find_unit(ds, unit.id))
         add(p, "id", "Enhets-ID-en " + q_nb(unit.id) + " er allerede brukt", "Unit id " + q_en(unit.id) + " is already used");
     if (blank(unit.name)) add(p, "name", "Navnet kan ikke være tomt", "The name must not be empty");
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     Command c;
     c.description = "La til enhet " + unit.name;
     c.apply = [unit = std::move(unit)](Dataset& d) { d.units.push_back(unit); };
     c.undo = [](Dataset& d) { if (!d.units.empty()) d.units.pop_back(); };
-    return done(std::move(c));
+    return accepted(std::move(c));
 }
 
 CommandResult rename_unit(const Dataset& ds, std::string_view unit_id, std::string new_name) {
     auto i = find_unit(ds, unit_id);
-    if (!i) return fail("id", "Ukjent enhet " + q_nb(unit_id), "Unknown unit " + q_en(unit_id));
-    if (blank(new_name)) return fail("name", "Navnet kan ikke være tomt", "The name must not be empty");
+    if (!i) return refused("id", "Ukjent enhet " + q_nb(unit_id), "Unknown unit " + q_en(unit_id));
+    if (blank(new_name)) return refused("name", "Navnet kan ikke være tomt", "The name must not be empty");
     Command c;
     c.description = "Endret navn på enhet " + ds.units[*i].name + " til " + new_name;
     c.merge_key = "unit:" + std::string(unit_id);
     std::size_t at = *i;
     c.apply = [at, new_name](Dataset& d) { if (at < d.units.size()) d.units[at].name = new_name; };
     c.undo = [at, old = ds.units[at].name](Dataset& d) { if (at < d.units.size()) d.units[at].name = old; };
-    return done(std::move(c));
+    return accepted(std::move(c));
 }
 
 CommandResult remove_unit(const Dataset& ds, std::string_view unit_id) {
     auto i = find_unit(ds, unit_id);
-    if (!i) return fail("id", "Ukjent enhet " + q_nb(unit_id), "Unknown unit " + q_en(unit_id));
+    if (!i) return refused("id", "Ukjent enhet " + q_nb(unit_id), "Unknown unit " + q_en(unit_id));
     std::size_t members = 0;
     for (const Employee& e : ds.employees) members += e.unit == unit_id;
     if (members > 0)
-        return fail("id",
+        return refused("id",
                     "Enheten " + ds.units[*i].name + " har " + std::to_string(members) +
                         (members == 1 ? " ansatt" : " ansatte") + "; flytt dem til en annen enhet først",
                     "The unit " + ds.units[*i].name + " has " + std::to_string(members) +
@@ -282,7 +264,7 @@ CommandResult remove_unit(const Dataset& ds, std::string_view unit_id) {
     c.undo = [at, old = ds.units[at]](Dataset& d) {
         d.units.insert(d.units.begin() + static_cast<std::ptrdiff_t>(std::min(at, d.units.size())), old);
     };
-    return done(std::move(c));
+    return accepted(std::move(c));
 }
 
 // --- Employees -------------------------------------------------------------------------------
@@ -291,12 +273,12 @@ CommandResult add_employee(const Dataset& ds, Employee e) {
     std::vector<Problem> p = check_employee_fields(ds, e);
     if (!blank(e.id) && find_employee(ds, e.id))
         add(p, "id", "Ansatt-ID-en " + q_nb(e.id) + " er allerede brukt", "Employee id " + q_en(e.id) + " is already used");
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     Command c;
     c.description = "La til ansatt " + e.name;
     c.apply = [e = std::move(e)](Dataset& d) { d.employees.push_back(e); };
     c.undo = [](Dataset& d) { if (!d.employees.empty()) d.employees.pop_back(); };
-    return done(std::move(c));
+    return accepted(std::move(c));
 }
 
 CommandResult update_employee(const Dataset& ds, std::string_view id, Employee e) {
@@ -306,9 +288,9 @@ CommandResult update_employee(const Dataset& ds, std::string_view id, Employee e
     if (e.id != id)
         add(p, "id", "ID-en til en ansatt kan ikke endres (var " + q_nb(id) + ")",
             "An employee's id cannot change (was " + q_en(id) + ")");
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     std::string desc = "Endret ansatt " + e.name;
-    return done(replace_employee(ds, *i, std::move(e), std::move(desc), "employee:" + std::string(id)));
+    return accepted(replace_employee(ds, *i, std::move(e), std::move(desc), "employee:" + std::string(id)));
 }
 
 EmployeeDependents employee_dependents(const Dataset& ds, std::string_view id) {
@@ -360,7 +342,7 @@ CommandResult remove_employee(const Dataset& ds, std::string_view id) {
         reinsert(d.milestone_events, r->events);
         reinsert(d.plans, r->plans);
     };
-    return done(std::move(c));
+    return accepted(std::move(c));
 }
 
 CommandResult add_employment(const Dataset& ds, std::string_view employee_id, Employment period) {
@@ -369,8 +351,8 @@ CommandResult add_employment(const Dataset& ds, std::string_view employee_id, Em
     Employee e = ds.employees[*i];
     e.employment.push_back(period);
     std::vector<Problem> p = check_employee_fields(ds, e);
-    if (!p.empty()) return fail(std::move(p));
-    return done(replace_employee(ds, *i, std::move(e), "La til arbeidsforhold for " + ds.employees[*i].name, {}));
+    if (!p.empty()) return refused(std::move(p));
+    return accepted(replace_employee(ds, *i, std::move(e), "La til arbeidsforhold for " + ds.employees[*i].name, {}));
 }
 
 CommandResult update_employment(const Dataset& ds, std::string_view employee_id, std::size_t index,
@@ -379,12 +361,12 @@ CommandResult update_employment(const Dataset& ds, std::string_view employee_id,
     if (!i) return unknown_employee(employee_id);
     Employee e = ds.employees[*i];
     if (index >= e.employment.size())
-        return fail("employment", "Arbeidsforhold nr. " + std::to_string(index + 1) + " finnes ikke",
+        return refused("employment", "Arbeidsforhold nr. " + std::to_string(index + 1) + " finnes ikke",
                     "Employment period no. " + std::to_string(index + 1) + " does not exist");
     e.employment[index] = period;
     std::vector<Problem> p = check_employee_fields(ds, e);
-    if (!p.empty()) return fail(std::move(p));
-    return done(replace_employee(ds, *i, std::move(e), "Endret arbeidsforhold for " + ds.employees[*i].name,
+    if (!p.empty()) return refused(std::move(p));
+    return accepted(replace_employee(ds, *i, std::move(e), "Endret arbeidsforhold for " + ds.employees[*i].name,
                                  "employment:" + std::string(employee_id) + ":" + std::to_string(index)));
 }
 
@@ -393,13 +375,13 @@ CommandResult remove_employment(const Dataset& ds, std::string_view employee_id,
     if (!i) return unknown_employee(employee_id);
     Employee e = ds.employees[*i];
     if (index >= e.employment.size())
-        return fail("employment", "Arbeidsforhold nr. " + std::to_string(index + 1) + " finnes ikke",
+        return refused("employment", "Arbeidsforhold nr. " + std::to_string(index + 1) + " finnes ikke",
                     "Employment period no. " + std::to_string(index + 1) + " does not exist");
     if (e.employment.size() == 1)
-        return fail("employment", "Den ansatte må ha minst ett arbeidsforhold; slett heller den ansatte",
+        return refused("employment", "Den ansatte må ha minst ett arbeidsforhold; slett heller den ansatte",
                     "The employee needs at least one employment period; remove the employee instead");
     e.employment.erase(e.employment.begin() + static_cast<std::ptrdiff_t>(index));
-    return done(replace_employee(ds, *i, std::move(e), "Slettet arbeidsforhold for " + ds.employees[*i].name, {}));
+    return accepted(replace_employee(ds, *i, std::move(e), "Slettet arbeidsforhold for " + ds.employees[*i].name, {}));
 }
 
 // --- Absence ---------------------------------------------------------------------------------
@@ -443,31 +425,31 @@ std::string absence_text(const Absence& a) {
 CommandResult add_absence(const Dataset& ds, Absence a) {
     const Employee* who = nullptr;
     std::vector<Problem> p = check_absence(ds, a, std::nullopt, &who);
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     Command c;
     c.description = "Registrerte " + absence_text(a) + " for " + who->name;
     c.apply = [a = std::move(a)](Dataset& d) { d.absences.push_back(a); };
     c.undo = [](Dataset& d) { if (!d.absences.empty()) d.absences.pop_back(); };
-    return done(std::move(c));
+    return accepted(std::move(c));
 }
 
 CommandResult update_absence(const Dataset& ds, std::size_t index, Absence a) {
     if (index >= ds.absences.size())
-        return fail("", "Fraværet finnes ikke (lenger)", "The absence does not exist (any more)");
+        return refused("", "Fraværet finnes ikke (lenger)", "The absence does not exist (any more)");
     const Employee* who = nullptr;
     std::vector<Problem> p = check_absence(ds, a, index, &who);
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     Command c;
     c.description = "Endret fravær for " + who->name + " til " + absence_text(a);
     c.merge_key = "absence:" + std::to_string(index);
     c.apply = [index, a = std::move(a)](Dataset& d) { if (index < d.absences.size()) d.absences[index] = a; };
     c.undo = [index, old = ds.absences[index]](Dataset& d) { if (index < d.absences.size()) d.absences[index] = old; };
-    return done(std::move(c));
+    return accepted(std::move(c));
 }
 
 CommandResult remove_absence(const Dataset& ds, std::size_t index) {
     if (index >= ds.absences.size())
-        return fail("", "Fraværet finnes ikke (lenger)", "The absence does not exist (any more)");
+        return refused("", "Fraværet finnes ikke (lenger)", "The absence does not exist (any more)");
     const Absence& a = ds.absences[index];
     auto ei = find_employee(ds, a.employee);
     Command c;
@@ -478,7 +460,7 @@ CommandResult remove_absence(const Dataset& ds, std::size_t index) {
     c.undo = [index, a](Dataset& d) {
         d.absences.insert(d.absences.begin() + static_cast<std::ptrdiff_t>(std::min(index, d.absences.size())), a);
     };
-    return done(std::move(c));
+    return accepted(std::move(c));
 }
 
 // --- Milestone events --------------------------------------------------------------------------
@@ -497,8 +479,8 @@ CommandResult add_milestone_event(const Dataset& ds, MilestoneEvent ev) {
     if (ev.status == EventStatus::exempt && blank(ev.note))
         add(p, "note", "Unntak krever en begrunnelse, f.eks. «åpenbart unødvendig» (aml. § 4-6)",
             "An exemption needs a reason, e.g. \"åpenbart unødvendig\" (aml § 4-6)");
-    if (!p.empty()) return fail(std::move(p));
-    return done(record_milestone_event(ds, std::move(ev)));
+    if (!p.empty()) return refused(std::move(p));
+    return accepted(record_milestone_event(ds, std::move(ev)));
 }
 
 // --- Ids -------------------------------------------------------------------------------------
@@ -514,6 +496,24 @@ std::string next_unit_id(const Dataset& ds) {
     std::vector<std::string_view> ids;
     for (const Unit& u : ds.units) ids.push_back(u.id);
     return next_prefixed_id(ids, "U");
+}
+
+// --- Results ---------------------------------------------------------------------------------
+
+CommandResult refused(std::vector<Problem> problems) {
+    CommandResult r;
+    r.problems = std::move(problems);
+    return r;
+}
+
+CommandResult refused(std::string field, std::string nb, std::string en) {
+    return refused(std::vector<Problem>{{std::move(field), std::move(nb), std::move(en)}});
+}
+
+CommandResult accepted(Command c) {
+    CommandResult r;
+    r.command = std::move(c);
+    return r;
 }
 
 } // namespace iadesk

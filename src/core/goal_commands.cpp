@@ -12,20 +12,6 @@ namespace {
 std::string q_nb(std::string_view s) { return "«" + std::string(s) + "»"; }
 std::string q_en(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
-CommandResult fail(std::vector<Problem> p) {
-    CommandResult r;
-    r.problems = std::move(p);
-    return r;
-}
-CommandResult fail(std::string field, std::string nb, std::string en) {
-    return fail(std::vector<Problem>{{std::move(field), std::move(nb), std::move(en)}});
-}
-CommandResult done(Command c) {
-    CommandResult r;
-    r.command = std::move(c);
-    return r;
-}
-
 template <class T>
 std::optional<std::size_t> find_id(const std::vector<T>& v, std::string_view id) {
     for (std::size_t i = 0; i < v.size(); ++i)
@@ -148,19 +134,19 @@ CommandResult add_goal(const Dataset& ds, Goal g) {
     std::vector<Problem> p = check_goal(ds, g);
     if (!g.id.empty() && find_id(ds.goals, g.id))
         p.push_back({"id", "Mål-ID-en " + q_nb(g.id) + " er allerede brukt", "Goal id " + q_en(g.id) + " is already used"});
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     std::string desc = "La til mål " + g.title;
-    return done(append(&Dataset::goals, std::move(g), std::move(desc)));
+    return accepted(append(&Dataset::goals, std::move(g), std::move(desc)));
 }
 
 CommandResult update_goal(const Dataset& ds, std::string_view id, Goal g) {
     auto i = find_id(ds.goals, id);
-    if (!i) return fail("id", "Ukjent mål " + q_nb(id), "Unknown goal " + q_en(id));
+    if (!i) return refused("id", "Ukjent mål " + q_nb(id), "Unknown goal " + q_en(id));
     std::vector<Problem> p = check_goal(ds, g);
     if (g.id != id) p.push_back({"id", "ID-en til et mål kan ikke endres (var " + q_nb(id) + ")", "A goal's id cannot change (was " + q_en(id) + ")"});
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     std::string desc = "Endret mål " + g.title;
-    return done(replace_at(&Dataset::goals, ds, *i, std::move(g), std::move(desc), "goal:" + std::string(id)));
+    return accepted(replace_at(&Dataset::goals, ds, *i, std::move(g), std::move(desc), "goal:" + std::string(id)));
 }
 
 GoalDependents goal_dependents(const Dataset& ds, std::string_view id) {
@@ -174,7 +160,7 @@ GoalDependents goal_dependents(const Dataset& ds, std::string_view id) {
 
 CommandResult remove_goal(const Dataset& ds, std::string_view id) {
     auto i = find_id(ds.goals, id);
-    if (!i) return fail("id", "Ukjent mål " + q_nb(id), "Unknown goal " + q_en(id));
+    if (!i) return refused("id", "Ukjent mål " + q_nb(id), "Unknown goal " + q_en(id));
     const GoalDependents dep = goal_dependents(ds, id);
     Command c;
     c.description = "Slettet mål " + ds.goals[*i].title;
@@ -195,7 +181,7 @@ CommandResult remove_goal(const Dataset& ds, std::string_view id) {
         d.ia_meetings = meetings;
         d.half_year_reports = reports;
     };
-    return done(std::move(c));
+    return accepted(std::move(c));
 }
 
 // --- Activities ------------------------------------------------------------------------------------
@@ -204,24 +190,24 @@ CommandResult add_activity(const Dataset& ds, GoalActivity a) {
     std::vector<Problem> p = check_activity(ds, a);
     if (!a.id.empty() && find_id(ds.goal_activities, a.id))
         p.push_back({"id", "Aktivitets-ID-en " + q_nb(a.id) + " er allerede brukt", "Activity id " + q_en(a.id) + " is already used"});
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     std::string desc = "La til aktivitet " + a.title;
-    return done(append(&Dataset::goal_activities, std::move(a), std::move(desc)));
+    return accepted(append(&Dataset::goal_activities, std::move(a), std::move(desc)));
 }
 
 CommandResult update_activity(const Dataset& ds, std::string_view id, GoalActivity a) {
     auto i = find_id(ds.goal_activities, id);
-    if (!i) return fail("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
+    if (!i) return refused("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
     std::vector<Problem> p = check_activity(ds, a);
     if (a.id != id) p.push_back({"id", "ID-en til en aktivitet kan ikke endres", "An activity's id cannot change"});
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     std::string desc = "Endret aktivitet " + a.title;
-    return done(replace_at(&Dataset::goal_activities, ds, *i, std::move(a), std::move(desc), "activity:" + std::string(id)));
+    return accepted(replace_at(&Dataset::goal_activities, ds, *i, std::move(a), std::move(desc), "activity:" + std::string(id)));
 }
 
 CommandResult remove_activity(const Dataset& ds, std::string_view id) {
     auto i = find_id(ds.goal_activities, id);
-    if (!i) return fail("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
+    if (!i) return refused("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
     Command c = erase_at(&Dataset::goal_activities, ds, *i, "Slettet aktivitet " + ds.goal_activities[*i].title);
     c.apply = [erase = std::move(c.apply)](Dataset& d) {
         erase(d);
@@ -231,18 +217,18 @@ CommandResult remove_activity(const Dataset& ds, std::string_view id) {
         restore(d);
         d.half_year_reports = reports;
     };
-    return done(std::move(c));
+    return accepted(std::move(c));
 }
 
 CommandResult set_activity_status(const Dataset& ds, std::string_view id, ActivityStatus status, Date today) {
     auto i = find_id(ds.goal_activities, id);
-    if (!i) return fail("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
+    if (!i) return refused("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
     GoalActivity a = ds.goal_activities[*i];
     if (status == ActivityStatus::fullfort) { if (a.status != ActivityStatus::fullfort || !a.done) a.done = today; }
     else a.done.reset();
     a.status = status;
     std::string desc = "Satte status " + std::string(to_string(status)) + " på " + a.title;
-    return done(replace_at(&Dataset::goal_activities, ds, *i, std::move(a), std::move(desc)));
+    return accepted(replace_at(&Dataset::goal_activities, ds, *i, std::move(a), std::move(desc)));
 }
 
 // --- Meetings --------------------------------------------------------------------------------------
@@ -251,25 +237,25 @@ CommandResult add_meeting(const Dataset& ds, IaMeeting m) {
     std::vector<Problem> p = check_meeting(ds, m);
     if (!m.id.empty() && find_id(ds.ia_meetings, m.id))
         p.push_back({"id", "Møte-ID-en " + q_nb(m.id) + " er allerede brukt", "Meeting id " + q_en(m.id) + " is already used"});
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     std::string desc = "La til IA-møte " + format_norwegian(m.date);
-    return done(append(&Dataset::ia_meetings, std::move(m), std::move(desc)));
+    return accepted(append(&Dataset::ia_meetings, std::move(m), std::move(desc)));
 }
 
 CommandResult update_meeting(const Dataset& ds, std::string_view id, IaMeeting m) {
     auto i = find_id(ds.ia_meetings, id);
-    if (!i) return fail("id", "Ukjent møte " + q_nb(id), "Unknown meeting " + q_en(id));
+    if (!i) return refused("id", "Ukjent møte " + q_nb(id), "Unknown meeting " + q_en(id));
     std::vector<Problem> p = check_meeting(ds, m);
     if (m.id != id) p.push_back({"id", "ID-en til et møte kan ikke endres", "A meeting's id cannot change"});
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     std::string desc = "Endret IA-møte " + format_norwegian(m.date);
-    return done(replace_at(&Dataset::ia_meetings, ds, *i, std::move(m), std::move(desc), "meeting:" + std::string(id)));
+    return accepted(replace_at(&Dataset::ia_meetings, ds, *i, std::move(m), std::move(desc), "meeting:" + std::string(id)));
 }
 
 CommandResult remove_meeting(const Dataset& ds, std::string_view id) {
     auto i = find_id(ds.ia_meetings, id);
-    if (!i) return fail("id", "Ukjent møte " + q_nb(id), "Unknown meeting " + q_en(id));
-    return done(erase_at(&Dataset::ia_meetings, ds, *i, "Slettet IA-møte " + format_norwegian(ds.ia_meetings[*i].date)));
+    if (!i) return refused("id", "Ukjent møte " + q_nb(id), "Unknown meeting " + q_en(id));
+    return accepted(erase_at(&Dataset::ia_meetings, ds, *i, "Slettet IA-møte " + format_norwegian(ds.ia_meetings[*i].date)));
 }
 
 std::string next_goal_id(const Dataset& ds) { return next_prefixed_id(ids_of(ds.goals), "G"); }

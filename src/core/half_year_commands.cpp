@@ -12,15 +12,6 @@ namespace {
 using detail_ds::excerpt;
 using detail_ds::kMaxTextBytes;
 
-CommandResult fail(std::vector<Problem> p) {
-    CommandResult r;
-    r.problems = std::move(p);
-    return r;
-}
-CommandResult fail(std::string field, std::string nb, std::string en) {
-    return fail(std::vector<Problem>{{std::move(field), std::move(nb), std::move(en)}});
-}
-
 bool blank(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
@@ -105,7 +96,7 @@ std::string half_year_label(int year, int half) { return std::to_string(half) + 
 
 CommandResult set_half_year_texts(const Dataset& ds, const Role& role, HalfYearReport texts) {
     if (!may_write_half_year(role))
-        return fail("", "Bare HR / arbeidsgiver kan skrive halvårsrapporten", "Only HR / the employer may write the half-year report");
+        return refused("", "Bare HR / arbeidsgiver kan skrive halvårsrapporten", "Only HR / the employer may write the half-year report");
     texts.signed_off.reset();
     std::vector<Problem> p = check_half_year_values(texts);
     if (!texts.successful_activity.empty() &&
@@ -113,7 +104,7 @@ CommandResult set_half_year_texts(const Dataset& ds, const Role& role, HalfYearR
                      [&](const GoalActivity& a) { return a.id == texts.successful_activity; }))
         p.push_back({"successful_activity", "Ukjent aktivitet «" + excerpt(texts.successful_activity) + "» (velg en aktivitet som finnes)",
                      "Unknown activity \"" + excerpt(texts.successful_activity) + "\" (choose an existing activity)"});
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     std::string desc = "Endret halvårsrapporten for " + half_year_label(texts.year, texts.half);
     if (const HalfYearReport* old = find_half_year(ds, texts.year, texts.half)) {
         if (same_texts(*old, texts)) texts.signed_off = old->signed_off;
@@ -125,14 +116,14 @@ CommandResult set_half_year_texts(const Dataset& ds, const Role& role, HalfYearR
 
 CommandResult sign_off_half_year(const Dataset& ds, const Role& role, int year, int half, std::string name, Date today) {
     if (!may_sign_off_half_year(role))
-        return fail("", "Bare tillitsvalgt kan signere halvårsrapporten", "Only the union representative may sign off the half-year report");
+        return refused("", "Bare tillitsvalgt kan signere halvårsrapporten", "Only the union representative may sign off the half-year report");
     HalfYearReport r;
     if (const HalfYearReport* old = find_half_year(ds, year, half)) r = *old;
     r.year = year;
     r.half = half;
     r.signed_off = HalfYearSignOff{name, today};
     std::vector<Problem> p = check_half_year_values(r);
-    if (!p.empty()) return fail(std::move(p));
+    if (!p.empty()) return refused(std::move(p));
     return {replace_list(ds, with(ds.half_year_reports, r),
                          "Halvårsrapporten for " + half_year_label(year, half) + " gjennomgått med tillitsvalgt " + name),
             {}};
@@ -140,10 +131,10 @@ CommandResult sign_off_half_year(const Dataset& ds, const Role& role, int year, 
 
 CommandResult withdraw_half_year_sign_off(const Dataset& ds, const Role& role, int year, int half) {
     if (!may_sign_off_half_year(role))
-        return fail("", "Bare tillitsvalgt kan trekke tilbake signeringen", "Only the union representative may withdraw the sign-off");
+        return refused("", "Bare tillitsvalgt kan trekke tilbake signeringen", "Only the union representative may withdraw the sign-off");
     const HalfYearReport* old = find_half_year(ds, year, half);
     if (!old || !old->signed_off)
-        return fail("signed_off", "Halvårsrapporten for " + half_year_label(year, half) + " er ikke signert",
+        return refused("signed_off", "Halvårsrapporten for " + half_year_label(year, half) + " er ikke signert",
                     "The half-year report of " + std::to_string(year) + "-" + std::to_string(half) + " is not signed off");
     HalfYearReport r = *old;
     r.signed_off.reset();

@@ -7,24 +7,6 @@
 namespace iadesk {
 namespace {
 
-CommandResult refuse(std::string field, std::string nb, std::string en) {
-    CommandResult r;
-    r.problems.push_back({std::move(field), std::move(nb), std::move(en)});
-    return r;
-}
-
-CommandResult refused(std::vector<Problem> problems) {
-    CommandResult r;
-    r.problems = std::move(problems);
-    return r;
-}
-
-CommandResult ok(Command c) {
-    CommandResult r;
-    r.command = std::move(c);
-    return r;
-}
-
 std::ptrdiff_t plan_index(const Dataset& ds, std::string_view id) {
     for (std::size_t i = 0; i < ds.plans.size(); ++i)
         if (ds.plans[i].id == id) return static_cast<std::ptrdiff_t>(i);
@@ -103,15 +85,15 @@ std::string next_plan_id(const Dataset& ds) {
 CommandResult new_plan_version(const Dataset& ds, std::string_view employee, Date case_start, std::string origin,
                                std::string created_by, Date today) {
     if (!find_employee(ds, employee))
-        return refuse("employee", "Ukjent ansatt «" + std::string(employee) + "»",
+        return refused("employee", "Ukjent ansatt «" + std::string(employee) + "»",
                       "Unknown employee \"" + std::string(employee) + "\"");
     const PlanTemplate* tpl = nullptr;
     if (!origin.empty() && origin != "previous") {
         tpl = find_plan_template(origin);
-        if (!tpl) return refuse("origin", "Ukjent mal «" + origin + "»", "Unknown template \"" + origin + "\"");
+        if (!tpl) return refused("origin", "Ukjent mal «" + origin + "»", "Unknown template \"" + origin + "\"");
     }
     if (today < case_start)
-        return refuse("case_start", "Planen kan ikke lages før sykefraværet startet (" + format_norwegian(case_start) + ")",
+        return refused("case_start", "Planen kan ikke lages før sykefraværet startet (" + format_norwegian(case_start) + ")",
                       "The plan cannot be made before the sick leave started (" + format_norwegian(case_start) + ")");
     const Plan* existing = find_plan(ds, employee, case_start);
     PlanVersion v;
@@ -122,58 +104,58 @@ CommandResult new_plan_version(const Dataset& ds, std::string_view employee, Dat
     const std::string who = name_of(ds, employee);
     if (!existing) {
         if (origin == "previous")
-            return refuse("origin", "Det finnes ingen tidligere versjon å bygge på", "There is no earlier version to start from");
+            return refused("origin", "Det finnes ingen tidligere versjon å bygge på", "There is no earlier version to start from");
         Plan p;
         p.id = next_plan_id(ds);
         p.employee = std::string(employee);
         p.case_start = case_start;
         p.versions.push_back(std::move(v));
-        return ok(append_plan(std::move(p), "Ny oppfølgingsplan for " + who));
+        return accepted(append_plan(std::move(p), "Ny oppfølgingsplan for " + who));
     }
     if (existing->exemption && existing->versions.empty())
-        return refuse("exemption", "Saken er unntatt fra oppfølgingsplan (åpenbart unødvendig); angre unntaket først",
+        return refused("exemption", "Saken er unntatt fra oppfølgingsplan (åpenbart unødvendig); angre unntaket først",
                       "The case is exempted from a follow-up plan (obviously unnecessary); undo the exemption first");
     if (!existing->versions.empty() && !existing->versions.back().agreed())
-        return refuse("versions", "Siste versjon er fortsatt et utkast: endre utkastet, eller marker enige først",
+        return refused("versions", "Siste versjon er fortsatt et utkast: endre utkastet, eller marker enige først",
                       "The last version is still a draft: edit the draft, or mark it agreed first");
     if (origin == "previous") {
         if (existing->versions.empty())
-            return refuse("origin", "Det finnes ingen tidligere versjon å bygge på", "There is no earlier version to start from");
+            return refused("origin", "Det finnes ingen tidligere versjon å bygge på", "There is no earlier version to start from");
         v.content = existing->versions.back().content;
     }
     Plan after = *existing;
     v.number = static_cast<int>(after.versions.size()) + 1;
     after.versions.push_back(std::move(v));
     const std::size_t index = static_cast<std::size_t>(plan_index(ds, existing->id));
-    return ok(replace_plan(ds, index, std::move(after),
+    return accepted(replace_plan(ds, index, std::move(after),
                            "Ny versjon " + std::to_string(existing->versions.size() + 1) + " av oppfølgingsplanen for " + who));
 }
 
 CommandResult edit_plan_draft(const Dataset& ds, std::string_view plan_id, PlanContent content, Date today) {
     const std::ptrdiff_t i = plan_index(ds, plan_id);
-    if (i < 0) return refuse("id", "Ukjent plan «" + std::string(plan_id) + "»", "Unknown plan \"" + std::string(plan_id) + "\"");
+    if (i < 0) return refused("id", "Ukjent plan «" + std::string(plan_id) + "»", "Unknown plan \"" + std::string(plan_id) + "\"");
     const Plan& p = ds.plans[static_cast<std::size_t>(i)];
-    if (p.versions.empty()) return refuse("versions", "Planen har ingen versjon", "The plan has no version");
+    if (p.versions.empty()) return refused("versions", "Planen har ingen versjon", "The plan has no version");
     if (p.versions.back().agreed())
-        return refuse("versions", "Versjonen er avtalt og kan ikke endres: lag en ny versjon",
+        return refused("versions", "Versjonen er avtalt og kan ikke endres: lag en ny versjon",
                       "The version is agreed and cannot change: make a new version");
     std::vector<Problem> problems = check_plan_content(content, today);
     for (Problem& pr : check_options(ds, content)) problems.push_back(std::move(pr));
     if (!problems.empty()) return refused(std::move(problems));
     Plan after = p;
     after.versions.back().content = std::move(content);
-    return ok(replace_plan(ds, static_cast<std::size_t>(i), std::move(after),
+    return accepted(replace_plan(ds, static_cast<std::size_t>(i), std::move(after),
                            "Endret oppfølgingsplanen for " + name_of(ds, p.employee), "plan:" + p.id));
 }
 
 CommandResult mark_plan_agreed(const Dataset& ds, std::string_view plan_id, Date employee_date, Date manager_date,
                                std::string manager_name, Date today) {
     const std::ptrdiff_t i = plan_index(ds, plan_id);
-    if (i < 0) return refuse("id", "Ukjent plan «" + std::string(plan_id) + "»", "Unknown plan \"" + std::string(plan_id) + "\"");
+    if (i < 0) return refused("id", "Ukjent plan «" + std::string(plan_id) + "»", "Unknown plan \"" + std::string(plan_id) + "\"");
     const Plan& p = ds.plans[static_cast<std::size_t>(i)];
-    if (p.versions.empty()) return refuse("versions", "Planen har ingen versjon", "The plan has no version");
+    if (p.versions.empty()) return refused("versions", "Planen har ingen versjon", "The plan has no version");
     const PlanVersion& v = p.versions.back();
-    if (v.agreed()) return refuse("versions", "Versjonen er allerede avtalt", "The version is already agreed");
+    if (v.agreed()) return refused("versions", "Versjonen er allerede avtalt", "The version is already agreed");
     std::vector<Problem> problems;
     check_day(problems, "agreed_employee", employee_date, v.created, today);
     check_day(problems, "agreed_manager", manager_date, v.created, today);
@@ -189,18 +171,18 @@ CommandResult mark_plan_agreed(const Dataset& ds, std::string_view plan_id, Date
     after.versions.back().agreed_employee = employee_date;
     after.versions.back().agreed_manager = manager_date;
     after.versions.back().manager_name = std::move(manager_name);
-    return ok(replace_plan(ds, static_cast<std::size_t>(i), std::move(after),
+    return accepted(replace_plan(ds, static_cast<std::size_t>(i), std::move(after),
                            "Markerte oppfølgingsplanen for " + name_of(ds, p.employee) + " som avtalt"));
 }
 
 CommandResult log_plan_share(const Dataset& ds, std::string_view plan_id, PlanShare share, Date today) {
     const std::ptrdiff_t i = plan_index(ds, plan_id);
-    if (i < 0) return refuse("id", "Ukjent plan «" + std::string(plan_id) + "»", "Unknown plan \"" + std::string(plan_id) + "\"");
+    if (i < 0) return refused("id", "Ukjent plan «" + std::string(plan_id) + "»", "Unknown plan \"" + std::string(plan_id) + "\"");
     const Plan& p = ds.plans[static_cast<std::size_t>(i)];
-    if (p.versions.empty()) return refuse("versions", "Planen har ingen versjon å dele", "The plan has no version to share");
+    if (p.versions.empty()) return refused("versions", "Planen har ingen versjon å dele", "The plan has no version to share");
     if (share.version == 0) share.version = p.versions.back().number;
     if (share.version < 1 || share.version > static_cast<int>(p.versions.size()))
-        return refuse("version", "Planen har ingen versjon " + std::to_string(share.version),
+        return refused("version", "Planen har ingen versjon " + std::to_string(share.version),
                       "The plan has no version " + std::to_string(share.version));
     const PlanVersion& v = p.versions[static_cast<std::size_t>(share.version - 1)];
     std::vector<Problem> problems;
@@ -218,37 +200,37 @@ CommandResult log_plan_share(const Dataset& ds, std::string_view plan_id, PlanSh
     if (!problems.empty()) return refused(std::move(problems));
     Plan after = p;
     after.shares.push_back(share);
-    return ok(replace_plan(ds, static_cast<std::size_t>(i), std::move(after),
+    return accepted(replace_plan(ds, static_cast<std::size_t>(i), std::move(after),
                            "Delte oppfølgingsplanen for " + name_of(ds, p.employee) + " med " + recipient_nb(share.recipient)));
 }
 
 CommandResult exempt_plan(const Dataset& ds, std::string_view employee, Date case_start, std::string reason, std::string by,
                           Date today) {
     if (!find_employee(ds, employee))
-        return refuse("employee", "Ukjent ansatt «" + std::string(employee) + "»",
+        return refused("employee", "Ukjent ansatt «" + std::string(employee) + "»",
                       "Unknown employee \"" + std::string(employee) + "\"");
     if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
-        return refuse("reason", "Skriv hvorfor en plan er åpenbart unødvendig", "Say why a plan is obviously unnecessary");
+        return refused("reason", "Skriv hvorfor en plan er åpenbart unødvendig", "Say why a plan is obviously unnecessary");
     if (utf8_length(reason) > kPlanTextMax)
-        return refuse("reason", "Teksten kan ha høyst 2000 tegn", "The text may have at most 2000 characters");
+        return refused("reason", "Teksten kan ha høyst 2000 tegn", "The text may have at most 2000 characters");
     const Plan* existing = find_plan(ds, employee, case_start);
     if (existing && !existing->versions.empty())
-        return refuse("versions", "Saken har allerede en oppfølgingsplan; unntak kan bare gis når det ikke finnes en plan",
+        return refused("versions", "Saken har allerede en oppfølgingsplan; unntak kan bare gis når det ikke finnes en plan",
                       "The case already has a follow-up plan; an exemption is only possible without one");
     if (existing && existing->exemption)
-        return refuse("exemption", "Saken er allerede unntatt", "The case is already exempted");
+        return refused("exemption", "Saken er allerede unntatt", "The case is already exempted");
     Plan p;
     p.id = next_plan_id(ds);
     p.employee = std::string(employee);
     p.case_start = case_start;
     p.exemption = PlanExemption{today, std::move(reason), std::move(by)};
-    return ok(append_plan(std::move(p), "Unntak fra oppfølgingsplan for " + name_of(ds, employee)));
+    return accepted(append_plan(std::move(p), "Unntak fra oppfølgingsplan for " + name_of(ds, employee)));
 }
 
 CommandResult add_adjustment_option(const Dataset& ds, std::string text) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-        return refuse("text", "Beskriv tilretteleggingsmuligheten", "Describe the adjustment option");
-    if (utf8_length(text) > kPlanTextMax) return refuse("text", "Teksten kan ha høyst 2000 tegn", "The text may have at most 2000 characters");
+        return refused("text", "Beskriv tilretteleggingsmuligheten", "Describe the adjustment option");
+    if (utf8_length(text) > kPlanTextMax) return refused("text", "Teksten kan ha høyst 2000 tegn", "The text may have at most 2000 characters");
     long best = 0;
     for (const AdjustmentOption& o : ds.adjustment_options)
         if (o.id.size() > 1 && o.id[0] == 'A' && o.id.size() < 10 &&
@@ -262,18 +244,18 @@ CommandResult add_adjustment_option(const Dataset& ds, std::string text) {
     c.description = "La til tilretteleggingsmulighet: " + opt->text;
     c.apply = [opt](Dataset& d) { d.adjustment_options.push_back(*opt); };
     c.undo = [](Dataset& d) { d.adjustment_options.pop_back(); };
-    return ok(std::move(c));
+    return accepted(std::move(c));
 }
 
 CommandResult update_adjustment_option(const Dataset& ds, std::string_view id, std::string text) {
     auto it = std::find_if(ds.adjustment_options.begin(), ds.adjustment_options.end(),
                            [&](const AdjustmentOption& o) { return o.id == id; });
     if (it == ds.adjustment_options.end())
-        return refuse("id", "Ukjent tilretteleggingsmulighet «" + std::string(id) + "»",
+        return refused("id", "Ukjent tilretteleggingsmulighet «" + std::string(id) + "»",
                       "Unknown adjustment option \"" + std::string(id) + "\"");
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-        return refuse("text", "Beskriv tilretteleggingsmuligheten", "Describe the adjustment option");
-    if (utf8_length(text) > kPlanTextMax) return refuse("text", "Teksten kan ha høyst 2000 tegn", "The text may have at most 2000 characters");
+        return refused("text", "Beskriv tilretteleggingsmuligheten", "Describe the adjustment option");
+    if (utf8_length(text) > kPlanTextMax) return refused("text", "Teksten kan ha høyst 2000 tegn", "The text may have at most 2000 characters");
     const std::size_t index = static_cast<std::size_t>(it - ds.adjustment_options.begin());
     auto before = std::make_shared<const std::string>(it->text);
     auto after = std::make_shared<const std::string>(std::move(text));
@@ -282,7 +264,7 @@ CommandResult update_adjustment_option(const Dataset& ds, std::string_view id, s
     c.merge_key = "adjustment_option:" + std::string(id);
     c.apply = [index, after](Dataset& d) { d.adjustment_options[index].text = *after; };
     c.undo = [index, before](Dataset& d) { d.adjustment_options[index].text = *before; };
-    return ok(std::move(c));
+    return accepted(std::move(c));
 }
 
 } // namespace iadesk
