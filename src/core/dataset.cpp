@@ -20,6 +20,7 @@
 //   stops with that single problem, since nothing else can be interpreted safely.
 #include "iadesk/dataset.hpp"
 #include "dataset_internal.hpp"
+#include "json_fields.hpp"
 
 #include <algorithm>
 #include <array>
@@ -32,33 +33,8 @@ using json = nlohmann::json;
 using detail_ds::Path;
 using detail_ds::Reporter;
 
-const char* type_nb(const json& v) {
-    switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "objekt";
-    case json::value_t::array: return "liste";
-    case json::value_t::string: return "tekst";
-    case json::value_t::boolean: return "sann/usann";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "tall";
-    default: return "ukjent";
-    }
-}
-
-const char* type_en(const json& v) {
-    switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "object";
-    case json::value_t::array: return "array";
-    case json::value_t::string: return "string";
-    case json::value_t::boolean: return "boolean";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "number";
-    default: return "unknown";
-    }
-}
+using detail_ds::type_en;
+using detail_ds::type_nb;
 
 // Kinds of value a field may hold, for the "must be ..." messages.
 enum class Want { string, date, number, integer, boolean, array, object };
@@ -535,3 +511,35 @@ std::vector<DatasetProblem> validate_dataset(const Dataset& ds) {
 }
 
 } // namespace iadesk
+
+namespace iadesk::detail_ds {
+
+const char* type_nb(const json& v) {
+    switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "objekt";
+    case json::value_t::array: return "liste";
+    case json::value_t::string: return "tekst";
+    case json::value_t::boolean: return "sann/usann";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "tall";
+    default: return "ukjent";
+    }
+}
+
+const char* type_en(const json& v) {
+    switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "object";
+    case json::value_t::array: return "array";
+    case json::value_t::string: return "string";
+    case json::value_t::boolean: return "boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "number";
+    default: return "unknown";
+    }
+}
+
+} // namespace iadesk::detail_ds

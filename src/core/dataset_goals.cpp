@@ -3,7 +3,7 @@
 // they are not streamed), checks (phase 2, shared with validate_dataset; the value checks are
 // goal_commands.hpp's) and writing (canonical form, only when non-empty so that older files save
 // unchanged). Layout and checks: docs/data-format.md ("goals") and docs/goals.md.
-#include "dataset_internal.hpp"
+#include "json_fields.hpp"
 
 #include "iadesk/goal_commands.hpp"
 #include "iadesk/goals.hpp"
@@ -19,108 +19,19 @@ namespace {
 
 using json = nlohmann::json;
 
-const char* type_nb(const json& v) {
-    if (v.is_null()) return "null";
-    if (v.is_object()) return "objekt";
-    if (v.is_array()) return "liste";
-    if (v.is_string()) return "tekst";
-    if (v.is_boolean()) return "sann/usann";
-    if (v.is_number()) return "tall";
-    return "ukjent";
-}
-const char* type_en(const json& v) {
-    if (v.is_null()) return "null";
-    if (v.is_object()) return "object";
-    if (v.is_array()) return "array";
-    if (v.is_string()) return "string";
-    if (v.is_boolean()) return "boolean";
-    if (v.is_number()) return "number";
-    return "unknown";
-}
+using Reader = JsonFields;
 
-// Phase-1 reader of one object: a problem marks the record bad (its value checks are skipped).
-struct Reader {
-    const json& obj;
-    const Path& at;
-    Reporter& rep;
-    bool bad = false;
-
-    const json* find(std::string_view key) const {
-        auto it = obj.find(key);
-        return it == obj.end() || it->is_null() ? nullptr : &*it;
-    }
-    void wrong(std::string_view key, const json& v, const char* nb, const char* en) {
-        Path p{&at, key};
-        rep.add(p, std::string("Må være ") + nb + " (var " + type_nb(v) + ")", std::string("Must be ") + en + " (was " + type_en(v) + ")");
-        bad = true;
-    }
-    void missing(std::string_view key) {
-        Path p{&at, key};
-        std::string k(key);
-        rep.add(p, "Feltet «" + k + "» mangler", "Field \"" + k + "\" is missing");
-        bad = true;
-    }
-    void invalid(std::string_view key, std::string nb, std::string en) {
-        Path p{&at, key};
-        rep.add(p, std::move(nb), std::move(en));
-        bad = true;
-    }
-    void str(std::string_view key, std::string& out, bool required = false) {
-        const json* v = find(key);
-        if (!v) { if (required) missing(key); return; }
-        if (auto s = v->get_ptr<const json::string_t*>()) out = *s;
-        else wrong(key, *v, "tekst", "a string");
-    }
-    void opt_date(std::string_view key, std::optional<Date>& out, bool required = false) {
-        const json* v = find(key);
-        if (!v) { if (required) missing(key); return; }
-        auto s = v->get_ptr<const json::string_t*>();
-        if (!s) { wrong(key, *v, "en dato som tekst (ÅÅÅÅ-MM-DD)", "a date string (YYYY-MM-DD)"); return; }
-        out = parse_iso_date(*s);
-        if (!out)
-            invalid(key, "Ugyldig dato «" + excerpt(*s) + "» (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
-                    "Invalid date \"" + excerpt(*s) + "\" (expected a real date YYYY-MM-DD, year 1900-2200)");
-    }
-    void opt_number(std::string_view key, std::optional<double>& out) {
-        const json* v = find(key);
-        if (!v) return;
-        if (!v->is_number()) { wrong(key, *v, "et tall", "a number"); return; }
-        out = v->get<double>();
-    }
-    void opt_int(std::string_view key, std::optional<int>& out) {
-        const json* v = find(key);
-        if (!v) return;
-        if (!v->is_number()) { wrong(key, *v, "et heltall", "an integer"); return; }
-        const double d = v->get<double>();
-        if (std::floor(d) != d || d < -2e9 || d > 2e9) {
-            invalid(key, "Må være et heltall (var " + v->dump() + ")", "Must be an integer (was " + v->dump() + ")");
-            return;
-        }
-        out = static_cast<int>(d);
-    }
-    void boolean(std::string_view key, bool& out) {
-        const json* v = find(key);
-        if (!v) return;
-        if (auto b = v->get_ptr<const json::boolean_t*>()) out = *b;
-        else wrong(key, *v, "true eller false", "true or false");
-    }
-    void period(std::string_view key, std::optional<GoalPeriod>& out) {
-        const json* v = find(key);
-        if (!v) return;
-        auto s = v->get_ptr<const json::string_t*>();
-        if (!s) { wrong(key, *v, "en periode som tekst (ÅÅÅÅ eller ÅÅÅÅ-Qn)", "a period string (YYYY or YYYY-Qn)"); return; }
-        out = parse_period(*s);
-        if (!out)
-            invalid(key, "Ugyldig periode «" + excerpt(*s) + "» (forventet ÅÅÅÅ eller ÅÅÅÅ-Qn, år 1900–2200)",
-                    "Invalid period \"" + excerpt(*s) + "\" (expected YYYY or YYYY-Qn, year 1900-2200)");
-    }
-    const json* array(std::string_view key) {
-        const json* v = find(key);
-        if (!v) return nullptr;
-        if (!v->is_array()) { wrong(key, *v, "en liste", "an array"); return nullptr; }
-        return v;
-    }
-};
+// A goal period "2025" or "2025-Q3" (goals.hpp parse_period).
+void read_period(Reader& r, std::string_view key, std::optional<GoalPeriod>& out) {
+    const json* v = r.find(key);
+    if (!v) return;
+    auto s = v->get_ptr<const json::string_t*>();
+    if (!s) { r.wrong(key, *v, "en periode som tekst (ÅÅÅÅ eller ÅÅÅÅ-Qn)", "a period string (YYYY or YYYY-Qn)"); return; }
+    out = parse_period(*s);
+    if (!out)
+        r.invalid(key, "Ugyldig periode «" + excerpt(*s) + "» (forventet ÅÅÅÅ eller ÅÅÅÅ-Qn, år 1900–2200)",
+                  "Invalid period \"" + excerpt(*s) + "\" (expected YYYY or YYYY-Qn, year 1900-2200)");
+}
 
 bool expect_object(const json& v, const Path& at, Reporter& rep) {
     if (v.is_object()) return true;
@@ -164,7 +75,7 @@ void read_goal(const json& v, const Path& p, Reporter& rep, Goal& g, uint8_t& ba
                 Reader vr{(*values)[i], q, rep};
                 std::optional<GoalPeriod> per;
                 std::optional<double> val;
-                vr.period("period", per);
+                read_period(vr, "period", per);
                 vr.opt_number("value", val);
                 if (!per && !vr.bad) vr.missing("period");
                 if (!val && !vr.bad) vr.missing("value");
@@ -172,7 +83,7 @@ void read_goal(const json& v, const Path& p, Reporter& rep, Goal& g, uint8_t& ba
                 g.values.push_back({*per, *val});
             }
         }
-        r.period("baseline_period", g.baseline_period);
+        read_period(r, "baseline_period", g.baseline_period);
         r.opt_number("baseline_value", g.baseline_value);
         r.opt_number("target_value", g.target_value);
         r.opt_number("target_change", g.target_change);

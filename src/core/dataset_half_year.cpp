@@ -6,7 +6,7 @@
 //   "half_year_reports": [{"year": 2026, "half": 2, "key_experience": "...", "deviations": "...",
 //     "successful_activity": "A3", "successful_text": "...",
 //     "signed_off": {"name": "Per Tillitsvalgt", "date": "2026-11-20"}}]   (signed_off may be null)
-#include "dataset_internal.hpp"
+#include "json_fields.hpp"
 
 #include "iadesk/half_year.hpp"
 
@@ -20,73 +20,28 @@ namespace {
 
 using json = nlohmann::json;
 
-// Phase-1 reader of one object; a problem marks the record bad (its value checks are skipped).
-struct Fields {
-    const json& obj;
-    const Path& at;
-    Reporter& rep;
-    bool bad = false;
-
-    const json* find(std::string_view key) const {
-        auto it = obj.find(key);
-        return it == obj.end() || it->is_null() ? nullptr : &*it;
-    }
-    void problem(std::string_view key, std::string nb, std::string en) {
-        Path p{&at, key};
-        rep.add(p, std::move(nb), std::move(en));
-        bad = true;
-    }
-    void integer(std::string_view key, int& out) {
-        const json* v = find(key);
-        if (!v) {
-            std::string k(key);
-            problem(key, "Feltet «" + k + "» mangler", "Field \"" + k + "\" is missing");
-            return;
-        }
-        if (!v->is_number() || std::floor(v->get<double>()) != v->get<double>() || std::fabs(v->get<double>()) > 1e6) {
-            problem(key, "Må være et heltall (var " + excerpt(v->dump()) + ")", "Must be an integer (was " + excerpt(v->dump()) + ")");
-            return;
-        }
-        out = static_cast<int>(v->get<double>());
-    }
-    void text(std::string_view key, std::string& out) {
-        const json* v = find(key);
-        if (!v) return;
-        if (auto s = v->get_ptr<const json::string_t*>()) out = *s;
-        else problem(key, "Må være tekst (var " + excerpt(v->dump()) + ")", "Must be a string (was " + excerpt(v->dump()) + ")");
-    }
-};
-
 void read_one(const json& v, const Path& p, Reporter& rep, HalfYearReport& r, uint8_t& bad) {
     if (!v.is_object()) {
         rep.add(p, "Må være et objekt (var " + excerpt(v.dump()) + ")", "Must be an object (was " + excerpt(v.dump()) + ")");
         bad = 1;
         return;
     }
-    Fields f{v, p, rep};
-    f.integer("year", r.year);
-    f.integer("half", r.half);
-    f.text("key_experience", r.key_experience);
-    f.text("deviations", r.deviations);
-    f.text("successful_activity", r.successful_activity);
-    f.text("successful_text", r.successful_text);
+    JsonFields f{v, p, rep};
+    f.integer("year", r.year, -1e6, 1e6);
+    f.integer("half", r.half, -1e6, 1e6);
+    f.str("key_experience", r.key_experience);
+    f.str("deviations", r.deviations);
+    f.str("successful_activity", r.successful_activity);
+    f.str("successful_text", r.successful_text);
     if (const json* s = f.find("signed_off")) {
         Path sp{&p, "signed_off"};
         if (!s->is_object()) {
-            f.problem("signed_off", "Må være et objekt {name, date} eller null", "Must be an object {name, date} or null");
+            f.invalid("signed_off", "Må være et objekt {name, date} eller null", "Must be an object {name, date} or null");
         } else {
-            Fields g{*s, sp, rep};
+            JsonFields g{*s, sp, rep};
             HalfYearSignOff so;
-            g.text("name", so.name);
-            const json* d = g.find("date");
-            const std::string* ds = d ? d->get_ptr<const json::string_t*>() : nullptr;
-            std::optional<Date> date = ds ? parse_iso_date(*ds) : std::nullopt;
-            if (!date)
-                g.problem("date", "Ugyldig dato " + (d ? excerpt(d->dump()) : std::string("(mangler)")) +
-                                      " (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
-                          "Invalid date " + (d ? excerpt(d->dump()) : std::string("(missing)")) +
-                              " (expected a real date YYYY-MM-DD, year 1900-2200)");
-            else so.date = *date;
+            g.str("name", so.name);
+            g.date("date", so.date);
             if (g.bad) f.bad = true;
             else r.signed_off = std::move(so);
         }

@@ -2,7 +2,7 @@
 // (phase 1 of load_dataset, from the document's DOM: plans are few, so they are not streamed),
 // checks (phase 2, shared with validate_dataset) and writing (canonical form). Layout and checks:
 // docs/data-format.md ("plans", "adjustment_options") and docs/plans.md.
-#include "dataset_internal.hpp"
+#include "json_fields.hpp"
 
 #include "iadesk/plans.hpp"
 
@@ -15,95 +15,7 @@ namespace {
 
 using json = nlohmann::json;
 
-// A small phase-1 reader: type problems are reported and the default kept.
-struct Reader {
-    const json& obj;
-    const Path& at;
-    Reporter& rep;
-
-    const json* find(std::string_view key) const {
-        if (!obj.is_object()) return nullptr;
-        auto it = obj.find(key);
-        return it == obj.end() ? nullptr : &*it;
-    }
-    void wrong(std::string_view key, const char* nb, const char* en) const {
-        Path p{&at, key};
-        rep.add(p, std::string("Må være ") + nb, std::string("Must be ") + en);
-    }
-    void missing(std::string_view key) const {
-        Path p{&at, key};
-        std::string k(key);
-        rep.add(p, "Feltet «" + k + "» mangler", "Field \"" + k + "\" is missing");
-    }
-    void str(std::string_view key, std::string& out, bool required = false) const {
-        const json* v = find(key);
-        if (!v || v->is_null()) { if (required) missing(key); return; }
-        if (auto s = v->get_ptr<const json::string_t*>()) out = *s;
-        else wrong(key, "tekst", "a string");
-    }
-    bool date(std::string_view key, Date& out) const {
-        std::optional<Date> d;
-        const json* v = find(key);
-        if (!v || v->is_null()) { missing(key); return false; }
-        if (!opt_date(key, d)) return false;
-        out = *d;
-        return true;
-    }
-    bool opt_date(std::string_view key, std::optional<Date>& out) const {
-        const json* v = find(key);
-        if (!v || v->is_null()) { out.reset(); return true; }
-        auto s = v->get_ptr<const json::string_t*>();
-        if (!s) { wrong(key, "en dato som tekst (ÅÅÅÅ-MM-DD)", "a date string (YYYY-MM-DD)"); return false; }
-        out = parse_iso_date(*s);
-        if (!out) {
-            Path p{&at, key};
-            rep.add(p, "Ugyldig dato «" + *s + "» (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
-                    "Invalid date \"" + *s + "\" (expected a real date YYYY-MM-DD, year 1900-2200)");
-            return false;
-        }
-        return true;
-    }
-    void integer(std::string_view key, int& out) const {
-        const json* v = find(key);
-        if (!v) { missing(key); return; }
-        if (auto i = v->get_ptr<const json::number_integer_t*>(); i && *i >= 0 && *i < 1000000) out = static_cast<int>(*i);
-        else if (auto u = v->get_ptr<const json::number_unsigned_t*>(); u && *u < 1000000) out = static_cast<int>(*u);
-        else wrong(key, "et heltall fra 0", "a non-negative integer");
-    }
-    void opt_bool(std::string_view key, std::optional<bool>& out) const {
-        const json* v = find(key);
-        if (!v || v->is_null()) { out.reset(); return; }
-        if (auto b = v->get_ptr<const json::boolean_t*>()) out = *b;
-        else wrong(key, "true, false eller null", "true, false or null");
-    }
-    // Calls f(element, path) for each element of an optional array member.
-    template <class F> void each(std::string_view key, F&& f) const {
-        const json* v = find(key);
-        if (!v || v->is_null()) return;
-        if (!v->is_array()) { wrong(key, "en liste", "an array"); return; }
-        Path ap{&at, key};
-        for (std::size_t i = 0; i < v->size(); ++i) {
-            Path ep{&ap, {}, i};
-            if (!(*v)[i].is_object() && !(*v)[i].is_string()) {
-                rep.add(ep, "Må være et objekt", "Must be an object");
-                continue;
-            }
-            f((*v)[i], ep);
-        }
-    }
-    template <class T, class P>
-    void enumerated(std::string_view key, T& out, P&& parse, const char* allowed) const {
-        std::string s;
-        const json* v = find(key);
-        if (!v || v->is_null()) return; // default kept
-        str(key, s);
-        if (!v->is_string()) return;
-        if (!parse(s, out)) {
-            Path p{&at, key};
-            rep.add(p, "Ukjent verdi «" + s + "» (" + allowed + ")", "Unknown value \"" + s + "\" (" + allowed + ")");
-        }
-    }
-};
+using Reader = JsonFields;
 
 void read_content(const json& o, const Path& at, Reporter& rep, PlanContent& c) {
     if (!o.is_object()) { rep.add(at, "Må være et objekt", "Must be an object"); return; }
@@ -154,7 +66,7 @@ void read_plan(const json& o, const Path& at, Reporter& rep, Plan& plan) {
     r.each("versions", [&](const json& e, const Path& p) {
         Reader v{e, p, rep};
         PlanVersion& ver = plan.versions.emplace_back();
-        v.integer("number", ver.number);
+        v.integer("number", ver.number, 0, 999999);
         v.date("created", ver.created);
         v.str("created_by", ver.created_by);
         v.str("origin", ver.origin);
@@ -174,7 +86,7 @@ void read_plan(const json& o, const Path& at, Reporter& rep, Plan& plan) {
         s.date("date", sh.date);
         s.str("recipient", sh.recipient, true);
         s.str("channel", sh.channel);
-        s.integer("version", sh.version);
+        s.integer("version", sh.version, 0, 999999);
     });
     if (const json* ex = r.find("exemption"); ex && !ex->is_null()) {
         Path ep{&at, "exemption"};

@@ -1,0 +1,156 @@
+// json_fields: the phase-1 reader of one JSON object for the dataset parts read from the DOM (plans,
+// goals, half-year reports; the bulk of the dataset is streamed by dataset.cpp). Contract: a field
+// that is absent or null keeps the caller's default (or is reported missing when required); a field
+// of the wrong type or with an invalid value is reported at its path ("/goals/3/deadline") in
+// Norwegian and English, the default is kept and `bad` is set so the caller can skip the record's
+// value checks. Values quoted back are cut to a short excerpt (dataset_internal.hpp).
+#pragma once
+
+#include "dataset_internal.hpp"
+
+#include "iadesk/calendar.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace iadesk::detail_ds {
+
+using json = nlohmann::json;
+
+// The JSON type of a value in words, for "Må være tekst (var tall)".
+const char* type_nb(const json& v);
+const char* type_en(const json& v);
+
+struct JsonFields {
+    const json& obj;
+    const Path& at;
+    Reporter& rep;
+    bool bad = false;
+
+    const json* find(std::string_view key) const {
+        if (!obj.is_object()) return nullptr;
+        auto it = obj.find(key);
+        return it == obj.end() || it->is_null() ? nullptr : &*it;
+    }
+    void invalid(std::string_view key, std::string nb, std::string en) {
+        Path p{&at, key};
+        rep.add(p, std::move(nb), std::move(en));
+        bad = true;
+    }
+    void wrong(std::string_view key, const json& v, const char* nb, const char* en) {
+        invalid(key, std::string("Må være ") + nb + " (var " + type_nb(v) + ")",
+                std::string("Must be ") + en + " (was " + type_en(v) + ")");
+    }
+    void missing(std::string_view key) {
+        std::string k(key);
+        invalid(key, "Feltet «" + k + "» mangler", "Field \"" + k + "\" is missing");
+    }
+
+    void str(std::string_view key, std::string& out, bool required = false) {
+        const json* v = find(key);
+        if (!v) { if (required) missing(key); return; }
+        if (auto s = v->get_ptr<const json::string_t*>()) out = *s;
+        else wrong(key, *v, "tekst", "a string");
+    }
+    // Returns false when the field was present but not a real date (reported).
+    bool opt_date(std::string_view key, std::optional<Date>& out, bool required = false) {
+        const json* v = find(key);
+        if (!v) { out.reset(); if (required) missing(key); return !required; }
+        auto s = v->get_ptr<const json::string_t*>();
+        if (!s) { wrong(key, *v, "en dato som tekst (ÅÅÅÅ-MM-DD)", "a date string (YYYY-MM-DD)"); return false; }
+        out = parse_iso_date(*s);
+        if (out) return true;
+        invalid(key, "Ugyldig dato «" + excerpt(*s) + "» (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
+                "Invalid date \"" + excerpt(*s) + "\" (expected a real date YYYY-MM-DD, year 1900-2200)");
+        return false;
+    }
+    bool date(std::string_view key, Date& out) {
+        std::optional<Date> d;
+        if (!opt_date(key, d, true)) return false;
+        out = *d;
+        return true;
+    }
+    void opt_number(std::string_view key, std::optional<double>& out) {
+        const json* v = find(key);
+        if (!v) return;
+        if (!v->is_number()) { wrong(key, *v, "et tall", "a number"); return; }
+        out = v->get<double>();
+    }
+    // A whole number in [lo, hi]; absent keeps `out` (or is reported missing when required).
+    bool integer(std::string_view key, int& out, double lo, double hi, bool required = true) {
+        const json* v = find(key);
+        if (!v) { if (required) missing(key); return false; }
+        if (!v->is_number()) { wrong(key, *v, "et heltall", "an integer"); return false; }
+        const double d = v->get<double>();
+        if (std::floor(d) != d || d < lo || d > hi) {
+            const bool wide = lo <= -1e9 && hi >= 1e9; // no range worth naming
+            const std::string range_nb = wide ? "" : " fra " + whole(lo) + " til " + whole(hi);
+            const std::string range_en = wide ? "" : " from " + whole(lo) + " to " + whole(hi);
+            invalid(key, "Må være et heltall" + range_nb + " (var " + excerpt(v->dump()) + ")",
+                    "Must be an integer" + range_en + " (was " + excerpt(v->dump()) + ")");
+            return false;
+        }
+        out = static_cast<int>(d);
+        return true;
+    }
+    void opt_int(std::string_view key, std::optional<int>& out, double lo = -2e9, double hi = 2e9) {
+        int i = 0;
+        if (integer(key, i, lo, hi, false)) out = i;
+    }
+    void boolean(std::string_view key, bool& out) {
+        const json* v = find(key);
+        if (!v) return;
+        if (auto b = v->get_ptr<const json::boolean_t*>()) out = *b;
+        else wrong(key, *v, "true eller false", "true or false");
+    }
+    void opt_bool(std::string_view key, std::optional<bool>& out) {
+        const json* v = find(key);
+        if (!v) { out.reset(); return; }
+        if (auto b = v->get_ptr<const json::boolean_t*>()) out = *b;
+        else wrong(key, *v, "true, false eller null", "true, false or null");
+    }
+    const json* array(std::string_view key) {
+        const json* v = find(key);
+        if (!v) return nullptr;
+        if (!v->is_array()) { wrong(key, *v, "en liste", "an array"); return nullptr; }
+        return v;
+    }
+    // Calls f(element, path) for each element of an optional array member that is an object (or a
+    // string, for members that allow a short form); other elements are reported.
+    template <class F> void each(std::string_view key, F&& f) {
+        const json* v = array(key);
+        if (!v) return;
+        Path ap{&at, key};
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            Path ep{&ap, {}, i};
+            if (!(*v)[i].is_object() && !(*v)[i].is_string()) {
+                rep.add(ep, std::string("Må være et objekt (var ") + type_nb((*v)[i]) + ")",
+                        std::string("Must be an object (was ") + type_en((*v)[i]) + ")");
+                continue;
+            }
+            f((*v)[i], ep);
+        }
+    }
+    // A string from a closed set: `parse(text, out)` says whether it is known; `allowed` lists them.
+    template <class T, class P> void enumerated(std::string_view key, T& out, P&& parse, const char* allowed) {
+        const json* v = find(key);
+        if (!v) return; // default kept
+        auto s = v->get_ptr<const json::string_t*>();
+        if (!s) { wrong(key, *v, "tekst", "a string"); return; }
+        if (!parse(*s, out))
+            invalid(key, "Ukjent verdi «" + excerpt(*s) + "» (" + allowed + ")",
+                    "Unknown value \"" + excerpt(*s) + "\" (" + allowed + ")");
+    }
+
+private:
+    static std::string whole(double d) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.0f", d);
+        return buf;
+    }
+};
+
+} // namespace iadesk::detail_ds
