@@ -6,6 +6,8 @@
 
 #include "iadesk/stats.hpp"
 
+#include "html_page.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
@@ -13,20 +15,7 @@
 namespace iadesk {
 namespace {
 
-std::string esc(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string esc(std::string_view s) { return detail_html::escape(s); }
 
 std::string pct(double v) { return format_percent_nb(round_percent(v)); }
 std::string frac(double f) { return format_percent_nb(round_percent(f * 100.0)); }
@@ -61,10 +50,7 @@ const char* kStyle =
     "footer { margin-top: 8mm; font-size: 8.5pt; color: #555; border-top: 0.5pt solid #999; padding-top: 2mm; }\n"
     "@media screen { body { margin: 12mm auto; padding: 0 8mm; } }\n";
 
-std::string head(const std::string& title) {
-    return "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) +
-           "</title>\n<style>\n" + kStyle + "</style>\n</head>\n<body>\n";
-}
+std::string head(const std::string& title) { return detail_html::page_head(title, kStyle); }
 
 // Status as a word (never colour alone), with a symbol.
 std::string status_text(GoalStatus s) {

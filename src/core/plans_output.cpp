@@ -4,6 +4,8 @@
 
 #include "iadesk/measures.hpp"
 
+#include "html_page.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace iadesk {
@@ -48,20 +50,7 @@ std::string help_text(const HelpMeasure& h) {
     return name + ": " + h.description;
 }
 
-std::string esc(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string esc(std::string_view s) { return detail_html::escape(s); }
 
 // Text with line breaks as paragraphs; "Ikke utfylt." when empty.
 std::string paragraphs(std::string_view s) {
@@ -128,8 +117,7 @@ std::string plan_html(const Dataset& ds, const Plan& p, const PlanOutputOptions&
     const Employee* e = employee_of(ds, p);
     const std::string name = e ? e->name : p.employee;
     std::string h;
-    h += "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<meta charset=\"utf-8\">\n";
-    h += "<title>Oppfølgingsplan – " + esc(name) + "</title>\n<style>\n" + kCss + "</style>\n</head>\n<body>\n";
+    h += detail_html::page_head("Oppfølgingsplan – " + name, kCss);
     h += "<header>\n<h1>Oppfølgingsplan</h1>\n";
     h += "<p class=\"lead\">Etter arbeidsmiljøloven § 4-6. Planen inneholder ingen diagnose.</p>\n";
     h += "<dl class=\"facts\">\n";
