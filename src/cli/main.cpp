@@ -22,6 +22,7 @@ const char* kUsage =
     "  measures search|show|suggest ...          tiltak og virkemidler\n"
     "  goals FIL --today DATO [--report plan|half-year]  IA-mål: fremdrift, status, IA-møter, rapporter\n"
     "  plan FIL --employee ID [--case-start DATO] --format html|json|text  oppfølgingsplan\n"
+    "  import employees|absence CSV --into FIL [--dry-run]  CSV-import (alt eller ingenting)\n"
     "\n"
     "DATO skrives ÅÅÅÅ-MM-DD eller dd.mm.åååå. --json gir maskinlesbar utdata.\n"
     "Se «iadesk KOMMANDO --help» og docs/data-format.md.\n";
@@ -36,7 +37,7 @@ const Verb kVerbs[] = {
     {"milestones", iadesk::cli::cmd_milestones}, {"stats", iadesk::cli::cmd_stats},
     {"generate", iadesk::cli::cmd_generate},     {"measures", iadesk::cli::cmd_measures},
     {"goals", iadesk::cli::cmd_goals},
-    {"plan", iadesk::cli::cmd_plan},
+    {"plan", iadesk::cli::cmd_plan},             {"import", iadesk::cli::cmd_import},
 };
 
 } // namespace

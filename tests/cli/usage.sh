@@ -13,7 +13,7 @@ check "no arguments prints usage on stderr" 'grep -q "bruk: iadesk KOMMANDO" "$e
 
 "$IADESK" --help >"$out" 2>"$err"; rc=$?
 check "--help exits 0" '[ $rc -eq 0 ]'
-for verb in validate cases milestones stats generate measures; do
+for verb in validate cases milestones stats generate measures goals plan import; do
   check "--help lists $verb" 'grep -q "^  $verb" "$out"'
 done
 
@@ -21,7 +21,7 @@ done
 check "unknown verb exits 2" '[ $rc -eq 2 ]'
 check "unknown verb is named" 'grep -q "ukjent kommando «frobnicate»" "$err"'
 
-for verb in validate cases milestones stats generate; do
+for verb in validate cases milestones stats generate import; do
   "$IADESK" $verb --help >"$out" 2>"$err"; rc=$?
   check "$verb --help exits 0" '[ $rc -eq 0 ] && grep -q "bruk: iadesk $verb" "$out"'
 done
