@@ -13,6 +13,10 @@
 
 namespace iadesk::app {
 
+namespace {
+constexpr double kPersistRetrySeconds = 5.0; // after the browser refused to store (e.g. quota full)
+}
+
 void App::init(const AppOptions& opt) {
     options_ = opt;
     if (std::string err = translations_.load_builtin(); !err.empty())
@@ -54,10 +58,15 @@ bool App::save_now() {
         return false;
     }
     save_.saved_revision = doc_.revision;
-    save_.saved_unix = static_cast<int64_t>(std::time(nullptr));
-    save_.error.clear();
     save_.due = -1;
-    if (options_.persist) options_.persist();
+    if (options_.persist) {
+        // "Lagret" only once the browser's storage has confirmed it (on_persisted).
+        save_.persist_pending = true;
+        options_.persist();
+    } else {
+        save_.saved_unix = static_cast<int64_t>(std::time(nullptr));
+        save_.error.clear();
+    }
     return true;
 }
 
@@ -69,14 +78,24 @@ void App::autosave() {
     if (now >= save_.due) save_now();
 }
 
-void App::flush() {
-    if (snapshots_ && !save_.read_only && save_.saved_revision != doc_.revision) save_now();
+bool App::flush() {
+    return snapshots_ && !save_.read_only && save_.saved_revision != doc_.revision && save_now();
 }
 
+// The browser's answer to the copy of /data into IndexedDB. A failure keeps the data in memory and
+// in /data, says so in the status bar (a full quota in plain words) and retries in a few seconds;
+// IndexedDB keeps its last complete copy, since IDBFS writes in one transaction.
 void App::on_persisted(bool ok, const std::string& error) {
-    if (ok) return;
-    save_.error = std::string(tr("save.persist_failed")) + error;
-    save_.saved_revision = 0; // try again at the next change
+    save_.persist_pending = false;
+    if (ok) {
+        save_.saved_unix = static_cast<int64_t>(std::time(nullptr));
+        save_.error.clear();
+        return;
+    }
+    const bool quota = error.find("Quota") != std::string::npos || error.find("quota") != std::string::npos;
+    save_.error = quota ? std::string(tr("save.quota_full")) : std::string(tr("save.persist_failed")) + error;
+    save_.saved_revision = 0;                  // not safe yet: save again ...
+    save_.due = ImGui::GetTime() + kPersistRetrySeconds; // ... after a pause, not every frame
 }
 
 // A file the user picked (restore, CSV import): checked and previewed in Innstillinger → Data.
@@ -229,7 +248,7 @@ void App::draw_status_bar() {
         colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
     } else if (!snapshots_) {
         save_text = tr("save.not_stored");
-    } else if (save_.saved_revision != doc_.revision) {
+    } else if (save_.saved_revision != doc_.revision || save_.persist_pending) {
         save_text = tr("save.saving");
     } else if (save_.saved_unix != 0) {
         std::time_t t = static_cast<std::time_t>(save_.saved_unix);

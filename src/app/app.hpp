@@ -56,6 +56,7 @@ struct SaveState {
     double due = -1;              // ImGui time when the pending save runs; -1 = none pending
     int64_t saved_unix = 0;       // wall clock of the last successful save
     std::string error;            // last failure, user-facing; empty when fine
+    bool persist_pending = false; // written to /data, the copy to the browser's storage not confirmed yet
     bool read_only = false;       // another tab holds the data (or the store failed to open)
     std::string read_only_reason;
 };
@@ -68,7 +69,7 @@ public:
     std::string document_json() const;
     Document& document() { return doc_; }
     bool test_mode() const { return options_.test_mode; }
-    void flush();                                    // save now if anything is unsaved (page hide)
+    bool flush();                                    // save now if anything is unsaved (page hide); true if it wrote a snapshot
     void on_persisted(bool ok, const std::string& error); // the platform's sync finished
     void set_read_only(bool read_only, std::string reason);
     void on_file_picked(int purpose, const std::string& name, const std::string& bytes);

@@ -142,8 +142,26 @@ EM_JS(void, js_start_storage, (), {
     const start = (locked) => {
         try { FS.mkdir('/data'); } catch (err) {}
         FS.mount(IDBFS, {}, '/data');
+        const run = (err) => Module.ccall('iadesk_start', null, ['number', 'string'], [locked ? 1 : 0, err ? String(err.message || err) : ""]);
         FS.syncfs(true, (err) => {
-            Module.ccall('iadesk_start', null, ['number', 'string'], [locked ? 1 : 0, err ? String(err.message || err) : ""]);
+            // A snapshot kept at the last page hide (js_store_newest_snapshot) that IndexedDB did
+            // not get: back into /data and IndexedDB, then start. Older or already stored: dropped.
+            let kept = null;
+            try { kept = JSON.parse(localStorage.getItem("iadesk-unsynced-snapshot") || "null"); } catch (e) {}
+            const names = FS.readdir("/data").filter((n) => n.startsWith("snapshot-") && n.endsWith(".json")).sort();
+            const newer = kept && locked && !err && typeof kept.name === "string" && typeof kept.text === "string" &&
+                          /^snapshot-[0-9]+[.]json$/.test(kept.name) && (!names.length || kept.name > names[names.length - 1]);
+            if (!newer) {
+                if (kept && locked) localStorage.removeItem("iadesk-unsynced-snapshot");
+                run(err);
+                return;
+            }
+            FS.writeFile("/data/" + kept.name, kept.text);
+            console.log("iadesk: restored " + kept.name + " kept at the last page hide");
+            FS.syncfs(false, (err2) => {
+                if (!err2) localStorage.removeItem("iadesk-unsynced-snapshot");
+                run(null);
+            });
         });
     };
     if (!navigator.locks) { start(true); return; }
@@ -157,16 +175,56 @@ EM_JS(void, js_start_storage, (), {
 });
 
 // After a snapshot was written to /data: copy it to IndexedDB (one sync at a time).
+// Emscripten 3.1.6's IDBFS never calls back when its write transaction is aborted, which is how
+// Chromium reports a full quota (QuotaExceededError at commit); the database's transactions are
+// therefore watched, and an abort ends the running sync with the transaction's error.
 EM_JS(void, js_persist, (), {
     if (Module.iadeskSyncing) { Module.iadeskSyncAgain = true; return; }
+    const db = IDBFS.dbs["/data"];
+    if (db && !db.iadeskWatched) {
+        db.iadeskWatched = true;
+        const open = db.transaction.bind(db);
+        db.transaction = (...args) => {
+            const tx = open(...args);
+            tx.addEventListener("abort", () => { if (Module.iadeskSyncEnd) Module.iadeskSyncEnd(tx.error || new Error("IndexedDB transaction aborted")); });
+            return tx;
+        };
+    }
     Module.iadeskSyncing = true;
-    const run = () => FS.syncfs(false, (err) => {
-        if (Module.iadeskSyncAgain && !err) { Module.iadeskSyncAgain = false; run(); return; }
-        Module.iadeskSyncing = false;
-        Module.iadeskSyncAgain = false;
-        Module.ccall('iadesk_persisted', null, ['number', 'string'], [err ? 0 : 1, err ? String(err.message || err) : ""]);
-    });
+    const run = () => {
+        let ended = false;
+        const end = (err) => {
+            if (ended) return;
+            ended = true;
+            Module.iadeskSyncEnd = null;
+            if (Module.iadeskSyncAgain && !err) { Module.iadeskSyncAgain = false; run(); return; }
+            Module.iadeskSyncing = false;
+            Module.iadeskSyncAgain = false;
+            const why = err ? String((err.name ? err.name + ": " : "") + (err.message || err)) : "";
+            Module.ccall('iadesk_persisted', null, ['number', 'string'], [err ? 0 : 1, why]);
+        };
+        Module.iadeskSyncEnd = end;
+        FS.syncfs(false, end);
+    };
     run();
+});
+
+// On page hide: the async syncfs that js_persist starts does not finish before the page is torn
+// down (a reload right after typing lost the last edits, and so did a direct IndexedDB put), so
+// the newest snapshot is also kept in localStorage, which writes synchronously. At the next start
+// js_start_storage puts it back into /data when it is newer than every stored snapshot. A snapshot
+// too big for localStorage's few megabytes is not kept there: for such a register an edit in the
+// last second before the page goes can be lost (docs/reliability.md).
+EM_JS(void, js_store_newest_snapshot, (), {
+    try {
+        const names = FS.readdir("/data").filter((n) => n.startsWith("snapshot-") && n.endsWith(".json")).sort();
+        if (!names.length) return;
+        const name = names[names.length - 1];
+        const text = FS.readFile("/data/" + name, {encoding: "utf8"});
+        localStorage.setItem("iadesk-unsynced-snapshot", JSON.stringify({name: name, text: text}));
+    } catch (err) {
+        console.warn("iadesk: keeping the last snapshot on page hide failed: " + err);
+    }
 });
 
 // A file picker: one hidden <input type=file> (tests set files on it, #iadesk-file-input); the
@@ -381,7 +439,7 @@ EMSCRIPTEN_KEEPALIVE void iadesk_file_picked(int purpose, const char* name, cons
 }
 
 EMSCRIPTEN_KEEPALIVE void iadesk_flush() {
-    if (g_platform && g_platform->started) g_platform->app.flush();
+    if (g_platform && g_platform->started && g_platform->app.flush()) js_store_newest_snapshot();
 }
 
 EMSCRIPTEN_KEEPALIVE void iadesk_persisted(int ok, const char* error) {

@@ -1,0 +1,111 @@
+// Reliability in the browser (issue 9 §6; two tabs on the same data: storage.test.mjs):
+// - a reload in the middle of typing: every keystroke the app had taken into the document before
+//   the reload is there afterwards, although the reload came before the ~0.8 s autosave (the
+//   page-hide flush saves it), and the app starts without reporting a damaged snapshot;
+// - a full IndexedDB quota (Chromium's quota override through the DevTools protocol): the user is
+//   told in the status bar, in Norwegian, that the browser's storage is full and what to do; the
+//   edit stays in the open window; nothing half-written is stored; when space is back the app
+//   saves by itself (no new edit needed), and a reload finds the edit.
+import assert from 'node:assert/strict';
+import { AppPage } from './harness.mjs';
+
+const SAVED = /^Lagret \d\d:\d\d$/;
+const STORED = /^(Lagret \d\d:\d\d|Alt er lagret)$/; // after a start from a stored snapshot
+const QUOTA = /^⚠ Ikke lagret: lagringsplassen i nettleseren er full/;
+
+async function reloadAndWait(app) {
+  await app.page.reload();
+  await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+}
+
+export const tests = [
+  {
+    name: 'reload in the middle of typing keeps every keystroke the app had taken',
+    fn: async (ctx) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts);
+        await app.find(SAVED, { kind: 'text', timeout: 10000 });
+        await app.click('Innstillinger', { kind: 'button' });
+        // A committed edit (Tab leaves the field), then half a word more in the same field.
+        await app.type('Organisasjonsnavn', 'Fjellheim');
+        await app.press('Tab');
+        await app.click('Organisasjonsnavn', { kind: 'input' });
+        await app.page.keyboard.press('End');
+        await app.page.keyboard.type(' kommu', { delay: 15 });
+        await app.page.waitForFunction(() => window.iadeskTest.inputPending() === 0, null, { timeout: 15000 });
+        const typed = (await app.document()).organisation.name;
+        assert.equal(typed, 'Fjellheim kommu', 'each keystroke is an edit of the document');
+        await reloadAndWait(app); // well inside the 0.8 s autosave delay: only the page-hide flush saves it
+        const after = await app.document();
+        assert.equal(after.organisation.name, typed, 'the half-typed name survives the reload');
+        await app.find(STORED, { kind: 'text', timeout: 10000 });
+        const labels = (await app.items()).filter((i) => i.visible).map((i) => i.label);
+        assert.ok(!labels.some((l) => /skadet|kunne ikke leses/i.test(l)), `no damage report: ${labels.join(' | ')}`);
+        assert.deepEqual(app.consoleErrors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'a full IndexedDB quota is reported, keeps the edit, stores nothing broken, and saves when space is back',
+    fn: async (ctx) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        // Chromium's quota override (DevTools protocol) before the app first opens its database:
+        // the browser then refuses IDBFS's writes with QuotaExceededError (an aborted transaction).
+        // (Set later, on a database already open, this Chromium let the writes through.)
+        const blank = await context.newPage();
+        const cdp = await context.newCDPSession(blank);
+        const origin = new URL(ctx.url).origin;
+        await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts);
+        await app.find(QUOTA, { kind: 'text', timeout: 15000 }); // the first save of the demo is refused
+        await app.click('Innstillinger', { kind: 'button' });
+        await app.type('Organisasjonsnavn', 'Kvotetest AS');
+        await app.press('Tab');
+        await app.frames(30);
+        const warning = await app.find(QUOTA, { kind: 'text', timeout: 15000 });
+        assert.match(warning.label, /sikkerhetskopi/, 'the message says what to do');
+        await app.screenshot('quota-full');
+        assert.equal((await app.document()).organisation.name, 'Kvotetest AS', 'the edit stays in the window');
+        assert.equal(await app.value('Organisasjonsnavn'), 'Kvotetest AS');
+        // Nothing half-written reached IndexedDB: its snapshot entries (if any) all parse.
+        const stored = await app.page.evaluate(() => new Promise((res) => {
+          const req = indexedDB.open('/data');
+          req.onsuccess = () => {
+            const db = req.result;
+            if (!db.objectStoreNames.contains('FILE_DATA')) { res([]); return; }
+            const out = [];
+            const cur = db.transaction(['FILE_DATA']).objectStore('FILE_DATA').openCursor();
+            cur.onsuccess = () => {
+              const c = cur.result;
+              if (!c) { db.close(); res(out); return; }
+              if (c.value.contents) {
+                let ok = true;
+                try { JSON.parse(new TextDecoder().decode(c.value.contents)); } catch { ok = false; }
+                out.push({ key: c.key, ok });
+              }
+              c.continue();
+            };
+          };
+        }));
+        assert.ok(stored.every((e) => e.ok), `stored snapshots parse: ${JSON.stringify(stored)}`);
+
+        // Space again: the app retries by itself (no new edit) and says so; a reload finds the edit.
+        await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+        await app.find(SAVED, { kind: 'text', timeout: 15000 });
+        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 10000 });
+        await reloadAndWait(app);
+        assert.equal((await app.document()).organisation.name, 'Kvotetest AS', 'saved once space was back');
+        const labels = (await app.items()).filter((i) => i.visible).map((i) => i.label);
+        assert.ok(!labels.some((l) => /skadet|kunne ikke leses/i.test(l)), `no damage report: ${labels.join(' | ')}`);
+        assert.deepEqual(app.consoleErrors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+];
