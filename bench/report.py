@@ -102,8 +102,10 @@ def main():
         for k, name in [("scrollEmployees", "scrolling Ansatte"), ("scrollOverview", "scrolling Oversikt"),
                         ("idleOverview", "idle Oversikt")]:
             s = b[k]
+            ui = s.get("ui")
+            ui_text = f"; UI part without WebGL median {ui['median']:.2f} ms, p95 {ui['p95']:.2f} ms" if ui else ""
             lines.append(f"{'- ' if md else '  '}{name}: C++ time per frame median {s['median']:.2f} ms, p95 {s['p95']:.2f} ms, "
-                         f"max {s['max']:.2f} ms ({s['frames']} frames)")
+                         f"max {s['max']:.2f} ms ({s['frames']} frames){ui_text}")
         a = b["autosave"]
         lines.append(f"{'- ' if md else '  '}autosave: longest frame function {a['longestFrameMs']:.0f} ms, longest gap between "
                      f"animation frames {a['longestGapMs']:.0f} ms")
@@ -115,6 +117,11 @@ def main():
         p95 = max(b["scrollEmployees"]["p95"], b["scrollOverview"]["p95"])
         targets.append(("<= 4 ms median, <= 8 ms p95 per frame (scrolling)", f"{med:.2f} / {p95:.2f} ms",
                         med <= 4 and p95 <= 8))
+        if "ui" in b["scrollEmployees"]:
+            umed = max(b["scrollEmployees"]["ui"]["median"], b["scrollOverview"]["ui"]["median"])
+            up95 = max(b["scrollEmployees"]["ui"]["p95"], b["scrollOverview"]["ui"]["p95"])
+            targets.append(("  the same, UI part only (without SwiftShader's WebGL)", f"{umed:.2f} / {up95:.2f} ms",
+                            umed <= 4 and up95 <= 8))
         targets.append(("autosave holds no frame > 50 ms", f"frame {a['longestFrameMs']:.0f} ms, gap {a['longestGapMs']:.0f} ms",
                         max(a["longestFrameMs"], a["longestGapMs"]) <= 50))
     lines.append("")

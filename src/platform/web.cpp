@@ -287,6 +287,12 @@ EM_JS(void, js_install_test_api, (), {
             for (let f = first; f <= last; f++) out.push(Module._iadesk_test_frame_ms(f));
             return out;
         },
+        // Of that, the time from ImGui::NewFrame to ImGui::Render (the app's own work), per frame.
+        uiTimes: (first, last) => {
+            const out = [];
+            for (let f = first; f <= last; f++) out.push(Module._iadesk_test_ui_ms(f));
+            return out;
+        },
         startupMs: () => window.iadeskStartupMs,
     };
 });
@@ -308,6 +314,7 @@ struct WebPlatform {
     unsigned frame = 0;
     bool text_input_active = false;
     double frame_ms[1024] = {}; // C++ time in frame() per drawn frame, by frame % 1024 (test API)
+    double ui_ms[1024] = {};    // of that, ImGui's and the app's part (NewFrame to Render), without GL
 };
 
 WebPlatform* g_platform = nullptr; // the one platform of this page; read by the exported callbacks
@@ -355,9 +362,11 @@ void frame(void* arg) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     iadesk::app::probe::begin_frame();
+    const double ui_start = emscripten_get_now();
     ImGui::NewFrame();
     p.app.draw();
     ImGui::Render();
+    p.ui_ms[p.frame % 1024] = emscripten_get_now() - ui_start;
     iadesk::app::probe::end_frame();
 
     glViewport(0, 0, p.fb_width, p.fb_height);
@@ -408,6 +417,10 @@ EMSCRIPTEN_KEEPALIVE unsigned iadesk_test_frame() { return g_platform ? g_platfo
 EMSCRIPTEN_KEEPALIVE double iadesk_test_frame_ms(unsigned f) {
     if (!g_platform || f >= g_platform->frame || g_platform->frame - f > 1024) return -1;
     return g_platform->frame_ms[f % 1024];
+}
+EMSCRIPTEN_KEEPALIVE double iadesk_test_ui_ms(unsigned f) {
+    if (!g_platform || f >= g_platform->frame || g_platform->frame - f > 1024) return -1;
+    return g_platform->ui_ms[f % 1024];
 }
 EMSCRIPTEN_KEEPALIVE int iadesk_test_started() { return g_platform && g_platform->started ? 1 : 0; }
 
