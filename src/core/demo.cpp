@@ -1,6 +1,7 @@
 #include "iadesk/demo.hpp"
 
 #include "iadesk/generate.hpp"
+#include "iadesk/goal_commands.hpp"
 #include "iadesk/plan_commands.hpp"
 
 #include <algorithm>
@@ -15,11 +16,71 @@ void apply(Dataset& d, CommandResult r) {
     if (r.ok()) r.command->apply(d);
 }
 
-// A plan for the week-5 case (from the office template) (issue 7 §8; IA goals and meetings are
-// not in the demo yet).
-void add_demo_work(Dataset& d, Date today, const std::pair<std::string, Date>& plan_case) {
+// A plan for the week-5 case (from the office template) (issue 7 §8).
+void add_demo_plan(Dataset& d, Date today, const std::pair<std::string, Date>& plan_case) {
     if (!plan_case.first.empty())
         apply(d, new_plan_version(d, plan_case.first, plan_case.second, "office", "HR (demo)", today - 3));
+}
+
+// The IA work of the demo (issue 7 §8; DOMAIN.md §5): a result goal on the organisation's own
+// sick-leave percentage (baseline the last whole quarter a year back, -10 %, deadline the end of
+// next year; compared on the same quarter for seasonality), an activity goal with activities in
+// three states and a countable criterion, and one IA meeting this year with a decision linked to
+// the result goal. One meeting, not two, on purpose: the dashboard then shows the two-a-year
+// warning (003:39075-39084) that the demo is meant to teach.
+void add_demo_ia_work(Dataset& d, Date today) {
+    const int quarter = (today.month() - 1) / 3 + 1;
+    const GoalPeriod last_whole = quarter == 1 ? GoalPeriod{today.year() - 1, 4} : GoalPeriod{today.year(), quarter - 1};
+
+    Goal result;
+    result.id = next_goal_id(d);
+    result.kind = GoalKind::result;
+    result.area = "ia2025.sykefravaer";
+    result.title = "Sykefraværet ned 10 % (demo)";
+    result.description = "Sykefraværet i hele kommunen, målt mot samme kvartal året før.";
+    result.metric = GoalMetric::sick_leave;
+    result.baseline_period = GoalPeriod{last_whole.year - 1, last_whole.quarter};
+    result.target_change = -10;
+    result.deadline = Date::from_ymd(today.year() + 1, 12, 31);
+    apply(d, add_goal(d, result));
+
+    Goal activity;
+    activity.id = next_goal_id(d);
+    activity.kind = GoalKind::activity;
+    activity.area = "ia2025.arbeidsmiljo";
+    activity.title = "Tett oppfølging de første fire ukene (demo)";
+    activity.criterion = "Tre tiltak for tidlig oppfølging er gjennomført innen fristen";
+    activity.criterion_count = 3;
+    activity.deadline = Date::from_ymd(today.year() + 1, 6, 30);
+    apply(d, add_goal(d, activity));
+
+    struct Planned { const char* title; const char* owner; int days; ActivityStatus status; };
+    const Planned planned[] = {
+        {"Kurs i sykefraværsoppfølging for alle ledere", "HR", -60, ActivityStatus::fullfort},
+        {"Rutine for kontakt i første fraværsuke", "Enhetsledere", 14, ActivityStatus::pagar},
+        {"Evaluering sammen med tillitsvalgte", "HR og hovedtillitsvalgt", 90, ActivityStatus::planlagt},
+    };
+    for (const Planned& p : planned) {
+        GoalActivity a;
+        a.id = next_activity_id(d);
+        a.goal = activity.id;
+        a.title = p.title;
+        a.owner = p.owner;
+        a.planned = today + p.days;
+        a.status = p.status;
+        if (p.status == ActivityStatus::fullfort) a.done = today + p.days + 3;
+        apply(d, add_activity(d, a));
+    }
+
+    IaMeeting m;
+    m.id = next_meeting_id(d);
+    m.date = std::max(Date::from_ymd(today.year(), 1, 10), today - 40);
+    m.attendees = {{MeetingRole::leder, "Kommunedirektør (demo)"},
+                   {MeetingRole::tillitsvalgt, "Hovedtillitsvalgt (demo)"},
+                   {MeetingRole::hr, "HR-rådgiver (demo)"}};
+    m.minutes = "Gjennomgang av sykefraværet siste kvartal og status for handlingsplanen.";
+    m.decisions = {{"Sykefraværsmålet følges opp kvartalsvis i ledermøtet.", {result.id}}};
+    apply(d, add_meeting(d, m));
 }
 
 } // namespace
@@ -58,7 +119,8 @@ Dataset make_demo_dataset(Date today, int employees) {
         if (st.week == 5) plan_case = {e.id, start};
         ++next_stage;
     }
-    add_demo_work(d, today, plan_case);
+    add_demo_plan(d, today, plan_case);
+    add_demo_ia_work(d, today);
     return d;
 }
 
