@@ -70,6 +70,9 @@ bool may_edit(const Role& r, EditArea area, std::string_view employee_unit = {})
 
 // IA half-year reports (half_year.hpp; DOMAIN.md §1, §5): the employer (HR) writes the texts; only
 // the tillitsvalgt signs them off ("gjennomgått med tillitsvalgt"). Every role may read them.
+// The change log (document.hpp) names employees of every unit: only HR sees it (visible_dataset
+// leaves it out for the other roles).
+bool may_see_change_log(const Role& r);
 bool may_write_half_year(const Role& r);
 bool may_sign_off_half_year(const Role& r);
 

@@ -27,12 +27,6 @@ struct Command {
     std::function<void(Dataset&)> undo;
 };
 
-struct ChangeLogEntry {
-    int64_t unix_seconds = 0;
-    std::string role;
-    std::string description;
-};
-
 class Document {
 public:
     Dataset data;
@@ -41,17 +35,20 @@ public:
     void apply(Command cmd, int64_t now_unix_seconds = 0, const std::string& role = {});
     bool can_undo() const { return undo_pos_ > 0; }
     bool can_redo() const { return undo_pos_ < history_.size(); }
-    std::string undo(); // returns the undone command's description ("" if none)
-    std::string redo();
+    // Return the undone/redone command's description ("" if none); logged as "Angret: ..." /
+    // "Gjort om: ...".
+    std::string undo(int64_t now_unix_seconds = 0, const std::string& role = {});
+    std::string redo(int64_t now_unix_seconds = 0, const std::string& role = {});
     void end_merge() { merging_open_ = false; } // e.g. when a text field loses focus
     void reset(Dataset d);                        // new document: clears history, bumps revision
-    const std::vector<ChangeLogEntry>& change_log() const { return log_; }
+    // The log lives in the dataset (saved with it); the newest kChangeLogMax entries are kept.
+    const std::vector<ChangeLogEntry>& change_log() const { return data.change_log; }
 
 private:
     std::vector<Command> history_;
     std::size_t undo_pos_ = 0;
     bool merging_open_ = false;
-    std::vector<ChangeLogEntry> log_;
+    void log(int64_t now, const std::string& role, std::string description);
 };
 
 // Commands. They are built from already-checked input (the views and importers check first).

@@ -13,6 +13,7 @@
 #include "iadesk/calendar.hpp"
 #include "iadesk/plan_model.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -160,6 +161,14 @@ struct HalfYearReport {
     std::optional<HalfYearSignOff> signed_off; // cleared when the texts change (half_year.hpp)
 };
 
+// One line of the change log (issue 7 §6: when, role, what), kept in the document so that it is
+// saved with it; Document::apply/undo/redo write it (document.hpp). Newest last.
+struct ChangeLogEntry {
+    int64_t unix_seconds = 0;
+    std::string role;              // the role kind (access.hpp to_string: "hr", "manager", ...)
+    std::string description;       // user-facing, e.g. "Endret organisasjonsnavn"
+};
+
 struct Dataset {
     Organisation organisation;
     std::vector<Unit> units;
@@ -172,7 +181,10 @@ struct Dataset {
     std::vector<GoalActivity> goal_activities;
     std::vector<IaMeeting> ia_meetings;
     std::vector<HalfYearReport> half_year_reports; // sorted by (year, half), one per period (optional in the file)
+    std::vector<ChangeLogEntry> change_log;        // the newest kChangeLogMax changes (optional in the file)
 };
+
+inline constexpr std::size_t kChangeLogMax = 2000;
 
 // Norwegian organisation number: 9 digits, weights 3 2 7 6 5 4 3 2, check digit 11 - (sum mod 11);
 // a remainder giving 10 makes the number invalid, 11 means check digit 0.

@@ -153,10 +153,13 @@ void App::register_actions() {
                   [this] { page_ = Page::employees; employees_.start_new(view_context_for_actions()); }});
     actions_.add({"edit.undo", "action.undo", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_Z, false,
                   [this] { return doc_.can_undo(); },
-                  [this] { set_status(std::string(tr("status.undone")) + doc_.undo()); }});
+                  [this] { set_status(std::string(tr("status.undone")) + doc_.undo(static_cast<int64_t>(std::time(nullptr)), to_string(role_.kind))); }});
     actions_.add({"edit.redo", "action.redo", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_Y, false,
                   [this] { return doc_.can_redo(); },
-                  [this] { set_status(std::string(tr("status.redone")) + doc_.redo()); }});
+                  [this] { set_status(std::string(tr("status.redone")) + doc_.redo(static_cast<int64_t>(std::time(nullptr)), to_string(role_.kind))); }});
+    actions_.add({"view.change_log", "action.change_log", "menu.view", 0, false,
+                  [this] { return may_see_change_log(role_); },
+                  [this] { page_ = Page::settings; settings_.select_log_tab = true; }});
     actions_.add({"app.palette", "action.palette", "menu.view", ImGuiMod_Ctrl | ImGuiKey_K, true, {},
                   [this] { palette_.open_requested = true; }});
     actions_.add({"view.language", "action.language", "menu.view", 0, false, {}, [this] {

@@ -132,6 +132,7 @@ bool may_edit(const Role& r, EditArea area, std::string_view employee_unit) {
     return false;
 }
 
+bool may_see_change_log(const Role& r) { return r.kind == RoleKind::hr; }
 bool may_write_half_year(const Role& r) { return r.kind == RoleKind::hr; }
 bool may_sign_off_half_year(const Role& r) { return r.kind == RoleKind::tillitsvalgt; }
 

@@ -485,6 +485,7 @@ DatasetLoad load_dataset(std::string_view json_text) {
     detail_ds::read_plans(doc, root, rep, loader.ds); // optional "adjustment_options", "plans"
     detail_ds::read_goals(doc, root, rep, loader.ds, loader.meta.goals); // optional "goals", "goal_activities", "ia_meetings"
     detail_ds::read_half_years(doc, root, rep, loader.ds, loader.meta.half_year_bad); // optional "half_year_reports"
+    detail_ds::read_change_log(doc, root, rep, loader.ds); // optional "change_log"
     res.top = json(); // free the DOM before the checks
 
     detail_ds::check_dataset(loader.ds, &loader.meta, rep);

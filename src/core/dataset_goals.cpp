@@ -200,7 +200,7 @@ public:
     void key(std::string_view k) { str(k); s_ += compact() ? ":" : ": "; }
     void sep() { s_ += compact() ? "," : ", "; }
     void str(std::string_view t) {
-        s_ += json(std::string(t)).dump(-1, ' ', false, json::error_handler_t::replace);
+        write_json_string(s_, t);
     }
     void num(double v) {
         if (!std::isfinite(v)) { raw("null"); return; }

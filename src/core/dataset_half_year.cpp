@@ -22,7 +22,8 @@ using json = nlohmann::json;
 
 void read_one(const json& v, const Path& p, Reporter& rep, HalfYearReport& r, uint8_t& bad) {
     if (!v.is_object()) {
-        rep.add(p, "Må være et objekt (var " + excerpt(v.dump()) + ")", "Must be an object (was " + excerpt(v.dump()) + ")");
+        // By type, never dump(): a deeply nested value would recurse (a fuzzer finding, reliability.md).
+        rep.add(p, std::string("Må være et objekt (var ") + type_nb(v) + ")", std::string("Must be an object (was ") + type_en(v) + ")");
         bad = 1;
         return;
     }
@@ -54,8 +55,6 @@ std::string ptr(std::size_t i, const std::string& field) {
     if (!field.empty()) s += "/" + field;
     return s;
 }
-
-void write_str(std::string& out, std::string_view t) { out += json(std::string(t)).dump(-1, ' ', false, json::error_handler_t::replace); }
 
 } // namespace
 
@@ -113,7 +112,7 @@ void write_half_years(const Dataset& ds, int indent, std::string& out) {
         out.push_back('\n');
         out.append(static_cast<std::size_t>(indent * level), ' ');
     };
-    auto key = [&](const char* k) { write_str(out, k); out += colon; };
+    auto key = [&](const char* k) { write_json_string(out, k); out += colon; };
     out += ",";
     newline(1);
     key("half_year_reports");
@@ -125,14 +124,14 @@ void write_half_years(const Dataset& ds, int indent, std::string& out) {
         out += "{";
         key("year"); out += std::to_string(r.year); out += sep;
         key("half"); out += std::to_string(r.half); out += sep;
-        key("key_experience"); write_str(out, r.key_experience); out += sep;
-        key("deviations"); write_str(out, r.deviations); out += sep;
-        key("successful_activity"); write_str(out, r.successful_activity); out += sep;
-        key("successful_text"); write_str(out, r.successful_text); out += sep;
+        key("key_experience"); write_json_string(out, r.key_experience); out += sep;
+        key("deviations"); write_json_string(out, r.deviations); out += sep;
+        key("successful_activity"); write_json_string(out, r.successful_activity); out += sep;
+        key("successful_text"); write_json_string(out, r.successful_text); out += sep;
         key("signed_off");
         if (r.signed_off) {
-            out += "{"; key("name"); write_str(out, r.signed_off->name); out += sep;
-            key("date"); write_str(out, format_iso(r.signed_off->date)); out += "}";
+            out += "{"; key("name"); write_json_string(out, r.signed_off->name); out += sep;
+            key("date"); write_json_string(out, format_iso(r.signed_off->date)); out += "}";
         } else {
             out += "null";
         }

@@ -115,6 +115,11 @@ void check_half_years(const Dataset& ds, const LoadMeta* meta, Reporter& rep);
 void write_half_years(const Dataset& ds, int indent, std::string& out);
 void sort_half_years(Dataset& ds);
 
+// The change log (dataset_change_log.cpp): the optional "change_log" member, read (and checked) from
+// the DOM, written when non-empty.
+void read_change_log(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds);
+void write_change_log(const Dataset& ds, int indent, std::string& out);
+
 // Milestone ids of all built-in rule sets (computed once).
 const std::vector<std::string>& known_milestone_ids();
 

@@ -191,6 +191,7 @@ std::string save_dataset(const Dataset& ds, int indent) {
     detail_ds::write_plans(ds, indent, w.out); // "adjustment_options", "plans" when non-empty
     detail_ds::write_goals(ds, indent, w.out); // "goals", "goal_activities", "ia_meetings" when non-empty
     detail_ds::write_half_years(ds, indent, w.out); // "half_year_reports" when non-empty
+    detail_ds::write_change_log(ds, indent, w.out); // "change_log" when non-empty
     if (indent >= 0) w.out.push_back('\n');
     w.ch('}');
     if (indent >= 0) w.out.push_back('\n');

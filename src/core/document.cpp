@@ -1,5 +1,7 @@
 #include "iadesk/document.hpp"
 
+#include "dataset_internal.hpp"
+
 #include <utility>
 
 namespace iadesk {
@@ -13,30 +15,44 @@ void Document::apply(Command cmd, int64_t now, const std::string& role) {
     if (merge) {
         history_.back().apply = std::move(cmd.apply); // keep the first undo, the last apply
         history_.back().description = cmd.description;
-        if (!log_.empty()) log_.back().unix_seconds = now;
+        if (!data.change_log.empty()) {
+            data.change_log.back().unix_seconds = now;
+            data.change_log.back().description = cmd.description;
+        }
     } else {
-        log_.push_back({now, role, cmd.description});
+        log(now, role, cmd.description);
         history_.push_back(std::move(cmd));
     }
     undo_pos_ = history_.size();
     merging_open_ = true;
 }
 
-std::string Document::undo() {
+void Document::log(int64_t now, const std::string& role, std::string description) {
+    auto& l = data.change_log;
+    if (l.size() >= kChangeLogMax) l.erase(l.begin(), l.begin() + static_cast<std::ptrdiff_t>(l.size() - kChangeLogMax + 1));
+    // Cut long descriptions (a command naming a 10 000-character name) so the log stays readable
+    // and within the format's text limit.
+    if (description.size() > 300) description = detail_ds::excerpt(description, 200);
+    l.push_back({now, role, std::move(description)});
+}
+
+std::string Document::undo(int64_t now, const std::string& role) {
     if (!can_undo()) return {};
     Command& c = history_[--undo_pos_];
     c.undo(data);
     ++revision;
     merging_open_ = false;
+    log(now, role, "Angret: " + c.description);
     return c.description;
 }
 
-std::string Document::redo() {
+std::string Document::redo(int64_t now, const std::string& role) {
     if (!can_redo()) return {};
     Command& c = history_[undo_pos_++];
     c.apply(data);
     ++revision;
     merging_open_ = false;
+    log(now, role, "Gjort om: " + c.description);
     return c.description;
 }
 

@@ -24,6 +24,12 @@ using json = nlohmann::json;
 const char* type_nb(const json& v);
 const char* type_en(const json& v);
 
+// Appends `t` as a JSON string (escaped; invalid UTF-8 replaced by U+FFFD so that the output always
+// parses) — the writer of the DOM-read members (plans, goals, half-year reports, change log).
+inline void write_json_string(std::string& out, std::string_view t) {
+    out += json(std::string(t)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 struct JsonFields {
     const json& obj;
     const Path& at;

@@ -109,7 +109,7 @@ struct Out {
     std::string& s;
     bool compact;
     void str(std::string_view v) {
-        s += json(std::string(v)).dump(-1, ' ', false, json::error_handler_t::replace);
+        write_json_string(s, v);
     }
     void key(const char* k) { s += '"'; s += k; s += compact ? "\":" : "\": "; }
     void sep() { s += compact ? "," : ", "; }

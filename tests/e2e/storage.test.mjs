@@ -57,4 +57,50 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'the change log shows who changed what, newest first, and keeps it after a reload; a manager does not see it',
+    fn: async (ctx) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts);
+        await app.find(SAVED, { kind: 'text', timeout: 10000 });
+        await app.click('Innstillinger', { kind: 'button' });
+        await app.type('Organisasjonsnavn', 'Loggtest kommune');
+        await app.press('Tab');
+        await app.press('Control+Z');
+        await app.click('Endringslogg', { kind: 'text' });
+        await app.find(/^\d+ endringer, nyeste først/, { kind: 'text' });
+        // Newest first: the undo above the change it undid, both by HR.
+        const undo = await app.find('Angret: Endret organisasjonsnavn', { kind: 'text' });
+        const change = await app.find('Endret organisasjonsnavn', { kind: 'text' });
+        assert.ok(undo.y < change.y, 'newest first');
+        await app.find('HR / arbeidsgiver', { kind: 'text', near: 'Angret: Endret organisasjonsnavn' });
+        await app.find(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/, { kind: 'text', near: 'Angret: Endret organisasjonsnavn' });
+        await app.screenshot('change-log');
+        const log = (await app.document()).change_log;
+        assert.deepEqual(log.slice(-2).map((e) => [e.role, e.description]),
+          [['hr', 'Endret organisasjonsnavn'], ['hr', 'Angret: Endret organisasjonsnavn']]);
+
+        await app.find(SAVED, { kind: 'text', timeout: 5000 });
+        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 5000 });
+        await app.page.reload();
+        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        assert.deepEqual((await app.document()).change_log.slice(-2).map((e) => e.description),
+          ['Endret organisasjonsnavn', 'Angret: Endret organisasjonsnavn'], 'the log is saved with the data');
+
+        // A manager of one unit does not see it (it names employees of every unit).
+        const unit = (await app.document()).units[0];
+        await app.click('Rolle: HR / arbeidsgiver');
+        await app.click('Nærmeste leder for');
+        await app.click(unit.name);
+        await app.find(`Rolle: Nærmeste leder (${unit.name})`, { kind: 'text' });
+        await app.click('Innstillinger', { kind: 'button' });
+        await app.click('Endringslogg', { kind: 'text' });
+        await app.find(/^Endringsloggen vises bare for HR/, { kind: 'text' });
+        assert.deepEqual(app.consoleErrors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
 ];

@@ -175,3 +175,14 @@ TEST_CASE("access: filtering a generated municipality keeps each manager to the 
     }
     CHECK(total == ds.employees.size());
 }
+
+TEST_CASE("access: only HR sees the change log (it names employees of every unit)") {
+    Dataset ds = sample();
+    ds.change_log.push_back({1795000000, "hr", "La til fravær for en ansatt i enhet B"});
+    CHECK(may_see_change_log(Role::hr()));
+    CHECK(visible_dataset(ds, Role::hr()).change_log.size() == 1);
+    for (const Role& r : {Role::manager(ds.units.at(0).id), Role::tillitsvalgt(), Role::employee_of(ds.employees.at(0).id)}) {
+        CHECK_FALSE(may_see_change_log(r));
+        CHECK(visible_dataset(ds, r).change_log.empty());
+    }
+}

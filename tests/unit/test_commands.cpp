@@ -3,6 +3,8 @@
 #include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"
 
+#include "test_util.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -64,7 +66,7 @@ TEST_CASE("commands: add_employee checks every field and names it") {
         CHECK(doc.data.employees.back().id == "E4");
         CHECK(validate_dataset(doc.data).empty());
         CHECK(doc.undo() == "La til ansatt Kari Nordmann");
-        CHECK(save_dataset(doc.data) == save_dataset(ds));
+        CHECK(data_bytes(doc.data) == save_dataset(ds));
     }
     SUBCASE("duplicate id") {
         const Problem p = only_problem(add_employee(ds, employee("E2", "Nina Lie", "U1")));
@@ -136,7 +138,7 @@ TEST_CASE("commands: add_employee checks every field and names it") {
 TEST_CASE("commands: update_employee keeps the id, merges typing, and undoes exactly") {
     Document doc;
     doc.reset(sample());
-    const std::string before = save_dataset(doc.data);
+    const std::string before = data_bytes(doc.data);
     Employee e = doc.data.employees[1];
     e.name = "Ola H";
     auto r1 = update_employee(doc.data, "E2", e);
@@ -148,7 +150,7 @@ TEST_CASE("commands: update_employee keeps the id, merges typing, and undoes exa
     CHECK(doc.data.employees[1].name == "Ola Hansen-Berg");
     CHECK(doc.change_log().size() == 1); // one field, one undo step
     doc.undo();
-    CHECK(save_dataset(doc.data) == before);
+    CHECK(data_bytes(doc.data) == before);
 
     e.id = "E9";
     const Problem p = only_problem(update_employee(doc.data, "E2", e));
@@ -162,7 +164,7 @@ TEST_CASE("commands: update_employee keeps the id, merges typing, and undoes exa
 TEST_CASE("commands: remove_employee takes absences and events along, says so, and undo restores them in place") {
     Document doc;
     doc.reset(sample());
-    const std::string before = save_dataset(doc.data);
+    const std::string before = data_bytes(doc.data);
     auto deps = employee_dependents(doc.data, "E1");
     CHECK(deps.absences == 2);
     CHECK(deps.milestone_events == 1);
@@ -176,7 +178,7 @@ TEST_CASE("commands: remove_employee takes absences and events along, says so, a
     REQUIRE(doc.data.milestone_events.size() == 1);
     CHECK(validate_dataset(doc.data).empty());
     doc.undo();
-    CHECK(save_dataset(doc.data) == before); // same records, same positions
+    CHECK(data_bytes(doc.data) == before); // same records, same positions
     doc.redo();
     CHECK(doc.data.employees[0].id == "E2");
 
@@ -296,7 +298,7 @@ TEST_CASE("commands: absence checks - grade, egenmelding 100, dates, employee, o
 TEST_CASE("commands: update and remove absence, undo in place") {
     Document doc;
     doc.reset(sample());
-    const std::string before = save_dataset(doc.data);
+    const std::string before = data_bytes(doc.data);
     Absence a = doc.data.absences[1];
     a.to = d(2026, 2, 27);
     auto u = update_absence(doc.data, 1, a);
@@ -318,7 +320,7 @@ TEST_CASE("commands: update and remove absence, undo in place") {
     CHECK(doc.data.absences.size() == 2);
     doc.undo();
     doc.undo();
-    CHECK(save_dataset(doc.data) == before);
+    CHECK(data_bytes(doc.data) == before);
     CHECK(only_problem(remove_absence(doc.data, 3)).message_nb == "Fraværet finnes ikke (lenger)");
 }
 
@@ -391,7 +393,7 @@ TEST_CASE("commands: random command sequences keep the dataset valid; undo all r
     for (int round = 0; round < 4; ++round) {
         Document doc;
         doc.reset(sample());
-        const std::string start = save_dataset(doc.data);
+        const std::string start = data_bytes(doc.data);
         int applied = 0, refused = 0;
         auto rnd_date = [&] { return d(2025, 1, 1) + next(800); };
         auto rnd_emp = [&]() -> std::string {
@@ -470,13 +472,13 @@ TEST_CASE("commands: random command sequences keep the dataset valid; undo all r
         }
         CHECK(applied > 30);
         CHECK(refused > 20);
-        const std::string end = save_dataset(doc.data);
+        const std::string end = data_bytes(doc.data);
         while (doc.can_undo()) {
             doc.undo();
             CHECK(validate_dataset(doc.data).empty());
         }
-        CHECK(save_dataset(doc.data) == start);
+        CHECK(data_bytes(doc.data) == start);
         while (doc.can_redo()) doc.redo();
-        CHECK(save_dataset(doc.data) == end);
+        CHECK(data_bytes(doc.data) == end);
     }
 }

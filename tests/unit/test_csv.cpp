@@ -4,6 +4,8 @@
 #include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"
 
+#include "test_util.hpp"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -91,7 +93,7 @@ TEST_CASE("csv: stray quotes make row errors, never a crash, and reading goes on
 TEST_CASE("csv import of employees: Norwegian headers, both date forms, decimal comma, units, several periods") {
     Document doc;
     doc.reset(base());
-    const std::string before = save_dataset(doc.data);
+    const std::string before = data_bytes(doc.data);
     const std::string file = kBom +
         "Ansattnr;Navn;Enhet;Stillingsprosent;Fra;Til;Fødselsår;Kommentar\r\n"
         "E3;Per Berg;U1;37,5;01.08.2025;;1990;ny\r\n"
@@ -126,7 +128,7 @@ TEST_CASE("csv import of employees: Norwegian headers, both date forms, decimal 
     CHECK(nina.employment[1].percent == 100);
     CHECK(doc.data.employees[4].employment[0].from == d(2026, 1, 5));
     doc.undo();
-    CHECK(save_dataset(doc.data) == before);
+    CHECK(data_bytes(doc.data) == before);
 }
 
 TEST_CASE("csv import of employees: one bad row, every error listed, nothing imported") {
@@ -208,7 +210,7 @@ TEST_CASE("csv import of employees: English headers with ',' and a stray quote r
 TEST_CASE("csv import of absence: kinds, grades, open end; undo removes the rows") {
     Document doc;
     doc.reset(base());
-    const std::string before = save_dataset(doc.data);
+    const std::string before = data_bytes(doc.data);
     AbsenceImport im = import_absences_csv(doc.data,
         "ansatt;type;fra;til;grad\n"
         "E1;egenmelding;05.01.2026;07.01.2026;\n"
@@ -228,7 +230,7 @@ TEST_CASE("csv import of absence: kinds, grades, open end; undo removes the rows
     CHECK(doc.data.absences.size() == 4);
     CHECK(validate_dataset(doc.data).empty());
     doc.undo();
-    CHECK(save_dataset(doc.data) == before);
+    CHECK(data_bytes(doc.data) == before);
 }
 
 TEST_CASE("csv import of absence: every row error with line and column; nothing imported") {

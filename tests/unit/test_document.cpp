@@ -1,4 +1,5 @@
 // Document, commands and undo/redo (ARCHITECTURE.md: every change is a command).
+#include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"
 
 #include <doctest/doctest.h>
@@ -55,4 +56,63 @@ TEST_CASE("document: recording and removing a milestone event can be undone and 
     doc.undo();
     REQUIRE(doc.data.milestone_events.size() == 2);
     CHECK(doc.data.milestone_events[0].employee == "E1"); // back in its place
+}
+
+TEST_CASE("document: the change log says when, who and what, logs undo and redo, is saved with the data and capped") {
+    Document doc;
+    doc.data.organisation.name = "A";
+    doc.apply(set_organisation_name(doc.data, "B"), 1795000000, "hr");
+    doc.end_merge();
+    doc.undo(1795000060, "manager");
+    doc.redo(1795000120, "hr");
+    const auto& log = doc.change_log();
+    REQUIRE(log.size() == 3);
+    CHECK(log[0].unix_seconds == 1795000000);
+    CHECK(log[0].role == "hr");
+    CHECK(log[0].description == "Endret organisasjonsnavn");
+    CHECK(log[1].description == "Angret: Endret organisasjonsnavn");
+    CHECK(log[1].role == "manager");
+    CHECK(log[2].description == "Gjort om: Endret organisasjonsnavn");
+
+    // Saved with the data and read back unchanged (docs/data-format.md, "change_log").
+    doc.data.organisation.orgnr = "940123453";
+    doc.data.units.push_back({"U1", "Enhet"});
+    const std::string saved = save_dataset(doc.data);
+    CHECK(saved.find("\"change_log\"") != std::string::npos);
+    DatasetLoad back = load_dataset(saved);
+    REQUIRE(back.ok());
+    REQUIRE(back.dataset->change_log.size() == 3);
+    CHECK(back.dataset->change_log[1].role == "manager");
+    CHECK(save_dataset(*back.dataset) == saved);
+
+    // Only the newest kChangeLogMax entries are kept; a long description is cut.
+    for (std::size_t i = 0; i < kChangeLogMax + 10; ++i) {
+        doc.end_merge();
+        doc.apply(set_organisation_name(doc.data, "N" + std::to_string(i)), 1795000200 + static_cast<int64_t>(i), "hr");
+    }
+    CHECK(doc.change_log().size() == kChangeLogMax);
+    CHECK(doc.change_log().back().unix_seconds == 1795000200 + static_cast<int64_t>(kChangeLogMax + 9));
+    Command long_one = set_organisation_name(doc.data, "x");
+    long_one.description = std::string(20000, 'x');
+    doc.end_merge();
+    doc.apply(std::move(long_one), 1, "hr");
+    CHECK(doc.change_log().back().description.size() < 1000);
+}
+
+TEST_CASE("document: a bad change_log in a file names the place and the problem") {
+    Document doc;
+    doc.data.organisation = {"Fjordvik kommune", "940123453"};
+    doc.data.units.push_back({"U1", "Enhet"});
+    std::string text = save_dataset(doc.data);
+    const std::string bad = R"(, "change_log": [{"unix_seconds": -5, "role": "hr", "description": "x"}, {"role": 7, "description": "y", "unix_seconds": 1}, 3])";
+    text.insert(text.rfind('}'), bad);
+    DatasetLoad r = load_dataset(text);
+    REQUIRE_FALSE(r.ok());
+    auto has = [&](const char* pointer) {
+        for (const DatasetProblem& p : r.problems) if (p.pointer == pointer) return true;
+        return false;
+    };
+    CHECK(has("/change_log/0/unix_seconds"));
+    CHECK(has("/change_log/1/role"));
+    CHECK(has("/change_log/2"));
 }

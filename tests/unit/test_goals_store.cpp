@@ -5,6 +5,8 @@
 #include "iadesk/goal_commands.hpp"
 #include "iadesk/goals.hpp"
 
+#include "test_util.hpp"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -110,7 +112,7 @@ TEST_CASE("goals store: problems with JSON pointers") {
 TEST_CASE("goal commands: add checks by field, undo restores exactly") {
     Document doc;
     doc.reset(fixture());
-    const std::string before = save_dataset(doc.data);
+    const std::string before = data_bytes(doc.data);
 
     Goal g;
     g.id = next_goal_id(doc.data);
@@ -139,7 +141,7 @@ TEST_CASE("goal commands: add checks by field, undo restores exactly") {
     CHECK(doc.data.goals.back().criterion.empty());
     CHECK(validate_dataset(doc.data).empty());
     doc.undo();
-    CHECK(save_dataset(doc.data) == before);
+    CHECK(data_bytes(doc.data) == before);
 
     // Update: id cannot change; the edit is one undo step.
     Goal changed = doc.data.goals[0];
@@ -149,7 +151,7 @@ TEST_CASE("goal commands: add checks by field, undo restores exactly") {
     doc.apply(std::move(*r.command));
     CHECK(doc.data.goals[0].title == "Nytt navn");
     doc.undo();
-    CHECK(save_dataset(doc.data) == before);
+    CHECK(data_bytes(doc.data) == before);
     changed.id = "G100";
     CHECK(has_field(update_goal(doc.data, "G1", changed).problems, "id"));
 }
@@ -157,7 +159,7 @@ TEST_CASE("goal commands: add checks by field, undo restores exactly") {
 TEST_CASE("goal commands: remove_goal takes its activities and decision links, undo puts them back in place") {
     Document doc;
     doc.reset(fixture());
-    const std::string before = save_dataset(doc.data);
+    const std::string before = data_bytes(doc.data);
     GoalDependents dep = goal_dependents(doc.data, "G1");
     CHECK(dep.activities == 1);
     CHECK(dep.decisions == 1);
@@ -169,13 +171,13 @@ TEST_CASE("goal commands: remove_goal takes its activities and decision links, u
     CHECK(doc.data.ia_meetings[2].decisions[0].goals.empty());
     CHECK(validate_dataset(doc.data).empty());
     doc.undo();
-    CHECK(save_dataset(doc.data) == before);
+    CHECK(data_bytes(doc.data) == before);
 }
 
 TEST_CASE("goal commands: activities and their status, meetings") {
     Document doc;
     doc.reset(fixture());
-    const std::string before = save_dataset(doc.data);
+    const std::string before = data_bytes(doc.data);
     GoalActivity a;
     a.id = next_activity_id(doc.data);
     CHECK(a.id == "A7");
@@ -202,7 +204,7 @@ TEST_CASE("goal commands: activities and their status, meetings") {
     doc.undo();
     doc.undo();
     doc.undo();
-    CHECK(save_dataset(doc.data) == before);
+    CHECK(data_bytes(doc.data) == before);
 
     IaMeeting m;
     m.id = next_meeting_id(doc.data);
@@ -224,5 +226,5 @@ TEST_CASE("goal commands: activities and their status, meetings") {
     CHECK(doc.data.ia_meetings.front().id == "M2");
     doc.undo();
     doc.undo();
-    CHECK(save_dataset(doc.data) == before);
+    CHECK(data_bytes(doc.data) == before);
 }

@@ -6,6 +6,8 @@
 #include "iadesk/plan_commands.hpp"
 #include "iadesk/plans.hpp"
 
+#include "test_util.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -206,14 +208,14 @@ TEST_CASE("commands: a plan from a template, edited, agreed, shared, and an upda
     CHECK(validate_dataset(doc.data).empty());
 
     // Undo restores exactly, step by step, down to no plan at all.
-    const std::string before_edit = save_dataset(doc.data, -1);
+    const std::string before_edit = data_bytes(doc.data, -1);
     doc.undo(); // edit of v2
     CHECK(doc.data.plans[0].versions[1].content.work_ability == "Kan arbeide fire timer om dagen.");
     doc.redo();
-    CHECK(save_dataset(doc.data, -1) == before_edit);
+    CHECK(data_bytes(doc.data, -1) == before_edit);
     while (doc.can_undo()) doc.undo();
     CHECK(doc.data.plans.empty());
-    CHECK(save_dataset(doc.data, -1) == save_dataset(small(), -1));
+    CHECK(data_bytes(doc.data, -1) == save_dataset(small(), -1));
 }
 
 TEST_CASE("commands: exemption and its refusals") {
@@ -250,12 +252,12 @@ TEST_CASE("commands: adjustment options and removing an employee takes the plans
     CHECK(doc.data.adjustment_options.back().text == "Hjemmekontor tre dager i uken");
     CHECK_FALSE(add_adjustment_option(doc.data, " ").ok());
     apply(doc, new_plan_version(doc.data, "E1", ymd(2026, 9, 14), "physical", "H", ymd(2026, 10, 1)));
-    const std::string with_plan = save_dataset(doc.data, -1);
+    const std::string with_plan = data_bytes(doc.data, -1);
     apply(doc, remove_employee(doc.data, "E1"));
     CHECK(doc.data.plans.empty());
     CHECK(validate_dataset(doc.data).empty());
     doc.undo();
-    CHECK(save_dataset(doc.data, -1) == with_plan);
+    CHECK(data_bytes(doc.data, -1) == with_plan);
 }
 
 TEST_CASE("milestones: plan events complete oppfolgingsplan, rapport_nav_9uker and plan_til_nav") {

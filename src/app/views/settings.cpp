@@ -1,5 +1,7 @@
 #include "app/views/settings.hpp"
 
+#include "app/views/change_log_view.hpp"
+
 #include "app/theme.hpp"
 #include "app/test_probe.hpp"
 #include "app/widgets.hpp"
@@ -82,6 +84,11 @@ void SettingsView::draw(ViewContext& ctx, Language& language, Theme& theme, cons
         draw_look(language, theme);
         ImGui::EndTabItem();
     }
+    if (tab(tr("settings.tab_log"), select_log_tab ? ImGuiTabItemFlags_SetSelected : 0)) {
+        draw_change_log(ctx);
+        ImGui::EndTabItem();
+    }
+    select_log_tab = false;
     ImGui::EndTabBar();
 }
 

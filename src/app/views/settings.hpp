@@ -17,6 +17,7 @@ struct SettingsView {
 
     DataView data;
     bool select_data_tab = false;  // a file arrived: show the Data tab
+    bool select_log_tab = false;   // the "change log" action: show the Endringslogg tab
     int pending_font_size = 0;
 
     // Queues commands; may switch `language` and change `theme` (kind, font size).

@@ -1,0 +1,74 @@
+#include "app/views/change_log_view.hpp"
+
+#include "app/format.hpp"
+#include "app/test_probe.hpp"
+#include "app/widgets.hpp"
+#include "iadesk/access.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <ctime>
+
+namespace iadesk::app {
+
+namespace {
+
+// "24.11.2026 14:05" in local time (bokmål and English alike use dd.mm.yyyy here, as the app does).
+std::string when_text(int64_t unix_seconds) {
+    if (unix_seconds <= 0) return "–";
+    const std::time_t t = static_cast<std::time_t>(unix_seconds);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+    return buf;
+}
+
+const char* role_text(const std::string& role) {
+    if (role == "hr") return tr("role.hr_name");
+    if (role == "manager") return tr("changelog.role_manager");
+    if (role == "tillitsvalgt") return tr("role.tillitsvalgt_name");
+    if (role == "employee") return tr("role.employee_of");
+    return role.empty() ? "–" : role.c_str();
+}
+
+} // namespace
+
+void draw_change_log(ViewContext& ctx) {
+    if (!may_see_change_log(ctx.derived.role)) {
+        ui::text(tr("changelog.hr_only"));
+        return;
+    }
+    const std::vector<ChangeLogEntry>& log = ctx.data().change_log;
+    char count[96];
+    std::snprintf(count, sizeof count, tr("changelog.count"), static_cast<int>(log.size()));
+    ui::text(count);
+    if (log.empty()) return;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("change-log", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("changelog.when"), ImGuiTableColumnFlags_WidthFixed, 9 * em);
+    ImGui::TableSetupColumn(tr("changelog.role"), ImGuiTableColumnFlags_WidthFixed, 11 * em);
+    ImGui::TableSetupColumn(tr("changelog.what"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(log.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const ChangeLogEntry& e = log[log.size() - 1 - static_cast<std::size_t>(row)]; // newest first
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ui::text(when_text(e.unix_seconds).c_str());
+            ImGui::TableNextColumn();
+            ui::text(role_text(e.role));
+            ImGui::TableNextColumn();
+            ui::text(e.description.c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+} // namespace iadesk::app

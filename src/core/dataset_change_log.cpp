@@ -1,0 +1,76 @@
+// dataset_change_log: the dataset format's optional "change_log" member (issue 7 §6: when, role,
+// what), read from the DOM (phase 1, with its checks: the log is the app's own record, nothing
+// refers to it) and written in the canonical form when non-empty. Layout: docs/data-format.md.
+//
+//   "change_log": [{"unix_seconds": 1795000000, "role": "hr", "description": "Endret organisasjonsnavn"}]
+//
+// A file with more than kChangeLogMax entries keeps the newest ones (the app never writes more).
+#include "json_fields.hpp"
+
+namespace iadesk::detail_ds {
+
+void read_change_log(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds) {
+    JsonFields top{doc, root, rep};
+    const nlohmann::json* list = top.array("change_log");
+    if (!list) return;
+    Path lp{&root, "change_log"};
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        Path ep{&lp, {}, i};
+        const nlohmann::json& v = (*list)[i];
+        if (!v.is_object()) {
+            rep.add(ep, std::string("Må være et objekt (var ") + type_nb(v) + ")", std::string("Must be an object (was ") + type_en(v) + ")");
+            continue;
+        }
+        JsonFields f{v, ep, rep};
+        ChangeLogEntry e;
+        std::optional<double> when;
+        f.opt_number("unix_seconds", when);
+        f.str("role", e.role, true);
+        f.str("description", e.description, true);
+        if (!when && !f.bad) f.missing("unix_seconds");
+        if (when && (*when < 0 || *when > 1e11 || *when != static_cast<double>(static_cast<int64_t>(*when))))
+            f.invalid("unix_seconds", "Må være et helt antall sekunder siden 1970", "Must be a whole number of seconds since 1970");
+        for (const char* key : {"role", "description"}) {
+            const std::string& s = key[0] == 'r' ? e.role : e.description;
+            if (s.size() > kMaxTextBytes)
+                f.invalid(key, "Teksten er for lang (" + std::to_string(s.size()) + " byte, høyst " + std::to_string(kMaxTextBytes) + ")",
+                          "The text is too long (" + std::to_string(s.size()) + " bytes, at most " + std::to_string(kMaxTextBytes) + ")");
+        }
+        if (f.bad) continue;
+        e.unix_seconds = static_cast<int64_t>(*when);
+        ds.change_log.push_back(std::move(e));
+    }
+    if (ds.change_log.size() > kChangeLogMax)
+        ds.change_log.erase(ds.change_log.begin(), ds.change_log.end() - static_cast<std::ptrdiff_t>(kChangeLogMax));
+}
+
+void write_change_log(const Dataset& ds, int indent, std::string& out) {
+    if (ds.change_log.empty()) return;
+    const bool compact = indent < 0;
+    auto newline = [&](int level) {
+        if (compact) return;
+        out.push_back('\n');
+        out.append(static_cast<std::size_t>(indent * level), ' ');
+    };
+    const char* colon = compact ? ":" : ": ";
+    const char* sep = compact ? "," : ", ";
+    out += ",";
+    newline(1);
+    write_json_string(out, "change_log");
+    out += colon;
+    out += "[";
+    for (std::size_t i = 0; i < ds.change_log.size(); ++i) {
+        const ChangeLogEntry& e = ds.change_log[i];
+        if (i) out += ",";
+        newline(2);
+        out += "{";
+        write_json_string(out, "unix_seconds"); out += colon; out += std::to_string(e.unix_seconds); out += sep;
+        write_json_string(out, "role"); out += colon; write_json_string(out, e.role); out += sep;
+        write_json_string(out, "description"); out += colon; write_json_string(out, e.description);
+        out += "}";
+    }
+    newline(1);
+    out += "]";
+}
+
+} // namespace iadesk::detail_ds
