@@ -51,4 +51,39 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'import: a large file shows its progress (read, check, done) before the preview; nothing changes until approved',
+    fn: async (ctx) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } });
+      try {
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2026-11-24');
+        const before = (await app.document()).employees.length;
+        let csv = 'id;navn;enhet;stillingsprosent;fra;til\r\n';
+        for (let i = 1; i <= 20000; i++) csv += `S${i};Stor Import ${i};Storenheten;100;01.08.2019;\r\n`;
+        await app.click('Innstillinger', { kind: 'button' });
+        await app.click('Data');
+        const it = await app.find('Importer ansatte …', { kind: 'button' });
+        const [chooser] = await Promise.all([
+          app.page.waitForEvent('filechooser', { timeout: 10000 }),
+          app.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2),
+        ]);
+        await chooser.setFiles({ name: 'stor.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+        // Every frame's widgets until the preview is there: the progress modal must have shown.
+        const seen = new Set();
+        const deadline = Date.now() + 30000;
+        for (;;) {
+          const labels = (await app.items()).filter((i) => i.visible).map((i) => i.label);
+          for (const l of labels) if (/^(Leser|Kontrollerer hver rad i) «stor\.csv» \(\d+,\d MB\)/.test(l) || l === '3 / 3' || l === '2 / 3') seen.add(l.split(' ')[0]);
+          if (labels.includes('stor.csv: 20000 rader lest, 0 feil.')) break;
+          assert.ok(Date.now() < deadline, 'the preview appears');
+        }
+        assert.ok(seen.has('Leser') || seen.has('Kontrollerer'), `progress was shown: ${[...seen].join(', ')}`);
+        assert.equal((await app.document()).employees.length, before, 'nothing changes before the import is approved');
+        await app.click('Importer', { kind: 'button' });
+        assert.equal((await app.document()).employees.length, before + 20000);
+      } finally {
+        await context.close();
+      }
+    },
+  },
 ];

@@ -38,19 +38,46 @@ void draw_errors(const std::vector<CsvRowError>& errors, bool english) {
 
 } // namespace
 
-void DataView::on_file(const ViewContext& ctx, FilePurpose purpose, const std::string& name, const std::string& bytes) {
+void DataView::on_file(const ViewContext&, FilePurpose purpose, const std::string& name, const std::string& bytes) {
     employee_import.reset();
     absence_import.reset();
     restore.reset();
     file_name = name;
-    switch (purpose) {
-    case FilePurpose::import_employees: employee_import = import_employees_csv(ctx.doc.data, bytes); break;
-    case FilePurpose::import_absences: absence_import = import_absences_csv(ctx.doc.data, bytes); break;
-    case FilePurpose::restore: restore = load_dataset(bytes); break;
+    job = FileCheckJob{purpose, name, bytes, 0};
+}
+
+void DataView::draw_job(const ViewContext& ctx) {
+    const char* id = "##file-check";
+    if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        const std::string size = format_decimal(static_cast<double>(job->bytes.size()) / 1e6, 1, ctx.language);
+        const char* stage_key = job->stage == 0 ? "data.job_reading" : job->stage == 1 ? "data.job_checking" : "data.job_done";
+        char line[512];
+        std::snprintf(line, sizeof line, tr(stage_key), job->name.c_str(), size.c_str());
+        ui::text(line);
+        char step[32];
+        std::snprintf(step, sizeof step, "%d / 3", job->stage + 1);
+        ImGui::ProgressBar(static_cast<float>(job->stage + 1) / 3.0f, ImVec2(26 * ImGui::GetFontSize(), 0), step);
+        if (job->stage == 2) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    // Advance after drawing, so that what the stage does is on screen while it runs.
+    switch (job->stage) {
+    case 0: job->stage = 1; break;
+    case 1:
+        switch (job->purpose) {
+        case FilePurpose::import_employees: employee_import = import_employees_csv(ctx.doc.data, job->bytes); break;
+        case FilePurpose::import_absences: absence_import = import_absences_csv(ctx.doc.data, job->bytes); break;
+        case FilePurpose::restore: restore = load_dataset(job->bytes); break;
+        }
+        job->stage = 2;
+        break;
+    default: job.reset(); break;
     }
 }
 
 void DataView::draw(ViewContext& ctx, const std::function<void(FilePurpose)>& pick) {
+    if (job) draw_job(ctx);
     const bool hr = ctx.derived.role.kind == RoleKind::hr;
     ui::heading(ctx.theme.fonts.title, tr("data.backup_title"));
     ui::label_text(tr("data.backup_help"));

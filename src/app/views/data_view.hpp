@@ -16,6 +16,18 @@ namespace iadesk::app {
 
 enum class FilePurpose { restore, import_employees, import_absences };
 
+// A picked file being read and checked (issue 7 §11: long work shows its progress). One stage a
+// frame, in a modal with a progress bar: the first frame shows it before any work, the second
+// runs the whole check (load_dataset or the CSV importer: the parsers are not resumable, so a 50 000-
+// employee file holds that one frame for about a second), the third closes it and the preview
+// appears. Nothing in the document changes until the user commits the preview.
+struct FileCheckJob {
+    FilePurpose purpose = FilePurpose::restore;
+    std::string name;
+    std::string bytes;
+    int stage = 0; // 0 shown, 1 checking, 2 done
+};
+
 struct DataView {
     // A file the user chose, waiting to be checked (set by the App from the platform's picker).
     std::optional<FilePurpose> pending_purpose;
@@ -25,6 +37,7 @@ struct DataView {
     std::optional<DatasetLoad> restore;
     std::string file_name;
     bool confirm_empty = false;
+    std::optional<FileCheckJob> job;
 
     // `pick(purpose)` asks the platform for a file; the App calls on_file() when it arrives.
     void draw(ViewContext& ctx, const std::function<void(FilePurpose)>& pick);
@@ -33,6 +46,7 @@ struct DataView {
 private:
     void draw_import_preview(ViewContext& ctx);
     void draw_restore_preview(ViewContext& ctx);
+    void draw_job(const ViewContext& ctx);
 };
 
 } // namespace iadesk::app
