@@ -17,6 +17,7 @@
 #include "iadesk/model.hpp"
 
 #include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,27 @@ struct DatasetLoad {
 
 DatasetLoad load_dataset(std::string_view json_text);
 std::string save_dataset(const Dataset& ds, int indent = 1);
+
+// save_dataset in steps, for a save spread over several frames (the app's autosave): step(budget)
+// writes at most `budget` employee, absence and milestone-event records (the small parts go
+// whole) and returns true once the text is complete; take() then gives exactly what save_dataset
+// gives. Contract: `ds` must outlive the saver and must not change between the steps (the caller
+// compares its document revision and starts over if it changed).
+class DatasetSaver {
+public:
+    explicit DatasetSaver(const Dataset& ds, int indent = 1);
+    ~DatasetSaver();
+    DatasetSaver(DatasetSaver&&) noexcept;
+    DatasetSaver& operator=(DatasetSaver&&) noexcept;
+    bool step(std::size_t budget);
+    bool done() const;
+    double progress() const; // 0..1, by records written
+    std::string take();      // the text (once done); leaves the saver empty
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 // The checks of load_dataset on an in-memory Dataset (used after generation and by commands).
 std::vector<DatasetProblem> validate_dataset(const Dataset& ds);

@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -15,6 +16,10 @@ namespace iadesk::app {
 
 namespace {
 constexpr double kPersistRetrySeconds = 5.0; // after the browser refused to store (e.g. quota full)
+constexpr double kAutosaveDelaySeconds = 0.8; // after the last change (typing pauses)
+constexpr std::size_t kSteppedSaveRecords = 20000; // smaller documents are saved in one frame (a few ms)
+constexpr std::size_t kSaveStepRecords = 2000;      // records between two looks at the clock
+constexpr double kSaveSliceSeconds = 0.008;         // serialising per frame during a stepped save
 }
 
 void App::init(const AppOptions& opt) {
@@ -51,13 +56,19 @@ void App::load_or_create() {
 
 bool App::save_now() {
     if (!snapshots_ || save_.read_only) return false;
+    save_.saver.reset();
+    return store_snapshot(save_dataset(doc_.data, -1), doc_.revision);
+}
+
+// Writes a snapshot of the document at `revision` and hands it to the platform to persist.
+bool App::store_snapshot(std::string_view bytes, uint64_t revision) {
     std::string error;
-    if (!snapshots_->save(doc_.data, &error)) {
+    if (!snapshots_->save_bytes(bytes, &error)) {
         save_.error = std::string(tr("save.failed")) + error;
         save_.due = -1;
         return false;
     }
-    save_.saved_revision = doc_.revision;
+    save_.saved_revision = revision;
     save_.due = -1;
     if (options_.persist) {
         // "Lagret" only once the browser's storage has confirmed it (on_persisted).
@@ -70,12 +81,39 @@ bool App::save_now() {
     return true;
 }
 
-// Within a second of each change (issue 7 §6); typing in a field is saved when it pauses.
+// One frame's share of a stepped save: records until about kSaveSliceSeconds have passed.
+void App::continue_stepped_save() {
+    if (doc_.revision != save_.saver_revision) { // changed under the save: start over after a pause
+        save_.saver.reset();
+        save_.due = ImGui::GetTime() + kAutosaveDelaySeconds;
+        return;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    while (!save_.saver->step(kSaveStepRecords)) {
+        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > kSaveSliceSeconds) return;
+    }
+    const std::string bytes = save_.saver->take();
+    save_.saver.reset();
+    store_snapshot(bytes, save_.saver_revision);
+}
+
+// Within a second of each change (issue 7 §6); typing in a field is saved when it pauses. A large
+// document is serialised over several frames so that no frame is held long (issue 8: <= 50 ms).
 void App::autosave() {
-    if (!snapshots_ || save_.read_only || save_.saved_revision == doc_.revision) return;
+    if (!snapshots_ || save_.read_only) return;
+    if (save_.saver) { continue_stepped_save(); return; }
+    if (save_.saved_revision == doc_.revision) return;
     const double now = ImGui::GetTime();
-    if (save_.due < 0) save_.due = now + 0.8;
-    if (now >= save_.due) save_now();
+    if (save_.due < 0) save_.due = now + kAutosaveDelaySeconds;
+    if (now < save_.due) return;
+    const Dataset& d = doc_.data;
+    if (d.employees.size() + d.absences.size() + d.milestone_events.size() < kSteppedSaveRecords) {
+        save_now();
+        return;
+    }
+    save_.saver = std::make_unique<DatasetSaver>(doc_.data, -1);
+    save_.saver_revision = doc_.revision;
+    continue_stepped_save();
 }
 
 bool App::flush() {
@@ -253,6 +291,7 @@ void App::draw_status_bar() {
         save_text = tr("save.not_stored");
     } else if (save_.saved_revision != doc_.revision || save_.persist_pending) {
         save_text = tr("save.saving");
+        if (save_.saver) save_text += " " + std::to_string(static_cast<int>(save_.saver->progress() * 100)) + " %";
     } else if (save_.saved_unix != 0) {
         std::time_t t = static_cast<std::time_t>(save_.saved_unix);
         std::tm tm{};

@@ -26,11 +26,13 @@
 #include "app/views/settings.hpp"
 #include "app/views/plan_editor.hpp"
 #include "app/views/goals_view.hpp"
+#include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"
 #include "iadesk/snapshots.hpp"
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +59,10 @@ struct SaveState {
     int64_t saved_unix = 0;       // wall clock of the last successful save
     std::string error;            // last failure, user-facing; empty when fine
     bool persist_pending = false; // written to /data, the copy to the browser's storage not confirmed yet
+    // A large document is serialised over several frames (DatasetSaver, a few ms a frame); a change
+    // in between abandons it and the save starts over after the usual pause.
+    std::unique_ptr<DatasetSaver> saver;
+    uint64_t saver_revision = 0;
     bool read_only = false;       // another tab holds the data (or the store failed to open)
     std::string read_only_reason;
 };
@@ -94,6 +100,8 @@ private:
     std::function<void(const std::string&, const std::string&, const std::string&)> download_fn();
     std::function<void(const std::string&, const std::string&)> open_html_fn();
     bool save_now();
+    void continue_stepped_save();
+    bool store_snapshot(std::string_view bytes, uint64_t revision);
 
     AppOptions options_;
     Document doc_;

@@ -12,6 +12,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstdint>
+#include <memory>
 
 namespace iadesk {
 namespace {
@@ -95,6 +97,7 @@ public:
         out.append(static_cast<std::size_t>(indent_ * level), ' ');
     }
     bool compact() const { return indent_ < 0; }
+    int indent() const { return indent_; }
 
 private:
     // Length of a valid UTF-8 sequence at s[i] (lead byte >= 0x80), or 0.
@@ -115,87 +118,160 @@ private:
     int indent_;
 };
 
-template <class T, class F>
-void records(Writer& w, std::string_view name, const std::vector<T>& items, F&& write_one) {
+// The member "name": [ that opens a record array (after the previous member).
+void open_array(Writer& w, std::string_view name) {
     w.ch(',');
     w.newline(1);
     w.key(name);
     w.ch('[');
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i) w.ch(',');
-        w.newline(2);
+}
+
+void close_array(Writer& w, bool empty) {
+    if (!empty) w.newline(1);
+    w.ch(']');
+}
+
+void write_employee(Writer& w, const Employee& e) {
+    w.key("id"); w.str(e.id); w.sep();
+    w.key("name"); w.str(e.name); w.sep();
+    w.key("unit"); w.str(e.unit); w.sep();
+    if (e.birth_year) { w.key("birth_year"); w.integer(*e.birth_year); w.sep(); }
+    w.key("employment");
+    w.ch('[');
+    for (std::size_t j = 0; j < e.employment.size(); ++j) {
+        const Employment& m = e.employment[j];
+        if (j) w.sep();
         w.ch('{');
-        write_one(items[i]);
+        w.key("from"); w.date(m.from); w.sep();
+        w.key("to"); w.opt_date(m.to); w.sep();
+        w.key("percent"); w.number(m.percent);
         w.ch('}');
     }
-    if (!items.empty()) w.newline(1);
     w.ch(']');
+}
+
+void write_absence(Writer& w, const Absence& a) {
+    w.key("employee"); w.str(a.employee); w.sep();
+    w.key("kind"); w.str(to_string(a.kind)); w.sep();
+    w.key("from"); w.date(a.from); w.sep();
+    w.key("to"); w.opt_date(a.to); w.sep();
+    w.key("grade"); w.integer(a.grade);
+}
+
+void write_event(Writer& w, const MilestoneEvent& ev) {
+    w.key("employee"); w.str(ev.employee); w.sep();
+    w.key("case_start"); w.date(ev.case_start); w.sep();
+    w.key("milestone"); w.str(ev.milestone); w.sep();
+    w.key("status"); w.str(to_string(ev.status)); w.sep();
+    w.key("date"); w.date(ev.date); w.sep();
+    w.key("note"); w.str(ev.note);
+}
+
+void write_unit(Writer& w, const Unit& u) {
+    w.key("id"); w.str(u.id); w.sep();
+    w.key("name"); w.str(u.name);
 }
 
 } // namespace
 
-std::string save_dataset(const Dataset& ds, int indent) {
-    Writer w(indent);
-    w.out.reserve(256 + ds.employees.size() * 160 + ds.absences.size() * 100 + ds.milestone_events.size() * 160);
-    w.ch('{');
-    w.newline(1);
-    w.key("format"); w.str("iadesk"); w.ch(',');
-    w.newline(1);
-    w.key("version"); w.integer(kDatasetFormatVersion); w.ch(',');
-    w.newline(1);
-    const Organisation& o = ds.organisation;
-    w.key("organisation");
-    w.ch('{');
-    w.key("name"); w.str(o.name); w.sep();
-    w.key("orgnr"); w.str(o.orgnr); w.sep();
-    w.key("ia_agreement"); w.boolean(o.ia_agreement); w.sep();
-    w.key("own_bht"); w.boolean(o.own_bht);
-    w.ch('}');
-    records(w, "units", ds.units, [&](const Unit& u) {
-        w.key("id"); w.str(u.id); w.sep();
-        w.key("name"); w.str(u.name);
-    });
-    records(w, "employees", ds.employees, [&](const Employee& e) {
-        w.key("id"); w.str(e.id); w.sep();
-        w.key("name"); w.str(e.name); w.sep();
-        w.key("unit"); w.str(e.unit); w.sep();
-        if (e.birth_year) { w.key("birth_year"); w.integer(*e.birth_year); w.sep(); }
-        w.key("employment");
-        w.ch('[');
-        for (std::size_t j = 0; j < e.employment.size(); ++j) {
-            const Employment& m = e.employment[j];
-            if (j) w.sep();
+// The saver's state: which part is being written and how far into it.
+struct DatasetSaver::State {
+    const Dataset& ds;
+    Writer w;
+    int part = 0;          // 0 head and units, 1 employees, 2 absences, 3 milestone events, 4 the rest, 5 done
+    std::size_t next = 0;  // next record of the current array
+    bool opened = false;   // the current array's opening is written
+    std::size_t written = 0;
+
+    State(const Dataset& d, int indent) : ds(d), w(indent) {}
+
+    // Writes up to `budget` records of `items` (opening and closing the array around them).
+    template <class T, class F>
+    bool array(std::string_view name, const std::vector<T>& items, F&& write_one, std::size_t& budget) {
+        if (!opened) { open_array(w, name); opened = true; }
+        for (; next < items.size() && budget > 0; ++next, --budget, ++written) {
+            if (next) w.ch(',');
+            w.newline(2);
             w.ch('{');
-            w.key("from"); w.date(m.from); w.sep();
-            w.key("to"); w.opt_date(m.to); w.sep();
-            w.key("percent"); w.number(m.percent);
+            write_one(w, items[next]);
             w.ch('}');
         }
-        w.ch(']');
-    });
-    records(w, "absences", ds.absences, [&](const Absence& a) {
-        w.key("employee"); w.str(a.employee); w.sep();
-        w.key("kind"); w.str(to_string(a.kind)); w.sep();
-        w.key("from"); w.date(a.from); w.sep();
-        w.key("to"); w.opt_date(a.to); w.sep();
-        w.key("grade"); w.integer(a.grade);
-    });
-    records(w, "milestone_events", ds.milestone_events, [&](const MilestoneEvent& ev) {
-        w.key("employee"); w.str(ev.employee); w.sep();
-        w.key("case_start"); w.date(ev.case_start); w.sep();
-        w.key("milestone"); w.str(ev.milestone); w.sep();
-        w.key("status"); w.str(to_string(ev.status)); w.sep();
-        w.key("date"); w.date(ev.date); w.sep();
-        w.key("note"); w.str(ev.note);
-    });
-    detail_ds::write_plans(ds, indent, w.out); // "adjustment_options", "plans" when non-empty
-    detail_ds::write_goals(ds, indent, w.out); // "goals", "goal_activities", "ia_meetings" when non-empty
-    detail_ds::write_half_years(ds, indent, w.out); // "half_year_reports" when non-empty
-    detail_ds::write_change_log(ds, indent, w.out); // "change_log" when non-empty
-    if (indent >= 0) w.out.push_back('\n');
-    w.ch('}');
-    if (indent >= 0) w.out.push_back('\n');
-    return std::move(w.out);
+        if (next < items.size()) return false;
+        close_array(w, items.empty());
+        next = 0;
+        opened = false;
+        return true;
+    }
+};
+
+DatasetSaver::DatasetSaver(const Dataset& ds, int indent) : state_(std::make_unique<State>(ds, indent)) {
+    const Dataset& d = state_->ds;
+    state_->w.out.reserve(256 + d.employees.size() * 160 + d.absences.size() * 100 + d.milestone_events.size() * 160);
+}
+
+DatasetSaver::~DatasetSaver() = default;
+DatasetSaver::DatasetSaver(DatasetSaver&&) noexcept = default;
+DatasetSaver& DatasetSaver::operator=(DatasetSaver&&) noexcept = default;
+
+bool DatasetSaver::done() const { return state_->part == 5; }
+
+double DatasetSaver::progress() const {
+    const Dataset& d = state_->ds;
+    const double total = 1.0 + static_cast<double>(d.employees.size() + d.absences.size() + d.milestone_events.size());
+    return done() ? 1.0 : static_cast<double>(state_->written) / total;
+}
+
+std::string DatasetSaver::take() { return std::move(state_->w.out); }
+
+bool DatasetSaver::step(std::size_t budget) {
+    State& st = *state_;
+    Writer& w = st.w;
+    const Dataset& ds = st.ds;
+    while (st.part < 5) {
+        switch (st.part) {
+        case 0: {
+            w.ch('{');
+            w.newline(1);
+            w.key("format"); w.str("iadesk"); w.ch(',');
+            w.newline(1);
+            w.key("version"); w.integer(kDatasetFormatVersion); w.ch(',');
+            w.newline(1);
+            const Organisation& o = ds.organisation;
+            w.key("organisation");
+            w.ch('{');
+            w.key("name"); w.str(o.name); w.sep();
+            w.key("orgnr"); w.str(o.orgnr); w.sep();
+            w.key("ia_agreement"); w.boolean(o.ia_agreement); w.sep();
+            w.key("own_bht"); w.boolean(o.own_bht);
+            w.ch('}');
+            std::size_t all = ds.units.size();
+            st.array("units", ds.units, write_unit, all); // units are few: all at once
+            break;
+        }
+        case 1: if (!st.array("employees", ds.employees, write_employee, budget)) return false; break;
+        case 2: if (!st.array("absences", ds.absences, write_absence, budget)) return false; break;
+        case 3: if (!st.array("milestone_events", ds.milestone_events, write_event, budget)) return false; break;
+        case 4: {
+            const int indent = w.compact() ? -1 : w.indent();
+            detail_ds::write_plans(ds, indent, w.out); // "adjustment_options", "plans" when non-empty
+            detail_ds::write_goals(ds, indent, w.out); // "goals", "goal_activities", "ia_meetings" when non-empty
+            detail_ds::write_half_years(ds, indent, w.out); // "half_year_reports" when non-empty
+            detail_ds::write_change_log(ds, indent, w.out); // "change_log" when non-empty
+            if (!w.compact()) w.out.push_back('\n');
+            w.ch('}');
+            if (!w.compact()) w.out.push_back('\n');
+            break;
+        }
+        }
+        ++st.part;
+    }
+    return true;
+}
+
+std::string save_dataset(const Dataset& ds, int indent) {
+    DatasetSaver saver(ds, indent);
+    saver.step(SIZE_MAX);
+    return saver.take();
 }
 
 } // namespace iadesk

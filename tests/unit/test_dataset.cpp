@@ -1,5 +1,6 @@
 // dataset: load/save/validate (include/iadesk/dataset.hpp, docs/data-format.md).
 #include "iadesk/dataset.hpp"
+#include "iadesk/generate.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -339,4 +340,31 @@ TEST_CASE("dataset: open employment followed by another period overlaps") {
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].pointer == "/employees/1/employment/1");
     CHECK(r.problems[0].message_nb == "Arbeidsforholdet overlapper med /employees/1/employment/0");
+}
+
+TEST_CASE("dataset: a save in steps gives the same bytes as one save, and each step writes at most its budget of records") {
+    GenerateOptions g;
+    g.employees = 800;
+    g.seed = 7;
+    g.today = Date::from_ymd(2026, 11, 24);
+    Dataset ds = generate_dataset(g);
+    ds.change_log.push_back({1795000000, "hr", "Endret organisasjonsnavn"});
+    const std::size_t records = ds.employees.size() + ds.absences.size() + ds.milestone_events.size();
+    for (int indent : {-1, 1}) {
+        for (std::size_t budget : {std::size_t{1}, std::size_t{97}, std::size_t{5000}}) {
+            DatasetSaver saver(ds, indent);
+            std::size_t steps = 0;
+            double last = -1;
+            while (!saver.step(budget)) {
+                ++steps;
+                CHECK(saver.progress() > last); // every step moves on
+                last = saver.progress();
+                REQUIRE(steps <= records / budget + 4);
+            }
+            CHECK(steps >= records / budget - 1); // no step wrote more than its budget (give or take the array ends)
+            CHECK(saver.done());
+            const bool same = saver.take() == save_dataset(ds, indent); // (not CHECK(a == b): megabytes in a failure message)
+            CHECK(same);
+        }
+    }
 }
