@@ -46,31 +46,23 @@ void read_change_log(const nlohmann::json& doc, const Path& root, Reporter& rep,
 
 void write_change_log(const Dataset& ds, int indent, std::string& out) {
     if (ds.change_log.empty()) return;
-    const bool compact = indent < 0;
-    auto newline = [&](int level) {
-        if (compact) return;
-        out.push_back('\n');
-        out.append(static_cast<std::size_t>(indent * level), ' ');
-    };
-    const char* colon = compact ? ":" : ": ";
-    const char* sep = compact ? "," : ", ";
-    out += ",";
-    newline(1);
-    write_json_string(out, "change_log");
-    out += colon;
-    out += "[";
+    JsonOut w(out, indent);
+    w.raw(",");
+    w.newline(1);
+    w.key("change_log");
+    w.raw("[");
     for (std::size_t i = 0; i < ds.change_log.size(); ++i) {
         const ChangeLogEntry& e = ds.change_log[i];
-        if (i) out += ",";
-        newline(2);
-        out += "{";
-        write_json_string(out, "unix_seconds"); out += colon; out += std::to_string(e.unix_seconds); out += sep;
-        write_json_string(out, "role"); out += colon; write_json_string(out, e.role); out += sep;
-        write_json_string(out, "description"); out += colon; write_json_string(out, e.description);
-        out += "}";
+        if (i) w.raw(",");
+        w.newline(2);
+        w.raw("{");
+        w.key("unix_seconds"); w.raw(std::to_string(e.unix_seconds)); w.sep();
+        w.key("role"); w.str(e.role); w.sep();
+        w.key("description"); w.str(e.description);
+        w.raw("}");
     }
-    newline(1);
-    out += "]";
+    w.newline(1);
+    w.raw("]");
 }
 
 } // namespace iadesk::detail_ds

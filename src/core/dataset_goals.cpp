@@ -193,39 +193,7 @@ void report(Reporter& rep, const char* array, std::size_t i, const std::vector<P
 
 // --- Writing ----------------------------------------------------------------------------------------
 
-class Out {
-public:
-    Out(std::string& s, int indent) : s_(s), indent_(indent) {}
-    void raw(std::string_view t) { s_.append(t); }
-    void key(std::string_view k) { str(k); s_ += compact() ? ":" : ": "; }
-    void sep() { s_ += compact() ? "," : ", "; }
-    void str(std::string_view t) {
-        write_json_string(s_, t);
-    }
-    void num(double v) {
-        if (!std::isfinite(v)) { raw("null"); return; }
-        if (v == static_cast<double>(static_cast<long long>(v)) && v > -1e15 && v < 1e15) {
-            s_ += std::to_string(static_cast<long long>(v));
-            return;
-        }
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.15g", v);
-        if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
-        s_ += buf;
-    }
-    void opt_num(const std::optional<double>& v) { if (v) num(*v); else raw("null"); }
-    void date(const std::optional<Date>& d) { if (d) str(format_iso(*d)); else raw("null"); }
-    void newline(int level) {
-        if (compact()) return;
-        s_.push_back('\n');
-        s_.append(static_cast<std::size_t>(indent_ * level), ' ');
-    }
-    bool compact() const { return indent_ < 0; }
-
-private:
-    std::string& s_;
-    int indent_;
-};
+using Out = JsonOut;
 
 template <class T, class F>
 void write_array(Out& w, const char* name, const std::vector<T>& items, F&& one) {

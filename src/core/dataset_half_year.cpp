@@ -104,41 +104,33 @@ void sort_half_years(Dataset& ds) {
 
 void write_half_years(const Dataset& ds, int indent, std::string& out) {
     if (ds.half_year_reports.empty()) return;
-    const bool compact = indent < 0;
-    const char* colon = compact ? ":" : ": ";
-    const char* sep = compact ? "," : ", ";
-    auto newline = [&](int level) {
-        if (compact) return;
-        out.push_back('\n');
-        out.append(static_cast<std::size_t>(indent * level), ' ');
-    };
-    auto key = [&](const char* k) { write_json_string(out, k); out += colon; };
-    out += ",";
-    newline(1);
-    key("half_year_reports");
-    out += "[";
+    JsonOut w(out, indent);
+    w.raw(",");
+    w.newline(1);
+    w.key("half_year_reports");
+    w.raw("[");
     for (std::size_t i = 0; i < ds.half_year_reports.size(); ++i) {
         const HalfYearReport& r = ds.half_year_reports[i];
-        if (i) out += ",";
-        newline(2);
-        out += "{";
-        key("year"); out += std::to_string(r.year); out += sep;
-        key("half"); out += std::to_string(r.half); out += sep;
-        key("key_experience"); write_json_string(out, r.key_experience); out += sep;
-        key("deviations"); write_json_string(out, r.deviations); out += sep;
-        key("successful_activity"); write_json_string(out, r.successful_activity); out += sep;
-        key("successful_text"); write_json_string(out, r.successful_text); out += sep;
-        key("signed_off");
+        if (i) w.raw(",");
+        w.newline(2);
+        w.raw("{");
+        w.key("year"); w.raw(std::to_string(r.year)); w.sep();
+        w.key("half"); w.raw(std::to_string(r.half)); w.sep();
+        w.key("key_experience"); w.str(r.key_experience); w.sep();
+        w.key("deviations"); w.str(r.deviations); w.sep();
+        w.key("successful_activity"); w.str(r.successful_activity); w.sep();
+        w.key("successful_text"); w.str(r.successful_text); w.sep();
+        w.key("signed_off");
         if (r.signed_off) {
-            out += "{"; key("name"); write_json_string(out, r.signed_off->name); out += sep;
-            key("date"); write_json_string(out, format_iso(r.signed_off->date)); out += "}";
+            w.raw("{"); w.key("name"); w.str(r.signed_off->name); w.sep();
+            w.key("date"); w.date(r.signed_off->date); w.raw("}");
         } else {
-            out += "null";
+            w.raw("null");
         }
-        out += "}";
+        w.raw("}");
     }
-    newline(1);
-    out += "]";
+    w.newline(1);
+    w.raw("]");
 }
 
 } // namespace iadesk::detail_ds
