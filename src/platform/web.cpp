@@ -315,6 +315,17 @@ struct WebPlatform {
     bool text_input_active = false;
     double frame_ms[1024] = {}; // C++ time in frame() per drawn frame, by frame % 1024 (test API)
     double ui_ms[1024] = {};    // of that, ImGui's and the app's part (NewFrame to Render), without GL
+    // The state queries of ImGui's OpenGL backend that Chromium answers only after a GPU round trip
+    // (web_gl_state.hpp): the first answer to each, kept.
+    struct KeptGlState {
+        GLenum pname;
+        int count;
+        bool known = false;
+        GLint values[4] = {};
+    };
+    KeptGlState kept_gl_state[8] = {
+        {GL_VIEWPORT, 4}, {GL_SCISSOR_BOX, 4}, {GL_BLEND_SRC_RGB, 1}, {GL_BLEND_DST_RGB, 1},
+        {GL_BLEND_SRC_ALPHA, 1}, {GL_BLEND_DST_ALPHA, 1}, {GL_BLEND_EQUATION_RGB, 1}, {GL_BLEND_EQUATION_ALPHA, 1}};
 };
 
 WebPlatform* g_platform = nullptr; // the one platform of this page; read by the exported callbacks
@@ -391,6 +402,22 @@ iadesk::Date today_local() {
 }
 
 } // namespace
+
+// The contract is in web_gl_state.hpp: only ImGui's OpenGL backend calls this.
+extern "C" void iadesk_gl_get_integerv(GLenum pname, GLint* data) {
+    if (g_platform) {
+        for (auto& kept : g_platform->kept_gl_state) {
+            if (kept.pname != pname) continue;
+            if (!kept.known) {
+                glGetIntegerv(pname, kept.values);
+                kept.known = true;
+            }
+            std::copy(kept.values, kept.values + kept.count, data);
+            return;
+        }
+    }
+    glGetIntegerv(pname, data);
+}
 
 // --- Callbacks from JavaScript --------------------------------------------------------------------
 extern "C" {
