@@ -148,6 +148,10 @@ public:
         files_[name] = std::string(bytes);
         return true;
     }
+    bool append(const std::string& name, std::string_view bytes, std::string*) override {
+        files_[name] += bytes;
+        return true;
+    }
     bool remove(const std::string& name) override { return files_.erase(name) > 0; }
     bool rename(const std::string& from, const std::string& to) override {
         auto it = files_.find(from);

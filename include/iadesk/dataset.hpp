@@ -43,8 +43,9 @@ std::string save_dataset(const Dataset& ds, int indent = 1);
 
 // save_dataset in steps, for a save spread over several frames (the app's autosave): step(budget)
 // writes at most `budget` employee, absence and milestone-event records (the small parts go
-// whole) and returns true once the text is complete; take() then gives exactly what save_dataset
-// gives. Contract: `ds` must outlive the saver and must not change between the steps (the caller
+// whole) and returns true once the text is complete. take() gives the text written since the last
+// take(), at any step: the takes in order, joined, are exactly what save_dataset gives (so a caller
+// can append each frame's piece to a file). Contract: `ds` must outlive the saver and must not change between the steps (the caller
 // compares its document revision and starts over if it changed).
 class DatasetSaver {
 public:
@@ -55,7 +56,8 @@ public:
     bool step(std::size_t budget);
     bool done() const;
     double progress() const; // 0..1, by records written
-    std::string take();      // the text (once done); leaves the saver empty
+    std::string take();      // the text written since the last take()
+    void reserve_whole();    // before the first step, when the text is taken whole at the end
 
 private:
     struct State;

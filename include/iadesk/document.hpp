@@ -4,6 +4,7 @@
 // Contract
 // - Document::apply runs the command, bumps `revision`, records it in history and the log. Derived
 //   data (cases, statistics, search) is recomputed by its owners when `revision` changes.
+// - `case_revision` moves with `revision` only for commands with affects_cases (and reset()).
 // - undo()/redo() also bump `revision`; a new command after an undo drops the redo branch.
 // - Consecutive commands with the same non-empty `merge_key` within one edit (typing in one
 //   field) are merged into one undo step: the first one's undo and the last one's apply are kept.
@@ -25,12 +26,18 @@ struct Command {
     std::string merge_key;                 // e.g. "organisation.name"; empty = never merged
     std::function<void(Dataset&)> apply;
     std::function<void(Dataset&)> undo;
+    // True when the command may change what cases and milestones are derived from (employees,
+    // units, absences, milestone events, plans); false for the organisation's details, IA goals,
+    // activities, meetings and half-year reports. Derived data is recomputed only when true
+    // (Document::case_revision): at 50 000 employees that takes ~70 ms, too long for a keystroke.
+    bool affects_cases = true;
 };
 
 class Document {
 public:
     Dataset data;
     uint64_t revision = 0;
+    uint64_t case_revision = 0; // bumped with `revision` by commands that affect cases, and by reset()
 
     void apply(Command cmd, int64_t now_unix_seconds = 0, const std::string& role = {});
     bool can_undo() const { return undo_pos_ > 0; }

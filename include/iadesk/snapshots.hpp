@@ -11,6 +11,11 @@
 //   a valid dataset. Every newer one that did not load is reported (which one, why), renamed to
 //   "<name>.damaged" so that it is kept for inspection but never tried again, and never deleted.
 // - Leftover temporary files (".tmp") from an interrupted save are ignored and removed.
+// - A snapshot can also be written in pieces (the app's autosave of a large document, a piece a
+//   frame): begin_pieces() picks the next number and starts "<name>.tmp", append_piece() adds to
+//   it, commit_pieces() renames it to its name and prunes as save_bytes() does, abandon_pieces()
+//   removes it. Until the commit the earlier snapshots are untouched; a one-shot save meanwhile
+//   abandons the pieces first.
 #pragma once
 
 #include "iadesk/dataset.hpp"
@@ -29,6 +34,7 @@ public:
     virtual std::vector<std::string> list() = 0;                          // names, any order
     virtual std::optional<std::string> read(const std::string& name) = 0;
     virtual bool write_atomic(const std::string& name, std::string_view bytes, std::string* error) = 0;
+    virtual bool append(const std::string& name, std::string_view bytes, std::string* error) = 0; // creates it
     virtual bool remove(const std::string& name) = 0;
     virtual bool rename(const std::string& from, const std::string& to) = 0;
 };
@@ -54,12 +60,22 @@ public:
     bool save_bytes(std::string_view dataset_json, std::string* error); // already serialised
     std::vector<uint64_t> sequence_numbers(); // present snapshots, ascending
 
+    bool begin_pieces(std::string* error);
+    bool append_piece(std::string_view bytes, std::string* error);
+    bool commit_pieces(std::string* error);
+    void abandon_pieces();
+    bool writing_pieces() const { return !pending_.empty(); }
+
     static std::string name_of(uint64_t seq);
     static std::optional<uint64_t> seq_of(std::string_view name);
 
 private:
     ByteStore& bytes_;
     int keep_;
+    std::string pending_; // name of the snapshot being written in pieces (its file is pending_ + ".tmp")
+
+    uint64_t next_seq();
+    void prune(std::vector<uint64_t> seqs);
 };
 
 } // namespace iadesk

@@ -56,18 +56,21 @@ void App::load_or_create() {
 
 bool App::save_now() {
     if (!snapshots_ || save_.read_only) return false;
-    save_.saver.reset();
-    return store_snapshot(save_dataset(doc_.data, -1), doc_.revision);
+    save_.saver.reset(); // a stepped save under way is dropped (save_bytes abandons its pieces)
+    std::string error;
+    if (!snapshots_->save_bytes(save_dataset(doc_.data, -1), &error)) return save_failed(error);
+    return saved(doc_.revision);
 }
 
-// Writes a snapshot of the document at `revision` and hands it to the platform to persist.
-bool App::store_snapshot(std::string_view bytes, uint64_t revision) {
-    std::string error;
-    if (!snapshots_->save_bytes(bytes, &error)) {
-        save_.error = std::string(tr("save.failed")) + error;
-        save_.due = -1;
-        return false;
-    }
+bool App::save_failed(const std::string& error) {
+    save_.saver.reset();
+    save_.error = std::string(tr("save.failed")) + error;
+    save_.due = -1;
+    return false;
+}
+
+// A snapshot of the document at `revision` is in the store: hand it to the platform to persist.
+bool App::saved(uint64_t revision) {
     save_.saved_revision = revision;
     save_.due = -1;
     if (options_.persist) {
@@ -81,20 +84,26 @@ bool App::store_snapshot(std::string_view bytes, uint64_t revision) {
     return true;
 }
 
-// One frame's share of a stepped save: records until about kSaveSliceSeconds have passed.
+// One frame's share of a stepped save: records until about kSaveSliceSeconds have passed, then
+// that piece of text appended to the snapshot's file, so that no frame copies the whole text.
 void App::continue_stepped_save() {
     if (doc_.revision != save_.saver_revision) { // changed under the save: start over after a pause
         save_.saver.reset();
+        snapshots_->abandon_pieces();
         save_.due = ImGui::GetTime() + kAutosaveDelaySeconds;
         return;
     }
     const auto start = std::chrono::steady_clock::now();
-    while (!save_.saver->step(kSaveStepRecords)) {
-        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > kSaveSliceSeconds) return;
+    bool done = false;
+    while (!(done = save_.saver->step(kSaveStepRecords))) {
+        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > kSaveSliceSeconds) break;
     }
-    const std::string bytes = save_.saver->take();
+    std::string error;
+    if (!snapshots_->append_piece(save_.saver->take(), &error)) { save_failed(error); return; }
+    if (!done) return;
     save_.saver.reset();
-    store_snapshot(bytes, save_.saver_revision);
+    if (!snapshots_->commit_pieces(&error)) { save_failed(error); return; }
+    saved(save_.saver_revision);
 }
 
 // Within a second of each change (issue 7 §6); typing in a field is saved when it pauses. A large
@@ -111,6 +120,8 @@ void App::autosave() {
         save_now();
         return;
     }
+    std::string error;
+    if (!snapshots_->begin_pieces(&error)) { save_failed(error); return; }
     save_.saver = std::make_unique<DatasetSaver>(doc_.data, -1);
     save_.saver_revision = doc_.revision;
     continue_stepped_save();
@@ -367,7 +378,7 @@ void App::apply_requests(NavigationRequest& nav) {
 }
 
 void App::draw() {
-    derived_.refresh(doc_.data, doc_.revision, options_.today, role_);
+    derived_.refresh(doc_.data, doc_.revision, doc_.case_revision, options_.today, role_);
     actions_.handle_shortcuts();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();

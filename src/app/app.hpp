@@ -59,7 +59,8 @@ struct SaveState {
     int64_t saved_unix = 0;       // wall clock of the last successful save
     std::string error;            // last failure, user-facing; empty when fine
     bool persist_pending = false; // written to /data, the copy to the browser's storage not confirmed yet
-    // A large document is serialised over several frames (DatasetSaver, a few ms a frame); a change
+    // A large document is serialised over several frames (DatasetSaver, a few ms a frame), each
+    // frame's piece appended to the snapshot's temporary file (SnapshotStore::append_piece); a change
     // in between abandons it and the save starts over after the usual pause.
     std::unique_ptr<DatasetSaver> saver;
     uint64_t saver_revision = 0;
@@ -101,7 +102,8 @@ private:
     std::function<void(const std::string&, const std::string&)> open_html_fn();
     bool save_now();
     void continue_stepped_save();
-    bool store_snapshot(std::string_view bytes, uint64_t revision);
+    bool saved(uint64_t revision);             // a snapshot at `revision` is stored: persist it
+    bool save_failed(const std::string& error); // says so in the status bar; false
 
     AppOptions options_;
     Document doc_;

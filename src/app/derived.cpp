@@ -4,9 +4,15 @@
 
 namespace iadesk::app {
 
-bool Derived::refresh(const Dataset& document, uint64_t data_revision, Date new_today, const Role& new_role) {
+bool Derived::refresh(const Dataset& document, uint64_t data_revision, uint64_t data_case_revision, Date new_today,
+                      const Role& new_role) {
     const bool same_role = role.kind == new_role.kind && role.unit == new_role.unit && role.employee == new_role.employee;
-    if (revision == data_revision && today == new_today && same_role && visible) return false;
+    const bool same_view = today == new_today && same_role && visible;
+    if (revision == data_revision && same_view) return false;
+    if (case_revision == data_case_revision && same_view && role.kind == RoleKind::hr) {
+        revision = data_revision; // the organisation, goals or reports changed: read from the document directly
+        return false;
+    }
     if (rule_sets.empty()) rule_sets = builtin_rule_sets();
     today = new_today;
     role = new_role;
@@ -42,6 +48,7 @@ bool Derived::refresh(const Dataset& document, uint64_t data_revision, Date new_
         rows.push_back(r);
     }
     revision = data_revision;
+    case_revision = data_case_revision;
     ++generation;
     return true;
 }

@@ -31,6 +31,7 @@ struct OverviewRow {
 
 struct Derived {
     uint64_t revision = UINT64_MAX;   // the document revision derived from
+    uint64_t case_revision = UINT64_MAX; // its case_revision (document.hpp)
     uint64_t generation = 0;          // +1 on every recompute (role or day changes too): views key caches on it
     Date today;
     Role role;
@@ -45,8 +46,10 @@ struct Derived {
     std::vector<int> schedule_of_employee;  // per employee index: index into schedules, or -1
 
     const Dataset& data() const { return *visible; }
-    // Returns true when anything was recomputed.
-    bool refresh(const Dataset& document, uint64_t data_revision, Date today, const Role& role);
+    // Returns true when anything was recomputed. For HR (who sees the document itself) a change
+    // that affects no case (Document::case_revision unchanged) recomputes nothing; other roles see
+    // a filtered copy, which every change renews.
+    bool refresh(const Dataset& document, uint64_t data_revision, uint64_t data_case_revision, Date today, const Role& role);
     const std::string& unit_name(const Dataset& data, const std::string& unit_id) const;
     // The schedule of an employee's case open today, or nullptr.
     const CaseSchedule* schedule_of(const std::string& employee_id) const;

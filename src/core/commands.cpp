@@ -212,6 +212,7 @@ CommandResult set_organisation(const Dataset& ds, Organisation org) {
     Command c;
     c.description = "Endret organisasjonen";
     c.merge_key = "organisation";
+    c.affects_cases = false; // nothing in cases or milestones reads the organisation
     c.apply = [org = std::move(org)](Dataset& d) { d.organisation = org; };
     c.undo = [old = ds.organisation](Dataset& d) { d.organisation = old; };
     return accepted(std::move(c));

@@ -204,14 +204,17 @@ struct DatasetSaver::State {
     }
 };
 
-DatasetSaver::DatasetSaver(const Dataset& ds, int indent) : state_(std::make_unique<State>(ds, indent)) {
-    const Dataset& d = state_->ds;
-    state_->w.out.reserve(256 + d.employees.size() * 160 + d.absences.size() * 100 + d.milestone_events.size() * 160);
-}
+DatasetSaver::DatasetSaver(const Dataset& ds, int indent) : state_(std::make_unique<State>(ds, indent)) {}
 
 DatasetSaver::~DatasetSaver() = default;
 DatasetSaver::DatasetSaver(DatasetSaver&&) noexcept = default;
 DatasetSaver& DatasetSaver::operator=(DatasetSaver&&) noexcept = default;
+
+// One allocation for the whole text, when it is taken at the end (save_dataset).
+void DatasetSaver::reserve_whole() {
+    const Dataset& d = state_->ds;
+    state_->w.out.reserve(256 + d.employees.size() * 160 + d.absences.size() * 100 + d.milestone_events.size() * 160);
+}
 
 bool DatasetSaver::done() const { return state_->part == 5; }
 
@@ -221,7 +224,11 @@ double DatasetSaver::progress() const {
     return done() ? 1.0 : static_cast<double>(state_->written) / total;
 }
 
-std::string DatasetSaver::take() { return std::move(state_->w.out); }
+std::string DatasetSaver::take() {
+    std::string piece = std::move(state_->w.out);
+    state_->w.out.clear(); // a moved-from string is valid but unspecified
+    return piece;
+}
 
 bool DatasetSaver::step(std::size_t budget) {
     State& st = *state_;
@@ -270,6 +277,7 @@ bool DatasetSaver::step(std::size_t budget) {
 
 std::string save_dataset(const Dataset& ds, int indent) {
     DatasetSaver saver(ds, indent);
+    saver.reserve_whole();
     saver.step(SIZE_MAX);
     return saver.take();
 }

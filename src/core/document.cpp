@@ -9,6 +9,7 @@ namespace iadesk {
 void Document::apply(Command cmd, int64_t now, const std::string& role) {
     cmd.apply(data);
     ++revision;
+    if (cmd.affects_cases) ++case_revision;
     history_.resize(undo_pos_);
     const bool merge = merging_open_ && !cmd.merge_key.empty() && !history_.empty() &&
                        history_.back().merge_key == cmd.merge_key;
@@ -41,6 +42,7 @@ std::string Document::undo(int64_t now, const std::string& role) {
     Command& c = history_[--undo_pos_];
     c.undo(data);
     ++revision;
+    if (c.affects_cases) ++case_revision;
     merging_open_ = false;
     log(now, role, "Angret: " + c.description);
     return c.description;
@@ -51,6 +53,7 @@ std::string Document::redo(int64_t now, const std::string& role) {
     Command& c = history_[undo_pos_++];
     c.apply(data);
     ++revision;
+    if (c.affects_cases) ++case_revision;
     merging_open_ = false;
     log(now, role, "Gjort om: " + c.description);
     return c.description;
@@ -62,6 +65,7 @@ void Document::reset(Dataset d) {
     undo_pos_ = 0;
     merging_open_ = false;
     ++revision;
+    ++case_revision;
 }
 
 Command set_organisation_name(const Dataset& d, std::string name) {
@@ -69,6 +73,7 @@ Command set_organisation_name(const Dataset& d, std::string name) {
     Command c;
     c.description = "Endret organisasjonsnavn";
     c.merge_key = "organisation.name";
+    c.affects_cases = false;
     c.apply = [name = std::move(name)](Dataset& ds) { ds.organisation.name = name; };
     c.undo = [old = std::move(old)](Dataset& ds) { ds.organisation.name = old; };
     return c;

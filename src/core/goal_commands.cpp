@@ -80,6 +80,7 @@ template <class T>
 Command replace_at(std::vector<T> Dataset::*member, const Dataset& ds, std::size_t index, T now, std::string description,
                    std::string merge_key = {}) {
     Command c;
+    c.affects_cases = false; // no case or milestone reads goals, activities, meetings or reports
     c.description = std::move(description);
     c.merge_key = std::move(merge_key);
     c.apply = [member, index, now = std::move(now)](Dataset& d) { if (index < (d.*member).size()) (d.*member)[index] = now; };
@@ -90,6 +91,7 @@ Command replace_at(std::vector<T> Dataset::*member, const Dataset& ds, std::size
 template <class T>
 Command append(std::vector<T> Dataset::*member, T item, std::string description) {
     Command c;
+    c.affects_cases = false; // no case or milestone reads goals, activities, meetings or reports
     c.description = std::move(description);
     c.apply = [member, item = std::move(item)](Dataset& d) { (d.*member).push_back(item); };
     c.undo = [member](Dataset& d) { if (!(d.*member).empty()) (d.*member).pop_back(); };
@@ -99,6 +101,7 @@ Command append(std::vector<T> Dataset::*member, T item, std::string description)
 template <class T>
 Command erase_at(std::vector<T> Dataset::*member, const Dataset& ds, std::size_t index, std::string description) {
     Command c;
+    c.affects_cases = false; // no case or milestone reads goals, activities, meetings or reports
     c.description = std::move(description);
     c.apply = [member, index](Dataset& d) {
         if (index < (d.*member).size()) (d.*member).erase((d.*member).begin() + static_cast<std::ptrdiff_t>(index));
@@ -163,6 +166,7 @@ CommandResult remove_goal(const Dataset& ds, std::string_view id) {
     if (!i) return refused("id", "Ukjent mål " + q_nb(id), "Unknown goal " + q_en(id));
     const GoalDependents dep = goal_dependents(ds, id);
     Command c;
+    c.affects_cases = false; // no case or milestone reads goals, activities, meetings or reports
     c.description = "Slettet mål " + ds.goals[*i].title;
     if (dep.activities) c.description += " med " + std::to_string(dep.activities) + (dep.activities == 1 ? " aktivitet" : " aktiviteter");
     const std::string gid(id);

@@ -59,6 +59,7 @@ std::vector<HalfYearReport> with(const std::vector<HalfYearReport>& list, const 
 
 Command replace_list(const Dataset& ds, std::vector<HalfYearReport> now, std::string description, std::string merge_key = {}) {
     Command c;
+    c.affects_cases = false; // no case or milestone reads goals, activities, meetings or reports
     c.description = std::move(description);
     c.merge_key = std::move(merge_key);
     c.apply = [now = std::move(now)](Dataset& d) { d.half_year_reports = now; };

@@ -28,7 +28,8 @@ std::vector<uint64_t> SnapshotStore::sequence_numbers() {
     std::vector<uint64_t> out;
     for (const std::string& n : bytes_.list()) {
         if (auto s = seq_of(n)) out.push_back(*s);
-        else if (n.size() > 4 && n.compare(n.size() - 4, 4, ".tmp") == 0) bytes_.remove(n); // interrupted save
+        else if (n.size() > 4 && n.compare(n.size() - 4, 4, ".tmp") == 0 && n != pending_ + ".tmp")
+            bytes_.remove(n); // interrupted save
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -63,7 +64,7 @@ SnapshotLoad SnapshotStore::load_newest() {
     return result;
 }
 
-bool SnapshotStore::save_bytes(std::string_view json, std::string* error) {
+uint64_t SnapshotStore::next_seq() {
     std::vector<uint64_t> seqs = sequence_numbers();
     uint64_t next = seqs.empty() ? 1 : seqs.back() + 1;
     // Never reuse the number of a snapshot set aside as damaged.
@@ -71,11 +72,62 @@ bool SnapshotStore::save_bytes(std::string_view json, std::string* error) {
         if (n.size() > 8 && n.compare(n.size() - 8, 8, ".damaged") == 0)
             if (auto s = seq_of(std::string_view(n).substr(0, n.size() - 8))) next = std::max(next, *s + 1);
     }
-    if (!bytes_.write_atomic(name_of(next), json, error)) return false;
-    seqs.push_back(next);
+    return next;
+}
+
+// All but the newest `keep_` of `seqs` (ascending) are removed.
+void SnapshotStore::prune(std::vector<uint64_t> seqs) {
+    std::sort(seqs.begin(), seqs.end());
     const int excess = static_cast<int>(seqs.size()) - keep_;
     for (int i = 0; i < excess; ++i) bytes_.remove(name_of(seqs[static_cast<std::size_t>(i)]));
+}
+
+bool SnapshotStore::save_bytes(std::string_view json, std::string* error) {
+    abandon_pieces();
+    const uint64_t next = next_seq();
+    if (!bytes_.write_atomic(name_of(next), json, error)) return false;
+    prune(sequence_numbers());
     return true;
+}
+
+bool SnapshotStore::begin_pieces(std::string* error) {
+    abandon_pieces();
+    const std::string name = name_of(next_seq());
+    if (!bytes_.append(name + ".tmp", {}, error)) return false;
+    pending_ = name;
+    return true;
+}
+
+bool SnapshotStore::append_piece(std::string_view bytes, std::string* error) {
+    if (pending_.empty()) {
+        if (error) *error = "no snapshot is being written";
+        return false;
+    }
+    if (bytes_.append(pending_ + ".tmp", bytes, error)) return true;
+    abandon_pieces();
+    return false;
+}
+
+bool SnapshotStore::commit_pieces(std::string* error) {
+    if (pending_.empty()) {
+        if (error) *error = "no snapshot is being written";
+        return false;
+    }
+    const std::string name = std::move(pending_);
+    pending_.clear();
+    if (!bytes_.rename(name + ".tmp", name)) {
+        bytes_.remove(name + ".tmp");
+        if (error) *error = "cannot rename temporary file";
+        return false;
+    }
+    prune(sequence_numbers());
+    return true;
+}
+
+void SnapshotStore::abandon_pieces() {
+    if (pending_.empty()) return;
+    bytes_.remove(pending_ + ".tmp");
+    pending_.clear();
 }
 
 bool SnapshotStore::save(const Dataset& data, std::string* error) { return save_bytes(save_dataset(data, -1), error); }

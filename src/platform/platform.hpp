@@ -38,6 +38,7 @@ public:
     std::vector<std::string> list() override;
     std::optional<std::string> read(const std::string& name) override;
     bool write_atomic(const std::string& name, std::string_view bytes, std::string* error) override;
+    bool append(const std::string& name, std::string_view bytes, std::string* error) override;
     bool remove(const std::string& name) override;
     bool rename(const std::string& from, const std::string& to) override;
 

@@ -102,6 +102,15 @@ bool DirectoryStore::write_atomic(const std::string& name, std::string_view byte
     return write_file_atomic(path(name), bytes, error);
 }
 
+bool DirectoryStore::append(const std::string& name, std::string_view bytes, std::string* error) {
+    std::FILE* f = std::fopen(path(name).c_str(), "ab");
+    bool ok = f && std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    const int err = errno;
+    if (f && std::fclose(f) != 0) ok = false;
+    if (!ok && error) *error = std::string("cannot append to ") + name + ": " + std::strerror(f ? err : errno);
+    return ok;
+}
+
 bool DirectoryStore::remove(const std::string& name) { return remove_file(path(name)); }
 
 bool DirectoryStore::rename(const std::string& from, const std::string& to) { return rename_file(path(from), path(to)); }

@@ -128,6 +128,11 @@ EM_JS(void, js_save_setting, (const char* key, const char* value), {
 
 EM_JS(void, js_mark_main, (), { window.iadeskMainMs = performance.now(); });
 
+// Start-up phases (performance.now() in ms) for the benchmark: window.iadeskStartup[name].
+EM_JS(void, js_mark_startup, (const char* name), {
+    (window.iadeskStartup = window.iadeskStartup || {})[UTF8ToString(name)] = performance.now();
+});
+
 EM_JS(void, js_first_frame, (), {
     window.iadeskFirstFrameMs = performance.now();
     console.log('iadesk: main() at ' + window.iadeskMainMs.toFixed(0) + ' ms');
@@ -137,94 +142,37 @@ EM_JS(void, js_first_frame, (), {
 });
 
 // Storage: take the data lock (a second tab on the same data becomes read-only instead of
-// overwriting the first unnoticed), mount IndexedDB at /data and load it, then start the app.
+// overwriting the first unnoticed), read IndexedDB's copy into /data (web_storage.js), then start
+// the app.
 EM_JS(void, js_start_storage, (), {
     const start = (locked) => {
-        try { FS.mkdir('/data'); } catch (err) {}
-        FS.mount(IDBFS, {}, '/data');
-        const run = (err) => Module.ccall('iadesk_start', null, ['number', 'string'], [locked ? 1 : 0, err ? String(err.message || err) : ""]);
-        FS.syncfs(true, (err) => {
-            // A snapshot kept at the last page hide (js_store_newest_snapshot) that IndexedDB did
-            // not get: back into /data and IndexedDB, then start. Older or already stored: dropped.
-            let kept = null;
-            try { kept = JSON.parse(localStorage.getItem("iadesk-unsynced-snapshot") || "null"); } catch (e) {}
-            const names = FS.readdir("/data").filter((n) => n.startsWith("snapshot-") && n.endsWith(".json")).sort();
-            const newer = kept && locked && !err && typeof kept.name === "string" && typeof kept.text === "string" &&
-                          /^snapshot-[0-9]+[.]json$/.test(kept.name) && (!names.length || kept.name > names[names.length - 1]);
-            if (!newer) {
-                if (kept && locked) localStorage.removeItem("iadesk-unsynced-snapshot");
-                run(err);
-                return;
-            }
-            FS.writeFile("/data/" + kept.name, kept.text);
-            console.log("iadesk: restored " + kept.name + " kept at the last page hide");
-            FS.syncfs(false, (err2) => {
-                if (!err2) localStorage.removeItem("iadesk-unsynced-snapshot");
-                run(null);
-            });
-        });
+        try { FS.mkdir("/data"); } catch (err) {}
+        const run = (err) => Module.ccall("iadesk_start", null, ["number", "string"], [locked ? 1 : 0, err ? String(err.message || err) : ""]);
+        (window.iadeskStartup = window.iadeskStartup || {}).storageOpened = performance.now();
+        Module.iadeskDisk.restore()
+            .then(() => { window.iadeskStartup.storageRead = performance.now(); return locked ? Module.iadeskDisk.takeBackKept() : null; })
+            .then(() => run(null), (err) => run(err || new Error("IndexedDB read failed")));
     };
     if (!navigator.locks) { start(true); return; }
-    navigator.locks.request('iadesk-data', {ifAvailable: true}, (lock) => {
+    navigator.locks.request("iadesk-data", {ifAvailable: true}, (lock) => {
         start(!!lock);
         return lock ? new Promise(() => {}) : undefined; // held for the life of the page
     });
     const flush = () => { if (Module._iadesk_flush) Module._iadesk_flush(); };
-    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
-    window.addEventListener('pagehide', flush);
+    document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
+    window.addEventListener("pagehide", flush);
 });
 
-// After a snapshot was written to /data: copy it to IndexedDB (one sync at a time).
-// Emscripten 3.1.6's IDBFS never calls back when its write transaction is aborted, which is how
-// Chromium reports a full quota (QuotaExceededError at commit); the database's transactions are
-// therefore watched, and an abort ends the running sync with the transaction's error.
+// On page hide, after the flush: the newest snapshot also into localStorage (web_storage.js).
+EM_JS(void, js_keep_newest_snapshot, (), { Module.iadeskDisk.keepNewest(); });
+
+// After a snapshot was written to /data: copy what changed to IndexedDB (web_storage.js), then
+// tell the app whether the browser took it.
 EM_JS(void, js_persist, (), {
-    if (Module.iadeskSyncing) { Module.iadeskSyncAgain = true; return; }
-    const db = IDBFS.dbs["/data"];
-    if (db && !db.iadeskWatched) {
-        db.iadeskWatched = true;
-        const open = db.transaction.bind(db);
-        db.transaction = (...args) => {
-            const tx = open(...args);
-            tx.addEventListener("abort", () => { if (Module.iadeskSyncEnd) Module.iadeskSyncEnd(tx.error || new Error("IndexedDB transaction aborted")); });
-            return tx;
-        };
-    }
-    Module.iadeskSyncing = true;
-    const run = () => {
-        let ended = false;
-        const end = (err) => {
-            if (ended) return;
-            ended = true;
-            Module.iadeskSyncEnd = null;
-            if (Module.iadeskSyncAgain && !err) { Module.iadeskSyncAgain = false; run(); return; }
-            Module.iadeskSyncing = false;
-            Module.iadeskSyncAgain = false;
-            const why = err ? String((err.name ? err.name + ": " : "") + (err.message || err)) : "";
-            Module.ccall('iadesk_persisted', null, ['number', 'string'], [err ? 0 : 1, why]);
-        };
-        Module.iadeskSyncEnd = end;
-        FS.syncfs(false, end);
-    };
-    run();
-});
-
-// On page hide: the async syncfs that js_persist starts does not finish before the page is torn
-// down (a reload right after typing lost the last edits, and so did a direct IndexedDB put), so
-// the newest snapshot is also kept in localStorage, which writes synchronously. At the next start
-// js_start_storage puts it back into /data when it is newer than every stored snapshot. A snapshot
-// too big for localStorage's few megabytes is not kept there: for such a register an edit in the
-// last second before the page goes can be lost (docs/reliability.md).
-EM_JS(void, js_store_newest_snapshot, (), {
-    try {
-        const names = FS.readdir("/data").filter((n) => n.startsWith("snapshot-") && n.endsWith(".json")).sort();
-        if (!names.length) return;
-        const name = names[names.length - 1];
-        const text = FS.readFile("/data/" + name, {encoding: "utf8"});
-        localStorage.setItem("iadesk-unsynced-snapshot", JSON.stringify({name: name, text: text}));
-    } catch (err) {
-        console.warn("iadesk: keeping the last snapshot on page hide failed: " + err);
-    }
+    Module.iadeskDisk.persist().then((err) => {
+        const why = err ? String((err.name ? err.name + ": " : "") + (err.message || err)) : "";
+        Module.ccall("iadesk_persisted", null, ["number", "string"], [err ? 0 : 1, why]);
+    });
 });
 
 // A file picker: one hidden <input type=file> (tests set files on it, #iadesk-file-input); the
@@ -278,7 +226,9 @@ EM_JS(void, js_install_test_api, (), {
         document: () => json(Module._iadesk_test_document()),
         frame: () => Module._iadesk_test_frame(),
         started: () => Module._iadesk_test_started() === 1,
-        storedSnapshots: () => { try { return FS.readdir('/data').filter((n) => n.startsWith('snapshot-')); } catch (e) { return []; } },
+        storedSnapshots: () => { try { return Module.iadeskDisk.snapshotNames(); } catch (e) { return []; } },
+        // The files IndexedDB holds (web_storage.js): a promise of [{name, size, text}].
+        indexedDbFiles: () => Module.iadeskDisk.stored(),
         inputPending: () => Module._iadesk_test_input_pending(),
         // C++ time (ms) spent in each frame function call, for frames first..last still in the
         // ring of the last 1024 (bench/browser.mjs); -1 for frames no longer held.
@@ -463,7 +413,9 @@ EMSCRIPTEN_KEEPALIVE void iadesk_start(int locked, const char* sync_error) {
     };
     p.options.open_html = [](const std::string& name, const std::string& html) { iadesk::platform::open_html(name, html); };
     p.options.pick_file = [](int purpose, const std::string& accept) { js_pick_file(purpose, accept.c_str()); };
+    js_mark_startup("appStart");
     p.app.init(p.options);
+    js_mark_startup("appReady");
     // After init, so that the app's own settings section (theme, font size, language) is read.
     if (char* ini = js_load_setting(kImGuiSettingsKey)) {
         ImGui::LoadIniSettingsFromMemory(ini);
@@ -479,7 +431,7 @@ EMSCRIPTEN_KEEPALIVE void iadesk_file_picked(int purpose, const char* name, cons
 }
 
 EMSCRIPTEN_KEEPALIVE void iadesk_flush() {
-    if (g_platform && g_platform->started && g_platform->app.flush()) js_store_newest_snapshot();
+    if (g_platform && g_platform->started && g_platform->app.flush()) js_keep_newest_snapshot();
 }
 
 EMSCRIPTEN_KEEPALIVE void iadesk_persisted(int ok, const char* error) {

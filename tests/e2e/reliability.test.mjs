@@ -54,7 +54,7 @@ export const tests = [
       const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
       try {
         // Chromium's quota override (DevTools protocol) before the app first opens its database:
-        // the browser then refuses IDBFS's writes with QuotaExceededError (an aborted transaction).
+        // the browser then refuses the app's IndexedDB writes with QuotaExceededError (an aborted transaction).
         // (Set later, on a database already open, this Chromium let the writes through.)
         const blank = await context.newPage();
         const cdp = await context.newCDPSession(blank);
@@ -73,25 +73,11 @@ export const tests = [
         assert.equal((await app.document()).organisation.name, 'Kvotetest AS', 'the edit stays in the window');
         assert.equal(await app.value('Organisasjonsnavn'), 'Kvotetest AS');
         // Nothing half-written reached IndexedDB: its snapshot entries (if any) all parse.
-        const stored = await app.page.evaluate(() => new Promise((res) => {
-          const req = indexedDB.open('/data');
-          req.onsuccess = () => {
-            const db = req.result;
-            if (!db.objectStoreNames.contains('FILE_DATA')) { res([]); return; }
-            const out = [];
-            const cur = db.transaction(['FILE_DATA']).objectStore('FILE_DATA').openCursor();
-            cur.onsuccess = () => {
-              const c = cur.result;
-              if (!c) { db.close(); res(out); return; }
-              if (c.value.contents) {
-                let ok = true;
-                try { JSON.parse(new TextDecoder().decode(c.value.contents)); } catch { ok = false; }
-                out.push({ key: c.key, ok });
-              }
-              c.continue();
-            };
-          };
-        }));
+        const stored = (await app.page.evaluate(() => window.iadeskTest.indexedDbFiles())).map((f) => {
+          let ok = true;
+          try { JSON.parse(f.text); } catch { ok = false; }
+          return { name: f.name, ok };
+        });
         assert.ok(stored.every((e) => e.ok), `stored snapshots parse: ${JSON.stringify(stored)}`);
 
         // Space again: the app retries by itself (no new edit) and says so; a reload finds the edit.

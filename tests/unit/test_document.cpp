@@ -1,6 +1,9 @@
 // Document, commands and undo/redo (ARCHITECTURE.md: every change is a command).
 #include "iadesk/dataset.hpp"
+#include "iadesk/commands.hpp"
+#include "iadesk/demo.hpp"
 #include "iadesk/document.hpp"
+#include "iadesk/goal_commands.hpp"
 
 #include <doctest/doctest.h>
 
@@ -115,4 +118,59 @@ TEST_CASE("document: a bad change_log in a file names the place and the problem"
     CHECK(has("/change_log/0/unix_seconds"));
     CHECK(has("/change_log/1/role"));
     CHECK(has("/change_log/2"));
+}
+
+// What cases and milestones are derived from; a command with affects_cases == false must leave it.
+static std::string case_inputs(const Dataset& d) {
+    Dataset only;
+    only.units = d.units;
+    only.employees = d.employees;
+    only.absences = d.absences;
+    only.milestone_events = d.milestone_events;
+    only.plans = d.plans;
+    return save_dataset(only, -1);
+}
+
+TEST_CASE("document: case_revision moves only for changes that affect cases, also on undo and redo") {
+    Document doc;
+    doc.reset(make_demo_dataset(Date::from_ymd(2026, 11, 24)));
+    REQUIRE_FALSE(doc.data.goal_activities.empty());
+    REQUIRE_FALSE(doc.data.ia_meetings.empty());
+    const std::string inputs = case_inputs(doc.data);
+    const uint64_t cases0 = doc.case_revision;
+
+    // Texts nothing in cases reads: the revision moves (autosave, views), case_revision does not.
+    Organisation org = doc.data.organisation;
+    org.orgnr = "974760673";
+    org.ia_agreement = !org.ia_agreement;
+    std::vector<Command> others;
+    others.push_back(set_organisation_name(doc.data, "Nordlys kommune"));
+    others.push_back(std::move(*set_organisation(doc.data, org).command));
+    others.push_back(std::move(*remove_activity(doc.data, doc.data.goal_activities.front().id).command));
+    others.push_back(std::move(*remove_meeting(doc.data, doc.data.ia_meetings.front().id).command));
+    for (Command& c : others) {
+        CHECK_FALSE(c.affects_cases);
+        const uint64_t r = doc.revision;
+        doc.apply(std::move(c));
+        doc.end_merge();
+        CHECK(doc.revision == r + 1);
+    }
+    doc.undo();
+    doc.redo();
+    CHECK(doc.case_revision == cases0);
+    const bool same = case_inputs(doc.data) == inputs; // the flag is honest for these commands
+    CHECK(same);
+
+    // A unit and a milestone mark do.
+    doc.apply(std::move(*add_unit(doc.data, {"NY", "Ny enhet"}).command));
+    CHECK(doc.case_revision == cases0 + 1);
+    doc.apply(record_milestone_event(doc.data, {doc.data.employees.front().id, Date::from_ymd(2026, 1, 5), "dialogmote1",
+                                                EventStatus::done, Date::from_ymd(2026, 2, 20), ""}));
+    CHECK(doc.case_revision == cases0 + 2);
+    doc.undo();
+    CHECK(doc.case_revision == cases0 + 3);
+    doc.redo();
+    CHECK(doc.case_revision == cases0 + 4);
+    doc.reset(Dataset{});
+    CHECK(doc.case_revision == cases0 + 5);
 }

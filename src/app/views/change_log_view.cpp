@@ -20,7 +20,7 @@ std::string when_text(int64_t unix_seconds) {
     const std::time_t t = static_cast<std::time_t>(unix_seconds);
     std::tm tm{};
     localtime_r(&t, &tm);
-    char buf[32];
+    char buf[64]; // room for any int the compiler cannot rule out
     std::snprintf(buf, sizeof buf, "%02d.%02d.%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
     return buf;
 }
