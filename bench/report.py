@@ -98,7 +98,13 @@ def main():
         lines.append(f"{'- ' if md else '  '}transfer: {t['raw'] / 1024:.0f} KiB raw, {t['gzip'] / 1024:.0f} KiB gzip -9 ("
                      + ", ".join(f"{k} {v['raw'] / 1024:.0f}/{v['gzip'] / 1024:.0f} KiB" for k, v in t["files"].items()) + ")")
         lines.append(f"{'- ' if md else '  '}first frame: {b['firstFrameGenerateMs']:.0f} ms on first start (generates the demo), "
-                     f"{b['firstFrameReloadMs']:.0f} ms after a reload (loads the IndexedDB snapshot)")
+                     f"{b['firstFrameReloadMs']:.0f} ms after a reload (loads the IndexedDB snapshot); the first frame is the "
+                     "loading screen, drawn before the stored data is read")
+        for key, when in [("startupGenerate", "first start"), ("startupReload", "after a reload")]:
+            s = b.get(key)
+            if s and "documentReady" in s:
+                lines.append(f"{'- ' if md else '  '}register open {when}: {s['documentReady']:.0f} ms (storage read at "
+                             f"{s['storageRead']:.0f} ms, then the snapshot parsed and cases derived)")
         for k, name in [("scrollEmployees", "scrolling Ansatte"), ("scrollOverview", "scrolling Oversikt"),
                         ("idleOverview", "idle Oversikt")]:
             s = b[k]
@@ -109,7 +115,7 @@ def main():
         a = b["autosave"]
         lines.append(f"{'- ' if md else '  '}autosave: longest frame function {a['longestFrameMs']:.0f} ms, longest gap between "
                      f"animation frames {a['longestGapMs']:.0f} ms")
-        targets.append(("first frame <= 0.5 s on localhost (reload / first start)",
+        targets.append(("first frame <= 0.5 s on localhost (reload / first start; the loading screen)",
                         f"{b['firstFrameReloadMs']:.0f} / {b['firstFrameGenerateMs']:.0f} ms",
                         max(b["firstFrameReloadMs"], b["firstFrameGenerateMs"]) <= 500))
         targets.append(("<= 1 MB gzip transferred", f"{t['gzip'] / 1048576:.2f} MB", t["gzip"] <= 1048576))

@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -32,7 +33,24 @@ void App::init(const AppOptions& opt) {
     if (opt.test_mode) probe::attach(ImGui::GetCurrentContext(), &probe_);
     register_preferences();
     register_actions();
-    load_or_create();
+}
+
+// The start-up screen: what is being done, in the user's language, centred.
+void App::draw_loading() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::Begin("iadesk-loading", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoNav);
+    const char* what = tr(start_ == StartStage::reading_storage ? "start.reading_storage" : "start.opening");
+    const float width = std::max(ImGui::CalcTextSize(what).x, ImGui::GetFontSize() * 12);
+    ImGui::SetCursorPos(ImVec2((vp->WorkSize.x - width) * 0.5f, vp->WorkSize.y * 0.4f));
+    ImGui::BeginGroup();
+    ui::heading(theme_.fonts.title, "iadesk");
+    ui::text(what);
+    ImGui::EndGroup();
+    ImGui::End();
 }
 
 // The newest valid snapshot, or on first start a demo organisation clearly marked as demo.
@@ -378,6 +396,21 @@ void App::apply_requests(NavigationRequest& nav) {
 }
 
 void App::draw() {
+    switch (start_) {
+    case StartStage::reading_storage:
+        draw_loading();
+        return;
+    case StartStage::opening: // drawn once, so that the screen says so during the load
+        draw_loading();
+        start_ = StartStage::loading;
+        return;
+    case StartStage::loading:
+        load_or_create();
+        start_ = StartStage::open;
+        break;
+    case StartStage::open:
+        break;
+    }
     derived_.refresh(doc_.data, doc_.revision, doc_.case_revision, options_.today, role_);
     actions_.handle_shortcuts();
 

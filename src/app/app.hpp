@@ -73,6 +73,12 @@ public:
     void init(const AppOptions& opt);
     bool set_display_scale(float dpr); // true when fonts were rebuilt
     void draw();
+    // Until storage_ready() the app draws a loading screen (the platform is still reading the
+    // browser's storage); the frame after that shows "opening", and the one after it loads the
+    // newest snapshot (or creates the demo) and draws the app. So the first frame comes before
+    // the data (issue 8: first frame <= 0.5 s) and a long load is never a blank page.
+    void storage_ready() { if (start_ == StartStage::reading_storage) start_ = StartStage::opening; }
+    bool document_open() const { return start_ == StartStage::open; }
     std::string document_json() const;
     Document& document() { return doc_; }
     bool test_mode() const { return options_.test_mode; }
@@ -95,6 +101,9 @@ private:
     void apply_requests(NavigationRequest& nav);
     void set_status(std::string text);
     void load_or_create();
+    void draw_loading();
+    enum class StartStage { reading_storage, opening, loading, open };
+    StartStage start_ = StartStage::reading_storage;
     void autosave();
     void draw_startup_problems();
     ViewContext view_context_for_actions();

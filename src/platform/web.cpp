@@ -256,12 +256,12 @@ struct WebPlatform {
     iadesk::app::App app;
     iadesk::app::AppOptions options;
     std::optional<iadesk::platform::DirectoryStore> store;
-    bool started = false;           // the app was initialised (after storage was loaded)
     std::string clipboard;
     std::string document_json;  // kept alive for the test API
     int fb_width = 0;
     int fb_height = 0;
-    unsigned frame = 0;
+    unsigned frame = 0;             // frames drawn with the document open
+    bool drew_first_frame = false;
     bool text_input_active = false;
     double frame_ms[1024] = {}; // C++ time in frame() per drawn frame, by frame % 1024 (test API)
     double ui_ms[1024] = {};    // of that, ImGui's and the app's part (NewFrame to Render), without GL
@@ -306,19 +306,20 @@ void follow_canvas_size(WebPlatform& p) {
         p.fb_width = w;
         p.fb_height = h;
     }
-    if (p.app.set_display_scale(static_cast<float>(dpr)) && p.frame > 0) {
+    if (p.app.set_display_scale(static_cast<float>(dpr)) && p.drew_first_frame) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
 }
 
+// Every animation frame draws: the app's loading screen until the stored data is read and opened
+// (App::storage_ready), then the app. Frames are counted (test API, timings) from the first frame
+// with the document open.
 void frame(void* arg) {
     WebPlatform& p = *static_cast<WebPlatform*>(arg);
     const double frame_start = emscripten_get_now();
     glfwPollEvents();
     follow_canvas_size(p);
-
-    if (!p.started) return; // the loader stays until the stored data is read
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -327,7 +328,7 @@ void frame(void* arg) {
     ImGui::NewFrame();
     p.app.draw();
     ImGui::Render();
-    p.ui_ms[p.frame % 1024] = emscripten_get_now() - ui_start;
+    const double ui_ms = emscripten_get_now() - ui_start;
     iadesk::app::probe::end_frame();
 
     glViewport(0, 0, p.fb_width, p.fb_height);
@@ -340,8 +341,15 @@ void frame(void* arg) {
         io.WantSaveIniSettings = false;
         js_save_setting(kImGuiSettingsKey, ImGui::SaveIniSettingsToMemory());
     }
+    if (!p.drew_first_frame) {
+        p.drew_first_frame = true;
+        js_first_frame();
+    }
+    if (!p.app.document_open()) return;
+    if (p.frame == 0) js_mark_startup("documentReady");
+    p.ui_ms[p.frame % 1024] = ui_ms;
     p.frame_ms[p.frame % 1024] = emscripten_get_now() - frame_start;
-    if (p.frame++ == 0) js_first_frame();
+    ++p.frame;
 }
 
 iadesk::Date today_local() {
@@ -399,43 +407,28 @@ EMSCRIPTEN_KEEPALIVE double iadesk_test_ui_ms(unsigned f) {
     if (!g_platform || f >= g_platform->frame || g_platform->frame - f > 1024) return -1;
     return g_platform->ui_ms[f % 1024];
 }
-EMSCRIPTEN_KEEPALIVE int iadesk_test_started() { return g_platform && g_platform->started ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int iadesk_test_started() { return g_platform && g_platform->app.document_open() ? 1 : 0; }
 
-// Storage is loaded (or failed to load): initialise the app. `locked` = this tab holds the data.
+// Storage is read (or failed to be read): the app opens the data in its next frames.
+// `locked` = this tab holds the data.
 EMSCRIPTEN_KEEPALIVE void iadesk_start(int locked, const char* sync_error) {
     WebPlatform& p = *g_platform;
     if (sync_error && *sync_error) std::fprintf(stderr, "iadesk: reading IndexedDB failed: %s\n", sync_error);
-    p.store.emplace("/data");
-    p.options.store = &*p.store;
-    p.options.persist = [] { js_persist(); };
-    p.options.download = [](const std::string& name, const std::string& mime, const std::string& bytes) {
-        iadesk::platform::download(name, mime, bytes);
-    };
-    p.options.open_html = [](const std::string& name, const std::string& html) { iadesk::platform::open_html(name, html); };
-    p.options.pick_file = [](int purpose, const std::string& accept) { js_pick_file(purpose, accept.c_str()); };
-    js_mark_startup("appStart");
-    p.app.init(p.options);
-    js_mark_startup("appReady");
-    // After init, so that the app's own settings section (theme, font size, language) is read.
-    if (char* ini = js_load_setting(kImGuiSettingsKey)) {
-        ImGui::LoadIniSettingsFromMemory(ini);
-        std::free(ini);
-    }
     if (!locked) p.app.set_read_only(true, "another tab");
-    p.started = true;
+    p.app.storage_ready();
 }
 
 EMSCRIPTEN_KEEPALIVE void iadesk_file_picked(int purpose, const char* name, const char* bytes, int length) {
-    if (g_platform && g_platform->started && bytes && length >= 0)
+    if (g_platform && g_platform->app.document_open() && bytes && length >= 0)
         g_platform->app.on_file_picked(purpose, name ? name : "", std::string(bytes, static_cast<std::size_t>(length)));
 }
 
 EMSCRIPTEN_KEEPALIVE void iadesk_flush() {
-    if (g_platform && g_platform->started && g_platform->app.flush()) js_keep_newest_snapshot();
+    if (g_platform && g_platform->app.document_open() && g_platform->app.flush()) js_keep_newest_snapshot();
 }
 
 EMSCRIPTEN_KEEPALIVE void iadesk_persisted(int ok, const char* error) {
-    if (g_platform && g_platform->started) g_platform->app.on_persisted(ok != 0, error ? error : "");
+    if (g_platform && g_platform->app.document_open()) g_platform->app.on_persisted(ok != 0, error ? error : "");
 }
 
 // Input events ImGui has queued but not processed yet (it trickles fast key presses over frames).
@@ -499,6 +492,21 @@ int main() {
     }
     if (opt.test_mode) js_install_test_api();
     platform.app.set_display_scale(static_cast<float>(dpr));
+
+    platform.store.emplace("/data"); // filled from IndexedDB by js_start_storage before the app opens it
+    opt.store = &*platform.store;
+    opt.persist = [] { js_persist(); };
+    opt.download = [](const std::string& name, const std::string& mime, const std::string& bytes) {
+        iadesk::platform::download(name, mime, bytes);
+    };
+    opt.open_html = [](const std::string& name, const std::string& html) { iadesk::platform::open_html(name, html); };
+    opt.pick_file = [](int purpose, const std::string& accept) { js_pick_file(purpose, accept.c_str()); };
+    platform.app.init(opt);
+    // After init, so that the app's own settings section (theme, font size, language) is read.
+    if (char* ini = js_load_setting(kImGuiSettingsKey)) {
+        ImGui::LoadIniSettingsFromMemory(ini);
+        std::free(ini);
+    }
     js_start_storage(); // calls iadesk_start when the stored data is read
 
     emscripten_set_main_loop_arg(frame, &platform, 0, true);

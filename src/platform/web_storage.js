@@ -130,7 +130,10 @@ Module.iadeskDisk = (() => {
     }
     if (!files.length) {
       const n = await readLegacy();
-      if (n) console.log('iadesk: ' + n + ' files read from the storage of an earlier version');
+      if (n) {
+        console.log('iadesk: ' + n + ' files read from the storage of an earlier version');
+        persist(); // copied to the new storage at once; the old database goes once that is complete
+      }
     }
   }
 

@@ -1,7 +1,12 @@
 // Storage (issue 7 §6, issue 9 §6): autosave to IndexedDB within a second, reload finds the data,
 // a second tab on the same data is read-only and says why.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppPage } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 const SAVED = /^Lagret \d\d:\d\d$/;
 
@@ -98,6 +103,90 @@ export const tests = [
         await app.click('Endringslogg', { kind: 'text' });
         await app.find(/^Endringsloggen vises bare for HR/, { kind: 'text' });
         assert.deepEqual(app.consoleErrors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'data stored by an earlier version (Emscripten IDBFS) is found, moved to the new storage, and the old database removed',
+    fn: async (ctx) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        // What IDBFS wrote: database "/data", store FILE_DATA, one entry per path.
+        const text = fs.readFileSync(path.join(here, '../../examples/fjordvik-small.json'), 'utf8')
+          .replace('"Fjordvik kommune"', '"Fjordvik kommune (fra IDBFS)"');
+        const blank = await context.newPage();
+        await blank.goto(`${ctx.url}favicon.svg`);
+        await blank.evaluate((json) => new Promise((resolve, reject) => {
+          const req = indexedDB.open('/data', 21);
+          req.onupgradeneeded = () => req.result.createObjectStore('FILE_DATA').createIndex('timestamp', 'timestamp', { unique: false });
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction(['FILE_DATA'], 'readwrite');
+            const store = tx.objectStore('FILE_DATA');
+            store.put({ timestamp: new Date(), mode: 16877 }, '/data');
+            store.put({ timestamp: new Date(), mode: 33206, contents: new TextEncoder().encode(json) }, '/data/snapshot-000000000007.json');
+            tx.oncomplete = () => { db.close(); resolve(); };
+            tx.onabort = () => reject(tx.error);
+          };
+        }), text);
+        await blank.close();
+
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts);
+        assert.equal((await app.document()).organisation.name, 'Fjordvik kommune (fra IDBFS)', 'the old data is opened, not the demo');
+        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 10000 });
+        const stored = await app.page.evaluate(() => window.iadeskTest.indexedDbFiles());
+        assert.deepEqual(stored.map((f) => f.name), ['snapshot-000000000007.json'], 'moved to the new storage');
+        assert.equal(stored[0].text, text, 'byte for byte');
+        const names = await app.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
+        assert.deepEqual(names, ['iadesk'], 'the old database is gone once the new one holds its files');
+        // And the next start reads the new storage.
+        await app.page.reload();
+        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        assert.equal((await app.document()).organisation.name, 'Fjordvik kommune (fra IDBFS)');
+        assert.deepEqual(app.consoleErrors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'the first frame comes before the stored data is read, and says what is happening',
+    fn: async (ctx) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts);
+        const t = await app.page.evaluate(() => ({ first: window.iadeskFirstFrameMs, ...window.iadeskStartup }));
+        assert.ok(t.first <= t.storageRead, `first frame ${t.first} ms, storage read ${t.storageRead} ms`);
+        assert.ok(t.storageRead <= t.documentReady, `document ready ${t.documentReady} ms`);
+        // While IndexedDB is held up, the loading screen stays and names the step.
+        const page = await context.newPage();
+        await page.addInitScript(() => {
+          const open = IDBFactory.prototype.open;
+          IDBFactory.prototype.open = function (...args) {
+            const req = open.apply(this, args);
+            if (args[0] === 'iadesk') {
+              const held = {};
+              Object.defineProperty(req, 'onsuccess', { set(f) { held.f = f; }, get() { return held.f; } });
+              window.releaseStorage = () => held.f && held.f.call(req, new Event('success'));
+            }
+            return req;
+          };
+        });
+        await page.goto(`${ctx.url}?test`);
+        await page.waitForFunction(() => window.iadeskFirstFrameMs !== undefined, null, { timeout: 30000 });
+        await page.waitForTimeout(300);
+        assert.equal(await page.evaluate(() => window.iadeskTest.started()), false, 'not open while storage is read');
+        const loading = (await page.evaluate(() => window.iadeskTest.items())).map((i) => i.label);
+        assert.ok(loading.includes('Leser lagrede data …'), `the loading screen says what happens: ${loading.join(' | ')}`);
+        const png = await page.screenshot();
+        fs.writeFileSync(path.join(ctx.artifacts, 'loading-screen.png'), png);
+        await page.evaluate(() => window.releaseStorage());
+        await page.waitForFunction(() => window.iadeskTest.started() && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        const labels = (await page.evaluate(() => window.iadeskTest.items())).map((i) => i.label);
+        assert.ok(!labels.includes('Leser lagrede data …'), 'the loading screen is gone once open');
       } finally {
         await context.close();
       }
