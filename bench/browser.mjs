@@ -95,7 +95,7 @@ try {
   await page.goto(`${server.url}?test&demo=${employees}&today=2026-11-24`);
   await waitStarted();
   result.firstFrameGenerateMs = await page.evaluate(() => window.iadeskFirstFrameMs);
-  result.startupGenerate = await page.evaluate(() => window.iadeskStartup);
+  result.startupGenerate = await page.evaluate(() => ({ main: window.iadeskMainMs, ...window.iadeskStartup }));
   await app.find(/^Lagret \d\d:\d\d$/, { kind: 'text', timeout: 60000 });
   await page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 60000 });
   result.documentEmployees = (await page.evaluate(() => window.iadeskTest.document().employees.length));
@@ -104,7 +104,7 @@ try {
   await page.reload();
   await waitStarted();
   result.firstFrameReloadMs = await page.evaluate(() => window.iadeskFirstFrameMs);
-  result.startupReload = await page.evaluate(() => window.iadeskStartup);
+  result.startupReload = await page.evaluate(() => ({ main: window.iadeskMainMs, ...window.iadeskStartup }));
   result.startupFrames = summary(await frameTimes(app, 0, 2));
 
   // Scrolling the employee list.
@@ -154,7 +154,7 @@ console.log(`browser (${employees} employees; headless chromium, SwiftShader Web
 console.log(`  transfer: ${(result.transfer.raw / 1024).toFixed(0)} KiB raw, ${(result.transfer.gzip / 1024).toFixed(0)} KiB gzip -9 ` +
             Object.entries(result.transfer.files).map(([n, s]) => `${n} ${(s.raw / 1024).toFixed(0)}/${(s.gzip / 1024).toFixed(0)}`).join(', '));
 console.log(`  first frame: ${f(result.firstFrameGenerateMs)} ms on first start (generates the demo), ${f(result.firstFrameReloadMs)} ms after a reload (from IndexedDB)`);
-const phases = (s) => `storage read ${f(s.storageRead)} ms, register open ${f(s.documentReady)} ms`;
+const phases = (s) => `main() ${f(s.main)} ms, WebGL and ImGui ready ${f(s.graphicsReady)} ms, storage read ${f(s.storageRead)} ms, register open ${f(s.documentReady)} ms`;
 console.log(`  start-up: first start ${phases(result.startupGenerate)}; reload ${phases(result.startupReload)}`);
 for (const [k, name] of [['scrollEmployees', 'scroll Ansatte'], ['scrollOverview', 'scroll Oversikt'], ['idleOverview', 'idle Oversikt']]) {
   const s = result[k];

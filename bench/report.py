@@ -103,8 +103,9 @@ def main():
         for key, when in [("startupGenerate", "first start"), ("startupReload", "after a reload")]:
             s = b.get(key)
             if s and "documentReady" in s:
-                lines.append(f"{'- ' if md else '  '}register open {when}: {s['documentReady']:.0f} ms (storage read at "
-                             f"{s['storageRead']:.0f} ms, then the snapshot parsed and cases derived)")
+                lines.append(f"{'- ' if md else '  '}{when}: main() at {s['main']:.0f} ms, WebGL and ImGui ready at "
+                             f"{s['graphicsReady']:.0f} ms, storage read at {s['storageRead']:.0f} ms, register open at "
+                             f"{s['documentReady']:.0f} ms (the snapshot parsed, cases derived)")
         for k, name in [("scrollEmployees", "scrolling Ansatte"), ("scrollOverview", "scrolling Oversikt"),
                         ("idleOverview", "idle Oversikt")]:
             s = b[k]

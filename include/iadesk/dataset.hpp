@@ -58,6 +58,7 @@ public:
     double progress() const; // 0..1, by records written
     std::string take();      // the text written since the last take()
     void reserve_whole();    // before the first step, when the text is taken whole at the end
+    std::size_t expected_size() const; // about the length of the whole text (a little more, mostly)
 
 private:
     struct State;

@@ -12,7 +12,8 @@
 //   "<name>.damaged" so that it is kept for inspection but never tried again, and never deleted.
 // - Leftover temporary files (".tmp") from an interrupted save are ignored and removed.
 // - A snapshot can also be written in pieces (the app's autosave of a large document, a piece a
-//   frame): begin_pieces() picks the next number and starts "<name>.tmp", append_piece() adds to
+//   frame): begin_pieces() picks the next number and starts "<name>.tmp" (reserving about the
+//   expected size when given), append_piece() adds to
 //   it, commit_pieces() renames it to its name and prunes as save_bytes() does, abandon_pieces()
 //   removes it. Until the commit the earlier snapshots are untouched; a one-shot save meanwhile
 //   abandons the pieces first.
@@ -35,6 +36,9 @@ public:
     virtual std::optional<std::string> read(const std::string& name) = 0;
     virtual bool write_atomic(const std::string& name, std::string_view bytes, std::string* error) = 0;
     virtual bool append(const std::string& name, std::string_view bytes, std::string* error) = 0; // creates it
+    // A hint that `name` will grow to about `bytes` by appends (the browser's in-memory files then
+    // grow once, not by copying themselves every few megabytes); the default ignores it.
+    virtual void reserve(const std::string& name, std::size_t bytes) { (void)name, (void)bytes; }
     virtual bool remove(const std::string& name) = 0;
     virtual bool rename(const std::string& from, const std::string& to) = 0;
 };
@@ -60,7 +64,7 @@ public:
     bool save_bytes(std::string_view dataset_json, std::string* error); // already serialised
     std::vector<uint64_t> sequence_numbers(); // present snapshots, ascending
 
-    bool begin_pieces(std::string* error);
+    bool begin_pieces(std::string* error, std::size_t expected_bytes = 0);
     bool append_piece(std::string_view bytes, std::string* error);
     bool commit_pieces(std::string* error);
     void abandon_pieces();

@@ -139,8 +139,9 @@ void App::autosave() {
         return;
     }
     std::string error;
-    if (!snapshots_->begin_pieces(&error)) { save_failed(error); return; }
-    save_.saver = std::make_unique<DatasetSaver>(doc_.data, -1);
+    auto saver = std::make_unique<DatasetSaver>(doc_.data, -1);
+    if (!snapshots_->begin_pieces(&error, saver->expected_size())) { save_failed(error); return; }
+    save_.saver = std::move(saver);
     save_.saver_revision = doc_.revision;
     continue_stepped_save();
 }

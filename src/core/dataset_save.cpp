@@ -210,11 +210,14 @@ DatasetSaver::~DatasetSaver() = default;
 DatasetSaver::DatasetSaver(DatasetSaver&&) noexcept = default;
 DatasetSaver& DatasetSaver::operator=(DatasetSaver&&) noexcept = default;
 
-// One allocation for the whole text, when it is taken at the end (save_dataset).
-void DatasetSaver::reserve_whole() {
+std::size_t DatasetSaver::expected_size() const {
     const Dataset& d = state_->ds;
-    state_->w.out.reserve(256 + d.employees.size() * 160 + d.absences.size() * 100 + d.milestone_events.size() * 160);
+    return 4096 + d.employees.size() * 160 + d.absences.size() * 110 + d.milestone_events.size() * 160 +
+           d.change_log.size() * 120;
 }
+
+// One allocation for the whole text, when it is taken at the end (save_dataset).
+void DatasetSaver::reserve_whole() { state_->w.out.reserve(expected_size()); }
 
 bool DatasetSaver::done() const { return state_->part == 5; }
 

@@ -90,10 +90,11 @@ bool SnapshotStore::save_bytes(std::string_view json, std::string* error) {
     return true;
 }
 
-bool SnapshotStore::begin_pieces(std::string* error) {
+bool SnapshotStore::begin_pieces(std::string* error, std::size_t expected_bytes) {
     abandon_pieces();
     const std::string name = name_of(next_seq());
     if (!bytes_.append(name + ".tmp", {}, error)) return false;
+    if (expected_bytes) bytes_.reserve(name + ".tmp", expected_bytes);
     pending_ = name;
     return true;
 }

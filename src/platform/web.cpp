@@ -175,6 +175,10 @@ EM_JS(void, js_persist, (), {
     });
 });
 
+EM_JS(void, js_reserve_file, (const char* path, double bytes), {
+    Module.iadeskDisk.reserve(UTF8ToString(path), bytes);
+});
+
 // A file picker: one hidden <input type=file> (tests set files on it, #iadesk-file-input); the
 // chosen file's bytes go to iadesk_file_picked. Cancelling does nothing.
 EM_JS(void, js_pick_file, (int purpose, const char* accept), {
@@ -251,11 +255,31 @@ EM_JS(void, js_install_test_api, (), {
 
 constexpr const char* kImGuiSettingsKey = "iadesk.imgui.ini";
 
+// /data as DirectoryStore, with reserve() growing the in-memory file once (web_storage.js). Applied
+// after the first non-empty append: MEMFS replaces an empty file's array on its first write.
+class WebStore : public iadesk::platform::DirectoryStore {
+public:
+    WebStore() : DirectoryStore("/data") {}
+    void reserve(const std::string& name, std::size_t bytes) override { reserve_name_ = name, reserve_bytes_ = bytes; }
+    bool append(const std::string& name, std::string_view bytes, std::string* error) override {
+        if (!DirectoryStore::append(name, bytes, error)) return false;
+        if (name == reserve_name_ && !bytes.empty()) {
+            js_reserve_file(("/data/" + name).c_str(), static_cast<double>(reserve_bytes_));
+            reserve_name_.clear();
+        }
+        return true;
+    }
+
+private:
+    std::string reserve_name_;
+    std::size_t reserve_bytes_ = 0;
+};
+
 struct WebPlatform {
     GLFWwindow* window = nullptr;
     iadesk::app::App app;
     iadesk::app::AppOptions options;
-    std::optional<iadesk::platform::DirectoryStore> store;
+    std::optional<WebStore> store;
     std::string clipboard;
     std::string document_json;  // kept alive for the test API
     int fb_width = 0;
@@ -318,6 +342,7 @@ void follow_canvas_size(WebPlatform& p) {
 void frame(void* arg) {
     WebPlatform& p = *static_cast<WebPlatform*>(arg);
     const double frame_start = emscripten_get_now();
+    if (!p.drew_first_frame) js_mark_startup("firstFrameStart");
     glfwPollEvents();
     follow_canvas_size(p);
 
@@ -478,6 +503,7 @@ int main() {
     glfwSetCharCallback(platform.window, nullptr); // text comes from js_install_bridges instead
     ImGui_ImplOpenGL3_Init("#version 300 es");
     js_install_bridges();
+    js_mark_startup("graphicsReady");
 
     iadesk::app::AppOptions& opt = platform.options;
     opt.test_mode = js_url_has_test_flag() != 0;
@@ -492,8 +518,9 @@ int main() {
     }
     if (opt.test_mode) js_install_test_api();
     platform.app.set_display_scale(static_cast<float>(dpr));
+    js_mark_startup("fontsReady");
 
-    platform.store.emplace("/data"); // filled from IndexedDB by js_start_storage before the app opens it
+    platform.store.emplace(); // /data, filled from IndexedDB by js_start_storage before the app opens it
     opt.store = &*platform.store;
     opt.persist = [] { js_persist(); };
     opt.download = [](const std::string& name, const std::string& mime, const std::string& bytes) {
@@ -507,6 +534,7 @@ int main() {
         ImGui::LoadIniSettingsFromMemory(ini);
         std::free(ini);
     }
+    js_mark_startup("appInitialised");
     js_start_storage(); // calls iadesk_start when the stored data is read
 
     emscripten_set_main_loop_arg(frame, &platform, 0, true);

@@ -44,6 +44,8 @@ public:
         files[n] += std::string(bytes);
         return true;
     }
+    void reserve(const std::string& n, std::size_t bytes) override { reserved[n] = bytes; }
+    std::map<std::string, std::size_t> reserved;
     bool remove(const std::string& n) override { return alive() && files.erase(n) > 0; }
     bool rename(const std::string& a, const std::string& b) override {
         if (!alive() || !files.count(a)) return false;
@@ -127,7 +129,7 @@ TEST_CASE("snapshots: a damaged newest snapshot falls back to the previous one a
 // to the snapshot's temporary file.
 bool save_in_pieces(SnapshotStore& store, const Dataset& d, std::string* error) {
     DatasetSaver saver(d, -1);
-    if (!store.begin_pieces(error)) return false;
+    if (!store.begin_pieces(error, saver.expected_size())) return false;
     bool done = false;
     while (!done) {
         done = saver.step(1);
@@ -145,6 +147,9 @@ TEST_CASE("snapshots: a snapshot written in pieces loads like one written whole,
     std::string error;
     REQUIRE(save_in_pieces(store, big, &error));
     CHECK(mem.files.at(SnapshotStore::name_of(2)) == save_dataset(big, -1));
+    // The temporary file was announced with about its size (the browser grows it once).
+    REQUIRE(mem.reserved.count(SnapshotStore::name_of(2) + ".tmp") == 1);
+    CHECK(mem.reserved.at(SnapshotStore::name_of(2) + ".tmp") >= save_dataset(big, -1).size());
     REQUIRE(save_in_pieces(store, org("Tredje"), &error));
     CHECK(store.sequence_numbers() == std::vector<uint64_t>{2, 3});
     CHECK(store.load_newest().dataset->organisation.name == "Tredje");
