@@ -291,7 +291,11 @@ Dataset generate_dataset(const GenerateOptions& opt) {
         ds.employees.emplace_back();
         Employee& e = ds.employees.back();
         e.id = "E" + pad(k, 6);
-        e.name = std::string(r.pick(kFirstNames)) + " " + r.pick(kLastNames);
+        // Two statements: the operands of + are evaluated in an unspecified order (g++ took the
+        // last name first, clang the first name, so the native and wasm builds made other names).
+        const std::string_view last = r.pick(kLastNames);
+        const std::string_view first = r.pick(kFirstNames);
+        e.name = std::string(first) + " " + std::string(last);
         e.unit = ds.units[unit].id;
         e.birth_year = opt.today.year() - r.range(20, 66);
         EmployeeGen g{opt, ds, r, e};

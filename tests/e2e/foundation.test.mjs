@@ -36,6 +36,20 @@ export const tests = [
     }),
   },
   {
+    name: 'the demo has the same people as the native build (the generator is deterministic across compilers)',
+    fn: async (ctx) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        // The names tests/unit/test_generate.cpp pins for g++ (seed 2026, 24.11.2026).
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2026-11-24');
+        const names = (await app.document()).employees.slice(0, 4).map((e) => e.name);
+        assert.deepEqual(names, ['Ingrid Johnsen', 'Martin Johansen', 'Nora Karlsen', 'Ole Olsen']);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
     name: 'clicking a navigation entry changes the page',
     fn: (ctx) => withApp(ctx, async (app) => {
       await app.find(/^Trenger handling denne uken/, { kind: 'text' });
