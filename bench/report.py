@@ -114,8 +114,11 @@ def main():
             lines.append(f"{'- ' if md else '  '}{name}: C++ time per frame median {s['median']:.2f} ms, p95 {s['p95']:.2f} ms, "
                          f"max {s['max']:.2f} ms ({s['frames']} frames){ui_text}")
         a = b["autosave"]
-        lines.append(f"{'- ' if md else '  '}autosave: longest frame function {a['longestFrameMs']:.0f} ms, longest gap between "
-                     f"animation frames {a['longestGapMs']:.0f} ms")
+        ig = b.get("idleGaps")
+        lines.append(f"{'- ' if md else '  '}autosave: longest frame function {a['longestFrameMs']:.0f} ms; main-thread tasks of "
+                     f"50 ms or more: {a.get('longTasks', '?')}" + (f" (longest {a['longestTaskMs']:.0f} ms)" if a.get('longTasks') else "") +
+                     f"; longest gap between animation frames {a['longestGapMs']:.0f} ms" +
+                     (f" (with nothing to do: longest {ig['longestGapMs']:.0f} ms, median {ig['medianGapMs']:.0f} ms)" if ig else ""))
         targets.append(("first frame <= 0.5 s on localhost (reload / first start; the loading screen)",
                         f"{b['firstFrameReloadMs']:.0f} / {b['firstFrameGenerateMs']:.0f} ms",
                         max(b["firstFrameReloadMs"], b["firstFrameGenerateMs"]) <= 500))
@@ -129,8 +132,14 @@ def main():
             up95 = max(b["scrollEmployees"]["ui"]["p95"], b["scrollOverview"]["ui"]["p95"])
             targets.append(("  the same, UI part only (without SwiftShader's WebGL)", f"{umed:.2f} / {up95:.2f} ms",
                             umed <= 4 and up95 <= 8))
-        targets.append(("autosave holds no frame > 50 ms", f"frame {a['longestFrameMs']:.0f} ms, gap {a['longestGapMs']:.0f} ms",
-                        max(a["longestFrameMs"], a["longestGapMs"]) <= 50))
+        if "longTasks" in a:
+            held = max(a["longestFrameMs"], a["longestTaskMs"])
+            targets.append(("autosave holds no frame > 50 ms (frame function; main-thread tasks >= 50 ms)",
+                            f"frame {a['longestFrameMs']:.0f} ms, {a['longTasks']} long tasks; frame gap {a['longestGapMs']:.0f} ms "
+                            f"(idle {ig['longestGapMs']:.0f} ms)", held <= 50 and a["longTasks"] == 0))
+        else:
+            targets.append(("autosave holds no frame > 50 ms", f"frame {a['longestFrameMs']:.0f} ms, gap {a['longestGapMs']:.0f} ms",
+                            max(a["longestFrameMs"], a["longestGapMs"]) <= 50))
     lines.append("")
     lines.append(f"{'### ' if md else ''}Targets (issue 8; reported, not asserted)")
     if md:

@@ -22,6 +22,8 @@
 #include "iadesk/dataset.hpp"
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,6 +82,34 @@ private:
 
     uint64_t next_seq();
     void prune(std::vector<uint64_t> seqs);
+};
+
+// A snapshot of a large document written over several calls (the app's autosave, a slice a frame,
+// issue 8: no frame held > 50 ms).
+// - begin() starts it (SnapshotStore::begin_pieces, sized to the expected text). `data` must stay
+//   alive until the snapshot is done or dropped; it is only read.
+// - step(current_revision, slice_over) first compares the document's revision with the one begun
+//   with: if it changed, the pieces are dropped (abandoned; earlier snapshots are untouched) and
+//   the caller starts over later. Otherwise it serialises records until slice_over() says so
+//   (asked every `records_between_checks` records) or the text is complete, appends that piece,
+//   and once complete commits the snapshot (done). A failing store drops the pieces (failed, with
+//   `error`). After done, abandoned or failed the writer is idle again.
+class SteppedSnapshot {
+public:
+    enum class Step { more, done, abandoned, failed };
+
+    bool begin(SnapshotStore& store, const Dataset& data, uint64_t revision, std::string* error);
+    Step step(uint64_t current_revision, const std::function<bool()>& slice_over, std::string* error,
+              std::size_t records_between_checks = 2000);
+    void drop(); // abandons the pieces, if any
+    bool active() const { return saver_ != nullptr; }
+    uint64_t revision() const { return revision_; }
+    double progress() const { return saver_ ? saver_->progress() : 0.0; }
+
+private:
+    SnapshotStore* store_ = nullptr;
+    std::unique_ptr<DatasetSaver> saver_;
+    uint64_t revision_ = 0;
 };
 
 } // namespace iadesk

@@ -74,14 +74,14 @@ void App::load_or_create() {
 
 bool App::save_now() {
     if (!snapshots_ || save_.read_only) return false;
-    save_.saver.reset(); // a stepped save under way is dropped (save_bytes abandons its pieces)
+    save_.stepped.drop(); // a stepped save under way is replaced by this one
     std::string error;
     if (!snapshots_->save_bytes(save_dataset(doc_.data, -1), &error)) return save_failed(error);
     return saved(doc_.revision);
 }
 
 bool App::save_failed(const std::string& error) {
-    save_.saver.reset();
+    save_.stepped.drop();
     save_.error = std::string(tr("save.failed")) + error;
     save_.due = -1;
     return false;
@@ -105,30 +105,24 @@ bool App::saved(uint64_t revision) {
 // One frame's share of a stepped save: records until about kSaveSliceSeconds have passed, then
 // that piece of text appended to the snapshot's file, so that no frame copies the whole text.
 void App::continue_stepped_save() {
-    if (doc_.revision != save_.saver_revision) { // changed under the save: start over after a pause
-        save_.saver.reset();
-        snapshots_->abandon_pieces();
-        save_.due = ImGui::GetTime() + kAutosaveDelaySeconds;
-        return;
-    }
     const auto start = std::chrono::steady_clock::now();
-    bool done = false;
-    while (!(done = save_.saver->step(kSaveStepRecords))) {
-        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > kSaveSliceSeconds) break;
-    }
+    const auto slice_over = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > kSaveSliceSeconds;
+    };
     std::string error;
-    if (!snapshots_->append_piece(save_.saver->take(), &error)) { save_failed(error); return; }
-    if (!done) return;
-    save_.saver.reset();
-    if (!snapshots_->commit_pieces(&error)) { save_failed(error); return; }
-    saved(save_.saver_revision);
+    switch (save_.stepped.step(doc_.revision, slice_over, &error, kSaveStepRecords)) {
+    case SteppedSnapshot::Step::more: break;
+    case SteppedSnapshot::Step::done: saved(save_.stepped.revision()); break;
+    case SteppedSnapshot::Step::abandoned: save_.due = ImGui::GetTime() + kAutosaveDelaySeconds; break; // changed meanwhile
+    case SteppedSnapshot::Step::failed: save_failed(error); break;
+    }
 }
 
 // Within a second of each change (issue 7 §6); typing in a field is saved when it pauses. A large
 // document is serialised over several frames so that no frame is held long (issue 8: <= 50 ms).
 void App::autosave() {
     if (!snapshots_ || save_.read_only) return;
-    if (save_.saver) { continue_stepped_save(); return; }
+    if (save_.stepped.active()) { continue_stepped_save(); return; }
     if (save_.saved_revision == doc_.revision) return;
     const double now = ImGui::GetTime();
     if (save_.due < 0) save_.due = now + kAutosaveDelaySeconds;
@@ -139,10 +133,7 @@ void App::autosave() {
         return;
     }
     std::string error;
-    auto saver = std::make_unique<DatasetSaver>(doc_.data, -1);
-    if (!snapshots_->begin_pieces(&error, saver->expected_size())) { save_failed(error); return; }
-    save_.saver = std::move(saver);
-    save_.saver_revision = doc_.revision;
+    if (!save_.stepped.begin(*snapshots_, doc_.data, doc_.revision, &error)) { save_failed(error); return; }
     continue_stepped_save();
 }
 
@@ -321,7 +312,7 @@ void App::draw_status_bar() {
         save_text = tr("save.not_stored");
     } else if (save_.saved_revision != doc_.revision || save_.persist_pending) {
         save_text = tr("save.saving");
-        if (save_.saver) save_text += " " + std::to_string(static_cast<int>(save_.saver->progress() * 100)) + " %";
+        if (save_.stepped.active()) save_text += " " + std::to_string(static_cast<int>(save_.stepped.progress() * 100)) + " %";
     } else if (save_.saved_unix != 0) {
         std::time_t t = static_cast<std::time_t>(save_.saved_unix);
         std::tm tm{};

@@ -62,8 +62,7 @@ struct SaveState {
     // A large document is serialised over several frames (DatasetSaver, a few ms a frame), each
     // frame's piece appended to the snapshot's temporary file (SnapshotStore::append_piece); a change
     // in between abandons it and the save starts over after the usual pause.
-    std::unique_ptr<DatasetSaver> saver;
-    uint64_t saver_revision = 0;
+    SteppedSnapshot stepped;
     bool read_only = false;       // another tab holds the data (or the store failed to open)
     std::string read_only_reason;
 };

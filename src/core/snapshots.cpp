@@ -133,4 +133,37 @@ void SnapshotStore::abandon_pieces() {
 
 bool SnapshotStore::save(const Dataset& data, std::string* error) { return save_bytes(save_dataset(data, -1), error); }
 
+bool SteppedSnapshot::begin(SnapshotStore& store, const Dataset& data, uint64_t revision, std::string* error) {
+    drop();
+    auto saver = std::make_unique<DatasetSaver>(data, -1);
+    if (!store.begin_pieces(error, saver->expected_size())) return false;
+    store_ = &store;
+    saver_ = std::move(saver);
+    revision_ = revision;
+    return true;
+}
+
+SteppedSnapshot::Step SteppedSnapshot::step(uint64_t current_revision, const std::function<bool()>& slice_over,
+                                            std::string* error, std::size_t records_between_checks) {
+    if (!saver_) return Step::abandoned;
+    if (current_revision != revision_) {
+        drop();
+        return Step::abandoned;
+    }
+    bool complete = false;
+    while (!(complete = saver_->step(std::max<std::size_t>(1, records_between_checks))) && !slice_over()) {}
+    if (!store_->append_piece(saver_->take(), error)) { // append_piece dropped the pieces
+        saver_.reset();
+        return Step::failed;
+    }
+    if (!complete) return Step::more;
+    saver_.reset();
+    return store_->commit_pieces(error) ? Step::done : Step::failed;
+}
+
+void SteppedSnapshot::drop() {
+    if (saver_ && store_) store_->abandon_pieces();
+    saver_.reset();
+}
+
 } // namespace iadesk

@@ -194,3 +194,89 @@ TEST_CASE("snapshots: a crash at every step of a save in pieces leaves the last 
         for (auto& [name, bytes] : mem.files) CHECK(name.find(".tmp") == std::string::npos); // cleaned up at start
     }
 }
+
+// The app's autosave of a large document (SteppedSnapshot): a slice a frame, abandoned when the
+// document changes meanwhile, never leaving a half-written snapshot behind.
+Dataset org_with_employees(const std::string& name, int employees) {
+    Dataset d = org(name);
+    for (int i = 0; i < employees; ++i) {
+        Employee e;
+        e.id = "A" + std::to_string(i);
+        e.name = "Ansatt " + std::to_string(i);
+        e.unit = "U1";
+        e.employment.push_back({Date::from_ymd(2020, 1, 1), std::nullopt, 100});
+        d.employees.push_back(std::move(e));
+    }
+    return d;
+}
+
+TEST_CASE("stepped snapshot: slices end when the slice is over, and the finished snapshot is the document") {
+    CrashingStore mem;
+    SnapshotStore store(mem, 3);
+    REQUIRE(store.save(org("Før"), nullptr));
+    const Dataset d = org_with_employees("Stor", 40);
+    SteppedSnapshot w;
+    REQUIRE(w.begin(store, d, 7, nullptr));
+    CHECK(w.active());
+    int slices = 0;
+    double last = -1;
+    SteppedSnapshot::Step s;
+    while ((s = w.step(7, [] { return true; }, nullptr, 5)) == SteppedSnapshot::Step::more) {
+        ++slices;
+        CHECK(w.progress() > last);
+        last = w.progress();
+        CHECK(store.load_newest().dataset->organisation.name == "Før"); // not visible before it is done
+    }
+    CHECK(s == SteppedSnapshot::Step::done);
+    CHECK(slices >= 40 / 5 - 1); // 40 employees, 5 records a slice
+    CHECK_FALSE(w.active());
+    CHECK(w.revision() == 7);
+    CHECK(mem.files.at(SnapshotStore::name_of(2)) == save_dataset(d, -1));
+    CHECK(store.load_newest().dataset->organisation.name == "Stor");
+}
+
+TEST_CASE("stepped snapshot: a change to the document meanwhile abandons it; the next one saves the change") {
+    CrashingStore mem;
+    SnapshotStore store(mem, 3);
+    REQUIRE(store.save(org("Før"), nullptr));
+    Dataset d = org_with_employees("Første utgave", 40);
+    SteppedSnapshot w;
+    REQUIRE(w.begin(store, d, 1, nullptr));
+    REQUIRE(w.step(1, [] { return true; }, nullptr, 5) == SteppedSnapshot::Step::more);
+    d.organisation.name = "Endret under lagringen"; // the user typed: the document's revision is now 2
+    CHECK(w.step(2, [] { return true; }, nullptr, 5) == SteppedSnapshot::Step::abandoned);
+    CHECK_FALSE(w.active());
+    for (auto& [name, bytes] : mem.files) CHECK(name.find(".tmp") == std::string::npos);
+    CHECK(store.load_newest().dataset->organisation.name == "Før");
+    // The app starts over after a pause.
+    REQUIRE(w.begin(store, d, 2, nullptr));
+    SteppedSnapshot::Step s;
+    while ((s = w.step(2, [] { return false; }, nullptr)) == SteppedSnapshot::Step::more) {}
+    CHECK(s == SteppedSnapshot::Step::done);
+    CHECK(store.load_newest().dataset->organisation.name == "Endret under lagringen");
+}
+
+TEST_CASE("stepped snapshot: a store failing midway leaves the previous snapshot and says why") {
+    for (int crash = 1; crash < 12; ++crash) {
+        CAPTURE(crash);
+        CrashingStore mem;
+        REQUIRE(SnapshotStore(mem, 3).save(org("Før"), nullptr));
+        SnapshotStore store(mem, 3);
+        const Dataset d = org_with_employees("Etter", 30);
+        mem.steps = 0;
+        mem.crash_after = crash;
+        SteppedSnapshot w;
+        std::string error;
+        SteppedSnapshot::Step s = SteppedSnapshot::Step::failed;
+        if (w.begin(store, d, 1, &error)) {
+            while ((s = w.step(1, [] { return true; }, &error, 4)) == SteppedSnapshot::Step::more) {}
+        }
+        CHECK_FALSE(w.active());
+        if (s == SteppedSnapshot::Step::failed) CHECK((error == "crash" || error == "cannot rename temporary file"));
+        mem.crash_after = 1 << 30; // restart
+        SnapshotLoad l = SnapshotStore(mem, 3).load_newest();
+        REQUIRE(l.dataset);
+        CHECK(l.damaged.empty());
+        CHECK(l.dataset->organisation.name == (s == SteppedSnapshot::Step::done ? "Etter" : "Før"));
+    }
+}
