@@ -537,6 +537,7 @@ int main() {
     js_mark_startup("appInitialised");
     js_start_storage(); // calls iadesk_start when the stored data is read
 
+    frame(&platform); // the loading screen now, not at the next animation frame (~17-60 ms later)
     emscripten_set_main_loop_arg(frame, &platform, 0, true);
     return 0;
 }
