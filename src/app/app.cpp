@@ -143,7 +143,7 @@ bool App::flush() {
 
 // The browser's answer to the copy of /data into IndexedDB. A failure keeps the data in memory and
 // in /data, says so in the status bar (a full quota in plain words) and retries in a few seconds;
-// IndexedDB keeps its last complete copy, since IDBFS writes in one transaction.
+// IndexedDB keeps its last complete copy of every file (web_storage.js).
 void App::on_persisted(bool ok, const std::string& error) {
     save_.persist_pending = false;
     if (ok) {
