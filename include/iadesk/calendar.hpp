@@ -18,10 +18,17 @@
 
 namespace iadesk {
 
+struct CivilDate {
+    int year;
+    int month; // 1..12
+    int day;   // 1..31
+};
+
 struct Date {
     int32_t days = 0; // days since 1970-01-01
 
     static Date from_ymd(int year, int month, int day); // caller guarantees a valid date
+    CivilDate civil() const; // year, month and day in one conversion
     int year() const;
     int month() const; // 1..12
     int day() const;   // 1..31

@@ -80,6 +80,10 @@ std::optional<Date> make_date(int y, int m, int d) {
 } // namespace
 
 Date Date::from_ymd(int year, int month, int day) { return Date{days_from_civil(year, month, day)}; }
+CivilDate Date::civil() const {
+    const Ymd c = civil_from_days(days);
+    return {c.y, c.m, c.d};
+}
 int Date::year() const { return civil_from_days(days).y; }
 int Date::month() const { return civil_from_days(days).m; }
 int Date::day() const { return civil_from_days(days).d; }

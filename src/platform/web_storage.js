@@ -18,8 +18,10 @@
 //   ".tmp" (a save under way) are skipped. Calls made while a copy runs are folded into it. It
 //   resolves to null, or to the error that stopped it (QuotaExceededError when the storage is
 //   full: an aborted transaction, reported rather than waited on forever).
-// - Before this module, /data was Emscripten's IDBFS (database "/data"); restore() reads such a
-//   database once when "iadesk" is empty, and the first complete persist() deletes it.
+// - Before this module, /data was Emscripten's IDBFS (database "/data"). While such a database
+//   exists, restore() also reads its files (those the new storage has no file of that name for;
+//   snapshots are numbered, so the newest is opened), and the first complete persist() deletes it.
+//   A failure to read it is logged and tried again at the next start.
 Module.iadeskDisk = (() => {
   const DB_NAME = 'iadesk';
   const FILES = 'files';
@@ -101,6 +103,7 @@ Module.iadeskDisk = (() => {
     keys.forEach((key, i) => {
       const v = values[i];
       if (typeof key !== 'string' || !key.startsWith(DIR + '/') || !v || !v.contents || !FS.isFile(v.mode)) return;
+      if (known.has(key.slice(DIR.length + 1))) return; // the new storage's file of that name wins
       FS.writeFile(key, new Uint8Array(v.contents));
       n++;
     });
@@ -136,12 +139,15 @@ Module.iadeskDisk = (() => {
       for (const key of orphans) clean.objectStore(PARTS).delete(key);
       await finished(clean);
     }
-    if (!files.length) {
-      const n = await readLegacy();
-      if (n) {
-        console.log('iadesk: ' + n + ' files read from the storage of an earlier version');
-        persist(); // copied to the new storage at once; the old database goes once that is complete
-      }
+    let n = 0;
+    try {
+      n = await readLegacy();
+    } catch (err) { // kept for the next start; the app opens what the new storage has
+      console.warn('iadesk: the storage of an earlier version could not be read: ' + err);
+    }
+    if (n) {
+      console.log('iadesk: ' + n + ' files read from the storage of an earlier version');
+      persist(); // copied to the new storage at once; the old database goes once that is complete
     }
   }
 
