@@ -144,8 +144,11 @@ std::vector<SicknessCase> build_cases(const Dataset& ds, Date today) {
     slot_of.reserve(ds.employees.size() * 2 + 16);
     for (const Employee& e : ds.employees) slot_of.emplace(e.id, slot_of.size());
     std::vector<std::size_t> slot(ds.absences.size());
-    for (std::size_t i = 0; i < ds.absences.size(); ++i)
-        slot[i] = slot_of.emplace(ds.absences[i].employee, slot_of.size()).first->second;
+    for (std::size_t i = 0; i < ds.absences.size(); ++i) {
+        // find first: libstdc++'s emplace allocates a node before it looks for the key
+        auto it = slot_of.find(ds.absences[i].employee);
+        slot[i] = it != slot_of.end() ? it->second : slot_of.emplace(ds.absences[i].employee, slot_of.size()).first->second;
+    }
 
     // Counting sort of absence indices by slot.
     std::vector<std::size_t> offset(slot_of.size() + 1, 0);
