@@ -5,7 +5,10 @@
 //   and the native disk implement it the same way (platform/posix_files.cpp), and tests use an
 //   in-memory one that can fail at any step.
 // - save() writes "snapshot-<seq>.json" (seq = 12 digits, one more than the newest present) with
-//   write_atomic (temporary file, then rename), then prunes all but the newest `keep` snapshots.
+//   write_atomic (temporary file, then rename), then prunes all but the newest `keep` snapshots,
+//   or all but the newest `keep_large` when the one just written is `large_bytes` or more (a
+//   register of 50 000 employees is ~57 MB a snapshot: five of them made every start read
+//   ~290 MB back from the browser's storage into memory).
 //   A failed write leaves every earlier snapshot as it was and reports why.
 // - load_newest() tries the snapshots from newest to oldest and returns the first that loads as
 //   a valid dataset. Every newer one that did not load is reported (which one, why), renamed to
@@ -59,7 +62,9 @@ struct SnapshotLoad {
 
 class SnapshotStore {
 public:
-    explicit SnapshotStore(ByteStore& bytes, int keep = 5) : bytes_(bytes), keep_(keep) {}
+    static constexpr std::size_t kLargeBytes = 16u << 20;
+    explicit SnapshotStore(ByteStore& bytes, int keep = 5, std::size_t large_bytes = kLargeBytes, int keep_large = 2)
+        : bytes_(bytes), keep_(keep), large_bytes_(large_bytes), keep_large_(keep_large) {}
 
     SnapshotLoad load_newest();
     bool save(const Dataset& data, std::string* error);
@@ -78,10 +83,13 @@ public:
 private:
     ByteStore& bytes_;
     int keep_;
+    std::size_t large_bytes_;
+    int keep_large_;
     std::string pending_; // name of the snapshot being written in pieces (its file is pending_ + ".tmp")
+    std::size_t pending_bytes_ = 0;
 
     uint64_t next_seq();
-    void prune(std::vector<uint64_t> seqs);
+    void prune(std::vector<uint64_t> seqs, std::size_t newest_bytes);
 };
 
 // A snapshot of a large document written over several calls (the app's autosave, a slice a frame,

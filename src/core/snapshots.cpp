@@ -75,10 +75,11 @@ uint64_t SnapshotStore::next_seq() {
     return next;
 }
 
-// All but the newest `keep_` of `seqs` (ascending) are removed.
-void SnapshotStore::prune(std::vector<uint64_t> seqs) {
+// All but the newest `keep_` of `seqs` (ascending) are removed; `keep_large_` after a large one.
+void SnapshotStore::prune(std::vector<uint64_t> seqs, std::size_t newest_bytes) {
     std::sort(seqs.begin(), seqs.end());
-    const int excess = static_cast<int>(seqs.size()) - keep_;
+    const int keep = newest_bytes >= large_bytes_ ? std::max(1, std::min(keep_, keep_large_)) : keep_;
+    const int excess = static_cast<int>(seqs.size()) - keep;
     for (int i = 0; i < excess; ++i) bytes_.remove(name_of(seqs[static_cast<std::size_t>(i)]));
 }
 
@@ -86,7 +87,7 @@ bool SnapshotStore::save_bytes(std::string_view json, std::string* error) {
     abandon_pieces();
     const uint64_t next = next_seq();
     if (!bytes_.write_atomic(name_of(next), json, error)) return false;
-    prune(sequence_numbers());
+    prune(sequence_numbers(), json.size());
     return true;
 }
 
@@ -96,6 +97,7 @@ bool SnapshotStore::begin_pieces(std::string* error, std::size_t expected_bytes)
     if (!bytes_.append(name + ".tmp", {}, error)) return false;
     if (expected_bytes) bytes_.reserve(name + ".tmp", expected_bytes);
     pending_ = name;
+    pending_bytes_ = 0;
     return true;
 }
 
@@ -104,7 +106,10 @@ bool SnapshotStore::append_piece(std::string_view bytes, std::string* error) {
         if (error) *error = "no snapshot is being written";
         return false;
     }
-    if (bytes_.append(pending_ + ".tmp", bytes, error)) return true;
+    if (bytes_.append(pending_ + ".tmp", bytes, error)) {
+        pending_bytes_ += bytes.size();
+        return true;
+    }
     abandon_pieces();
     return false;
 }
@@ -121,7 +126,7 @@ bool SnapshotStore::commit_pieces(std::string* error) {
         if (error) *error = "cannot rename temporary file";
         return false;
     }
-    prune(sequence_numbers());
+    prune(sequence_numbers(), pending_bytes_);
     return true;
 }
 

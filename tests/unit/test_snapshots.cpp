@@ -280,3 +280,18 @@ TEST_CASE("stepped snapshot: a store failing midway leaves the previous snapshot
         CHECK(l.dataset->organisation.name == (s == SteppedSnapshot::Step::done ? "Etter" : "Før"));
     }
 }
+
+TEST_CASE("snapshots: a large register keeps fewer snapshots, and a small one five again") {
+    CrashingStore mem;
+    SnapshotStore store(mem, 5, /*large_bytes=*/2000, /*keep_large=*/2);
+    for (int i = 1; i <= 5; ++i) REQUIRE(store.save(org("Liten " + std::to_string(i)), nullptr));
+    CHECK(store.sequence_numbers() == std::vector<uint64_t>{1, 2, 3, 4, 5});
+    const Dataset big = org_with_employees("Stor", 40); // ~4 KB: "large" for this store
+    REQUIRE(save_dataset(big, -1).size() >= 2000);
+    REQUIRE(store.save(big, nullptr));
+    CHECK(store.sequence_numbers() == std::vector<uint64_t>{5, 6}); // the newest and one to fall back on
+    REQUIRE(save_in_pieces(store, big, nullptr));                   // written in pieces: the same rule
+    CHECK(store.sequence_numbers() == std::vector<uint64_t>{6, 7});
+    for (int i = 8; i <= 12; ++i) REQUIRE(store.save(org("Liten igjen"), nullptr));
+    CHECK(store.sequence_numbers() == std::vector<uint64_t>{8, 9, 10, 11, 12});
+}
