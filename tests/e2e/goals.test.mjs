@@ -5,7 +5,7 @@
 // (baseline - current) / (baseline - target), never below 0, from the current value the app computed
 // for the same quarter a year later (3. kvartal 2026 on 24.11.2026).
 import assert from 'node:assert/strict';
-import { AppPage, imageStats } from './harness.mjs';
+import { AppPage, imageStats, withContext } from './harness.mjs';
 
 const TODAY = '2026-11-24';
 // The goal editor scrolls: wheel over it until the widget is in view.
@@ -39,8 +39,7 @@ export const tests = [
   {
     name: 'goal: create a result goal for a unit; the computed current value and progress show',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } });
-      try {
+      await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts, `test&today=${TODAY}`);
         let doc = await app.document();
         const goalsBefore = (doc.goals || []).length; // the demo has IA goals of its own
@@ -96,9 +95,7 @@ export const tests = [
         assert.ok(!(doc.goals || []).some((x) => x.title === title));
         // Chromium warns about the wheel events of Emscripten's GLFW (a passive listener); nothing else may appear.
         assert.deepEqual(app.consoleErrors.filter((e) => !/passive event listener/.test(e)), []);
-      } finally {
-        await context.close();
-      }
+      }, { viewport: { width: 1400, height: 900 } });
     },
   },
 ];

@@ -3,7 +3,7 @@
 // (name and today's date), the printed report says "Gjennomgått med tillitsvalgt: <navn>, dd.mm.åååå",
 // and a later change of the text by HR removes the sign-off again.
 import assert from 'node:assert/strict';
-import { AppPage } from './harness.mjs';
+import { AppPage, withContext } from './harness.mjs';
 
 const TODAY = '2026-11-24'; // 2. halvår 2026
 const TEXT = 'Faste ledersamlinger ga raskere tilrettelegging';
@@ -12,8 +12,7 @@ export const tests = [
   {
     name: 'half-year report: HR writes the key experience, the tillitsvalgt signs it off',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } });
-      try {
+      await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts, `test&today=${TODAY}`);
         await app.click('IA-mål', { kind: 'button' });
         await app.click('Rapporter');
@@ -67,9 +66,7 @@ export const tests = [
         assert.equal(report.signed_off, null);
         assert.equal(report.key_experience, `${TEXT} i hele kommunen`);
         assert.deepEqual(app.consoleErrors.filter((e) => !/passive event listener/.test(e)), []);
-      } finally {
-        await context.close();
-      }
+      }, { viewport: { width: 1400, height: 900 } });
     },
   },
 ];

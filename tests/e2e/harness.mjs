@@ -5,6 +5,7 @@
 // click or type into them as a person would.
 import { chromium } from 'playwright-core';
 import http from 'node:http';
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -62,6 +63,26 @@ export async function launch() {
 }
 
 // One page of the app with the helpers a test uses.
+// A fresh browser context (its own storage) with the tests' viewport, closed afterwards whatever
+// happens: await withContext(ctx, async (context) => { ... }).
+export async function withContext(ctx, fn, options = {}) {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  try {
+    return await fn(context);
+  } finally {
+    await context.close();
+  }
+}
+
+// withContext with the app opened in it; the test fails on any console error of the app.
+export async function withApp(ctx, fn, options = {}) {
+  await withContext(ctx, async (context) => {
+    const app = await AppPage.open(context, ctx.url, ctx.artifacts);
+    await fn(app, context);
+    assert.deepEqual(app.consoleErrors, [], 'the console has no errors');
+  }, options);
+}
+
 export class AppPage {
   constructor(page, artifacts) {
     this.page = page;

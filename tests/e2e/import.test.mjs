@@ -1,7 +1,7 @@
 // CSV import (issue 7 §7): a file with one bad row shows that row's error and imports nothing;
 // the corrected file imports every row as one step that Ctrl+Z undoes.
 import assert from 'node:assert/strict';
-import { AppPage } from './harness.mjs';
+import { AppPage, withContext } from './harness.mjs';
 
 const BAD = '\ufeffid;navn;enhet;stillingsprosent;fra;til\r\n' +
   'N1;Kari Import;Nyenheten;100;01.08.2019;\r\n' +
@@ -23,8 +23,7 @@ export const tests = [
   {
     name: 'import: one bad row is named and nothing is imported; the fixed file imports, and undo removes it',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } });
-      try {
+      await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2026-11-24');
         const before = (await app.document()).employees.length;
         await app.click('Innstillinger', { kind: 'button' });
@@ -46,16 +45,13 @@ export const tests = [
         doc = await app.document();
         assert.equal(doc.employees.length, before, 'one undo step removes the whole import');
         assert.deepEqual(app.consoleErrors, []);
-      } finally {
-        await context.close();
-      }
+      }, { viewport: { width: 1400, height: 900 } });
     },
   },
   {
     name: 'import: a large file shows its progress (read, check, done) before the preview; nothing changes until approved',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } });
-      try {
+      await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2026-11-24');
         const before = (await app.document()).employees.length;
         let csv = 'id;navn;enhet;stillingsprosent;fra;til\r\n';
@@ -81,9 +77,7 @@ export const tests = [
         assert.equal((await app.document()).employees.length, before, 'nothing changes before the import is approved');
         await app.click('Importer', { kind: 'button' });
         assert.equal((await app.document()).employees.length, before + 20000);
-      } finally {
-        await context.close();
-      }
+      }, { viewport: { width: 1400, height: 900 } });
     },
   },
 ];

@@ -2,7 +2,7 @@
 // and see the overdue plan milestone on Oversikt, mark dialogmøte 1 done, undo it, reload and
 // find the data intact.
 import assert from 'node:assert/strict';
-import { AppPage } from './harness.mjs';
+import { AppPage, withContext } from './harness.mjs';
 
 const TODAY = '2026-11-24';
 const FIRST_DAY = '20.10.2026'; // five weeks before TODAY: S+27 = 16.11 (plan) is overdue
@@ -11,8 +11,7 @@ export const tests = [
   {
     name: 'register an employee and a sick leave; the overdue plan shows; dialogmøte 1 marked, undone; data survives a reload',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } });
-      try {
+      await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts, `test&today=${TODAY}`);
         await app.click('Ansatte', { kind: 'button' });
         await app.click('Ny ansatt', { kind: 'button' });
@@ -60,9 +59,7 @@ export const tests = [
         assert.ok(doc.employees.some((e) => e.id === kari.id && e.name === 'Kari Testesen'), 'the employee survives a reload');
         assert.equal(doc.absences.filter((a) => a.employee === kari.id).length, 1, 'the absence survives a reload');
         assert.deepEqual(app.consoleErrors, []);
-      } finally {
-        await context.close();
-      }
+      }, { viewport: { width: 1400, height: 900 } });
     },
   },
 ];

@@ -2,18 +2,10 @@
 // its detail (a condition, an amount with its year, evidence with its caveat); Enter opens the
 // first result; filter chips; "passer for <navn>" when a sick-listed employee is chosen.
 import assert from 'node:assert/strict';
-import { AppPage } from './harness.mjs';
+import { AppPage, withApp as withAppIn } from './harness.mjs';
 
-async function withApp(ctx, fn, contextOptions = {}) {
-  const context = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 }, ...contextOptions });
-  try {
-    const app = await AppPage.open(context, ctx.url, ctx.artifacts);
-    await fn(app, context);
-    assert.deepEqual(app.consoleErrors, [], 'the console has no errors');
-  } finally {
-    await context.close();
-  }
-}
+// The measure cards need a wider window.
+const withApp = (ctx, fn, contextOptions = {}) => withAppIn(ctx, fn, { viewport: { width: 1440, height: 900 }, ...contextOptions });
 
 // The visible result cards (buttons in the results list) from top to bottom, by their labels.
 async function cards(app, names) {

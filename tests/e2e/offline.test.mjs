@@ -1,13 +1,12 @@
 // Offline (issue 7 §11): after the first visit the app starts with the network off, with its data.
 import assert from 'node:assert/strict';
-import { AppPage } from './harness.mjs';
+import { AppPage, withContext } from './harness.mjs';
 
 export const tests = [
   {
     name: 'offline: after one visit the app starts again with the network off and keeps its data',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
-      try {
+      await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts);
         await app.page.evaluate(() => navigator.serviceWorker.ready);
         await app.find(/^Lagret \d\d:\d\d$/, { kind: 'text', timeout: 10000 });
@@ -20,9 +19,7 @@ export const tests = [
         await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
         assert.equal((await app.document()).organisation.name, name, 'the stored data is there offline');
         await app.find('Oversikt', { kind: 'button' });
-      } finally {
-        await context.close();
-      }
+      });
     },
   },
 ];

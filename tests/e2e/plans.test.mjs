@@ -1,7 +1,7 @@
 // Follow-up plans (issue 4): draft a plan from a template, fill in the work ability, save, mark it
 // agreed, print (the HTML document opens), reload, and find the plan unchanged.
 import assert from 'node:assert/strict';
-import { AppPage } from './harness.mjs';
+import { AppPage, withContext } from './harness.mjs';
 
 const TODAY = '2026-11-24';
 
@@ -23,8 +23,7 @@ export const tests = [
   {
     name: 'plan: draft from a template, save, mark agreed, print; the plan survives a reload unchanged',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } });
-      try {
+      await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts, `test&today=${TODAY}`);
         await app.click('Ansatte', { kind: 'button' });
         await app.click('Ny ansatt', { kind: 'button' });
@@ -92,9 +91,7 @@ export const tests = [
         // Chromium reports the mouse wheel on the canvas (Emscripten's GLFW listener is passive).
         const errors = app.consoleErrors.filter((e) => !e.includes('inside passive event listener'));
         assert.deepEqual(errors, []);
-      } finally {
-        await context.close();
-      }
+      }, { viewport: { width: 1400, height: 900 } });
     },
   },
 ];

@@ -7,7 +7,7 @@
 //   edit stays in the open window; nothing half-written is stored; when space is back the app
 //   saves by itself (no new edit needed), and a reload finds the edit.
 import assert from 'node:assert/strict';
-import { AppPage } from './harness.mjs';
+import { AppPage, withContext } from './harness.mjs';
 
 const SAVED = /^Lagret \d\d:\d\d$/;
 const STORED = /^(Lagret \d\d:\d\d|Alt er lagret)$/; // after a start from a stored snapshot
@@ -22,8 +22,7 @@ export const tests = [
   {
     name: 'reload in the middle of typing keeps every keystroke the app had taken',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
-      try {
+      await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts);
         await app.find(SAVED, { kind: 'text', timeout: 10000 });
         await app.click('Innstillinger', { kind: 'button' });
@@ -43,16 +42,13 @@ export const tests = [
         const labels = (await app.items()).filter((i) => i.visible).map((i) => i.label);
         assert.ok(!labels.some((l) => /skadet|kunne ikke leses/i.test(l)), `no damage report: ${labels.join(' | ')}`);
         assert.deepEqual(app.consoleErrors, []);
-      } finally {
-        await context.close();
-      }
+      });
     },
   },
   {
     name: 'a full IndexedDB quota is reported, keeps the edit, stores nothing broken, and saves when space is back',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
-      try {
+      await withContext(ctx, async (context) => {
         // Chromium's quota override (DevTools protocol) before the app first opens its database:
         // the browser then refuses the app's IndexedDB writes with QuotaExceededError (an aborted transaction).
         // (Set later, on a database already open, this Chromium let the writes through.)
@@ -89,9 +85,7 @@ export const tests = [
         const labels = (await app.items()).filter((i) => i.visible).map((i) => i.label);
         assert.ok(!labels.some((l) => /skadet|kunne ikke leses/i.test(l)), `no damage report: ${labels.join(' | ')}`);
         assert.deepEqual(app.consoleErrors, []);
-      } finally {
-        await context.close();
-      }
+      });
     },
   },
 ];

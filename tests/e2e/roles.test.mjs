@@ -1,14 +1,13 @@
 // Roles and language (issue 7 §5, §9): a manager of one unit does not see another unit's
 // employees; the app switches to English while running.
 import assert from 'node:assert/strict';
-import { AppPage } from './harness.mjs';
+import { AppPage, withContext } from './harness.mjs';
 
 export const tests = [
   {
     name: 'a manager of one unit sees only that unit; English replaces bokmål while running',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } });
-      try {
+      await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2026-11-24');
         const doc = await app.document();
         const [unitA, unitB] = doc.units;
@@ -39,9 +38,7 @@ export const tests = [
         await app.absent('Ansatte');
         await app.screenshot('roles-english');
         assert.deepEqual(app.consoleErrors, []);
-      } finally {
-        await context.close();
-      }
+      }, { viewport: { width: 1400, height: 900 } });
     },
   },
 ];

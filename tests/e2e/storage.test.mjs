@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppPage } from './harness.mjs';
+import { AppPage, withContext } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -14,8 +14,7 @@ export const tests = [
   {
     name: 'a change is saved within a second and is there after a reload',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
-      try {
+      await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts);
         await app.find(SAVED, { kind: 'text', timeout: 5000 }); // the demo is stored on first start
         await app.click('Innstillinger', { kind: 'button' });
@@ -31,16 +30,13 @@ export const tests = [
         assert.equal((await app.document()).organisation.name, 'Nordlys Barnehager AS');
         await app.find('Nordlys Barnehager AS', { kind: 'text' });
         assert.deepEqual(app.consoleErrors, []);
-      } finally {
-        await context.close();
-      }
+      });
     },
   },
   {
     name: 'a second tab on the same data is read-only and explains why',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
-      try {
+      await withContext(ctx, async (context) => {
         const first = await AppPage.open(context, ctx.url, ctx.artifacts);
         await first.find(SAVED, { kind: 'text', timeout: 5000 });
         const second = await AppPage.open(context, ctx.url, ctx.artifacts);
@@ -57,16 +53,13 @@ export const tests = [
         await first.press('Tab');
         await first.find(SAVED, { kind: 'text', timeout: 5000 });
         assert.equal((await first.document()).organisation.name, 'Fra fane én');
-      } finally {
-        await context.close();
-      }
+      });
     },
   },
   {
     name: 'the change log shows who changed what, newest first, and keeps it after a reload; a manager does not see it',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
-      try {
+      await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts);
         await app.find(SAVED, { kind: 'text', timeout: 10000 });
         await app.click('Innstillinger', { kind: 'button' });
@@ -103,16 +96,13 @@ export const tests = [
         await app.click('Endringslogg', { kind: 'text' });
         await app.find(/^Endringsloggen vises bare for HR/, { kind: 'text' });
         assert.deepEqual(app.consoleErrors, []);
-      } finally {
-        await context.close();
-      }
+      });
     },
   },
   {
     name: 'data stored by an earlier version (Emscripten IDBFS) is found, moved to the new storage, and the old database removed',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
-      try {
+      await withContext(ctx, async (context) => {
         // What IDBFS wrote: database "/data", store FILE_DATA, one entry per path.
         const text = fs.readFileSync(path.join(here, '../../examples/fjordvik-small.json'), 'utf8')
           .replace('"Fjordvik kommune"', '"Fjordvik kommune (fra IDBFS)"');
@@ -147,16 +137,13 @@ export const tests = [
         await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
         assert.equal((await app.document()).organisation.name, 'Fjordvik kommune (fra IDBFS)');
         assert.deepEqual(app.consoleErrors, []);
-      } finally {
-        await context.close();
-      }
+      });
     },
   },
   {
     name: 'the first frame comes before the stored data is read, and says what is happening',
     fn: async (ctx) => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
-      try {
+      await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts);
         const t = await app.page.evaluate(() => ({ first: window.iadeskFirstFrameMs, ...window.iadeskStartup }));
         assert.ok(t.first <= t.storageRead, `first frame ${t.first} ms, storage read ${t.storageRead} ms`);
@@ -187,9 +174,7 @@ export const tests = [
         await page.waitForFunction(() => window.iadeskTest.started() && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
         const labels = (await page.evaluate(() => window.iadeskTest.items())).map((i) => i.label);
         assert.ok(!labels.includes('Leser lagrede data …'), 'the loading screen is gone once open');
-      } finally {
-        await context.close();
-      }
+      });
     },
   },
 ];
