@@ -23,6 +23,11 @@ constexpr std::size_t kSaveStepRecords = 2000;      // records between two looks
 constexpr double kSaveSliceSeconds = 0.008;         // serialising per frame during a stepped save
 }
 
+int64_t App::now_unix() { return static_cast<int64_t>(std::time(nullptr)); }
+
+// The role a change is logged under (ChangeLogEntry::role).
+std::string App::actor() const { return to_string(role_.kind); }
+
 void App::init(const AppOptions& opt) {
     options_ = opt;
     if (std::string err = translations_.load_builtin(); !err.empty())
@@ -96,7 +101,7 @@ bool App::saved(uint64_t revision) {
         save_.persist_pending = true;
         options_.persist();
     } else {
-        save_.saved_unix = static_cast<int64_t>(std::time(nullptr));
+        save_.saved_unix = now_unix();
         save_.error.clear();
     }
     return true;
@@ -147,7 +152,7 @@ bool App::flush() {
 void App::on_persisted(bool ok, const std::string& error) {
     save_.persist_pending = false;
     if (ok) {
-        save_.saved_unix = static_cast<int64_t>(std::time(nullptr));
+        save_.saved_unix = now_unix();
         save_.error.clear();
         return;
     }
@@ -212,10 +217,10 @@ void App::register_actions() {
                   [this] { page_ = Page::employees; employees_.start_new(view_context_for_actions()); }});
     actions_.add({"edit.undo", "action.undo", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_Z, false,
                   [this] { return doc_.can_undo(); },
-                  [this] { set_status(std::string(tr("status.undone")) + doc_.undo(static_cast<int64_t>(std::time(nullptr)), to_string(role_.kind))); }});
+                  [this] { set_status(std::string(tr("status.undone")) + doc_.undo(now_unix(), actor())); }});
     actions_.add({"edit.redo", "action.redo", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_Y, false,
                   [this] { return doc_.can_redo(); },
-                  [this] { set_status(std::string(tr("status.redone")) + doc_.redo(static_cast<int64_t>(std::time(nullptr)), to_string(role_.kind))); }});
+                  [this] { set_status(std::string(tr("status.redone")) + doc_.redo(now_unix(), actor())); }});
     actions_.add({"view.change_log", "action.change_log", "menu.view", 0, false,
                   [this] { return may_see_change_log(role_); },
                   [this] { page_ = Page::settings; settings_.select_log_tab = true; }});
@@ -368,7 +373,7 @@ void App::apply_requests(NavigationRequest& nav) {
     }
     for (Command& c : pending_) {
         set_status(c.description);
-        doc_.apply(std::move(c), static_cast<int64_t>(std::time(nullptr)), to_string(role_.kind)); // who did it (a sign-off is the tillitsvalgt's)
+        doc_.apply(std::move(c), now_unix(), actor()); // who did it (a sign-off is the tillitsvalgt's)
     }
     pending_.clear();
     if (!ImGui::IsAnyItemActive()) doc_.end_merge(); // a field edit is one undo step

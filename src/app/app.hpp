@@ -99,6 +99,8 @@ private:
     void draw_page(ViewContext& ctx);
     void apply_requests(NavigationRequest& nav);
     void set_status(std::string text);
+    static int64_t now_unix();  // wall clock, for the change log and "Lagret hh:mm"
+    std::string actor() const;  // who changes the document: the role's name
     void load_or_create();
     void draw_loading();
     enum class StartStage { reading_storage, opening, loading, open };
