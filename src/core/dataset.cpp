@@ -515,32 +515,29 @@ std::vector<DatasetProblem> validate_dataset(const Dataset& ds) {
 
 namespace iadesk::detail_ds {
 
-const char* type_nb(const json& v) {
-    switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "objekt";
-    case json::value_t::array: return "liste";
-    case json::value_t::string: return "tekst";
-    case json::value_t::boolean: return "sann/usann";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "tall";
-    default: return "ukjent";
-    }
-}
+namespace {
+struct TypeName {
+    const char* nb;
+    const char* en;
+};
 
-const char* type_en(const json& v) {
+// A JSON value's kind in the words of the error messages ("Må være tekst (var tall)").
+TypeName type_name(const json& v) {
     switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "object";
-    case json::value_t::array: return "array";
-    case json::value_t::string: return "string";
-    case json::value_t::boolean: return "boolean";
+    case json::value_t::null: return {"null", "null"};
+    case json::value_t::object: return {"objekt", "object"};
+    case json::value_t::array: return {"liste", "array"};
+    case json::value_t::string: return {"tekst", "string"};
+    case json::value_t::boolean: return {"sann/usann", "boolean"};
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "number";
-    default: return "unknown";
+    case json::value_t::number_float: return {"tall", "number"};
+    default: return {"ukjent", "unknown"};
     }
 }
+} // namespace
+
+const char* type_nb(const json& v) { return type_name(v).nb; }
+const char* type_en(const json& v) { return type_name(v).en; }
 
 } // namespace iadesk::detail_ds
