@@ -149,7 +149,7 @@ EM_JS(void, js_start_storage, (), {
         try { FS.mkdir("/data"); } catch (err) {}
         const run = (err) => Module.ccall("iadesk_start", null, ["number", "string"], [locked ? 1 : 0, err ? String(err.message || err) : ""]);
         (window.iadeskStartup = window.iadeskStartup || {}).storageOpened = performance.now();
-        Module.iadeskDisk.restore()
+        Module.iadeskDisk.restore(locked)
             .then(() => { window.iadeskStartup.storageRead = performance.now(); return locked ? Module.iadeskDisk.takeBackKept() : null; })
             .then(() => run(null), (err) => run(err || new Error("IndexedDB read failed")));
     };

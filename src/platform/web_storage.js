@@ -10,7 +10,8 @@
 // - restore() reads every stored file into /data before the app starts. A file counts only once
 //   its "files" record exists, and that record is written after all its parts, in the same
 //   transaction that deletes the parts of its previous version: a write cut off halfway leaves
-//   the previous copy. Parts of no recorded version (such a cut-off write) are deleted.
+//   the previous copy. In the tab that holds the data, parts of no recorded version (such a
+//   cut-off write) are deleted, and so are records whose parts are missing (damage from outside).
 // - persist() copies to IndexedDB what changed in /data since the last copy (by size and mtime),
 //   one part per transaction and per animation frame, so that no task copies more than PART_BYTES
 //   (one 57 MB put held the page ~100-135 ms; a 2 MB part ~3 ms), and deletes what /data no
@@ -111,12 +112,15 @@ Module.iadeskDisk = (() => {
     return n;
   }
 
-  async function restore() {
+  // `writable`: this tab holds the data lock (web.cpp). Only such a tab cleans up, migrates or
+  // writes: a read-only second tab must not delete the parts of a copy the first tab is making.
+  async function restore(writable) {
     db = await openDb();
     const tx = db.transaction([FILES, PARTS], 'readonly');
     const files = await request(tx.objectStore(FILES).getAll());
     const pieces = await Promise.all(files.map((f) => request(tx.objectStore(PARTS).getAll(versionRange(f.name, f.version)))));
     const partKeys = await request(tx.objectStore(PARTS).getAllKeys());
+    const broken = [];
     files.forEach((f, k) => {
       const parts = pieces[k];
       const bytes = new Uint8Array(f.size);
@@ -126,17 +130,20 @@ Module.iadeskDisk = (() => {
         bytes.set(p, at);
         at += p.length;
       }
-      if (parts.length !== f.parts || at !== f.size) {
+      if (parts.length !== f.parts || at !== f.size) { // damaged from outside: records follow their parts
         console.warn('iadesk: ' + f.name + ' in IndexedDB is incomplete (' + parts.length + '/' + f.parts + ' parts); left out');
+        broken.push(f.name);
         return;
       }
       FS.writeFile(DIR + '/' + f.name, bytes, { canOwn: true });
       remember(f.name, f.size, f.version);
     });
+    if (!writable) return;
     const orphans = partKeys.filter(([name, version]) => !known.has(name) || known.get(name).version !== version);
-    if (orphans.length) {
-      const clean = db.transaction([PARTS], 'readwrite');
+    if (orphans.length || broken.length) {
+      const clean = db.transaction([FILES, PARTS], 'readwrite');
       for (const key of orphans) clean.objectStore(PARTS).delete(key);
+      for (const name of broken) clean.objectStore(FILES).delete(name);
       await finished(clean);
     }
     let n = 0;

@@ -177,4 +177,46 @@ export const tests = [
       });
     },
   },
+  {
+    name: 'a copy to IndexedDB cut off halfway, or a damaged record, leaves the last complete data and is cleaned up',
+    fn: async (ctx) => {
+      await withContext(ctx, async (context) => {
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts);
+        await app.find(SAVED, { kind: 'text', timeout: 5000 });
+        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 5000 });
+        const name = (await app.document()).organisation.name;
+        // What a tab closed in the middle of a copy leaves (parts, no record), and a record whose
+        // parts are gone (damage from outside the app).
+        await app.page.evaluate(() => new Promise((resolve, reject) => {
+          const req = indexedDB.open('iadesk', 1);
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction(['files', 'parts'], 'readwrite');
+            tx.objectStore('parts').put(new TextEncoder().encode('{"format":"iadesk","vers'), ['snapshot-000000000090.json', 77, 0]);
+            tx.objectStore('files').put({ name: 'snapshot-000000000091.json', size: 5000, version: 78, parts: 3 }, 'snapshot-000000000091.json');
+            tx.objectStore('parts').put(new TextEncoder().encode('{"format":'), ['snapshot-000000000091.json', 78, 0]);
+            tx.oncomplete = () => { db.close(); resolve(); };
+            tx.onabort = () => reject(tx.error);
+          };
+        }));
+        await app.page.reload();
+        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        assert.equal((await app.document()).organisation.name, name, 'the last complete snapshot is opened');
+        const names = await app.page.evaluate(() => window.iadeskTest.storedSnapshots());
+        assert.ok(!names.some((n) => n.endsWith('90.json') || n.endsWith('91.json')), `nothing half-written in /data: ${names}`);
+        const left = await app.page.evaluate(() => new Promise((resolve) => {
+          const req = indexedDB.open('iadesk', 1);
+          req.onsuccess = () => {
+            const tx = req.result.transaction(['files', 'parts'], 'readonly');
+            const files = tx.objectStore('files').getAllKeys();
+            const parts = tx.objectStore('parts').getAllKeys();
+            tx.oncomplete = () => { req.result.close(); resolve({ files: files.result, parts: parts.result.map((k) => k[0]) }); };
+          };
+        }));
+        assert.ok(!left.files.includes('snapshot-000000000091.json'), `the damaged record is removed: ${left.files}`);
+        assert.ok(!left.parts.some((n) => n.endsWith('90.json') || n.endsWith('91.json')), `the stray parts are removed: ${left.parts}`);
+        assert.deepEqual(app.consoleErrors, []);
+      });
+    },
+  },
 ];
