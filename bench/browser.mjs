@@ -87,9 +87,30 @@ async function tablePoint(app, header) {
   return { x: 640, y: 450 };
 }
 
+// The browser's own cost of its first WebGL context: a blank page in a freshly launched browser
+// (three launches, the median), the same wait the app's first start has in glfwCreateWindow.
+async function blankFirstWebGl() {
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const b = await launch();
+    try {
+      const p = await (await b.newContext()).newPage();
+      await p.goto('about:blank');
+      times.push(await p.evaluate(() => {
+        const t = performance.now();
+        document.createElement('canvas').getContext('webgl2');
+        return performance.now() - t;
+      }));
+    } finally {
+      await b.close();
+    }
+  }
+  return quantile(times, 0.5);
+}
+
 const server = await serve(site);
+const result = { employees, site, blankFirstWebGlMs: await blankFirstWebGl() };
 const browser = await launch();
-const result = { employees, site };
 try {
   result.transfer = transferSizes(site);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -170,6 +191,7 @@ console.log(`  transfer: ${(result.transfer.raw / 1024).toFixed(0)} KiB raw, ${(
 console.log(`  first frame: ${f(result.firstFrameGenerateMs)} ms on first start (generates the demo), ${f(result.firstFrameReloadMs)} ms after a reload (from IndexedDB)`);
 const phases = (s) => `main() ${f(s.main)} ms, WebGL and ImGui ready ${f(s.graphicsReady)} ms, storage read ${f(s.storageRead)} ms, register open ${f(s.documentReady)} ms`;
 console.log(`  start-up: first start ${phases(result.startupGenerate)}; reload ${phases(result.startupReload)}`);
+console.log(`  the browser's first WebGL context on a blank page, freshly launched: ${f(result.blankFirstWebGlMs)} ms (median of 3)`);
 for (const [k, name] of [['scrollEmployees', 'scroll Ansatte'], ['scrollOverview', 'scroll Oversikt'], ['idleOverview', 'idle Oversikt']]) {
   const s = result[k];
   console.log(`  ${name}: ${s.frames} frames, C++ frame time median ${f(s.median)} ms, p95 ${f(s.p95)} ms, max ${f(s.max)} ms; ` +

@@ -119,8 +119,12 @@ def main():
                      f"50 ms or more: {a.get('longTasks', '?')}" + (f" (longest {a['longestTaskMs']:.0f} ms)" if a.get('longTasks') else "") +
                      f"; longest gap between animation frames {a['longestGapMs']:.0f} ms" +
                      (f" (with nothing to do: longest {ig['longestGapMs']:.0f} ms, median {ig['medianGapMs']:.0f} ms)" if ig else ""))
+        if "blankFirstWebGlMs" in b:
+            lines.append(f"{'- ' if md else '  '}the browser's first WebGL context on a blank page, freshly launched: "
+                         f"{b['blankFirstWebGlMs']:.0f} ms (median of 3; the same wait is in the app's first start)")
+        cold = f"; a blank page's first WebGL context alone {b['blankFirstWebGlMs']:.0f} ms" if "blankFirstWebGlMs" in b else ""
         targets.append(("first frame <= 0.5 s on localhost (reload / first start; the loading screen)",
-                        f"{b['firstFrameReloadMs']:.0f} / {b['firstFrameGenerateMs']:.0f} ms",
+                        f"{b['firstFrameReloadMs']:.0f} / {b['firstFrameGenerateMs']:.0f} ms{cold}",
                         max(b["firstFrameReloadMs"], b["firstFrameGenerateMs"]) <= 500))
         targets.append(("<= 1 MB gzip transferred", f"{t['gzip'] / 1048576:.2f} MB", t["gzip"] <= 1048576))
         med = max(b["scrollEmployees"]["median"], b["scrollOverview"]["median"])
