@@ -78,6 +78,8 @@ public:
     // the data (issue 8: first frame <= 0.5 s) and a long load is never a blank page.
     void storage_ready() { if (start_ == StartStage::reading_storage) start_ = StartStage::opening; }
     bool document_open() const { return start_ == StartStage::open; }
+    bool reading_storage() const { return start_ == StartStage::reading_storage; }
+    void draw_loading(); // the loading screen alone (what draw() shows while reading_storage())
     std::string document_json() const;
     Document& document() { return doc_; }
     bool test_mode() const { return options_.test_mode; }
@@ -102,7 +104,6 @@ private:
     static int64_t now_unix();  // wall clock, for the change log and "Lagret hh:mm"
     std::string actor() const;  // who changes the document: the role's name
     void load_or_create();
-    void draw_loading();
     enum class StartStage { reading_storage, opening, loading, open };
     StartStage start_ = StartStage::reading_storage;
     void autosave();

@@ -287,6 +287,12 @@ struct WebPlatform {
     unsigned frame = 0;             // frames drawn with the document open
     bool drew_first_frame = false;
     bool text_input_active = false;
+    // The app's frame, called through this pointer: binaryen's optimizer inlines a function called
+    // from one place into its caller (App::draw holds every view), which made frame() one function
+    // of ~240 000 lines of wat that V8 compiled on its first call, 40-55 ms before the first frame
+    // in a cold browser. A call through a pointer read from memory is not inlined, so the loading
+    // screen's frames compile only what they run; the app's code compiles when the data opens.
+    void (*draw_app)(iadesk::app::App&) = [](iadesk::app::App& app) { app.draw(); };
     double frame_ms[1024] = {}; // C++ time in frame() per drawn frame, by frame % 1024 (test API)
     double ui_ms[1024] = {};    // of that, ImGui's and the app's part (NewFrame to Render), without GL
     // The state queries of ImGui's OpenGL backend that Chromium answers only after a GPU round trip
@@ -351,7 +357,8 @@ void frame(void* arg) {
     iadesk::app::probe::begin_frame();
     const double ui_start = emscripten_get_now();
     ImGui::NewFrame();
-    p.app.draw();
+    if (p.app.reading_storage()) p.app.draw_loading(); // the first frames need none of the app's views
+    else p.draw_app(p.app);
     ImGui::Render();
     const double ui_ms = emscripten_get_now() - ui_start;
     iadesk::app::probe::end_frame();
