@@ -97,8 +97,8 @@ private:
 // - begin() starts it (SnapshotStore::begin_pieces, sized to the expected text). `data` must stay
 //   alive until the snapshot is done or dropped; it is only read.
 // - step(current_revision, slice_over) first compares the document's revision with the one begun
-//   with: if it changed, the pieces are dropped (abandoned; earlier snapshots are untouched) and
-//   the caller starts over later. Otherwise it serialises records until slice_over() says so
+//   with: if it changed, or a one-shot save (save_bytes) has replaced the pieces meanwhile, the
+//   pieces are dropped (abandoned; earlier snapshots are untouched) and the caller starts over. Otherwise it serialises records until slice_over() says so
 //   (asked every `records_between_checks` records) or the text is complete, appends that piece,
 //   and once complete commits the snapshot (done). A failing store drops the pieces (failed, with
 //   `error`). After done, abandoned or failed the writer is idle again.

@@ -151,7 +151,8 @@ bool SteppedSnapshot::begin(SnapshotStore& store, const Dataset& data, uint64_t 
 SteppedSnapshot::Step SteppedSnapshot::step(uint64_t current_revision, const std::function<bool()>& slice_over,
                                             std::string* error, std::size_t records_between_checks) {
     if (!saver_) return Step::abandoned;
-    if (current_revision != revision_) {
+    // A changed document, or a one-shot save meanwhile (save_bytes dropped the pieces): start over.
+    if (current_revision != revision_ || !store_->writing_pieces()) {
         drop();
         return Step::abandoned;
     }

@@ -148,9 +148,8 @@ EM_JS(void, js_start_storage, (), {
     const start = (locked) => {
         try { FS.mkdir("/data"); } catch (err) {}
         const run = (err) => Module.ccall("iadesk_start", null, ["number", "string"], [locked ? 1 : 0, err ? String(err.message || err) : ""]);
-        (window.iadeskStartup = window.iadeskStartup || {}).storageOpened = performance.now();
         Module.iadeskDisk.restore(locked)
-            .then(() => { window.iadeskStartup.storageRead = performance.now(); return locked ? Module.iadeskDisk.takeBackKept() : null; })
+            .then(() => { (window.iadeskStartup = window.iadeskStartup || {}).storageRead = performance.now(); return locked ? Module.iadeskDisk.takeBackKept() : null; })
             .then(() => run(null), (err) => run(err || new Error("IndexedDB read failed")));
     };
     if (!navigator.locks) { start(true); return; }
@@ -247,7 +246,6 @@ EM_JS(void, js_install_test_api, (), {
             for (let f = first; f <= last; f++) out.push(Module._iadesk_test_ui_ms(f));
             return out;
         },
-        startupMs: () => window.iadeskStartupMs,
     };
 });
 
@@ -348,7 +346,6 @@ void follow_canvas_size(WebPlatform& p) {
 void frame(void* arg) {
     WebPlatform& p = *static_cast<WebPlatform*>(arg);
     const double frame_start = emscripten_get_now();
-    if (!p.drew_first_frame) js_mark_startup("firstFrameStart");
     glfwPollEvents();
     follow_canvas_size(p);
 
@@ -525,7 +522,6 @@ int main() {
     }
     if (opt.test_mode) js_install_test_api();
     platform.app.set_display_scale(static_cast<float>(dpr));
-    js_mark_startup("fontsReady");
 
     platform.store.emplace(); // /data, filled from IndexedDB by js_start_storage before the app opens it
     opt.store = &*platform.store;
@@ -541,7 +537,6 @@ int main() {
         ImGui::LoadIniSettingsFromMemory(ini);
         std::free(ini);
     }
-    js_mark_startup("appInitialised");
     js_start_storage(); // calls iadesk_start when the stored data is read
 
     frame(&platform); // the loading screen now, not at the next animation frame (~17-60 ms later)

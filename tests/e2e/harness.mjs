@@ -105,6 +105,17 @@ export class AppPage {
     return app;
   }
 
+  // Reloads the page and waits until the app has drawn a few frames with the data open.
+  async reload() {
+    await this.page.reload();
+    await this.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+  }
+
+  // Waits until the browser's storage has taken every save (web_storage.js: no copy running).
+  async persisted(timeout = 5000) {
+    await this.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout });
+  }
+
   items() { return this.page.evaluate(() => window.iadeskTest.items()); }
   document() { return this.page.evaluate(() => window.iadeskTest.document()); }
 

@@ -52,9 +52,8 @@ export const tests = [
         assert.ok(!doc.milestone_events.some((e) => e.employee === kari.id && e.milestone === 'dialogmote1'));
 
         await app.find(/^Lagret \d\d:\d\d$/, { kind: 'text', timeout: 5000 });
-        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 5000 });
-        await app.page.reload();
-        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        await app.persisted();
+        await app.reload();
         doc = await app.document();
         assert.ok(doc.employees.some((e) => e.id === kari.id && e.name === 'Kari Testesen'), 'the employee survives a reload');
         assert.equal(doc.absences.filter((a) => a.employee === kari.id).length, 1, 'the absence survives a reload');

@@ -10,13 +10,11 @@ export const tests = [
         const app = await AppPage.open(context, ctx.url, ctx.artifacts);
         await app.page.evaluate(() => navigator.serviceWorker.ready);
         await app.find(/^Lagret \d\d:\d\d$/, { kind: 'text', timeout: 10000 });
-        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 5000 });
+        await app.persisted();
         const name = (await app.document()).organisation.name;
-        await app.page.reload(); // the worker now controls the page and has cached the files
-        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        await app.reload(); // the worker now controls the page and has cached the files
         await context.setOffline(true);
-        await app.page.reload();
-        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        await app.reload();
         assert.equal((await app.document()).organisation.name, name, 'the stored data is there offline');
         await app.find('Oversikt', { kind: 'button' });
       });

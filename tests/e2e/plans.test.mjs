@@ -79,9 +79,8 @@ export const tests = [
 
         const before = JSON.stringify(plan);
         await app.find(/^Lagret \d\d:\d\d$/, { kind: 'text', timeout: 5000 });
-        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 5000 });
-        await app.page.reload();
-        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        await app.persisted();
+        await app.reload();
         doc = await app.document();
         const after = (doc.plans || []).find((p) => p.employee === emp.id);
         assert.equal(JSON.stringify(after), before, 'the plan is unchanged after a reload');

@@ -13,11 +13,6 @@ const SAVED = /^Lagret \d\d:\d\d$/;
 const STORED = /^(Lagret \d\d:\d\d|Alt er lagret)$/; // after a start from a stored snapshot
 const QUOTA = /^⚠ Ikke lagret: lagringsplassen i nettleseren er full/;
 
-async function reloadAndWait(app) {
-  await app.page.reload();
-  await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
-}
-
 export const tests = [
   {
     name: 'reload in the middle of typing keeps every keystroke the app had taken',
@@ -35,7 +30,7 @@ export const tests = [
         await app.page.waitForFunction(() => window.iadeskTest.inputPending() === 0, null, { timeout: 15000 });
         const typed = (await app.document()).organisation.name;
         assert.equal(typed, 'Fjellheim kommu', 'each keystroke is an edit of the document');
-        await reloadAndWait(app); // well inside the 0.8 s autosave delay: only the page-hide flush saves it
+        await app.reload(); // well inside the 0.8 s autosave delay: only the page-hide flush saves it
         const after = await app.document();
         assert.equal(after.organisation.name, typed, 'the half-typed name survives the reload');
         await app.find(STORED, { kind: 'text', timeout: 10000 });
@@ -79,8 +74,8 @@ export const tests = [
         // Space again: the app retries by itself (no new edit) and says so; a reload finds the edit.
         await cdp.send('Storage.overrideQuotaForOrigin', { origin });
         await app.find(SAVED, { kind: 'text', timeout: 15000 });
-        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 10000 });
-        await reloadAndWait(app);
+        await app.persisted(10000);
+        await app.reload();
         assert.equal((await app.document()).organisation.name, 'Kvotetest AS', 'saved once space was back');
         const labels = (await app.items()).filter((i) => i.visible).map((i) => i.label);
         assert.ok(!labels.some((l) => /skadet|kunne ikke leses/i.test(l)), `no damage report: ${labels.join(' | ')}`);

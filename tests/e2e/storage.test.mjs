@@ -24,9 +24,8 @@ export const tests = [
         await app.find('Lagrer …', { kind: 'text', timeout: 2000 }).catch(() => {}); // may already be saved
         await app.find(SAVED, { kind: 'text', timeout: 5000 });
         console.log(`     saved ${Date.now() - typedAt} ms after the edit`);
-        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 5000 });
-        await app.page.reload();
-        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        await app.persisted();
+        await app.reload();
         assert.equal((await app.document()).organisation.name, 'Nordlys Barnehager AS');
         await app.find('Nordlys Barnehager AS', { kind: 'text' });
         assert.deepEqual(app.consoleErrors, []);
@@ -80,9 +79,8 @@ export const tests = [
           [['hr', 'Endret organisasjonsnavn'], ['hr', 'Angret: Endret organisasjonsnavn']]);
 
         await app.find(SAVED, { kind: 'text', timeout: 5000 });
-        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 5000 });
-        await app.page.reload();
-        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        await app.persisted();
+        await app.reload();
         assert.deepEqual((await app.document()).change_log.slice(-2).map((e) => e.description),
           ['Endret organisasjonsnavn', 'Angret: Endret organisasjonsnavn'], 'the log is saved with the data');
 
@@ -126,15 +124,14 @@ export const tests = [
 
         const app = await AppPage.open(context, ctx.url, ctx.artifacts);
         assert.equal((await app.document()).organisation.name, 'Fjordvik kommune (fra IDBFS)', 'the old data is opened, not the demo');
-        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 10000 });
+        await app.persisted(10000);
         const stored = await app.page.evaluate(() => window.iadeskTest.indexedDbFiles());
         assert.deepEqual(stored.map((f) => f.name), ['snapshot-000000000007.json'], 'moved to the new storage');
         assert.equal(stored[0].text, text, 'byte for byte');
         const names = await app.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
         assert.deepEqual(names, ['iadesk'], 'the old database is gone once the new one holds its files');
         // And the next start reads the new storage.
-        await app.page.reload();
-        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        await app.reload();
         assert.equal((await app.document()).organisation.name, 'Fjordvik kommune (fra IDBFS)');
         assert.deepEqual(app.consoleErrors, []);
       });
@@ -183,7 +180,7 @@ export const tests = [
       await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts);
         await app.find(SAVED, { kind: 'text', timeout: 5000 });
-        await app.page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 5000 });
+        await app.persisted();
         const name = (await app.document()).organisation.name;
         // What a tab closed in the middle of a copy leaves (parts, no record), and a record whose
         // parts are gone (damage from outside the app).
@@ -199,8 +196,7 @@ export const tests = [
             tx.onabort = () => reject(tx.error);
           };
         }));
-        await app.page.reload();
-        await app.page.waitForFunction(() => window.iadeskTest && window.iadeskTest.frame() > 2, null, { timeout: 30000 });
+        await app.reload();
         assert.equal((await app.document()).organisation.name, name, 'the last complete snapshot is opened');
         const names = await app.page.evaluate(() => window.iadeskTest.storedSnapshots());
         assert.ok(!names.some((n) => n.endsWith('90.json') || n.endsWith('91.json')), `nothing half-written in /data: ${names}`);

@@ -295,3 +295,19 @@ TEST_CASE("snapshots: a large register keeps fewer snapshots, and a small one fi
     for (int i = 8; i <= 12; ++i) REQUIRE(store.save(org("Liten igjen"), nullptr));
     CHECK(store.sequence_numbers() == std::vector<uint64_t>{8, 9, 10, 11, 12});
 }
+
+TEST_CASE("stepped snapshot: a one-shot save meanwhile (page hide) ends it as abandoned, not as a failure") {
+    CrashingStore mem;
+    SnapshotStore store(mem, 3);
+    const Dataset d = org_with_employees("Stor", 40);
+    SteppedSnapshot w;
+    REQUIRE(w.begin(store, d, 1, nullptr));
+    REQUIRE(w.step(1, [] { return true; }, nullptr, 5) == SteppedSnapshot::Step::more);
+    REQUIRE(store.save(org("Lagret ved sideskjul"), nullptr)); // the flush writes the document whole
+    std::string error;
+    CHECK(w.step(1, [] { return true; }, &error, 5) == SteppedSnapshot::Step::abandoned);
+    CHECK(error.empty());
+    CHECK_FALSE(w.active());
+    CHECK(store.load_newest().dataset->organisation.name == "Lagret ved sideskjul");
+    for (auto& [name, bytes] : mem.files) CHECK(name.find(".tmp") == std::string::npos);
+}
