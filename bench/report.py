@@ -119,13 +119,24 @@ def main():
                      f"50 ms or more: {a.get('longTasks', '?')}" + (f" (longest {a['longestTaskMs']:.0f} ms)" if a.get('longTasks') else "") +
                      f"; longest gap between animation frames {a['longestGapMs']:.0f} ms" +
                      (f" (with nothing to do: longest {ig['longestGapMs']:.0f} ms, median {ig['medianGapMs']:.0f} ms)" if ig else ""))
+        fs_, fj = b.get("firstStart"), b.get("firstStartJustLaunched")
+        if fs_ and fj:
+            lines.append(f"{'- ' if md else '  '}first start, each in a newly launched browser with a fresh profile: first frame "
+                         f"median {fs_['median']:.0f} ms ({fs_['min']:.0f}-{fs_['max']:.0f} ms, {len(fs_['samples'])} browsers) "
+                         f"with the app opened 2 s after the launch; {fj['median']:.0f} ms ({fj['min']:.0f}-{fj['max']:.0f} ms, "
+                         f"{len(fj['samples'])} browsers) opened at once, while the browser still starts its GPU process")
         if "blankFirstWebGlMs" in b:
             lines.append(f"{'- ' if md else '  '}the browser's first WebGL context on a blank page, freshly launched: "
-                         f"{b['blankFirstWebGlMs']:.0f} ms (median of 3; the same wait is in the app's first start)")
-        cold = f"; a blank page's first WebGL context alone {b['blankFirstWebGlMs']:.0f} ms" if "blankFirstWebGlMs" in b else ""
-        targets.append(("first frame <= 0.5 s on localhost (reload / first start; the loading screen)",
-                        f"{b['firstFrameReloadMs']:.0f} / {b['firstFrameGenerateMs']:.0f} ms{cold}",
-                        max(b["firstFrameReloadMs"], b["firstFrameGenerateMs"]) <= 500))
+                         f"{b['blankFirstWebGlMs']:.0f} ms (median of 3; the same wait is in a first start at once after the launch)")
+        if fs_:
+            targets.append(("first frame <= 0.5 s on localhost (reload / first start; the loading screen)",
+                            f"{b['firstFrameReloadMs']:.0f} / {fs_['median']:.0f} ms (first start at once after the "
+                            f"browser's launch: {fj['median']:.0f} ms)",
+                            max(b["firstFrameReloadMs"], fs_["median"]) <= 500))
+        else:
+            targets.append(("first frame <= 0.5 s on localhost (reload / first start; the loading screen)",
+                            f"{b['firstFrameReloadMs']:.0f} / {b['firstFrameGenerateMs']:.0f} ms",
+                            max(b["firstFrameReloadMs"], b["firstFrameGenerateMs"]) <= 500))
         targets.append(("<= 1 MB gzip transferred", f"{t['gzip'] / 1048576:.2f} MB", t["gzip"] <= 1048576))
         med = max(b["scrollEmployees"]["median"], b["scrollOverview"]["median"])
         p95 = max(b["scrollEmployees"]["p95"], b["scrollOverview"]["p95"])

@@ -83,6 +83,8 @@ public:
     std::string document_json() const;
     Document& document() { return doc_; }
     bool test_mode() const { return options_.test_mode; }
+    // BCP 47 code of the language the app is shown in ("nb" or "en"); a static string.
+    const char* language_code() const { return translations_.language == Language::en ? "en" : "nb"; }
     bool flush();                                    // save now if anything is unsaved (page hide); true if it wrote a snapshot
     void on_persisted(bool ok, const std::string& error); // the platform's sync finished
     void set_read_only(bool read_only, std::string reason);

@@ -139,6 +139,14 @@ EM_JS(void, js_first_frame, (), {
     const loader = document.getElementById('loader');
     if (loader) loader.remove();
     console.log('iadesk: first frame after ' + window.iadeskFirstFrameMs.toFixed(0) + ' ms');
+    if (Module.afterFirstFrame) Module.afterFirstFrame(); // index.html: the offline service worker
+});
+
+// <html lang>: the app's language, for screen readers and the browser. Set only from the first
+// frame on: with lang="nb" in the HTML, Chromium's first WebGL context came 100-200 ms later
+// (docs/performance.md, "first frame").
+EM_JS(void, js_set_document_language, (const char* code), {
+    document.documentElement.lang = UTF8ToString(code);
 });
 
 // Storage: take the data lock (a second tab on the same data becomes read-only instead of
@@ -285,6 +293,7 @@ struct WebPlatform {
     unsigned frame = 0;             // frames drawn with the document open
     bool drew_first_frame = false;
     bool text_input_active = false;
+    const char* document_language = nullptr; // <html lang>, set from the first frame on (js_set_document_language)
     // The app's frame, called through this pointer: binaryen's optimizer inlines a function called
     // from one place into its caller (App::draw holds every view), which made frame() one function
     // of ~240 000 lines of wat that V8 compiled on its first call, 40-55 ms before the first frame
@@ -373,6 +382,10 @@ void frame(void* arg) {
     if (!p.drew_first_frame) {
         p.drew_first_frame = true;
         js_first_frame();
+    }
+    if (p.document_language != p.app.language_code()) {
+        p.document_language = p.app.language_code();
+        js_set_document_language(p.document_language);
     }
     if (!p.app.document_open()) return;
     if (p.frame == 0) js_mark_startup("documentReady");

@@ -1,11 +1,11 @@
 // Roles and language (issue 7 §5, §9): a manager of one unit does not see another unit's
-// employees; the app switches to English while running.
+// employees; the app switches to English while running, and the page's language with it.
 import assert from 'node:assert/strict';
 import { AppPage, withContext } from './harness.mjs';
 
 export const tests = [
   {
-    name: 'a manager of one unit sees only that unit; English replaces bokmål while running',
+    name: 'a manager of one unit sees only that unit; English replaces bokmål while running (and <html lang>)',
     fn: async (ctx) => {
       await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2026-11-24');
@@ -31,9 +31,12 @@ export const tests = [
         assert.ok(!(await app.items()).some((it) => it.label === inB[0].name && it.visible));
         await app.screenshot('roles-manager');
 
+        const pageLanguage = () => app.page.evaluate(() => document.documentElement.lang);
+        assert.equal(await pageLanguage(), 'nb', 'screen readers are told the page is in bokmål');
         await app.click('nb');
         await app.click('English');
         await app.find('Employees', { kind: 'button' });
+        assert.equal(await pageLanguage(), 'en', 'and in English after the switch');
         await app.find(`Role: Manager (${unitA.name})`, { kind: 'text' });
         await app.absent('Ansatte');
         await app.screenshot('roles-english');
