@@ -2,7 +2,8 @@
 // SwiftShader WebGL, the site served from 127.0.0.1):
 //   node bench/browser.mjs SITE_DIR [--employees 50000] [--json FILE]
 // Measures
-// - transfer size of index.html + app.js + app.wasm, raw and gzip -9 (harness transferSizes);
+// - transfer size of index.html + app.js + app.wasm, raw and gzip -9 (harness transferSizes), and
+//   what the browser received from the harness's server, which compresses as production would;
 // - time to first frame (performance.now() at the first drawn frame, from navigation start; the
 //   app's loading screen, drawn before the stored data is read) and until the register is open
 //   (window.iadeskStartup: storage read, document ready): on first start (the app generates the
@@ -153,6 +154,12 @@ try {
   await waitStarted();
   result.firstFrameGenerateMs = await page.evaluate(() => window.iadeskFirstFrameMs);
   result.startupGenerate = await page.evaluate(() => ({ main: window.iadeskMainMs, ...window.iadeskStartup }));
+  // The bytes the browser received for the app (the harness's server compresses like a production
+  // server), against the gzip -9 sizes computed from the files.
+  result.transferReceived = await page.evaluate(() => Object.fromEntries(
+    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .map((e) => [new URL(e.name).pathname.split('/').pop() || 'index.html', e.encodedBodySize])
+      .filter(([n]) => ['index.html', 'app.js', 'app.wasm'].includes(n))));
   await app.find(/^Lagret \d\d:\d\d$/, { kind: 'text', timeout: 60000 });
   await page.waitForFunction(() => !window.Module.iadeskSyncing, null, { timeout: 60000 });
   result.documentEmployees = (await page.evaluate(() => window.iadeskTest.document().employees.length));
@@ -217,7 +224,8 @@ try {
 const f = (x) => (typeof x === 'number' ? x.toFixed(1) : String(x));
 console.log(`browser (${employees} employees; headless chromium, SwiftShader WebGL)`);
 console.log(`  transfer: ${(result.transfer.raw / 1024).toFixed(0)} KiB raw, ${(result.transfer.gzip / 1024).toFixed(0)} KiB gzip -9 ` +
-            Object.entries(result.transfer.files).map(([n, s]) => `${n} ${(s.raw / 1024).toFixed(0)}/${(s.gzip / 1024).toFixed(0)}`).join(', '));
+            Object.entries(result.transfer.files).map(([n, s]) => `${n} ${(s.raw / 1024).toFixed(0)}/${(s.gzip / 1024).toFixed(0)}`).join(', ') +
+            `; received by the browser ${(Object.values(result.transferReceived).reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KiB`);
 console.log(`  first frame: ${f(result.firstFrameGenerateMs)} ms on first start (generates the demo), ${f(result.firstFrameReloadMs)} ms after a reload (from IndexedDB)`);
 const phases = (s) => `main() ${f(s.main)} ms, WebGL and ImGui ready ${f(s.graphicsReady)} ms, storage read ${f(s.storageRead)} ms, register open ${f(s.documentReady)} ms`;
 console.log(`  start-up: first start ${phases(result.startupGenerate)}; reload ${phases(result.startupReload)}`);

@@ -96,7 +96,9 @@ def main():
             lines.append("")
         t = b["transfer"]
         lines.append(f"{'- ' if md else '  '}transfer: {t['raw'] / 1024:.0f} KiB raw, {t['gzip'] / 1024:.0f} KiB gzip -9 ("
-                     + ", ".join(f"{k} {v['raw'] / 1024:.0f}/{v['gzip'] / 1024:.0f} KiB" for k, v in t["files"].items()) + ")")
+                     + ", ".join(f"{k} {v['raw'] / 1024:.0f}/{v['gzip'] / 1024:.0f} KiB" for k, v in t["files"].items()) + ")"
+                     + (f"; the browser received {sum(b['transferReceived'].values()) / 1024:.0f} KiB"
+                        if b.get("transferReceived") else ""))
         lines.append(f"{'- ' if md else '  '}first frame: {b['firstFrameGenerateMs']:.0f} ms on first start (generates the demo), "
                      f"{b['firstFrameReloadMs']:.0f} ms after a reload (loads the IndexedDB snapshot); the first frame is the "
                      "loading screen, drawn before the stored data is read")
@@ -137,7 +139,9 @@ def main():
             targets.append(("first frame <= 0.5 s on localhost (reload / first start; the loading screen)",
                             f"{b['firstFrameReloadMs']:.0f} / {b['firstFrameGenerateMs']:.0f} ms",
                             max(b["firstFrameReloadMs"], b["firstFrameGenerateMs"]) <= 500))
-        targets.append(("<= 1 MB gzip transferred", f"{t['gzip'] / 1048576:.2f} MB", t["gzip"] <= 1048576))
+        received = sum(b["transferReceived"].values()) if b.get("transferReceived") else t["gzip"]
+        targets.append(("<= 1 MB gzip transferred", f"{received / 1048576:.2f} MB received (gzip -9 of the files "
+                        f"{t['gzip'] / 1048576:.2f} MB)", received <= 1048576))
         med = max(b["scrollEmployees"]["median"], b["scrollOverview"]["median"])
         p95 = max(b["scrollEmployees"]["p95"], b["scrollOverview"]["p95"])
         targets.append(("<= 4 ms median, <= 8 ms p95 per frame (scrolling)", f"{med:.2f} / {p95:.2f} ms",

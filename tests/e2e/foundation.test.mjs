@@ -7,13 +7,21 @@ const NORWEGIAN = 'Blåbærsyltetøy – «test»';
 
 export const tests = [
   {
-    name: 'loads, reports first frame and transfer size, and renders a non-blank page',
+    name: 'loads (compressed), reports first frame and transfer size, and renders a non-blank page',
     fn: (ctx) => withApp(ctx, async (app) => {
       const size = transferSizes(ctx.site);
       const kb = (n) => (n / 1024).toFixed(0) + ' KiB';
       console.log(`     time to first frame: ${app.firstFrameMs.toFixed(0)} ms`);
       console.log(`     transfer size (index.html + app.js + app.wasm): ${kb(size.raw)} raw, ${kb(size.gzip)} gzip`);
       for (const [n, s] of Object.entries(size.files)) console.log(`       ${n}: ${kb(s.raw)} raw, ${kb(s.gzip)} gzip`);
+      // What the browser received: the server compresses as a production server would.
+      const got = await app.page.evaluate(() => Object.fromEntries(
+        [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+          .map((e) => [new URL(e.name).pathname.split('/').pop() || 'index.html', [e.encodedBodySize, e.decodedBodySize]])));
+      const [wasmSent, wasmSize] = got['app.wasm'];
+      assert.equal(wasmSize, size.files['app.wasm'].raw, 'the browser got the whole app.wasm');
+      assert.ok(wasmSent < wasmSize * 0.6, `app.wasm came compressed (${wasmSent} of ${wasmSize} bytes)`);
+      console.log(`     received: ${Object.entries(got).filter(([n]) => n in size.files).map(([n, [e]]) => `${n} ${kb(e)}`).join(', ')}`);
       await app.find(/^Trenger handling denne uken \(\d+\)$/, { kind: 'text' });
       const { png } = await app.screenshot('foundation-overview');
       const st = imageStats(png);

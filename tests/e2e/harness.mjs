@@ -14,21 +14,39 @@ const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.
   '.data': 'application/octet-stream', '.svg': 'image/svg+xml', '.json': 'application/json',
   '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
 
-// A static file server on 127.0.0.1 (a free port). Counts the bytes it sends.
+// A static file server on 127.0.0.1 (a free port), as a production server would serve the app:
+// text and wasm gzip-compressed (level 9, compressed once per file version) when the browser
+// accepts it. Counts the bytes it sends.
+const COMPRESSED = new Set(['.html', '.js', '.wasm', '.svg', '.json', '.webmanifest']);
 export async function serve(root, port = 0) {
   const stats = { bytes: 0, files: {} };
+  const gzipped = new Map(); // file -> { mtimeMs, size, body }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (file.endsWith(path.sep)) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, body) => {
-      if (err) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
-                           'Cache-Control': 'no-store' });
-      res.end(body);
-      stats.bytes += body.length;
-      stats.files[path.basename(file)] = body.length;
+    fs.stat(file, (statErr, st) => {
+      if (statErr || !st.isFile()) { res.writeHead(404).end('not found'); return; }
+      fs.readFile(file, (err, raw) => {
+        if (err) { res.writeHead(404).end('not found'); return; }
+        const headers = { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
+                          'Cache-Control': 'no-store', 'Vary': 'Accept-Encoding' };
+        let body = raw;
+        if (COMPRESSED.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+          let hit = gzipped.get(file);
+          if (!hit || hit.mtimeMs !== st.mtimeMs || hit.size !== raw.length) {
+            hit = { mtimeMs: st.mtimeMs, size: raw.length, body: zlib.gzipSync(raw, { level: 9 }) };
+            gzipped.set(file, hit);
+          }
+          body = hit.body;
+          headers['Content-Encoding'] = 'gzip';
+        }
+        res.writeHead(200, headers);
+        res.end(body);
+        stats.bytes += body.length;
+        stats.files[path.basename(file)] = body.length;
+      });
     });
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
