@@ -12,6 +12,7 @@
 // - With ?test in the URL, window.iadeskTest exposes the widgets of the last frame (test_probe)
 //   and the document as JSON, read-only.
 #include "app/app.hpp"
+#include "app/i18n.hpp"
 #include "app/test_probe.hpp"
 #include "platform/platform.hpp"
 
@@ -125,6 +126,18 @@ EM_JS(char*, js_load_setting, (const char* key), {
 EM_JS(void, js_save_setting, (const char* key, const char* value), {
     try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (err) {}
 });
+
+// The app cannot start (no WebGL 2): index.html's loader shows `why` in place of "Laster …".
+EM_JS(void, js_start_failed, (const char* why), {
+    if (Module.onAbort) Module.onAbort(UTF8ToString(why));
+});
+
+// Before the app (and the user's language setting) exists: the bokmål text of `key`.
+void report_start_failure(const char* key) {
+    iadesk::app::Translations texts;
+    texts.load_builtin();
+    js_start_failed(texts.get(key));
+}
 
 EM_JS(void, js_mark_main, (), { window.iadeskMainMs = performance.now(); });
 
@@ -486,6 +499,7 @@ int main() {
     js_mark_main();
     if (!glfwInit()) {
         std::fprintf(stderr, "iadesk: glfwInit failed\n");
+        report_start_failure("start.no_webgl");
         return 1;
     }
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
@@ -503,6 +517,7 @@ int main() {
     platform.window = glfwCreateWindow(platform.fb_width, platform.fb_height, "iadesk", nullptr, nullptr);
     if (!platform.window) {
         std::fprintf(stderr, "iadesk: WebGL2 is not available in this browser\n");
+        report_start_failure("start.no_webgl");
         return 1;
     }
     glfwMakeContextCurrent(platform.window);
