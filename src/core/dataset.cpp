@@ -451,7 +451,11 @@ DatasetLoad load_dataset(std::string_view json_text) {
     DatasetLoad result;
     Reporter rep{result.problems};
     Loader loader;
-    detail_ds::StreamResult res = detail_ds::stream_document(json_text, loader);
+    detail_ds::StreamResult res;
+    if (!detail_ds::stream_document_fast(json_text, loader, res)) {
+        loader = Loader{}; // it may have seen records; nlohmann's parser reads the text again
+        res = detail_ds::stream_document(json_text, loader);
+    }
     if (!res.syntax_ok) {
         result.problems.push_back(syntax_problem(json_text, res));
         return result;

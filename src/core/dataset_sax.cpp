@@ -6,6 +6,7 @@
 // is built as an ordinary DOM in `top`. Never throws: the handler returns false on a syntax error
 // and nlohmann's parser then stops (its exception object is only inspected, not thrown).
 #include "dataset_internal.hpp"
+#include "json_fast.hpp"
 
 #include <array>
 
@@ -121,6 +122,12 @@ StreamResult stream_document(std::string_view text, RecordSink& sink) {
     StreamHandler h(res, sink);
     json::sax_parse(text, &h);
     return res;
+}
+
+bool stream_document_fast(std::string_view text, RecordSink& sink, StreamResult& out) {
+    out = StreamResult{};
+    StreamHandler h(out, sink);
+    return fast_sax_parse(text, h);
 }
 
 } // namespace iadesk::detail_ds

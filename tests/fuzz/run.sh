@@ -63,7 +63,7 @@ for t in "${TARGETS[@]}"; do
   mkdir -p "$work" "$art"
   log=$BUILD/logs/$t.log; mkdir -p "$(dirname "$log")"
   extra=()
-  case "$t" in dataset|rules|catalogue) extra+=("-dict=$HERE/json.dict") ;; esac
+  case "$t" in dataset|rules|catalogue|json_fast) extra+=("-dict=$HERE/json.dict") ;; esac
   # Big inputs only slow the search for new paths; the seeds are smaller than these.
   case "$t" in dataset|catalogue|rules) extra+=("-max_len=8192") ;; csv) extra+=("-max_len=4096") ;; *) extra+=("-max_len=512") ;; esac
   dirs=("$work"); [ -d "$seeds" ] && dirs+=("$seeds")
