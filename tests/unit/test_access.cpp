@@ -128,7 +128,7 @@ TEST_CASE("access: a tillitsvalgt sees no individual data and only masked statis
     CHECK(visible_stats(s, Role::hr()).groups[1].masked);
 }
 
-TEST_CASE("access: an employee sees the own record, absences and events; no statistics") {
+TEST_CASE("access: an employee sees the own record, absences and events, no statistics") {
     Dataset ds = sample();
     Role e = Role::employee_of("B0");
     Dataset v = visible_dataset(ds, e);

@@ -93,7 +93,7 @@ TEST_CASE("cases: a gap of 15 non-sick days merges, 16 splits (DOMAIN.md §2, ft
     CHECK(split[1].agp_end == ymd(2026, 1, 26) + 15);
 }
 
-TEST_CASE("cases: egenmelding and sykmelding merge; overlapping records count their days once") {
+TEST_CASE("cases: egenmelding and sykmelding merge, overlapping records count their days once") {
     Builder b;
     b.employee("A")
         .sick("A", ymd(2026, 1, 5), ymd(2026, 1, 7), 100, AbsenceKind::egenmelding)
@@ -129,7 +129,7 @@ TEST_CASE("cases: open records count through today and make the case open") {
     CHECK(joined[0].last_recorded_day == ymd(2026, 6, 5));
 }
 
-TEST_CASE("cases: maksdato is the 248th Monday-Friday sick day; weekday holidays count (ftrl §§ 8-11, 8-12)") {
+TEST_CASE("cases: maksdato is the 248th Monday-Friday sick day, weekday holidays count (ftrl §§ 8-11, 8-12)") {
     // Continuous absence from Mon 5.1.2026: 248 = 49 * 5 + 3, so the 248th weekday is the
     // Wednesday of week 50. Monday of week 50 = 5.1 + 49 * 7 = 5.1 + 343 = 14.12.2026, so 16.12.
     Builder b;

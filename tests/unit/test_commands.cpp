@@ -384,7 +384,7 @@ TEST_CASE("commands: next ids follow the existing numbering") {
 
 // Property: random sequences of (often invalid) commands keep the dataset valid after each apply
 // and each undo, and undoing everything gives back exactly the start.
-TEST_CASE("commands: random command sequences keep the dataset valid; undo all restores exactly") {
+TEST_CASE("commands: random command sequences keep the dataset valid, undo all restores exactly") {
     uint64_t state = 0x9e3779b97f4a7c15ULL;
     auto next = [&](int n) {
         state ^= state << 13; state ^= state >> 7; state ^= state << 17;

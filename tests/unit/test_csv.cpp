@@ -31,7 +31,7 @@ const std::string kBom = "\xEF\xBB\xBF";
 
 } // namespace
 
-TEST_CASE("csv: BOM, ';' from the header, CRLF, quoted fields with ';', quotes and line breaks") {
+TEST_CASE("csv: BOM, semicolon from the header, CRLF, quoted fields with semicolon, quotes and line breaks") {
     CsvTable t = parse_csv(kBom + "id;navn;merknad\r\nE1;\"Nordmann; Kari\";\"sa \"\"hei\"\"\r\nog gikk\"\r\nE2;Ola;\r\n");
     CHECK(t.delimiter == ';');
     REQUIRE(t.header.size() == 3);
@@ -46,7 +46,7 @@ TEST_CASE("csv: BOM, ';' from the header, CRLF, quoted fields with ';', quotes a
     CHECK(t.rows[1][2] == "");
 }
 
-TEST_CASE("csv: ',' is detected from the header; a tie or a single column gives ';'") {
+TEST_CASE("csv: comma is detected from the header, a tie or a single column gives semicolon") {
     CsvTable t = parse_csv("id,navn,enhet\nE1,\"Nordmann, Kari\",U1\n");
     CHECK(t.delimiter == ',');
     REQUIRE(t.rows.size() == 1);
@@ -57,7 +57,7 @@ TEST_CASE("csv: ',' is detected from the header; a tie or a single column gives 
     CHECK(parse_csv("\"a,b,c\";d\n").delimiter == ';');
 }
 
-TEST_CASE("csv: empty lines and all-blank rows are skipped; line numbers stay physical; LF, CRLF and CR") {
+TEST_CASE("csv: empty lines and all-blank rows are skipped, line numbers stay physical, LF, CRLF and CR") {
     CsvTable t = parse_csv("\n\nid;navn\n\nE1;Kari\n;;\n \r\nE2;Ola\rE3;Per");
     CHECK(t.header_line == 3);
     REQUIRE(t.rows.size() == 3);
@@ -207,7 +207,7 @@ TEST_CASE("csv import of employees: English headers with ',' and a stray quote r
     CHECK(bad.rows.size() == 1);
 }
 
-TEST_CASE("csv import of absence: kinds, grades, open end; undo removes the rows") {
+TEST_CASE("csv import of absence: kinds, grades, open end, undo removes the rows") {
     Document doc;
     doc.reset(base());
     const std::string before = data_bytes(doc.data);
@@ -233,7 +233,7 @@ TEST_CASE("csv import of absence: kinds, grades, open end; undo removes the rows
     CHECK(data_bytes(doc.data) == before);
 }
 
-TEST_CASE("csv import of absence: every row error with line and column; nothing imported") {
+TEST_CASE("csv import of absence: every row error with line and column, nothing imported") {
     AbsenceImport im = import_absences_csv(base(),
         "ansatt,type,fra,til,grad\n"
         "E9,sykmelding,05.01.2026,,100\n"
@@ -269,7 +269,7 @@ TEST_CASE("csv import of absence: every row error with line and column; nothing 
     CHECK(im.rows.size() == 1); // the preview: line 5 alone was fine
 }
 
-TEST_CASE("csv export of statistics: BOM, ';', CRLF, decimal comma, masked groups 'skjermet'") {
+TEST_CASE("csv export of statistics: BOM, semicolon, CRLF, decimal comma, masked groups 'skjermet'") {
     Dataset ds = base();
     StatsResult s;
     s.from = d(2026, 1, 1);

@@ -96,7 +96,7 @@ TEST_CASE("dataset: save and load round trip, pretty and compact") {
     CHECK(save_dataset(ds, -1).find('\n') == std::string::npos);
 }
 
-TEST_CASE("dataset: optional members take their defaults; unknown members are ignored") {
+TEST_CASE("dataset: optional members take their defaults, unknown members are ignored") {
     json j = base();
     j.erase("absences");
     j.erase("milestone_events");
@@ -114,7 +114,7 @@ TEST_CASE("dataset: optional members take their defaults; unknown members are ig
     CHECK_FALSE(r.dataset->employees[0].employment[1].to.has_value());
 }
 
-TEST_CASE("dataset: grade defaults to 100; integral floats are integers") {
+TEST_CASE("dataset: grade defaults to 100, integral floats are integers") {
     json j = base();
     j["absences"][2].erase("grade");
     j["absences"][1]["grade"] = 50.0;

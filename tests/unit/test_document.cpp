@@ -24,7 +24,7 @@ TEST_CASE("document: apply, undo and redo restore the organisation name and bump
     CHECK(doc.revision == r0 + 3);
 }
 
-TEST_CASE("document: typing in one field is one undo step; a new edit after undo drops redo") {
+TEST_CASE("document: typing in one field is one undo step, a new edit after undo drops redo") {
     Document doc;
     doc.data.organisation.name = "A";
     for (const char* s : {"AB", "ABC", "ABCD"}) doc.apply(set_organisation_name(doc.data, s));

@@ -235,7 +235,7 @@ TEST_CASE("stepped snapshot: slices end when the slice is over, and the finished
     CHECK(store.load_newest().dataset->organisation.name == "Stor");
 }
 
-TEST_CASE("stepped snapshot: a change to the document meanwhile abandons it; the next one saves the change") {
+TEST_CASE("stepped snapshot: a change to the document meanwhile abandons it, the next one saves the change") {
     CrashingStore mem;
     SnapshotStore store(mem, 3);
     REQUIRE(store.save(org("Før"), nullptr));
