@@ -30,11 +30,21 @@ public:
     void raw(std::string_view s) { if (!s.empty()) std::memcpy(room(s.size()), s.data(), s.size()); }
     void raw(const char* s, std::size_t n) { if (n) std::memcpy(room(n), s, n); }
     void ch(char c) { *room(1) = c; }
-    // The text written since the last take().
+    // The text written since the last take(), copied; the buffer stays for what follows.
     std::string take() {
-        std::string piece(data_ ? data_ : "", len_);
+        std::string piece(data_, len_);
         len_ = 0;
         return piece;
+    }
+    // The same, when nothing follows: the buffer itself is handed over (no copy of a whole
+    // save_dataset text; the writer is empty after).
+    std::string take_last() {
+        buf_.resize(len_);
+        std::string all = std::move(buf_);
+        buf_ = std::string();
+        data_ = buf_.data();
+        len_ = cap_ = 0;
+        return all;
     }
     void reserve(std::size_t bytes) { if (bytes > cap_) grow(bytes); }
     // For writers that append to a std::string (plans, goals, ...): append, then resume.
@@ -136,8 +146,8 @@ private:
     }
 
     int indent_;
-    std::unique_ptr<char[]> buf_; // [0, len_) is written; [len_, cap_) is room (not initialised)
-    char* data_ = nullptr;
+    std::string buf_; // [0, len_) is written, [len_, cap_) is room; written through data_
+    char* data_ = buf_.data();
     std::size_t len_ = 0;
     std::size_t cap_ = 0;
 
@@ -150,10 +160,8 @@ private:
     }
     [[gnu::noinline]] void grow(std::size_t need) {
         const std::size_t cap = std::max(need, cap_ * 2 + 4096);
-        std::unique_ptr<char[]> bigger(new char[cap]);
-        if (len_) std::memcpy(bigger.get(), data_, len_);
-        buf_ = std::move(bigger);
-        data_ = buf_.get();
+        buf_.resize(cap); // keeps [0, len_)
+        data_ = buf_.data();
         cap_ = cap;
     }
 };
@@ -268,7 +276,7 @@ double DatasetSaver::progress() const {
 }
 
 std::string DatasetSaver::take() {
-    return state_->w.take();
+    return done() ? state_->w.take_last() : state_->w.take();
 }
 
 bool DatasetSaver::step(std::size_t budget) {
