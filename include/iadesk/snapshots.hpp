@@ -16,9 +16,8 @@
 // - Leftover temporary files (".tmp") from an interrupted save are ignored and removed.
 // - A snapshot can also be written in pieces (the app's autosave of a large document, a piece a
 //   frame): begin_pieces() picks the next number and starts "<name>.tmp" (reserving about the
-//   expected size when given), append_piece() adds to
-//   it, commit_pieces() renames it to its name and prunes as save_bytes() does, abandon_pieces()
-//   removes it. Until the commit the earlier snapshots are untouched; a one-shot save meanwhile
+//   expected size when given), append_piece() adds to it, commit_pieces() renames it to its name
+//   and prunes as save_bytes() does, abandon_pieces() removes it. Until the commit the earlier snapshots are untouched; a one-shot save meanwhile
 //   abandons the pieces first.
 #pragma once
 
@@ -98,9 +97,10 @@ private:
 //   alive until the snapshot is done or dropped; it is only read.
 // - step(current_revision, slice_over) first compares the document's revision with the one begun
 //   with: if it changed, or a one-shot save (save_bytes) has replaced the pieces meanwhile, the
-//   pieces are dropped (abandoned; earlier snapshots are untouched) and the caller starts over. Otherwise it serialises records until slice_over() says so
-//   (asked every `records_between_checks` records) or the text is complete, appends that piece,
-//   and once complete commits the snapshot (done). A failing store drops the pieces (failed, with
+//   pieces are dropped (abandoned; earlier snapshots are untouched) and the caller starts over.
+//   Otherwise it serialises records until slice_over() says so (asked every
+//   `records_between_checks` records) or the text is complete, appends that piece, and once
+//   complete commits the snapshot (done). A failing store drops the pieces (failed, with
 //   `error`). After done, abandoned or failed the writer is idle again.
 class SteppedSnapshot {
 public:
