@@ -3,6 +3,7 @@
 // agreements as data, and the report golden files (tests/golden/goals_*.html; regenerate with
 // IADESK_UPDATE_GOLDEN=1).
 #include "iadesk/dataset.hpp"
+#include "test_util.hpp"
 #include "iadesk/goals.hpp"
 
 #include <doctest/doctest.h>
@@ -18,13 +19,6 @@ namespace {
 Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
 
 const std::string kSource = IADESK_SOURCE_DIR;
-
-std::string read_text(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
 
 Dataset fixture() {
     DatasetLoad l = load_dataset(read_text(kSource + "/tests/fixtures/goals/goals.json"));

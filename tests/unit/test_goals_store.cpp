@@ -18,13 +18,6 @@ namespace {
 
 Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
 
-std::string read_text(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
 const std::string kFixture = std::string(IADESK_SOURCE_DIR) + "/tests/fixtures/goals/goals.json";
 
 Dataset fixture() {

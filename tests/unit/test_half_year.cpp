@@ -19,13 +19,6 @@ namespace {
 
 Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
 
-std::string read_text(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
 const std::string kFixtureText = read_text(std::string(IADESK_SOURCE_DIR) + "/tests/fixtures/goals/goals.json");
 
 Dataset fixture() {

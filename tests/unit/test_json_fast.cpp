@@ -4,6 +4,7 @@
 // the fast path.
 #include "core/json_fast.hpp"
 #include "json_sax_recorder.hpp"
+#include "test_util.hpp"
 #include "iadesk/dataset.hpp"
 #include "iadesk/generate.hpp"
 
@@ -11,8 +12,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -24,13 +23,6 @@ struct Both {
     bool fast_ok, nlohmann_ok;
     std::string fast_log, nlohmann_log;
 };
-
-std::string read_source_file(const std::string& name) {
-    std::ifstream in(std::string(IADESK_SOURCE_DIR) + "/" + name, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 Both read_both(std::string_view text) {
     JsonSaxRecorder fast, slow;
@@ -144,7 +136,7 @@ TEST_CASE("json_fast: declines, without being wrong, what it leaves to nlohmann"
 TEST_CASE("json_fast: the datasets iadesk writes take the fast path, with nlohmann's events") {
     for (const char* name : {"examples/fjordvik-small.json", "examples/fjordvik-generated.json"}) {
         CAPTURE(name);
-        const std::string text = read_source_file(name);
+        const std::string text = read_text(std::string(IADESK_SOURCE_DIR) + "/" + name);
         REQUIRE(text.size() > 1000);
         same(text);
     }

@@ -22,13 +22,6 @@ namespace {
 
 Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 const std::string kExample = std::string(IADESK_SOURCE_DIR) + "/examples/fjordvik-plans.json";
 
 Dataset example() {
