@@ -1,19 +1,19 @@
-// commands: checked edits of people, units, absence and the organisation (issue 7 §2, §6;
-// ARCHITECTURE.md "every change is a command").
+// commands: checked edits of people, units, absence and the organisation (every change is a
+// command: document.hpp).
 //
 // Contract
 // - Every builder CHECKS its input against the dataset first and returns either a Command
 //   (document.hpp) or the list of problems, never both; it never throws. A problem names the
 //   field with the dataset's JSON names ("grade", "to", "employment/1/percent", "orgnr") and
 //   says what is wrong in bokmål and English, e.g. "Grad må være mellom 20 og 100 (var 150)".
-// - The checks mirror validate_dataset (dataset.hpp): non-empty ids and names, unique ids,
-//   references that resolve, dates in 1900..2200 and ordered, grade 20..100 and egenmelding
-//   100 (DOMAIN.md §2), percent 0 < p <= 100, employment periods not overlapping, at least one
-//   employment period, a valid orgnr (mod 11), known milestone ids and a reason for an
-//   exemption (DOMAIN.md §3). Stricter than validate_dataset: an absence may not overlap
-//   another absence of the same employee (one person is not sick-listed twice on one day).
-//   So applying a command to the dataset it was built from, and undoing it, keeps
-//   validate_dataset(ds) empty.
+// - The checks ARE the loader's (checks.hpp: check_<record> on the candidate record and
+//   check_<record>_refs against the dataset): non-empty ids and names, text lengths, unique ids,
+//   references that resolve, dates in 1900..2200 and ordered, grade 20..100 and egenmelding 100,
+//   percent 0 < p <= 100, employment periods not overlapping, at least one employment period, a
+//   valid orgnr (mod 11), known milestone ids and a reason for an exemption. Stricter than the
+//   loader: an absence may not overlap another absence of the same employee (one person is not
+//   sick-listed twice on one day). Each command names what it touches (Command::touched), and
+//   Document::apply checks that again after applying it.
 // - A command is valid for the dataset it was built from (Document's linear history guarantees
 //   that): index-based commands (absences, employment periods) refer to positions in that state.
 //   undo restores the exact previous state, order included.
@@ -39,12 +39,6 @@
 
 namespace iadesk {
 
-struct Problem {
-    std::string field;            // e.g. "grade", "employment/0/to", "orgnr"; "" = the record as a whole
-    std::string message_nb;
-    std::string message_en;
-};
-
 struct CommandResult {
     std::optional<Command> command;   // set exactly when problems is empty
     std::vector<Problem> problems;
@@ -54,7 +48,7 @@ struct CommandResult {
 // The two ways a command builder ends: refused with the problems found (nothing to apply), or
 // accepted with the command to run.
 CommandResult refused(std::vector<Problem> problems);
-CommandResult refused(std::string field, std::string nb, std::string en);
+CommandResult refused(std::string field, ProblemCode code, std::initializer_list<ProblemArg> args = {});
 CommandResult accepted(Command c);
 
 // --- Organisation ---------------------------------------------------------------------------
@@ -94,18 +88,17 @@ CommandResult update_absence(const Dataset& ds, std::size_t index, Absence a);
 CommandResult remove_absence(const Dataset& ds, std::size_t index);
 
 // --- Milestone events (DOMAIN.md §3) -------------------------------------------------------------
-// Checked wrapper around record_milestone_event (document.hpp): employee known, milestone id
-// known to a built-in rule set, date not before the case start, an exemption has a reason.
+// Records a milestone as done or exempt: employee known, milestone id known to a built-in rule set,
+// date not before the case start, an exemption has a reason. Undo removes the record again.
 CommandResult add_milestone_event(const Dataset& ds, MilestoneEvent ev);
+// Removes the recorded event at `index` of Dataset::milestone_events; undo puts it back in place.
+CommandResult remove_milestone_event(const Dataset& ds, std::size_t index);
 
-// --- Checks shared with the CSV import --------------------------------------------------------
-// Problems of one absence on its own (dates, grade, egenmelding 100); no reference checks.
-std::vector<Problem> check_absence_values(const Absence& a);
-// Problems of one employment period on its own (dates, percent); `prefix` goes before the field
-// names ("employment/0/").
-std::vector<Problem> check_employment_values(const Employment& m, const std::string& prefix = {});
-// Overlap problems of a sorted employment list.
-std::vector<Problem> check_employment_overlap(const std::vector<Employment>& sorted);
+// --- Rules of edits beyond the file format's ----------------------------------------------------
+// An absence may not overlap another absence of the same employee (`self`: the position of the one
+// being replaced). The loader accepts overlaps (old files may hold them; the statistics count the
+// highest grade of a day), but no edit makes one.
+std::vector<Problem> check_absence_overlap(const Dataset& ds, const Absence& a, std::optional<std::size_t> self);
 
 // Fresh ids for a new record: prefix + (largest numeric suffix among ids with that prefix + 1),
 // zero-padded to the widest existing suffix ("E000042" -> "E000043"; none -> "E1"/"U1").

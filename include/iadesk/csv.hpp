@@ -20,11 +20,12 @@
 // - All or nothing: `command` is set only when no row has an error and there is at least one row;
 //   then it adds every row in one undo step. With any error nothing is imported, and `errors`
 //   lists every problem (line, column as written in the header, message nb + en).
-// - The checks are those of the commands (commands.hpp): dates (dd.mm.yyyy or yyyy-mm-dd; real
-//   calendar dates), percent 0 < p <= 100, grade 20..100, egenmelding 100, employment periods of
-//   one employee not overlapping, absences of one employee not overlapping each other or those
-//   already registered, references resolving. Import only adds: an employee id that already
-//   exists is an error.
+// - Every record is checked with the loader's own checks (checks.hpp) before it is offered: dates
+//   (dd.mm.yyyy or yyyy-mm-dd; real calendar dates), text lengths, percent 0 < p <= 100, grade
+//   20..100, egenmelding 100, employment periods of one employee not overlapping; and as an edit:
+//   absences of one employee not overlapping each other or those already registered, references
+//   resolving. Import only adds: an employee id that already exists is an error. The command names
+//   the records it adds, so Document::apply checks them again.
 // - Employees: several rows with the same id are several employment periods of one employee (name
 //   and unit must agree). The unit column matches a unit id, else a unit name (case-insensitive);
 //   anything else creates a new unit, listed in new_units: with a non-empty `enhetsnavn` cell the
@@ -59,6 +60,7 @@ struct CsvRowError {
     std::string column;           // header name as written in the file; "" = the whole row
     std::string message_nb;
     std::string message_en;
+    ProblemCode code = ProblemCode::count_; // set for the checks shared with the loader (checks.hpp)
 };
 
 struct CsvTable {

@@ -15,6 +15,7 @@
 #pragma once
 
 #include "iadesk/model.hpp"
+#include "iadesk/problems.hpp"
 
 #include <optional>
 #include <memory>
@@ -30,6 +31,7 @@ struct DatasetProblem {
     std::string pointer;
     std::string message_nb;
     std::string message_en;
+    ProblemCode code = ProblemCode::count_;
 };
 
 struct DatasetLoad {

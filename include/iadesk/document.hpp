@@ -1,9 +1,16 @@
-// document: the single source of truth (ARCHITECTURE.md). Every change is a Command applied
-// through the Document; History gives undo/redo; the ChangeLog says when, who and what.
+// document: the single source of truth. Every change is a Command applied through the Document;
+// History gives undo/redo; the change log says when, who and what.
 //
 // Contract
-// - Document::apply runs the command, bumps `revision`, records it in history and the log. Derived
-//   data (cases, statistics, search) is recomputed by its owners when `revision` changes.
+// - Document::apply runs the command and then checks what it touched with the loader's own checks
+//   (checks.hpp, Command::touched). If anything fails, the command is undone at once and its
+//   problems are returned: nothing is kept, logged or counted, so the document can never hold a
+//   state that load_dataset would refuse. Otherwise it bumps `revision`, records the command in
+//   history and the log, and returns no problems. Derived data (cases, statistics, search) is
+//   recomputed by its owners when `revision` changes.
+// - The one way to make a Command is a builder (commands.hpp, goal_commands.hpp, plan_commands.hpp,
+//   half_year.hpp, csv.hpp) that checks its input first with the same checks and names the records
+//   it touches; a Command whose `touched` was left as default is checked as a whole document.
 // - `case_revision` moves with `revision` only for commands with affects_cases (and reset()).
 // - undo()/redo() also bump `revision`; a new command after an undo drops the redo branch.
 // - Consecutive commands with the same non-empty `merge_key` within one edit (typing in one
@@ -12,6 +19,7 @@
 //   their input first and return errors as values, never by the views poking at fields.
 #pragma once
 
+#include "iadesk/checks.hpp"
 #include "iadesk/model.hpp"
 
 #include <cstdint>
@@ -31,6 +39,8 @@ struct Command {
     // activities, meetings and half-year reports. Derived data is recomputed only when true
     // (Document::case_revision): at 50 000 employees that takes ~70 ms, too long for a keystroke.
     bool affects_cases = true;
+    // What apply() changes, checked after it ran (checks.hpp). The default checks everything.
+    Touched touched;
 };
 
 class Document {
@@ -39,7 +49,8 @@ public:
     uint64_t revision = 0;
     uint64_t case_revision = 0; // bumped with `revision` by commands that affect cases, and by reset()
 
-    void apply(Command cmd, int64_t now_unix_seconds = 0, const std::string& role = {});
+    // Empty when the command was applied; otherwise its problems, and the document is unchanged.
+    std::vector<Problem> apply(Command cmd, int64_t now_unix_seconds = 0, const std::string& role = {});
     bool can_undo() const { return undo_pos_ > 0; }
     bool can_redo() const { return undo_pos_ < history_.size(); }
     // Return the undone/redone command's description ("" if none); logged as "Angret: ..." /
@@ -57,12 +68,5 @@ private:
     bool merging_open_ = false;
     void log(int64_t now, const std::string& role, std::string description);
 };
-
-// Commands. They are built from already-checked input (the views and importers check first).
-Command set_organisation_name(const Dataset& d, std::string name);
-// Records a milestone as done or exempt (DOMAIN.md §3); undo removes the record again.
-Command record_milestone_event(const Dataset& d, MilestoneEvent event);
-// Removes the recorded event at `index` of Dataset::milestone_events; undo puts it back in place.
-Command remove_milestone_event(const Dataset& d, std::size_t index);
 
 } // namespace iadesk

@@ -5,9 +5,9 @@
 // - Every builder CHECKS first and returns either a Command or the problems by field (the
 //   dataset's JSON names: "title", "baseline_period", "target_change", "units/1",
 //   "decisions/0/goals/1"), in bokmål and English; never throws.
-// - The checks mirror the dataset checks of goals (dataset_goals.cpp uses the same functions), and
-//   add what only an edit can know: the units of a sick-leave goal must exist (a file may keep a
-//   goal whose unit was removed later; its evaluation then says so).
+// - The checks are the loader's (checks.hpp: check_goal, check_activity, check_meeting and their
+//   _refs), plus what only an edit can know: the units of a sick-leave goal must exist (a file may
+//   keep a goal whose unit was removed later; its evaluation then says so).
 // - Builders normalise: fields that do not belong to the goal's kind or metric are cleared (so a
 //   goal saves and loads unchanged), recorded values are sorted by period.
 // - remove_goal takes the goal's activities with it and unlinks it from meeting decisions (a
@@ -28,11 +28,6 @@
 #include <vector>
 
 namespace iadesk {
-
-// Value checks of one record on its own (no references, no uniqueness).
-std::vector<Problem> check_goal_values(const Goal& g);
-std::vector<Problem> check_activity_values(const GoalActivity& a);
-std::vector<Problem> check_meeting_values(const IaMeeting& m);
 
 CommandResult add_goal(const Dataset& ds, Goal g);
 CommandResult update_goal(const Dataset& ds, std::string_view id, Goal g);

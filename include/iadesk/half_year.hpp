@@ -31,9 +31,6 @@
 
 namespace iadesk {
 
-// Value checks of one record on its own (no references); shared with the dataset checks.
-std::vector<Problem> check_half_year_values(const HalfYearReport& r);
-
 const HalfYearReport* find_half_year(const Dataset& ds, int year, int half);
 std::string half_year_label(int year, int half); // "2. halvår 2026"
 

@@ -372,10 +372,18 @@ void App::apply_requests(NavigationRequest& nav) {
         pending_.clear();
     }
     for (Command& c : pending_) {
-        set_status(c.description);
-        doc_.apply(std::move(c), now_unix(), actor()); // who did it (a sign-off is the tillitsvalgt's)
+        std::string description = c.description;
+        // Document::apply checks the edit with the loader's checks and refuses what it could not load.
+        std::vector<Problem> problems = doc_.apply(std::move(c), now_unix(), actor()); // who did it
+        if (problems.empty()) set_status(std::move(description));
+        else refusals_.insert(refusals_.end(), problems.begin(), problems.end());
     }
     pending_.clear();
+    if (!refusals_.empty()) { // said in the status bar, in the user's language
+        const Problem& p = refusals_.front();
+        set_status(std::string(tr("status.refused")) + (translations_.language == Language::en ? p.message_en : p.message_nb));
+        refusals_.clear();
+    }
     if (!ImGui::IsAnyItemActive()) doc_.end_merge(); // a field edit is one undo step
     if (action_nav_.page && !nav.page) nav.page = action_nav_.page;
     if (action_nav_.open_case_employee && !nav.open_case_employee) nav.open_case_employee = action_nav_.open_case_employee;
@@ -422,7 +430,7 @@ void App::draw() {
 
     NavigationRequest nav;
     ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, nav, save_.read_only,
-                    download_fn(), open_html_fn()};
+                    download_fn(), open_html_fn(), &refusals_};
     const float em = ImGui::GetFontSize();
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("navigation", ImVec2(11 * em, -status_h), ImGuiChildFlags_Border);
@@ -479,7 +487,7 @@ std::function<void(const std::string&, const std::string&)> App::open_html_fn() 
 // Actions run between frames; a view that needs a ViewContext there gets one without requests.
 ViewContext App::view_context_for_actions() {
     return ViewContext{doc_, derived_, theme_, options_.today, translations_.language, pending_, action_nav_, save_.read_only,
-                       download_fn(), open_html_fn()};
+                       download_fn(), open_html_fn(), &refusals_};
 }
 
 std::string App::document_json() const { return save_dataset(doc_.data); }

@@ -140,6 +140,7 @@ private:
     GoalsView goals_;            // IA-mål (issue 5)
     PaletteView palette_;
     std::vector<Command> pending_;
+    std::vector<Problem> refusals_; // edits refused this frame (by a builder or by Document::apply)
     NavigationRequest action_nav_; // navigation asked for by actions (applied with the frame's)
     std::string status_message_;
     std::optional<SnapshotStore> snapshots_;

@@ -5,6 +5,7 @@
 
 #include "app/derived.hpp"
 #include "app/i18n.hpp"
+#include "iadesk/commands.hpp"
 #include "iadesk/document.hpp"
 
 #include <functional>
@@ -38,8 +39,20 @@ struct ViewContext {
     // The platform's services, passed in so that the app never depends on the platform layer.
     std::function<void(const std::string& name, const std::string& mime, const std::string& bytes)> download;
     std::function<void(const std::string& name, const std::string& html)> open_html;
+    // Problems of edits that were refused (shown by the App in the status bar); may be null.
+    std::vector<Problem>* refusals = nullptr;
 
     const Dataset& data() const { return derived.data(); }
+    // Queues the command of an accepted edit; a refused one's problems go to `refusals`. True when
+    // queued. For views that show no form of their own around the edit (a button that acts).
+    bool submit(CommandResult r) {
+        if (r.ok()) {
+            commands.push_back(std::move(*r.command));
+            return true;
+        }
+        if (refusals) refusals->insert(refusals->end(), r.problems.begin(), r.problems.end());
+        return false;
+    }
     // May the current role edit this area (for an employee of `unit`)? False in a read-only tab.
     bool can_edit(EditArea area, std::string_view unit = {}) const {
         return !read_only && may_edit(derived.role, area, unit);

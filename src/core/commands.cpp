@@ -1,54 +1,17 @@
-// commands: checked edits (include/iadesk/commands.hpp). The checks and their wording follow
-// dataset_check.cpp so that a command never produces a dataset that validate_dataset rejects.
+// commands: checked edits (include/iadesk/commands.hpp). Every builder checks its candidate record
+// with the loader's checks (checks.hpp) and names what it touches, so that Document::apply can check
+// it again after applying.
 #include "iadesk/commands.hpp"
-
-#include "iadesk/rules.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <climits>
-#include <cstdio>
 #include <memory>
-#include <unordered_set>
 #include <utility>
 
 namespace iadesk {
 
 namespace {
-
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-std::string q_nb(std::string_view s) { return "«" + std::string(s) + "»"; }
-std::string q_en(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-std::string num_text(double v) {
-    char buf[32];
-    int n = std::snprintf(buf, sizeof buf, "%.15g", v);
-    return std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
-}
-
-std::string period_text_nb(Date from, std::optional<Date> to) {
-    return format_norwegian(from) + "–" + (to ? format_norwegian(*to) : std::string("(åpen)"));
-}
-std::string period_text_en(Date from, std::optional<Date> to) {
-    return format_iso(from) + " to " + (to ? format_iso(*to) : std::string("(open)"));
-}
-
-void add(std::vector<Problem>& out, std::string field, std::string nb, std::string en) {
-    out.push_back({std::move(field), std::move(nb), std::move(en)});
-}
-
-void check_date_range(std::vector<Problem>& out, const std::string& field, Date d) {
-    int y = d.year();
-    if (y >= 1900 && y <= 2200) return;
-    add(out, field, "Datoen må ligge i årene 1900–2200 (år " + std::to_string(y) + ")",
-        "The date must lie in the years 1900-2200 (year " + std::to_string(y) + ")");
-}
-
-void check_order(std::vector<Problem>& out, const std::string& field, Date from, std::optional<Date> to) {
-    if (!to || *to >= from) return;
-    add(out, field, "Sluttdato " + format_norwegian(*to) + " er før startdato " + format_norwegian(from),
-        "End date " + format_iso(*to) + " is before start date " + format_iso(from));
-}
 
 std::optional<std::size_t> find_employee(const Dataset& ds, std::string_view id) {
     for (std::size_t i = 0; i < ds.employees.size(); ++i)
@@ -63,7 +26,13 @@ std::optional<std::size_t> find_unit(const Dataset& ds, std::string_view id) {
 }
 
 CommandResult unknown_employee(std::string_view id, const char* field = "employee") {
-    return refused(field, "Ukjent ansatt " + q_nb(id), "Unknown employee " + q_en(id));
+    return refused(field, ProblemCode::unknown_employee, {{"id", id}});
+}
+
+Touched touching(std::vector<std::size_t> Touched::*list, std::size_t index) {
+    Touched t = Touched::none();
+    (t.*list).push_back(index);
+    return t;
 }
 
 // Puts `items` (position in the final vector, value; positions ascending) back into `v`
@@ -82,34 +51,14 @@ void reinsert(std::vector<T>& v, const std::vector<std::pair<std::size_t, T>>& i
     v = std::move(out);
 }
 
-// Problems of an employee's own fields (not the id's uniqueness).
-std::vector<Problem> check_employee_fields(const Dataset& ds, Employee& e) {
-    std::vector<Problem> out;
-    if (blank(e.id)) add(out, "id", "ID-en kan ikke være tom", "The id must not be empty");
-    if (blank(e.name)) add(out, "name", "Navnet kan ikke være tomt", "The name must not be empty");
-    if (!find_unit(ds, e.unit))
-        add(out, "unit", "Ukjent enhet " + q_nb(e.unit) + " (velg en enhet som finnes)",
-            "Unknown unit " + q_en(e.unit) + " (choose an existing unit)");
-    if (e.birth_year && (*e.birth_year < 1900 || *e.birth_year > 2200))
-        add(out, "birth_year", "Fødselsåret må ligge i 1900–2200 (var " + std::to_string(*e.birth_year) + ")",
-            "The birth year must lie in 1900-2200 (was " + std::to_string(*e.birth_year) + ")");
-    if (e.employment.empty()) {
-        add(out, "employment", "Den ansatte må ha minst ett arbeidsforhold",
-            "The employee needs at least one employment period");
-        return out;
-    }
+// The loader's checks of an employee as it would be stored at `self` (nullopt: a new one). The
+// employment list is sorted by `from` first (stable), as it is kept.
+std::vector<Problem> check_candidate(const Dataset& ds, Employee& e, std::optional<std::size_t> self) {
     std::stable_sort(e.employment.begin(), e.employment.end(),
                      [](const Employment& a, const Employment& b) { return a.from < b.from; });
-    bool values_ok = true;
-    for (std::size_t j = 0; j < e.employment.size(); ++j) {
-        auto p = check_employment_values(e.employment[j], "employment/" + std::to_string(j) + "/");
-        values_ok = values_ok && p.empty();
-        out.insert(out.end(), p.begin(), p.end());
-    }
-    if (values_ok) {
-        auto p = check_employment_overlap(e.employment);
-        out.insert(out.end(), p.begin(), p.end());
-    }
+    std::vector<Problem> out;
+    check_employee(e, out);
+    check_employee_refs(e, self, Lookup(ds), out);
     return out;
 }
 
@@ -119,21 +68,15 @@ Command replace_employee(const Dataset& ds, std::size_t index, Employee now, std
     Command c;
     c.description = std::move(description);
     c.merge_key = std::move(merge_key);
+    c.touched = touching(&Touched::employees, index);
     c.apply = [index, now = std::move(now)](Dataset& d) { if (index < d.employees.size()) d.employees[index] = now; };
     c.undo = [index, old = ds.employees[index]](Dataset& d) { if (index < d.employees.size()) d.employees[index] = old; };
     return c;
 }
 
-const std::unordered_set<std::string>& known_milestones() {
-    static const std::unordered_set<std::string> ids = [] {
-        std::unordered_set<std::string> s;
-        for (const RuleSet& rs : builtin_rule_sets())
-            for (const MilestoneRule& m : rs.milestones) s.insert(m.id);
-        return s;
-    }();
-    return ids;
+std::string period_text_nb(Date from, std::optional<Date> to) {
+    return format_norwegian(from) + "–" + (to ? format_norwegian(*to) : std::string("(åpen)"));
 }
-
 
 } // namespace
 
@@ -154,65 +97,18 @@ std::string next_prefixed_id(const std::vector<std::string_view>& ids, const std
     return prefix + n;
 }
 
-// --- Shared checks ---------------------------------------------------------------------------
-
-std::vector<Problem> check_employment_values(const Employment& m, const std::string& prefix) {
-    std::vector<Problem> out;
-    check_date_range(out, prefix + "from", m.from);
-    if (m.to) check_date_range(out, prefix + "to", *m.to);
-    check_order(out, prefix + "to", m.from, m.to);
-    if (!(m.percent > 0 && m.percent <= 100))
-        add(out, prefix + "percent",
-            "Stillingsprosenten må være over 0 og høyst 100 (var " + num_text(m.percent) + ")",
-            "The position percent must be above 0 and at most 100 (was " + num_text(m.percent) + ")");
-    return out;
-}
-
-std::vector<Problem> check_employment_overlap(const std::vector<Employment>& v) {
-    std::vector<Problem> out;
-    // In order of `from`, each period must start after the latest end so far (as dataset_check).
-    std::size_t latest = 0;
-    for (std::size_t j = 1; j < v.size(); ++j) {
-        const Employment& l = v[latest];
-        if (!l.to || *l.to >= v[j].from)
-            add(out, "employment/" + std::to_string(j),
-                "Arbeidsforholdet " + period_text_nb(v[j].from, v[j].to) + " overlapper med " +
-                    period_text_nb(l.from, l.to),
-                "The employment period " + period_text_en(v[j].from, v[j].to) + " overlaps " +
-                    period_text_en(l.from, l.to));
-        if (!v[j].to || (v[latest].to && *v[j].to > *v[latest].to)) latest = j;
-    }
-    return out;
-}
-
-std::vector<Problem> check_absence_values(const Absence& a) {
-    std::vector<Problem> out;
-    check_date_range(out, "from", a.from);
-    if (a.to) check_date_range(out, "to", *a.to);
-    check_order(out, "to", a.from, a.to);
-    if (a.grade < 20 || a.grade > 100)
-        add(out, "grade", "Grad må være mellom 20 og 100 (var " + std::to_string(a.grade) + ")",
-            "Grade must be between 20 and 100 (was " + std::to_string(a.grade) + ")");
-    else if (a.kind == AbsenceKind::egenmelding && a.grade != 100)
-        add(out, "grade", "Egenmelding har alltid grad 100 (var " + std::to_string(a.grade) + ")",
-            "An egenmelding always has grade 100 (was " + std::to_string(a.grade) + ")");
-    return out;
-}
-
 // --- Organisation ----------------------------------------------------------------------------
 
 CommandResult set_organisation(const Dataset& ds, Organisation org) {
     std::vector<Problem> p;
-    if (blank(org.name)) add(p, "name", "Navnet kan ikke være tomt", "The name must not be empty");
-    if (!is_valid_orgnr(org.orgnr))
-        add(p, "orgnr",
-            "Ugyldig organisasjonsnummer " + q_nb(org.orgnr) + " (9 siffer der det siste er kontrollsiffer etter modulus 11)",
-            "Invalid organisation number " + q_en(org.orgnr) + " (9 digits, the last a modulus-11 check digit)");
+    check_organisation(org, p);
     if (!p.empty()) return refused(std::move(p));
     Command c;
     c.description = "Endret organisasjonen";
     c.merge_key = "organisation";
     c.affects_cases = false; // nothing in cases or milestones reads the organisation
+    c.touched = Touched::none();
+    c.touched.organisation = true;
     c.apply = [org = std::move(org)](Dataset& d) { d.organisation = org; };
     c.undo = [old = ds.organisation](Dataset& d) { d.organisation = old; };
     return accepted(std::move(c));
@@ -222,13 +118,12 @@ CommandResult set_organisation(const Dataset& ds, Organisation org) {
 
 CommandResult add_unit(const Dataset& ds, Unit unit) {
     std::vector<Problem> p;
-    if (blank(unit.id)) add(p, "id", "ID-en kan ikke være tom", "The id must not be empty");
-    else if (find_unit(ds, unit.id))
-        add(p, "id", "Enhets-ID-en " + q_nb(unit.id) + " er allerede brukt", "Unit id " + q_en(unit.id) + " is already used");
-    if (blank(unit.name)) add(p, "name", "Navnet kan ikke være tomt", "The name must not be empty");
+    check_unit(unit, p);
+    check_unit_refs(unit, std::nullopt, Lookup(ds), p);
     if (!p.empty()) return refused(std::move(p));
     Command c;
     c.description = "La til enhet " + unit.name;
+    c.touched = touching(&Touched::units, ds.units.size());
     c.apply = [unit = std::move(unit)](Dataset& d) { d.units.push_back(unit); };
     c.undo = [](Dataset& d) { if (!d.units.empty()) d.units.pop_back(); };
     return accepted(std::move(c));
@@ -236,12 +131,17 @@ CommandResult add_unit(const Dataset& ds, Unit unit) {
 
 CommandResult rename_unit(const Dataset& ds, std::string_view unit_id, std::string new_name) {
     auto i = find_unit(ds, unit_id);
-    if (!i) return refused("id", "Ukjent enhet " + q_nb(unit_id), "Unknown unit " + q_en(unit_id));
-    if (blank(new_name)) return refused("name", "Navnet kan ikke være tomt", "The name must not be empty");
+    if (!i) return refused("id", ProblemCode::unknown_unit, {{"id", unit_id}});
+    Unit renamed = ds.units[*i];
+    renamed.name = new_name;
+    std::vector<Problem> p;
+    check_unit(renamed, p);
+    if (!p.empty()) return refused(std::move(p));
     Command c;
     c.description = "Endret navn på enhet " + ds.units[*i].name + " til " + new_name;
     c.merge_key = "unit:" + std::string(unit_id);
     std::size_t at = *i;
+    c.touched = touching(&Touched::units, at);
     c.apply = [at, new_name](Dataset& d) { if (at < d.units.size()) d.units[at].name = new_name; };
     c.undo = [at, old = ds.units[at].name](Dataset& d) { if (at < d.units.size()) d.units[at].name = old; };
     return accepted(std::move(c));
@@ -249,18 +149,15 @@ CommandResult rename_unit(const Dataset& ds, std::string_view unit_id, std::stri
 
 CommandResult remove_unit(const Dataset& ds, std::string_view unit_id) {
     auto i = find_unit(ds, unit_id);
-    if (!i) return refused("id", "Ukjent enhet " + q_nb(unit_id), "Unknown unit " + q_en(unit_id));
+    if (!i) return refused("id", ProblemCode::unknown_unit, {{"id", unit_id}});
     std::size_t members = 0;
     for (const Employee& e : ds.employees) members += e.unit == unit_id;
-    if (members > 0)
-        return refused("id",
-                    "Enheten " + ds.units[*i].name + " har " + std::to_string(members) +
-                        (members == 1 ? " ansatt" : " ansatte") + "; flytt dem til en annen enhet først",
-                    "The unit " + ds.units[*i].name + " has " + std::to_string(members) +
-                        (members == 1 ? " employee" : " employees") + "; move them to another unit first");
+    if (members > 0) return refused("id", ProblemCode::unit_not_empty, {{"name", ds.units[*i].name}, {"n", members}});
     std::size_t at = *i;
     Command c;
     c.description = "Slettet enhet " + ds.units[at].name;
+    c.touched = Touched::none();
+    c.touched.removed_units.push_back(std::string(unit_id));
     c.apply = [at](Dataset& d) { if (at < d.units.size()) d.units.erase(d.units.begin() + static_cast<std::ptrdiff_t>(at)); };
     c.undo = [at, old = ds.units[at]](Dataset& d) {
         d.units.insert(d.units.begin() + static_cast<std::ptrdiff_t>(std::min(at, d.units.size())), old);
@@ -271,12 +168,11 @@ CommandResult remove_unit(const Dataset& ds, std::string_view unit_id) {
 // --- Employees -------------------------------------------------------------------------------
 
 CommandResult add_employee(const Dataset& ds, Employee e) {
-    std::vector<Problem> p = check_employee_fields(ds, e);
-    if (!blank(e.id) && find_employee(ds, e.id))
-        add(p, "id", "Ansatt-ID-en " + q_nb(e.id) + " er allerede brukt", "Employee id " + q_en(e.id) + " is already used");
+    std::vector<Problem> p = check_candidate(ds, e, std::nullopt);
     if (!p.empty()) return refused(std::move(p));
     Command c;
     c.description = "La til ansatt " + e.name;
+    c.touched = touching(&Touched::employees, ds.employees.size());
     c.apply = [e = std::move(e)](Dataset& d) { d.employees.push_back(e); };
     c.undo = [](Dataset& d) { if (!d.employees.empty()) d.employees.pop_back(); };
     return accepted(std::move(c));
@@ -285,10 +181,8 @@ CommandResult add_employee(const Dataset& ds, Employee e) {
 CommandResult update_employee(const Dataset& ds, std::string_view id, Employee e) {
     auto i = find_employee(ds, id);
     if (!i) return unknown_employee(id, "id");
-    std::vector<Problem> p = check_employee_fields(ds, e);
-    if (e.id != id)
-        add(p, "id", "ID-en til en ansatt kan ikke endres (var " + q_nb(id) + ")",
-            "An employee's id cannot change (was " + q_en(id) + ")");
+    if (e.id != id) return refused("id", ProblemCode::id_fixed, {{"id", id}});
+    std::vector<Problem> p = check_candidate(ds, e, *i);
     if (!p.empty()) return refused(std::move(p));
     std::string desc = "Endret ansatt " + e.name;
     return accepted(replace_employee(ds, *i, std::move(e), std::move(desc), "employee:" + std::string(id)));
@@ -309,7 +203,7 @@ CommandResult remove_employee(const Dataset& ds, std::string_view id) {
         Employee employee;
         std::vector<std::pair<std::size_t, Absence>> absences;
         std::vector<std::pair<std::size_t, MilestoneEvent>> events;
-        std::vector<std::pair<std::size_t, Plan>> plans; // follow-up plans (issue 4) go with the employee
+        std::vector<std::pair<std::size_t, Plan>> plans; // follow-up plans go with the employee
     };
     auto r = std::make_shared<Removed>();
     r->index = *i;
@@ -329,6 +223,8 @@ CommandResult remove_employee(const Dataset& ds, std::string_view id) {
                          std::to_string(r->events.size()) +
                          (r->events.size() == 1 ? " milepælmarkering" : " milepælmarkeringer");
     }
+    c.touched = Touched::none();
+    c.touched.removed_employees.push_back(std::string(id));
     c.apply = [r](Dataset& d) {
         const std::string& eid = r->employee.id;
         if (r->index < d.employees.size()) d.employees.erase(d.employees.begin() + static_cast<std::ptrdiff_t>(r->index));
@@ -351,7 +247,7 @@ CommandResult add_employment(const Dataset& ds, std::string_view employee_id, Em
     if (!i) return unknown_employee(employee_id);
     Employee e = ds.employees[*i];
     e.employment.push_back(period);
-    std::vector<Problem> p = check_employee_fields(ds, e);
+    std::vector<Problem> p = check_candidate(ds, e, *i);
     if (!p.empty()) return refused(std::move(p));
     return accepted(replace_employee(ds, *i, std::move(e), "La til arbeidsforhold for " + ds.employees[*i].name, {}));
 }
@@ -361,57 +257,49 @@ CommandResult update_employment(const Dataset& ds, std::string_view employee_id,
     auto i = find_employee(ds, employee_id);
     if (!i) return unknown_employee(employee_id);
     Employee e = ds.employees[*i];
-    if (index >= e.employment.size())
-        return refused("employment", "Arbeidsforhold nr. " + std::to_string(index + 1) + " finnes ikke",
-                    "Employment period no. " + std::to_string(index + 1) + " does not exist");
+    if (index >= e.employment.size()) return refused("employment", ProblemCode::employment_missing, {{"n", index + 1}});
     e.employment[index] = period;
-    std::vector<Problem> p = check_employee_fields(ds, e);
+    std::vector<Problem> p = check_candidate(ds, e, *i);
     if (!p.empty()) return refused(std::move(p));
     return accepted(replace_employee(ds, *i, std::move(e), "Endret arbeidsforhold for " + ds.employees[*i].name,
-                                 "employment:" + std::string(employee_id) + ":" + std::to_string(index)));
+                                     "employment:" + std::string(employee_id) + ":" + std::to_string(index)));
 }
 
 CommandResult remove_employment(const Dataset& ds, std::string_view employee_id, std::size_t index) {
     auto i = find_employee(ds, employee_id);
     if (!i) return unknown_employee(employee_id);
     Employee e = ds.employees[*i];
-    if (index >= e.employment.size())
-        return refused("employment", "Arbeidsforhold nr. " + std::to_string(index + 1) + " finnes ikke",
-                    "Employment period no. " + std::to_string(index + 1) + " does not exist");
-    if (e.employment.size() == 1)
-        return refused("employment", "Den ansatte må ha minst ett arbeidsforhold; slett heller den ansatte",
-                    "The employee needs at least one employment period; remove the employee instead");
+    if (index >= e.employment.size()) return refused("employment", ProblemCode::employment_missing, {{"n", index + 1}});
+    if (e.employment.size() == 1) return refused("employment", ProblemCode::employment_last);
     e.employment.erase(e.employment.begin() + static_cast<std::ptrdiff_t>(index));
     return accepted(replace_employee(ds, *i, std::move(e), "Slettet arbeidsforhold for " + ds.employees[*i].name, {}));
 }
 
 // --- Absence ---------------------------------------------------------------------------------
 
-namespace {
-
-// Checks of an absence against the dataset; `self` is the index being replaced (not an overlap).
-std::vector<Problem> check_absence(const Dataset& ds, const Absence& a, std::optional<std::size_t> self,
-                                   const Employee** who) {
+std::vector<Problem> check_absence_overlap(const Dataset& ds, const Absence& a, std::optional<std::size_t> self) {
     std::vector<Problem> p;
-    auto ei = find_employee(ds, a.employee);
-    if (!ei) add(p, "employee", "Ukjent ansatt " + q_nb(a.employee), "Unknown employee " + q_en(a.employee));
-    else *who = &ds.employees[*ei];
-    std::vector<Problem> v = check_absence_values(a);
-    p.insert(p.end(), v.begin(), v.end());
-    if (!p.empty()) return p;
     const Date kOpen = Date{INT32_MAX};
     const Date a_to = a.to.value_or(kOpen);
     for (std::size_t k = 0; k < ds.absences.size(); ++k) {
         const Absence& b = ds.absences[k];
-        if (self && *self == k) continue;
-        if (b.employee != a.employee) continue;
+        if ((self && *self == k) || b.employee != a.employee) continue;
         if (a.from <= b.to.value_or(kOpen) && b.from <= a_to) {
-            add(p, "from",
-                "Fraværet overlapper med et annet fravær for samme ansatt (" + period_text_nb(b.from, b.to) + ")",
-                "The absence overlaps another absence of the same employee (" + period_text_en(b.from, b.to) + ")");
+            p.push_back(make_problem("from", ProblemCode::absence_overlap, {ProblemArg::period("period", b.from, b.to)}));
             break;
         }
     }
+    return p;
+}
+
+namespace {
+
+// The loader's checks of the absence, then (when those pass) the edit's own: no overlap.
+std::vector<Problem> check_absence_edit(const Dataset& ds, const Absence& a, std::optional<std::size_t> self) {
+    std::vector<Problem> p;
+    check_absence(a, p);
+    check_absence_refs(a, Lookup(ds), p);
+    if (p.empty()) p = check_absence_overlap(ds, a, self);
     return p;
 }
 
@@ -421,40 +309,43 @@ std::string absence_text(const Absence& a) {
     return s + " " + period_text_nb(a.from, a.to);
 }
 
+std::string employee_name(const Dataset& ds, std::string_view id) {
+    auto i = find_employee(ds, id);
+    return i ? ds.employees[*i].name : std::string(id);
+}
+
 } // namespace
 
 CommandResult add_absence(const Dataset& ds, Absence a) {
-    const Employee* who = nullptr;
-    std::vector<Problem> p = check_absence(ds, a, std::nullopt, &who);
+    std::vector<Problem> p = check_absence_edit(ds, a, std::nullopt);
     if (!p.empty()) return refused(std::move(p));
     Command c;
-    c.description = "Registrerte " + absence_text(a) + " for " + who->name;
+    c.description = "Registrerte " + absence_text(a) + " for " + employee_name(ds, a.employee);
+    c.touched = touching(&Touched::absences, ds.absences.size());
     c.apply = [a = std::move(a)](Dataset& d) { d.absences.push_back(a); };
     c.undo = [](Dataset& d) { if (!d.absences.empty()) d.absences.pop_back(); };
     return accepted(std::move(c));
 }
 
 CommandResult update_absence(const Dataset& ds, std::size_t index, Absence a) {
-    if (index >= ds.absences.size())
-        return refused("", "Fraværet finnes ikke (lenger)", "The absence does not exist (any more)");
-    const Employee* who = nullptr;
-    std::vector<Problem> p = check_absence(ds, a, index, &who);
+    if (index >= ds.absences.size()) return refused("", ProblemCode::record_gone);
+    std::vector<Problem> p = check_absence_edit(ds, a, index);
     if (!p.empty()) return refused(std::move(p));
     Command c;
-    c.description = "Endret fravær for " + who->name + " til " + absence_text(a);
+    c.description = "Endret fravær for " + employee_name(ds, a.employee) + " til " + absence_text(a);
     c.merge_key = "absence:" + std::to_string(index);
+    c.touched = touching(&Touched::absences, index);
     c.apply = [index, a = std::move(a)](Dataset& d) { if (index < d.absences.size()) d.absences[index] = a; };
     c.undo = [index, old = ds.absences[index]](Dataset& d) { if (index < d.absences.size()) d.absences[index] = old; };
     return accepted(std::move(c));
 }
 
 CommandResult remove_absence(const Dataset& ds, std::size_t index) {
-    if (index >= ds.absences.size())
-        return refused("", "Fraværet finnes ikke (lenger)", "The absence does not exist (any more)");
+    if (index >= ds.absences.size()) return refused("", ProblemCode::record_gone);
     const Absence& a = ds.absences[index];
-    auto ei = find_employee(ds, a.employee);
     Command c;
-    c.description = "Slettet " + absence_text(a) + (ei ? " for " + ds.employees[*ei].name : std::string());
+    c.description = "Slettet " + absence_text(a) + " for " + employee_name(ds, a.employee);
+    c.touched = Touched::none(); // nothing refers to an absence
     c.apply = [index](Dataset& d) {
         if (index < d.absences.size()) d.absences.erase(d.absences.begin() + static_cast<std::ptrdiff_t>(index));
     };
@@ -468,20 +359,30 @@ CommandResult remove_absence(const Dataset& ds, std::size_t index) {
 
 CommandResult add_milestone_event(const Dataset& ds, MilestoneEvent ev) {
     std::vector<Problem> p;
-    if (!find_employee(ds, ev.employee))
-        add(p, "employee", "Ukjent ansatt " + q_nb(ev.employee), "Unknown employee " + q_en(ev.employee));
-    check_date_range(p, "case_start", ev.case_start);
-    check_date_range(p, "date", ev.date);
-    if (ev.date < ev.case_start)
-        add(p, "date", "Datoen " + format_norwegian(ev.date) + " er før tilfellets start " + format_norwegian(ev.case_start),
-            "The date " + format_iso(ev.date) + " is before the case start " + format_iso(ev.case_start));
-    if (!known_milestones().count(ev.milestone))
-        add(p, "milestone", "Ukjent milepæl " + q_nb(ev.milestone), "Unknown milestone " + q_en(ev.milestone));
-    if (ev.status == EventStatus::exempt && blank(ev.note))
-        add(p, "note", "Unntak krever en begrunnelse, f.eks. «åpenbart unødvendig» (aml. § 4-6)",
-            "An exemption needs a reason, e.g. \"åpenbart unødvendig\" (aml § 4-6)");
+    check_milestone_event(ev, p);
+    check_milestone_event_refs(ev, Lookup(ds), p);
     if (!p.empty()) return refused(std::move(p));
-    return accepted(record_milestone_event(ds, std::move(ev)));
+    Command c;
+    c.description = ev.status == EventStatus::done ? "Markerte milepæl som utført" : "Markerte milepæl som unntatt";
+    c.touched = touching(&Touched::milestone_events, ds.milestone_events.size());
+    c.apply = [ev = std::move(ev)](Dataset& d) { d.milestone_events.push_back(ev); };
+    c.undo = [](Dataset& d) { if (!d.milestone_events.empty()) d.milestone_events.pop_back(); };
+    return accepted(std::move(c));
+}
+
+CommandResult remove_milestone_event(const Dataset& ds, std::size_t index) {
+    if (index >= ds.milestone_events.size()) return refused("", ProblemCode::record_gone);
+    Command c;
+    c.description = "Fjernet markering av milepæl";
+    c.touched = Touched::none(); // nothing refers to an event
+    c.apply = [index](Dataset& d) {
+        if (index < d.milestone_events.size()) d.milestone_events.erase(d.milestone_events.begin() + static_cast<std::ptrdiff_t>(index));
+    };
+    c.undo = [index, removed = ds.milestone_events[index]](Dataset& d) {
+        d.milestone_events.insert(d.milestone_events.begin() + static_cast<std::ptrdiff_t>(std::min(index, d.milestone_events.size())),
+                                  removed);
+    };
+    return accepted(std::move(c));
 }
 
 // --- Ids -------------------------------------------------------------------------------------
@@ -507,8 +408,8 @@ CommandResult refused(std::vector<Problem> problems) {
     return r;
 }
 
-CommandResult refused(std::string field, std::string nb, std::string en) {
-    return refused(std::vector<Problem>{{std::move(field), std::move(nb), std::move(en)}});
+CommandResult refused(std::string field, ProblemCode code, std::initializer_list<ProblemArg> args) {
+    return refused(std::vector<Problem>{make_problem(std::move(field), code, args)});
 }
 
 CommandResult accepted(Command c) {

@@ -279,10 +279,11 @@ struct RowReader {
         if (i < 0 || static_cast<std::size_t>(i) >= t.rows[r].size()) return {};
         return trim(t.rows[r][static_cast<std::size_t>(i)]);
     }
-    void error(std::size_t spec, std::string nb, std::string en) {
-        errors.push_back({t.lines[r], c.names[spec], std::move(nb), std::move(en)});
+    void error(std::size_t spec, std::string nb, std::string en, ProblemCode code = ProblemCode::count_) {
+        errors.push_back({t.lines[r], c.names[spec], std::move(nb), std::move(en), code});
         failed = true;
     }
+    void error(std::size_t spec, const Problem& p) { error(spec, p.message_nb, p.message_en, p.code); }
     std::string text(std::size_t spec, const char* what_nb, const char* what_en, bool required) {
         std::string v = unguard(cell(spec));
         if (required && v.empty())
@@ -309,7 +310,7 @@ void report(RowReader& rr, const Problem& p, std::size_t spec_from, std::size_t 
     if (auto slash = f.rfind('/'); slash != std::string_view::npos) f = f.substr(slash + 1);
     if (f == "from") spec = spec_from;
     else if (f == "to") spec = spec_to;
-    rr.error(spec, p.message_nb, p.message_en);
+    rr.error(spec, p);
 }
 
 std::string period_nb(Date from, std::optional<Date> to) {
@@ -465,13 +466,19 @@ EmployeeImport import_employees_csv(const Dataset& ds, std::string_view text) {
         if (!row.id.empty() && existing.count(row.id))
             rr.error(E_ID, "Ansatt-ID-en " + q_nb(row.id) + " finnes allerede i registeret (import legger bare til nye)",
                      "Employee id " + q_en(row.id) + " already exists in the register (import only adds new ones)");
-        // Without a readable start date only the percent can still be checked.
-        row.employment = {from.value_or(Date{0}), from ? to : std::nullopt, percent};
-        for (const Problem& p : check_employment_values(row.employment)) {
-            if (!from && p.field != "percent") continue;
-            std::size_t spec = p.field == "percent" ? E_PERCENT : E_TO;
-            if (p.field == "from") spec = E_FROM;
-            rr.error(spec, p.message_nb, p.message_en);
+        // The loader's checks of the row as an employee with one period (checks.hpp). Without a
+        // readable start date only the percent can still be checked; empty cells are reported above.
+        row.employment = {from.value_or(Date{1 << 16}), from ? to : std::nullopt, percent};
+        {
+            std::vector<Problem> problems;
+            check_employee(Employee{row.id, row.name, {}, {row.employment}, row.birth_year}, problems);
+            for (const Problem& p : problems) {
+                if (p.code == ProblemCode::required) continue;
+                if (p.field == "id") rr.error(E_ID, p);
+                else if (p.field == "name") rr.error(E_NAME, p);
+                else if (p.field.ends_with("/percent")) rr.error(E_PERCENT, p);
+                else if (from) rr.error(p.field.ends_with("/from") ? E_FROM : E_TO, p);
+            }
         }
         // Unit: existing id, existing name, or a new unit.
         if (!unit.empty()) {
@@ -491,6 +498,10 @@ EmployeeImport import_employees_csv(const Dataset& ds, std::string_view text) {
                         u.id = "U" + n;
                         u.name = unit;
                     }
+                    std::vector<Problem> problems;
+                    check_unit(u, problems);
+                    for (const Problem& p : problems) rr.error(p.field == "name" && named ? E_UNIT_NAME : E_UNIT, p);
+                    if (rr.failed) continue;
                     new_unit_by_key.emplace(key, u.id);
                     row.unit = u.id;
                     out.new_units.push_back(std::move(u));
@@ -526,12 +537,15 @@ EmployeeImport import_employees_csv(const Dataset& ds, std::string_view text) {
                              [](const auto& a, const auto& b) { return a.first.from < b.first.from; });
         Employee e{first.id, first.name, first.unit, {}, first.birth_year};
         for (const auto& [m, line] : g.periods) e.employment.push_back(m);
-        for (const Problem& p : check_employment_overlap(e.employment)) {
+        std::vector<Problem> problems;
+        check_employee(e, problems); // the values were checked row by row: what is left is overlap
+        for (const Problem& p : problems) {
+            if (p.code != ProblemCode::employment_overlap) continue;
             std::size_t j = 0;
             const std::string_view digits = std::string_view(p.field).substr(p.field.rfind('/') + 1);
             std::from_chars(digits.data(), digits.data() + digits.size(), j);
             if (j >= g.periods.size()) j = 0;
-            out.errors.push_back({g.periods[j].second, cols.names[E_FROM], p.message_nb, p.message_en});
+            out.errors.push_back({g.periods[j].second, cols.names[E_FROM], p.message_nb, p.message_en, p.code});
         }
         employees->push_back(std::move(e));
     }
@@ -550,6 +564,9 @@ EmployeeImport import_employees_csv(const Dataset& ds, std::string_view text) {
     if (!units->empty())
         c.description += " og " + std::to_string(units->size()) + (units->size() == 1 ? " ny enhet" : " nye enheter");
     const std::size_t n_units = ds.units.size(), n_emp = ds.employees.size();
+    c.touched = Touched::none();
+    for (std::size_t i = 0; i < units->size(); ++i) c.touched.units.push_back(n_units + i);
+    for (std::size_t i = 0; i < employees->size(); ++i) c.touched.employees.push_back(n_emp + i);
     c.apply = [employees, units](Dataset& d) {
         d.units.insert(d.units.end(), units->begin(), units->end());
         d.employees.insert(d.employees.end(), employees->begin(), employees->end());
@@ -618,7 +635,9 @@ AbsenceImport import_absences_csv(const Dataset& ds, std::string_view text) {
         }
         if (!from || !kind || !grade_ok) continue;
         row.absence = {id, *kind, *from, to, grade};
-        for (const Problem& p : check_absence_values(row.absence)) report(rr, p, A_FROM, A_TO, A_GRADE);
+        std::vector<Problem> problems;
+        check_absence(row.absence, problems);
+        for (const Problem& p : problems) report(rr, p, A_FROM, A_TO, A_GRADE);
         if (rr.failed) continue;
         row.employee_name = ds.employees[eit->second].name;
         std::vector<Known>& mine = known[ds.employees[eit->second].id];
@@ -651,6 +670,8 @@ AbsenceImport import_absences_csv(const Dataset& ds, std::string_view text) {
     c.description = "Importerte " + std::to_string(absences->size()) +
                     (absences->size() == 1 ? " fraværsperiode" : " fraværsperioder") + " fra CSV";
     const std::size_t n = ds.absences.size();
+    c.touched = Touched::none();
+    for (std::size_t i = 0; i < absences->size(); ++i) c.touched.absences.push_back(n + i);
     c.apply = [absences](Dataset& d) { d.absences.insert(d.absences.end(), absences->begin(), absences->end()); };
     c.undo = [n](Dataset& d) { if (d.absences.size() > n) d.absences.resize(n); };
     out.command = std::move(c);

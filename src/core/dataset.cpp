@@ -33,34 +33,19 @@ using json = nlohmann::json;
 using detail_ds::Path;
 using detail_ds::Reporter;
 
-using detail_ds::type_en;
-using detail_ds::type_nb;
 
-// Kinds of value a field may hold, for the "must be ..." messages.
+// Kinds of value a field may hold, for the "must be ..." messages (labels of problems.hpp).
 enum class Want { string, date, number, integer, boolean, array, object };
 
-const char* want_nb(Want w) {
+const char* want_key(Want w) {
     switch (w) {
-    case Want::string: return "tekst";
-    case Want::date: return "en dato som tekst (ÅÅÅÅ-MM-DD)";
-    case Want::number: return "et tall";
-    case Want::integer: return "et heltall";
-    case Want::boolean: return "true eller false";
-    case Want::array: return "en liste";
-    case Want::object: return "et objekt";
-    }
-    return "";
-}
-
-const char* want_en(Want w) {
-    switch (w) {
-    case Want::string: return "a string";
-    case Want::date: return "a date string (YYYY-MM-DD)";
-    case Want::number: return "a number";
-    case Want::integer: return "an integer";
-    case Want::boolean: return "true or false";
-    case Want::array: return "an array";
-    case Want::object: return "an object";
+    case Want::string: return "want.string";
+    case Want::date: return "want.date";
+    case Want::number: return "want.number";
+    case Want::integer: return "want.integer";
+    case Want::boolean: return "want.boolean";
+    case Want::array: return "want.array";
+    case Want::object: return "want.object";
     }
     return "";
 }
@@ -77,14 +62,13 @@ public:
 
     void wrong_type(std::string_view key, const json& v, Want w) const {
         Path p{&at_, key};
-        rep_.add(p, std::string("Må være ") + want_nb(w) + " (var " + type_nb(v) + ")",
-                 std::string("Must be ") + want_en(w) + " (was " + type_en(v) + ")");
+        rep_.add(p, ProblemCode::wrong_type,
+                 {ProblemArg::label("expected", want_key(w)), ProblemArg::label("actual", detail_ds::type_key(v))});
     }
 
     void missing(std::string_view key) const {
         Path p{&at_, key};
-        std::string k(key);
-        rep_.add(p, "Feltet «" + k + "» mangler", "Field \"" + k + "\" is missing");
+        rep_.add(p, ProblemCode::field_missing, {{"key", key}});
     }
 
     // Each reader returns false (after reporting) when the field is unusable; `required`
@@ -132,8 +116,7 @@ public:
         double d = numeric(*v);
         if (std::floor(d) != d || d < -2e9 || d > 2e9) {
             Path p{&at_, key};
-            std::string txt = v->dump();
-            rep_.add(p, "Må være et heltall (var " + txt + ")", "Must be an integer (was " + txt + ")");
+            rep_.add(p, ProblemCode::not_an_integer, {{"range", ""}, {"value", v->dump()}});
             return false;
         }
         out = static_cast<int>(d);
@@ -171,8 +154,7 @@ private:
         auto d = parse_iso_date(*s);
         if (!d) {
             Path p{&at_, key};
-            rep_.add(p, "Ugyldig dato «" + detail_ds::excerpt(*s) + "» (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
-                     "Invalid date \"" + detail_ds::excerpt(*s) + "\" (expected a real date YYYY-MM-DD, year 1900-2200)");
+            rep_.add(p, ProblemCode::invalid_date, {{"value", *s}});
             return false;
         }
         out = *d;
@@ -187,8 +169,7 @@ private:
 // Reports a non-object array element; returns false then.
 bool expect_object(const json& v, const Path& at, Reporter& rep) {
     if (v.is_object()) return true;
-    rep.add(at, std::string("Må være et objekt (var ") + type_nb(v) + ")",
-            std::string("Must be an object (was ") + type_en(v) + ")");
+    rep.add(at, ProblemCode::not_an_object, {ProblemArg::label("actual", detail_ds::type_key(v))});
     return false;
 }
 
@@ -203,14 +184,14 @@ DatasetProblem syntax_problem(std::string_view text, const detail_ds::StreamResu
         if (text[i] == '\n') { ++line; col = 1; }
         else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col; // count code points
     }
-    std::string where = "linje " + std::to_string(line) + ", kolonne " + std::to_string(col);
-    std::string where_en = "line " + std::to_string(line) + ", column " + std::to_string(col);
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-        return {"", "Filen er tom (ingen JSON)", "The file is empty (no JSON)"};
+    auto problem = [](ProblemCode code, std::initializer_list<ProblemArg> args) {
+        ProblemText t = problem_text(code, args);
+        return DatasetProblem{"", std::move(t.nb), std::move(t.en), code};
+    };
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return problem(ProblemCode::file_empty, {});
     std::string detail = res.error_what;
     if (auto c = detail.find(": "); c != std::string::npos) detail = detail.substr(c + 2);
-    return {"", "Ugyldig JSON ved " + where + " (" + detail + ")",
-            "Invalid JSON at " + where_en + " (" + detail + ")"};
+    return problem(ProblemCode::json_syntax, {{"line", line}, {"column", col}, ProblemArg::detail("detail", detail)});
 }
 
 // --- Phase 1: JSON -> Dataset ----------------------------------------------------------------
@@ -220,7 +201,7 @@ void read_organisation(const json& doc, const Path& root, Reporter& rep, Organis
     auto it = doc.find("organisation");
     Path at{&root, "organisation"};
     if (it == doc.end()) {
-        rep.add(at, "Feltet «organisation» mangler", "Field \"organisation\" is missing");
+        rep.add(at, ProblemCode::field_missing, {{"key", "organisation"}});
         meta.organisation_bad = ~0u;
         return;
     }
@@ -319,8 +300,7 @@ private:
             else if (kind == "sykmelding") a.kind = AbsenceKind::sykmelding;
             else {
                 Path kp{&p, "kind"};
-                rep.add(kp, "Ukjent fraværstype «" + detail_ds::excerpt(kind) + "» (egenmelding eller sykmelding)",
-                        "Unknown absence kind \"" + detail_ds::excerpt(kind) + "\" (egenmelding or sykmelding)");
+                rep.add(kp, ProblemCode::unknown_value, {{"value", kind}, {"allowed", "egenmelding, sykmelding"}});
                 bad |= F::kind;
             }
         } else {
@@ -352,8 +332,7 @@ private:
             ev.status = EventStatus::exempt;
         } else {
             Path sp{&p, "status"};
-            rep.add(sp, "Ukjent status «" + detail_ds::excerpt(status) + "» (done eller exempt)",
-                    "Unknown status \"" + detail_ds::excerpt(status) + "\" (done or exempt)");
+            rep.add(sp, ProblemCode::unknown_value, {{"value", status}, {"allowed", "done, exempt"}});
             bad |= F::status;
         }
         if (!r.date("date", ev.date)) bad |= F::date;
@@ -372,25 +351,16 @@ bool check_format(const json& doc, const Path& root, Reporter& rep) {
     if (!fs || *fs != "iadesk") {
         Path p{&root, "format"};
         // Never dump() the value: a deeply nested "format" would recurse (a fuzzer finding).
-        std::string was = !f ? "mangler" : fs ? "var «" + detail_ds::excerpt(*fs) + "»" : std::string("var ") + type_nb(*f);
-        std::string was_en = !f ? "missing" : fs ? "was \"" + detail_ds::excerpt(*fs) + "\"" : std::string("was ") + type_en(*f);
-        rep.add(p, "Ikke et iadesk-datasett: «format» må være \"iadesk\" (" + was + ")",
-                "Not an iadesk dataset: \"format\" must be \"iadesk\" (" + was_en + ")");
+        if (fs) rep.add(p, ProblemCode::not_iadesk, {{"actual", *fs}});
+        else rep.add(p, ProblemCode::not_iadesk, {ProblemArg::label("actual", f ? detail_ds::type_key(*f) : "is.missing")});
         return false;
     }
     int version = 0;
     if (!r.integer("version", version, true)) return false;
     if (version >= 1 && version <= kDatasetFormatVersion) return true;
     Path p{&root, "version"};
-    std::string v = std::to_string(version), sup = std::to_string(kDatasetFormatVersion);
-    if (version > kDatasetFormatVersion)
-        rep.add(p, "Datasettet har formatversjon " + v + ", men denne utgaven av iadesk støtter bare "
-                       "til og med versjon " + sup + ". Oppdater iadesk for å åpne filen.",
-                "The dataset has format version " + v + ", but this iadesk supports versions up to " +
-                    sup + ". Update iadesk to open the file.");
-    else
-        rep.add(p, "Ugyldig formatversjon " + v + " (støttet: 1–" + sup + ")",
-                "Invalid format version " + v + " (supported: 1-" + sup + ")");
+    rep.add(p, version > kDatasetFormatVersion ? ProblemCode::format_newer : ProblemCode::format_invalid,
+            {{"version", version}, {"supported", kDatasetFormatVersion}});
     return false;
 }
 
@@ -463,8 +433,7 @@ DatasetLoad load_dataset(std::string_view json_text) {
     const json& doc = res.top;
     Path root{};
     if (!doc.is_object()) {
-        rep.add(root, std::string("Dokumentet må være et JSON-objekt (var ") + type_nb(doc) + ")",
-                std::string("The document must be a JSON object (was ") + type_en(doc) + ")");
+        rep.add(root, ProblemCode::document_not_object, {ProblemArg::label("actual", detail_ds::type_key(doc))});
         return result;
     }
     if (!check_format(doc, root, rep)) return result;
@@ -476,8 +445,7 @@ DatasetLoad load_dataset(std::string_view json_text) {
         bool required = k < 2; // units and employees; absences and milestone_events may be absent
         if (res.duplicate[k]) {
             Path p{&root, name};
-            std::string n(name);
-            rep.add(p, "Feltet «" + n + "» forekommer mer enn én gang", "Field \"" + n + "\" occurs more than once");
+            rep.add(p, ProblemCode::field_twice, {{"key", name}});
         }
         if (!res.streamed[k]) {
             r.array(name, required); // reports missing (if required) or the wrong type
@@ -519,29 +487,19 @@ std::vector<DatasetProblem> validate_dataset(const Dataset& ds) {
 
 namespace iadesk::detail_ds {
 
-namespace {
-struct TypeName {
-    const char* nb;
-    const char* en;
-};
-
-// A JSON value's kind in the words of the error messages ("Må være tekst (var tall)").
-TypeName type_name(const json& v) {
+// A JSON value's kind as a label key of problems.hpp ("Må være tekst (var tall)").
+const char* type_key(const json& v) {
     switch (v.type()) {
-    case json::value_t::null: return {"null", "null"};
-    case json::value_t::object: return {"objekt", "object"};
-    case json::value_t::array: return {"liste", "array"};
-    case json::value_t::string: return {"tekst", "string"};
-    case json::value_t::boolean: return {"sann/usann", "boolean"};
+    case json::value_t::null: return "is.null";
+    case json::value_t::object: return "is.object";
+    case json::value_t::array: return "is.array";
+    case json::value_t::string: return "is.string";
+    case json::value_t::boolean: return "is.boolean";
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return {"tall", "number"};
-    default: return {"ukjent", "unknown"};
+    case json::value_t::number_float: return "is.number";
+    default: return "is.unknown";
     }
 }
-} // namespace
-
-const char* type_nb(const json& v) { return type_name(v).nb; }
-const char* type_en(const json& v) { return type_name(v).en; }
 
 } // namespace iadesk::detail_ds

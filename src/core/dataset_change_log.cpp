@@ -18,7 +18,7 @@ void read_change_log(const nlohmann::json& doc, const Path& root, Reporter& rep,
         Path ep{&lp, {}, i};
         const nlohmann::json& v = (*list)[i];
         if (!v.is_object()) {
-            rep.add(ep, std::string("Må være et objekt (var ") + type_nb(v) + ")", std::string("Must be an object (was ") + type_en(v) + ")");
+            rep.add(ep, ProblemCode::not_an_object, {ProblemArg::label("actual", type_key(v))});
             continue;
         }
         JsonFields f{v, ep, rep};
@@ -29,12 +29,11 @@ void read_change_log(const nlohmann::json& doc, const Path& root, Reporter& rep,
         f.str("description", e.description, true);
         if (!when && !f.bad) f.missing("unix_seconds");
         if (when && (*when < 0 || *when > 1e11 || *when != static_cast<double>(static_cast<int64_t>(*when))))
-            f.invalid("unix_seconds", "Må være et helt antall sekunder siden 1970", "Must be a whole number of seconds since 1970");
+            f.invalid("unix_seconds", ProblemCode::seconds_invalid);
         for (const char* key : {"role", "description"}) {
             const std::string& s = key[0] == 'r' ? e.role : e.description;
             if (s.size() > kMaxTextBytes)
-                f.invalid(key, "Teksten er for lang (" + std::to_string(s.size()) + " byte, høyst " + std::to_string(kMaxTextBytes) + ")",
-                          "The text is too long (" + std::to_string(s.size()) + " bytes, at most " + std::to_string(kMaxTextBytes) + ")");
+                f.invalid(key, ProblemCode::text_too_long, {{"n", s.size()}, {"max", kMaxTextBytes}});
         }
         if (f.bad) continue;
         e.unix_seconds = static_cast<int64_t>(*when);

@@ -1,14 +1,11 @@
-// dataset_check: the value and cross-record checks of a dataset (phase 2 of load_dataset, and
-// validate_dataset). The list of checks is in include/iadesk/dataset.hpp and
-// docs/data-format.md ("Checks"); sources: DOMAIN.md §2 (grades, egenmelding 100 %), §3 (milestone
-// events), model.hpp (orgnr mod 11, non-overlapping employment).
+// dataset_check: phase 2 of load_dataset, and validate_dataset: every record through the checks
+// that the commands use too (include/iadesk/checks.hpp), over the whole document. The list of checks
+// is in docs/data-format.md ("Checks").
 #include "dataset_internal.hpp"
 
 #include "iadesk/rules.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <unordered_map>
 
 namespace iadesk::detail_ds {
 
@@ -41,269 +38,145 @@ const std::vector<std::string>& known_milestone_ids() {
 
 namespace {
 
-bool blank(const std::string& s) {
-    return s.find_first_not_of(" \t\r\n") == std::string::npos;
-}
-
-std::string quoted_nb(std::string_view s) { return "«" + excerpt(s) + "»"; }
-std::string quoted_en(std::string_view s) { return "\"" + excerpt(s) + "\""; }
-
-// Shortest text of a number as it would appear in the file (150, 37.5).
-std::string num_text(double v) {
-    char buf[32];
-    int n = std::snprintf(buf, sizeof buf, "%.15g", v);
-    return std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
-}
-
+// The whole document: each record's own checks and its cross-record checks (checks.hpp), with the
+// loader's bits of fields it could not read (`meta`, null for an in-memory Dataset).
 class Checker {
 public:
-    Checker(const Dataset& ds, const LoadMeta* meta, Reporter& rep) : ds_(ds), meta_(meta), rep_(rep) {}
+    Checker(const Dataset& ds, const LoadMeta* meta, Reporter& rep) : ds_(ds), meta_(meta), rep_(rep), lookup_(ds, true) {}
 
     void run() {
         Path root{};
-        organisation(root);
-        units(root);
-        employees(root);
-        absences(root);
-        events(root);
+        mark_unknown();
+        {
+            Path at{&root, "organisation"};
+            check_organisation(ds_.organisation, p_, meta_ ? meta_->organisation_bad : 0);
+            rep_.add_all(at, p_);
+        }
+        Path units{&root, "units"};
+        if (!(meta_ && meta_->units_missing))
+            for (std::size_t i = 0; i < ds_.units.size(); ++i) {
+                const unsigned bad = bits(meta_ ? &meta_->unit_bad : nullptr, i);
+                check_unit(ds_.units[i], p_, bad);
+                if (!(bad & UnitField::id)) check_unit_refs(ds_.units[i], i, lookup_, p_);
+                emit(units, i);
+            }
+        Path employees{&root, "employees"};
+        if (!(meta_ && meta_->employees_missing))
+            for (std::size_t i = 0; i < ds_.employees.size(); ++i) {
+                const unsigned bad = bits(meta_ ? &meta_->employee_bad : nullptr, i);
+                if (bad == 0xFF) continue;
+                const uint8_t* periods = meta_ ? meta_->period_bad.data() + meta_->period_offset[i] : nullptr;
+                check_employee(ds_.employees[i], p_, bad, periods, meta_ != nullptr);
+                check_employee_refs(ds_.employees[i], i, lookup_, p_, bad);
+                emit(employees, i);
+            }
+        Path absences{&root, "absences"};
+        for (std::size_t i = 0; i < ds_.absences.size(); ++i) {
+            const unsigned bad = bits(meta_ ? &meta_->absence_bad : nullptr, i);
+            if (bad == 0xFF) continue;
+            check_absence(ds_.absences[i], p_, bad);
+            check_absence_refs(ds_.absences[i], lookup_, p_, bad);
+            emit(absences, i);
+        }
+        Path events{&root, "milestone_events"};
+        for (std::size_t i = 0; i < ds_.milestone_events.size(); ++i) {
+            const unsigned bad = bits(meta_ ? &meta_->event_bad : nullptr, i);
+            if (bad == 0xFF) continue;
+            check_milestone_event(ds_.milestone_events[i], p_, bad);
+            check_milestone_event_refs(ds_.milestone_events[i], lookup_, p_, bad);
+            emit(events, i);
+        }
+        goals(root);
+        plans(root);
+        half_years(root);
+        Path log{&root, "change_log"};
+        for (std::size_t i = 0; i < ds_.change_log.size(); ++i) {
+            check_change_log_entry(ds_.change_log[i], p_);
+            emit(log, i);
+        }
     }
 
 private:
-    bool ok(const std::vector<uint8_t>* bits, std::size_t i, uint8_t field) const {
-        return !bits || i >= bits->size() || ((*bits)[i] & field) == 0;
+    static unsigned bits(const std::vector<uint8_t>* v, std::size_t i) { return v && i < v->size() ? (*v)[i] : 0; }
+    static bool any(const std::vector<uint8_t>& v, uint8_t field) {
+        return std::any_of(v.begin(), v.end(), [&](uint8_t b) { return (b & field) != 0; });
     }
 
-    void empty_text(const Path& p, const char* what_nb, const char* what_en) {
-        rep_.add(p, std::string(what_nb) + " kan ikke være tom", std::string(what_en) + " must not be empty");
+    // References to a kind whose ids could not all be read are not checked (they could name the
+    // unreadable one): one mistake in a file gives one problem.
+    void mark_unknown() {
+        if (!meta_) return;
+        lookup_.units_unknown = meta_->units_missing || any(meta_->unit_bad, UnitField::id);
+        lookup_.employees_unknown = meta_->employees_missing || any(meta_->employee_bad, EmployeeField::id);
+        lookup_.goals_unknown = any(meta_->goals.goal_bad, 1);
+        lookup_.activities_unknown = any(meta_->goals.activity_bad, 1);
     }
 
-    // Free text has an upper bound (kMaxTextBytes): a 10 MB name is refused, not stored.
-    void length(const Path& parent, const char* field, const std::string& text) {
-        if (text.size() <= kMaxTextBytes) return;
-        Path q{&parent, field};
-        rep_.add(q, "Teksten er for lang (" + std::to_string(text.size()) + " byte; høyst " + std::to_string(kMaxTextBytes) + ")",
-                 "The text is too long (" + std::to_string(text.size()) + " bytes; at most " + std::to_string(kMaxTextBytes) + ")");
+    void emit(const Path& list, std::size_t i) {
+        if (p_.empty()) return;
+        Path at{&list, {}, i};
+        rep_.add_all(at, p_);
     }
 
-    // Dates read from a file are always in range; an in-memory Dataset may hold anything.
-    void date_range(const Path& parent, std::string_view key, Date d) {
-        if (meta_) return;
-        int y = d.year();
-        if (y >= 1900 && y <= 2200) return;
-        Path p{&parent, key};
-        rep_.add(p, "Datoen må ligge i årene 1900–2200 (år " + std::to_string(y) + ")",
-                 "The date must lie in the years 1900-2200 (year " + std::to_string(y) + ")");
-    }
-
-    void order(const Path& parent, Date from, Date to) {
-        if (to >= from) return;
-        Path p{&parent, "to"};
-        rep_.add(p, "Sluttdato " + format_norwegian(to) + " er før startdato " + format_norwegian(from),
-                 "End date " + format_iso(to) + " is before start date " + format_iso(from));
-    }
-
-    void organisation(const Path& root) {
-        Path at{&root, "organisation"};
-        unsigned bad = meta_ ? meta_->organisation_bad : 0;
-        const Organisation& o = ds_.organisation;
-        if (!(bad & OrgField::name) && blank(o.name)) {
-            Path p{&at, "name"};
-            empty_text(p, "Navnet", "The name");
+    void goals(const Path& root) {
+        const GoalsMeta* gm = meta_ ? &meta_->goals : nullptr;
+        Path goals{&root, "goals"};
+        for (std::size_t i = 0; i < ds_.goals.size(); ++i) {
+            if (gm && bits(&gm->goal_bad, i)) continue;
+            check_goal(ds_.goals[i], p_);
+            check_goal_refs(ds_.goals[i], i, lookup_, p_);
+            emit(goals, i);
         }
-        length(at, "name", o.name);
-        if (!(bad & OrgField::orgnr) && !is_valid_orgnr(o.orgnr)) {
-            Path p{&at, "orgnr"};
-            rep_.add(p, "Ugyldig organisasjonsnummer " + quoted_nb(o.orgnr) +
-                            " (9 siffer der det siste er kontrollsiffer etter modulus 11)",
-                     "Invalid organisation number " + quoted_en(o.orgnr) +
-                         " (9 digits, the last a modulus-11 check digit)");
+        Path activities{&root, "goal_activities"};
+        for (std::size_t i = 0; i < ds_.goal_activities.size(); ++i) {
+            if (gm && bits(&gm->activity_bad, i)) continue;
+            check_activity(ds_.goal_activities[i], p_);
+            check_activity_refs(ds_.goal_activities[i], i, lookup_, p_);
+            emit(activities, i);
+        }
+        Path meetings{&root, "ia_meetings"};
+        for (std::size_t i = 0; i < ds_.ia_meetings.size(); ++i) {
+            if (gm && bits(&gm->meeting_bad, i)) continue;
+            check_meeting(ds_.ia_meetings[i], p_);
+            check_meeting_refs(ds_.ia_meetings[i], i, lookup_, p_);
+            emit(meetings, i);
         }
     }
 
-    void units(const Path& root) {
-        if (meta_ && meta_->units_missing) { units_unknown_ = true; return; }
-        Path at{&root, "units"};
-        const std::vector<uint8_t>* bits = meta_ ? &meta_->unit_bad : nullptr;
-        unit_index_.reserve(ds_.units.size());
-        for (std::size_t i = 0; i < ds_.units.size(); ++i) {
-            const Unit& u = ds_.units[i];
-            Path p{&at, {}, i};
-            if (!ok(bits, i, UnitField::id)) { units_unknown_ = true; }
-            else if (blank(u.id)) { Path q{&p, "id"}; empty_text(q, "ID-en", "The id"); }
-            else if (auto [it, fresh] = unit_index_.emplace(u.id, i); !fresh) {
-                Path q{&p, "id"};
-                rep_.add(q, "Enhets-ID-en " + quoted_nb(u.id) + " er allerede brukt av /units/" + std::to_string(it->second),
-                         "Unit id " + quoted_en(u.id) + " is already used by /units/" + std::to_string(it->second));
-            }
-            if (ok(bits, i, UnitField::name) && blank(u.name)) { Path q{&p, "name"}; empty_text(q, "Navnet", "The name"); }
-            length(p, "id", u.id);
-            length(p, "name", u.name);
+    void plans(const Path& root) {
+        Path options{&root, "adjustment_options"};
+        for (std::size_t i = 0; i < ds_.adjustment_options.size(); ++i) {
+            check_adjustment_option(ds_.adjustment_options[i], p_);
+            check_adjustment_option_refs(ds_.adjustment_options[i], i, lookup_, p_);
+            emit(options, i);
+        }
+        Path plans{&root, "plans"};
+        for (std::size_t i = 0; i < ds_.plans.size(); ++i) {
+            check_plan(ds_.plans[i], p_);
+            check_plan_refs(ds_.plans[i], i, lookup_, p_);
+            emit(plans, i);
         }
     }
 
-    void employees(const Path& root) {
-        if (meta_ && meta_->employees_missing) { employees_unknown_ = true; return; }
-        Path at{&root, "employees"};
-        const std::vector<uint8_t>* bits = meta_ ? &meta_->employee_bad : nullptr;
-        employee_index_.reserve(ds_.employees.size());
-        for (std::size_t i = 0; i < ds_.employees.size(); ++i) {
-            const Employee& e = ds_.employees[i];
-            Path p{&at, {}, i};
-            if (bits && (*bits)[i] == 0xFF) { employees_unknown_ = true; continue; }
-            if (!ok(bits, i, EmployeeField::id)) { employees_unknown_ = true; }
-            else if (blank(e.id)) { Path q{&p, "id"}; empty_text(q, "ID-en", "The id"); }
-            else if (auto [it, fresh] = employee_index_.emplace(e.id, i); !fresh) {
-                Path q{&p, "id"};
-                rep_.add(q, "Ansatt-ID-en " + quoted_nb(e.id) + " er allerede brukt av /employees/" + std::to_string(it->second),
-                         "Employee id " + quoted_en(e.id) + " is already used by /employees/" + std::to_string(it->second));
-            }
-            if (ok(bits, i, EmployeeField::name) && blank(e.name)) { Path q{&p, "name"}; empty_text(q, "Navnet", "The name"); }
-            length(p, "id", e.id);
-            length(p, "name", e.name);
-            if (ok(bits, i, EmployeeField::unit) && !units_unknown_ && !unit_index_.count(e.unit)) {
-                Path q{&p, "unit"};
-                rep_.add(q, "Ukjent enhet " + quoted_nb(e.unit) + " (finnes ikke i /units)",
-                         "Unknown unit " + quoted_en(e.unit) + " (not in /units)");
-            }
-            if (e.birth_year && ok(bits, i, EmployeeField::birth_year) && (*e.birth_year < 1900 || *e.birth_year > 2200)) {
-                Path q{&p, "birth_year"};
-                rep_.add(q, "Fødselsåret må ligge i 1900–2200 (var " + std::to_string(*e.birth_year) + ")",
-                         "The birth year must lie in 1900-2200 (was " + std::to_string(*e.birth_year) + ")");
-            }
-            if (ok(bits, i, EmployeeField::employment)) employment(p, i, e);
-        }
-    }
-
-    void employment(const Path& emp_path, std::size_t ei, const Employee& e) {
-        Path at{&emp_path, "employment"};
-        if (e.employment.empty()) {
-            rep_.add(at, "Den ansatte må ha minst ett arbeidsforhold", "The employee needs at least one employment period");
-            return;
-        }
-        const uint8_t* pbits = meta_ ? meta_->period_bad.data() + meta_->period_offset[ei] : nullptr;
-        auto pok = [&](std::size_t j, uint8_t f) { return !pbits || (pbits[j] & f) == 0; };
-        usable_.clear();
-        for (std::size_t j = 0; j < e.employment.size(); ++j) {
-            const Employment& m = e.employment[j];
-            Path p{&at, {}, j};
-            if (pbits && pbits[j] == 0xFF) continue;
-            if (pok(j, PeriodField::from)) date_range(p, "from", m.from);
-            if (pok(j, PeriodField::to) && m.to) date_range(p, "to", *m.to);
-            if (pok(j, PeriodField::from) && pok(j, PeriodField::to) && m.to) order(p, m.from, *m.to);
-            if (pok(j, PeriodField::percent) && !(m.percent > 0 && m.percent <= 100)) {
-                Path q{&p, "percent"};
-                rep_.add(q, "Stillingsprosenten må være over 0 og høyst 100 (var " + num_text(m.percent) + ")",
-                         "The position percent must be above 0 and at most 100 (was " + num_text(m.percent) + ")");
-            }
-            if (!meta_ && j > 0 && m.from < e.employment[j - 1].from) {
-                Path q{&p, "from"};
-                rep_.add(q, "Arbeidsforholdene må være sortert etter startdato",
-                         "Employment periods must be sorted by start date");
-            }
-            if (pok(j, PeriodField::from) && pok(j, PeriodField::to) && (!m.to || *m.to >= m.from))
-                usable_.push_back(j);
-        }
-        // Overlap: in order of `from`, each period must start after the latest end so far.
-        std::stable_sort(usable_.begin(), usable_.end(),
-                         [&](std::size_t a, std::size_t b) { return e.employment[a].from < e.employment[b].from; });
-        std::size_t latest = Path::npos;
-        for (std::size_t j : usable_) {
-            const Employment& m = e.employment[j];
-            if (latest != Path::npos) {
-                const Employment& l = e.employment[latest];
-                if (!l.to || *l.to >= m.from) {
-                    Path p{&at, {}, j};
-                    std::string other = p.parent->str() + "/" + std::to_string(latest);
-                    rep_.add(p, "Arbeidsforholdet overlapper med " + other, "The employment period overlaps " + other);
-                }
-            }
-            if (latest == Path::npos || !m.to || (e.employment[latest].to && *m.to > *e.employment[latest].to))
-                latest = j;
-        }
-    }
-
-    bool employee_known(const Path& p, const std::string& id) {
-        if (employees_unknown_ || employee_index_.count(id)) return true;
-        Path q{&p, "employee"};
-        rep_.add(q, "Ukjent ansatt " + quoted_nb(id) + " (finnes ikke i /employees)",
-                 "Unknown employee " + quoted_en(id) + " (not in /employees)");
-        return false;
-    }
-
-    void absences(const Path& root) {
-        Path at{&root, "absences"};
-        const std::vector<uint8_t>* bits = meta_ ? &meta_->absence_bad : nullptr;
-        for (std::size_t i = 0; i < ds_.absences.size(); ++i) {
-            const Absence& a = ds_.absences[i];
-            if (bits && (*bits)[i] == 0xFF) continue;
-            Path p{&at, {}, i};
-            if (ok(bits, i, AbsenceField::employee)) employee_known(p, a.employee);
-            if (ok(bits, i, AbsenceField::from)) date_range(p, "from", a.from);
-            if (ok(bits, i, AbsenceField::to) && a.to) date_range(p, "to", *a.to);
-            if (ok(bits, i, AbsenceField::from) && ok(bits, i, AbsenceField::to) && a.to) order(p, a.from, *a.to);
-            if (!ok(bits, i, AbsenceField::grade)) continue;
-            Path q{&p, "grade"};
-            if (a.grade < 20 || a.grade > 100) {
-                rep_.add(q, "Grad må være mellom 20 og 100 (var " + std::to_string(a.grade) + ")",
-                         "Grade must be between 20 and 100 (was " + std::to_string(a.grade) + ")");
-            } else if (ok(bits, i, AbsenceField::kind) && a.kind == AbsenceKind::egenmelding && a.grade != 100) {
-                rep_.add(q, "Egenmelding har alltid grad 100 (var " + std::to_string(a.grade) + ")",
-                         "An egenmelding always has grade 100 (was " + std::to_string(a.grade) + ")");
-            }
-        }
-    }
-
-    void events(const Path& root) {
-        Path at{&root, "milestone_events"};
-        const std::vector<uint8_t>* bits = meta_ ? &meta_->event_bad : nullptr;
-        const std::vector<std::string>& known = ds_.milestone_events.empty() ? empty_ : known_milestone_ids();
-        for (std::size_t i = 0; i < ds_.milestone_events.size(); ++i) {
-            const MilestoneEvent& ev = ds_.milestone_events[i];
-            if (bits && (*bits)[i] == 0xFF) continue;
-            Path p{&at, {}, i};
-            if (ok(bits, i, EventField::employee)) employee_known(p, ev.employee);
-            if (ok(bits, i, EventField::case_start)) date_range(p, "case_start", ev.case_start);
-            if (ok(bits, i, EventField::date)) date_range(p, "date", ev.date);
-            if (ok(bits, i, EventField::case_start) && ok(bits, i, EventField::date) && ev.date < ev.case_start) {
-                Path q{&p, "date"};
-                rep_.add(q, "Datoen " + format_norwegian(ev.date) + " er før tilfellets start " + format_norwegian(ev.case_start),
-                         "The date " + format_iso(ev.date) + " is before the case start " + format_iso(ev.case_start));
-            }
-            if (ok(bits, i, EventField::milestone) && std::find(known.begin(), known.end(), ev.milestone) == known.end()) {
-                Path q{&p, "milestone"};
-                std::string list;
-                for (const std::string& id : known) list += (list.empty() ? "" : ", ") + id;
-                rep_.add(q, "Ukjent milepæl " + quoted_nb(ev.milestone) + " (kjente: " + list + ")",
-                         "Unknown milestone " + quoted_en(ev.milestone) + " (known: " + list + ")");
-            }
-            length(p, "note", ev.note);
-            if (ok(bits, i, EventField::status) && ok(bits, i, EventField::note) &&
-                ev.status == EventStatus::exempt && blank(ev.note)) {
-                Path q{&p, "note"};
-                rep_.add(q, "Unntak krever en begrunnelse i «note», f.eks. «åpenbart unødvendig» (aml. § 4-6)",
-                         "An exemption needs a reason in \"note\", e.g. \"åpenbart unødvendig\" (aml § 4-6)");
-            }
+    void half_years(const Path& root) {
+        Path reports{&root, "half_year_reports"};
+        for (std::size_t i = 0; i < ds_.half_year_reports.size(); ++i) {
+            if (meta_ && bits(&meta_->half_year_bad, i)) continue;
+            check_half_year(ds_.half_year_reports[i], p_);
+            check_half_year_refs(ds_.half_year_reports[i], i, lookup_, p_);
+            emit(reports, i);
         }
     }
 
     const Dataset& ds_;
     const LoadMeta* meta_;
     Reporter& rep_;
-    std::unordered_map<std::string_view, std::size_t> unit_index_;
-    std::unordered_map<std::string_view, std::size_t> employee_index_;
-    bool units_unknown_ = false;      // some unit id unreadable: unit references are not checked
-    bool employees_unknown_ = false;  // likewise for employee references
-    std::vector<std::size_t> usable_;
-    const std::vector<std::string> empty_;
+    Lookup lookup_;
+    std::vector<Problem> p_; // one record's problems, emptied by emit()
 };
 
 } // namespace
 
-void check_dataset(const Dataset& ds, const LoadMeta* meta, Reporter& rep) {
-    Checker(ds, meta, rep).run();
-    check_goals(ds, meta ? &meta->goals : nullptr, rep); // IA goals (dataset_goals.cpp)
-    check_plans(ds, rep);
-    check_half_years(ds, meta, rep); // IA half-year reports (dataset_half_year.cpp)
-}
+void check_dataset(const Dataset& ds, const LoadMeta* meta, Reporter& rep) { Checker(ds, meta, rep).run(); }
 
 } // namespace iadesk::detail_ds

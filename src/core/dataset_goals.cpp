@@ -26,16 +26,14 @@ void read_period(Reader& r, std::string_view key, std::optional<GoalPeriod>& out
     const json* v = r.find(key);
     if (!v) return;
     auto s = v->get_ptr<const json::string_t*>();
-    if (!s) { r.wrong(key, *v, "en periode som tekst (ÅÅÅÅ eller ÅÅÅÅ-Qn)", "a period string (YYYY or YYYY-Qn)"); return; }
+    if (!s) { r.wrong(key, *v, "want.period"); return; }
     out = parse_period(*s);
-    if (!out)
-        r.invalid(key, "Ugyldig periode «" + excerpt(*s) + "» (forventet ÅÅÅÅ eller ÅÅÅÅ-Qn, år 1900–2200)",
-                  "Invalid period \"" + excerpt(*s) + "\" (expected YYYY or YYYY-Qn, year 1900-2200)");
+    if (!out) r.invalid(key, ProblemCode::period_invalid, {{"value", *s}});
 }
 
 bool expect_object(const json& v, const Path& at, Reporter& rep) {
     if (v.is_object()) return true;
-    rep.add(at, std::string("Må være et objekt (var ") + type_nb(v) + ")", std::string("Must be an object (was ") + type_en(v) + ")");
+    rep.add(at, ProblemCode::not_an_object, {ProblemArg::label("actual", type_key(v))});
     return false;
 }
 
@@ -47,7 +45,7 @@ void read_goal(const json& v, const Path& p, Reporter& rep, Goal& g, uint8_t& ba
     r.str("kind", kind, true);
     if (kind == "result") g.kind = GoalKind::result;
     else if (kind == "activity") g.kind = GoalKind::activity;
-    else if (!r.bad) r.invalid("kind", "Ukjent måltype «" + kind + "» (result eller activity)", "Unknown goal kind \"" + kind + "\" (result or activity)");
+    else if (!r.bad) r.invalid("kind", ProblemCode::unknown_value, {{"value", kind}, {"allowed", "result, activity"}});
     r.str("area", g.area, true);
     r.str("title", g.title, true);
     r.str("description", g.description);
@@ -57,12 +55,16 @@ void read_goal(const json& v, const Path& p, Reporter& rep, Goal& g, uint8_t& ba
         r.str("metric", metric);
         if (metric == "sick_leave") g.metric = GoalMetric::sick_leave;
         else if (metric == "recorded") g.metric = GoalMetric::recorded;
-        else r.invalid("metric", "Ukjent måltall «" + metric + "» (sick_leave eller recorded)", "Unknown metric \"" + metric + "\" (sick_leave or recorded)");
+        else r.invalid("metric", ProblemCode::unknown_value, {{"value", metric}, {"allowed", "sick_leave, recorded"}});
         if (const json* units = r.array("units")) {
             Path up{&p, "units"};
             for (std::size_t i = 0; i < units->size(); ++i) {
                 if (auto s = (*units)[i].get_ptr<const json::string_t*>()) g.units.push_back(*s);
-                else { Path q{&up, {}, i}; rep.add(q, "Må være en enhets-ID som tekst", "Must be a unit id string"); r.bad = true; }
+                else {
+                    Path q{&up, {}, i};
+                    rep.add(q, ProblemCode::wrong_type, {ProblemArg::label("expected", "want.string"), ProblemArg::label("actual", type_key((*units)[i]))});
+                    r.bad = true;
+                }
             }
         }
         r.str("metric_name", g.metric_name);
@@ -109,8 +111,7 @@ void read_activity(const json& v, const Path& p, Reporter& rep, GoalActivity& a,
     std::string status = "planlagt";
     r.str("status", status);
     if (auto s = parse_activity_status(status)) a.status = *s;
-    else if (!r.bad) r.invalid("status", "Ukjent status «" + status + "» (planlagt, pågår, fullført eller avbrutt)",
-                               "Unknown status \"" + status + "\" (planlagt, pågår, fullført or avbrutt)");
+    else if (!r.bad) r.invalid("status", ProblemCode::unknown_value, {{"value", status}, {"allowed", "planlagt, pågår, fullført, avbrutt"}});
     r.opt_date("done", a.done);
     r.str("note", a.note);
     if (r.bad) bad = 1;
@@ -133,8 +134,8 @@ void read_meeting(const json& v, const Path& p, Reporter& rep, IaMeeting& m, uin
             std::string role;
             ar.str("role", role, true);
             if (auto mr = parse_meeting_role(role)) a.role = *mr;
-            else if (!ar.bad) ar.invalid("role", "Ukjent rolle «" + role + "» (leder, tillitsvalgt, verneombud, hr, bht, nav eller annen)",
-                                         "Unknown role \"" + role + "\" (leder, tillitsvalgt, verneombud, hr, bht, nav or annen)");
+            else if (!ar.bad)
+                ar.invalid("role", ProblemCode::unknown_value, {{"value", role}, {"allowed", "leder, tillitsvalgt, verneombud, hr, bht, nav, annen"}});
             ar.str("name", a.name);
             if (ar.bad) { r.bad = true; continue; }
             m.attendees.push_back(std::move(a));
@@ -153,7 +154,11 @@ void read_meeting(const json& v, const Path& p, Reporter& rep, IaMeeting& m, uin
                 Path gp{&q, "goals"};
                 for (std::size_t j = 0; j < goals->size(); ++j) {
                     if (auto s = (*goals)[j].get_ptr<const json::string_t*>()) d.goals.push_back(*s);
-                    else { Path gq{&gp, {}, j}; rep.add(gq, "Må være en mål-ID som tekst", "Must be a goal id string"); dr.bad = true; }
+                    else {
+                        Path gq{&gp, {}, j};
+                        rep.add(gq, ProblemCode::wrong_type, {ProblemArg::label("expected", "want.string"), ProblemArg::label("actual", type_key((*goals)[j]))});
+                        dr.bad = true;
+                    }
                 }
             }
             if (dr.bad) r.bad = true;
@@ -170,7 +175,7 @@ void read_array(const json& doc, const Path& root, Reporter& rep, const char* na
     if (it == doc.end() || it->is_null()) return;
     Path at{&root, name};
     if (!it->is_array()) {
-        rep.add(at, std::string("Må være en liste (var ") + type_nb(*it) + ")", std::string("Must be an array (was ") + type_en(*it) + ")");
+        rep.add(at, ProblemCode::wrong_type, {ProblemArg::label("expected", "want.array"), ProblemArg::label("actual", type_key(*it))});
         return;
     }
     out.resize(it->size());
@@ -224,54 +229,6 @@ void read_goals(const json& doc, const Path& root, Reporter& rep, Dataset& ds, G
     read_array(doc, root, rep, "ia_meetings", ds.ia_meetings, meta.meeting_bad, read_meeting);
 }
 
-void check_goals(const Dataset& ds, const GoalsMeta* meta, Reporter& rep) {
-    auto ok = [](const std::vector<uint8_t>* bits, std::size_t i) { return !bits || i >= bits->size() || !(*bits)[i]; };
-    const std::vector<uint8_t>* gb = meta ? &meta->goal_bad : nullptr;
-    const std::vector<uint8_t>* ab = meta ? &meta->activity_bad : nullptr;
-    const std::vector<uint8_t>* mb = meta ? &meta->meeting_bad : nullptr;
-
-    std::unordered_map<std::string_view, std::size_t> goal_index;
-    bool goals_unknown = false;
-    for (std::size_t i = 0; i < ds.goals.size(); ++i) {
-        const Goal& g = ds.goals[i];
-        if (!ok(gb, i)) { goals_unknown = true; continue; }
-        report(rep, "goals", i, check_goal_values(g));
-        if (g.id.empty()) continue;
-        if (auto [it, fresh] = goal_index.emplace(g.id, i); !fresh)
-            rep.out.push_back({ptr("goals", i, "id"), "Mål-ID-en «" + g.id + "» er allerede brukt av /goals/" + std::to_string(it->second),
-                               "Goal id \"" + g.id + "\" is already used by /goals/" + std::to_string(it->second)});
-    }
-    auto goal_known = [&](const std::string& id) { return goals_unknown || goal_index.count(id) > 0; };
-
-    std::unordered_set<std::string_view> activity_ids;
-    for (std::size_t i = 0; i < ds.goal_activities.size(); ++i) {
-        const GoalActivity& a = ds.goal_activities[i];
-        if (!ok(ab, i)) continue;
-        report(rep, "goal_activities", i, check_activity_values(a));
-        if (!a.id.empty() && !activity_ids.insert(a.id).second)
-            rep.out.push_back({ptr("goal_activities", i, "id"), "Aktivitets-ID-en «" + a.id + "» er allerede brukt",
-                               "Activity id \"" + a.id + "\" is already used"});
-        if (!a.goal.empty() && !goal_known(a.goal))
-            rep.out.push_back({ptr("goal_activities", i, "goal"), "Ukjent mål «" + a.goal + "» (finnes ikke i /goals)",
-                               "Unknown goal \"" + a.goal + "\" (not in /goals)"});
-    }
-
-    std::unordered_set<std::string_view> meeting_ids;
-    for (std::size_t i = 0; i < ds.ia_meetings.size(); ++i) {
-        const IaMeeting& m = ds.ia_meetings[i];
-        if (!ok(mb, i)) continue;
-        report(rep, "ia_meetings", i, check_meeting_values(m));
-        if (!m.id.empty() && !meeting_ids.insert(m.id).second)
-            rep.out.push_back({ptr("ia_meetings", i, "id"), "Møte-ID-en «" + m.id + "» er allerede brukt",
-                               "Meeting id \"" + m.id + "\" is already used"});
-        for (std::size_t d = 0; d < m.decisions.size(); ++d)
-            for (std::size_t k = 0; k < m.decisions[d].goals.size(); ++k)
-                if (!goal_known(m.decisions[d].goals[k]))
-                    rep.out.push_back({ptr("ia_meetings", i, "decisions/" + std::to_string(d) + "/goals/" + std::to_string(k)),
-                                       "Ukjent mål «" + m.decisions[d].goals[k] + "» (finnes ikke i /goals)",
-                                       "Unknown goal \"" + m.decisions[d].goals[k] + "\" (not in /goals)"});
-    }
-}
 
 void write_goals(const Dataset& ds, int indent, std::string& out) {
     Out w(out, indent);

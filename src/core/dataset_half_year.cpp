@@ -23,7 +23,7 @@ using json = nlohmann::json;
 void read_one(const json& v, const Path& p, Reporter& rep, HalfYearReport& r, uint8_t& bad) {
     if (!v.is_object()) {
         // By type, never dump(): a deeply nested value would recurse (a fuzzer finding, reliability.md).
-        rep.add(p, std::string("Må være et objekt (var ") + type_nb(v) + ")", std::string("Must be an object (was ") + type_en(v) + ")");
+        rep.add(p, ProblemCode::not_an_object, {ProblemArg::label("actual", type_key(v))});
         bad = 1;
         return;
     }
@@ -37,7 +37,7 @@ void read_one(const json& v, const Path& p, Reporter& rep, HalfYearReport& r, ui
     if (const json* s = f.find("signed_off")) {
         Path sp{&p, "signed_off"};
         if (!s->is_object()) {
-            f.invalid("signed_off", "Må være et objekt {name, date} eller null", "Must be an object {name, date} or null");
+            f.wrong("signed_off", *s, "want.object_or_null");
         } else {
             JsonFields g{*s, sp, rep};
             HalfYearSignOff so;
@@ -63,7 +63,7 @@ void read_half_years(const json& doc, const Path& root, Reporter& rep, Dataset& 
     if (it == doc.end() || it->is_null()) return;
     Path at{&root, "half_year_reports"};
     if (!it->is_array()) {
-        rep.add(at, "Må være en liste", "Must be an array");
+        rep.add(at, ProblemCode::wrong_type, {ProblemArg::label("expected", "want.array"), ProblemArg::label("actual", type_key(*it))});
         return;
     }
     ds.half_year_reports.resize(it->size());
@@ -74,28 +74,6 @@ void read_half_years(const json& doc, const Path& root, Reporter& rep, Dataset& 
     }
 }
 
-void check_half_years(const Dataset& ds, const LoadMeta* meta, Reporter& rep) {
-    // An unreadable activity (phase 1) makes references unverifiable: they are then not checked.
-    const bool activities_unknown =
-        meta && std::any_of(meta->goals.activity_bad.begin(), meta->goals.activity_bad.end(), [](uint8_t b) { return b != 0; });
-    std::unordered_set<std::string_view> activities;
-    for (const GoalActivity& a : ds.goal_activities) activities.insert(a.id);
-    std::unordered_map<int, std::size_t> seen; // year * 10 + half -> index
-    for (std::size_t i = 0; i < ds.half_year_reports.size(); ++i) {
-        if (meta && i < meta->half_year_bad.size() && meta->half_year_bad[i]) continue;
-        const HalfYearReport& r = ds.half_year_reports[i];
-        for (const Problem& p : check_half_year_values(r)) rep.out.push_back({ptr(i, p.field), p.message_nb, p.message_en});
-        if (!activities_unknown && !r.successful_activity.empty() && !activities.count(r.successful_activity))
-            rep.out.push_back({ptr(i, "successful_activity"),
-                               "Ukjent aktivitet «" + excerpt(r.successful_activity) + "» (finnes ikke i /goal_activities)",
-                               "Unknown activity \"" + excerpt(r.successful_activity) + "\" (not in /goal_activities)"});
-        if (auto [at, fresh] = seen.emplace(r.year * 10 + r.half, i); !fresh)
-            rep.out.push_back({ptr(i, "half"),
-                               "Halvåret " + half_year_label(r.year, r.half) + " finnes allerede i /half_year_reports/" + std::to_string(at->second),
-                               "The half year " + std::to_string(r.year) + "-" + std::to_string(r.half) +
-                                   " is already in /half_year_reports/" + std::to_string(at->second)});
-    }
-}
 
 void sort_half_years(Dataset& ds) {
     std::stable_sort(ds.half_year_reports.begin(), ds.half_year_reports.end(),

@@ -2,6 +2,7 @@
 // dataset_save.cpp (writing). Not a public header.
 #pragma once
 
+#include "iadesk/checks.hpp"
 #include "iadesk/dataset.hpp"
 
 #include <nlohmann/json.hpp>
@@ -18,26 +19,7 @@ namespace iadesk::detail_ds {
 // A value quoted in a message: at most `max` code points, cut at a character boundary, with
 // bytes that are not valid UTF-8 shown as "?" (a 10 MB string or a stray byte never goes
 // into a message whole; found by the fuzzers, docs/reliability.md).
-inline std::string excerpt(std::string_view s, std::size_t max = 40) {
-    std::string out;
-    std::size_t points = 0, i = 0;
-    while (i < s.size() && points < max) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c < 0xE0) ? 2 : (c >= 0xE0 && c < 0xF0) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
-        bool ok = len > 0 && i + len <= s.size();
-        for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-        if (ok && c >= 0x20) out.append(s.substr(i, len));
-        else out.push_back('?');
-        i += ok ? len : 1;
-        ++points;
-    }
-    if (i < s.size()) out += "…";
-    return out;
-}
-
-// The longest text a name, a note or another free-text field may hold (characters are bytes
-// here: a generous bound that stops a 10 MB name from being stored, issue 9 §5).
-inline constexpr std::size_t kMaxTextBytes = 10000;
+std::string excerpt(std::string_view s, std::size_t max = 40);
 
 // A JSON pointer as a chain of stack frames: built for free, rendered (RFC 6901) only when a
 // problem is reported. A frame is either an object member (key) or an array index.
@@ -52,8 +34,17 @@ struct Path {
 
 struct Reporter {
     std::vector<DatasetProblem>& out;
-    void add(const Path& at, std::string nb, std::string en) {
-        out.push_back({at.str(), std::move(nb), std::move(en)});
+    void add(const Path& at, ProblemCode code, std::initializer_list<ProblemArg> args = {}) {
+        ProblemText t = problem_text(code, args);
+        out.push_back({at.str(), std::move(t.nb), std::move(t.en), code});
+    }
+    // The problems of one record (checks.hpp; fields relative to it) at their place below `at`.
+    void add_all(const Path& at, std::vector<Problem>& problems) {
+        if (problems.empty()) return;
+        const std::string base = at.str();
+        for (Problem& p : problems)
+            out.push_back({base + (p.field.empty() ? "" : "/" + p.field), std::move(p.message_nb), std::move(p.message_en), p.code});
+        problems.clear();
     }
 };
 
@@ -97,21 +88,18 @@ void check_dataset(const Dataset& ds, const LoadMeta* meta, Reporter& rep);
 // is phase 1 (from the document's DOM; plans are not streamed), check_plans phase 2 (run by
 // check_dataset), write_plans appends the members after "milestone_events" when non-empty.
 void read_plans(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds);
-void check_plans(const Dataset& ds, Reporter& rep);
 void write_plans(const Dataset& ds, int indent, std::string& out);
 
 // IA goals (dataset_goals.cpp): the optional "goals", "goal_activities" and "ia_meetings" members.
 // read_goals is phase 1 (from the DOM; not streamed), check_goals phase 2 (run by check_dataset;
 // `meta` null for an in-memory Dataset), write_goals appends the members when non-empty.
 void read_goals(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds, GoalsMeta& meta);
-void check_goals(const Dataset& ds, const GoalsMeta* meta, Reporter& rep);
 void write_goals(const Dataset& ds, int indent, std::string& out);
 
 // IA half-year reports (dataset_half_year.cpp): the optional "half_year_reports" member (texts and
 // the tillitsvalgt's sign-off per year and half; half_year.hpp). Same phases as the goals;
 // sort_half_years puts a checked list in (year, half) order.
 void read_half_years(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds, std::vector<uint8_t>& bad);
-void check_half_years(const Dataset& ds, const LoadMeta* meta, Reporter& rep);
 void write_half_years(const Dataset& ds, int indent, std::string& out);
 void sort_half_years(Dataset& ds);
 

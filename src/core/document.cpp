@@ -6,8 +6,12 @@
 
 namespace iadesk {
 
-void Document::apply(Command cmd, int64_t now, const std::string& role) {
+std::vector<Problem> Document::apply(Command cmd, int64_t now, const std::string& role) {
     cmd.apply(data);
+    if (std::vector<Problem> problems = check_touched(data, cmd.touched); !problems.empty()) {
+        cmd.undo(data); // undo restores the exact previous state (every builder's contract)
+        return problems;
+    }
     ++revision;
     if (cmd.affects_cases) ++case_revision;
     history_.resize(undo_pos_);
@@ -26,6 +30,7 @@ void Document::apply(Command cmd, int64_t now, const std::string& role) {
     }
     undo_pos_ = history_.size();
     merging_open_ = true;
+    return {};
 }
 
 void Document::log(int64_t now, const std::string& role, std::string description) {
@@ -66,36 +71,6 @@ void Document::reset(Dataset d) {
     merging_open_ = false;
     ++revision;
     ++case_revision;
-}
-
-Command set_organisation_name(const Dataset& d, std::string name) {
-    std::string old = d.organisation.name;
-    Command c;
-    c.description = "Endret organisasjonsnavn";
-    c.merge_key = "organisation.name";
-    c.affects_cases = false;
-    c.apply = [name = std::move(name)](Dataset& ds) { ds.organisation.name = name; };
-    c.undo = [old = std::move(old)](Dataset& ds) { ds.organisation.name = old; };
-    return c;
-}
-
-Command record_milestone_event(const Dataset&, MilestoneEvent event) {
-    Command c;
-    c.description = event.status == EventStatus::done ? "Markerte milepæl som utført" : "Markerte milepæl som unntatt";
-    c.apply = [event](Dataset& ds) { ds.milestone_events.push_back(event); };
-    c.undo = [](Dataset& ds) { ds.milestone_events.pop_back(); };
-    return c;
-}
-
-Command remove_milestone_event(const Dataset& d, std::size_t index) {
-    MilestoneEvent removed = d.milestone_events.at(index);
-    Command c;
-    c.description = "Fjernet markering av milepæl";
-    c.apply = [index](Dataset& ds) { ds.milestone_events.erase(ds.milestone_events.begin() + static_cast<std::ptrdiff_t>(index)); };
-    c.undo = [index, removed](Dataset& ds) {
-        ds.milestone_events.insert(ds.milestone_events.begin() + static_cast<std::ptrdiff_t>(index), removed);
-    };
-    return c;
 }
 
 } // namespace iadesk

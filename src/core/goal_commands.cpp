@@ -9,9 +9,6 @@
 namespace iadesk {
 namespace {
 
-std::string q_nb(std::string_view s) { return "«" + std::string(s) + "»"; }
-std::string q_en(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
 template <class T>
 std::optional<std::size_t> find_id(const std::vector<T>& v, std::string_view id) {
     for (std::size_t i = 0; i < v.size(); ++i)
@@ -47,33 +44,45 @@ void normalise(Goal& g) {
     }
 }
 
-std::vector<Problem> check_goal(const Dataset& ds, Goal& g) {
+// The loader's checks of a goal as it would be stored at `self` (nullopt: a new one), after
+// normalising it, and the edit's own rule: the units of a sick-leave goal exist now (a file may keep
+// a goal whose unit was removed later; its evaluation then says so).
+std::vector<Problem> check_goal_edit(const Dataset& ds, Goal& g, std::optional<std::size_t> self) {
     normalise(g);
-    std::vector<Problem> p = check_goal_values(g);
+    std::vector<Problem> p;
+    check_goal(g, p);
+    check_goal_refs(g, self, Lookup(ds), p);
     if (g.kind == GoalKind::result && g.metric == GoalMetric::sick_leave)
         for (std::size_t i = 0; i < g.units.size(); ++i)
             if (!find_id(ds.units, g.units[i]))
-                p.push_back({"units/" + std::to_string(i), "Ukjent enhet " + q_nb(g.units[i]) + " (velg en enhet som finnes)",
-                             "Unknown unit " + q_en(g.units[i]) + " (choose an existing unit)"});
+                p.push_back(make_problem("units/" + std::to_string(i), ProblemCode::unknown_unit, {{"id", g.units[i]}}));
     return p;
 }
 
-std::vector<Problem> check_activity(const Dataset& ds, const GoalActivity& a) {
-    std::vector<Problem> p = check_activity_values(a);
-    if (!a.goal.empty() && !find_id(ds.goals, a.goal))
-        p.push_back({"goal", "Ukjent mål " + q_nb(a.goal), "Unknown goal " + q_en(a.goal)});
+std::vector<Problem> check_activity_edit(const Dataset& ds, const GoalActivity& a, std::optional<std::size_t> self) {
+    std::vector<Problem> p;
+    check_activity(a, p);
+    check_activity_refs(a, self, Lookup(ds), p);
     return p;
 }
 
-std::vector<Problem> check_meeting(const Dataset& ds, const IaMeeting& m) {
-    std::vector<Problem> p = check_meeting_values(m);
-    for (std::size_t d = 0; d < m.decisions.size(); ++d)
-        for (std::size_t k = 0; k < m.decisions[d].goals.size(); ++k)
-            if (!find_id(ds.goals, m.decisions[d].goals[k]))
-                p.push_back({"decisions/" + std::to_string(d) + "/goals/" + std::to_string(k),
-                             "Ukjent mål " + q_nb(m.decisions[d].goals[k]), "Unknown goal " + q_en(m.decisions[d].goals[k])});
+std::vector<Problem> check_meeting_edit(const Dataset& ds, const IaMeeting& m, std::optional<std::size_t> self) {
+    std::vector<Problem> p;
+    check_meeting(m, p);
+    check_meeting_refs(m, self, Lookup(ds), p);
     return p;
 }
+
+Touched touching(std::vector<std::size_t> Touched::*list, std::size_t index) {
+    Touched t = Touched::none();
+    (t.*list).push_back(index);
+    return t;
+}
+
+// Which Touched list holds positions of `member`.
+std::vector<std::size_t> Touched::*touched_list(std::vector<Goal> Dataset::*) { return &Touched::goals; }
+std::vector<std::size_t> Touched::*touched_list(std::vector<GoalActivity> Dataset::*) { return &Touched::activities; }
+std::vector<std::size_t> Touched::*touched_list(std::vector<IaMeeting> Dataset::*) { return &Touched::meetings; }
 
 // Replace the record at `index` of the vector `member` by `now` (apply) and back (undo).
 template <class T>
@@ -83,16 +92,18 @@ Command replace_at(std::vector<T> Dataset::*member, const Dataset& ds, std::size
     c.affects_cases = false; // no case or milestone reads goals, activities, meetings or reports
     c.description = std::move(description);
     c.merge_key = std::move(merge_key);
+    c.touched = touching(touched_list(member), index);
     c.apply = [member, index, now = std::move(now)](Dataset& d) { if (index < (d.*member).size()) (d.*member)[index] = now; };
     c.undo = [member, index, old = (ds.*member)[index]](Dataset& d) { if (index < (d.*member).size()) (d.*member)[index] = old; };
     return c;
 }
 
 template <class T>
-Command append(std::vector<T> Dataset::*member, T item, std::string description) {
+Command append(std::vector<T> Dataset::*member, const Dataset& ds, T item, std::string description) {
     Command c;
     c.affects_cases = false; // no case or milestone reads goals, activities, meetings or reports
     c.description = std::move(description);
+    c.touched = touching(touched_list(member), (ds.*member).size());
     c.apply = [member, item = std::move(item)](Dataset& d) { (d.*member).push_back(item); };
     c.undo = [member](Dataset& d) { if (!(d.*member).empty()) (d.*member).pop_back(); };
     return c;
@@ -103,6 +114,7 @@ Command erase_at(std::vector<T> Dataset::*member, const Dataset& ds, std::size_t
     Command c;
     c.affects_cases = false; // no case or milestone reads goals, activities, meetings or reports
     c.description = std::move(description);
+    c.touched = Touched::none(); // the callers name the ids that must not be referred to any more
     c.apply = [member, index](Dataset& d) {
         if (index < (d.*member).size()) (d.*member).erase((d.*member).begin() + static_cast<std::ptrdiff_t>(index));
     };
@@ -134,19 +146,17 @@ std::vector<std::string_view> ids_of(const std::vector<T>& v) {
 // --- Goals -----------------------------------------------------------------------------------------
 
 CommandResult add_goal(const Dataset& ds, Goal g) {
-    std::vector<Problem> p = check_goal(ds, g);
-    if (!g.id.empty() && find_id(ds.goals, g.id))
-        p.push_back({"id", "Mål-ID-en " + q_nb(g.id) + " er allerede brukt", "Goal id " + q_en(g.id) + " is already used"});
+    std::vector<Problem> p = check_goal_edit(ds, g, std::nullopt);
     if (!p.empty()) return refused(std::move(p));
     std::string desc = "La til mål " + g.title;
-    return accepted(append(&Dataset::goals, std::move(g), std::move(desc)));
+    return accepted(append(&Dataset::goals, ds, std::move(g), std::move(desc)));
 }
 
 CommandResult update_goal(const Dataset& ds, std::string_view id, Goal g) {
     auto i = find_id(ds.goals, id);
-    if (!i) return refused("id", "Ukjent mål " + q_nb(id), "Unknown goal " + q_en(id));
-    std::vector<Problem> p = check_goal(ds, g);
-    if (g.id != id) p.push_back({"id", "ID-en til et mål kan ikke endres (var " + q_nb(id) + ")", "A goal's id cannot change (was " + q_en(id) + ")"});
+    if (!i) return refused("id", ProblemCode::unknown_goal, {{"id", id}});
+    if (g.id != id) return refused("id", ProblemCode::id_fixed, {{"id", id}});
+    std::vector<Problem> p = check_goal_edit(ds, g, *i);
     if (!p.empty()) return refused(std::move(p));
     std::string desc = "Endret mål " + g.title;
     return accepted(replace_at(&Dataset::goals, ds, *i, std::move(g), std::move(desc), "goal:" + std::string(id)));
@@ -163,7 +173,7 @@ GoalDependents goal_dependents(const Dataset& ds, std::string_view id) {
 
 CommandResult remove_goal(const Dataset& ds, std::string_view id) {
     auto i = find_id(ds.goals, id);
-    if (!i) return refused("id", "Ukjent mål " + q_nb(id), "Unknown goal " + q_en(id));
+    if (!i) return refused("id", ProblemCode::unknown_goal, {{"id", id}});
     const GoalDependents dep = goal_dependents(ds, id);
     Command c;
     c.affects_cases = false; // no case or milestone reads goals, activities, meetings or reports
@@ -171,6 +181,10 @@ CommandResult remove_goal(const Dataset& ds, std::string_view id) {
     if (dep.activities) c.description += " med " + std::to_string(dep.activities) + (dep.activities == 1 ? " aktivitet" : " aktiviteter");
     const std::string gid(id);
     const std::size_t at = *i;
+    c.touched = Touched::none();
+    c.touched.removed_goals.push_back(gid);
+    for (const GoalActivity& a : ds.goal_activities)
+        if (a.goal == gid) c.touched.removed_activities.push_back(a.id);
     // The whole state that changes, kept for an exact undo (goals are few).
     c.apply = [gid, at](Dataset& d) {
         if (at < d.goals.size()) d.goals.erase(d.goals.begin() + static_cast<std::ptrdiff_t>(at));
@@ -191,19 +205,17 @@ CommandResult remove_goal(const Dataset& ds, std::string_view id) {
 // --- Activities ------------------------------------------------------------------------------------
 
 CommandResult add_activity(const Dataset& ds, GoalActivity a) {
-    std::vector<Problem> p = check_activity(ds, a);
-    if (!a.id.empty() && find_id(ds.goal_activities, a.id))
-        p.push_back({"id", "Aktivitets-ID-en " + q_nb(a.id) + " er allerede brukt", "Activity id " + q_en(a.id) + " is already used"});
+    std::vector<Problem> p = check_activity_edit(ds, a, std::nullopt);
     if (!p.empty()) return refused(std::move(p));
     std::string desc = "La til aktivitet " + a.title;
-    return accepted(append(&Dataset::goal_activities, std::move(a), std::move(desc)));
+    return accepted(append(&Dataset::goal_activities, ds, std::move(a), std::move(desc)));
 }
 
 CommandResult update_activity(const Dataset& ds, std::string_view id, GoalActivity a) {
     auto i = find_id(ds.goal_activities, id);
-    if (!i) return refused("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
-    std::vector<Problem> p = check_activity(ds, a);
-    if (a.id != id) p.push_back({"id", "ID-en til en aktivitet kan ikke endres", "An activity's id cannot change"});
+    if (!i) return refused("id", ProblemCode::unknown_activity, {{"id", id}});
+    if (a.id != id) return refused("id", ProblemCode::id_fixed, {{"id", id}});
+    std::vector<Problem> p = check_activity_edit(ds, a, *i);
     if (!p.empty()) return refused(std::move(p));
     std::string desc = "Endret aktivitet " + a.title;
     return accepted(replace_at(&Dataset::goal_activities, ds, *i, std::move(a), std::move(desc), "activity:" + std::string(id)));
@@ -211,8 +223,9 @@ CommandResult update_activity(const Dataset& ds, std::string_view id, GoalActivi
 
 CommandResult remove_activity(const Dataset& ds, std::string_view id) {
     auto i = find_id(ds.goal_activities, id);
-    if (!i) return refused("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
+    if (!i) return refused("id", ProblemCode::unknown_activity, {{"id", id}});
     Command c = erase_at(&Dataset::goal_activities, ds, *i, "Slettet aktivitet " + ds.goal_activities[*i].title);
+    c.touched.removed_activities.push_back(std::string(id));
     c.apply = [erase = std::move(c.apply)](Dataset& d) {
         erase(d);
         unlink_successful(d); // a half-year report naming it keeps its text (half_year.hpp)
@@ -226,7 +239,7 @@ CommandResult remove_activity(const Dataset& ds, std::string_view id) {
 
 CommandResult set_activity_status(const Dataset& ds, std::string_view id, ActivityStatus status, Date today) {
     auto i = find_id(ds.goal_activities, id);
-    if (!i) return refused("id", "Ukjent aktivitet " + q_nb(id), "Unknown activity " + q_en(id));
+    if (!i) return refused("id", ProblemCode::unknown_activity, {{"id", id}});
     GoalActivity a = ds.goal_activities[*i];
     if (status == ActivityStatus::fullfort) { if (a.status != ActivityStatus::fullfort || !a.done) a.done = today; }
     else a.done.reset();
@@ -238,19 +251,17 @@ CommandResult set_activity_status(const Dataset& ds, std::string_view id, Activi
 // --- Meetings --------------------------------------------------------------------------------------
 
 CommandResult add_meeting(const Dataset& ds, IaMeeting m) {
-    std::vector<Problem> p = check_meeting(ds, m);
-    if (!m.id.empty() && find_id(ds.ia_meetings, m.id))
-        p.push_back({"id", "Møte-ID-en " + q_nb(m.id) + " er allerede brukt", "Meeting id " + q_en(m.id) + " is already used"});
+    std::vector<Problem> p = check_meeting_edit(ds, m, std::nullopt);
     if (!p.empty()) return refused(std::move(p));
     std::string desc = "La til IA-møte " + format_norwegian(m.date);
-    return accepted(append(&Dataset::ia_meetings, std::move(m), std::move(desc)));
+    return accepted(append(&Dataset::ia_meetings, ds, std::move(m), std::move(desc)));
 }
 
 CommandResult update_meeting(const Dataset& ds, std::string_view id, IaMeeting m) {
     auto i = find_id(ds.ia_meetings, id);
-    if (!i) return refused("id", "Ukjent møte " + q_nb(id), "Unknown meeting " + q_en(id));
-    std::vector<Problem> p = check_meeting(ds, m);
-    if (m.id != id) p.push_back({"id", "ID-en til et møte kan ikke endres", "A meeting's id cannot change"});
+    if (!i) return refused("id", ProblemCode::unknown_meeting, {{"id", id}});
+    if (m.id != id) return refused("id", ProblemCode::id_fixed, {{"id", id}});
+    std::vector<Problem> p = check_meeting_edit(ds, m, *i);
     if (!p.empty()) return refused(std::move(p));
     std::string desc = "Endret IA-møte " + format_norwegian(m.date);
     return accepted(replace_at(&Dataset::ia_meetings, ds, *i, std::move(m), std::move(desc), "meeting:" + std::string(id)));
@@ -258,7 +269,7 @@ CommandResult update_meeting(const Dataset& ds, std::string_view id, IaMeeting m
 
 CommandResult remove_meeting(const Dataset& ds, std::string_view id) {
     auto i = find_id(ds.ia_meetings, id);
-    if (!i) return refused("id", "Ukjent møte " + q_nb(id), "Unknown meeting " + q_en(id));
+    if (!i) return refused("id", ProblemCode::unknown_meeting, {{"id", id}});
     return accepted(erase_at(&Dataset::ia_meetings, ds, *i, "Slettet IA-møte " + format_norwegian(ds.ia_meetings[*i].date)));
 }
 

@@ -21,9 +21,8 @@ namespace iadesk::detail_ds {
 
 using json = nlohmann::json;
 
-// The JSON type of a value in words, for "Må være tekst (var tall)".
-const char* type_nb(const json& v);
-const char* type_en(const json& v);
+// The JSON type of a value as a label key of problems.hpp ("is.number"), for "Må være tekst (var tall)".
+const char* type_key(const json& v);
 
 // Appends `t` as a JSON string (escaped; invalid UTF-8 replaced by U+FFFD so that the output always
 // parses) — the writer of the DOM-read members (plans, goals, half-year reports, change log).
@@ -78,36 +77,32 @@ struct JsonFields {
         auto it = obj.find(key);
         return it == obj.end() || it->is_null() ? nullptr : &*it;
     }
-    void invalid(std::string_view key, std::string nb, std::string en) {
+    void invalid(std::string_view key, ProblemCode code, std::initializer_list<ProblemArg> args = {}) {
         Path p{&at, key};
-        rep.add(p, std::move(nb), std::move(en));
+        rep.add(p, code, args);
         bad = true;
     }
-    void wrong(std::string_view key, const json& v, const char* nb, const char* en) {
-        invalid(key, std::string("Må være ") + nb + " (var " + type_nb(v) + ")",
-                std::string("Must be ") + en + " (was " + type_en(v) + ")");
+    // `want`: a label key of problems.hpp ("want.string").
+    void wrong(std::string_view key, const json& v, const char* want) {
+        invalid(key, ProblemCode::wrong_type, {ProblemArg::label("expected", want), ProblemArg::label("actual", type_key(v))});
     }
-    void missing(std::string_view key) {
-        std::string k(key);
-        invalid(key, "Feltet «" + k + "» mangler", "Field \"" + k + "\" is missing");
-    }
+    void missing(std::string_view key) { invalid(key, ProblemCode::field_missing, {{"key", key}}); }
 
     void str(std::string_view key, std::string& out, bool required = false) {
         const json* v = find(key);
         if (!v) { if (required) missing(key); return; }
         if (auto s = v->get_ptr<const json::string_t*>()) out = *s;
-        else wrong(key, *v, "tekst", "a string");
+        else wrong(key, *v, "want.string");
     }
     // Returns false when the field was present but not a real date (reported).
     bool opt_date(std::string_view key, std::optional<Date>& out, bool required = false) {
         const json* v = find(key);
         if (!v) { out.reset(); if (required) missing(key); return !required; }
         auto s = v->get_ptr<const json::string_t*>();
-        if (!s) { wrong(key, *v, "en dato som tekst (ÅÅÅÅ-MM-DD)", "a date string (YYYY-MM-DD)"); return false; }
+        if (!s) { wrong(key, *v, "want.date"); return false; }
         out = parse_iso_date(*s);
         if (out) return true;
-        invalid(key, "Ugyldig dato «" + excerpt(*s) + "» (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
-                "Invalid date \"" + excerpt(*s) + "\" (expected a real date YYYY-MM-DD, year 1900-2200)");
+        invalid(key, ProblemCode::invalid_date, {{"value", *s}});
         return false;
     }
     bool date(std::string_view key, Date& out) {
@@ -119,21 +114,19 @@ struct JsonFields {
     void opt_number(std::string_view key, std::optional<double>& out) {
         const json* v = find(key);
         if (!v) return;
-        if (!v->is_number()) { wrong(key, *v, "et tall", "a number"); return; }
+        if (!v->is_number()) { wrong(key, *v, "want.number"); return; }
         out = v->get<double>();
     }
     // A whole number in [lo, hi]; absent keeps `out` (or is reported missing when required).
     bool integer(std::string_view key, int& out, double lo, double hi, bool required = true) {
         const json* v = find(key);
         if (!v) { if (required) missing(key); return false; }
-        if (!v->is_number()) { wrong(key, *v, "et heltall", "an integer"); return false; }
+        if (!v->is_number()) { wrong(key, *v, "want.integer"); return false; }
         const double d = v->get<double>();
         if (std::floor(d) != d || d < lo || d > hi) {
             const bool wide = lo <= -1e9 && hi >= 1e9; // no range worth naming
-            const std::string range_nb = wide ? "" : " fra " + whole(lo) + " til " + whole(hi);
-            const std::string range_en = wide ? "" : " from " + whole(lo) + " to " + whole(hi);
-            invalid(key, "Må være et heltall" + range_nb + " (var " + excerpt(v->dump()) + ")",
-                    "Must be an integer" + range_en + " (was " + excerpt(v->dump()) + ")");
+            if (wide) invalid(key, ProblemCode::not_an_integer, {{"value", v->dump()}});
+            else invalid(key, ProblemCode::integer_range, {{"lo", lo}, {"hi", hi}, {"value", v->dump()}});
             return false;
         }
         out = static_cast<int>(d);
@@ -147,18 +140,18 @@ struct JsonFields {
         const json* v = find(key);
         if (!v) return;
         if (auto b = v->get_ptr<const json::boolean_t*>()) out = *b;
-        else wrong(key, *v, "true eller false", "true or false");
+        else wrong(key, *v, "want.boolean");
     }
     void opt_bool(std::string_view key, std::optional<bool>& out) {
         const json* v = find(key);
         if (!v) { out.reset(); return; }
         if (auto b = v->get_ptr<const json::boolean_t*>()) out = *b;
-        else wrong(key, *v, "true, false eller null", "true, false or null");
+        else wrong(key, *v, "want.boolean_or_null");
     }
     const json* array(std::string_view key) {
         const json* v = find(key);
         if (!v) return nullptr;
-        if (!v->is_array()) { wrong(key, *v, "en liste", "an array"); return nullptr; }
+        if (!v->is_array()) { wrong(key, *v, "want.array"); return nullptr; }
         return v;
     }
     // Calls f(element, path) for each element of an optional array member that is an object (or a
@@ -170,8 +163,7 @@ struct JsonFields {
         for (std::size_t i = 0; i < v->size(); ++i) {
             Path ep{&ap, {}, i};
             if (!(*v)[i].is_object() && !(*v)[i].is_string()) {
-                rep.add(ep, std::string("Må være et objekt (var ") + type_nb((*v)[i]) + ")",
-                        std::string("Must be an object (was ") + type_en((*v)[i]) + ")");
+                rep.add(ep, ProblemCode::not_an_object, {ProblemArg::label("actual", type_key((*v)[i]))});
                 continue;
             }
             f((*v)[i], ep);
@@ -182,18 +174,10 @@ struct JsonFields {
         const json* v = find(key);
         if (!v) return; // default kept
         auto s = v->get_ptr<const json::string_t*>();
-        if (!s) { wrong(key, *v, "tekst", "a string"); return; }
-        if (!parse(*s, out))
-            invalid(key, "Ukjent verdi «" + excerpt(*s) + "» (" + allowed + ")",
-                    "Unknown value \"" + excerpt(*s) + "\" (" + allowed + ")");
+        if (!s) { wrong(key, *v, "want.string"); return; }
+        if (!parse(*s, out)) invalid(key, ProblemCode::unknown_value, {{"value", *s}, {"allowed", allowed}});
     }
 
-private:
-    static std::string whole(double d) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.0f", d);
-        return buf;
-    }
 };
 
 } // namespace iadesk::detail_ds

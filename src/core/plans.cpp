@@ -37,9 +37,6 @@ Date one_year_after(Date d) {
     return Date::from_ymd(y, m, day);
 }
 
-void add(std::vector<Problem>& out, std::string field, std::string nb, std::string en) {
-    out.push_back({std::move(field), std::move(nb), std::move(en)});
-}
 
 // --- Diagnosis guard data -------------------------------------------------------------------------
 
@@ -286,45 +283,36 @@ std::vector<PlanTextField> plan_text_fields(const PlanContent& c) {
 std::vector<Problem> check_plan_text_lengths(const PlanContent& c) {
     std::vector<Problem> out;
     for (const PlanTextField& f : plan_text_fields(c)) {
-        const std::size_t n = utf8_length(*f.text);
-        if (n <= kPlanTextMax) continue;
-        const std::string len = std::to_string(n);
-        add(out, f.field, "Teksten kan ha høyst 2000 tegn (har " + len + ")",
-            "The text may have at most 2000 characters (has " + len + ")");
+        if (f.text->size() <= kPlanTextMax) continue; // a code point is at least one byte
+        if (const std::size_t n = utf8_length(*f.text); n > kPlanTextMax)
+            out.push_back(make_problem(f.field, ProblemCode::text_too_many_chars, {{"n", n}, {"max", kPlanTextMax}}));
     }
     return out;
 }
 
 std::vector<Problem> check_plan_content(const PlanContent& c, Date today) {
     std::vector<Problem> out = check_plan_text_lengths(c);
+    auto add = [&](std::string field, ProblemCode code, std::initializer_list<ProblemArg> args = {}) {
+        out.push_back(make_problem(std::move(field), code, args));
+    };
     for (std::size_t i = 0; i < c.tasks.size(); ++i)
-        if (non_space(c.tasks[i].description) == 0)
-            add(out, "tasks/" + std::to_string(i) + "/description", "Beskriv arbeidsoppgaven",
-                "Describe the task");
+        if (non_space(c.tasks[i].description) == 0) add("tasks/" + std::to_string(i) + "/description", ProblemCode::plan_describe_task);
     for (std::size_t i = 0; i < c.own_measures.size(); ++i) {
         const PlanMeasure& m = c.own_measures[i];
         const std::string p = "own_measures/" + std::to_string(i) + "/";
-        if (non_space(m.description) == 0) add(out, p + "description", "Beskriv tiltaket", "Describe the measure");
-        if (m.from && m.to && *m.to < *m.from)
-            add(out, p + "to", "Til-datoen kan ikke være før fra-datoen (" + format_norwegian(*m.from) + ")",
-                "The end date cannot be before the start date (" + format_norwegian(*m.from) + ")");
+        if (non_space(m.description) == 0) add(p + "description", ProblemCode::plan_describe_measure);
+        if (m.from && m.to && *m.to < *m.from) add(p + "to", ProblemCode::plan_measure_dates, {{"from", *m.from}});
     }
     for (std::size_t i = 0; i < c.help_measures.size(); ++i)
         if (non_space(c.help_measures[i].description) == 0 && c.help_measures[i].measure_id.empty())
-            add(out, "help_measures/" + std::to_string(i) + "/description", "Beskriv tiltaket", "Describe the measure");
+            add("help_measures/" + std::to_string(i) + "/description", ProblemCode::plan_describe_measure);
     if (c.evaluation_date) {
         const Date limit = one_year_after(today);
-        if (*c.evaluation_date <= today)
-            add(out, "evaluation_date", "Evalueringsdatoen må være etter i dag (" + format_norwegian(today) + ")",
-                "The evaluation date must be after today (" + format_norwegian(today) + ")");
-        else if (limit < *c.evaluation_date)
-            add(out, "evaluation_date",
-                "Evalueringsdatoen kan være høyst ett år frem i tid (senest " + format_norwegian(limit) + ")",
-                "The evaluation date may be at most one year ahead (at the latest " + format_norwegian(limit) + ")");
+        if (*c.evaluation_date <= today) add("evaluation_date", ProblemCode::plan_evaluation_past, {{"today", today}});
+        else if (limit < *c.evaluation_date) add("evaluation_date", ProblemCode::plan_evaluation_far, {{"limit", limit}});
     }
     if (c.employee_participated == false && non_space(c.not_participated_reason) == 0)
-        add(out, "not_participated_reason", "Skriv hvorfor arbeidstakeren ikke har medvirket",
-            "Say why the employee did not take part");
+        add("not_participated_reason", ProblemCode::plan_not_participated);
     return out;
 }
 

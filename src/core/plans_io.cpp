@@ -18,7 +18,7 @@ using json = nlohmann::json;
 using Reader = JsonFields;
 
 void read_content(const json& o, const Path& at, Reporter& rep, PlanContent& c) {
-    if (!o.is_object()) { rep.add(at, "Må være et objekt", "Must be an object"); return; }
+    if (!o.is_object()) { rep.add(at, ProblemCode::not_an_object, {ProblemArg::label("actual", type_key(o))}); return; }
     Reader r{o, at, rep};
     r.str("typical_workday", c.typical_workday);
     r.each("tasks", [&](const json& e, const Path& p) {
@@ -43,7 +43,7 @@ void read_content(const json& o, const Path& at, Reporter& rep, PlanContent& c) 
     });
     r.each("adjustment_options", [&](const json& e, const Path& p) {
         if (auto s = e.get_ptr<const json::string_t*>()) c.adjustment_options.push_back(*s);
-        else rep.add(p, "Må være tekst (en id i adjustment_options)", "Must be a string (an id of adjustment_options)");
+        else rep.add(p, ProblemCode::wrong_type, {ProblemArg::label("expected", "want.string"), ProblemArg::label("actual", type_key(e))});
     });
     r.each("help_measures", [&](const json& e, const Path& p) {
         Reader t{e, p, rep};
@@ -91,7 +91,7 @@ void read_plan(const json& o, const Path& at, Reporter& rep, Plan& plan) {
     if (const json* ex = r.find("exemption"); ex && !ex->is_null()) {
         Path ep{&at, "exemption"};
         if (!ex->is_object()) {
-            rep.add(ep, "Må være et objekt eller null", "Must be an object or null");
+            rep.add(ep, ProblemCode::wrong_type, {ProblemArg::label("expected", "want.object_or_null"), ProblemArg::label("actual", type_key(*ex))});
         } else {
             Reader x{*ex, ep, rep};
             PlanExemption e;
@@ -258,97 +258,11 @@ void read_plans(const nlohmann::json& doc, const Path& root, Reporter& rep, Data
         o.str("text", opt.text, true);
     });
     r.each("plans", [&](const json& e, const Path& p) {
-        if (!e.is_object()) { rep.add(p, "Må være et objekt", "Must be an object"); return; }
+        if (!e.is_object()) { rep.add(p, ProblemCode::not_an_object, {ProblemArg::label("actual", type_key(e))}); return; }
         read_plan(e, p, rep, ds.plans.emplace_back());
     });
 }
 
-void check_plans(const Dataset& ds, Reporter& rep) {
-    Path root{};
-    Path opts{&root, "adjustment_options"};
-    std::unordered_set<std::string_view> option_ids;
-    for (std::size_t i = 0; i < ds.adjustment_options.size(); ++i) {
-        const AdjustmentOption& o = ds.adjustment_options[i];
-        Path p{&opts, {}, i};
-        Path pid{&p, "id"};
-        if (o.id.empty()) rep.add(pid, "Id kan ikke være tom", "The id cannot be empty");
-        else if (!option_ids.insert(o.id).second)
-            rep.add(pid, "Id-en «" + o.id + "» er brukt før", "The id \"" + o.id + "\" is used twice");
-        Path pt{&p, "text"};
-        if (o.text.empty()) rep.add(pt, "Teksten kan ikke være tom", "The text cannot be empty");
-        else if (utf8_length(o.text) > kPlanTextMax) rep.add(pt, "Teksten kan ha høyst 2000 tegn", "The text may have at most 2000 characters");
-    }
-    std::unordered_set<std::string_view> employees;
-    for (const Employee& e : ds.employees) employees.insert(e.id);
-    std::unordered_set<std::string_view> plan_ids;
-    std::set<std::pair<std::string_view, int32_t>> cases;
-    Path plans{&root, "plans"};
-    for (std::size_t i = 0; i < ds.plans.size(); ++i) {
-        const Plan& pl = ds.plans[i];
-        Path p{&plans, {}, i};
-        Path pid{&p, "id"};
-        if (pl.id.empty()) rep.add(pid, "Id kan ikke være tom", "The id cannot be empty");
-        else if (!plan_ids.insert(pl.id).second)
-            rep.add(pid, "Id-en «" + pl.id + "» er brukt før", "The id \"" + pl.id + "\" is used twice");
-        Path pe{&p, "employee"};
-        if (!employees.count(pl.employee))
-            rep.add(pe, "Ukjent ansatt «" + pl.employee + "»", "Unknown employee \"" + pl.employee + "\"");
-        else if (!cases.insert({pl.employee, pl.case_start.days}).second) {
-            Path pc{&p, "case_start"};
-            rep.add(pc, "Sykefraværstilfellet har allerede en plan", "The sickness case already has a plan");
-        }
-        Path pv{&p, "versions"};
-        if (pl.versions.empty() && !pl.exemption)
-            rep.add(pv, "En plan må ha minst én versjon eller et unntak", "A plan needs at least one version or an exemption");
-        for (std::size_t k = 0; k < pl.versions.size(); ++k) {
-            const PlanVersion& v = pl.versions[k];
-            Path vp{&pv, {}, k};
-            if (v.number != static_cast<int>(k) + 1) {
-                Path np{&vp, "number"};
-                rep.add(np, "Versjonene må være nummerert 1, 2, 3 … (ventet " + std::to_string(k + 1) + ")",
-                        "Versions must be numbered 1, 2, 3 ... (expected " + std::to_string(k + 1) + ")");
-            }
-            Path cp{&vp, "content"};
-            std::vector<Problem> problems = check_plan_text_lengths(v.content);
-            for (std::size_t m = 0; m < v.content.own_measures.size(); ++m) {
-                const PlanMeasure& me = v.content.own_measures[m];
-                if (me.from && me.to && *me.to < *me.from)
-                    problems.push_back({"own_measures/" + std::to_string(m) + "/to",
-                                        "Til-datoen kan ikke være før fra-datoen", "The end date cannot be before the start date"});
-            }
-            for (std::size_t m = 0; m < v.content.adjustment_options.size(); ++m)
-                if (!option_ids.count(v.content.adjustment_options[m]))
-                    problems.push_back({"adjustment_options/" + std::to_string(m),
-                                        "Ukjent tilretteleggingsmulighet «" + v.content.adjustment_options[m] + "»",
-                                        "Unknown adjustment option \"" + v.content.adjustment_options[m] + "\""});
-            for (const Problem& pr : problems) {
-                // The problem's field is a relative pointer below "content".
-                std::string pointer = cp.str() + "/" + pr.field;
-                rep.out.push_back({pointer, pr.message_nb, pr.message_en});
-            }
-        }
-        Path ps{&p, "shares"};
-        for (std::size_t k = 0; k < pl.shares.size(); ++k) {
-            const PlanShare& s = pl.shares[k];
-            Path sp{&ps, {}, k};
-            if (!recipients().count(s.recipient)) {
-                Path rp{&sp, "recipient"};
-                rep.add(rp, "Ukjent mottaker «" + s.recipient + "» (sykmelder, nav, arbeidstaker, bht eller annen)",
-                        "Unknown recipient \"" + s.recipient + "\" (sykmelder, nav, arbeidstaker, bht or annen)");
-            }
-            if (s.version < 1 || s.version > static_cast<int>(pl.versions.size())) {
-                Path vp{&sp, "version"};
-                rep.add(vp, "Planen har ingen versjon " + std::to_string(s.version),
-                        "The plan has no version " + std::to_string(s.version));
-            }
-        }
-        if (pl.exemption && pl.exemption->reason.empty()) {
-            Path ep{&p, "exemption"};
-            Path rp{&ep, "reason"};
-            rep.add(rp, "Et unntak må ha en begrunnelse", "An exemption needs a reason");
-        }
-    }
-}
 
 void write_plans(const Dataset& ds, int indent, std::string& out) {
     if (!ds.adjustment_options.empty())

@@ -55,7 +55,7 @@ check "syntax error exits 1 with line and column" '[ $rc -eq 1 ] && grep -q "Ugy
 
 printf '{"format": "iadesk", "version": 3}' >"$tmp/newer.json"
 "$IADESK" validate "$tmp/newer.json" >"$out" 2>"$err"; rc=$?
-check "newer version exits 1 with a clear message" '[ $rc -eq 1 ] && grep -q "/version: Datasettet har formatversjon 3" "$out"'
+check "newer version exits 1 with a clear message" '[ $rc -eq 1 ] && grep -q "/version: Datasettet er lagret av en nyere iadesk (formatversjon 3)" "$out"'
 
 "$IADESK" validate "$tmp/does-not-exist.json" >"$out" 2>"$err"; rc=$?
 check "missing file exits 2 naming the file" '[ $rc -eq 2 ] && grep -q "kan ikke lese filen «$tmp/does-not-exist.json»" "$err"'

@@ -151,7 +151,7 @@ TEST_CASE("dataset: each kind of problem is reported at its JSON pointer") {
         {"graded egenmelding", "/absences/0/grade", 50, "/absences/0/grade", "egenmelding always has grade 100 (was 50)"},
         {"grade not integer", "/absences/1/grade", 50.5, "/absences/1/grade", "Must be an integer (was 50.5)"},
         {"grade wrong type", "/absences/1/grade", "50", "/absences/1/grade", "Must be an integer (was string)"},
-        {"kind unknown", "/absences/1/kind", "ferie", "/absences/1/kind", "Unknown absence kind \"ferie\""},
+        {"kind unknown", "/absences/1/kind", "ferie", "/absences/1/kind", "Unknown value \"ferie\" (egenmelding, sykmelding)"},
         {"impossible date", "/absences/1/from", "2026-02-30", "/absences/1/from", "Invalid date \"2026-02-30\""},
         {"Norwegian date in file", "/absences/1/from", "05.10.2026", "/absences/1/from", "Invalid date"},
         {"date not a string", "/absences/1/from", 20261005, "/absences/1/from", "Must be a date string (YYYY-MM-DD) (was number)"},
@@ -162,13 +162,13 @@ TEST_CASE("dataset: each kind of problem is reported at its JSON pointer") {
         {"percent zero", "/employees/1/employment/0/percent", 0, "/employees/1/employment/0/percent", "above 0 and at most 100 (was 0)"},
         {"percent over 100", "/employees/1/employment/0/percent", 120, "/employees/1/employment/0/percent", "(was 120)"},
         {"employment to before from", "/employees/1/employment/0/to", "2019-07-31", "/employees/1/employment/0/to", "is before start date"},
-        {"employment overlap", "/employees/0/employment/0/to", "2026-01-01", "/employees/0/employment/1", "overlaps /employees/0/employment/0"},
+        {"employment overlap", "/employees/0/employment/0/to", "2026-01-01", "/employees/0/employment/1", "period 2026-01-01 to (open) overlaps 2020-01-01 to 2026-01-01"},
         {"no employment", "/employees/1/employment", json::array(), "/employees/1/employment", "at least one employment period"},
         {"employment not array", "/employees/1/employment", "full time", "/employees/1/employment", "Must be an array (was string)"},
         {"unknown unit", "/employees/1/unit", "U7", "/employees/1/unit", "Unknown unit \"U7\""},
-        {"duplicate employee id", "/employees/1/id", "E1", "/employees/1/id", "Employee id \"E1\" is already used by /employees/0", 3},
-        {"duplicate unit id", "/units/1/id", "U1", "/units/1/id", "Unit id \"U1\" is already used by /units/0", 2},
-        {"empty unit name", "/units/1/name", "  ", "/units/1/name", "must not be empty"},
+        {"duplicate employee id", "/employees/1/id", "E1", "/employees/1/id", "The id \"E1\" is already used by Kari Nordmann", 3},
+        {"duplicate unit id", "/units/1/id", "U1", "/units/1/id", "The id \"U1\" is already used by Sykehjem Nord", 2},
+        {"empty unit name", "/units/1/name", "  ", "/units/1/name", "The name must be filled in"},
         {"missing employee name", "/employees/0/name", remove, "/employees/0/name", "Field \"name\" is missing"},
         {"birth year", "/employees/0/birth_year", 1850, "/employees/0/birth_year", "1900-2200 (was 1850)"},
         {"orgnr check digit", "/organisation/orgnr", "940123454", "/organisation/orgnr", "Invalid organisation number \"940123454\""},
@@ -179,7 +179,7 @@ TEST_CASE("dataset: each kind of problem is reported at its JSON pointer") {
         {"units not array", "/units", json::object(), "/units", "Must be an array (was object)"},
         {"missing employees", "/employees", remove, "/employees", "Field \"employees\" is missing"},
         {"unknown milestone", "/milestone_events/0/milestone", "kaffe", "/milestone_events/0/milestone", "Unknown milestone \"kaffe\" (known: "},
-        {"unknown status", "/milestone_events/0/status", "maybe", "/milestone_events/0/status", "Unknown status \"maybe\""},
+        {"unknown status", "/milestone_events/0/status", "maybe", "/milestone_events/0/status", "Unknown value \"maybe\" (done, exempt)"},
         {"exempt without reason", "/milestone_events/0/note", "", "/milestone_events/0/note", "An exemption needs a reason"},
         {"event before case", "/milestone_events/1/date", "2026-05-01", "/milestone_events/1/date", "before the case start 2026-05-04"},
         {"event unknown employee", "/milestone_events/1/employee", "X", "/milestone_events/1/employee", "Unknown employee \"X\""},
@@ -297,8 +297,10 @@ TEST_CASE("dataset: wrong format or a newer version stops with one clear problem
     r = load(j);
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].pointer == "/version");
-    CHECK(r.problems[0].message_en.find("format version 2, but this iadesk supports versions up to 1") != std::string::npos);
-    CHECK(r.problems[0].message_nb.find("Oppdater iadesk") != std::string::npos);
+    CHECK(r.problems[0].code == ProblemCode::format_newer);
+    CHECK(r.problems[0].message_en.find("saved by a newer iadesk (format version 2); this version supports up to version 1") !=
+          std::string::npos);
+    CHECK(r.problems[0].message_nb.find("oppdater iadesk") != std::string::npos);
 
     j["version"] = 0;
     r = load(j);
@@ -339,7 +341,7 @@ TEST_CASE("dataset: open employment followed by another period overlaps") {
     DatasetLoad r = load(j);
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].pointer == "/employees/1/employment/1");
-    CHECK(r.problems[0].message_nb == "Arbeidsforholdet overlapper med /employees/1/employment/0");
+    CHECK(r.problems[0].message_nb == "Arbeidsforholdet 01.01.2024–(åpen) overlapper med 01.08.2019–(åpen)");
 }
 
 TEST_CASE("dataset: a save in steps gives the same bytes as one save, and each step writes at most its budget of records") {

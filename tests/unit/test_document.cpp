@@ -9,51 +9,77 @@
 
 using namespace iadesk;
 
-TEST_CASE("document: apply, undo and redo restore the organisation name and bump the revision") {
+namespace {
+
+// The organisation with another name (a checked command; the test organisations have a valid orgnr).
+Command rename_org(const Dataset& d, std::string name) {
+    Organisation org = d.organisation;
+    org.name = std::move(name);
+    CommandResult r = set_organisation(d, std::move(org));
+    REQUIRE(r.ok());
+    return std::move(*r.command);
+}
+
+Command checked(CommandResult r) {
+    REQUIRE(r.ok());
+    return std::move(*r.command);
+}
+
+Document small_document() {
     Document doc;
-    doc.data.organisation.name = "Fjordvik kommune";
+    doc.data.organisation = {"Fjordvik kommune", "940123453"};
+    doc.data.units.push_back({"U1", "Enhet"});
+    for (const char* id : {"E1", "E2"})
+        doc.data.employees.push_back({id, std::string("Ansatt ") + id, "U1", {{Date::from_ymd(2020, 1, 1), std::nullopt, 100}}, std::nullopt});
+    return doc;
+}
+
+} // namespace
+
+TEST_CASE("document: apply, undo and redo restore the organisation name and bump the revision") {
+    Document doc = small_document();
     const auto r0 = doc.revision;
-    doc.apply(set_organisation_name(doc.data, "Fjordvik kommune (test)"));
+    CHECK(doc.apply(rename_org(doc.data, "Fjordvik kommune (test)")).empty());
     CHECK(doc.data.organisation.name == "Fjordvik kommune (test)");
     CHECK(doc.revision == r0 + 1);
-    CHECK(doc.undo() == "Endret organisasjonsnavn");
+    CHECK(doc.undo() == "Endret organisasjonen");
     CHECK(doc.data.organisation.name == "Fjordvik kommune");
     CHECK_FALSE(doc.can_undo());
-    CHECK(doc.redo() == "Endret organisasjonsnavn");
+    CHECK(doc.redo() == "Endret organisasjonen");
     CHECK(doc.data.organisation.name == "Fjordvik kommune (test)");
     CHECK(doc.revision == r0 + 3);
 }
 
 TEST_CASE("document: typing in one field is one undo step, a new edit after undo drops redo") {
-    Document doc;
+    Document doc = small_document();
     doc.data.organisation.name = "A";
-    for (const char* s : {"AB", "ABC", "ABCD"}) doc.apply(set_organisation_name(doc.data, s));
+    for (const char* s : {"AB", "ABC", "ABCD"}) doc.apply(rename_org(doc.data, s));
     CHECK(doc.change_log().size() == 1);
     doc.undo();
     CHECK(doc.data.organisation.name == "A");
     CHECK(doc.can_redo());
-    doc.apply(set_organisation_name(doc.data, "Z"));
+    doc.apply(rename_org(doc.data, "Z"));
     CHECK_FALSE(doc.can_redo());
     doc.end_merge();
-    doc.apply(set_organisation_name(doc.data, "ZY"));
+    doc.apply(rename_org(doc.data, "ZY"));
     doc.undo();
     CHECK(doc.data.organisation.name == "Z"); // the field lost focus in between: two steps
 }
 
 TEST_CASE("document: recording and removing a milestone event can be undone and redone") {
-    Document doc;
+    Document doc = small_document();
     MilestoneEvent ev{"E1", Date::from_ymd(2026, 1, 5), "dialogmote1", EventStatus::done,
                       Date::from_ymd(2026, 2, 20), "holdt på telefon"};
-    doc.apply(record_milestone_event(doc.data, ev));
+    doc.apply(checked(add_milestone_event(doc.data, ev)));
     REQUIRE(doc.data.milestone_events.size() == 1);
     CHECK(doc.data.milestone_events[0].note == "holdt på telefon");
     doc.undo();
     CHECK(doc.data.milestone_events.empty());
     doc.redo();
     REQUIRE(doc.data.milestone_events.size() == 1);
-    doc.apply(record_milestone_event(doc.data, {"E2", Date::from_ymd(2026, 3, 2), "oppfolgingsplan",
-                                                EventStatus::exempt, Date::from_ymd(2026, 3, 20), "åpenbart unødvendig"}));
-    doc.apply(remove_milestone_event(doc.data, 0));
+    doc.apply(checked(add_milestone_event(doc.data, {"E2", Date::from_ymd(2026, 3, 2), "oppfolgingsplan", EventStatus::exempt,
+                                                     Date::from_ymd(2026, 3, 20), "åpenbart unødvendig"})));
+    doc.apply(checked(remove_milestone_event(doc.data, 0)));
     REQUIRE(doc.data.milestone_events.size() == 1);
     CHECK(doc.data.milestone_events[0].employee == "E2");
     doc.undo();
@@ -62,9 +88,11 @@ TEST_CASE("document: recording and removing a milestone event can be undone and 
 }
 
 TEST_CASE("document: the change log says when, who and what, logs undo and redo, is saved with the data and capped") {
-    Document doc;
+    Document doc = small_document();
+    doc.data.employees.clear();
+    doc.data.units.clear();
     doc.data.organisation.name = "A";
-    doc.apply(set_organisation_name(doc.data, "B"), 1795000000, "hr");
+    doc.apply(rename_org(doc.data, "B"), 1795000000, "hr");
     doc.end_merge();
     doc.undo(1795000060, "manager");
     doc.redo(1795000120, "hr");
@@ -72,13 +100,12 @@ TEST_CASE("document: the change log says when, who and what, logs undo and redo,
     REQUIRE(log.size() == 3);
     CHECK(log[0].unix_seconds == 1795000000);
     CHECK(log[0].role == "hr");
-    CHECK(log[0].description == "Endret organisasjonsnavn");
-    CHECK(log[1].description == "Angret: Endret organisasjonsnavn");
+    CHECK(log[0].description == "Endret organisasjonen");
+    CHECK(log[1].description == "Angret: Endret organisasjonen");
     CHECK(log[1].role == "manager");
-    CHECK(log[2].description == "Gjort om: Endret organisasjonsnavn");
+    CHECK(log[2].description == "Gjort om: Endret organisasjonen");
 
     // Saved with the data and read back unchanged (docs/data-format.md, "change_log").
-    doc.data.organisation.orgnr = "940123453";
     doc.data.units.push_back({"U1", "Enhet"});
     const std::string saved = save_dataset(doc.data);
     CHECK(saved.find("\"change_log\"") != std::string::npos);
@@ -91,11 +118,11 @@ TEST_CASE("document: the change log says when, who and what, logs undo and redo,
     // Only the newest kChangeLogMax entries are kept; a long description is cut.
     for (std::size_t i = 0; i < kChangeLogMax + 10; ++i) {
         doc.end_merge();
-        doc.apply(set_organisation_name(doc.data, "N" + std::to_string(i)), 1795000200 + static_cast<int64_t>(i), "hr");
+        doc.apply(rename_org(doc.data, "N" + std::to_string(i)), 1795000200 + static_cast<int64_t>(i), "hr");
     }
     CHECK(doc.change_log().size() == kChangeLogMax);
     CHECK(doc.change_log().back().unix_seconds == 1795000200 + static_cast<int64_t>(kChangeLogMax + 9));
-    Command long_one = set_organisation_name(doc.data, "x");
+    Command long_one = rename_org(doc.data, "x");
     long_one.description = std::string(20000, 'x');
     doc.end_merge();
     doc.apply(std::move(long_one), 1, "hr");
@@ -144,7 +171,7 @@ TEST_CASE("document: case_revision moves only for changes that affect cases, als
     org.orgnr = "974760673";
     org.ia_agreement = !org.ia_agreement;
     std::vector<Command> others;
-    others.push_back(set_organisation_name(doc.data, "Nordlys kommune"));
+    others.push_back(rename_org(doc.data, "Nordlys kommune"));
     others.push_back(std::move(*set_organisation(doc.data, org).command));
     others.push_back(std::move(*remove_activity(doc.data, doc.data.goal_activities.front().id).command));
     others.push_back(std::move(*remove_meeting(doc.data, doc.data.ia_meetings.front().id).command));
@@ -164,8 +191,8 @@ TEST_CASE("document: case_revision moves only for changes that affect cases, als
     // A unit and a milestone mark do.
     doc.apply(std::move(*add_unit(doc.data, {"NY", "Ny enhet"}).command));
     CHECK(doc.case_revision == cases0 + 1);
-    doc.apply(record_milestone_event(doc.data, {doc.data.employees.front().id, Date::from_ymd(2026, 1, 5), "dialogmote1",
-                                                EventStatus::done, Date::from_ymd(2026, 2, 20), ""}));
+    doc.apply(checked(add_milestone_event(doc.data, {doc.data.employees.front().id, Date::from_ymd(2026, 1, 5), "dialogmote1",
+                                                     EventStatus::done, Date::from_ymd(2026, 2, 20), ""})));
     CHECK(doc.case_revision == cases0 + 2);
     doc.undo();
     CHECK(doc.case_revision == cases0 + 3);
@@ -173,4 +200,51 @@ TEST_CASE("document: case_revision moves only for changes that affect cases, als
     CHECK(doc.case_revision == cases0 + 4);
     doc.reset(Dataset{});
     CHECK(doc.case_revision == cases0 + 5);
+}
+
+TEST_CASE("document: a command that would make the document unloadable is refused and leaves no trace") {
+    // A command made without a builder (the way a bug would make one): it stores a 20 000-byte name,
+    // which the loader refuses (kMaxTextBytes). Document::apply checks what it touched afterwards.
+    Document doc = small_document();
+    const std::string before = save_dataset(doc.data);
+    const uint64_t revision = doc.revision;
+    Command bad;
+    bad.description = "Endret navn";
+    bad.apply = [](Dataset& d) { d.employees[0].name = std::string(20000, 'x'); };
+    bad.undo = [](Dataset& d) { d.employees[0].name = "Ansatt E1"; };
+    bad.touched = Touched::none();
+    bad.touched.employees.push_back(0);
+    std::vector<Problem> p = doc.apply(std::move(bad), 1795000000, "hr");
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].field == "/employees/0/name");
+    CHECK(p[0].code == ProblemCode::text_too_long);
+    CHECK(p[0].message_nb == "Teksten er for lang (20000 byte; høyst 10000)");
+    CHECK(save_dataset(doc.data) == before); // as it was, change log included
+    CHECK(doc.revision == revision);
+    CHECK_FALSE(doc.can_undo());
+
+    // With no scope named the whole document is checked: the same refusal.
+    Command unscoped;
+    unscoped.apply = [](Dataset& d) { d.units[0].id = ""; };
+    unscoped.undo = [](Dataset& d) { d.units[0].id = "U1"; };
+    p = doc.apply(std::move(unscoped));
+    REQUIRE_FALSE(p.empty());
+    CHECK(p[0].field == "/units/0/id");
+    CHECK(save_dataset(doc.data) == before);
+}
+
+TEST_CASE("document: a removal that would leave a reference dangling is refused") {
+    Document doc = small_document();
+    doc.data.absences.push_back({"E1", AbsenceKind::sykmelding, Date::from_ymd(2026, 1, 5), std::nullopt, 100});
+    const std::string before = save_dataset(doc.data);
+    Command drop; // removes the employee but forgets the absence
+    drop.apply = [](Dataset& d) { d.employees.erase(d.employees.begin()); };
+    drop.undo = [e = doc.data.employees[0]](Dataset& d) { d.employees.insert(d.employees.begin(), e); };
+    drop.touched = Touched::none();
+    drop.touched.removed_employees.push_back("E1");
+    std::vector<Problem> p = doc.apply(std::move(drop));
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].field == "/absences/0/employee");
+    CHECK(p[0].message_nb == "Ukjent ansatt «E1»");
+    CHECK(save_dataset(doc.data) == before);
 }

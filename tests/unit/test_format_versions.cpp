@@ -162,7 +162,8 @@ TEST_CASE("format versions: versions outside 1..current are refused at /version,
     }
     DatasetLoad newer = load_dataset(R"({"format": "iadesk", "version": )" + std::to_string(kDatasetFormatVersion + 1) + rest);
     REQUIRE(newer.problems.size() == 1);
-    CHECK(newer.problems[0].message_en.find("Update iadesk") != std::string::npos);
+    CHECK(newer.problems[0].code == ProblemCode::format_newer);
+    CHECK(newer.problems[0].message_en.find("update iadesk") != std::string::npos);
     DatasetLoad missing = load_dataset(R"({"format": "iadesk"})");
     REQUIRE(missing.problems.size() == 1);
     CHECK(missing.problems[0].pointer == "/version");

@@ -123,7 +123,7 @@ TEST_CASE("half-year store: bad input is refused with the field named") {
     l = load_with("\"half_year_reports\": [", "\"half_year_reports\": [{\"year\": 2026, \"half\": 1},");
     p = problem_at(l.problems, "/half_year_reports/1/half");
     REQUIRE(p);
-    CHECK(p->message_nb.find("finnes allerede i /half_year_reports/0") != std::string::npos);
+    CHECK(p->message_nb.find("er registrert to ganger (/half_year_reports/0)") != std::string::npos);
     l = load_with("\"half_year_reports\": [", "\"half_year_reports\": [7, ");
     CHECK(problem_at(l.problems, "/half_year_reports/0"));
 }
@@ -194,7 +194,8 @@ TEST_CASE("half-year roles: only HR writes, only the tillitsvalgt signs") {
         CAPTURE(to_string(role.kind));
         CommandResult r = sign_off_half_year(ds, role, 2026, 1, "Ola", ymd(2026, 11, 24));
         CHECK_FALSE(r.ok());
-        CHECK(r.problems[0].message_nb == "Bare tillitsvalgt kan signere halvårsrapporten");
+        CHECK(r.problems[0].code == ProblemCode::role_half_year_sign);
+        CHECK(r.problems[0].message_nb == "Bare tillitsvalgt kan signere halvårsrapporten eller trekke signeringen tilbake");
         CHECK_FALSE(withdraw_half_year_sign_off(ds, role, 2026, 1).ok());
     }
     CHECK(may_sign_off_half_year(kTv));

@@ -121,7 +121,7 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
                           m.status != MilestoneStatus::not_applicable && may_mark && task;
         if (open) {
             if (ImGui::SmallButton(tr("case.mark_done"))) {
-                ctx.commands.push_back(record_milestone_event(
+                ctx.submit(add_milestone_event(
                     ctx.doc.data, {s.sickness_case->employee, s.sickness_case->start, m.rule->id, EventStatus::done, ctx.today, {}}));
             }
             ImGui::SameLine();
@@ -140,7 +140,7 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
                     if (ev.employee == m.event->employee && ev.case_start == m.event->case_start &&
                         ev.milestone == m.event->milestone && ev.date == m.event->date &&
                         ev.status == m.event->status && ev.note == m.event->note) {
-                        ctx.commands.push_back(remove_milestone_event(ctx.doc.data, i));
+                        ctx.submit(remove_milestone_event(ctx.doc.data, i));
                         break;
                     }
                 }
@@ -162,9 +162,9 @@ void CaseView::draw_exempt_dialog(ViewContext& ctx, const CaseSchedule& s) {
     const bool valid = !exempt_reason.empty();
     ImGui::BeginDisabled(!valid);
     if (ImGui::Button(tr("case.save_exempt"))) {
-        ctx.commands.push_back(record_milestone_event(
+        ctx.submit(add_milestone_event(
             ctx.doc.data, {s.sickness_case->employee, s.sickness_case->start, exempt_milestone, EventStatus::exempt,
-                         ctx.today, exempt_reason}));
+                           ctx.today, exempt_reason}));
         exempt_milestone.clear();
         ImGui::CloseCurrentPopup();
     }

@@ -290,8 +290,7 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
                               static_cast<int>(dep.absences), static_cast<int>(dep.milestone_events));
                 ui::label_text(msg);
                 if (ImGui::Button(tr("employees.remove_yes"))) {
-                    CommandResult r = remove_employee(ctx.doc.data, existing->id);
-                    if (r.ok()) ctx.commands.push_back(std::move(*r.command));
+                    ctx.submit(remove_employee(ctx.doc.data, existing->id));
                     confirm_remove = false;
                     selected.clear();
                     return;

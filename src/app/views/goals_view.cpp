@@ -340,8 +340,7 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
                 if (ImGui::BeginCombo("##status", tr(activity_status_key(a.status)))) {
                     for (ActivityStatus s : kStatuses)
                         if (ImGui::Selectable(tr(activity_status_key(s)), s == a.status) && s != a.status) {
-                            CommandResult r = set_activity_status(ctx.doc.data, a.id, s, ctx.today);
-                            if (r.ok()) ctx.commands.push_back(std::move(*r.command));
+                            ctx.submit(set_activity_status(ctx.doc.data, a.id, s, ctx.today));
                         }
                     ImGui::EndCombo();
                 }
@@ -385,8 +384,7 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
                           static_cast<int>(dep.decisions));
             ui::label_text(buf);
             if (ImGui::Button(tr("goals.remove_yes"))) {
-                CommandResult r = remove_goal(ctx.doc.data, g.id);
-                if (r.ok()) ctx.commands.push_back(std::move(*r.command));
+                ctx.submit(remove_goal(ctx.doc.data, g.id));
                 confirm_remove.clear();
                 if (goal.id == g.id) goal.open = false;
             }
@@ -624,8 +622,7 @@ void GoalsView::draw_activity_editor(ViewContext& ctx) {
     if (!activity.is_new) {
         ImGui::SameLine();
         if (ImGui::Button(tr("goals.remove"))) {
-            CommandResult r = remove_activity(ctx.doc.data, activity.id);
-            if (r.ok()) ctx.commands.push_back(std::move(*r.command));
+            ctx.submit(remove_activity(ctx.doc.data, activity.id));
             activity = ActivityForm{};
         }
     }
@@ -781,8 +778,7 @@ void GoalsView::draw_meeting_editor(ViewContext& ctx) {
     if (!meeting.is_new) {
         ImGui::SameLine();
         if (ImGui::Button(tr("goals.remove"))) {
-            CommandResult r = remove_meeting(ctx.doc.data, meeting.id);
-            if (r.ok()) ctx.commands.push_back(std::move(*r.command));
+            ctx.submit(remove_meeting(ctx.doc.data, meeting.id));
             meeting = MeetingForm{};
         }
     }

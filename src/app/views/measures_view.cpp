@@ -586,8 +586,7 @@ void MeasuresView::draw_add_to_plan(const ViewContext& ctx, const ms::Measure& m
     if (ImGui::Button(tr("measures.add_to_plan"))) {
         PlanContent content = draft->content;
         content.help_measures.push_back({m.name.in("nb"), m.id});
-        CommandResult r = edit_plan_draft(ctx.doc.data, plan->id, std::move(content), ctx.today);
-        if (r.ok()) ctx.commands.push_back(std::move(*r.command));
+        ctx.submit(edit_plan_draft(ctx.doc.data, plan->id, std::move(content), ctx.today));
     }
 }
 

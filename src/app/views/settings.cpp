@@ -20,9 +20,16 @@ void SettingsView::draw_organisation(ViewContext& ctx) {
     }
     const bool editable = ctx.can_edit(EditArea::organisation);
     if (ui::input_text(tr("settings.org_name"), "org-name", name_buffer, 24.0f, !editable)) {
-        ctx.commands.push_back(set_organisation_name(doc.data, name_buffer));
-        synced_revision = doc.revision + 1;
+        Organisation org = doc.data.organisation;
+        org.name = name_buffer;
+        CommandResult r = set_organisation(doc.data, std::move(org));
+        name_problems = std::move(r.problems);
+        if (r.ok()) {
+            ctx.commands.push_back(std::move(*r.command));
+            synced_revision = doc.revision + 1;
+        }
     }
+    ui::field_problem(name_problems, "name", ctx.language == Language::en);
     ImGui::TextDisabled("%s", tr("settings.org_name_help"));
 }
 

@@ -13,6 +13,7 @@ namespace iadesk::app {
 
 struct SettingsView {
     std::string name_buffer;     // edit buffer of the organisation name
+    std::vector<iadesk::Problem> name_problems; // why the last edit of the name was refused
     uint64_t synced_revision = UINT64_MAX;
 
     DataView data;

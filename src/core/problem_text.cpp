@@ -1,0 +1,322 @@
+// problem_text: the one table of problem texts (include/iadesk/problems.hpp). Each rule is worded
+// here once, in bokmål and English; the checks that enforce it (the loader, the commands, the CSV
+// imports) only name the code and give the arguments.
+#include "iadesk/problems.hpp"
+
+#include "dataset_internal.hpp"
+
+#include <fmt/args.h>
+#include <fmt/format.h>
+
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace iadesk {
+
+namespace detail_ds {
+// A value quoted in a message: at most 40 code points, cut at a character boundary, bytes that are
+// not valid UTF-8 (and control characters) shown as "?".
+std::string excerpt(std::string_view s, std::size_t max) {
+    std::string out;
+    std::size_t points = 0, i = 0;
+    while (i < s.size() && points < max) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const std::size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c < 0xE0) ? 2 : (c >= 0xE0 && c < 0xF0) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+        bool ok = len > 0 && i + len <= s.size();
+        for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+        if (ok && c >= 0x20 && c != 0x7F) out.append(s.substr(i, len));
+        else out.push_back('?');
+        i += ok ? len : 1;
+        ++points;
+    }
+    if (i < s.size()) out += "…";
+    return out;
+}
+
+} // namespace detail_ds
+
+namespace {
+
+using detail_ds::excerpt;
+
+using C = ProblemCode;
+
+constexpr ProblemTemplate kTemplates[] = {
+    {C::required, "required", "{field} må fylles ut", "{field} must be filled in"},
+    {C::text_too_long, "text.too_long", "Teksten er for lang ({n} byte; høyst {max})",
+     "The text is too long ({n} bytes; at most {max})"},
+    {C::text_too_many_chars, "text.too_many_chars", "Teksten kan ha høyst {max} tegn (har {n})",
+     "The text may have at most {max} characters (has {n})"},
+    {C::date_out_of_range, "date.out_of_range", "Datoen må ligge i årene 1900–2200 (år {year})",
+     "The date must lie in the years 1900-2200 (year {year})"},
+    {C::end_before_start, "date.end_before_start", "Sluttdato {to} er før startdato {from}",
+     "End date {to} is before start date {from}"},
+    {C::date_before_case, "date.before_case", "Datoen {date} er før tilfellets start {start}",
+     "The date {date} is before the case start {start}"},
+    {C::date_in_future, "date.in_future", "Datoen kan ikke være i fremtiden (i dag er {today})",
+     "The date cannot be in the future (today is {today})"},
+    {C::date_before, "date.before", "Datoen kan ikke være før {date}", "The date cannot be before {date}"},
+    {C::number_not_finite, "number.not_finite", "Må være et tall", "Must be a number"},
+    {C::id_taken, "id.taken", "ID-en «{id}» er allerede brukt av {other}", "The id \"{id}\" is already used by {other}"},
+    {C::id_fixed, "id.fixed", "ID-en kan ikke endres (var «{id}»)", "The id cannot change (was \"{id}\")"},
+    {C::record_gone, "record.gone", "Oppføringen finnes ikke (lenger)", "The record does not exist (any more)"},
+
+    {C::unknown_unit, "ref.unit", "Ukjent enhet «{id}» (velg en enhet som finnes)", "Unknown unit \"{id}\" (choose an existing unit)"},
+    {C::unknown_employee, "ref.employee", "Ukjent ansatt «{id}»", "Unknown employee \"{id}\""},
+    {C::unknown_goal, "ref.goal", "Ukjent mål «{id}»", "Unknown goal \"{id}\""},
+    {C::unknown_activity, "ref.activity", "Ukjent aktivitet «{id}»", "Unknown activity \"{id}\""},
+    {C::unknown_option, "ref.adjustment_option", "Ukjent tilretteleggingsmulighet «{id}»", "Unknown adjustment option \"{id}\""},
+    {C::unknown_milestone, "ref.milestone", "Ukjent milepæl «{id}» (kjente: {known})", "Unknown milestone \"{id}\" (known: {known})"},
+    {C::unknown_template, "ref.template", "Ukjent mal «{id}»", "Unknown template \"{id}\""},
+    {C::unknown_meeting, "ref.meeting", "Ukjent møte «{id}»", "Unknown meeting \"{id}\""},
+    {C::unknown_plan, "ref.plan", "Ukjent plan «{id}»", "Unknown plan \"{id}\""},
+
+    {C::orgnr_invalid, "orgnr.invalid",
+     "Ugyldig organisasjonsnummer «{orgnr}» (9 siffer der det siste er kontrollsiffer etter modulus 11)",
+     "Invalid organisation number \"{orgnr}\" (9 digits, the last a modulus-11 check digit)"},
+    {C::birth_year_range, "birth_year.range", "Fødselsåret må ligge i 1900–2200 (var {year})",
+     "The birth year must lie in 1900-2200 (was {year})"},
+    {C::percent_range, "percent.range", "Stillingsprosenten må være over 0 og høyst 100 (var {value})",
+     "The position percent must be above 0 and at most 100 (was {value})"},
+    {C::employment_required, "employment.required", "Den ansatte må ha minst ett arbeidsforhold",
+     "The employee needs at least one employment period"},
+    {C::employment_last, "employment.last", "Den ansatte må ha minst ett arbeidsforhold; slett heller den ansatte",
+     "The employee needs at least one employment period; remove the employee instead"},
+    {C::employment_missing, "employment.missing", "Arbeidsforhold nr. {n} finnes ikke", "Employment period no. {n} does not exist"},
+    {C::employment_overlap, "employment.overlap", "Arbeidsforholdet {period} overlapper med {other}",
+     "The employment period {period} overlaps {other}"},
+    {C::employment_unsorted, "employment.unsorted", "Arbeidsforholdene må være sortert etter startdato",
+     "Employment periods must be sorted by start date"},
+    {C::unit_not_empty, "unit.not_empty", "Enheten {name} har ansatte ({n}); flytt dem til en annen enhet først",
+     "The unit {name} has employees ({n}); move them to another unit first"},
+
+    {C::grade_range, "grade.range", "Grad må være mellom 20 og 100 (var {value})", "Grade must be between 20 and 100 (was {value})"},
+    {C::grade_egenmelding, "grade.egenmelding", "Egenmelding har alltid grad 100 (var {value})",
+     "An egenmelding always has grade 100 (was {value})"},
+    {C::absence_overlap, "absence.overlap", "Fraværet overlapper med et annet fravær for samme ansatt ({period})",
+     "The absence overlaps another absence of the same employee ({period})"},
+    {C::exemption_reason, "exemption.reason", "Unntak krever en begrunnelse, f.eks. «åpenbart unødvendig» (aml. § 4-6)",
+     "An exemption needs a reason, e.g. \"åpenbart unødvendig\" (aml § 4-6)"},
+
+    {C::goal_period, "goal.period", "Perioden må være et år (ÅÅÅÅ) eller et kvartal (ÅÅÅÅ-Qn) i 1900–2200",
+     "The period must be a year (YYYY) or a quarter (YYYY-Qn) in 1900-2200"},
+    {C::goal_target_both, "goal.target_both", "Oppgi målet enten som verdi eller som endring, ikke begge",
+     "Give the target either as a value or as a change, not both"},
+    {C::goal_change_range, "goal.change_range", "Endringen må være over −100 % og høyst 1000 % (var {value})",
+     "The change must be above -100 % and at most 1000 % (was {value})"},
+    {C::goal_unit_twice, "goal.unit_twice", "Enheten «{unit}» er valgt to ganger", "The unit \"{unit}\" is chosen twice"},
+    {C::goal_percent_range, "goal.percent_range", "Sykefraværsprosenten må ligge mellom 0 og 100 (var {value})",
+     "The sick-leave percentage must lie between 0 and 100 (was {value})"},
+    {C::goal_period_twice, "goal.period_twice", "Perioden {period} er registrert to ganger", "The period {period} is recorded twice"},
+    {C::goal_count_min, "goal.count_min", "Antallet må være minst 1 (var {value})", "The count must be at least 1 (was {value})"},
+    {C::decision_empty, "meeting.decision_empty", "Vedtaket må fylles ut", "The decision must be filled in"},
+    {C::half_year_year, "half_year.year", "Året må ligge i 1900–2200 (var {year})", "The year must lie in 1900-2200 (was {year})"},
+    {C::half_year_half, "half_year.half", "Halvåret må være 1 (januar–juni) eller 2 (juli–desember) (var {half})",
+     "The half must be 1 (January-June) or 2 (July-December) (was {half})"},
+    {C::half_year_twice, "half_year.twice", "Halvåret {period} er registrert to ganger ({other})",
+     "The half year {period} is recorded twice ({other})"},
+    {C::half_year_unsigned, "half_year.unsigned", "Halvårsrapporten for {period} er ikke signert",
+     "The half-year report for {period} is not signed off"},
+    {C::role_half_year_write, "role.half_year_write", "Bare HR / arbeidsgiver kan skrive halvårsrapporten",
+     "Only HR / the employer may write the half-year report"},
+    {C::role_half_year_sign, "role.half_year_sign", "Bare tillitsvalgt kan signere halvårsrapporten eller trekke signeringen tilbake",
+     "Only the union representative may sign off the half-year report or withdraw the sign-off"},
+
+    {C::plan_case_has_plan, "plan.case_has_plan", "Sykefraværstilfellet har allerede en plan", "The sickness case already has a plan"},
+    {C::plan_needs_version, "plan.needs_version", "En plan må ha minst én versjon eller et unntak",
+     "A plan needs at least one version or an exemption"},
+    {C::plan_version_number, "plan.version_number", "Versjonene må være nummerert 1, 2, 3 … (ventet {n})",
+     "Versions must be numbered 1, 2, 3 ... (expected {n})"},
+    {C::plan_recipient, "plan.recipient", "Ukjent mottaker «{value}» (sykmelder, nav, arbeidstaker, bht eller annen)",
+     "Unknown recipient \"{value}\" (sykmelder, nav, arbeidstaker, bht or annen)"},
+    {C::plan_no_version, "plan.no_version", "Planen har ingen versjon {n}", "The plan has no version {n}"},
+    {C::plan_describe_task, "plan.describe_task", "Beskriv arbeidsoppgaven", "Describe the task"},
+    {C::plan_describe_measure, "plan.describe_measure", "Beskriv tiltaket", "Describe the measure"},
+    {C::plan_measure_dates, "plan.measure_dates", "Til-datoen kan ikke være før fra-datoen ({from})",
+     "The end date cannot be before the start date ({from})"},
+    {C::plan_evaluation_past, "plan.evaluation_past", "Evalueringsdatoen må være etter i dag ({today})",
+     "The evaluation date must be after today ({today})"},
+    {C::plan_evaluation_far, "plan.evaluation_far", "Evalueringsdatoen kan være høyst ett år frem i tid (senest {limit})",
+     "The evaluation date may be at most one year ahead (at the latest {limit})"},
+    {C::plan_not_participated, "plan.not_participated", "Skriv hvorfor arbeidstakeren ikke har medvirket",
+     "Say why the employee did not take part"},
+    {C::plan_before_case, "plan.before_case", "Planen kan ikke lages før sykefraværet startet ({start})",
+     "The plan cannot be made before the sick leave started ({start})"},
+    {C::plan_no_previous, "plan.no_previous", "Det finnes ingen tidligere versjon å bygge på", "There is no earlier version to start from"},
+    {C::plan_exempted, "plan.exempted", "Saken er unntatt fra oppfølgingsplan (åpenbart unødvendig); angre unntaket først",
+     "The case is exempted from a follow-up plan (obviously unnecessary); undo the exemption first"},
+    {C::plan_draft_open, "plan.draft_open", "Siste versjon er fortsatt et utkast: endre utkastet, eller marker enige først",
+     "The last version is still a draft: edit the draft, or mark it agreed first"},
+    {C::plan_empty, "plan.empty", "Planen har ingen versjon ennå", "The plan has no version yet"},
+    {C::plan_version_agreed, "plan.version_agreed", "Versjonen er avtalt og kan ikke endres: lag en ny versjon",
+     "The version is agreed and cannot change: make a new version"},
+    {C::plan_already_agreed, "plan.already_agreed", "Versjonen er allerede avtalt", "The version is already agreed"},
+    {C::plan_share_unagreed, "plan.share_unagreed", "Versjonen må være avtalt før den deles",
+     "The version must be agreed before it is shared"},
+    {C::plan_exempt_has_plan, "plan.exempt_has_plan",
+     "Saken har allerede en oppfølgingsplan; unntak kan bare gis når det ikke finnes en plan",
+     "The case already has a follow-up plan; an exemption is only possible without one"},
+    {C::plan_already_exempt, "plan.already_exempt", "Saken er allerede unntatt", "The case is already exempted"},
+
+    {C::file_empty, "file.empty", "Filen er tom (ingen JSON)", "The file is empty (no JSON)"},
+    {C::json_syntax, "json.syntax", "Ugyldig JSON ved linje {line}, kolonne {column} ({detail})",
+     "Invalid JSON at line {line}, column {column} ({detail})"},
+    {C::not_an_object, "json.not_object", "Må være et objekt (var {actual})", "Must be an object (was {actual})"},
+    {C::document_not_object, "json.document_not_object", "Dokumentet må være et JSON-objekt (var {actual})",
+     "The document must be a JSON object (was {actual})"},
+    {C::wrong_type, "json.wrong_type", "Må være {expected} (var {actual})", "Must be {expected} (was {actual})"},
+    {C::field_missing, "json.field_missing", "Feltet «{key}» mangler", "Field \"{key}\" is missing"},
+    {C::field_twice, "json.field_twice", "Feltet «{key}» forekommer mer enn én gang", "Field \"{key}\" occurs more than once"},
+    {C::invalid_date, "json.invalid_date", "Ugyldig dato «{value}» (forventet en ekte dato ÅÅÅÅ-MM-DD, år 1900–2200)",
+     "Invalid date \"{value}\" (expected a real date YYYY-MM-DD, year 1900-2200)"},
+    {C::not_an_integer, "json.not_integer", "Må være et heltall (var {value})", "Must be an integer (was {value})"},
+    {C::integer_range, "json.integer_range", "Må være et heltall fra {lo} til {hi} (var {value})",
+     "Must be an integer from {lo} to {hi} (was {value})"},
+    {C::period_invalid, "goal.period_invalid", "Ugyldig periode «{value}» (forventet ÅÅÅÅ eller ÅÅÅÅ-Qn, år 1900–2200)",
+     "Invalid period \"{value}\" (expected YYYY or YYYY-Qn, year 1900-2200)"},
+    {C::unknown_value, "json.unknown_value", "Ukjent verdi «{value}» ({allowed})", "Unknown value \"{value}\" ({allowed})"},
+    {C::not_iadesk, "format.not_iadesk", "Ikke et iadesk-datasett: «format» må være \"iadesk\" ({actual})",
+     "Not an iadesk dataset: \"format\" must be \"iadesk\" ({actual})"},
+    {C::format_newer, "format.newer",
+     "Datasettet er lagret av en nyere iadesk (formatversjon {version}); denne utgaven støtter til og med versjon "
+     "{supported}. Last inn siden på nytt eller oppdater iadesk for å åpne det.",
+     "The dataset was saved by a newer iadesk (format version {version}); this version supports up to version "
+     "{supported}. Reload the page or update iadesk to open it."},
+    {C::format_invalid, "format.invalid", "Ugyldig formatversjon {version} (støttet: 1–{supported})",
+     "Invalid format version {version} (supported: 1-{supported})"},
+    {C::seconds_invalid, "change_log.seconds", "Må være et helt antall sekunder siden 1970",
+     "Must be a whole number of seconds since 1970"},
+};
+static_assert(std::size(kTemplates) == static_cast<std::size_t>(ProblemCode::count_), "one template per code");
+
+struct Label {
+    std::string_view key, nb, en;
+};
+
+// Field names as a message names them (the subject of "{field} må fylles ut").
+constexpr Label kLabels[] = {
+    {"name", "Navnet", "The name"},
+    {"id", "ID-en", "The id"},
+    {"title", "Tittelen", "The title"},
+    {"area", "Området (delmål)", "The area (sub-goal)"},
+    {"goal", "Målet", "The goal"},
+    {"metric_name", "Navnet på måltallet", "The metric's name"},
+    {"text", "Teksten", "The text"},
+    {"role", "Rollen", "The role"},
+    {"description", "Beskrivelsen", "The description"},
+    {"reason", "Begrunnelsen", "The reason"},
+    {"manager_name", "Navnet på lederen", "The manager's name"},
+    {"unit", "Enheten", "The unit"},
+    {"employee", "Den ansatte", "The employee"},
+    {"sign_off_name", "Navnet på den som signerer", "The name of the person signing"},
+    // What a JSON field must hold, and what it held ("Må være et tall (var tekst)")
+    {"want.string", "tekst", "a string"},
+    {"want.date", "en dato som tekst (ÅÅÅÅ-MM-DD)", "a date string (YYYY-MM-DD)"},
+    {"want.number", "et tall", "a number"},
+    {"want.integer", "et heltall", "an integer"},
+    {"want.boolean", "true eller false", "true or false"},
+    {"want.boolean_or_null", "true, false eller null", "true, false or null"},
+    {"want.array", "en liste", "an array"},
+    {"want.object", "et objekt", "an object"},
+    {"want.object_or_null", "et objekt eller null", "an object or null"},
+    {"want.period", "en periode som tekst (ÅÅÅÅ eller ÅÅÅÅ-Qn)", "a period string (YYYY or YYYY-Qn)"},
+    {"is.null", "null", "null"},
+    {"is.object", "objekt", "object"},
+    {"is.array", "liste", "array"},
+    {"is.string", "tekst", "string"},
+    {"is.boolean", "sann/usann", "boolean"},
+    {"is.number", "tall", "number"},
+    {"is.unknown", "ukjent", "unknown"},
+    {"is.missing", "mangler", "missing"},
+};
+
+const Label* find_label(std::string_view key) {
+    for (const Label& l : kLabels)
+        if (l.key == key) return &l;
+    return nullptr;
+}
+
+std::string number_text(double v, bool comma) {
+    std::string s = fmt::format("{}", v); // shortest form that reads back as the same number
+    if (comma)
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+std::string arg_text(const ProblemArg& a, bool nb) {
+    switch (a.kind) {
+    case ProblemArg::Kind::text: return excerpt(a.text, a.max_chars);
+    case ProblemArg::Kind::integer: return std::to_string(a.integer);
+    case ProblemArg::Kind::number: return number_text(a.number, nb);
+    case ProblemArg::Kind::date: return nb ? format_norwegian(a.date) : format_iso(a.date);
+    case ProblemArg::Kind::period:
+        if (nb) return format_norwegian(a.date) + "–" + (a.open ? std::string("(åpen)") : format_norwegian(a.last));
+        return format_iso(a.date) + " to " + (a.open ? std::string("(open)") : format_iso(a.last));
+    case ProblemArg::Kind::label: {
+        const ProblemText t = field_label(a.text);
+        return nb ? t.nb : t.en;
+    }
+    }
+    return "?";
+}
+
+bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+
+// Renders `tpl` with fmt's named arguments. Placeholders without an argument become "?" first, and
+// braces are only ever placeholders in the table, so fmt never meets a format it would refuse.
+std::string render(std::string_view tpl, std::initializer_list<ProblemArg> args, bool nb) {
+    fmt::dynamic_format_arg_store<fmt::format_context> store;
+    std::vector<std::string> values;
+    values.reserve(args.size());
+    for (const ProblemArg& a : args) values.push_back(arg_text(a, nb));
+    std::size_t k = 0;
+    for (const ProblemArg& a : args) store.push_back(fmt::arg(a.name, std::string_view(values[k++])));
+    std::string checked;
+    checked.reserve(tpl.size());
+    for (std::size_t i = 0; i < tpl.size(); ++i) {
+        if (tpl[i] == '}') { checked += "}}"; continue; } // a stray brace is text
+        if (tpl[i] != '{') { checked.push_back(tpl[i]); continue; }
+        std::size_t j = i + 1;
+        while (j < tpl.size() && is_name_char(tpl[j])) ++j;
+        const std::string_view name = tpl.substr(i + 1, j - i - 1);
+        const bool closed = j < tpl.size() && tpl[j] == '}' && !name.empty();
+        bool given = false;
+        for (const ProblemArg& a : args) given = given || (closed && name == a.name);
+        if (given) { checked.append(tpl.substr(i, j - i + 1)); i = j; }
+        else if (closed) { checked.push_back('?'); i = j; }
+        else checked += "{{";
+    }
+    return fmt::vformat(checked, store);
+}
+
+} // namespace
+
+std::span<const ProblemTemplate> problem_templates() { return kTemplates; }
+
+std::string_view problem_id(ProblemCode code) {
+    const auto i = static_cast<std::size_t>(code);
+    return i < std::size(kTemplates) ? kTemplates[i].id : std::string_view("unknown");
+}
+
+ProblemText problem_text(ProblemCode code, std::initializer_list<ProblemArg> args) {
+    const auto i = static_cast<std::size_t>(code);
+    if (i >= std::size(kTemplates)) return {"Ukjent problem", "Unknown problem"};
+    const ProblemTemplate& t = kTemplates[i];
+    return {render(t.nb, args, true), render(t.en, args, false)};
+}
+
+Problem make_problem(std::string field, ProblemCode code, std::initializer_list<ProblemArg> args) {
+    ProblemText t = problem_text(code, args);
+    return {std::move(field), std::move(t.nb), std::move(t.en), code};
+}
+
+ProblemText field_label(std::string_view key) {
+    if (const Label* l = find_label(key)) return {std::string(l->nb), std::string(l->en)};
+    return {std::string(key), std::string(key)};
+}
+
+} // namespace iadesk
