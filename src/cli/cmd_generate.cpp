@@ -1,8 +1,10 @@
 // `iadesk generate --employees N [--seed S] [--today DATE] [--out FILE] [--json]`: a synthetic
 // dataset (generate.hpp), deterministic for (N, S, DATE). Defaults: seed 1, today = the local
-// date. Without --out the dataset goes to stdout; with --out it is written atomically and a
-// summary is printed (as JSON with --json).
+// date. Without --out the dataset goes to stdout; with --out it is written under the file's lock
+// through the safe writer (file_output.hpp; exit 3 when another process holds the lock past
+// IADESK_LOCK_TIMEOUT) and a summary is printed (as JSON with --json).
 #include "cli/cli_util.hpp"
+#include "cli/file_output.hpp"
 
 #include "iadesk/generate.hpp"
 #include "platform/platform.hpp"
@@ -66,11 +68,10 @@ int cmd_generate(const Args& args, std::ostream& out, std::ostream& err) {
         out << text;
         return 0;
     }
-    std::string why;
-    if (!platform::write_file_atomic(out_it->second, text, &why)) {
-        err << "iadesk generate: kan ikke skrive «" << out_it->second << "»: " << why << "\n";
-        return 2;
-    }
+    platform::FileLock lock;
+    if (int locked = lock_for_writing(out_it->second, "generate", lock, err)) return locked;
+    if (int written = write_output(out_it->second, text, "generate", err)) return written;
+    lock.release();
     if (a.flags.count("--json")) {
         nlohmann::ordered_json j{{"file", out_it->second},       {"bytes", text.size()},
                          {"units", ds.units.size()},     {"employees", ds.employees.size()},

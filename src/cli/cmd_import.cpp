@@ -3,13 +3,17 @@
 //   All or nothing, as in the app: with any problem in the file nothing is imported, every problem
 //   is printed ("  linje 3, kolonne «grad»: melding", or "  linje 3: ..." for the whole row) and the
 //   exit code is 1; DATASET stays byte for byte as it was. Without problems the rows are added in one
-//   step, the result is written in the canonical form through a temporary file and a rename (a
-//   reader sees the old or the new file, never a mix), and a summary is printed. --dry-run checks
-//   and prints the summary without writing. --json prints {"imported", "rows", "new_units",
-//   "errors": [{"line", "column", "message_nb", "message_en"}]}.
+//   step, the result is written in the canonical form through the safe writer (platform.hpp: a
+//   reader sees the old or the new file, never a mix; mode and owner kept), and a summary is
+//   printed. --dry-run checks and prints the summary without writing. --json prints {"imported",
+//   "rows", "new_units", "errors": [{"line", "column", "message_nb", "message_en"}]}.
+//   Concurrent imports into one DATASET queue: each takes DATASET's lock (file_output.hpp) before
+//   it reads DATASET and keeps it until the new file is renamed into place, so each reads the
+//   one before's result. --dry-run takes no lock.
 // Exit 0 imported (or would be, with --dry-run), 1 problems in the CSV or the dataset, 2 bad usage
-// or an unreadable/unwritable file.
+// or an unreadable/unwritable file, 3 DATASET locked by another process past IADESK_LOCK_TIMEOUT.
 #include "cli/cli_util.hpp"
+#include "cli/file_output.hpp"
 
 #include "iadesk/csv.hpp"
 #include "platform/platform.hpp"
@@ -58,15 +62,20 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
     const std::string& csv_path = a.positional[1];
     const std::string& dataset_path = a.values.at("--into");
 
-    int rc = 0;
-    std::optional<Dataset> ds = load_dataset_file(dataset_path, "import", err, rc);
-    if (!ds) return rc;
     std::string why;
     auto text = platform::read_file(csv_path, &why);
     if (!text) {
         err << "iadesk import: kan ikke lese filen «" << csv_path << "»: " << why << "\n";
         return 2;
     }
+    const bool dry = a.flags.count("--dry-run") > 0;
+    platform::FileLock lock; // held from before the dataset is read until after it is written
+    if (!dry) {
+        if (int locked = lock_for_writing(dataset_path, "import", lock, err, /*only_if_exists=*/true)) return locked;
+    }
+    int rc = 0;
+    std::optional<Dataset> ds = load_dataset_file(dataset_path, "import", err, rc);
+    if (!ds) return rc;
 
     ImportOutcome r;
     if (kind == "employees") {
@@ -79,13 +88,9 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
     if (r.errors.empty() && !r.command)
         r.errors.push_back({0, {}, "Filen har ingen rader å importere", "The file has no rows to import"});
 
-    const bool dry = a.flags.count("--dry-run") > 0;
     if (r.command && !dry) {
         r.command->apply(*ds);
-        if (!platform::write_file_atomic(dataset_path, save_dataset(*ds), &why)) {
-            err << "iadesk import: kan ikke skrive «" << dataset_path << "»: " << why << " (filen er uendret)\n";
-            return 2;
-        }
+        if (int written = write_output(dataset_path, save_dataset(*ds), "import", err)) return written;
     }
 
     if (a.flags.count("--json")) {

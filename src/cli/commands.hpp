@@ -1,6 +1,7 @@
 // The `iadesk` CLI verbs. main.cpp parses the verb and dispatches; each verb takes the remaining
 // arguments, writes its result to `out` and its messages to `err`, and returns the exit code
-// (0 ok, 1 bad input data, 2 bad usage).
+// (0 ok, 1 bad input data, 2 bad usage or an unreadable/unwritable file, 3 the file to write is
+// locked by another process past IADESK_LOCK_TIMEOUT: file_output.hpp).
 #pragma once
 
 #include <ostream>

@@ -1,5 +1,5 @@
 // iadesk: the command-line tool (native only). Parses the verb and dispatches to cmd_*.cpp;
-// exit codes: 0 ok, 1 bad input data, 2 bad usage (commands.hpp).
+// exit codes: 0 ok, 1 bad input data, 2 bad usage, 3 file in use (commands.hpp).
 #include "cli/commands.hpp"
 
 #include <cstring>
@@ -25,6 +25,9 @@ const char* kUsage =
     "  import employees|absence CSV --into FIL [--dry-run]  CSV-import (alt eller ingenting)\n"
     "\n"
     "DATO skrives ÅÅÅÅ-MM-DD eller dd.mm.åååå. --json gir maskinlesbar utdata.\n"
+    "Avslutningskode: 0 ok, 1 ugyldige data, 2 feil bruk eller en fil som ikke kan leses/skrives,\n"
+    "3 filen er i bruk av en annen prosess (import og generate --out venter på den i opptil\n"
+    "IADESK_LOCK_TIMEOUT sekunder, standard 60).\n"
     "Se «iadesk KOMMANDO --help» og docs/data-format.md.\n";
 
 struct Verb {

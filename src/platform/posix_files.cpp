@@ -6,10 +6,15 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
+#include <random>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,35 +47,198 @@ std::optional<std::string> read_file(const std::string& path, std::string* error
     return bytes;
 }
 
-bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error) {
-    const std::string tmp = path + ".tmp";
-    auto fail = [&](const char* what) {
-        if (error) *error = std::string(what) + ": " + std::strerror(errno);
-        return false;
-    };
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) return fail("cannot create temporary file");
-    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-    ok = ok && std::fflush(f) == 0;
-    ok = ok && ::fsync(fileno(f)) == 0;
-    if (!ok) {
-        int err = errno;
-        std::fclose(f);
-        std::remove(tmp.c_str());
-        errno = err;
-        return fail("cannot write temporary file");
+namespace {
+
+bool fail_with(std::string* error, const std::string& what, int err) {
+    if (error) *error = what + ": " + std::strerror(err);
+    return false;
+}
+
+// 64 unpredictable bits as 16 hex digits. Uniqueness does not rest on them (O_EXCL does); they
+// only keep another process from guessing the name and occupying it first.
+std::string random_hex() {
+    uint64_t bits = 0;
+    try {
+        std::random_device device;
+        bits = (static_cast<uint64_t>(device()) << 32) ^ device();
+    } catch (...) { // no entropy source: still distinct per process and call
+        bits = static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+               (static_cast<uint64_t>(::getpid()) << 40);
     }
-    if (std::fclose(f) != 0) {
-        std::remove(tmp.c_str());
-        return fail("cannot close temporary file");
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(bits));
+    return hex;
+}
+
+// A new file "<path>.<hex>.tmp" opened for writing, never an existing one (O_EXCL), never through a
+// link (O_NOFOLLOW; with O_EXCL a link at the name is EEXIST anyway). -1 with errno on failure.
+int create_temporary(const std::string& path, mode_t mode, std::string& tmp_path) {
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        tmp_path = path + "." + random_hex() + ".tmp";
+        const int fd = ::open(tmp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+        if (fd >= 0 || errno != EEXIST) return fd;
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        std::remove(tmp.c_str());
-        errno = err;
-        return fail("cannot rename temporary file");
+    errno = EEXIST;
+    return -1;
+}
+
+bool write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(n));
     }
     return true;
+}
+
+std::string directory_of(const std::string& path) {
+    const std::size_t slash = path.find_last_of('/');
+    if (slash == std::string::npos) return ".";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// Makes a rename in `dir` durable. EINVAL: the file system has no directory fsync (nothing to do).
+bool sync_directory(const std::string& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool ok = ::fsync(fd) == 0 || errno == EINVAL;
+    const int err = errno;
+    ::close(fd);
+    errno = err;
+    return ok;
+}
+
+// Gives the temporary file `fd` the owner, group and mode of `old` (platform.hpp, step 3).
+bool copy_owner_and_mode(int fd, const struct stat& old) {
+    struct stat mine {};
+    if (::fstat(fd, &mine) != 0) return false;
+    if ((mine.st_uid != old.st_uid || mine.st_gid != old.st_gid) && ::fchown(fd, old.st_uid, old.st_gid) != 0) {
+        if (errno != EPERM) return false;
+        if (mine.st_gid != old.st_gid && ::fchown(fd, static_cast<uid_t>(-1), old.st_gid) != 0 && errno != EPERM)
+            return false;
+    }
+    return ::fchmod(fd, old.st_mode & 07777) == 0; // after fchown, which may clear set-id bits
+}
+
+} // namespace
+
+bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error, bool* replaced) {
+    if (replaced) *replaced = false;
+    struct stat old {};
+    bool had_old = false;
+    if (::lstat(path.c_str(), &old) == 0) {
+        if (S_ISLNK(old.st_mode)) {
+            if (error) *error = "is a symbolic link (not written through; name the file it points to)";
+            return false;
+        }
+        if (!S_ISREG(old.st_mode)) {
+            if (error) *error = "is not a regular file";
+            return false;
+        }
+        had_old = true;
+    } else if (errno != ENOENT) {
+        return fail_with(error, "cannot inspect the file", errno);
+    }
+
+    std::string tmp;
+    const int fd = create_temporary(path, had_old ? 0600 : 0666, tmp);
+    if (fd < 0) return fail_with(error, "cannot create temporary file", errno);
+    auto abandon = [&](const char* what, bool close_it) {
+        const int err = errno;
+        if (close_it) ::close(fd);
+        ::unlink(tmp.c_str());
+        return fail_with(error, what, err);
+    };
+    if (had_old && !copy_owner_and_mode(fd, old)) return abandon("cannot give the temporary file the owner and mode", true);
+    if (!write_all(fd, bytes)) return abandon("cannot write temporary file", true);
+    if (::fsync(fd) != 0) return abandon("cannot flush temporary file to disk", true);
+    if (::close(fd) != 0) return abandon("cannot close temporary file", false);
+    if (::rename(tmp.c_str(), path.c_str()) != 0) return abandon("cannot rename temporary file", false);
+    if (replaced) *replaced = true;
+    if (!sync_directory(directory_of(path)))
+        return fail_with(error, "written, but the directory could not be flushed to disk", errno);
+    return true;
+}
+
+FileLock& FileLock::operator=(FileLock&& other) noexcept {
+    if (this != &other) {
+        release();
+        fd_ = other.fd_;
+        other.fd_ = -1;
+    }
+    return *this;
+}
+
+void FileLock::release() {
+    if (fd_ >= 0) ::close(fd_); // closing the only descriptor of the open file releases its flock
+    fd_ = -1;
+}
+
+FileLock::Outcome FileLock::acquire(const std::string& path, double timeout_seconds,
+                                    const std::function<void()>& on_wait, std::string* error) {
+    release();
+    const std::string lock = lock_path(path);
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(timeout_seconds > 0 ? timeout_seconds : 0));
+    auto failed = [&](const std::string& what, int err) {
+        fail_with(error, what, err);
+        return Outcome::failed;
+    };
+    bool told = false;
+    long pause_ms = 5;
+    for (;;) {
+        // O_RDONLY suffices for flock; O_NONBLOCK keeps a FIFO planted there from blocking the open.
+        const int fd = ::open(lock.c_str(), O_RDONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+        if (fd < 0) {
+            if (errno == ELOOP) {
+                if (error) *error = "the lock file «" + lock + "» is a symbolic link (refused; remove it)";
+                return Outcome::failed;
+            }
+            return failed("cannot open the lock file «" + lock + "»", errno);
+        }
+        struct stat held {};
+        if (::fstat(fd, &held) != 0) {
+            const int err = errno;
+            ::close(fd);
+            return failed("cannot inspect the lock file «" + lock + "»", err);
+        }
+        if (!S_ISREG(held.st_mode)) {
+            ::close(fd);
+            if (error) *error = "the lock file «" + lock + "» is not a regular file";
+            return Outcome::failed;
+        }
+        while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            if (errno != EWOULDBLOCK && errno != EINTR) {
+                const int err = errno;
+                ::close(fd);
+                return failed("cannot lock «" + lock + "»", err);
+            }
+            const auto now = std::chrono::steady_clock::now();
+            if (now >= deadline) {
+                ::close(fd);
+                return Outcome::busy;
+            }
+            if (!told && on_wait) on_wait();
+            told = true;
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1;
+            const long ms = std::min<long>(pause_ms, static_cast<long>(left));
+            struct timespec pause {ms / 1000, (ms % 1000) * 1'000'000L};
+            ::nanosleep(&pause, nullptr);
+            pause_ms = std::min<long>(pause_ms * 2, 100);
+        }
+        // Locked. Still the file at the lock's name? (Someone may have deleted and recreated it
+        // while this process waited on the old one.) If not, lock the new one.
+        struct stat now {};
+        if (::lstat(lock.c_str(), &now) == 0 && now.st_dev == held.st_dev && now.st_ino == held.st_ino) {
+            fd_ = fd;
+            return Outcome::locked;
+        }
+        ::close(fd);
+    }
 }
 
 std::vector<std::string> list_dir(const std::string& dir) {
@@ -102,12 +270,17 @@ bool DirectoryStore::write_atomic(const std::string& name, std::string_view byte
     return write_file_atomic(path(name), bytes, error);
 }
 
+// A piece of a snapshot written over several calls (snapshots.hpp). Not followed through a link
+// at the name either; the pieces' file is renamed over its name at the end (SnapshotStore).
 bool DirectoryStore::append(const std::string& name, std::string_view bytes, std::string* error) {
-    std::FILE* f = std::fopen(path(name).c_str(), "ab");
-    bool ok = f && std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-    const int err = errno;
-    if (f && std::fclose(f) != 0) ok = false;
-    if (!ok && error) *error = std::string("cannot append to ") + name + ": " + std::strerror(f ? err : errno);
+    const int fd = ::open(path(name).c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+    bool ok = fd >= 0 && write_all(fd, bytes);
+    int err = errno;
+    if (fd >= 0 && ::close(fd) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    if (!ok) fail_with(error, "cannot append to " + name, err);
     return ok;
 }
 
