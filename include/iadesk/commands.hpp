@@ -55,6 +55,13 @@ CommandResult accepted(Command c);
 // Name non-empty, orgnr valid (is_valid_orgnr). merge_key "organisation" (typing merges).
 CommandResult set_organisation(const Dataset& ds, Organisation org);
 
+// --- The whole register ---------------------------------------------------------------------
+// Replaces the whole register with `next` (a restore from a backup, or starting empty) as one
+// undoable step, refused with the loader's problems when `next` would not load. The change log is
+// the audit trail and is kept as it is: `next`'s own log (a backup file's) is not taken over, so a
+// file cannot put entries into it; Document::apply appends `description` ("Gjenopprettet fra ...").
+CommandResult replace_dataset(const Dataset& current, Dataset next, std::string description);
+
 // --- Units -----------------------------------------------------------------------------------
 CommandResult add_unit(const Dataset& ds, Unit unit);
 CommandResult rename_unit(const Dataset& ds, std::string_view unit_id, std::string new_name);

@@ -59,7 +59,9 @@ public:
     std::string redo(int64_t now_unix_seconds = 0, const std::string& role = {});
     void end_merge() { merging_open_ = false; } // e.g. when a text field loses focus
     void reset(Dataset d);                        // new document: clears history, bumps revision
-    // The log lives in the dataset (saved with it); the newest kChangeLogMax entries are kept.
+    // The log lives in the dataset (saved with it). It is the audit trail: only apply, undo and redo
+    // append to it, nothing removes or changes an entry (commands keep it as it is, replace_dataset
+    // included), and it is not capped.
     const std::vector<ChangeLogEntry>& change_log() const { return data.change_log; }
 
 private:

@@ -181,10 +181,9 @@ struct Dataset {
     std::vector<GoalActivity> goal_activities;
     std::vector<IaMeeting> ia_meetings;
     std::vector<HalfYearReport> half_year_reports; // sorted by (year, half), one per period (optional in the file)
-    std::vector<ChangeLogEntry> change_log;        // the newest kChangeLogMax changes (optional in the file)
+    std::vector<ChangeLogEntry> change_log;        // every change, oldest first (optional in the file); append-only
 };
 
-inline constexpr std::size_t kChangeLogMax = 2000;
 
 // Norwegian organisation number: 9 digits, weights 3 2 7 6 5 4 3 2, check digit 11 - (sum mod 11);
 // a remainder giving 10 makes the number invalid, 11 means check digit 0.

@@ -45,7 +45,7 @@ struct ViewContext {
     const Dataset& data() const { return derived.data(); }
     // Queues the command of an accepted edit; a refused one's problems go to `refusals`. True when
     // queued. For views that show no form of their own around the edit (a button that acts).
-    bool submit(CommandResult r) {
+    bool submit(CommandResult r) const {
         if (r.ok()) {
             commands.push_back(std::move(*r.command));
             return true;

@@ -114,6 +114,26 @@ CommandResult set_organisation(const Dataset& ds, Organisation org) {
     return accepted(std::move(c));
 }
 
+// --- The whole register ---------------------------------------------------------------------
+
+CommandResult replace_dataset(const Dataset& current, Dataset next, std::string description) {
+    next.change_log.clear(); // a file's log is never taken over (see commands.hpp)
+    std::vector<Problem> p = check_touched(next, Touched{});
+    if (!p.empty()) return refused(std::move(p));
+    Dataset previous = current;
+    previous.change_log.clear(); // not needed: apply and undo keep the log that is there
+    auto keep_log = [](Dataset& d, const Dataset& with) {
+        std::vector<ChangeLogEntry> log = std::move(d.change_log);
+        d = with;
+        d.change_log = std::move(log);
+    };
+    Command c;
+    c.description = std::move(description);
+    c.apply = [next = std::move(next), keep_log](Dataset& d) { keep_log(d, next); };
+    c.undo = [previous = std::move(previous), keep_log](Dataset& d) { keep_log(d, previous); };
+    return accepted(std::move(c)); // touched: everything (the default)
+}
+
 // --- Units -----------------------------------------------------------------------------------
 
 CommandResult add_unit(const Dataset& ds, Unit unit) {

@@ -4,7 +4,6 @@
 //
 //   "change_log": [{"unix_seconds": 1795000000, "role": "hr", "description": "Endret organisasjonsnavn"}]
 //
-// A file with more than kChangeLogMax entries keeps the newest ones (the app never writes more).
 #include "json_fields.hpp"
 
 namespace iadesk::detail_ds {
@@ -39,8 +38,6 @@ void read_change_log(const nlohmann::json& doc, const Path& root, Reporter& rep,
         e.unix_seconds = static_cast<int64_t>(*when);
         ds.change_log.push_back(std::move(e));
     }
-    if (ds.change_log.size() > kChangeLogMax)
-        ds.change_log.erase(ds.change_log.begin(), ds.change_log.end() - static_cast<std::ptrdiff_t>(kChangeLogMax));
 }
 
 void write_change_log(const Dataset& ds, int indent, std::string& out) {

@@ -186,16 +186,6 @@ void read_array(const json& doc, const Path& root, Reporter& rep, const char* na
     }
 }
 
-std::string ptr(const char* array, std::size_t i, const std::string& field) {
-    std::string s = std::string("/") + array + "/" + std::to_string(i);
-    if (!field.empty()) s += "/" + field;
-    return s;
-}
-
-void report(Reporter& rep, const char* array, std::size_t i, const std::vector<Problem>& problems) {
-    for (const Problem& p : problems) rep.out.push_back({ptr(array, i, p.field), p.message_nb, p.message_en});
-}
-
 // --- Writing ----------------------------------------------------------------------------------------
 
 using Out = JsonOut;

@@ -50,12 +50,6 @@ void read_one(const json& v, const Path& p, Reporter& rep, HalfYearReport& r, ui
     if (f.bad) bad = 1;
 }
 
-std::string ptr(std::size_t i, const std::string& field) {
-    std::string s = "/half_year_reports/" + std::to_string(i);
-    if (!field.empty()) s += "/" + field;
-    return s;
-}
-
 } // namespace
 
 void read_half_years(const json& doc, const Path& root, Reporter& rep, Dataset& ds, std::vector<uint8_t>& bad) {

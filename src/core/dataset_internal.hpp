@@ -85,14 +85,14 @@ struct LoadMeta {
 void check_dataset(const Dataset& ds, const LoadMeta* meta, Reporter& rep);
 
 // Follow-up plans (plans_io.cpp): the optional "adjustment_options" and "plans" members. read_plans
-// is phase 1 (from the document's DOM; plans are not streamed), check_plans phase 2 (run by
-// check_dataset), write_plans appends the members after "milestone_events" when non-empty.
+// is phase 1 (from the document's DOM; plans are not streamed); their checks are checks.hpp's (run
+// by check_dataset); write_plans appends the members after "milestone_events" when non-empty.
 void read_plans(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds);
 void write_plans(const Dataset& ds, int indent, std::string& out);
 
 // IA goals (dataset_goals.cpp): the optional "goals", "goal_activities" and "ia_meetings" members.
-// read_goals is phase 1 (from the DOM; not streamed), check_goals phase 2 (run by check_dataset;
-// `meta` null for an in-memory Dataset), write_goals appends the members when non-empty.
+// read_goals is phase 1 (from the DOM; not streamed; `meta` marks unreadable records, whose checks
+// check_dataset then skips), write_goals appends the members when non-empty.
 void read_goals(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds, GoalsMeta& meta);
 void write_goals(const Dataset& ds, int indent, std::string& out);
 

@@ -35,7 +35,6 @@ std::vector<Problem> Document::apply(Command cmd, int64_t now, const std::string
 
 void Document::log(int64_t now, const std::string& role, std::string description) {
     auto& l = data.change_log;
-    if (l.size() >= kChangeLogMax) l.erase(l.begin(), l.begin() + static_cast<std::ptrdiff_t>(l.size() - kChangeLogMax + 1));
     // Cut long descriptions (a command naming a 10 000-character name) so the log stays readable
     // and within the format's text limit.
     if (description.size() > 300) description = detail_ds::excerpt(description, 200);

@@ -115,18 +115,51 @@ TEST_CASE("document: the change log says when, who and what, logs undo and redo,
     CHECK(back.dataset->change_log[1].role == "manager");
     CHECK(save_dataset(*back.dataset) == saved);
 
-    // Only the newest kChangeLogMax entries are kept; a long description is cut.
-    for (std::size_t i = 0; i < kChangeLogMax + 10; ++i) {
+    // Every entry is kept (the audit trail is not capped); a long description is cut.
+    for (std::size_t i = 0; i < 2500; ++i) {
         doc.end_merge();
         doc.apply(rename_org(doc.data, "N" + std::to_string(i)), 1795000200 + static_cast<int64_t>(i), "hr");
     }
-    CHECK(doc.change_log().size() == kChangeLogMax);
-    CHECK(doc.change_log().back().unix_seconds == 1795000200 + static_cast<int64_t>(kChangeLogMax + 9));
+    REQUIRE(doc.change_log().size() == 3 + 2500);
+    CHECK(doc.change_log()[0].unix_seconds == 1795000000); // the first entry is still there
     Command long_one = rename_org(doc.data, "x");
     long_one.description = std::string(20000, 'x');
     doc.end_merge();
     doc.apply(std::move(long_one), 1, "hr");
     CHECK(doc.change_log().back().description.size() < 1000);
+    DatasetLoad big = load_dataset(save_dataset(doc.data));
+    REQUIRE(big.ok());
+    CHECK(big.dataset->change_log.size() == 3 + 2500 + 1); // and all of it loads back
+}
+
+TEST_CASE("document: a restore keeps the change log and appends to it; a backup's own log is not taken over") {
+    Document doc = small_document();
+    doc.apply(rename_org(doc.data, "Før gjenoppretting"), 1795000000, "hr");
+    doc.end_merge();
+    // A backup whose log claims changes that never happened here.
+    Dataset backup = small_document().data;
+    backup.organisation.name = "Fra sikkerhetskopien";
+    backup.change_log.push_back({1700000000, "hr", "Slettet alle sykmeldinger (forfalsket)"});
+    CommandResult r = replace_dataset(doc.data, backup, "Gjenopprettet fra sikkerhetskopi «kopi.json»");
+    REQUIRE(r.ok());
+    REQUIRE(doc.apply(std::move(*r.command), 1795000100, "hr").empty());
+    CHECK(doc.data.organisation.name == "Fra sikkerhetskopien");
+    REQUIRE(doc.change_log().size() == 2);
+    CHECK(doc.change_log()[0].description == "Endret organisasjonen");
+    CHECK(doc.change_log()[1].description == "Gjenopprettet fra sikkerhetskopi «kopi.json»");
+    CHECK(doc.change_log()[1].unix_seconds == 1795000100);
+    // Undo brings the register back and logs that too; nothing is removed from the log.
+    doc.undo(1795000200, "hr");
+    CHECK(doc.data.organisation.name == "Før gjenoppretting");
+    REQUIRE(doc.change_log().size() == 3);
+    CHECK(doc.change_log()[2].description == "Angret: Gjenopprettet fra sikkerhetskopi «kopi.json»");
+
+    // A backup that would not load is refused with the loader's problem.
+    Dataset broken = backup;
+    broken.employees[0].unit = "U9";
+    CommandResult bad = replace_dataset(doc.data, broken, "Gjenopprettet");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.problems[0].field == "/employees/0/unit");
 }
 
 TEST_CASE("document: a bad change_log in a file names the place and the problem") {

@@ -14,15 +14,6 @@
 namespace iadesk::app {
 namespace {
 
-// Replaces the whole dataset; undo brings the previous one back (restore, start empty).
-Command replace_dataset(const Dataset& current, Dataset next, std::string description) {
-    Command c;
-    c.description = std::move(description);
-    c.apply = [next = std::move(next)](Dataset& d) { d = next; };
-    c.undo = [previous = current](Dataset& d) { d = previous; };
-    return c;
-}
-
 void draw_errors(const std::vector<CsvRowError>& errors, bool english) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.60f, 0.08f, 0.08f, 1));
     for (const CsvRowError& e : errors) {
@@ -135,7 +126,7 @@ void DataView::draw(ViewContext& ctx, const std::function<void(FilePurpose)>& pi
             Dataset empty;
             empty.organisation = ctx.doc.data.organisation;
             if (empty.organisation.name.find("(demo)") != std::string::npos) empty.organisation.name = tr("data.new_org_name");
-            ctx.commands.push_back(replace_dataset(ctx.doc.data, std::move(empty), tr("data.emptied")));
+            ctx.submit(replace_dataset(ctx.doc.data, std::move(empty), tr("data.emptied")));
             confirm_empty = false;
         }
         ImGui::SameLine();
@@ -215,7 +206,7 @@ void DataView::draw_restore_preview(ViewContext& ctx) {
                       static_cast<int>(d.employees.size()), static_cast<int>(d.absences.size()));
         ui::label_text(line);
         if (ui::primary_button(tr("data.restore_commit"))) {
-            ctx.commands.push_back(replace_dataset(ctx.doc.data, d, tr("data.restored")));
+            ctx.submit(replace_dataset(ctx.doc.data, d, std::string(tr("data.restored")) + " «" + file_name + "»"));
             restore.reset();
         } else {
             ImGui::SameLine();
