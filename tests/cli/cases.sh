@@ -65,6 +65,30 @@ check "text holiday note" 'grep -q "Ferie flytter maksdato hos NAV; iadesk har i
 check "text birth-year note" 'grep -q "^Aldersgrensene (67 og 70 år): for 10 tilfeller er bare fødselsåret kjent, og 1. januar er lagt til grunn.$" "$out"'
 check "text merged case line" 'grep -Eq "^E02 +Ola Hansen +02\.03\.2026 +10\.04\.2026 +30 " "$out"'
 
+# A used-up account and an employment under 4 weeks, worked by hand (docs/domain.md):
+# E07 sick 6.1.2025-30.1.2026: employer 6.1-21.1.2025, NAV from Wed 22.1.2025; the 248th weekday
+# is 22.1 + 49 weeks (Wed 31.12.2025, 246th) + 2 = Fri 2.1.2026; then no sick pay; back at work
+# 31.1.2026, so the day back after 26 weeks is 2.1 + 182 = 3.7.2026 and a fresh right from 4.7.2026.
+# E12 employed from 16.3.2026 and sick from 10.4 (25 days later): no employer period (§ 8-18).
+python3 - "$EX" "$tmp/extra.json" <<'PY'
+import json,sys
+d=json.load(open(sys.argv[1]))
+d["absences"].append({"employee":"E07","kind":"sykmelding","from":"2025-01-06","to":"2026-01-30","grade":100})
+d["absences"].append({"employee":"E12","kind":"sykmelding","from":"2026-04-10","to":"2026-04-20","grade":100})
+json.dump(d,open(sys.argv[2],"w"),ensure_ascii=False)
+PY
+"$IADESK" cases "$tmp/extra.json" --today 2026-11-24 --json >"$out" 2>"$err"; rc=$?
+check "used up and under 4 weeks: exit 0" '[ $rc -eq 0 ]'
+check "used up and under 4 weeks: JSON" 'python3 -c "
+import json,sys; j={c[\"employee\"]:c for c in json.load(open(sys.argv[1]))}
+e7=j[\"E07\"]; e12=j[\"E12\"]
+assert (e7[\"maksdato\"],e7[\"nav_days_case\"],e7[\"days_left\"],e7[\"no_sick_pay\"],e7[\"fresh_right_from\"])==(\"2026-01-02\",248,0,\"days_used_up\",\"2026-07-04\"), e7
+assert e12[\"employer_period\"]==\"employed_under_4_weeks\" and \"nav_pay_depends_on_earning_period\" in e12[\"notes\"], e12
+" "$out"'
+"$IADESK" cases "$tmp/extra.json" --today 2026-11-24 >"$out" 2>"$err"; rc=$?
+check "used up: text remark" 'grep -q "^ *ingen sykepenger fra NAV: 248 dager brukt opp 02.01.2026 (ftrl § 8-12)$" "$out" && grep -q "^ *ny rett fra 04.07.2026 hvis i arbeid fram til da$" "$out"'
+check "under 4 weeks: text remark" 'grep -q "^ *ingen arbeidsgiverperiode: ansatt kortere enn 4 uker (ftrl § 8-18)" "$out"'
+
 "$IADESK" cases "$EX" --today 2026-02-30 >"$out" 2>"$err"; rc=$?
 check "bad date exits 2 naming the option" '[ $rc -eq 2 ] && grep -q "ugyldig dato for --today: «2026-02-30»" "$err"'
 

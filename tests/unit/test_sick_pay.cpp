@@ -5,13 +5,10 @@
 // first when X is a weekday; since X + 7k is then weekday number 5k + 1, 248 = 5 * 49 + 3 means
 // "X + 49 weeks is the 246th, two weekdays later the 248th".
 #include "iadesk/cases.hpp"
-#include "iadesk/milestones.hpp"
-#include "iadesk/rules.hpp"
 #include "iadesk/sick_pay.hpp"
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <cstdint>
 #include <limits>
 #include <string>
