@@ -44,6 +44,7 @@
 #include "iadesk/calendar.hpp"
 #include "iadesk/model.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <span>
@@ -54,27 +55,27 @@ namespace iadesk {
 
 struct SicknessCase;
 
-enum class EmployerPeriod {
+enum class EmployerPeriod : uint8_t {
     applies,                  // the employer pays the first 16 days (§ 8-18, § 8-19)
     employed_under_4_weeks,   // employment began less than 28 days before the first sick day
     not_employed,             // no employment period covers the day before the first sick day
     over_70,                  // the case starts on or after the 70th birthday (§ 8-3)
 };
 
-enum class MaksdatoRule {
+enum class MaksdatoRule : uint8_t {
     days_248,         // § 8-12: 248 sykepengedager
     days_60_after_67, // § 8-51: 60 sykepengedager after the 67th birthday
     age_70,           // § 8-3: the weekday before the 70th birthday
 };
 
-enum class NoSickPay {
+enum class NoSickPay : uint8_t {
     none,
     days_used_up,          // the 248 days are used up (§ 8-12); see fresh_right_from
     days_used_up_after_67, // the 60 days after 67 are used up (§ 8-51); see fresh_right_from
     age_70,                // the employee is 70 or older (§ 8-3)
 };
 
-enum class BirthAssumption { exact_date, first_of_birth_year, unknown };
+enum class BirthAssumption : uint8_t { exact_date, first_of_birth_year, unknown };
 
 // The sick-pay account as it stands for one case (see the contract above for every rule).
 struct CaseSickPay {

@@ -28,11 +28,23 @@ struct Span {
     int32_t last; // inclusive
 };
 
-Date first_weekday_from(Date d) { return nth_weekday_from(d, 1); }
+// ISO weekday (Monday = 1) without a call: 1970-01-01 was a Thursday. Dates here are after 1900.
+int weekday_of(int32_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7) + 1; }
+
+Date first_weekday_from(Date d) {
+    const int wd = weekday_of(d.days);
+    return wd >= 6 ? d + (8 - wd) : d;
+}
 
 Date last_weekday_until(Date d) {
-    const int wd = d.weekday();
+    const int wd = weekday_of(d.days);
     return wd == 6 ? d - 1 : wd == 7 ? d - 2 : d;
+}
+
+// The first day that still counts three years (§ 8-12) before `d` (add_years(d, -3)), computed
+// only when a counted day is old enough to be near it: the cutoff lies 1095 or 1096 days back.
+int32_t window_start(Date d, int32_t oldest_counted) {
+    return oldest_counted >= d.days - 1094 ? oldest_counted : add_years(d, -kAccountYears).days;
 }
 
 // Days between two sick intervals (after `last`, before `next_first`) that are all a Saturday
@@ -103,7 +115,7 @@ public:
         if (d.days > b) { note_sick_until(b); return 0; } // a weekend only
         if (active_) {
             if (d.days - fit_start_ >= kFitDaysForFreshRight) reset();
-            else drop_before(add_years(d, -kAccountYears).days);
+            else if (!runs_.empty()) drop_before(window_start(d, runs_.front().first));
         }
         active_ = true;
         const int32_t end = std::min(b, b_.turns_70 - 1);
@@ -114,7 +126,8 @@ public:
         if (paid_end >= d.days) {
             paid = weekdays_between(d, Date{paid_end});
             runs_.push_back({d.days, last_weekday_until(Date{paid_end}).days});
-            count();
+            used_ += paid;
+            if (b_.turns_67 < kNever) used_after_67_ += weekdays_between(Date{std::max(d.days, b_.turns_67 + 1)}, Date{paid_end});
         }
         if (limit.days <= end) {
             exhausted_ = true;
@@ -154,7 +167,8 @@ public:
             used = used67 = 0;
         } else if (!continuing) {
             if (d.days - fit_start_ >= kFitDaysForFreshRight) used = used67 = 0;
-            else count_since(add_years(d, -kAccountYears).days, used, used67);
+            else if (!runs_.empty() && window_start(d, runs_.front().first) > runs_.front().first)
+                count_since(window_start(d, runs_.front().first), used, used67);
         }
         MaksdatoRule rule = MaksdatoRule::days_248;
         Date maks = limit_from(d, used, used67, rule);
@@ -208,6 +222,7 @@ private:
     }
 
     void drop_before(int32_t cutoff) {
+        if (runs_.front().first >= cutoff) return;
         std::size_t keep = 0;
         for (Span& r : runs_) {
             if (r.last < cutoff) continue;
@@ -215,7 +230,7 @@ private:
             runs_[keep++] = r;
         }
         runs_.resize(keep);
-        count();
+        count_since(cutoff, used_, used_after_67_);
     }
 
     void count_since(int32_t cutoff, int& used, int& used67) const {
@@ -228,7 +243,6 @@ private:
         }
     }
 
-    void count() { count_since(std::numeric_limits<int32_t>::min() / 4, used_, used_after_67_); }
 
     Birthdays b_;
     bool active_ = false;     // an account has been started
