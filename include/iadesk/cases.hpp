@@ -1,24 +1,27 @@
-// cases: absence records -> sickness cases (NAV: oppfølgingstilfelle), DOMAIN.md §2.
+// cases: absence records -> sickness cases (NAV: oppfølgingstilfelle), with each case's sick-pay
+// account (sick_pay.hpp).
 //
 // Contract
 // - An employee's records (egenmelding and sykmelding alike) are merged into one case while the
 //   gap of non-sick calendar days between them is at most 15; a gap of 16 or more starts a new
-//   case (peer-systems.md:195; folketrygdloven § 8-19). Overlapping records are merged.
+//   case (folketrygdloven § 8-19 third paragraph; NAV's oppfølgingstilfelle does the same).
+//   Overlapping records are merged.
 // - start = first sick day (day 1). end = last recorded sick day, or nullopt when the last
 //   record is open.
 // - sick_days = calendar days covered by at least one record. An open record counts through
 //   `today` (and at least its first day).
-// - agp_end (arbeidsgiverperiode, § 8-19) = the 16th calendar sick day of the case, counting
-//   only days covered by records, projecting continuous absence after the last recorded day;
-//   so it is always set.
-// - maksdato (§ 8-12, § 8-11) = the 248th Monday..Friday sick day of the case (holidays on
-//   weekdays count; a graded day counts whole), projecting continuous absence after the last
-//   recorded day. VERIFY (DOMAIN.md §2): the 3-year window is not modelled.
+// - pay = the sick-pay account as it stands for the case (sick_pay.hpp): the arbeidsgiverperiode
+//   (§§ 8-18, 8-19), the NAV days used in the case and in the account across the employee's
+//   cases (§ 8-12: three years, 26 weeks for a fresh right), days left and maksdato (§ 8-12,
+//   § 8-51, § 8-3). agp_end and maksdato repeat pay.agp_end and pay.maksdato (the milestone
+//   anchors "agp_end" and "maksdato" of the rule sets read them); both are always set,
+//   projecting continuous absence after the case's last counted day.
 // - Cases come sorted by employee id (in order of first appearance in the dataset's employee
 //   list) and then by start date.
 #pragma once
 
 #include "iadesk/model.hpp"
+#include "iadesk/sick_pay.hpp"
 
 #include <optional>
 #include <string>
@@ -33,8 +36,9 @@ struct SicknessCase {
     Date last_recorded_day;       // = *end when closed; when open, the latest day a record names
                                   // (the open record's first day, or a later closed record's last)
     int sick_days = 0;
-    Date agp_end;
-    Date maksdato;
+    Date agp_end;                 // = pay.agp_end
+    Date maksdato;                // = pay.maksdato
+    CaseSickPay pay;
     std::vector<std::size_t> absences; // indices into Dataset::absences, by first day
 
     bool is_open() const { return !end.has_value(); }
@@ -47,8 +51,9 @@ struct SicknessCase {
 // last before it (of those ending the same day, the one that began last); 0 before start.
 int grade_on(const SicknessCase& c, const Dataset& ds, Date day);
 
-// All cases of the dataset. `today` only affects open cases' sick_days.
-std::vector<SicknessCase> build_cases(const Dataset& ds, Date today);
+// All cases of the dataset. `today` bounds open records: their sick_days and the NAV days counted
+// so far (maksdato does not depend on it). `options` gives exact birth dates when known.
+std::vector<SicknessCase> build_cases(const Dataset& ds, Date today, const SickPayOptions& options = {});
 
 // The case of `employee` that is open on `day` (start <= day and (open or end >= day)), if any.
 const SicknessCase* case_on(const std::vector<SicknessCase>& cases, std::string_view employee, Date day);

@@ -4,7 +4,8 @@
 //   done / exempt     a MilestoneEvent for (employee, case start, milestone id) is recorded
 //                     (the latest event wins: latest date, then latest in the list);
 //   not_applicable    the case has ended (closed end < today) and the milestone is due after
-//                     the case's end;
+//                     the case's end; or the rule was abolished before its due date
+//                     (MilestoneRule::abolished_from <= due; `abolished` is then true);
 //   on_request        the rule applies "on_request", or "full_leave_else_on_request" and the
 //                     grade on the due day is below 100 (DOMAIN.md §3: dialogmøte 1 of a graded
 //                     case under the current set). A rule without a due date (has_due false) is
@@ -34,6 +35,7 @@ struct Milestone {
     Date due;                             // the case start when !has_due(): do not show it
     MilestoneStatus status = MilestoneStatus::upcoming;
     const MilestoneEvent* event = nullptr; // the recorded event for done/exempt, else nullptr
+    bool abolished = false;               // not due: the rule was abolished before its due date
 
     bool has_due() const { return rule != nullptr && rule->has_due; }
 };

@@ -9,7 +9,11 @@
 // - Applicability: "always"; "on_request" (no due date is enforced); "full_leave_else_on_request"
 //   (required when the case is 100 % sick-listed on the due day, otherwise on request).
 // - choose_rule_set picks the set whose [valid_from, valid_to] contains the case start; when
-//   several match, the one with the latest valid_from wins.
+//   several match, the one with the latest valid_from wins. A case keeps that set when it runs
+//   into the next regime (the deadlines started with the case), except that a milestone with
+//   `abolished_from` is not due when its due date falls on or after that date: the duty no
+//   longer existed then (the 9-week report, abolished from 1 July 2014 by Prop. 102 L
+//   (2013-2014); docs/rules.md, docs/domain.md).
 #pragma once
 
 #include "iadesk/calendar.hpp"
@@ -36,6 +40,7 @@ struct MilestoneRule {
     std::string responsible;      // "arbeidsgiver" | "nav" | "arbeidstaker" | "sykmelder" ...
     Applicability applies = Applicability::always;
     std::string source;           // citation: law section and/or seed file:line
+    std::optional<Date> abolished_from; // due on or after this day: not due (the duty was abolished)
 };
 
 struct RuleSet {

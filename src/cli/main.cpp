@@ -15,7 +15,7 @@ const char* kUsage =
     "\n"
     "kommandoer:\n"
     "  validate FIL                              kontroller et datasett (alle problemer med JSON-peker)\n"
-    "  cases FIL [--today DATO]                  sykefraværstilfeller (arbeidsgiverperiode, maksdato)\n"
+    "  cases FIL [--today DATO]                  sykefraværstilfeller og sykepengekonto (NAV-dager, maksdato)\n"
     "  milestones FIL --today DATO               milepæler for tilfellene som er åpne på DATO\n"
     "  stats FIL --from DATO --to DATO [--by unit]  sykefraværsprosent (skjermet under 5 ansatte)\n"
     "  generate --employees N [--seed S] [--today DATO] [--out FIL]  syntetisk datasett\n"

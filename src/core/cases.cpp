@@ -1,9 +1,9 @@
-// cases: absence records -> sickness cases (cases.hpp, DOMAIN.md §2).
+// cases: absence records -> sickness cases (cases.hpp).
 //
 // Complexity: one pass to bucket the absences by employee (counting sort over an id -> slot
-// map), a sort of each employee's few records, and O(1) arithmetic per merged interval for the
-// arbeidsgiverperiode and maksdato (calendar.hpp weekdays_between / nth_weekday_from). No loop
-// runs over the days of a record, so open or year-long records cost the same as short ones.
+// map), a sort of each employee's few records, and the sick-pay account of each employee
+// (sick_pay.cpp: O(1) date arithmetic per interval). No loop runs over the days of a record, so
+// open or year-long records cost the same as short ones.
 #include "iadesk/cases.hpp"
 
 #include <algorithm>
@@ -14,11 +14,9 @@
 namespace iadesk {
 namespace {
 
-// ftrl § 8-19: a new absence within 16 days continues the period; 16 non-sick days end a case
-// (isoppfolgingstilfelle OppfolgingstilfelleDag.kt:48, peer-systems.md:195).
+// ftrl § 8-19 third paragraph: a new absence within 16 days continues the period; 16 non-sick
+// days end a case (as NAV's oppfølgingstilfelle, navikt/isoppfolgingstilfelle).
 constexpr int kMaxMergeGap = 15;
-constexpr int kAgpDays = 16;          // ftrl § 8-19: 16 calendar days
-constexpr int kMaxSickPayDays = 248;  // ftrl § 8-12 (Monday..Friday days, § 8-11)
 constexpr int32_t kOpenEnd = std::numeric_limits<int32_t>::max() / 4; // "no last day yet"
 
 struct Interval {
@@ -87,33 +85,10 @@ public:
         }
         if (in_run) sick += run_last - run_first + 1;
         c_.sick_days = sick;
-        c_.agp_end = nth_covered_day(kAgpDays, [](int32_t a, int32_t b) { return b - a + 1; },
-                                     [](int32_t a, int n) { return Date{a + n - 1}; },
-                                     [](int32_t after, int n) { return Date{after + n}; });
-        c_.maksdato = nth_covered_day(
-            kMaxSickPayDays, [](int32_t a, int32_t b) { return weekdays_between(Date{a}, Date{b}); },
-            [](int32_t a, int n) { return nth_weekday_from(Date{a}, n); },
-            [](int32_t after, int n) { return nth_weekday_from(Date{after + 1}, n); });
         return std::move(c_);
     }
 
 private:
-    // The n-th counted day of the case: walks the merged intervals (count(a, b) counts days in
-    // [a, b]; pick(a, k) is the k-th counted day from a), then projects continuous absence after
-    // the last recorded day (project(last, k)). An open interval is unbounded, so the n-th day
-    // always falls inside it.
-    template <class Count, class Pick, class Project>
-    Date nth_covered_day(int n, Count count, Pick pick, Project project) const {
-        int seen = 0;
-        for (const Interval& iv : unions_) {
-            if (iv.last >= kOpenEnd) return pick(iv.first, n - seen);
-            const int k = count(iv.first, iv.last);
-            if (seen + k >= n) return pick(iv.first, n - seen);
-            seen += k;
-        }
-        return project(unions_.back().last, n - seen);
-    }
-
     const Dataset& ds_;
     Date today_;
     SicknessCase c_;
@@ -138,11 +113,14 @@ int grade_on(const SicknessCase& c, const Dataset& ds, Date day) {
     return covering > 0 ? covering : ended_grade;
 }
 
-std::vector<SicknessCase> build_cases(const Dataset& ds, Date today) {
+std::vector<SicknessCase> build_cases(const Dataset& ds, Date today, const SickPayOptions& options) {
     // Employee slots: the employee list's order, then unknown ids by first appearance.
     std::unordered_map<std::string_view, std::size_t> slot_of;
     slot_of.reserve(ds.employees.size() * 2 + 16);
-    for (const Employee& e : ds.employees) slot_of.emplace(e.id, slot_of.size());
+    std::vector<const Employee*> slot_employee; // the employee of each slot from the list
+    slot_employee.reserve(ds.employees.size());
+    for (const Employee& e : ds.employees)
+        if (slot_of.emplace(e.id, slot_of.size()).second) slot_employee.push_back(&e);
     std::vector<std::size_t> slot(ds.absences.size());
     for (std::size_t i = 0; i < ds.absences.size(); ++i) {
         // find first: libstdc++'s emplace allocates a node before it looks for the key
@@ -197,6 +175,7 @@ std::vector<SicknessCase> build_cases(const Dataset& ds, Date today) {
         auto first = order.begin() + static_cast<std::ptrdiff_t>(offset[s]);
         auto last = order.begin() + static_cast<std::ptrdiff_t>(offset[s + 1]);
         if (first == last) continue;
+        const std::size_t employee_first_case = cases.size();
         builder.start(*first);
         for (auto it = first + 1; it != last; ++it) {
             if (builder.gap_before(ds.absences[*it].from) > kMaxMergeGap) {
@@ -207,6 +186,15 @@ std::vector<SicknessCase> build_cases(const Dataset& ds, Date today) {
             }
         }
         cases.push_back(builder.finish());
+
+        SickPayPerson person;
+        if (s < slot_employee.size()) { // else an id the employee list lacks: no employment, no birth
+            const Employee& e = *slot_employee[s];
+            person.employment = e.employment;
+            person.birth_year = e.birth_year;
+            if (options.birth_date) person.birth_date = options.birth_date(e);
+        }
+        assess_sick_pay(cases.data() + employee_first_case, cases.data() + cases.size(), person, ds, today);
     }
     return cases;
 }

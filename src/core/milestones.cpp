@@ -34,6 +34,7 @@ const MilestoneEvent* find_event(const SicknessCase& c, std::string_view milesto
 
 MilestoneStatus status_of(const Milestone& m, const SicknessCase& c, const Dataset& ds, Date today) {
     if (m.event) return m.event->status == EventStatus::done ? MilestoneStatus::done : MilestoneStatus::exempt;
+    if (m.abolished) return MilestoneStatus::not_applicable;
     const bool ended = c.end && *c.end < today;
     if (ended && (!m.rule->has_due || *c.end < m.due)) return MilestoneStatus::not_applicable;
     if (!m.rule->has_due || m.rule->applies == Applicability::on_request) return MilestoneStatus::on_request;
@@ -87,6 +88,7 @@ CaseSchedule schedule_with(const SicknessCase& c, const RuleSet& rules, const Da
         m.rule = &r;
         m.due = due_date(r, c);
         m.event = find_event(c, r.id, events);
+        m.abolished = r.has_due && r.abolished_from && *r.abolished_from <= m.due;
         m.status = status_of(m, c, ds, today);
         out.milestones.push_back(m);
     }

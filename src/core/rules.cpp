@@ -94,12 +94,13 @@ public:
     MilestoneRule milestone(const json& m, const std::string& p) {
         MilestoneRule r;
         if (!m.is_object()) { fail(p, "must be an object"); return r; }
-        check_keys(m, p, {"id", "label", "due", "responsible", "applies", "source"});
+        check_keys(m, p, {"id", "label", "due", "responsible", "applies", "source", "abolished_from"});
         r.id = text(m, p, "id");
         if (!r.id.empty() && !is_identifier(r.id)) fail(p + "/id", "use lower-case letters, digits, '_' and '-'");
         label(m, p, "label", r.label_nb, r.label_en);
         r.responsible = text(m, p, "responsible");
         r.source = text(m, p, "source");
+        if (m.contains("abolished_from")) r.abolished_from = date(m["abolished_from"], p + "/abolished_from");
 
         const std::string applies = text(m, p, "applies");
         if (applies == "always") r.applies = Applicability::always;

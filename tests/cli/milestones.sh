@@ -23,7 +23,7 @@ m3={m[\"id\"]:m for m in j[1][\"milestones\"]}
 assert m1[\"oppfolgingsplan\"]=={\"id\":\"oppfolgingsplan\",\"due\":\"2026-10-11\",\"status\":\"done\",\"responsible\":\"arbeidsgiver\"}, m1[\"oppfolgingsplan\"]
 assert (m1[\"dialogmote1\"][\"due\"],m1[\"dialogmote1\"][\"status\"])==(\"2026-11-01\",\"done\")
 assert (m1[\"dialogmote2\"][\"due\"],m1[\"dialogmote2\"][\"status\"],m1[\"dialogmote2\"][\"responsible\"])==(\"2027-03-14\",\"upcoming\",\"nav\")
-assert (m1[\"maksdato\"][\"due\"])==\"2027-08-25\"
+assert (m1[\"maksdato\"][\"due\"])==\"2027-09-10\"  # 248th NAV day after the employer period 14.9-29.9 (docs/domain.md)
 assert (m1[\"dialogmote3\"][\"due\"],m1[\"dialogmote3\"][\"status\"])==(None,\"on_request\")
 # E03: S = 2026-10-01; plan exempt (åpenbart unødvendig), dialogmote 1 of a graded case on request,
 # aktivitetskrav S+55 = 25.11 due within 7 days.

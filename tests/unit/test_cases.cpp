@@ -1,4 +1,5 @@
-// Unit tests of cases.hpp (16-day rule, arbeidsgiverperiode, maksdato, grades) and model.hpp.
+// Unit tests of cases.hpp (16-day rule, arbeidsgiverperiode, maksdato, grades) and model.hpp;
+// the sick-pay account in detail: test_sick_pay.cpp.
 #include "iadesk/cases.hpp"
 
 #include <doctest/doctest.h>
@@ -129,40 +130,46 @@ TEST_CASE("cases: open records count through today and make the case open") {
     CHECK(joined[0].last_recorded_day == ymd(2026, 6, 5));
 }
 
-TEST_CASE("cases: maksdato is the 248th Monday-Friday sick day, weekday holidays count (ftrl §§ 8-11, 8-12)") {
-    // Continuous absence from Mon 5.1.2026: 248 = 49 * 5 + 3, so the 248th weekday is the
-    // Wednesday of week 50. Monday of week 50 = 5.1 + 49 * 7 = 5.1 + 343 = 14.12.2026, so 16.12.
+TEST_CASE("cases: maksdato is the 248th Monday-Friday NAV day after the arbeidsgiverperiode, weekday holidays count (ftrl §§ 8-11, 8-12)") {
+    // Continuous absence from Mon 5.1.2026: the employer pays 5.1..20.1 (16 days, § 8-19) and
+    // those days do not count against the 248 (§ 8-12). NAV from Wed 21.1: 248 = 49 * 5 + 3,
+    // 21.1 + 49 weeks = Wed 30.12.2026 is the 246th, so the 248th is Fri 1.1.2027. (The old
+    // count from the first sick day gave 16.12.2026, 12 weekdays too early.)
     Builder b;
     b.employee("A").sick("A", ymd(2026, 1, 5), std::nullopt);
     auto cs = build_cases(b.ds, ymd(2026, 3, 1));
     REQUIRE(cs.size() == 1);
-    CHECK(cs[0].maksdato == ymd(2026, 12, 16));
-    CHECK(cs[0].maksdato.weekday() == 3);
-    // Weekday holidays in 5.1..16.12.2026: 2.4, 3.4, 6.4, 1.5, 14.5, 25.5 = 6. They are sick-pay
-    // days: only 248 - 6 = 242 of the 248 days are working days. Skipping them would give a later date.
-    CHECK(weekdays_between(ymd(2026, 1, 5), cs[0].maksdato) == 248);
-    CHECK(working_days_between(ymd(2026, 1, 5), cs[0].maksdato) == 242);
+    CHECK(cs[0].maksdato == ymd(2027, 1, 1));
+    CHECK(cs[0].maksdato.weekday() == 5);
+    // Weekday holidays in 21.1.2026..1.1.2027: 2.4, 3.4, 6.4, 1.5, 14.5, 25.5, 25.12, 1.1 = 8
+    // (17.5 is a Sunday, 26.12 a Saturday). They are sick-pay days: only 248 - 8 = 240 are
+    // working days. Skipping them would give a later date.
+    CHECK(weekdays_between(ymd(2026, 1, 21), cs[0].maksdato) == 248);
+    CHECK(working_days_between(ymd(2026, 1, 21), cs[0].maksdato) == 240);
 
-    // A closed 2-day case over a weekend (Sat 10.1 - Sun 11.1) has no weekday; the projection
-    // starts Monday 12.1, one week after the case above, so 16.12 + 7 = 23.12.
+    // A closed 2-day case over a weekend (Sat 10.1 - Sun 11.1) has no whole day of absence yet
+    // (a Monday-Friday worker, § 8-19 second paragraph): projected, the employer period runs
+    // Mon 12.1..Tue 27.1 and NAV from Wed 28.1: 28.1 + 49 weeks = 6.1.2027 (246th) -> Fri 8.1.2027.
     Builder w;
     w.employee("A").sick("A", ymd(2026, 1, 10), ymd(2026, 1, 11));
     auto we = build_cases(w.ds, ymd(2026, 3, 1));
-    CHECK(we[0].maksdato == ymd(2026, 12, 23));
-    CHECK(we[0].agp_end == ymd(2026, 1, 25)); // 10.1 + 15
+    CHECK(we[0].agp_end == ymd(2026, 1, 27));
+    CHECK(we[0].maksdato == ymd(2027, 1, 8));
 
-    // A gap week is not counted: 5.1-9.1 (5 weekdays), free 12.1-16.1, open from Mon 19.1:
-    // 243 more weekdays = 48 * 5 + 3 -> Wednesday of the 49th week from 19.1 = 19.1 + 336 + 2 = 23.12.
+    // A gap week is not counted: 5.1-9.1 (employer days 1-5), free 10.1-18.1, open from Mon 19.1:
+    // employer days 6-16 are 19.1..29.1, NAV from Fri 30.1: 248 = 49 * 5 + 3, 30.1 + 49 weeks =
+    // Fri 8.1.2027 (246th), then Mon 11.1, Tue 12.1 -> 12.1.2027.
     Builder g;
     g.employee("A").sick("A", ymd(2026, 1, 5), ymd(2026, 1, 9)).sick("A", ymd(2026, 1, 19), std::nullopt);
     auto gc = build_cases(g.ds, ymd(2026, 3, 1));
     REQUIRE(gc.size() == 1);
-    CHECK(gc[0].maksdato == ymd(2026, 12, 23));
+    CHECK(gc[0].agp_end == ymd(2026, 1, 29));
+    CHECK(gc[0].maksdato == ymd(2027, 1, 12));
 
     // A graded day counts as a whole sick-pay day: a 20 % record gives the same maksdato.
     Builder gr;
     gr.employee("A").sick("A", ymd(2026, 1, 5), std::nullopt, 20);
-    CHECK(build_cases(gr.ds, ymd(2026, 3, 1))[0].maksdato == ymd(2026, 12, 16));
+    CHECK(build_cases(gr.ds, ymd(2026, 3, 1))[0].maksdato == ymd(2027, 1, 1));
 }
 
 TEST_CASE("cases: grade_on") {
@@ -251,26 +258,43 @@ TEST_CASE("cases: properties on generated datasets") {
                 REQUIRE(it->second->end.has_value());
                 CHECK(c.start - *it->second->end - 1 >= 16);
             }
-            previous[c.employee] = &c;
-            // agp_end and maksdato by walking days: a day counts when a record of the case covers
-            // it (an open record covers every later day) or, for a closed case, after its end.
-            auto counted = [&](Date d) {
-                if (c.end && d > *c.end) return true;
-                for (std::size_t idx : c.absences) {
-                    const Absence& a = b.ds.absences[idx];
-                    if (a.from <= d && (!a.to || d <= *a.to)) return true;
+            // agp_end and maksdato by walking days, for an employee's first case (a fresh account,
+            // no birth year, so no age limit): a day is sick when a record of the case covers it
+            // (an open record every later day) or, for a closed case, after its end (projection);
+            // a Saturday/Sunday between two sick days counts for the employer period. The period
+            // starts on the first sick Monday-Friday and takes 16 sick days; the 248th sick
+            // weekday after it is maksdato (ftrl §§ 8-11, 8-12, 8-19).
+            if (previous.count(c.employee) == 0) {
+                auto covered_by_case = [&](Date d) {
+                    if (c.end && d > *c.end) return true;
+                    for (std::size_t idx : c.absences) {
+                        const Absence& a = b.ds.absences[idx];
+                        if (a.from <= d && (!a.to || d <= *a.to)) return true;
+                    }
+                    return false;
+                };
+                auto counted = [&](Date d) {
+                    if (covered_by_case(d)) return true;
+                    if (d.weekday() < 6) return false;
+                    Date before = d - 1, after = d + 1; // the nearest sick days around a free weekend
+                    while (before.weekday() >= 6 && !covered_by_case(before)) before = before - 1;
+                    while (after.weekday() >= 6 && !covered_by_case(after)) after += 1;
+                    return before >= c.start && covered_by_case(before) && covered_by_case(after);
+                };
+                int n16 = 0, n248 = 0;
+                std::optional<Date> agp, maks;
+                bool started = false;
+                for (Date d = c.start; !agp || !maks; d += 1) {
+                    if (!counted(d)) continue;
+                    if (!started && d.weekday() <= 5) started = true;
+                    if (!started) continue;
+                    if (!agp) { if (++n16 == 16) agp = d; continue; }
+                    if (d.weekday() <= 5 && ++n248 == 248) maks = d;
                 }
-                return false;
-            };
-            int n16 = 0, n248 = 0;
-            std::optional<Date> agp, maks;
-            for (Date d = c.start; !agp || !maks; d += 1) {
-                if (!counted(d)) continue;
-                if (!agp && ++n16 == 16) agp = d;
-                if (!maks && d.weekday() <= 5 && ++n248 == 248) maks = d;
+                CHECK(c.agp_end == *agp);
+                CHECK(c.maksdato == *maks);
             }
-            CHECK(c.agp_end == *agp);
-            CHECK(c.maksdato == *maks);
+            previous[c.employee] = &c;
         }
         for (int s : seen) CHECK(s == 1); // every record in exactly one case
     }

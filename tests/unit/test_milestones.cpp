@@ -62,7 +62,9 @@ TEST_CASE("milestones: every due date of a case starting Monday 2026-01-05 (curr
     CHECK(get(s, "dialogmote2").due == ymd(2026, 7, 5));        // S+181 = 5.1 + 26 weeks - 1 day
     CHECK_FALSE(get(s, "dialogmote3").has_due());               // on request
     CHECK(get(s, "informasjonsbrev_39uker").due == ymd(2026, 10, 4)); // S+272 = 5.7 + 13 weeks
-    CHECK(get(s, "maksdato").due == ymd(2026, 12, 16));         // 248th weekday: Wed of week 50 (5.1 + 343 + 2)
+    // Maksdato: the employer pays 5.1..20.1; the 248th NAV weekday from Wed 21.1 is 21.1 + 49
+    // weeks (Wed 30.12.2026, the 246th) + 2 = Fri 1.1.2027 (ftrl § 8-12; sick_pay.hpp).
+    CHECK(get(s, "maksdato").due == ymd(2027, 1, 1));
     // Rule set order is kept.
     CHECK(s.milestones.front().rule->id == "arbeidsgiverperiode_slutt");
     CHECK(s.milestones.back().rule->id == "maksdato");
@@ -204,4 +206,50 @@ TEST_CASE("milestones: to_string") {
     CHECK(std::string(to_string(MilestoneStatus::due_soon)) == "due_soon");
     CHECK(std::string(to_string(MilestoneStatus::not_applicable)) == "not_applicable");
     CHECK(std::string(to_string(MilestoneStatus::on_request)) == "on_request");
+}
+
+TEST_CASE("milestones: a case that starts before 1 July 2014 and runs past it (Prop. 102 L (2013-2014))") {
+    // The case keeps the 2011 rule set it started under, but the 9-week report to NAV was
+    // abolished from 1.7.2014: it is not due when its due date falls on or after that day.
+    // S = Mon 12.5.2014: S+62 = 12.5 + 62 = 13.7.2014 (19 days in May after the 12th, 30 in
+    // June: 12.5 + 19 = 31.5, + 30 = 30.6, + 13 = 13.7) -> not due.
+    Dataset ds = one_employee();
+    ds.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2014, 5, 12), std::nullopt, 100});
+    auto cases = build_cases(ds, ymd(2014, 7, 20));
+    REQUIRE(cases.size() == 1);
+    auto scheds = schedule_open_cases(cases, sets(), ds, ymd(2014, 7, 20));
+    REQUIRE(scheds.size() == 1);
+    CHECK(scheds[0].rule_set->id == "2011");
+    const Milestone& report = get(scheds[0], "rapport_nav_9uker");
+    CHECK(report.due == ymd(2014, 7, 13));
+    CHECK(report.abolished);
+    CHECK(report.status == MilestoneStatus::not_applicable);
+    // The milestones that the 2014 change kept keep their 2011 deadlines: dialogmøte 1 at S+48 =
+    // 29.6.2014 (12.5 + 19 = 31.5, + 29 = 29.6), overdue on 20.7 when not recorded.
+    CHECK(get(scheds[0], "dialogmote1").due == ymd(2014, 6, 29));
+    CHECK(get(scheds[0], "dialogmote1").status == MilestoneStatus::overdue);
+    // A report recorded as sent anyway stays done.
+    ds.milestone_events.push_back({"A", ymd(2014, 5, 12), "rapport_nav_9uker", EventStatus::done, ymd(2014, 7, 10), ""});
+    auto with_event = schedule_open_cases(cases, sets(), ds, ymd(2014, 7, 20));
+    CHECK(get(with_event[0], "rapport_nav_9uker").status == MilestoneStatus::done);
+
+    // S = Tue 1.4.2014: S+62 = 2.6.2014 (1.4 + 29 = 30.4, + 31 = 31.5, + 2 = 2.6), before the
+    // change -> still due, overdue on 20.7.2014.
+    Dataset early = one_employee();
+    early.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2014, 4, 1), std::nullopt, 100});
+    auto early_cases = build_cases(early, ymd(2014, 7, 20));
+    auto early_sched = schedule_open_cases(early_cases, sets(), early, ymd(2014, 7, 20));
+    REQUIRE(early_sched.size() == 1);
+    const Milestone& due = get(early_sched[0], "rapport_nav_9uker");
+    CHECK(due.due == ymd(2014, 6, 2));
+    CHECK_FALSE(due.abolished);
+    CHECK(due.status == MilestoneStatus::overdue);
+    // The last case start whose report is still due: S+62 = 30.6.2014 -> S = 29.4.2014.
+    Dataset edge = one_employee();
+    edge.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2014, 4, 29), std::nullopt, 100});
+    auto edge_cases = build_cases(edge, ymd(2014, 7, 20));
+    CHECK_FALSE(get(schedule_open_cases(edge_cases, sets(), edge, ymd(2014, 7, 20))[0], "rapport_nav_9uker").abolished);
+    edge.absences[0].from = ymd(2014, 4, 30); // S+62 = 1.7.2014
+    edge_cases = build_cases(edge, ymd(2014, 7, 20));
+    CHECK(get(schedule_open_cases(edge_cases, sets(), edge, ymd(2014, 7, 20))[0], "rapport_nav_9uker").abolished);
 }

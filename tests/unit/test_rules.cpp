@@ -210,3 +210,23 @@ TEST_CASE("rules: parse_rule_set reports every problem with its JSON pointer") {
         CHECK(has_problem(parse_rule_set(json), "/milestones/0/due/offset_days"));
     }
 }
+
+TEST_CASE("rules: abolished_from is a date, and the shipped 2011 set ends the 9-week report on 1 July 2014") {
+    const char* bad = R"({
+      "format": "iadesk-rules", "version": 1, "id": "x", "name": {"nb": "X", "en": "X"},
+      "valid_from": "2011-07-01", "source": "test",
+      "milestones": [
+        {"id": "r", "label": {"nb": "R", "en": "R"}, "due": {"offset_days": 62}, "responsible": "arbeidsgiver",
+         "applies": "always", "source": "x", "abolished_from": "2014-02-30"}
+      ]})";
+    auto r = parse_rule_set(bad);
+    CHECK_FALSE(r.rule_set.has_value());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].pointer == "/milestones/0/abolished_from");
+    for (const RuleSet& s : builtin_rule_sets()) {
+        if (s.id != "2011") continue;
+        REQUIRE(s.find("rapport_nav_9uker"));
+        CHECK(s.find("rapport_nav_9uker")->abolished_from == ymd(2014, 7, 1));
+        CHECK_FALSE(s.find("dialogmote1")->abolished_from.has_value());
+    }
+}

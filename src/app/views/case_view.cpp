@@ -44,9 +44,59 @@ void CaseView::draw(ViewContext& ctx) {
                         format_date(c.maksdato, ctx.language).c_str(), tr("case.rule_set"),
                         ctx.language == Language::nb ? s->rule_set->name_nb.c_str() : s->rule_set->name_en.c_str());
     ImGui::Spacing();
+    draw_sick_pay(ctx, c);
+    ImGui::Spacing();
     draw_timeline(ctx, *s);
     ImGui::Spacing();
     draw_milestones(ctx, *s);
+}
+
+// The case's sick-pay account (sick_pay.hpp): NAV days used, days left, maksdato and the rule
+// behind it, the employer period, why nothing more is paid, a fresh right, the birth-date
+// assumption, and always the holiday note (iadesk has no holiday records).
+void CaseView::draw_sick_pay(const ViewContext& ctx, const SicknessCase& c) {
+    const CaseSickPay& p = c.pay;
+    ImGui::TextUnformatted(tr("sickpay.heading"));
+    char line[512];
+    std::snprintf(line, sizeof line, tr("sickpay.days"), p.nav_days_case, p.nav_days_account, p.days_left,
+                  format_date(p.maksdato, ctx.language).c_str());
+    ui::label_text(line);
+    std::snprintf(line, sizeof line, tr("sickpay.agp"), format_date(p.agp_start, ctx.language).c_str(),
+                  format_date(p.agp_end, ctx.language).c_str());
+    ui::label_text(line);
+    const std::string rule_key = std::string("sickpay.rule.") + to_string(p.maksdato_rule);
+    ui::label_text(tr(rule_key.c_str()));
+    const ImVec4 warning = status_look(MilestoneStatus::overdue).colour;
+    auto warn = [&](const char* text) {
+        ImGui::PushStyleColor(ImGuiCol_Text, warning);
+        ui::label_text(text);
+        ImGui::PopStyleColor();
+    };
+    if (p.employer_period != EmployerPeriod::applies) {
+        const std::string key = std::string("sickpay.employer.") + to_string(p.employer_period);
+        warn(tr(key.c_str()));
+    }
+    if (p.no_sick_pay != NoSickPay::none && p.employer_period != EmployerPeriod::over_70) {
+        const std::string key = std::string("sickpay.none.") + to_string(p.no_sick_pay);
+        std::snprintf(line, sizeof line, tr(key.c_str()), format_date(p.maksdato, ctx.language).c_str());
+        warn(line);
+    }
+    if (p.fresh_right_from) {
+        std::snprintf(line, sizeof line, tr("sickpay.fresh"), format_date(*p.fresh_right_from, ctx.language).c_str());
+        ui::label_text(line);
+    } else if (p.nav_days_account > 0 || p.no_sick_pay == NoSickPay::days_used_up ||
+               p.no_sick_pay == NoSickPay::days_used_up_after_67) {
+        ui::label_text(tr("sickpay.fresh_open"));
+    }
+    if (p.birth == BirthAssumption::first_of_birth_year && p.birth_date) {
+        std::snprintf(line, sizeof line, tr("sickpay.birth.first_of_birth_year"), p.birth_date->year());
+        ui::label_text(line);
+    } else if (p.birth == BirthAssumption::unknown) {
+        ui::label_text(tr("sickpay.birth.unknown"));
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ui::label_text(tr("sickpay.holiday_note"));
+    ImGui::PopStyleColor();
 }
 
 void CaseView::draw_timeline(const ViewContext& ctx, const CaseSchedule& s) {
