@@ -132,7 +132,7 @@ TEST_CASE("document: the change log says when, who and what, logs undo and redo,
     CHECK(big.dataset->change_log.size() == 3 + 2500 + 1); // and all of it loads back
 }
 
-TEST_CASE("document: a restore keeps the change log and appends to it; a backup's own log is not taken over") {
+TEST_CASE("document: a restore keeps the change log and appends to it, a backup's own log is not taken over") {
     Document doc = small_document();
     doc.apply(rename_org(doc.data, "Før gjenoppretting"), 1795000000, "hr");
     doc.end_merge();
