@@ -25,7 +25,7 @@
 
 namespace iadesk {
 
-inline constexpr int kDatasetFormatVersion = 1;
+inline constexpr int kDatasetFormatVersion = 2; // 2: employees.birth_date and organisation.egenmelding (docs/data-format.md)
 
 struct DatasetProblem {
     std::string pointer;

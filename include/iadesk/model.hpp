@@ -20,11 +20,24 @@
 
 namespace iadesk {
 
+// Egenmelding (folketrygdloven § 8-24): the law allows 3 calendar days at a time, at most 4 times in
+// 12 months. Since 2019 any employer may agree a wider rule with the tillitsvalgte, at most the 16
+// days of the arbeidsgiverperiode at a time, limiting the times or the days in 12 months (or both);
+// it applies to egenmeldinger starting on or after `agreed_from` (docs/domain.md, "Egenmelding").
+struct EgenmeldingRule {
+    int days_at_a_time = 3;
+    std::optional<int> times_per_12_months = 4;
+    std::optional<int> days_per_12_months;
+    std::optional<Date> agreed_from;      // nullopt: the law's own rule
+};
+
 struct Organisation {
     std::string name;
     std::string orgnr;            // 9 digits with a mod-11 check digit (see is_valid_orgnr)
-    bool ia_agreement = false;    // member of the IA agreement (inkluderende arbeidsliv)
+    bool ia_agreement = false;    // signed the pre-2019 IA cooperation agreement (historic measures only)
     bool own_bht = false;         // has its own occupational health service (bedriftshelsetjeneste)
+    // The organisation's own egenmelding rule; nullopt: the law's (3 days, 4 times in 12 months).
+    std::optional<EgenmeldingRule> egenmelding;
 };
 
 struct Unit {
@@ -44,6 +57,9 @@ struct Employee {
     std::string unit;             // Unit::id
     std::vector<Employment> employment; // sorted by `from`, non-overlapping
     std::optional<int> birth_year;
+    // The exact birth date when HR gives it (the age limits of sick pay, ftrl § 8-51 and § 8-3,
+    // turn on the birthday); its year must be birth_year when both are given.
+    std::optional<Date> birth_date;
 };
 
 enum class AbsenceKind { egenmelding, sykmelding };

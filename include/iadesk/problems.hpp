@@ -52,6 +52,10 @@ enum class ProblemCode : uint16_t {
     // Organisation, employees, employment
     orgnr_invalid,         // {orgnr}
     birth_year_range,      // {year}
+    birth_date_year,       // {date} {year}
+    egenmelding_days,      // {value}
+    egenmelding_per_year,  // {value}
+    egenmelding_no_limit,
     percent_range,         // {value}
     employment_required,
     employment_last,

@@ -129,12 +129,7 @@ const char* to_string(BirthAssumption b);  // "exact_date", "first_of_birth_year
 // Since 2019 any employer may agree a wider rule with the tillitsvalgte (at most the 16 days of
 // the arbeidsgiverperiode at a time); it applies to egenmeldinger that start on or after
 // `agreed_from`, and limits either the times or the days in 12 months (or both).
-struct EgenmeldingRule {
-    int days_at_a_time = 3;
-    std::optional<int> times_per_12_months = 4;
-    std::optional<int> days_per_12_months;
-    std::optional<Date> agreed_from;      // nullopt: the law's own rule
-};
+// EgenmeldingRule: model.hpp (the organisation's setting).
 
 enum class EgenmeldingProblem {
     invalid_period,            // last day before first day

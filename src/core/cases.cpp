@@ -192,7 +192,7 @@ std::vector<SicknessCase> build_cases(const Dataset& ds, Date today, const SickP
             const Employee& e = *slot_employee[s];
             person.employment = e.employment;
             person.birth_year = e.birth_year;
-            if (options.birth_date) person.birth_date = options.birth_date(e);
+            person.birth_date = options.birth_date ? options.birth_date(e) : e.birth_date;
         }
         assess_sick_pay(cases.data() + employee_first_case, cases.data() + cases.size(), person, ds, today);
     }

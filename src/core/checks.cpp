@@ -76,6 +76,19 @@ void check_organisation(const Organisation& org, std::vector<Problem>& out, unsi
     o.length("name", org.name);
     if (read(unread, OrgField::orgnr) && !is_valid_orgnr(org.orgnr))
         o.add("orgnr", ProblemCode::orgnr_invalid, {{"orgnr", org.orgnr}});
+    if (org.egenmelding && read(unread, OrgField::egenmelding)) {
+        // The limits of an agreed rule (ftrl § 8-24): at most the 16 days of the arbeidsgiverperiode
+        // at a time, and a limit per 12 months by times or by days.
+        const EgenmeldingRule& r = *org.egenmelding;
+        if (r.days_at_a_time < 1 || r.days_at_a_time > 16)
+            o.add("egenmelding/days_at_a_time", ProblemCode::egenmelding_days, {{"value", r.days_at_a_time}});
+        if (r.times_per_12_months && (*r.times_per_12_months < 1 || *r.times_per_12_months > 366))
+            o.add("egenmelding/times_per_12_months", ProblemCode::egenmelding_per_year, {{"value", *r.times_per_12_months}});
+        if (r.days_per_12_months && (*r.days_per_12_months < 1 || *r.days_per_12_months > 366))
+            o.add("egenmelding/days_per_12_months", ProblemCode::egenmelding_per_year, {{"value", *r.days_per_12_months}});
+        if (!r.times_per_12_months && !r.days_per_12_months) o.add("egenmelding", ProblemCode::egenmelding_no_limit);
+        if (r.agreed_from) o.date("egenmelding/agreed_from", *r.agreed_from);
+    }
 }
 
 void check_unit(const Unit& u, std::vector<Problem>& out, unsigned unread) {
@@ -95,6 +108,11 @@ void check_employee(const Employee& e, std::vector<Problem>& out, unsigned unrea
     o.length("name", e.name);
     if (e.birth_year && read(unread, EmployeeField::birth_year) && (*e.birth_year < 1900 || *e.birth_year > 2200))
         o.add("birth_year", ProblemCode::birth_year_range, {{"year", *e.birth_year}});
+    if (e.birth_date && read(unread, EmployeeField::birth_date)) {
+        o.date("birth_date", *e.birth_date);
+        if (e.birth_year && read(unread, EmployeeField::birth_year) && *e.birth_year != e.birth_date->year())
+            o.add("birth_date", ProblemCode::birth_date_year, {{"date", *e.birth_date}, {"year", *e.birth_year}});
+    }
     if (!read(unread, EmployeeField::employment)) return;
     if (e.employment.empty()) {
         o.add("employment", ProblemCode::employment_required);

@@ -212,6 +212,26 @@ void read_organisation(const json& doc, const Path& root, Reporter& rep, Organis
     if (!r.string("orgnr", org.orgnr)) meta.organisation_bad |= F::orgnr;
     r.boolean("ia_agreement", org.ia_agreement);
     r.boolean("own_bht", org.own_bht);
+    if (const json* eg = r.find("egenmelding"); eg && !eg->is_null()) {
+        Path ep{&at, "egenmelding"};
+        if (!expect_object(*eg, ep, rep)) { meta.organisation_bad |= F::egenmelding; return; }
+        ObjectReader er(*eg, ep, rep);
+        EgenmeldingRule rule;
+        rule.times_per_12_months.reset();
+        int v = 0;
+        bool ok = er.integer("days_at_a_time", rule.days_at_a_time, true);
+        if (const json* t = er.find("times_per_12_months"); t && !t->is_null()) {
+            if (er.integer("times_per_12_months", v, false)) rule.times_per_12_months = v;
+            else ok = false;
+        }
+        if (const json* d = er.find("days_per_12_months"); d && !d->is_null()) {
+            if (er.integer("days_per_12_months", v, false)) rule.days_per_12_months = v;
+            else ok = false;
+        }
+        ok = er.optional_date("agreed_from", rule.agreed_from) && ok;
+        if (ok) org.egenmelding = rule;
+        else meta.organisation_bad |= F::egenmelding;
+    }
 }
 
 // Receives the streamed records and reads each into the Dataset, keeping indices aligned with
@@ -267,6 +287,7 @@ private:
             if (r.integer("birth_year", by, false)) e.birth_year = by;
             else bad |= F::birth_year;
         }
+        if (!r.optional_date("birth_date", e.birth_date)) bad |= F::birth_date;
         const json* emp = r.array("employment", true);
         if (!emp) { bad |= F::employment; return; }
         Path ep{&p, "employment"};

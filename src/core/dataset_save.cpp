@@ -184,6 +184,7 @@ void write_employee(Writer& w, const Employee& e) {
     w.key("name"); w.str(e.name); w.sep();
     w.key("unit"); w.str(e.unit); w.sep();
     if (e.birth_year) { w.key("birth_year"); w.integer(*e.birth_year); w.sep(); }
+    if (e.birth_date) { w.key("birth_date"); w.date(*e.birth_date); w.sep(); } // written only when set (added in 1.1)
     w.key("employment");
     w.ch('[');
     for (std::size_t j = 0; j < e.employment.size(); ++j) {
@@ -299,6 +300,21 @@ bool DatasetSaver::step(std::size_t budget) {
             w.key("orgnr"); w.str(o.orgnr); w.sep();
             w.key("ia_agreement"); w.boolean(o.ia_agreement); w.sep();
             w.key("own_bht"); w.boolean(o.own_bht);
+            if (o.egenmelding) { // written only when set (added in 1.1)
+                const EgenmeldingRule& r = *o.egenmelding;
+                w.sep();
+                w.key("egenmelding");
+                w.ch('{');
+                w.key("days_at_a_time"); w.integer(r.days_at_a_time); w.sep();
+                w.key("times_per_12_months");
+                if (r.times_per_12_months) w.integer(*r.times_per_12_months); else w.raw("null");
+                w.sep();
+                w.key("days_per_12_months");
+                if (r.days_per_12_months) w.integer(*r.days_per_12_months); else w.raw("null");
+                w.sep();
+                w.key("agreed_from"); w.opt_date(r.agreed_from);
+                w.ch('}');
+            }
             w.ch('}');
             std::size_t all = ds.units.size();
             st.array("units", ds.units, write_unit, all); // units are few: all at once

@@ -293,12 +293,13 @@ TEST_CASE("dataset: wrong format or a newer version stops with one clear problem
     CHECK(r.problems[0].message_en.find("(missing)") != std::string::npos);
 
     j = base();
-    j["version"] = 2;
+    j["version"] = kDatasetFormatVersion + 1;
     r = load(j);
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].pointer == "/version");
     CHECK(r.problems[0].code == ProblemCode::format_newer);
-    CHECK(r.problems[0].message_en.find("saved by a newer iadesk (format version 2); this version supports up to version 1") !=
+    CHECK(r.problems[0].message_en.find("saved by a newer iadesk (format version " + std::to_string(kDatasetFormatVersion + 1) +
+                                        "); this version supports up to version " + std::to_string(kDatasetFormatVersion)) !=
           std::string::npos);
     CHECK(r.problems[0].message_nb.find("oppdater iadesk") != std::string::npos);
 

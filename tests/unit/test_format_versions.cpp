@@ -147,7 +147,62 @@ TEST_CASE("format versions: v1 canonical-generated.json is byte-for-byte the can
     CHECK(r.dataset->absences.size() == 55);
     CHECK(r.dataset->milestone_events.size() == 2);
     CHECK(r.dataset->employees[0].name == "Maria Andersen");
+    // Saved now it is the same text in the current version: only the version number differs (v2
+    // added members that are written only when set).
+    std::string as_current = bytes;
+    const std::string v1 = "\"version\": 1,", vc = "\"version\": " + std::to_string(kDatasetFormatVersion) + ",";
+    REQUIRE(as_current.find(v1) != std::string::npos);
+    as_current.replace(as_current.find(v1), v1.size(), vc);
+    CHECK(save_dataset(*r.dataset) == as_current);
+}
+
+TEST_CASE("format versions: v2 canonical-generated.json is byte-for-byte the canonical form") {
+    // Written by `iadesk generate --employees 6 --seed 3 --today 2026-11-24` in version 2.
+    const std::string bytes = read(kFixtures / "dataset-v2/canonical-generated.json");
+    DatasetLoad r = load_dataset(bytes);
+    REQUIRE(r.ok());
+    CHECK(r.dataset->employees.size() == 6);
     CHECK(save_dataset(*r.dataset) == bytes);
+}
+
+TEST_CASE("format versions: v2 every-field.json, the members version 2 added") {
+    const Dataset ds = load_fixture("dataset-v2/every-field.json");
+    REQUIRE(ds.organisation.egenmelding.has_value());
+    const EgenmeldingRule& rule = *ds.organisation.egenmelding;
+    CHECK(rule.days_at_a_time == 8);
+    CHECK_FALSE(rule.times_per_12_months.has_value()); // null: no limit by times
+    CHECK(rule.days_per_12_months == 24);
+    CHECK(rule.agreed_from == d(2024, 1, 1));
+    REQUIRE(ds.employees.size() == 2);
+    CHECK(ds.employees[0].birth_date == d(1958, 3, 14));
+    CHECK(ds.employees[0].birth_year == 1958);
+    CHECK_FALSE(ds.employees[1].birth_date.has_value()); // absent
+    // Written back as they were read.
+    const std::string saved = save_dataset(ds);
+    CHECK(saved.find("\"birth_date\": \"1958-03-14\"") != std::string::npos);
+    CHECK(saved.find("\"egenmelding\": {\"days_at_a_time\": 8, \"times_per_12_months\": null, \"days_per_12_months\": 24, "
+                     "\"agreed_from\": \"2024-01-01\"}") != std::string::npos);
+}
+
+TEST_CASE("format versions: v2 members are checked") {
+    const std::string good = read(kFixtures / "dataset-v2/every-field.json");
+    auto load_with = [&](const std::string& from, const std::string& to) {
+        std::string text = good;
+        REQUIRE(text.find(from) != std::string::npos);
+        text.replace(text.find(from), from.size(), to);
+        return load_dataset(text);
+    };
+    DatasetLoad year = load_with("\"birth_date\": \"1958-03-14\"", "\"birth_date\": \"1959-03-14\"");
+    REQUIRE(year.problems.size() == 1);
+    CHECK(year.problems[0].pointer == "/employees/0/birth_date");
+    CHECK(year.problems[0].message_nb == "Fødselsdatoen 14.03.1959 passer ikke med fødselsåret 1958");
+    DatasetLoad days = load_with("\"days_at_a_time\": 8", "\"days_at_a_time\": 17");
+    REQUIRE(days.problems.size() == 1);
+    CHECK(days.problems[0].pointer == "/organisation/egenmelding/days_at_a_time");
+    CHECK(days.problems[0].code == ProblemCode::egenmelding_days);
+    DatasetLoad none = load_with("\"days_per_12_months\": 24", "\"days_per_12_months\": null");
+    REQUIRE(none.problems.size() == 1);
+    CHECK(none.problems[0].code == ProblemCode::egenmelding_no_limit);
 }
 
 TEST_CASE("format versions: versions outside 1..current are refused at /version, nothing else read") {
