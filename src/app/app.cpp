@@ -8,20 +8,11 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 
 namespace iadesk::app {
-
-namespace {
-constexpr double kPersistRetrySeconds = 5.0; // after the browser refused to store (e.g. quota full)
-constexpr double kAutosaveDelaySeconds = 0.8; // after the last change (typing pauses)
-constexpr std::size_t kSteppedSaveRecords = 20000; // smaller documents are saved in one frame (a few ms)
-constexpr std::size_t kSaveStepRecords = 2000;      // records between two looks at the clock
-constexpr double kSaveSliceSeconds = 0.008;         // serialising per frame during a stepped save
-}
 
 int64_t App::now_unix() { return static_cast<int64_t>(std::time(nullptr)); }
 
@@ -60,107 +51,20 @@ void App::draw_loading() {
 
 // The newest valid snapshot, or on first start a demo organisation clearly marked as demo.
 void App::load_or_create() {
-    if (options_.store) {
-        snapshots_.emplace(*options_.store);
-        SnapshotLoad l = snapshots_->load_newest();
-        for (const SnapshotProblem& p : l.damaged) {
-            startup_problems_.push_back(p.name + " " +
-                                        (translations_.language == Language::nb ? p.message_nb : p.message_en));
-        }
-        if (l.dataset) {
-            doc_.reset(std::move(*l.dataset));
-            save_.saved_revision = doc_.revision;
-            return;
-        }
+    SnapshotLoad l = autosave_.open(options_.platform);
+    for (const SnapshotProblem& p : l.damaged) {
+        startup_problems_.push_back(p.name + " " + (translations_.language == Language::nb ? p.message_nb : p.message_en));
+    }
+    if (l.dataset) {
+        doc_.reset(std::move(*l.dataset));
+        autosave_.opened(doc_.revision);
+        return;
     }
     doc_.reset(make_demo_dataset(options_.today, options_.demo_employees));
-    save_.saved_revision = 0; // not stored yet: the first autosave writes it
+    autosave_.opened(0); // not stored yet: the first autosave writes it
 }
 
-bool App::save_now() {
-    if (!snapshots_ || save_.read_only) return false;
-    save_.stepped.drop(); // a stepped save under way is replaced by this one
-    std::string error;
-    if (!snapshots_->save_bytes(save_dataset(doc_.data, -1), &error)) return save_failed(error);
-    return saved(doc_.revision);
-}
-
-bool App::save_failed(const std::string& error) {
-    save_.stepped.drop();
-    save_.error = std::string(tr("save.failed")) + error;
-    save_.due = -1;
-    return false;
-}
-
-// A snapshot of the document at `revision` is in the store: hand it to the platform to persist.
-bool App::saved(uint64_t revision) {
-    save_.saved_revision = revision;
-    save_.due = -1;
-    if (options_.persist) {
-        // "Lagret" only once the browser's storage has confirmed it (on_persisted).
-        save_.persist_pending = true;
-        options_.persist();
-    } else {
-        save_.saved_unix = now_unix();
-        save_.error.clear();
-    }
-    return true;
-}
-
-// One frame's share of a stepped save: records until about kSaveSliceSeconds have passed, then
-// that piece of text appended to the snapshot's file, so that no frame copies the whole text.
-void App::continue_stepped_save() {
-    const auto start = std::chrono::steady_clock::now();
-    const auto slice_over = [&] {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > kSaveSliceSeconds;
-    };
-    std::string error;
-    switch (save_.stepped.step(doc_.revision, slice_over, &error, kSaveStepRecords)) {
-    case SteppedSnapshot::Step::more: break;
-    case SteppedSnapshot::Step::done: saved(save_.stepped.revision()); break;
-    case SteppedSnapshot::Step::abandoned: save_.due = ImGui::GetTime() + kAutosaveDelaySeconds; break; // changed meanwhile
-    case SteppedSnapshot::Step::failed: save_failed(error); break;
-    }
-}
-
-// Within a second of each change (issue 7 §6); typing in a field is saved when it pauses. A large
-// document is serialised over several frames so that no frame is held long (issue 8: <= 50 ms).
-void App::autosave() {
-    if (!snapshots_ || save_.read_only) return;
-    if (save_.stepped.active()) { continue_stepped_save(); return; }
-    if (save_.saved_revision == doc_.revision) return;
-    const double now = ImGui::GetTime();
-    if (save_.due < 0) save_.due = now + kAutosaveDelaySeconds;
-    if (now < save_.due) return;
-    const Dataset& d = doc_.data;
-    if (d.employees.size() + d.absences.size() + d.milestone_events.size() < kSteppedSaveRecords) {
-        save_now();
-        return;
-    }
-    std::string error;
-    if (!save_.stepped.begin(*snapshots_, doc_.data, doc_.revision, &error)) { save_failed(error); return; }
-    continue_stepped_save();
-}
-
-bool App::flush() {
-    return snapshots_ && !save_.read_only && save_.saved_revision != doc_.revision && save_now();
-}
-
-// The browser's answer to the copy of /data into IndexedDB. A failure keeps the data in memory and
-// in /data, says so in the status bar (a full quota in plain words) and retries in a few seconds;
-// IndexedDB keeps its last complete copy of every file (web_storage.js).
-void App::on_persisted(bool ok, const std::string& error) {
-    save_.persist_pending = false;
-    if (ok) {
-        save_.saved_unix = now_unix();
-        save_.error.clear();
-        return;
-    }
-    const bool quota = error.find("Quota") != std::string::npos || error.find("quota") != std::string::npos;
-    save_.error = quota ? std::string(tr("save.quota_full")) : std::string(tr("save.persist_failed")) + error;
-    save_.saved_revision = 0;                  // not safe yet: save again ...
-    save_.due = ImGui::GetTime() + kPersistRetrySeconds; // ... after a pause, not every frame
-}
+void App::on_persisted(bool ok, const std::string& error) { autosave_.on_persisted(ok, error, ImGui::GetTime()); }
 
 // A file the user picked (restore, CSV import): checked and previewed in Innstillinger → Data.
 void App::on_file_picked(int purpose, const std::string& name, const std::string& bytes) {
@@ -170,10 +74,7 @@ void App::on_file_picked(int purpose, const std::string& name, const std::string
     page_ = Page::settings;
 }
 
-void App::set_read_only(bool read_only, std::string reason) {
-    save_.read_only = read_only;
-    save_.read_only_reason = std::move(reason);
-}
+void App::set_read_only(bool read_only, std::string reason) { autosave_.set_read_only(read_only, std::move(reason)); }
 
 // Theme, font size and language are the user's, not the document's: they live with ImGui's own
 // settings (in the browser: localStorage), in an [iadesk][Preferences] section.
@@ -213,7 +114,7 @@ void App::register_actions() {
     actions_.add({"goto.plans", "nav.plans", "menu.goto", ImGuiMod_Alt | ImGuiKey_4, false, {},
                   [this] { page_ = Page::plans; plans_.employee_id.clear(); }});
     actions_.add({"employees.new", "employees.new", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_N, false,
-                  [this] { return !save_.read_only && may_edit(role_, EditArea::employees); },
+                  [this] { return !autosave_.state().read_only && may_edit(role_, EditArea::employees); },
                   [this] { page_ = Page::employees; employees_.start_new(view_context_for_actions()); }});
     actions_.add({"edit.undo", "action.undo", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_Z, false,
                   [this] { return doc_.can_undo(); },
@@ -307,19 +208,20 @@ void App::draw_status_bar() {
     // Save state first: it is what a user must be able to trust.
     std::string save_text;
     ImVec4 colour = ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
-    if (save_.read_only) {
+    const SaveState& save = autosave_.state();
+    if (save.read_only) {
         save_text = std::string("\xE2\x9A\xA0 ") + tr("save.read_only");
         colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
-    } else if (!save_.error.empty()) {
-        save_text = std::string("\xE2\x9A\xA0 ") + save_.error;
+    } else if (!save.error.empty()) {
+        save_text = std::string("\xE2\x9A\xA0 ") + save.error;
         colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
-    } else if (!snapshots_) {
+    } else if (!autosave_.stored()) {
         save_text = tr("save.not_stored");
-    } else if (save_.saved_revision != doc_.revision || save_.persist_pending) {
+    } else if (autosave_.saving(doc_)) {
         save_text = tr("save.saving");
-        if (save_.stepped.active()) save_text += " " + std::to_string(static_cast<int>(save_.stepped.progress() * 100)) + " %";
-    } else if (save_.saved_unix != 0) {
-        std::time_t t = static_cast<std::time_t>(save_.saved_unix);
+        if (save.stepped.active()) save_text += " " + std::to_string(static_cast<int>(save.stepped.progress() * 100)) + " %";
+    } else if (save.saved_unix != 0) {
+        std::time_t t = static_cast<std::time_t>(save.saved_unix);
         std::tm tm{};
         localtime_r(&t, &tm);
         char buf[64];
@@ -352,11 +254,9 @@ void App::draw_page(ViewContext& ctx) {
     case Page::measures: measures_.draw(ctx); break;
     case Page::settings:
         settings_.draw(ctx, translations_.language, theme_, [this](FilePurpose purpose) {
-            if (!options_.pick_file) {
+            const char* accept = purpose == FilePurpose::restore ? ".json,application/json" : ".csv,text/csv,text/plain";
+            if (!options_.platform || !options_.platform->pick_file(static_cast<int>(purpose), accept))
                 set_status(tr("status.no_download"));
-                return;
-            }
-            options_.pick_file(static_cast<int>(purpose), purpose == FilePurpose::restore ? ".json,application/json" : ".csv,text/csv,text/plain");
         });
         break;
     case Page::plans: plans_.draw(ctx); break;
@@ -367,7 +267,7 @@ void App::draw_page(ViewContext& ctx) {
 
 void App::apply_requests(NavigationRequest& nav) {
     // Apply what the views asked for, after drawing (ImGui's request-flag idiom).
-    if (save_.read_only && !pending_.empty()) {
+    if (autosave_.state().read_only && !pending_.empty()) {
         set_status(tr("save.read_only_refused"));
         pending_.clear();
     }
@@ -421,7 +321,7 @@ void App::draw() {
     draw_menu_bar();
 
     NavigationRequest nav;
-    ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, nav, save_.read_only,
+    ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, nav, autosave_.state().read_only,
                     download_fn(), open_html_fn()};
     const float em = ImGui::GetFontSize();
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
@@ -437,7 +337,7 @@ void App::draw() {
     draw_startup_problems();
     ImGui::End();
     apply_requests(nav);
-    autosave();
+    autosave_.tick(doc_, ImGui::GetTime());
 }
 
 // Damaged snapshots are reported, never silently dropped (issue 7 §6).
@@ -460,25 +360,22 @@ void App::draw_startup_problems() {
 // The platform's download, or a status message when there is none (native tests).
 std::function<void(const std::string&, const std::string&, const std::string&)> App::download_fn() {
     return [this](const std::string& name, const std::string& mime, const std::string& bytes) {
-        if (options_.download) {
-            options_.download(name, mime, bytes);
+        if (options_.platform && options_.platform->download(name, mime, bytes))
             set_status(std::string(tr("status.downloaded")) + name);
-        } else {
+        else
             set_status(tr("status.no_download"));
-        }
     };
 }
 
 std::function<void(const std::string&, const std::string&)> App::open_html_fn() {
     return [this](const std::string& name, const std::string& html) {
-        if (options_.open_html) options_.open_html(name, html);
-        else set_status(tr("status.no_download"));
+        if (!options_.platform || !options_.platform->open_html(name, html)) set_status(tr("status.no_download"));
     };
 }
 
 // Actions run between frames; a view that needs a ViewContext there gets one without requests.
 ViewContext App::view_context_for_actions() {
-    return ViewContext{doc_, derived_, theme_, options_.today, translations_.language, pending_, action_nav_, save_.read_only,
+    return ViewContext{doc_, derived_, theme_, options_.today, translations_.language, pending_, action_nav_, autosave_.state().read_only,
                        download_fn(), open_html_fn()};
 }
 
