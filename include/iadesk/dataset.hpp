@@ -30,6 +30,7 @@ struct DatasetProblem {
     std::string pointer;
     std::string message_nb;
     std::string message_en;
+    std::string code; // what kind of problem, for callers that act on it: "format.newer" (a newer format version)
 };
 
 struct DatasetLoad {

@@ -383,14 +383,16 @@ bool check_format(const json& doc, const Path& root, Reporter& rep) {
     if (version >= 1 && version <= kDatasetFormatVersion) return true;
     Path p{&root, "version"};
     std::string v = std::to_string(version), sup = std::to_string(kDatasetFormatVersion);
-    if (version > kDatasetFormatVersion)
+    if (version > kDatasetFormatVersion) {
         rep.add(p, "Datasettet har formatversjon " + v + ", men denne utgaven av iadesk støtter bare "
                        "til og med versjon " + sup + ". Oppdater iadesk for å åpne filen.",
                 "The dataset has format version " + v + ", but this iadesk supports versions up to " +
                     sup + ". Update iadesk to open the file.");
-    else
+        rep.out.back().code = "format.newer"; // written by a newer iadesk: not damaged (snapshots.hpp)
+    } else {
         rep.add(p, "Ugyldig formatversjon " + v + " (støttet: 1–" + sup + ")",
                 "Invalid format version " + v + " (supported: 1-" + sup + ")");
+    }
     return false;
 }
 
