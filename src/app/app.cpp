@@ -49,19 +49,78 @@ void App::draw_loading() {
     ImGui::End();
 }
 
-// The newest valid snapshot, or on first start a demo organisation clearly marked as demo.
+// The newest snapshot that loads; when none loads, the recovery screen; on first start a demo
+// organisation clearly marked as demo. Nothing is stored here: the autosave writes what is opened.
 void App::load_or_create() {
     SnapshotLoad l = autosave_.open(options_.platform);
-    for (const SnapshotProblem& p : l.damaged) {
-        startup_problems_.push_back(p.name + " " + (translations_.language == Language::nb ? p.message_nb : p.message_en));
+    recovery_.saves.clear();
+    if (l.newer_version) { // read-only for good: the store refuses to write as well
+        screen_ = Screen::newer;
+        recovery_.saves.push_back({l.newer_version->name, l.newer_version->message_nb, l.newer_version->message_en});
+        autosave_.set_read_only(ReadOnly::newer_data);
+        if (options_.platform) options_.platform->look_for_update();
+        return;
     }
+    for (const SnapshotProblem& p : l.damaged) recovery_.saves.push_back({p.name + ".damaged", p.message_nb, p.message_en});
     if (l.dataset) {
         doc_.reset(std::move(*l.dataset));
         autosave_.opened(doc_.revision);
+        if (!l.damaged.empty()) {
+            recovery_.opened_text = fallback_opened_text(l.saved_unix, static_cast<int>(l.damaged.size()), translations_.language);
+            recovery_.notice_open = true;
+            set_status(recovery_.opened_text);
+        }
+        return;
+    }
+    // Set aside at an earlier start (their problem was reported then).
+    for (const std::string& name : autosave_.damaged_saves())
+        if (std::none_of(recovery_.saves.begin(), recovery_.saves.end(), [&](const StoredSave& s) { return s.name == name; }))
+            recovery_.saves.push_back({name, "", ""});
+    if (!recovery_.saves.empty()) {
+        screen_ = Screen::recovery;
         return;
     }
     doc_.reset(make_demo_dataset(options_.today, options_.demo_employees));
     autosave_.opened(0); // not stored yet: the first autosave writes it
+}
+
+// The user's choice on the recovery screen: a new document, saved under a new number; the
+// damaged saves stay as they are.
+void App::start_after_recovery(RecoveryView::Choice choice) {
+    Dataset demo = make_demo_dataset(options_.today, options_.demo_employees);
+    if (choice == RecoveryView::Choice::empty) {
+        Dataset empty;
+        empty.organisation = demo.organisation;
+        empty.organisation.name = tr("data.new_org_name");
+        demo = std::move(empty);
+    }
+    doc_.reset(std::move(demo));
+    autosave_.opened(0);
+    screen_ = Screen::app;
+    set_status(tr("recovery.kept"));
+}
+
+// A stored save's bytes, exactly as stored, offered as a file (nothing is lost by a damaged save).
+void App::download_save(const StoredSave& save) {
+    std::optional<std::string> bytes = autosave_.stored_bytes(save.name);
+    if (!bytes) {
+        set_status(std::string(tr("recovery.unreadable")) + save.name);
+        return;
+    }
+    download_fn()(download_name_of(save), "application/json", *bytes);
+}
+
+void App::draw_stored_data_screen() {
+    const auto download = [this](const StoredSave& s) { download_save(s); };
+    if (screen_ == Screen::newer) {
+        const bool waiting = options_.platform && options_.platform->update_waiting();
+        if (recovery_.draw_newer(theme_, translations_.language, waiting, download) == RecoveryView::Choice::update &&
+            options_.platform)
+            options_.platform->reload();
+        return;
+    }
+    const RecoveryView::Choice choice = recovery_.draw_recovery(theme_, translations_.language, download);
+    if (choice == RecoveryView::Choice::demo || choice == RecoveryView::Choice::empty) start_after_recovery(choice);
 }
 
 void App::on_persisted(bool ok, const std::string& error) { autosave_.on_persisted(ok, error, ImGui::GetTime()); }
@@ -73,8 +132,6 @@ void App::on_file_picked(int purpose, const std::string& name, const std::string
     settings_.select_data_tab = true;
     page_ = Page::settings;
 }
-
-void App::set_read_only(bool read_only, std::string reason) { autosave_.set_read_only(read_only, std::move(reason)); }
 
 // Theme, font size and language are the user's, not the document's: they live with ImGui's own
 // settings (in the browser: localStorage), in an [iadesk][Preferences] section.
@@ -210,10 +267,19 @@ void App::draw_status_bar() {
     ImVec4 colour = ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
     const SaveState& save = autosave_.state();
     if (save.read_only) {
-        save_text = std::string("\xE2\x9A\xA0 ") + tr("save.read_only");
+        save_text = std::string("\xE2\x9A\xA0 ") +
+                    (save.read_only_reason == ReadOnly::storage_unreadable ? tr("save.read_only_storage") : tr("save.read_only"));
+        if (!save.read_only_detail.empty()) save_text += " (" + save.read_only_detail + ")";
         colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
     } else if (!save.error.empty()) {
         save_text = std::string("\xE2\x9A\xA0 ") + save.error;
+        colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
+    } else if (save.unloadable) {
+        const DatasetProblem& p = *save.unloadable;
+        const std::string why = p.pointer + ": " + (translations_.language == Language::en ? p.message_en : p.message_nb);
+        char buf[1024];
+        std::snprintf(buf, sizeof buf, tr("save.unloadable"), why.c_str());
+        save_text = std::string("\xE2\x9A\xA0 ") + buf;
         colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
     } else if (!autosave_.stored()) {
         save_text = tr("save.not_stored");
@@ -308,6 +374,10 @@ void App::draw() {
     case StartStage::open:
         break;
     }
+    if (screen_ != Screen::app) {
+        draw_stored_data_screen();
+        return;
+    }
     derived_.refresh(doc_.data, doc_.revision, doc_.case_revision, options_.today, role_);
     actions_.handle_shortcuts();
 
@@ -334,27 +404,10 @@ void App::draw() {
     ImGui::EndChild();
     draw_status_bar();
     palette_.draw(ctx, actions_);
-    draw_startup_problems();
+    recovery_.draw_fallback_notice(theme_, translations_.language, [this](const StoredSave& s) { download_save(s); });
     ImGui::End();
     apply_requests(nav);
     autosave_.tick(doc_, ImGui::GetTime());
-}
-
-// Damaged snapshots are reported, never silently dropped (issue 7 §6).
-void App::draw_startup_problems() {
-    if (startup_problems_.empty()) return;
-    if (!ImGui::IsPopupOpen("startup-problems")) ImGui::OpenPopup("startup-problems");
-    ImGui::SetNextWindowSize(ImVec2(36 * ImGui::GetFontSize(), 0));
-    if (ImGui::BeginPopupModal("startup-problems", nullptr, ImGuiWindowFlags_NoTitleBar)) {
-        ui::heading(theme_.fonts.heading, tr("startup.damaged_title"));
-        ui::label_text(tr("startup.damaged_text"));
-        for (const std::string& p : startup_problems_) ui::label_text(p.c_str());
-        if (ImGui::Button(tr("common.ok"))) {
-            startup_problems_.clear();
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
 }
 
 // The platform's download, or a status message when there is none (native tests).

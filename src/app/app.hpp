@@ -28,6 +28,7 @@
 #include "app/views/settings.hpp"
 #include "app/views/plan_editor.hpp"
 #include "app/views/goals_view.hpp"
+#include "app/views/recovery_view.hpp"
 #include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"
 #include "iadesk/snapshots.hpp"
@@ -57,6 +58,9 @@ public:
     // browser's storage); the frame after that shows "opening", and the one after it loads the
     // newest snapshot (or creates the demo) and draws the app. So the first frame comes before
     // the data (issue 8: first frame <= 0.5 s) and a long load is never a blank page.
+    // When stored snapshots exist but none loads, the recovery screen is drawn instead of the
+    // app (recovery_view.hpp) and nothing is saved until the user chooses how to go on; when the
+    // stored data is of a newer iadesk, a screen that says so, read-only for good.
     void storage_ready() { if (start_ == StartStage::reading_storage) start_ = StartStage::opening; }
     bool document_open() const { return start_ == StartStage::open; }
     bool reading_storage() const { return start_ == StartStage::reading_storage; }
@@ -66,9 +70,10 @@ public:
     bool test_mode() const { return options_.test_mode; }
     // BCP 47 code of the language the app is shown in ("nb" or "en"); a static string.
     const char* language_code() const { return translations_.language == Language::en ? "en" : "nb"; }
-    bool flush() { return autosave_.flush(doc_); }   // save now if anything is unsaved (page hide); true if it wrote a snapshot
+    // Save now if anything is unsaved (page hide); true if it wrote a snapshot.
+    bool flush() { return screen_ == Screen::app && autosave_.flush(doc_); }
     void on_persisted(bool ok, const std::string& error); // the platform's sync finished (Platform::persist)
-    void set_read_only(bool read_only, std::string reason);
+    void set_read_only(ReadOnly why, std::string detail = {}) { autosave_.set_read_only(why, std::move(detail)); }
     void on_file_picked(int purpose, const std::string& name, const std::string& bytes);
 
 private:
@@ -89,7 +94,9 @@ private:
     void load_or_create();
     enum class StartStage { reading_storage, opening, loading, open };
     StartStage start_ = StartStage::reading_storage;
-    void draw_startup_problems();
+    void draw_stored_data_screen(); // recovery or newer data, drawn instead of the app
+    void start_after_recovery(RecoveryView::Choice choice);
+    void download_save(const StoredSave& save);
     ViewContext view_context_for_actions();
     std::function<void(const std::string&, const std::string&, const std::string&)> download_fn();
     std::function<void(const std::string&, const std::string&)> open_html_fn();
@@ -119,7 +126,9 @@ private:
     NavigationRequest action_nav_; // navigation asked for by actions (applied with the frame's)
     std::string status_message_;
     Autosave autosave_;
-    std::vector<std::string> startup_problems_; // shown once in a dialog (damaged snapshots)
+    enum class Screen { app, recovery, newer };
+    Screen screen_ = Screen::app;
+    RecoveryView recovery_;     // what opening the stored data found (damaged saves, newer data)
 };
 
 } // namespace iadesk::app

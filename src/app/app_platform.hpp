@@ -13,6 +13,10 @@
 //   (the print views); pick_file() asks the user for a file and later calls
 //   App::on_file_picked(purpose, name, bytes), or nothing when the user cancels. Each returns false
 //   when this platform cannot do it (the App then says so in the status bar).
+// - Updates (the browser's service worker, web/sw.js): look_for_update() asks for a newer version
+//   of the app; update_waiting() says whether one is installed and waits to take over; reload()
+//   loads the page again, on that version when there is one (the App calls it only when the
+//   stored data needs a newer app, and nothing is unsaved then).
 // - The defaults do nothing and return false/nullptr, so a test platform overrides only what it uses.
 #pragma once
 
@@ -39,6 +43,9 @@ public:
         (void)purpose, (void)accept;
         return false;
     }
+    virtual void look_for_update() {}
+    virtual bool update_waiting() { return false; }
+    virtual bool reload() { return false; }
 };
 
 } // namespace iadesk::app

@@ -25,6 +25,7 @@ bool Autosave::save_now(const Document& doc) {
     state_.stepped.drop(); // a stepped save under way is replaced by this one
     std::string error;
     if (!snapshots_->save_bytes(save_dataset(doc.data, -1), &error)) return save_failed(error);
+    state_.unloadable = snapshots_->last_save_problem();
     return saved(doc.revision);
 }
 
@@ -99,9 +100,10 @@ void Autosave::on_persisted(bool ok, const std::string& error, double now) {
     state_.due = now + kPersistRetrySeconds; // ... after a pause, not every frame
 }
 
-void Autosave::set_read_only(bool read_only, std::string reason) {
-    state_.read_only = read_only;
-    state_.read_only_reason = std::move(reason);
+void Autosave::set_read_only(ReadOnly why, std::string detail) {
+    state_.read_only = why != ReadOnly::no;
+    state_.read_only_reason = why;
+    state_.read_only_detail = std::move(detail);
 }
 
 } // namespace iadesk::app

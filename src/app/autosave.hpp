@@ -16,7 +16,11 @@
 //   is shown only once on_persisted(true) confirms it. on_persisted(false, why) keeps the data
 //   in memory, says why in state().error (a full quota in plain words) and tries again
 //   kPersistRetrySeconds later.
-// - Nothing is written while read-only (another tab holds the data).
+// - A save whose text does not load back (SnapshotStore::last_save_problem) is still written, but
+//   state().unloadable says why, until a later save loads back: the snapshot store keeps the last
+//   one that loads, so the user's data is never pruned away (snapshots.hpp).
+// - Nothing is written while read-only (ReadOnly: another tab holds the data, the browser's
+//   storage could not be read, or the stored data is of a newer iadesk).
 #pragma once
 
 #include "app/app_platform.hpp"
@@ -26,8 +30,17 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace iadesk::app {
+
+// Why nothing may be written (the status bar says which).
+enum class ReadOnly {
+    no,
+    another_tab,        // another tab holds the data (the browser's lock)
+    storage_unreadable, // the browser's storage could not be read: writing might replace what it holds
+    newer_data,         // the stored data is of a newer iadesk (snapshots.hpp)
+};
 
 // Where the document stands against storage (shown in the status bar).
 struct SaveState {
@@ -40,8 +53,10 @@ struct SaveState {
     // frame's piece appended to the snapshot's temporary file (SnapshotStore::append_piece); a change
     // in between abandons it and the save starts over after the usual pause.
     SteppedSnapshot stepped;
-    bool read_only = false;       // another tab holds the data (or the store failed to open)
-    std::string read_only_reason;
+    bool read_only = false;       // nothing may be written: why in read_only_reason
+    ReadOnly read_only_reason = ReadOnly::no;
+    std::string read_only_detail; // the browser's error, for storage_unreadable
+    std::optional<DatasetProblem> unloadable; // the last save's text did not load back: why
 };
 
 class Autosave {
@@ -61,9 +76,14 @@ public:
     bool save_now(const Document& doc);
     bool flush(const Document& doc);
     void on_persisted(bool ok, const std::string& error, double now);
-    void set_read_only(bool read_only, std::string reason);
+    void set_read_only(ReadOnly why, std::string detail = {});
 
     const SaveState& state() const { return state_; }
+    // The store's snapshots set aside as damaged, and any stored file's bytes (for downloads).
+    std::vector<std::string> damaged_saves() { return snapshots_ ? snapshots_->damaged_names() : std::vector<std::string>{}; }
+    std::optional<std::string> stored_bytes(const std::string& name) {
+        return snapshots_ ? snapshots_->read(name) : std::nullopt;
+    }
     bool stored() const { return snapshots_.has_value(); }
     bool saving(const Document& doc) const { return state_.saved_revision != doc.revision || state_.persist_pending; }
 

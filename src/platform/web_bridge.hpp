@@ -23,4 +23,7 @@ void js_reserve_file(const char* path, double bytes);
 void js_pick_file(int purpose, const char* accept);       // then iadesk_file_picked
 int js_offer_document(const char* name, const char* mime, const char* data, int len, int open_tab);
 void js_install_test_api();                               // window.iadeskTest (test mode only)
+void js_look_for_update();                                // the service worker checks for a new version
+int js_update_waiting();                                  // a new version is installed and waits
+void js_reload();                                         // reload, on the waiting version if any
 }

@@ -208,6 +208,29 @@ mergeInto(LibraryManager.library, {
     input.click();
   },
 
+  // Updates through the service worker (web/sw.js; index.html keeps its registration). A new
+  // version that has installed waits until it is asked to take over; js_reload asks it, and the
+  // page reloads once it controls the page (or after 3 s, should it never take over). Without a
+  // waiting version it is a plain reload (the worker fetches network first).
+  js_look_for_update: function () {
+    const reg = Module.serviceWorkerRegistration;
+    if (reg) reg.update().catch(() => {});
+  },
+  js_update_waiting: function () {
+    const reg = Module.serviceWorkerRegistration;
+    return reg && reg.waiting && navigator.serviceWorker.controller ? 1 : 0;
+  },
+  js_reload: function () {
+    const reg = Module.serviceWorkerRegistration;
+    if (reg && reg.waiting) {
+      navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload());
+      reg.waiting.postMessage({ type: 'skip-waiting' });
+      setTimeout(() => window.location.reload(), 3000);
+    } else {
+      window.location.reload();
+    }
+  },
+
   // A document for the user: opened in a new tab (open_tab; a blocked pop-up falls back to a
   // download) or downloaded as `name`. The last one is also kept in window.iadeskLastDocument
   // (read by the browser tests).

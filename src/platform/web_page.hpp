@@ -25,6 +25,9 @@ public:
     WebStore() : DirectoryStore("/data") {}
     void reserve(const std::string& name, std::size_t bytes) override { reserve_name_ = name, reserve_bytes_ = bytes; }
     bool append(const std::string& name, std::string_view bytes, std::string* error) override;
+    // The file's time in /data: when it was written, or the time its IndexedDB copy recorded
+    // (web_storage.js gives restored files that time again).
+    std::optional<int64_t> modified_unix(const std::string& name) override;
 
 private:
     std::string reserve_name_;
@@ -40,6 +43,9 @@ public:
     bool download(const std::string& name, const std::string& mime, const std::string& bytes) override;
     bool open_html(const std::string& name, const std::string& html) override;
     bool pick_file(int purpose, const std::string& accept) override;
+    void look_for_update() override;
+    bool update_waiting() override;
+    bool reload() override;
     void open_store() { store_.emplace(); } // /data, filled from IndexedDB before the App opens it
 
 private:

@@ -5,6 +5,7 @@
 #include "platform/web_page.hpp"
 
 #include <emscripten.h>
+#include <sys/stat.h>
 
 namespace iadesk::web {
 
@@ -15,6 +16,12 @@ bool WebStore::append(const std::string& name, std::string_view bytes, std::stri
         reserve_name_.clear();
     }
     return true;
+}
+
+std::optional<int64_t> WebStore::modified_unix(const std::string& name) {
+    struct stat st {};
+    if (::stat(("/data/" + name).c_str(), &st) != 0) return std::nullopt;
+    return static_cast<int64_t>(st.st_mtime);
 }
 
 bool WebServices::persist() {
@@ -30,6 +37,13 @@ bool WebServices::open_html(const std::string& name, const std::string& html) { 
 
 bool WebServices::pick_file(int purpose, const std::string& accept) {
     js_pick_file(purpose, accept.c_str()); // answers through iadesk_file_picked, or not at all (cancelled)
+    return true;
+}
+
+void WebServices::look_for_update() { js_look_for_update(); }
+bool WebServices::update_waiting() { return js_update_waiting() != 0; }
+bool WebServices::reload() {
+    js_reload(); // the page goes; nothing is unsaved when the App asks for it
     return true;
 }
 

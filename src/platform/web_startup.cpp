@@ -6,7 +6,9 @@
 //   settings, and starts the storage handshake (js_start_storage: the data lock, IndexedDB read
 //   into /data). The App draws its loading screen meanwhile.
 // - iadesk_start(locked, error) is called once the stored data is in /data (or reading failed):
-//   a tab without the data lock is read-only; the App opens the data in its next frames.
+//   a tab without the data lock is read-only, and so is one whose storage could not be read
+//   (what it opens may not be what is stored, and a save could replace the stored data); the App
+//   opens the data in its next frames.
 // - iadesk_flush() (page hide) saves what is unsaved at once and keeps the newest snapshot in
 //   localStorage; iadesk_persisted(ok, error) is the answer to Platform::persist.
 #include "app/i18n.hpp"
@@ -88,8 +90,12 @@ extern "C" {
 // `locked` = this tab holds the data.
 EMSCRIPTEN_KEEPALIVE void iadesk_start(int locked, const char* sync_error) {
     if (!g_page) return;
-    if (sync_error && *sync_error) std::fprintf(stderr, "iadesk: reading IndexedDB failed: %s\n", sync_error);
-    if (!locked) g_page->app.set_read_only(true, "another tab");
+    if (sync_error && *sync_error) {
+        std::fprintf(stderr, "iadesk: reading IndexedDB failed: %s\n", sync_error);
+        g_page->app.set_read_only(iadesk::app::ReadOnly::storage_unreadable, sync_error);
+    } else if (!locked) {
+        g_page->app.set_read_only(iadesk::app::ReadOnly::another_tab);
+    }
     g_page->app.storage_ready();
 }
 
