@@ -1,10 +1,12 @@
 // web_startup: from main() to the open document.
 //
 // Contract
-// - start_app() reads the options from the URL (?test: the test API and probe; ?today=YYYY-MM-DD
-//   and ?demo=N for the tests and the benchmark), initialises the App, applies ImGui's stored
-//   settings, and starts the storage handshake (js_start_storage: the data lock, IndexedDB read
-//   into /data). The App draws its loading screen meanwhile.
+// - start_app() reads the options from the URL (?test: the test API and probe; ?demo=N, the size
+//   of the first-start demo, for the tests and the benchmark; ?today=YYYY-MM-DD pins the date,
+//   in test mode only: for anyone else the date is the computer's, whatever the address says),
+//   initialises the App, applies ImGui's stored settings, and starts the storage handshake
+//   (js_start_storage: the data lock, IndexedDB read into /data). The App draws its loading
+//   screen meanwhile.
 // - iadesk_start(locked, error) is called once the stored data is in /data (or reading failed):
 //   a tab without the data lock is read-only, and so is one whose storage could not be read
 //   (what it opens may not be what is stored, and a save could replace the stored data); the App
@@ -50,8 +52,9 @@ void start_app(WebPage& page, float device_pixel_ratio) {
     app::AppOptions& opt = page.options;
     opt.test_mode = js_url_has_test_flag() != 0;
     opt.today = today_local();
-    if (char* today = js_url_param("today")) { // tests pin the date: ?today=2026-11-24
-        if (auto d = parse_date(today)) opt.today = *d;
+    if (char* today = js_url_param("today")) { // tests pin the date: ?test&today=2026-11-24
+        if (!opt.test_mode) std::printf("iadesk: ?today= is ignored outside test mode\n");
+        else if (auto d = parse_date(today)) opt.today = *d;
         std::free(today);
     }
     if (char* demo = js_url_param("demo")) { // size of the first-start demo: ?demo=50000

@@ -5,7 +5,8 @@
 //   the choice deletes nothing;
 // - a save of a newer format version: the message, nothing written, not after a reload either;
 //   a restore of such a file is refused with the same message; the waiting new version of the
-//   app (service worker) is offered as "Oppdater".
+//   app (service worker) is offered as "Oppdater";
+// - ?today= changes the date in test mode only.
 // Saves are planted in IndexedDB as the app stores them (harness.mjs: plantFiles).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -207,6 +208,38 @@ export const tests = [
         await server.close();
         fs.rmSync(root, { recursive: true, force: true });
       }
+    },
+  },
+  {
+    name: '?today= changes the date only in test mode',
+    fn: async (ctx) => {
+      // The demo's goals end on 31.12. of the year after "today" (src/core/demo.cpp).
+      const deadlineYear = async (page) => {
+        const files = (await storedFiles(page)).filter((f) => /^snapshot-\d+\.json$/.test(f.name));
+        return Number(JSON.parse(files.pop().text).goals[0].deadline.slice(0, 4));
+      };
+      const thisYear = new Date().getFullYear();
+      await withContext(ctx, async (context) => {
+        const page = await context.newPage();
+        const logs = [];
+        page.on('console', (m) => logs.push(m.text()));
+        await page.goto(`${ctx.url}?today=2020-01-15`); // no test flag: as anyone could open it
+        // Once the app has opened its database (window.iadeskStartup.storageRead), until the demo is stored.
+        await page.waitForFunction(() => window.iadeskStartup && window.iadeskStartup.storageRead, null, { timeout: 30000 });
+        for (let waited = 0; !(await storedFiles(page)).some((f) => /^snapshot-\d+\.json$/.test(f.name)); waited += 250) {
+          assert.ok(waited < 20000, 'the demo is stored within 20 s');
+          await page.waitForTimeout(250);
+        }
+        assert.equal(await deadlineYear(page), thisYear + 1, 'the computer\'s date, not 2020');
+        assert.ok(logs.some((l) => l.includes('?today= is ignored outside test mode')), `said in the console: ${logs.join(' | ')}`);
+        assert.equal(await page.evaluate(() => window.iadeskTest), undefined, 'no test API either');
+      });
+      await withContext(ctx, async (context) => {
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2020-01-15');
+        await app.find(SAVED, { kind: 'text', timeout: 10000 });
+        await app.persisted();
+        assert.equal(await deadlineYear(app.page), 2021, 'in test mode the date is pinned');
+      });
     },
   },
 ];
