@@ -53,6 +53,9 @@ public:
     bool asynchronous_persist = true; // like the browser: "saved" only once on_persisted(true) came
     int persist_calls = 0;
     std::vector<Download> downloads;
+    bool waiting_update = false; // a new version of the app waits (the service worker's)
+    int update_looks = 0;
+    int reloads = 0;
 
     ByteStore* store() override { return has_store ? &memory : nullptr; }
     bool persist() override {
@@ -61,6 +64,12 @@ public:
     }
     bool download(const std::string& name, const std::string& mime, const std::string& bytes) override {
         downloads.push_back({name, mime, bytes});
+        return true;
+    }
+    void look_for_update() override { ++update_looks; }
+    bool update_waiting() override { return waiting_update; }
+    bool reload() override {
+        ++reloads;
         return true;
     }
     // The snapshots in the store, by name (not the ".damaged" or ".tmp" ones).

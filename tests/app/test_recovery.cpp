@@ -120,6 +120,17 @@ TEST_CASE("recovery: data of a newer format version -> the message and \"Oppdate
     CHECK(h.shows("Lagret av en nyere iadesk"));
     CHECK(h.shows_text_containing("Lagret av en nyere iadesk; last inn siden på nytt for å oppdatere"));
     CHECK(h.shows("Oppdater"));
+    h.click("Last ned lagringen"); // the newer save as it is, under a name that does not call it damaged
+    REQUIRE(h.platform.downloads.size() == 1);
+    CHECK(h.platform.downloads[0].name == "iadesk-lagring-" + SnapshotStore::name_of(2));
+    CHECK(h.platform.downloads[0].bytes == newer);
+    CHECK(h.platform.update_looks == 1); // the service worker is asked for a new version
+    CHECK_FALSE(h.shows("En nyere utgave av iadesk er lastet ned og klar."));
+    h.platform.waiting_update = true;
+    h.frames(1);
+    CHECK(h.shows("En nyere utgave av iadesk er lastet ned og klar."));
+    h.click("Oppdater");
+    CHECK(h.platform.reloads == 1);
     h.seconds(2);
     CHECK_FALSE(h.app->flush());
     CHECK(h.platform.memory.files == before);

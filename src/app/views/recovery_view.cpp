@@ -53,9 +53,8 @@ void draw_saves(const std::vector<StoredSave>& saves, Language language, const c
 } // namespace
 
 std::string download_name_of(const StoredSave& save) {
-    std::string base = save.name;
-    if (base.ends_with(kDamagedSuffix)) base.resize(base.size() - kDamagedSuffix.size());
-    return "iadesk-skadet-" + base;
+    if (!save.name.ends_with(kDamagedSuffix)) return "iadesk-lagring-" + save.name;
+    return "iadesk-skadet-" + save.name.substr(0, save.name.size() - kDamagedSuffix.size());
 }
 
 std::string fallback_opened_text(std::optional<int64_t> saved_unix, int damaged, Language lang) {

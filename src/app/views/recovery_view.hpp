@@ -48,7 +48,8 @@ struct RecoveryView {
 // out when unknown).
 std::string fallback_opened_text(std::optional<int64_t> saved_unix, int damaged, Language language);
 
-// The file name a damaged save is offered under: "iadesk-skadet-snapshot-000000000007.json".
+// The file name a save is offered under: "iadesk-skadet-snapshot-000000000007.json" for a damaged
+// one, "iadesk-lagring-snapshot-000000000007.json" for another (the newer version's).
 std::string download_name_of(const StoredSave& save);
 
 } // namespace iadesk::app
