@@ -1,11 +1,23 @@
 // iadesk service worker: after the first visit the app starts and works with the network off
 // (issue 7 §11). Network first, so a new build is used as soon as it is reachable; the cache is
 // the fallback. The data itself never passes through here: it lives in IndexedDB.
-const CACHE = 'iadesk-v1';
+//
+// Updates: BUILD is replaced by a hash of app.js and app.wasm when the site is built (CMake,
+// cmake/stamp_sw.cmake), so every build is a new worker to the browser. The first worker takes
+// over at once; a later one installs its files and then waits until the page asks it to take
+// over ({type: 'skip-waiting'}: the app's "Oppdater" when it found data saved by a newer version,
+// web_library.js) or every tab of the app is closed.
+const BUILD = '@IADESK_BUILD@';
+const CACHE = 'iadesk-' + BUILD;
 const FILES = ['./', './index.html', './app.js', './app.wasm', './favicon.svg', './manifest.webmanifest'];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES))
+    .then(() => (self.registration.active ? undefined : self.skipWaiting())));
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {

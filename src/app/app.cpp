@@ -8,20 +8,11 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 
 namespace iadesk::app {
-
-namespace {
-constexpr double kPersistRetrySeconds = 5.0; // after the browser refused to store (e.g. quota full)
-constexpr double kAutosaveDelaySeconds = 0.8; // after the last change (typing pauses)
-constexpr std::size_t kSteppedSaveRecords = 20000; // smaller documents are saved in one frame (a few ms)
-constexpr std::size_t kSaveStepRecords = 2000;      // records between two looks at the clock
-constexpr double kSaveSliceSeconds = 0.008;         // serialising per frame during a stepped save
-}
 
 int64_t App::now_unix() { return static_cast<int64_t>(std::time(nullptr)); }
 
@@ -58,109 +49,81 @@ void App::draw_loading() {
     ImGui::End();
 }
 
-// The newest valid snapshot, or on first start a demo organisation clearly marked as demo.
+// The newest snapshot that loads; when none loads, the recovery screen; on first start a demo
+// organisation clearly marked as demo. Nothing is stored here: the autosave writes what is opened.
 void App::load_or_create() {
-    if (options_.store) {
-        snapshots_.emplace(*options_.store);
-        SnapshotLoad l = snapshots_->load_newest();
-        for (const SnapshotProblem& p : l.damaged) {
-            startup_problems_.push_back(p.name + " " +
-                                        (translations_.language == Language::nb ? p.message_nb : p.message_en));
+    SnapshotLoad l = autosave_.open(options_.platform);
+    recovery_.saves.clear();
+    if (l.newer_version) { // read-only for good: the store refuses to write as well
+        screen_ = Screen::newer;
+        recovery_.saves.push_back({l.newer_version->name, l.newer_version->message_nb, l.newer_version->message_en});
+        autosave_.set_read_only(ReadOnly::newer_data);
+        if (options_.platform) options_.platform->look_for_update();
+        return;
+    }
+    for (const SnapshotProblem& p : l.damaged) recovery_.saves.push_back({p.name + ".damaged", p.message_nb, p.message_en});
+    if (l.dataset) {
+        doc_.reset(std::move(*l.dataset));
+        autosave_.opened(doc_.revision);
+        if (!l.damaged.empty()) {
+            recovery_.opened_text = fallback_opened_text(l.saved_unix, static_cast<int>(l.damaged.size()), translations_.language);
+            recovery_.notice_open = true;
+            set_status(recovery_.opened_text);
         }
-        if (l.dataset) {
-            doc_.reset(std::move(*l.dataset));
-            save_.saved_revision = doc_.revision;
-            return;
-        }
+        return;
+    }
+    // Set aside at an earlier start (their problem was reported then).
+    for (const std::string& name : autosave_.damaged_saves())
+        if (std::none_of(recovery_.saves.begin(), recovery_.saves.end(), [&](const StoredSave& s) { return s.name == name; }))
+            recovery_.saves.push_back({name, "", ""});
+    if (!recovery_.saves.empty()) {
+        screen_ = Screen::recovery;
+        return;
     }
     doc_.reset(make_demo_dataset(options_.today, options_.demo_employees));
-    save_.saved_revision = 0; // not stored yet: the first autosave writes it
+    autosave_.opened(0); // not stored yet: the first autosave writes it
 }
 
-bool App::save_now() {
-    if (!snapshots_ || save_.read_only) return false;
-    save_.stepped.drop(); // a stepped save under way is replaced by this one
-    std::string error;
-    if (!snapshots_->save_bytes(save_dataset(doc_.data, -1), &error)) return save_failed(error);
-    return saved(doc_.revision);
-}
-
-bool App::save_failed(const std::string& error) {
-    save_.stepped.drop();
-    save_.error = std::string(tr("save.failed")) + error;
-    save_.due = -1;
-    return false;
-}
-
-// A snapshot of the document at `revision` is in the store: hand it to the platform to persist.
-bool App::saved(uint64_t revision) {
-    save_.saved_revision = revision;
-    save_.due = -1;
-    if (options_.persist) {
-        // "Lagret" only once the browser's storage has confirmed it (on_persisted).
-        save_.persist_pending = true;
-        options_.persist();
-    } else {
-        save_.saved_unix = now_unix();
-        save_.error.clear();
+// The user's choice on the recovery screen: a new document, saved under a new number; the
+// damaged saves stay as they are.
+void App::start_after_recovery(RecoveryView::Choice choice) {
+    Dataset demo = make_demo_dataset(options_.today, options_.demo_employees);
+    if (choice == RecoveryView::Choice::empty) {
+        Dataset empty;
+        empty.organisation = demo.organisation;
+        empty.organisation.name = tr("data.new_org_name");
+        demo = std::move(empty);
     }
-    return true;
+    doc_.reset(std::move(demo));
+    autosave_.opened(0);
+    screen_ = Screen::app;
+    set_status(tr("recovery.kept"));
 }
 
-// One frame's share of a stepped save: records until about kSaveSliceSeconds have passed, then
-// that piece of text appended to the snapshot's file, so that no frame copies the whole text.
-void App::continue_stepped_save() {
-    const auto start = std::chrono::steady_clock::now();
-    const auto slice_over = [&] {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > kSaveSliceSeconds;
-    };
-    std::string error;
-    switch (save_.stepped.step(doc_.revision, slice_over, &error, kSaveStepRecords)) {
-    case SteppedSnapshot::Step::more: break;
-    case SteppedSnapshot::Step::done: saved(save_.stepped.revision()); break;
-    case SteppedSnapshot::Step::abandoned: save_.due = ImGui::GetTime() + kAutosaveDelaySeconds; break; // changed meanwhile
-    case SteppedSnapshot::Step::failed: save_failed(error); break;
-    }
-}
-
-// Within a second of each change (issue 7 §6); typing in a field is saved when it pauses. A large
-// document is serialised over several frames so that no frame is held long (issue 8: <= 50 ms).
-void App::autosave() {
-    if (!snapshots_ || save_.read_only) return;
-    if (save_.stepped.active()) { continue_stepped_save(); return; }
-    if (save_.saved_revision == doc_.revision) return;
-    const double now = ImGui::GetTime();
-    if (save_.due < 0) save_.due = now + kAutosaveDelaySeconds;
-    if (now < save_.due) return;
-    const Dataset& d = doc_.data;
-    if (d.employees.size() + d.absences.size() + d.milestone_events.size() < kSteppedSaveRecords) {
-        save_now();
+// A stored save's bytes, exactly as stored, offered as a file (nothing is lost by a damaged save).
+void App::download_save(const StoredSave& save) {
+    std::optional<std::string> bytes = autosave_.stored_bytes(save.name);
+    if (!bytes) {
+        set_status(std::string(tr("recovery.unreadable")) + save.name);
         return;
     }
-    std::string error;
-    if (!save_.stepped.begin(*snapshots_, doc_.data, doc_.revision, &error)) { save_failed(error); return; }
-    continue_stepped_save();
+    download_fn()(download_name_of(save), "application/json", *bytes);
 }
 
-bool App::flush() {
-    return snapshots_ && !save_.read_only && save_.saved_revision != doc_.revision && save_now();
-}
-
-// The browser's answer to the copy of /data into IndexedDB. A failure keeps the data in memory and
-// in /data, says so in the status bar (a full quota in plain words) and retries in a few seconds;
-// IndexedDB keeps its last complete copy of every file (web_storage.js).
-void App::on_persisted(bool ok, const std::string& error) {
-    save_.persist_pending = false;
-    if (ok) {
-        save_.saved_unix = now_unix();
-        save_.error.clear();
+void App::draw_stored_data_screen() {
+    const auto download = [this](const StoredSave& s) { download_save(s); };
+    if (screen_ == Screen::newer) {
+        const bool waiting = options_.platform && options_.platform->update_waiting();
+        if (recovery_.draw_newer(theme_, translations_.language, waiting, download) == RecoveryView::Choice::update &&
+            options_.platform)
+            options_.platform->reload();
         return;
     }
-    const bool quota = error.find("Quota") != std::string::npos || error.find("quota") != std::string::npos;
-    save_.error = quota ? std::string(tr("save.quota_full")) : std::string(tr("save.persist_failed")) + error;
-    save_.saved_revision = 0;                  // not safe yet: save again ...
-    save_.due = ImGui::GetTime() + kPersistRetrySeconds; // ... after a pause, not every frame
+    const RecoveryView::Choice choice = recovery_.draw_recovery(theme_, translations_.language, download);
+    if (choice == RecoveryView::Choice::demo || choice == RecoveryView::Choice::empty) start_after_recovery(choice);
 }
+
+void App::on_persisted(bool ok, const std::string& error) { autosave_.on_persisted(ok, error, ImGui::GetTime()); }
 
 // A file the user picked (restore, CSV import): checked and previewed in Innstillinger → Data.
 void App::on_file_picked(int purpose, const std::string& name, const std::string& bytes) {
@@ -168,11 +131,6 @@ void App::on_file_picked(int purpose, const std::string& name, const std::string
     settings_.data.on_file(view_context_for_actions(), p, name, bytes);
     settings_.select_data_tab = true;
     page_ = Page::settings;
-}
-
-void App::set_read_only(bool read_only, std::string reason) {
-    save_.read_only = read_only;
-    save_.read_only_reason = std::move(reason);
 }
 
 // Theme, font size and language are the user's, not the document's: they live with ImGui's own
@@ -213,7 +171,7 @@ void App::register_actions() {
     actions_.add({"goto.plans", "nav.plans", "menu.goto", ImGuiMod_Alt | ImGuiKey_4, false, {},
                   [this] { page_ = Page::plans; plans_.employee_id.clear(); }});
     actions_.add({"employees.new", "employees.new", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_N, false,
-                  [this] { return !save_.read_only && may_edit(role_, EditArea::employees); },
+                  [this] { return !autosave_.state().read_only && may_edit(role_, EditArea::employees); },
                   [this] { page_ = Page::employees; employees_.start_new(view_context_for_actions()); }});
     actions_.add({"edit.undo", "action.undo", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_Z, false,
                   [this] { return doc_.can_undo(); },
@@ -307,19 +265,29 @@ void App::draw_status_bar() {
     // Save state first: it is what a user must be able to trust.
     std::string save_text;
     ImVec4 colour = ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
-    if (save_.read_only) {
-        save_text = std::string("\xE2\x9A\xA0 ") + tr("save.read_only");
+    const SaveState& save = autosave_.state();
+    if (save.read_only) {
+        save_text = std::string("\xE2\x9A\xA0 ") +
+                    (save.read_only_reason == ReadOnly::storage_unreadable ? tr("save.read_only_storage") : tr("save.read_only"));
+        if (!save.read_only_detail.empty()) save_text += " (" + save.read_only_detail + ")";
         colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
-    } else if (!save_.error.empty()) {
-        save_text = std::string("\xE2\x9A\xA0 ") + save_.error;
+    } else if (!save.error.empty()) {
+        save_text = std::string("\xE2\x9A\xA0 ") + save.error;
         colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
-    } else if (!snapshots_) {
+    } else if (save.unloadable) {
+        const DatasetProblem& p = *save.unloadable;
+        const std::string why = p.pointer + ": " + (translations_.language == Language::en ? p.message_en : p.message_nb);
+        char buf[1024];
+        std::snprintf(buf, sizeof buf, tr("save.unloadable"), why.c_str());
+        save_text = std::string("\xE2\x9A\xA0 ") + buf;
+        colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
+    } else if (!autosave_.stored()) {
         save_text = tr("save.not_stored");
-    } else if (save_.saved_revision != doc_.revision || save_.persist_pending) {
+    } else if (autosave_.saving(doc_)) {
         save_text = tr("save.saving");
-        if (save_.stepped.active()) save_text += " " + std::to_string(static_cast<int>(save_.stepped.progress() * 100)) + " %";
-    } else if (save_.saved_unix != 0) {
-        std::time_t t = static_cast<std::time_t>(save_.saved_unix);
+        if (save.stepped.active()) save_text += " " + std::to_string(static_cast<int>(save.stepped.progress() * 100)) + " %";
+    } else if (save.saved_unix != 0) {
+        std::time_t t = static_cast<std::time_t>(save.saved_unix);
         std::tm tm{};
         localtime_r(&t, &tm);
         char buf[64];
@@ -352,11 +320,9 @@ void App::draw_page(ViewContext& ctx) {
     case Page::measures: measures_.draw(ctx); break;
     case Page::settings:
         settings_.draw(ctx, translations_.language, theme_, [this](FilePurpose purpose) {
-            if (!options_.pick_file) {
+            const char* accept = purpose == FilePurpose::restore ? ".json,application/json" : ".csv,text/csv,text/plain";
+            if (!options_.platform || !options_.platform->pick_file(static_cast<int>(purpose), accept))
                 set_status(tr("status.no_download"));
-                return;
-            }
-            options_.pick_file(static_cast<int>(purpose), purpose == FilePurpose::restore ? ".json,application/json" : ".csv,text/csv,text/plain");
         });
         break;
     case Page::plans: plans_.draw(ctx); break;
@@ -367,7 +333,7 @@ void App::draw_page(ViewContext& ctx) {
 
 void App::apply_requests(NavigationRequest& nav) {
     // Apply what the views asked for, after drawing (ImGui's request-flag idiom).
-    if (save_.read_only && !pending_.empty()) {
+    if (autosave_.state().read_only && !pending_.empty()) {
         set_status(tr("save.read_only_refused"));
         pending_.clear();
     }
@@ -416,6 +382,10 @@ void App::draw() {
     case StartStage::open:
         break;
     }
+    if (screen_ != Screen::app) {
+        draw_stored_data_screen();
+        return;
+    }
     derived_.refresh(doc_.data, doc_.revision, doc_.case_revision, options_.today, role_);
     actions_.handle_shortcuts();
 
@@ -429,7 +399,7 @@ void App::draw() {
     draw_menu_bar();
 
     NavigationRequest nav;
-    ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, nav, save_.read_only,
+    ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, nav, autosave_.state().read_only,
                     download_fn(), open_html_fn(), &refusals_};
     const float em = ImGui::GetFontSize();
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
@@ -442,51 +412,31 @@ void App::draw() {
     ImGui::EndChild();
     draw_status_bar();
     palette_.draw(ctx, actions_);
-    draw_startup_problems();
+    recovery_.draw_fallback_notice(theme_, translations_.language, [this](const StoredSave& s) { download_save(s); });
     ImGui::End();
     apply_requests(nav);
-    autosave();
-}
-
-// Damaged snapshots are reported, never silently dropped (issue 7 §6).
-void App::draw_startup_problems() {
-    if (startup_problems_.empty()) return;
-    if (!ImGui::IsPopupOpen("startup-problems")) ImGui::OpenPopup("startup-problems");
-    ImGui::SetNextWindowSize(ImVec2(36 * ImGui::GetFontSize(), 0));
-    if (ImGui::BeginPopupModal("startup-problems", nullptr, ImGuiWindowFlags_NoTitleBar)) {
-        ui::heading(theme_.fonts.heading, tr("startup.damaged_title"));
-        ui::label_text(tr("startup.damaged_text"));
-        for (const std::string& p : startup_problems_) ui::label_text(p.c_str());
-        if (ImGui::Button(tr("common.ok"))) {
-            startup_problems_.clear();
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
+    autosave_.tick(doc_, ImGui::GetTime());
 }
 
 // The platform's download, or a status message when there is none (native tests).
 std::function<void(const std::string&, const std::string&, const std::string&)> App::download_fn() {
     return [this](const std::string& name, const std::string& mime, const std::string& bytes) {
-        if (options_.download) {
-            options_.download(name, mime, bytes);
+        if (options_.platform && options_.platform->download(name, mime, bytes))
             set_status(std::string(tr("status.downloaded")) + name);
-        } else {
+        else
             set_status(tr("status.no_download"));
-        }
     };
 }
 
 std::function<void(const std::string&, const std::string&)> App::open_html_fn() {
     return [this](const std::string& name, const std::string& html) {
-        if (options_.open_html) options_.open_html(name, html);
-        else set_status(tr("status.no_download"));
+        if (!options_.platform || !options_.platform->open_html(name, html)) set_status(tr("status.no_download"));
     };
 }
 
 // Actions run between frames; a view that needs a ViewContext there gets one without requests.
 ViewContext App::view_context_for_actions() {
-    return ViewContext{doc_, derived_, theme_, options_.today, translations_.language, pending_, action_nav_, save_.read_only,
+    return ViewContext{doc_, derived_, theme_, options_.today, translations_.language, pending_, action_nav_, autosave_.state().read_only,
                        download_fn(), open_html_fn(), &refusals_};
 }
 

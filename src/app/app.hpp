@@ -11,6 +11,8 @@
 #pragma once
 
 #include "app/actions.hpp"
+#include "app/app_platform.hpp"
+#include "app/autosave.hpp"
 #include "app/derived.hpp"
 #include "app/i18n.hpp"
 #include "app/role_menu.hpp"
@@ -26,6 +28,7 @@
 #include "app/views/settings.hpp"
 #include "app/views/plan_editor.hpp"
 #include "app/views/goals_view.hpp"
+#include "app/views/recovery_view.hpp"
 #include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"
 #include "iadesk/snapshots.hpp"
@@ -43,28 +46,7 @@ struct AppOptions {
     bool test_mode = false;     // publish widget rectangles (test_probe)
     Date today = Date::from_ymd(2026, 11, 24);
     int demo_employees = 60;    // demo organisation generated on first start (issue 7: about 60)
-    ByteStore* store = nullptr; // where snapshots live; nullptr = nothing is stored
-    std::function<void()> persist; // after a snapshot was written (web: IndexedDB sync); may be empty
-    // Offers bytes to the user as a file (web: a download). The app never calls the platform itself.
-    std::function<void(const std::string& name, const std::string& mime, const std::string& bytes)> download;
-    std::function<void(const std::string& name, const std::string& html)> open_html; // print view
-    // Asks the user for a file; the platform later calls App::on_file_picked(purpose, ...).
-    std::function<void(int purpose, const std::string& accept)> pick_file;
-};
-
-// Where the document stands against storage (shown in the status bar).
-struct SaveState {
-    uint64_t saved_revision = 0;  // the document revision in the newest snapshot
-    double due = -1;              // ImGui time when the pending save runs; -1 = none pending
-    int64_t saved_unix = 0;       // wall clock of the last successful save
-    std::string error;            // last failure, user-facing; empty when fine
-    bool persist_pending = false; // written to /data, the copy to the browser's storage not confirmed yet
-    // A large document is serialised over several frames (DatasetSaver, a few ms a frame), each
-    // frame's piece appended to the snapshot's temporary file (SnapshotStore::append_piece); a change
-    // in between abandons it and the save starts over after the usual pause.
-    SteppedSnapshot stepped;
-    bool read_only = false;       // another tab holds the data (or the store failed to open)
-    std::string read_only_reason;
+    Platform* platform = nullptr; // storage, downloads, file picker (app_platform.hpp); nullptr = none
 };
 
 class App {
@@ -76,6 +58,9 @@ public:
     // browser's storage); the frame after that shows "opening", and the one after it loads the
     // newest snapshot (or creates the demo) and draws the app. So the first frame comes before
     // the data (issue 8: first frame <= 0.5 s) and a long load is never a blank page.
+    // When stored snapshots exist but none loads, the recovery screen is drawn instead of the
+    // app (recovery_view.hpp) and nothing is saved until the user chooses how to go on; when the
+    // stored data is of a newer iadesk, a screen that says so, read-only for good.
     void storage_ready() { if (start_ == StartStage::reading_storage) start_ = StartStage::opening; }
     bool document_open() const { return start_ == StartStage::open; }
     bool reading_storage() const { return start_ == StartStage::reading_storage; }
@@ -85,9 +70,10 @@ public:
     bool test_mode() const { return options_.test_mode; }
     // BCP 47 code of the language the app is shown in ("nb" or "en"); a static string.
     const char* language_code() const { return translations_.language == Language::en ? "en" : "nb"; }
-    bool flush();                                    // save now if anything is unsaved (page hide); true if it wrote a snapshot
-    void on_persisted(bool ok, const std::string& error); // the platform's sync finished
-    void set_read_only(bool read_only, std::string reason);
+    // Save now if anything is unsaved (page hide); true if it wrote a snapshot.
+    bool flush() { return screen_ == Screen::app && autosave_.flush(doc_); }
+    void on_persisted(bool ok, const std::string& error); // the platform's sync finished (Platform::persist)
+    void set_read_only(ReadOnly why, std::string detail = {}) { autosave_.set_read_only(why, std::move(detail)); }
     void on_file_picked(int purpose, const std::string& name, const std::string& bytes);
 
 private:
@@ -108,15 +94,12 @@ private:
     void load_or_create();
     enum class StartStage { reading_storage, opening, loading, open };
     StartStage start_ = StartStage::reading_storage;
-    void autosave();
-    void draw_startup_problems();
+    void draw_stored_data_screen(); // recovery or newer data, drawn instead of the app
+    void start_after_recovery(RecoveryView::Choice choice);
+    void download_save(const StoredSave& save);
     ViewContext view_context_for_actions();
     std::function<void(const std::string&, const std::string&, const std::string&)> download_fn();
     std::function<void(const std::string&, const std::string&)> open_html_fn();
-    bool save_now();
-    void continue_stepped_save();
-    bool saved(uint64_t revision);             // a snapshot at `revision` is stored: persist it
-    bool save_failed(const std::string& error); // says so in the status bar; false
 
     AppOptions options_;
     Document doc_;
@@ -143,9 +126,10 @@ private:
     std::vector<Problem> refusals_; // edits refused this frame (by a builder or by Document::apply)
     NavigationRequest action_nav_; // navigation asked for by actions (applied with the frame's)
     std::string status_message_;
-    std::optional<SnapshotStore> snapshots_;
-    SaveState save_;
-    std::vector<std::string> startup_problems_; // shown once in a dialog (damaged snapshots)
+    Autosave autosave_;
+    enum class Screen { app, recovery, newer };
+    Screen screen_ = Screen::app;
+    RecoveryView recovery_;     // what opening the stored data found (damaged saves, newer data)
 };
 
 } // namespace iadesk::app

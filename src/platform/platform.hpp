@@ -1,6 +1,6 @@
 // platform: the few services that differ between the browser and the native build.
 // The file functions are POSIX (posix_files.cpp) in both builds: natively on disk, in the browser
-// on Emscripten's file system. What only the browser has lives in web.cpp.
+// on Emscripten's file system. What only the browser has lives in web_*.cpp.
 //
 // Contract
 // - read_file returns the whole file, or nullopt with `error` set to a short English reason.

@@ -8,7 +8,7 @@
 // rasterising of the previous frame (issue 8; measured with a getParameter timer, see
 // docs/performance.md). This page has no other GL client: between frames the state is what the
 // backend restored, i.e. what it saved the frame before. So the first answer to each of these
-// queries stays right, and is kept (web.cpp, iadesk_gl_get_integerv); every other query goes to
+// queries stays right, and is kept (web_gl_state.cpp, iadesk_gl_get_integerv); every other query goes to
 // the real glGetIntegerv.
 #pragma once
 

@@ -1,12 +1,16 @@
 // web_storage.js: the browser's lasting copy of /data in IndexedDB (issue 8: autosave never holds
-// a frame > 50 ms; issue 9: nothing lost, a full quota reported). Linked with --pre-js (web.cpp
-// calls it through Module.iadeskDisk).
+// a frame > 50 ms; issue 9: nothing lost, a full quota reported). Linked with --pre-js (the
+// platform calls it through Module.iadeskDisk, from web_library.js).
 //
 // Contract
 // - /data is Emscripten's in-memory file system (MEMFS); the C++ side reads and writes it with
 //   plain file calls (SnapshotStore over DirectoryStore). IndexedDB database "iadesk" holds a copy:
-//   store "files" (name -> {name, size, version, parts}) and store "parts" ([name, version, i] ->
-//   the i-th piece of PART_BYTES of that version of the file).
+//   store "files" (name -> {name, size, version, parts, mtime}) and store "parts"
+//   ([name, version, i] -> the i-th piece of PART_BYTES of that version of the file).
+// - Each record keeps the file's modification time (ms, as MEMFS had it when it was copied), and
+//   restore() gives the file in /data that time again, so that the app can tell when a snapshot
+//   was saved (ByteStore::modified_unix). Records of earlier versions have none: the file then
+//   has the time of the restore.
 // - restore() reads every stored file into /data before the app starts. A file counts only once
 //   its "files" record exists, and that record is written after all its parts, in the same
 //   transaction that deletes the parts of its previous version: a write cut off halfway leaves
@@ -112,7 +116,7 @@ Module.iadeskDisk = (() => {
     return n;
   }
 
-  // `writable`: this tab holds the data lock (web.cpp). Only such a tab cleans up, migrates or
+  // `writable`: this tab holds the data lock (web_library.js, js_start_storage). Only such a tab cleans up, migrates or
   // writes: a read-only second tab must not delete the parts of a copy the first tab is making.
   async function restore(writable) {
     db = await openDb();
@@ -136,6 +140,7 @@ Module.iadeskDisk = (() => {
         return;
       }
       FS.writeFile(DIR + '/' + f.name, bytes, { canOwn: true });
+      if (typeof f.mtime === 'number') FS.utime(DIR + '/' + f.name, f.mtime, f.mtime);
       remember(f.name, f.size, f.version);
     });
     if (!writable) return;
@@ -183,7 +188,7 @@ Module.iadeskDisk = (() => {
       if (!written.length && !removed.length) return;
       const tx = db.transaction([FILES, PARTS], 'readwrite');
       for (const w of written) {
-        tx.objectStore(FILES).put({ name: w.name, size: w.size, version: w.version, parts: w.parts }, w.name);
+        tx.objectStore(FILES).put({ name: w.name, size: w.size, version: w.version, parts: w.parts, mtime: w.mtime }, w.name);
         const old = known.get(w.name);
         if (old) tx.objectStore(PARTS).delete(versionRange(w.name, old.version));
       }
@@ -236,7 +241,7 @@ Module.iadeskDisk = (() => {
     });
   }
 
-  // ByteStore::reserve for /data (web.cpp): the file's MEMFS array made `bytes` long at once, so
+  // ByteStore::reserve for /data (web_services.cpp, WebStore): the file's MEMFS array made `bytes` long at once, so
   // that appends do not regrow it (MEMFS grows a file by 12.5 % at a time, copying it each time:
   // ~20 copies of up to 57 MB during one autosave of 50 000 employees).
   function reserve(path, bytes) {
@@ -265,7 +270,8 @@ Module.iadeskDisk = (() => {
       const names = snapshotNames();
       if (!names.length) return;
       const name = names[names.length - 1];
-      localStorage.setItem(KEPT, JSON.stringify({ name, text: FS.readFile(DIR + '/' + name, { encoding: 'utf8' }) }));
+      const mtime = FS.lookupPath(DIR + '/' + name).node.timestamp;
+      localStorage.setItem(KEPT, JSON.stringify({ name, mtime, text: FS.readFile(DIR + '/' + name, { encoding: 'utf8' }) }));
     } catch (err) {
       console.warn('iadesk: keeping the last snapshot on page hide failed: ' + err);
     }
@@ -284,6 +290,7 @@ Module.iadeskDisk = (() => {
       return;
     }
     FS.writeFile(DIR + '/' + kept.name, kept.text);
+    if (typeof kept.mtime === 'number') FS.utime(DIR + '/' + kept.name, kept.mtime, kept.mtime);
     console.log('iadesk: restored ' + kept.name + ' kept at the last page hide');
     if (!(await persist())) localStorage.removeItem(KEPT);
   }

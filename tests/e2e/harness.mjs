@@ -268,3 +268,52 @@ export function imageStats(png) {
   for (const [k, n] of counts) if (n > bgCount) { bg = k; bgCount = n; }
   return { width, height, colours: counts.size, nonBackgroundShare: 1 - bgCount / (width * height), background: bg };
 }
+
+// --- The app's browser storage (src/platform/web_storage.js), from a page of the app's origin ---
+// Database "iadesk": store "files" (name -> {name, size, version, parts, mtime}) and store "parts"
+// ([name, version, i] -> bytes). A planted file is one part, recorded after its part, as the app
+// writes them, under a version above every stored one.
+const OPEN_STORAGE = `new Promise((resolve, reject) => {
+    const r = indexedDB.open('iadesk', 1);
+    r.onupgradeneeded = () => { r.result.createObjectStore('files'); r.result.createObjectStore('parts'); };
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  })`;
+
+// Every stored file, by name: [{name, size, version, mtime, text}].
+export async function storedFiles(page) {
+  return page.evaluate(`(async () => {
+    const db = await ${OPEN_STORAGE};
+    const tx = db.transaction(['files', 'parts'], 'readonly');
+    const get = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const files = await get(tx.objectStore('files').getAll());
+    const out = [];
+    for (const f of files) {
+      const parts = await get(tx.objectStore('parts').getAll(IDBKeyRange.bound([f.name, f.version, 0], [f.name, f.version, Infinity])));
+      const decoder = new TextDecoder();
+      const text = parts.map((p) => decoder.decode(p, { stream: true })).join('') + decoder.decode();
+      out.push({ name: f.name, size: f.size, version: f.version, mtime: f.mtime, text });
+    }
+    db.close();
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  })()`);
+}
+
+// Writes files [{name, text, mtime?}] into the storage as the app would have stored them.
+export async function plantFiles(page, files) {
+  await page.evaluate(`(async (files) => {
+    const db = await ${OPEN_STORAGE};
+    const get = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const stored = await get(db.transaction(['files'], 'readonly').objectStore('files').getAll());
+    let version = stored.reduce((m, f) => Math.max(m, f.version), 0) + 1000;
+    const tx = db.transaction(['files', 'parts'], 'readwrite');
+    for (const f of files) {
+      const bytes = new TextEncoder().encode(f.text);
+      version += 1;
+      tx.objectStore('parts').put(bytes, [f.name, version, 0]);
+      tx.objectStore('files').put({ name: f.name, size: bytes.length, version, parts: 1, mtime: f.mtime || Date.now() }, f.name);
+    }
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
+    db.close();
+  })(${JSON.stringify(files)})`);
+}

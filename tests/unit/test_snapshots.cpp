@@ -151,7 +151,9 @@ TEST_CASE("snapshots: a snapshot written in pieces loads like one written whole,
     REQUIRE(mem.reserved.count(SnapshotStore::name_of(2) + ".tmp") == 1);
     CHECK(mem.reserved.at(SnapshotStore::name_of(2) + ".tmp") >= save_dataset(big, -1).size());
     REQUIRE(save_in_pieces(store, org("Tredje"), &error));
-    CHECK(store.sequence_numbers() == std::vector<uint64_t>{2, 3});
+    // Two kept, as for whole saves; pieces are not loaded back when written, so the one known to
+    // load ("Hel") is kept in place of the older of the two written in pieces.
+    CHECK(store.sequence_numbers() == std::vector<uint64_t>{1, 3});
     CHECK(store.load_newest().dataset->organisation.name == "Tredje");
     for (auto& [name, bytes] : mem.files) CHECK(name.find(".tmp") == std::string::npos);
 }
@@ -310,4 +312,148 @@ TEST_CASE("stepped snapshot: a one-shot save meanwhile (page hide) ends it as ab
     CHECK_FALSE(w.active());
     CHECK(store.load_newest().dataset->organisation.name == "Lagret ved sideskjul");
     for (auto& [name, bytes] : mem.files) CHECK(name.find(".tmp") == std::string::npos);
+}
+
+// --- The user's data is never pruned away (snapshots.hpp: "known to load") ----------------------
+
+namespace {
+
+// What the reported bug wrote: a name longer than the loader accepts (10 000 bytes, dataset
+// format) was saved, and could never be loaded again.
+Dataset org_with_too_long_name() { return org(std::string(10001, 'x')); }
+
+std::string text_of(const Dataset& d) { return save_dataset(d, -1); }
+
+// A valid dataset's text in a format version above this iadesk's.
+std::string newer_version_text(const std::string& name) {
+    std::string t = text_of(org(name));
+    const std::string v = "\"version\":" + std::to_string(kDatasetFormatVersion);
+    const std::size_t at = t.find(v);
+    REQUIRE(at != std::string::npos);
+    return t.replace(at, v.size(), "\"version\":" + std::to_string(kDatasetFormatVersion + 1));
+}
+
+} // namespace
+
+TEST_CASE("snapshots: a run of unloadable saves after a good one never prunes the good one, and the next start opens it") {
+    CrashingStore mem;
+    {
+        SnapshotStore store(mem, 5);
+        REQUIRE(store.save(org("God AS"), nullptr)); // 1: loads back, so it is known to load
+        CHECK(store.known_good() == std::optional<uint64_t>(1));
+        for (int i = 0; i < 7; ++i) {
+            REQUIRE(store.save(org_with_too_long_name(), nullptr)); // 2..8: written, but never load
+            REQUIRE(store.last_save_problem());
+            CHECK(store.last_save_problem()->pointer == "/organisation/name");
+            CHECK(store.known_good() == std::optional<uint64_t>(1));
+            CHECK(mem.files.count(SnapshotStore::name_of(1)) == 1);
+        }
+        // Five kept as before: the newest four and, in place of the oldest, the one that loads.
+        CHECK(store.sequence_numbers() == std::vector<uint64_t>{1, 5, 6, 7, 8});
+    }
+    // The next start: the four newer ones are set aside, newest first, and the good one opens.
+    SnapshotStore after(mem, 5);
+    SnapshotLoad l = after.load_newest();
+    REQUIRE(l.dataset);
+    CHECK(l.dataset->organisation.name == "God AS");
+    CHECK(l.seq == 1);
+    REQUIRE(l.damaged.size() == 4);
+    CHECK(l.damaged[0].name == SnapshotStore::name_of(8));
+    CHECK(l.damaged[3].name == SnapshotStore::name_of(5));
+    CHECK(l.damaged[0].message_nb.find("/organisation/name: Teksten er for lang") != std::string::npos);
+    CHECK(after.damaged_names() == std::vector<std::string>{SnapshotStore::name_of(5) + ".damaged", SnapshotStore::name_of(6) + ".damaged",
+                                                           SnapshotStore::name_of(7) + ".damaged", SnapshotStore::name_of(8) + ".damaged"});
+    CHECK(mem.files.at(SnapshotStore::name_of(8) + ".damaged") == text_of(org_with_too_long_name())); // byte for byte
+    // New saves get new numbers and never touch the damaged ones.
+    REQUIRE(after.save(org("God AS, endret"), nullptr));
+    CHECK(after.sequence_numbers() == std::vector<uint64_t>{1, 9});
+    CHECK(after.damaged_names().size() == 4);
+}
+
+TEST_CASE("snapshots: the save that loads back becomes the one kept, an unloadable one in between is pruned normally") {
+    CrashingStore mem;
+    SnapshotStore store(mem, 3);
+    REQUIRE(store.save(org("A"), nullptr));                 // 1 good
+    REQUIRE(store.save(org_with_too_long_name(), nullptr)); // 2 bad
+    REQUIRE(store.save(org("B"), nullptr));                 // 3 good: now the one known to load
+    CHECK_FALSE(store.last_save_problem());
+    CHECK(store.known_good() == std::optional<uint64_t>(3));
+    REQUIRE(store.save(org_with_too_long_name(), nullptr)); // 4 bad
+    REQUIRE(store.save(org_with_too_long_name(), nullptr)); // 5 bad
+    REQUIRE(store.save(org_with_too_long_name(), nullptr)); // 6 bad
+    CHECK(store.sequence_numbers() == std::vector<uint64_t>{3, 5, 6});
+    CHECK(SnapshotStore(mem, 3).load_newest().dataset->organisation.name == "B");
+}
+
+TEST_CASE("snapshots: a large save is known to load only once a start has loaded it") {
+    CrashingStore mem;
+    const Dataset big = org_with_employees("Stor", 40); // ~4 KB: "large" for these stores
+    REQUIRE(SnapshotStore(mem, 5, 2000, 2, 1000).save(org("Liten"), nullptr)); // 1
+    {
+        // Texts over 1000 bytes are not loaded back when saved (the browser's limit is 4 MB).
+        SnapshotStore store(mem, 5, 2000, 2, 1000);
+        REQUIRE(store.load_newest().seq == 1); // opened at start: known to load
+        for (int i = 0; i < 4; ++i) REQUIRE(save_in_pieces(store, big, nullptr)); // 2..5, not checked
+        CHECK(store.known_good() == std::optional<uint64_t>(1));
+        CHECK(store.sequence_numbers() == std::vector<uint64_t>{1, 5}); // two kept: the newest and the one known
+    }
+    SnapshotStore next(mem, 5, 2000, 2, 1000);
+    SnapshotLoad l = next.load_newest();
+    CHECK(l.seq == 5);
+    CHECK(l.damaged.empty());
+    CHECK(next.known_good() == std::optional<uint64_t>(5));
+    REQUIRE(next.save(big, nullptr)); // 6: 1 may go now
+    CHECK(next.sequence_numbers() == std::vector<uint64_t>{5, 6});
+}
+
+TEST_CASE("snapshots: a snapshot of a newer format version is reported as newer, never renamed, pruned or written over") {
+    CrashingStore mem;
+    REQUIRE(SnapshotStore(mem).save(org("Eldre"), nullptr));  // 1, this version
+    mem.files[SnapshotStore::name_of(2)] = newer_version_text("Nyere"); // 2, written by a newer iadesk
+    const auto before = mem.files;
+    SnapshotStore store(mem);
+    SnapshotLoad l = store.load_newest();
+    CHECK_FALSE(l.dataset); // not the older data either: it would be shown as if it were current
+    CHECK(l.damaged.empty());
+    REQUIRE(l.newer_version);
+    CHECK(l.newer_version->name == SnapshotStore::name_of(2));
+    CHECK(l.newer_version->message_nb.find("formatversjon " + std::to_string(kDatasetFormatVersion + 1)) != std::string::npos);
+    CHECK(store.holds_newer_version());
+    // Nothing written: not by a save, not in pieces; every file as it was.
+    std::string error;
+    CHECK_FALSE(store.save(org("Eldre, endret"), &error));
+    CHECK(error.find("newer") != std::string::npos);
+    CHECK_FALSE(store.begin_pieces(&error));
+    CHECK(mem.files == before);
+    // The next start finds it the same way.
+    CHECK(SnapshotStore(mem).load_newest().newer_version->name == SnapshotStore::name_of(2));
+    CHECK(mem.files == before);
+}
+
+TEST_CASE("snapshots: a newer-version snapshot behind a damaged newest one stops the search there") {
+    CrashingStore mem;
+    REQUIRE(SnapshotStore(mem).save(org("Eldre"), nullptr));              // 1
+    mem.files[SnapshotStore::name_of(2)] = newer_version_text("Nyere");    // 2
+    mem.files[SnapshotStore::name_of(3)] = newer_version_text("Nyest").substr(0, 30); // 3, torn
+    SnapshotLoad l = SnapshotStore(mem).load_newest();
+    CHECK_FALSE(l.dataset);
+    REQUIRE(l.damaged.size() == 1);
+    CHECK(l.damaged[0].name == SnapshotStore::name_of(3));
+    REQUIRE(l.newer_version);
+    CHECK(l.newer_version->name == SnapshotStore::name_of(2));
+    CHECK(mem.files.count(SnapshotStore::name_of(1)) == 1);
+    CHECK(mem.files.count(SnapshotStore::name_of(2)) == 1);
+}
+
+TEST_CASE("snapshots: the opened snapshot's time comes from the store, when it knows it") {
+    struct TimedStore : CrashingStore {
+        std::optional<int64_t> modified_unix(const std::string& n) override {
+            return files.count(n) ? std::optional<int64_t>(1796565780) : std::nullopt; // 2026-12-06 14:03 UTC
+        }
+    } mem;
+    REQUIRE(SnapshotStore(mem).save(org("Med tid"), nullptr));
+    CHECK(SnapshotStore(mem).load_newest().saved_unix == std::optional<int64_t>(1796565780));
+    CrashingStore plain;
+    REQUIRE(SnapshotStore(plain).save(org("Uten tid"), nullptr));
+    CHECK_FALSE(SnapshotStore(plain).load_newest().saved_unix);
 }

@@ -188,7 +188,13 @@ void DataView::draw_restore_preview(ViewContext& ctx) {
     const bool english = ctx.language == Language::en;
     ImGui::BeginChild("restore-preview", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
     char line[256];
-    if (!restore->ok()) {
+    // A file of a newer format version is refused with the message the start-up gives for such data.
+    const bool newer = !restore->ok() && restore->problems.size() == 1 && restore->problems.front().code == ProblemCode::format_newer;
+    if (newer) {
+        std::snprintf(line, sizeof line, tr("data.restore_newer"), file_name.c_str());
+        ui::label_text(line);
+        if (ImGui::Button(tr("common.ok"))) restore.reset();
+    } else if (!restore->ok()) {
         std::snprintf(line, sizeof line, tr("data.restore_bad"), file_name.c_str(), static_cast<int>(restore->problems.size()));
         ui::label_text(line);
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.60f, 0.08f, 0.08f, 1));

@@ -1,0 +1,51 @@
+// app_platform: what the app asks of the platform it runs on (the browser, or a native test).
+//
+// Contract
+// - The App never calls Emscripten, the DOM or the file system itself; everything it needs from
+//   outside goes through one Platform, given in AppOptions and alive as long as the App.
+// - store() is where snapshots live (SnapshotStore over it), or nullptr: nothing is stored and the
+//   status bar says so. It is read once, when the data is opened.
+// - persist() is called after a snapshot was written to store(). It returns true when a copy to
+//   lasting storage has started (the browser's IndexedDB); the platform then calls
+//   App::on_persisted(ok, error) once it is done. It returns false when there is nothing more to
+//   do (the store is lasting itself, or there is no store): the save counts as done at once.
+// - download() offers bytes to the user as a file named `name`; open_html() opens an HTML page
+//   (the print views); pick_file() asks the user for a file and later calls
+//   App::on_file_picked(purpose, name, bytes), or nothing when the user cancels. Each returns false
+//   when this platform cannot do it (the App then says so in the status bar).
+// - Updates (the browser's service worker, web/sw.js): look_for_update() asks for a newer version
+//   of the app; update_waiting() says whether one is installed and waits to take over; reload()
+//   loads the page again, on that version when there is one (the App calls it only when the
+//   stored data needs a newer app, and nothing is unsaved then).
+// - The defaults do nothing and return false/nullptr, so a test platform overrides only what it uses.
+#pragma once
+
+#include "iadesk/snapshots.hpp"
+
+#include <string>
+
+namespace iadesk::app {
+
+class Platform {
+public:
+    virtual ~Platform() = default;
+    virtual ByteStore* store() { return nullptr; }
+    virtual bool persist() { return false; }
+    virtual bool download(const std::string& name, const std::string& mime, const std::string& bytes) {
+        (void)name, (void)mime, (void)bytes;
+        return false;
+    }
+    virtual bool open_html(const std::string& name, const std::string& html) {
+        (void)name, (void)html;
+        return false;
+    }
+    virtual bool pick_file(int purpose, const std::string& accept) {
+        (void)purpose, (void)accept;
+        return false;
+    }
+    virtual void look_for_update() {}
+    virtual bool update_waiting() { return false; }
+    virtual bool reload() { return false; }
+};
+
+} // namespace iadesk::app

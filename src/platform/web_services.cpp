@@ -1,0 +1,68 @@
+// web_services: the browser's app::Platform (web_page.hpp) and the documents handed to the user
+// (platform.hpp: open_html, download).
+#include "platform/platform.hpp"
+#include "platform/web_bridge.hpp"
+#include "platform/web_page.hpp"
+
+#include <emscripten.h>
+#include <sys/stat.h>
+
+namespace iadesk::web {
+
+bool WebStore::append(const std::string& name, std::string_view bytes, std::string* error) {
+    if (!DirectoryStore::append(name, bytes, error)) return false;
+    if (name == reserve_name_ && !bytes.empty()) {
+        js_reserve_file(("/data/" + name).c_str(), static_cast<double>(reserve_bytes_));
+        reserve_name_.clear();
+    }
+    return true;
+}
+
+std::optional<int64_t> WebStore::modified_unix(const std::string& name) {
+    struct stat st {};
+    if (::stat(("/data/" + name).c_str(), &st) != 0) return std::nullopt;
+    return static_cast<int64_t>(st.st_mtime);
+}
+
+bool WebServices::persist() {
+    js_persist(); // answers through iadesk_persisted
+    return true;
+}
+
+bool WebServices::download(const std::string& name, const std::string& mime, const std::string& bytes) {
+    return platform::download(name, mime, bytes);
+}
+
+bool WebServices::open_html(const std::string& name, const std::string& html) { return platform::open_html(name, html); }
+
+bool WebServices::pick_file(int purpose, const std::string& accept) {
+    js_pick_file(purpose, accept.c_str()); // answers through iadesk_file_picked, or not at all (cancelled)
+    return true;
+}
+
+void WebServices::look_for_update() { js_look_for_update(); }
+bool WebServices::update_waiting() { return js_update_waiting() != 0; }
+bool WebServices::reload() {
+    js_reload(); // the page goes; nothing is unsaved when the App asks for it
+    return true;
+}
+
+} // namespace iadesk::web
+
+extern "C" EMSCRIPTEN_KEEPALIVE void iadesk_file_picked(int purpose, const char* name, const char* bytes, int length) {
+    using iadesk::web::g_page;
+    if (g_page && g_page->app.document_open() && bytes && length >= 0)
+        g_page->app.on_file_picked(purpose, name ? name : "", std::string(bytes, static_cast<std::size_t>(length)));
+}
+
+namespace iadesk::platform {
+
+bool open_html(const std::string& name, std::string_view html) {
+    return js_offer_document(name.c_str(), "text/html;charset=utf-8", html.data(), static_cast<int>(html.size()), 1) != 0;
+}
+
+bool download(const std::string& name, const std::string& mime, std::string_view bytes) {
+    return js_offer_document(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()), 0) != 0;
+}
+
+} // namespace iadesk::platform

@@ -1,0 +1,100 @@
+// The real App without a window: ImGui with no backend (ImGui's example_null shape), frames drawn
+// on demand, widgets found by label through the test probe (as the browser tests do), clicks as
+// mouse events. The platform is test_platform.hpp's.
+#pragma once
+
+#include "app/app.hpp"
+#include "app/test_probe.hpp"
+#include "test_platform.hpp"
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace iadesk::test {
+
+class HeadlessApp {
+public:
+    TestPlatform platform;
+    std::unique_ptr<app::App> app;
+
+    HeadlessApp() {
+        context_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        app = std::make_unique<app::App>();
+    }
+    ~HeadlessApp() {
+        app.reset();
+        ImGui::DestroyContext(context_);
+    }
+    HeadlessApp(const HeadlessApp&) = delete;
+    HeadlessApp& operator=(const HeadlessApp&) = delete;
+
+    // init, the stored data read (storage_ready), and the frames until the data is open.
+    void start() {
+        app::AppOptions opt;
+        opt.test_mode = true;
+        opt.today = Date::from_ymd(2026, 11, 24);
+        opt.platform = &platform;
+        app->init(opt);
+        app->storage_ready();
+        frames(3);
+    }
+
+    // `n` frames of 1/60 s each.
+    void frames(int n) {
+        for (int i = 0; i < n; ++i) {
+            if (app->set_display_scale(1.0f) || !fonts_built_) {
+                unsigned char* pixels = nullptr;
+                int w = 0, h = 0;
+                ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+                fonts_built_ = true;
+            }
+            ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+            app::probe::begin_frame();
+            ImGui::NewFrame();
+            app->draw();
+            ImGui::Render();
+            app::probe::end_frame();
+        }
+    }
+    void seconds(double s) { frames(static_cast<int>(s * 60) + 1); }
+
+    // The visible widget with this label in the last frame (as JSON), or null.
+    nlohmann::json find(const std::string& label) const {
+        for (const auto& it : nlohmann::json::parse(app::probe::items_json()))
+            if (it.value("visible", false) && it.value("label", "") == label) return it;
+        return nullptr;
+    }
+    bool shows(const std::string& label) const { return !find(label).is_null(); }
+    // Any visible text that contains `part`.
+    bool shows_text_containing(const std::string& part) const {
+        for (const auto& it : nlohmann::json::parse(app::probe::items_json()))
+            if (it.value("visible", false) && it.value("label", "").find(part) != std::string::npos) return true;
+        return false;
+    }
+
+    void click(const std::string& label) {
+        nlohmann::json it = find(label);
+        if (it.is_null()) throw std::runtime_error("no visible widget labelled " + label);
+        ImGuiIO& io = ImGui::GetIO();
+        const float x = it["x"].get<float>() + it["w"].get<float>() / 2, y = it["y"].get<float>() + it["h"].get<float>() / 2;
+        io.AddMousePosEvent(x, y);
+        frames(1);
+        io.AddMouseButtonEvent(0, true);
+        frames(1);
+        io.AddMouseButtonEvent(0, false);
+        frames(2);
+    }
+
+private:
+    ImGuiContext* context_ = nullptr;
+    bool fonts_built_ = false;
+};
+
+} // namespace iadesk::test

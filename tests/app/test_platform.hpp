@@ -1,0 +1,84 @@
+// A native app::Platform for the app tests: snapshots in memory, the browser's asynchronous copy
+// to IndexedDB played by the test (persist() only counts; the test answers with on_persisted),
+// downloads kept.
+#pragma once
+
+#include "app/app_platform.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace iadesk::test {
+
+class MemoryStore : public ByteStore {
+public:
+    std::map<std::string, std::string> files;
+    std::vector<std::string> list() override {
+        std::vector<std::string> out;
+        for (const auto& [name, bytes] : files) out.push_back(name);
+        return out;
+    }
+    std::optional<std::string> read(const std::string& name) override {
+        auto it = files.find(name);
+        if (it == files.end()) return std::nullopt;
+        return it->second;
+    }
+    bool write_atomic(const std::string& name, std::string_view bytes, std::string*) override {
+        files[name] = std::string(bytes);
+        return true;
+    }
+    bool append(const std::string& name, std::string_view bytes, std::string*) override {
+        files[name] += std::string(bytes);
+        return true;
+    }
+    bool remove(const std::string& name) override { return files.erase(name) > 0; }
+    bool rename(const std::string& from, const std::string& to) override {
+        auto it = files.find(from);
+        if (it == files.end()) return false;
+        files[to] = it->second;
+        files.erase(from);
+        return true;
+    }
+};
+
+struct Download {
+    std::string name, mime, bytes;
+};
+
+class TestPlatform : public app::Platform {
+public:
+    MemoryStore memory;
+    bool has_store = true;
+    bool asynchronous_persist = true; // like the browser: "saved" only once on_persisted(true) came
+    int persist_calls = 0;
+    std::vector<Download> downloads;
+    bool waiting_update = false; // a new version of the app waits (the service worker's)
+    int update_looks = 0;
+    int reloads = 0;
+
+    ByteStore* store() override { return has_store ? &memory : nullptr; }
+    bool persist() override {
+        ++persist_calls;
+        return asynchronous_persist;
+    }
+    bool download(const std::string& name, const std::string& mime, const std::string& bytes) override {
+        downloads.push_back({name, mime, bytes});
+        return true;
+    }
+    void look_for_update() override { ++update_looks; }
+    bool update_waiting() override { return waiting_update; }
+    bool reload() override {
+        ++reloads;
+        return true;
+    }
+    // The snapshots in the store, by name (not the ".damaged" or ".tmp" ones).
+    std::vector<std::string> snapshots() const {
+        std::vector<std::string> out;
+        for (const auto& [name, bytes] : memory.files)
+            if (SnapshotStore::seq_of(name)) out.push_back(name);
+        return out;
+    }
+};
+
+} // namespace iadesk::test
