@@ -3,14 +3,10 @@
 #   E02: 02.03-13.03 and 24.03-10.04 merged across a 10-day gap; E04: split by a 20-day gap;
 #   E01: open 100 % case; E03: graded 50 % case.
 # Usage: bash cases.sh /path/to/iadesk /path/to/repo
-set -u
-IADESK=$1; REPO=$2; EX="$REPO/examples/fjordvik-small.json"
-fail=0
-check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-out="$tmp/out"; err="$tmp/err"
+source "$(dirname "$0")/lib.sh" "$@"
+EX="$REPO/examples/fjordvik-small.json"
 
-"$IADESK" cases "$EX" --today 2026-11-24 --json >"$out" 2>"$err"; rc=$?
+run cases "$EX" --today 2026-11-24 --json
 check "exit 0" '[ $rc -eq 0 ]'
 check "cases by hand" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
@@ -33,23 +29,23 @@ assert got==expected, \"\\n\".join(map(str,got))
 " "$out"'
 
 # The open case counts its sick days through --today (Norwegian date form accepted).
-"$IADESK" cases "$EX" --today 01.10.2026 --json >"$out" 2>"$err"; rc=$?
+run cases "$EX" --today 01.10.2026 --json
 check "dd.mm.yyyy accepted" '[ $rc -eq 0 ]'
 check "open case sick days through today" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
 assert j[0][\"employee\"]==\"E01\" and j[0][\"end\"] is None and j[0][\"sick_days\"]==18, j[0]
 " "$out"'
 
-"$IADESK" cases "$EX" --today 2026-11-24 >"$out" 2>"$err"; rc=$?
+run cases "$EX" --today 2026-11-24
 check "text exit 0" '[ $rc -eq 0 ]'
 check "text header" 'grep -q "^Sykefraværstilfeller i Fjordvik kommune per 24.11.2026: 10$" "$out"'
 check "text open case line" 'grep -Eq "^E01 +Kari Nordmann +14\.09\.2026 +åpent +72 +29\.09\.2026 +25\.08\.2027$" "$out"'
 check "text merged case line" 'grep -Eq "^E02 +Ola Hansen +02\.03\.2026 +10\.04\.2026 +30 " "$out"'
 
-"$IADESK" cases "$EX" --today 2026-02-30 >"$out" 2>"$err"; rc=$?
+run cases "$EX" --today 2026-02-30
 check "bad date exits 2 naming the option" '[ $rc -eq 2 ] && grep -q "ugyldig dato for --today: «2026-02-30»" "$err"'
 
-"$IADESK" cases "$REPO/examples/nope.json" >"$out" 2>"$err"; rc=$?
+run cases "$REPO/examples/nope.json"
 check "missing file exits 2 naming it" '[ $rc -eq 2 ] && grep -q "kan ikke lese filen «.*nope.json»" "$err"'
 
-exit $fail
+summary
