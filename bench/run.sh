@@ -36,8 +36,8 @@ export NODE_PATH=/usr/share/nodejs   # Debian's emscripten needs acorn from here
 log() { printf '\n[bench] %s\n' "$*"; }
 
 if [ $BUILD = 1 ]; then
-  log "building native (build/native)"
-  [ -f build/native/build.ninja ] || cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  log "building native (build/native, the native preset; iadesk_bench is not in the default build)"
+  [ -f build/native/build.ninja ] || cmake --preset native >/dev/null
   cmake --build build/native -j2 --target iadesk_bench
   log "building WebAssembly (build/web-bench: iadesk_bench for node, and the browser app)"
   [ -f build/web-bench/build.ninja ] || emcmake cmake -S . -B build/web-bench -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null

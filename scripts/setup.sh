@@ -12,7 +12,8 @@ ROOT=$PWD
 
 PACKAGES=(build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates
           emscripten nlohmann-json3-dev libfmt-dev doctest-dev
-          fonts-inter chromium python3 gzip clang-14 libclang-rt-14-dev python3-pandas)
+          fonts-inter chromium python3 gzip clang-14 libclang-rt-14-dev python3-pandas
+          python3-jsonschema)
 
 log() { printf '[setup] %s\n' "$*"; }
 

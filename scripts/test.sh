@@ -1,44 +1,90 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs every test: the native unit and CLI tests (ctest), the browser tests
-# (tests/e2e, Playwright + chromium), and the reliability run (sanitizers, short fuzzing). Exits non-zero on any failure; the last line sums up.
+# Sets up, builds (warnings are errors: the presets' IADESK_WERROR) and runs every test: the native
+# unit and CLI tests (ctest), the browser tests (tests/e2e, node:test + Playwright + chromium), then
+# the reliability runs (scripts/test-reliability.sh: the same ctest tests again under ASan + UBSan,
+# short fuzzing of every parser). Exits non-zero on any failure. The closing lines:
+#   ctest: N of M passed              each native test once
+#   e2e: N passed, M failed           each browser test once
+#   known failures: ...               tests marked KNOWN FAILURE (expected to fail until fixed)
+#   asan+ubsan: ... / fuzz: ...       the reliability runs, on their own lines
+#   all: N passed, M failed           N and M count each distinct test once; a failed reliability
+#                                     run (the sanitizer run, a fuzz target) adds one failure each
+# A runner that ends without its summary line (crashed, killed) counts as one failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh || exit 1
-bash scripts/build.sh native || { echo "all: 0 passed, 1 failed"; exit 1; }
+unset IADESK_UPDATE_GOLDEN   # a test run never rewrites the golden files (tests/golden)
+export JOBS=${JOBS:-2}
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 
-status=0
-ctest_log=$(mktemp)
-ctest --test-dir build/native --output-on-failure -j2 2>&1 | tee "$ctest_log"
-[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-ctest_total=$(grep -oE 'out of [0-9]+' "$ctest_log" | tail -n1 | grep -oE '[0-9]+' || echo 0)
-ctest_failed=$(grep -oE '[0-9]+ tests failed' "$ctest_log" | tail -n1 | grep -oE '^[0-9]+' || echo 0)
-[ "$ctest_total" -gt 0 ] || { echo "ctest ran no test"; status=1; }
+passed=0
+failed=0
+summary=()
 
-e2e_passed=0; e2e_failed=1
-if bash scripts/build.sh web; then
-  e2e_log=$(mktemp)
-  node tests/e2e/run.mjs build/web/site 2>&1 | tee "$e2e_log"
-  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-  line=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed' "$e2e_log" | tail -n1)
-  e2e_passed=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
-  e2e_failed=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 1)
+# --- Set-up and the native tests ----------------------------------------------------------------
+if ! bash scripts/setup.sh; then
+  echo "setup: FAILED"
+  echo "all: 0 passed, 1 failed"
+  exit 1
+fi
+if bash scripts/build.sh native; then
+  ctest --test-dir build/native --output-on-failure -j"$JOBS" 2>&1 | tee "$logs/ctest"
+  rc=${PIPESTATUS[0]}
+  line=$(grep -E '[0-9]+ tests failed out of [0-9]+' "$logs/ctest" | tail -n1)
+  if [ -z "$line" ]; then
+    summary+=("ctest: ended without its summary (exit $rc): FAILED")
+    failed=$((failed + 1))
+  else
+    total=$(echo "$line" | grep -oE 'out of [0-9]+' | grep -oE '[0-9]+')
+    nfail=$(echo "$line" | grep -oE '[0-9]+ tests failed' | grep -oE '^[0-9]+')
+    passed=$((passed + total - nfail)); failed=$((failed + nfail))
+    # An error besides failed tests (ctest itself), or no test at all, is a failure too.
+    if { [ "$rc" -ne 0 ] && [ "$nfail" -eq 0 ]; } || [ "$total" -eq 0 ]; then failed=$((failed + 1)); fi
+    summary+=("ctest: $((total - nfail)) of $total passed")
+  fi
+  known=$(ctest --test-dir build/native -N 2>/dev/null | sed -n 's/^ *Test *#[0-9]*: //p' | grep 'KNOWN FAILURE' || true)
+  if [ -n "$known" ]; then
+    summary+=("known failures (expected to fail until fixed; counted as passed): $(echo "$known" | wc -l): $(echo "$known" | paste -sd ';' | sed 's/;/; /g')")
+  fi
 else
-  echo "the browser build failed"; status=1
+  summary+=("native build: FAILED"); failed=$((failed + 1))
 fi
 
-# Sanitizers (ASan + UBSan over the native tests) and short fuzz runs of every parser (issue 9).
-rel_passed=0; rel_failed=1
-rel_log=$(mktemp)
-bash scripts/test-reliability.sh 2>&1 | tee "$rel_log"
-[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-line=$(grep -E '^reliability: [0-9]+ passed, [0-9]+ failed' "$rel_log" | tail -n1)
-if [ -n "$line" ]; then
-  rel_passed=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
-  rel_failed=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+# --- Browser tests -------------------------------------------------------------------------------
+if bash scripts/build.sh web; then
+  node --test-reporter=spec tests/e2e/run.mjs build/web/site 2>&1 | tee "$logs/e2e"
+  rc=${PIPESTATUS[0]}
+  line=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$logs/e2e" | tail -n1)
+  if [ -z "$line" ]; then
+    summary+=("e2e: ended without its summary (exit $rc): FAILED")
+    failed=$((failed + 1))
+  else
+    ep=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+    ef=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+    passed=$((passed + ep)); failed=$((failed + ef))
+    if { [ "$rc" -ne 0 ] && [ "$ef" -eq 0 ]; } || [ $((ep + ef)) -eq 0 ]; then failed=$((failed + 1)); fi
+    summary+=("$line")
+  fi
+else
+  summary+=("browser build: FAILED"); failed=$((failed + 1))
 fi
 
-passed=$(( ctest_total - ctest_failed + e2e_passed + rel_passed ))
-failed=$(( ctest_failed + e2e_failed + rel_failed ))
-[ "$failed" -eq 0 ] || status=1
+# --- Reliability: the sanitizer re-run and the fuzz runs (not more tests: failed runs count) ------
+bash scripts/test-reliability.sh 2>&1 | tee "$logs/reliability"
+rc=${PIPESTATUS[0]}
+line=$(grep -E '^reliability: [0-9]+ runs, [0-9]+ failed$' "$logs/reliability" | tail -n1)
+summary+=("$(grep -E '^asan\+ubsan: ' "$logs/reliability" | tail -n1)")
+summary+=("$(grep -E '^fuzz: ' "$logs/reliability" | tail -n1)")
+if [ -z "$line" ]; then
+  summary+=("reliability: ended without its summary (exit $rc): FAILED")
+  failed=$((failed + 1))
+else
+  rf=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+  failed=$((failed + rf))
+  [ "$rc" -eq 0 ] || [ "$rf" -gt 0 ] || failed=$((failed + 1))
+fi
+
+echo
+for s in "${summary[@]}"; do [ -z "$s" ] || echo "$s"; done
 echo "all: $passed passed, $failed failed"
-exit $status
+[ "$failed" -eq 0 ]

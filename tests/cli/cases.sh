@@ -3,14 +3,10 @@
 #   E02: 02.03-13.03 and 24.03-10.04 merged across a 10-day gap; E04: split by a 20-day gap;
 #   E01: open 100 % case; E03: graded 50 % case; each with its sick-pay account (docs/domain.md).
 # Usage: bash cases.sh /path/to/iadesk /path/to/repo
-set -u
-IADESK=$1; REPO=$2; EX="$REPO/examples/fjordvik-small.json"
-fail=0
-check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-out="$tmp/out"; err="$tmp/err"
+source "$(dirname "$0")/lib.sh" "$@"
+EX="$REPO/examples/fjordvik-small.json"
 
-"$IADESK" cases "$EX" --today 2026-11-24 --json >"$out" 2>"$err"; rc=$?
+run cases "$EX" --today 2026-11-24 --json
 check "exit 0" '[ $rc -eq 0 ]'
 check "cases by hand" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
@@ -50,14 +46,14 @@ assert j[0][\"birth_date\"]==\"1975-01-01\" and j[0][\"agp_start\"]==\"2026-09-1
 " "$out"'
 
 # The open case counts its sick days through --today (Norwegian date form accepted).
-"$IADESK" cases "$EX" --today 01.10.2026 --json >"$out" 2>"$err"; rc=$?
+run cases "$EX" --today 01.10.2026 --json
 check "dd.mm.yyyy accepted" '[ $rc -eq 0 ]'
 check "open case sick days through today" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
 assert j[0][\"employee\"]==\"E01\" and j[0][\"end\"] is None and j[0][\"sick_days\"]==18, j[0]
 " "$out"'
 
-"$IADESK" cases "$EX" --today 2026-11-24 >"$out" 2>"$err"; rc=$?
+run cases "$EX" --today 2026-11-24
 check "text exit 0" '[ $rc -eq 0 ]'
 check "text header" 'grep -q "^Sykefraværstilfeller i Fjordvik kommune per 24.11.2026: 10$" "$out"'
 check "text open case line" 'grep -Eq "^E01 +Kari Nordmann +14\.09\.2026 +åpent +72 +29\.09\.2026 +40 +40 +208 +10\.09\.2027$" "$out"'
@@ -77,7 +73,7 @@ d["absences"].append({"employee":"E07","kind":"sykmelding","from":"2025-01-06","
 d["absences"].append({"employee":"E12","kind":"sykmelding","from":"2026-04-10","to":"2026-04-20","grade":100})
 json.dump(d,open(sys.argv[2],"w"),ensure_ascii=False)
 PY
-"$IADESK" cases "$tmp/extra.json" --today 2026-11-24 --json >"$out" 2>"$err"; rc=$?
+run cases "$tmp/extra.json" --today 2026-11-24 --json
 check "used up and under 4 weeks: exit 0" '[ $rc -eq 0 ]'
 check "used up and under 4 weeks: JSON" 'python3 -c "
 import json,sys; j={c[\"employee\"]:c for c in json.load(open(sys.argv[1]))}
@@ -85,14 +81,14 @@ e7=j[\"E07\"]; e12=j[\"E12\"]
 assert (e7[\"maksdato\"],e7[\"nav_days_case\"],e7[\"days_left\"],e7[\"no_sick_pay\"],e7[\"fresh_right_from\"])==(\"2026-01-02\",248,0,\"days_used_up\",\"2026-07-04\"), e7
 assert e12[\"employer_period\"]==\"employed_under_4_weeks\" and \"nav_pay_depends_on_earning_period\" in e12[\"notes\"], e12
 " "$out"'
-"$IADESK" cases "$tmp/extra.json" --today 2026-11-24 >"$out" 2>"$err"; rc=$?
+run cases "$tmp/extra.json" --today 2026-11-24
 check "used up: text remark" 'grep -q "^ *ingen sykepenger fra NAV: 248 dager brukt opp 02.01.2026 (ftrl § 8-12)$" "$out" && grep -q "^ *ny rett fra 04.07.2026 hvis i arbeid fram til da$" "$out"'
 check "under 4 weeks: text remark" 'grep -q "^ *ingen arbeidsgiverperiode: ansatt kortere enn 4 uker (ftrl § 8-18)" "$out"'
 
-"$IADESK" cases "$EX" --today 2026-02-30 >"$out" 2>"$err"; rc=$?
+run cases "$EX" --today 2026-02-30
 check "bad date exits 2 naming the option" '[ $rc -eq 2 ] && grep -q "ugyldig dato for --today: «2026-02-30»" "$err"'
 
-"$IADESK" cases "$REPO/examples/nope.json" >"$out" 2>"$err"; rc=$?
+run cases "$REPO/examples/nope.json"
 check "missing file exits 2 naming it" '[ $rc -eq 2 ] && grep -q "kan ikke lese filen «.*nope.json»" "$err"'
 
-exit $fail
+summary

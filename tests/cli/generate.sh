@@ -1,23 +1,21 @@
 #!/usr/bin/env bash
 # iadesk generate: a valid, deterministic dataset; --out writes a file; bad usage exits 2.
 # Usage: bash generate.sh /path/to/iadesk /path/to/repo
-set -u
-IADESK=$1; REPO=$2
-fail=0
-check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-out="$tmp/out"; err="$tmp/err"
+source "$(dirname "$0")/lib.sh" "$@"
 
-"$IADESK" generate --employees 120 --seed 3 --today 2026-11-24 >"$tmp/a.json" 2>"$err"; rc=$?
+run_to "$tmp/a.json" generate --employees 120 --seed 3 --today 2026-11-24
 check "stdout exit 0" '[ $rc -eq 0 ]'
-"$IADESK" generate --employees=120 --seed=3 --today=24.11.2026 --out "$tmp/b.json" >"$out" 2>"$err"; rc=$?
+run generate --employees=120 --seed=3 --today=24.11.2026 --out "$tmp/b.json"
 check "--out exit 0 with a summary" '[ $rc -eq 0 ] && grep -q "^Skrev $tmp/b.json: .* 120 ansatte" "$out"'
 check "deterministic (stdout and --out identical)" 'cmp -s "$tmp/a.json" "$tmp/b.json"'
 check "no temporary file left" '[ ! -e "$tmp/b.json.tmp" ]'
-"$IADESK" generate --employees 120 --seed 4 --today 2026-11-24 >"$tmp/c.json" 2>"$err"
+run_to "$tmp/c.json" generate --employees 120 --seed 4 --today 2026-11-24
+check "another seed exits 0 with 120 employees" '[ $rc -eq 0 ] && python3 -c "
+import json,sys; j=json.load(open(sys.argv[1])); assert len(j[\"employees\"])==120
+" "$tmp/c.json"'
 check "another seed differs" '! cmp -s "$tmp/a.json" "$tmp/c.json"'
 
-"$IADESK" validate "$tmp/a.json" >"$out" 2>"$err"; rc=$?
+run validate "$tmp/a.json"
 check "generated data validates" '[ $rc -eq 0 ] && grep -q "120 ansatte" "$out"'
 check "shape: E000001 ids, units, absences, open records" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
@@ -28,23 +26,23 @@ assert any(a[\"to\"] is None for a in j[\"absences\"]) or any(a[\"to\"]>\"2026-1
 assert any(a[\"grade\"]<100 for a in j[\"absences\"])
 " "$tmp/a.json"'
 
-"$IADESK" stats "$tmp/a.json" --from 2025-11-25 --to 2026-11-24 --json >"$out" 2>"$err"; rc=$?
+run stats "$tmp/a.json" --from 2025-11-25 --to 2026-11-24 --json
 check "sick leave of the last year in 3-9 % (small sample)" '[ $rc -eq 0 ] && python3 -c "
 import json,sys; j=json.load(open(sys.argv[1])); p=j[\"groups\"][0][\"prosent\"]; assert 3<=p<=9, p
 " "$out"'
 
-"$IADESK" generate --employees 5 --today 2026-11-24 --out "$tmp/d.json" --json >"$out" 2>"$err"; rc=$?
+run generate --employees 5 --today 2026-11-24 --out "$tmp/d.json" --json
 check "--out --json summary" '[ $rc -eq 0 ] && python3 -c "
 import json,sys; j=json.load(open(sys.argv[1])); assert j[\"employees\"]==5 and j[\"file\"].endswith(\"d.json\"), j
 " "$out"'
 
-"$IADESK" generate --seed 3 >"$out" 2>"$err"; rc=$?
+run generate --seed 3
 check "missing --employees exits 2 naming it" '[ $rc -eq 2 ] && grep -q "mangler --employees" "$err"'
-"$IADESK" generate --employees ten >"$out" 2>"$err"; rc=$?
+run generate --employees ten
 check "bad --employees exits 2" '[ $rc -eq 2 ] && grep -q "ugyldig antall for --employees: «ten»" "$err"'
-"$IADESK" generate --employees 10 --today 2026-02-29 >"$out" 2>"$err"; rc=$?
+run generate --employees 10 --today 2026-02-29
 check "bad --today exits 2" '[ $rc -eq 2 ] && grep -q "ugyldig dato for --today" "$err"'
-"$IADESK" generate --employees 10 --out "$tmp/no/such/dir/x.json" >"$out" 2>"$err"; rc=$?
+run generate --employees 10 --out "$tmp/no/such/dir/x.json"
 check "unwritable --out exits non-zero naming the file" '[ $rc -ne 0 ] && grep -q "kan ikke skrive «$tmp/no/such/dir/x.json»" "$err"'
 
-exit $fail
+summary

@@ -4,7 +4,19 @@
 #   E01 and E02 to 30.09.2026, E03 to 30.06.2026; E04 50 % in Q2 2025.
 #   G1: Q2 2025 = 3,5 / 50 = 7,0 % (baseline, computed); target -20 % = 5,6 %; the latest complete
 #       quarter is Q3 2026 (2 / 50 = 4,0 %), but the same quarter Q2 2026 is compared: 3 / 50 = 6,0 %
-#       -> (7,0 - 6,0) / (7,0 - 5,6) = 71,4 % of the way, 14,3 % reduction (003:18241-18257).
+#       -> (7,0 - 6,0) / (7,0 - 5,6) = 71,4 % of the way, 14,3 % reduction.
+#       Projection (docs/goals.md): least squares through the rolling four-quarter figures ending
+#       at the last five complete quarters. Working days per quarter (weekdays less public
+#       holidays): Q4 2024 64, Q1 2025 63, Q2 2025 59, Q3 2025 66, Q4 2025 64, Q1 2026 63, Q2 2026 59,
+#       Q3 2026 66. Lost days in U1: 3 x days per quarter, plus 0,5 x 59 = 29,5 in Q2 2025 (E04), and
+#       2 x 66 = 132 in Q3 2026 (E03 back). Every rolling year has 252 days, 50 x 252 = 12 600 possible:
+#         to Q3 2025: 192 + 189 + 206,5 + 198 = 785,5 -> 6,2 %   to Q4 2025: 785,5 -> 6,2 %
+#         to Q1 2026: 785,5 -> 6,2 %   to Q2 2026: 198 + 192 + 189 + 177 = 756 -> 6,0 %
+#         to Q3 2026: 192 + 189 + 177 + 132 = 690 -> 5,5 %
+#       The line goes through the figures as shown (one decimal, docs/goals.md), x = 0..4:
+#       slope = sum((x - 2) * y) / 10 = (-2 x 6,2 - 6,2 + 6,0 + 2 x 5,5) / 10 = -0,16 a quarter; from
+#       the current value (Q2 2026, 6,0) four quarters to Q2 2027 (the deadline's quarter of the same
+#       number): 6,0 - 4 x 0,16 = 5,36 -> 5,4 <= 5,6 -> status "i rute"; (7,0 - 5,4) / 1,4 = 114,3 %.
 #   G2: Barnehage Sol has 3 employees -> every figure withheld, status ukjent.
 #   G3: recorded 40, 44, 47 (2023-2025), target 55: (47 - 40) / (55 - 40) = 46,7 %; least squares
 #       3,5 a year -> 54,0 in 2027 = 93,3 % of the way -> risiko.
@@ -16,14 +28,10 @@
 #   IA meetings: 2025 two (M2 with a verneombud counts); 2026 one counting (M4 lacks the
 #   tillitsvalgte) -> warning.
 # Usage: bash goals.sh /path/to/iadesk /path/to/repo
-set -u
-IADESK=$1; REPO=$2; FX="$REPO/tests/fixtures/goals/goals.json"
-fail=0
-check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-out="$tmp/out"; err="$tmp/err"
+source "$(dirname "$0")/lib.sh" "$@"
+FX="$REPO/tests/fixtures/goals/goals.json"
 
-"$IADESK" goals "$FX" --today 2026-11-24 --json >"$out" 2>"$err"; rc=$?
+run goals "$FX" --today 2026-11-24 --json
 check "exit 0" '[ $rc -eq 0 ]'
 check "per goal {id, area, kind, baseline, target, current, progress, status}" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
@@ -34,8 +42,8 @@ for x in j[\"goals\"]: assert list(x.keys())[:8]==[\"id\",\"area\",\"kind\",\"ba
 a=g[\"G1\"]
 assert (a[\"area\"],a[\"kind\"],a[\"baseline\"],a[\"target\"],a[\"current\"],a[\"progress\"])==(\"ia2010.delmal1\",\"result\",7.0,5.6,6.0,71.4), a
 assert a[\"reduction\"]==14.3 and a[\"current_period\"]==\"2026-Q2\" and a[\"baseline_period\"]==\"2025-Q2\", a
-p=a[\"projection\"]; assert p[\"period\"]==\"2027-Q2\", p
-assert a[\"status\"]==(\"i rute\" if p[\"value\"]<=5.6 else \"risiko\" if p[\"progress\"]>=50 else \"etter\"), a
+p=a[\"projection\"]; assert (p[\"period\"],p[\"value\"],p[\"slope_per_quarter\"])==(\"2027-Q2\",5.4,-0.16) and p[\"progress\"]==114.3, p
+assert a[\"status\"]==\"i rute\", a
 b=g[\"G2\"]; assert (b[\"baseline\"],b[\"target\"],b[\"current\"],b[\"progress\"],b[\"status\"],b[\"masked\"])==(None,None,None,None,\"ukjent\",True), b
 c=g[\"G3\"]; assert (c[\"baseline\"],c[\"target\"],c[\"current\"],c[\"progress\"],c[\"status\"])==(40.0,55.0,47.0,46.7,\"risiko\"), c
 assert c[\"projection\"]=={\"period\":\"2027\",\"value\":54.0,\"progress\":93.3,\"slope_per_quarter\":0.875}, c
@@ -46,29 +54,29 @@ f=g[\"G6\"]; assert (f[\"area\"],f[\"baseline\"],f[\"target\"],f[\"current\"],f[
 assert j[\"meeting_years\"]==[{\"year\":2025,\"held\":2,\"planned\":0,\"not_counting\":0,\"warning\":False},{\"year\":2026,\"held\":1,\"planned\":0,\"not_counting\":1,\"warning\":True}], j[\"meeting_years\"]
 " "$out"'
 
-"$IADESK" goals "$FX" --today 24.11.2026 >"$out" 2>"$err"; rc=$?
+run goals "$FX" --today 24.11.2026
 check "text exit 0" '[ $rc -eq 0 ]'
 check "text shows the worked check" 'grep -q "Fremdrift:    71,4 % av veien, 14,3 % reduksjon" "$out"'
 check "text masks the small unit" 'grep -q "skjermet (under 5 ansatte)" "$out"'
 check "text warns about IA meetings" 'grep -q "2026: 1 holdt, 0 planlagt  ! færre enn to" "$out"'
 check "text flags not verifiable" 'grep -q "Ikke etterprøvbart: mangler målbart kriterium" "$out"'
 
-"$IADESK" goals "$FX" --today 2026-11-24 --report plan >"$out" 2>"$err"; rc=$?
+run goals "$FX" --today 2026-11-24 --report plan
 check "plan report is HTML" '[ $rc -eq 0 ] && head -1 "$out" | grep -q "<!DOCTYPE html>" && grep -q "<h1>IA-handlingsplan</h1>" "$out"'
-"$IADESK" goals "$FX" --today 2026-11-24 --report half-year >"$out" 2>"$err"; rc=$?
+run goals "$FX" --today 2026-11-24 --report half-year
 check "half-year report is HTML" '[ $rc -eq 0 ] && grep -q "2. halvår 2026" "$out"'
 check "half-year 2 of 2026 has no stored texts and no sign-off" 'grep -q "Ikke gjennomgått med tillitsvalgt" "$out"'
-"$IADESK" goals "$FX" --today 2026-11-24 --report half-year --half-year 2026-1 >"$out" 2>"$err"; rc=$?
+run goals "$FX" --today 2026-11-24 --report half-year --half-year 2026-1
 check "--half-year 2026-1 uses the stored texts and sign-off" '[ $rc -eq 0 ] && grep -q "1. halvår 2026" "$out" && grep -q "Faste ledersamlinger gir bedre tilrettelegging." "$out" && grep -q "Gjennomgått med tillitsvalgt:</strong> Kari Fagforbundet, 20.08.2026" "$out"'
-"$IADESK" goals "$FX" --today 2026-11-24 --report half-year --half-year 2026-3 >"$out" 2>"$err"; rc=$?
+run goals "$FX" --today 2026-11-24 --report half-year --half-year 2026-3
 check "a bad --half-year is a usage error naming the option" '[ $rc -eq 2 ] && grep -q -- "--half-year" "$err"'
 
-"$IADESK" goals "$FX" >"$out" 2>"$err"; rc=$?
+run goals "$FX"
 check "missing --today is a usage error" '[ $rc -eq 2 ] && grep -q -- "--today" "$err"'
-"$IADESK" goals "$FX" --today 2026-11-24 --report nope >"$out" 2>"$err"; rc=$?
+run goals "$FX" --today 2026-11-24 --report nope
 check "unknown report is a usage error" '[ $rc -eq 2 ]'
-"$IADESK" goals "$REPO/examples/fjordvik-small.json" --today 2026-11-24 --json >"$out" 2>"$err"; rc=$?
+run goals "$REPO/examples/fjordvik-small.json" --today 2026-11-24 --json
 check "a dataset without goals" '[ $rc -eq 0 ] && python3 -c "
 import json,sys; j=json.load(open(sys.argv[1])); assert j[\"goals\"]==[] and j[\"meeting_years\"][-1][\"warning\"]
 " "$out"'
-exit $fail
+summary

@@ -6,16 +6,11 @@
 # that holds; +1 when boost holds; ties by id; not_eligible and closed historic ones left out),
 # not copied from the output.
 # Usage: bash measures.sh /path/to/iadesk /path/to/repo
-set -u
-IADESK=$1; REPO=$2
-fail=0
-check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-out="$tmp/out"; err="$tmp/err"
+source "$(dirname "$0")/lib.sh" "$@"
 
 # ---- search -----------------------------------------------------------------------------------
 # ranked QUERY [OPTIONS]: the ids of the ranked hits, one per line.
-ranked() { "$IADESK" measures search "$@" --limit 0 --json 2>"$err" | sed -n 's/^ *"id": "\(.*\)",$/\1/p'; }
+ranked() { run measures search "$@" --limit 0 --json; sed -n 's/^ *"id": "\(.*\)",$/\1/p' "$out"; }
 first_is() { ranked "$1" >"$tmp/r"; check "search «$1» gives $2 first" "[ \"\$(sed -n 1p \"$tmp/r\")\" = \"$2\" ]"; }
 top2_are() { ranked "$1" >"$tmp/r"; check "search «$1» gives $2 and $3 as the top two" \
   "[ \"\$(sed -n 1,2p \"$tmp/r\" | sort | tr '\n' ' ')\" = \"\$(printf '%s\n' $2 $3 | sort | tr '\n' ' ')\" ]"; }
@@ -48,18 +43,18 @@ assert want <= got, want - got
 # Whole word in the name (10) before a compound part (6), and the historic one last of the named.
 check "tilskudd: whole word before compound part" '[ "$(grep -n -x -e tilskudd_ekspertbistand "$out" | cut -d: -f1)" -lt "$(grep -n -x -e inkluderingstilskudd "$out" | cut -d: -f1)" ]'
 check "tilskudd: historic below current on equal terms" '[ "$(grep -n -x -e inkluderingstilskudd "$out" | cut -d: -f1)" -lt "$(grep -n -x -e tilretteleggingstilskudd "$out" | cut -d: -f1)" ]'
-"$IADESK" measures search tilskudd --historic --limit 0 --json >"$out" 2>"$err"
+run measures search tilskudd --historic --limit 0 --json
 check "--historic gives only historic measures, among them tilretteleggingstilskudd" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
 assert j and all(not h[\"current\"] for h in j), j
 assert \"tilretteleggingstilskudd\" in [h[\"id\"] for h in j]
 " "$out"'
-"$IADESK" measures search tilskudd --phase sick_8_26 --limit 0 --json >"$out" 2>"$err"
+run measures search tilskudd --phase sick_8_26 --limit 0 --json
 check "--phase sick_8_26 leaves out the recruitment-only sommerjobb" 'python3 -c "
 import json,sys; ids=[h[\"id\"] for h in json.load(open(sys.argv[1]))]
 assert \"sommerjobb\" not in ids and \"tilskudd_ekspertbistand\" in ids, ids
 " "$out"'
-"$IADESK" measures search inkludering >"$out" 2>"$err"
+run measures search inkludering
 check "text search lists the name first" 'head -1 "$out" | grep -q "^1\. Inkluderingstilskudd "'
 
 # ---- suggest FILE --employee ID --today DATE -----------------------------------------------------
@@ -96,10 +91,10 @@ cat >"$tmp/ds.json" <<'JSON'
  ]
 }
 JSON
-"$IADESK" validate "$tmp/ds.json" >"$out" 2>"$err"; rc=$?
+run validate "$tmp/ds.json"
 check "the test dataset is valid" '[ $rc -eq 0 ] || { cat "$out" "$err"; false; }'
 
-suggest() { "$IADESK" measures suggest "$tmp/ds.json" --today 2026-11-24 --limit 0 --json "$@" >"$out" 2>"$err"; }
+suggest() { run measures suggest "$tmp/ds.json" --today 2026-11-24 --limit 0 --json "$@"; }
 # ids_are EXPECTED...: the suggestion ids in this order (fit ties by id).
 ids_are() { python3 - "$out" "$@" <<'PY'
 import json, sys
@@ -117,7 +112,7 @@ PY
 # 1.5: hjelpemidler (nothing checkable); 1: tilskudd_ekspertbistand (own measures unknown).
 # Out: arbeidsplassvurdering (only without BHT), historic tilretteleggingstilskudd, bht_honorar,
 # aktiv_sykmelding, utvidet_egenmelding.
-suggest --employee A03; rc=$?
+suggest --employee A03
 check "week 3: exit 0" '[ $rc -eq 0 ]'
 check "week 3: context from the case" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1])); c=j[\"context\"]
@@ -133,7 +128,7 @@ assert s[-1][\"verdict\"]==\"unknown\" and any(\"egen regi\" in m for m in s[-1]
 " "$out"'
 # Without BHT (same file, own_bht false): arbeidsplassvurdering comes in at 2, BHT goes out.
 sed 's/"own_bht": true/"own_bht": false/' "$tmp/ds.json" >"$tmp/nobht.json"
-"$IADESK" measures suggest "$tmp/nobht.json" --employee A03 --today 2026-11-24 --limit 0 --json >"$out" 2>"$err"
+run measures suggest "$tmp/nobht.json" --employee A03 --today 2026-11-24 --limit 0 --json
 check "week 3 without BHT: arbeidsplassvurdering in, bedriftshelsetjeneste out" 'ids_are gradert_sykmelding arbeidsplassvurdering behandling_lettere_psykiske_lidelser reisetilskudd tilrettelegging_arbeidsgiver unntak_arbeidsgiverperioden hjelpemidler tilskudd_ekspertbistand'
 
 # Week 14 (sick_8_26), plan done, own measures unknown: kompetansetiltak is unknown (1) but its
@@ -164,7 +159,7 @@ assert s[0][\"id\"]==\"kompetansetiltak_sykmeldte\" and s[0][\"verdict\"]==\"eli
 r={x[\"id\"]:x for x in s}[\"raskere_tilbake_avklaring\"]
 assert r[\"verdict\"]==\"eligible\" and r[\"fit\"]==2, r
 " "$out"'
-"$IADESK" measures suggest "$tmp/ds.json" --employee B14 --today 2026-11-24 --limit 3 >"$out" 2>"$err"
+run measures suggest "$tmp/ds.json" --employee B14 --today 2026-11-24 --limit 3
 check "week 14 text: header, case line, known facts" 'grep -qx "Tiltak for Bjørn Fjorten (B14) per 24.11.2026" "$out" && grep -qx "Sykefravær fra 24.08.2026: uke 14, 100 % sykmeldt, 3 hele måneder" "$out" && grep -q "oppfølgingsplan: ja · tiltak i egen regi prøvd: ukjent" "$out"'
 check "week 14 text: kompetansetiltak to be clarified, with the missing fact" 'grep -qx "2. Kompetansetiltak for sykmeldte (må avklares)" "$out" && grep -q "Mangler opplysning: om tiltak i egen regi er vurdert eller prøvd." "$out"'
 
@@ -195,7 +190,7 @@ assert j[\"case\"][\"week\"]==56 and j[\"case\"][\"months_sick\"]==12, j[\"case\
 assert s[0][\"id\"]==\"midlertidig_lonnstilskudd\" and s[0][\"fit\"]==3 and s[0][\"verdict\"]==\"eligible\", s[0]
 assert s[0][\"reason\"].startswith(\"uke 56, 100 % sykmeldt: etter 12 måneders sykmelding\"), s[0]
 " "$out"'
-"$IADESK" measures suggest "$tmp/ds.json" --employee D56 --today 2026-10-24 --limit 0 --json >"$out" 2>"$err"
+run measures suggest "$tmp/ds.json" --employee D56 --today 2026-10-24 --limit 0 --json
 check "week 51, 11 months: no midlertidig lønnstilskudd yet" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
 assert j[\"case\"][\"week\"]==51 and j[\"case\"][\"months_sick\"]==11, j[\"case\"]
@@ -211,22 +206,22 @@ assert \"bedriftshelsetjeneste\" in ids and \"gradert_sykmelding\" not in ids an
 " "$out"'
 
 # The flag form still works: the issue's example with everything known.
-"$IADESK" measures suggest --week 14 --grade 100 --plan yes --own-measures yes --bht yes --json >"$out" 2>"$err"; rc=$?
+run measures suggest --week 14 --grade 100 --plan yes --own-measures yes --bht yes --json
 check "flag form: kompetansetiltak first" '[ $rc -eq 0 ] && python3 -c "
 import json,sys; s=json.load(open(sys.argv[1]))
 assert s[0][\"id\"]==\"kompetansetiltak_sykmeldte\", s[0]
 " "$out"'
 
 # Errors name what is wrong.
-"$IADESK" measures suggest "$tmp/ds.json" --today 2026-11-24 >"$out" 2>"$err"; rc=$?
+run measures suggest "$tmp/ds.json" --today 2026-11-24
 check "FILE without --employee exits 2" '[ $rc -eq 2 ] && grep -q "krever --employee" "$err"'
-"$IADESK" measures suggest "$tmp/ds.json" --employee X99 --today 2026-11-24 >"$out" 2>"$err"; rc=$?
+run measures suggest "$tmp/ds.json" --employee X99 --today 2026-11-24
 check "unknown employee exits 1 naming it" '[ $rc -eq 1 ] && grep -q "ukjent ansatt «X99»" "$err"'
-"$IADESK" measures suggest "$tmp/ds.json" --employee A03 --today 2026-02-30 >"$out" 2>"$err"; rc=$?
+run measures suggest "$tmp/ds.json" --employee A03 --today 2026-02-30
 check "bad date exits 2 naming it" '[ $rc -eq 2 ] && grep -q "ugyldig dato for --today: «2026-02-30»" "$err"'
-"$IADESK" measures suggest "$tmp/nope.json" --employee A03 --today 2026-11-24 >"$out" 2>"$err"; rc=$?
+run measures suggest "$tmp/nope.json" --employee A03 --today 2026-11-24
 check "missing file exits 2" '[ $rc -eq 2 ] && grep -q "nope.json" "$err"'
-"$IADESK" measures suggest --employee A03 --week 3 >"$out" 2>"$err"; rc=$?
+run measures suggest --employee A03 --week 3
 check "--employee without FILE exits 2" '[ $rc -eq 2 ]'
 
-exit $fail
+summary

@@ -2,14 +2,10 @@
 # iadesk milestones on examples/fjordvik-small.json for 24.11.2026: the two open cases (E01 100 %
 # from 14.09.2026, E03 graded 50 % from 01.10.2026) under the current rule set (DOMAIN.md §3).
 # Usage: bash milestones.sh /path/to/iadesk /path/to/repo
-set -u
-IADESK=$1; REPO=$2; EX="$REPO/examples/fjordvik-small.json"
-fail=0
-check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-out="$tmp/out"; err="$tmp/err"
+source "$(dirname "$0")/lib.sh" "$@"
+EX="$REPO/examples/fjordvik-small.json"
 
-"$IADESK" milestones "$EX" --today 2026-11-24 --json >"$out" 2>"$err"; rc=$?
+run milestones "$EX" --today 2026-11-24 --json
 check "exit 0" '[ $rc -eq 0 ]'
 check "open cases and their milestones" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
@@ -33,7 +29,7 @@ assert (m3[\"aktivitetskrav\"][\"due\"],m3[\"aktivitetskrav\"][\"status\"])==(\"
 " "$out"'
 
 # On 10.06.2026 only E09's long case (05.01-19.06.2026) is open.
-"$IADESK" milestones "$EX" --today 2026-06-10 --json >"$out" 2>"$err"; rc=$?
+run milestones "$EX" --today 2026-06-10 --json
 check "E09 open on 10.06.2026, nobody else" '[ $rc -eq 0 ] && python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
 assert [c[\"employee\"] for c in j]==[\"E09\"], j
@@ -42,14 +38,14 @@ assert m[\"oppfolgingsplan\"][\"status\"]==\"done\" and m[\"dialogmote1\"][\"sta
 assert (m[\"plan_til_nav\"][\"due\"],m[\"plan_til_nav\"][\"status\"])==(\"2026-06-28\",\"upcoming\")
 " "$out"'
 
-"$IADESK" milestones "$EX" --today 2026-11-24 >"$out" 2>"$err"; rc=$?
+run milestones "$EX" --today 2026-11-24
 check "text exit 0" '[ $rc -eq 0 ]'
 check "text case header" 'grep -q "^E03 Ingrid Berg – tilfelle fra 01.10.2026, uke 8" "$out"'
 check "text exempt plan" 'grep -Eq "^  28\.10\.2026 +unntatt +arbeidsgiver +Oppfølgingsplan" "$out"'
 
-"$IADESK" milestones "$EX" >"$out" 2>"$err"; rc=$?
+run milestones "$EX"
 check "missing --today exits 2 naming it" '[ $rc -eq 2 ] && grep -q "mangler --today" "$err"'
-"$IADESK" milestones "$EX" --today 24/11/2026 >"$out" 2>"$err"; rc=$?
+run milestones "$EX" --today 24/11/2026
 check "bad date exits 2" '[ $rc -eq 2 ] && grep -q "ugyldig dato for --today: «24/11/2026»" "$err"'
 
-exit $fail
+summary

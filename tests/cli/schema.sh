@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # assets/schema/dataset.schema.json (draft 2020-12) accepts the example datasets and a freshly
 # generated one, and rejects the shape errors the loader also rejects. Needs python3 with
-# jsonschema; without it the test is skipped (exit 0 with a note).
+# jsonschema (Debian's python3-jsonschema, scripts/setup.sh): without it the test FAILS.
 # Usage: bash schema.sh /path/to/iadesk /path/to/repo
-set -u
-IADESK=$1; REPO=$2
-if ! python3 -c "import jsonschema" 2>/dev/null; then echo "SKIP: python3 jsonschema not installed"; exit 0; fi
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-"$IADESK" generate --employees 200 --seed 11 --today 2026-11-24 --out "$tmp/gen.json" >/dev/null || exit 1
+source "$(dirname "$0")/lib.sh" "$@"
+if ! python3 -c "import jsonschema" 2>/dev/null; then
+  fail_now "python3 has no jsonschema module: install python3-jsonschema (bash scripts/setup.sh)"
+  summary
+fi
+run generate --employees 200 --seed 11 --today 2026-11-24 --out "$tmp/gen.json"
+check "a generated dataset to check" '[ $rc -eq 0 ] && [ -s "$tmp/gen.json" ]'
 python3 - "$REPO/assets/schema/dataset.schema.json" "$REPO/examples/fjordvik-small.json" \
           "$REPO/examples/fjordvik-generated.json" "$tmp/gen.json" <<'PY'
 import copy, json, sys
@@ -46,3 +48,6 @@ if not v.is_valid(ok):
     print("FAIL: schema rejects unknown members")
 sys.exit(fail)
 PY
+schema_rc=$?
+check "the schema accepts the examples and a generated dataset, and rejects the shape errors" '[ $schema_rc -eq 0 ]'
+summary

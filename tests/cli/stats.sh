@@ -9,14 +9,10 @@
 #     mulige; E11 egenmelding 2.0).
 #   Whole: 229.3 mulige, 41.8 tapte (5.8 egenmeldt, 36.0 legemeldt) -> 18.2 %.
 # Usage: bash stats.sh /path/to/iadesk /path/to/repo
-set -u
-IADESK=$1; REPO=$2; EX="$REPO/examples/fjordvik-small.json"
-fail=0
-check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-out="$tmp/out"; err="$tmp/err"
+source "$(dirname "$0")/lib.sh" "$@"
+EX="$REPO/examples/fjordvik-small.json"
 
-"$IADESK" stats "$EX" --from 2026-03-01 --to 2026-03-31 --json >"$out" 2>"$err"; rc=$?
+run stats "$EX" --from 2026-03-01 --to 2026-03-31 --json
 check "exit 0" '[ $rc -eq 0 ]'
 check "whole organisation" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
@@ -26,7 +22,7 @@ assert j[\"groups\"]==[{\"unit\":None,\"employees\":12,\"mulige_dagsverk\":229.3
 assert list(j[\"groups\"][0].keys())==[\"unit\",\"employees\",\"mulige_dagsverk\",\"tapte_dagsverk\",\"tapte_egenmeldt\",\"tapte_legemeldt\",\"prosent\",\"masked\"]
 " "$out"'
 
-"$IADESK" stats "$EX" --from 01.03.2026 --to 31.03.2026 --by unit --json >"$out" 2>"$err"; rc=$?
+run stats "$EX" --from 01.03.2026 --to 31.03.2026 --by unit --json
 check "--by unit exit 0" '[ $rc -eq 0 ]'
 check "per unit, small unit masked with null figures" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
@@ -38,27 +34,27 @@ assert g[2]=={\"unit\":\"U3\",\"employees\":2,\"mulige_dagsverk\":None,\"tapte_d
 " "$out"'
 
 # Employees employed on at least one day: E10 left 30.04.2026, E12 began 16.03.2026.
-"$IADESK" stats "$EX" --from 2026-05-01 --to 2026-05-31 --json >"$out" 2>"$err"; rc=$?
+run stats "$EX" --from 2026-05-01 --to 2026-05-31 --json
 check "employees counts those employed in the period" '[ $rc -eq 0 ] && python3 -c "
 import json,sys; j=json.load(open(sys.argv[1])); assert j[\"groups\"][0][\"employees\"]==11, j
 " "$out"'
-"$IADESK" stats "$EX" --from 2026-01-01 --to 2026-01-31 --json >"$out" 2>"$err"; rc=$?
+run stats "$EX" --from 2026-01-01 --to 2026-01-31 --json
 check "not yet employed is not counted" '[ $rc -eq 0 ] && python3 -c "
 import json,sys; j=json.load(open(sys.argv[1])); assert j[\"groups\"][0][\"employees\"]==11, j
 " "$out"'
 
-"$IADESK" stats "$EX" --from 2026-03-01 --to 2026-03-31 --by unit >"$out" 2>"$err"; rc=$?
+run stats "$EX" --from 2026-03-01 --to 2026-03-31 --by unit
 check "text exit 0" '[ $rc -eq 0 ]'
 check "text unit row (Norwegian numbers)" 'grep -Eq "^Sykehjem Nord +5 +91,3 +13,8 +1,8 +12,0 +15,1 %$" "$out"'
 check "text masked row" 'grep -Eq "^Barnehage Sentrum +2 +skjermet" "$out"'
 
-"$IADESK" stats "$EX" --from 2026-03-01 >"$out" 2>"$err"; rc=$?
+run stats "$EX" --from 2026-03-01
 check "missing --to exits 2 naming it" '[ $rc -eq 2 ] && grep -q "mangler --to" "$err"'
-"$IADESK" stats "$EX" --from 2026-13-01 --to 2026-03-31 >"$out" 2>"$err"; rc=$?
+run stats "$EX" --from 2026-13-01 --to 2026-03-31
 check "bad --from exits 2 naming it" '[ $rc -eq 2 ] && grep -q "ugyldig dato for --from: «2026-13-01»" "$err"'
-"$IADESK" stats "$EX" --from 2026-03-31 --to 2026-03-01 >"$out" 2>"$err"; rc=$?
+run stats "$EX" --from 2026-03-31 --to 2026-03-01
 check "--to before --from exits 2" '[ $rc -eq 2 ] && grep -q "er før --from" "$err"'
-"$IADESK" stats "$EX" --from 2026-03-01 --to 2026-03-31 --by person >"$out" 2>"$err"; rc=$?
+run stats "$EX" --from 2026-03-01 --to 2026-03-31 --by person
 check "unknown --by exits 2" '[ $rc -eq 2 ] && grep -q "ukjent gruppering for --by: «person»" "$err"'
 
-exit $fail
+summary

@@ -3,8 +3,7 @@
 # empty text, and the same printf conversions in the same order, so switching the language never
 # shows a raw key, a bokmål fallback or a garbled number (a conversion missing in one language
 # would read the wrong argument). Usage: bash translations.sh /path/to/iadesk /path/to/repo
-set -u
-REPO=$2
+source "$(dirname "$0")/lib.sh" "$@"
 python3 - "$REPO/assets/i18n/nb.json" "$REPO/assets/i18n/en.json" <<'PY'
 import json, re, sys
 nb = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -26,3 +25,6 @@ for p in problems:
 print(f"{len(nb)} keys in nb.json, {len(en)} in en.json, {len(problems)} problems")
 sys.exit(1 if problems else 0)
 PY
+tables_rc=$?
+check "nb.json and en.json: same keys, no empty text, the same conversions" '[ $tables_rc -eq 0 ]'
+summary

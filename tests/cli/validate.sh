@@ -1,18 +1,14 @@
 #!/usr/bin/env bash
 # iadesk validate: summary on a valid file, every problem with its pointer on an invalid one.
 # Usage: bash validate.sh /path/to/iadesk /path/to/repo
-set -u
-IADESK=$1; REPO=$2; EX="$REPO/examples/fjordvik-small.json"
-fail=0
-check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-out="$tmp/out"; err="$tmp/err"
+source "$(dirname "$0")/lib.sh" "$@"
+EX="$REPO/examples/fjordvik-small.json"
 
-"$IADESK" validate "$EX" >"$out" 2>"$err"; rc=$?
+run validate "$EX"
 check "valid file exits 0" '[ $rc -eq 0 ]'
 check "one-line summary with counts" '[ "$(cat "$out")" = "OK: Fjordvik kommune (940123453): 3 enheter, 12 ansatte, 13 fraværsperioder, 5 milepælhendelser" ]'
 
-"$IADESK" validate "$EX" --json >"$out" 2>"$err"; rc=$?
+run validate "$EX" --json
 check "valid --json exits 0" '[ $rc -eq 0 ]'
 check "valid --json shape" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
@@ -28,14 +24,14 @@ j['employees'][11]['unit']='U9'
 j['milestone_events'][0]['date']='2026-02-30'
 json.dump(j, open(sys.argv[2],'w'), ensure_ascii=False)
 " "$EX" "$tmp/bad.json"
-"$IADESK" validate "$tmp/bad.json" >"$out" 2>"$err"; rc=$?
+run validate "$tmp/bad.json"
 check "invalid file exits 1" '[ $rc -eq 1 ]'
 check "problem count" 'grep -q "3 problemer" "$out"'
 check "grade problem with pointer (nb)" 'grep -q "^  /absences/3/grade: Grad må være mellom 20 og 100 (var 150)$" "$out"'
 check "unit problem with pointer" 'grep -q "^  /employees/11/unit: Ukjent enhet «U9»" "$out"'
 check "date problem with pointer" 'grep -q "^  /milestone_events/0/date: Ugyldig dato «2026-02-30»" "$out"'
 
-"$IADESK" validate "$tmp/bad.json" --json >"$out" 2>"$err"; rc=$?
+run validate "$tmp/bad.json" --json
 check "invalid --json exits 1" '[ $rc -eq 1 ]'
 check "invalid --json lists every problem in nb and en" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
@@ -46,18 +42,18 @@ assert ps[\"/absences/3/grade\"][\"message_en\"]==\"Grade must be between 20 and
 " "$out"'
 
 # The other verbs refuse an invalid dataset with exit 1 and point to validate.
-"$IADESK" cases "$tmp/bad.json" --today 2026-11-24 >"$out" 2>"$err"; rc=$?
+run cases "$tmp/bad.json" --today 2026-11-24
 check "cases on invalid dataset exits 1" '[ $rc -eq 1 ] && grep -q "ugyldig datasett" "$err" && [ ! -s "$out" ]'
 
 printf '{"format": "iadesk", "version": 1,,}' >"$tmp/syntax.json"
-"$IADESK" validate "$tmp/syntax.json" >"$out" 2>"$err"; rc=$?
+run validate "$tmp/syntax.json"
 check "syntax error exits 1 with line and column" '[ $rc -eq 1 ] && grep -q "Ugyldig JSON ved linje 1, kolonne 35" "$out"'
 
 printf '{"format": "iadesk", "version": 3}' >"$tmp/newer.json"
-"$IADESK" validate "$tmp/newer.json" >"$out" 2>"$err"; rc=$?
+run validate "$tmp/newer.json"
 check "newer version exits 1 with a clear message" '[ $rc -eq 1 ] && grep -q "/version: Datasettet er lagret av en nyere iadesk (formatversjon 3)" "$out"'
 
-"$IADESK" validate "$tmp/does-not-exist.json" >"$out" 2>"$err"; rc=$?
+run validate "$tmp/does-not-exist.json"
 check "missing file exits 2 naming the file" '[ $rc -eq 2 ] && grep -q "kan ikke lese filen «$tmp/does-not-exist.json»" "$err"'
 
-exit $fail
+summary

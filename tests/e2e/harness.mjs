@@ -89,16 +89,43 @@ export async function launch() {
                            args: CHROMIUM_ARGS });
 }
 
-// One page of the app with the helpers a test uses.
 // A fresh browser context (its own storage) with the tests' viewport, closed afterwards whatever
-// happens: await withContext(ctx, async (context) => { ... }).
+// happens: await withContext(ctx, async (context) => { ... }). When fn fails, every page still open
+// is saved as artifacts/FAILED-<test name>[-n].png first, and the paths are added to the error's
+// message and stack (node:test's reporter prints them).
 export async function withContext(ctx, fn, options = {}) {
   const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   try {
     return await fn(context);
+  } catch (err) {
+    const shots = await screenshotPages(context, ctx.artifacts, `FAILED-${ctx.testName || 'test'}`);
+    if (shots.length && err instanceof Error) {
+      const note = `screenshot: ${shots.join('\nscreenshot: ')}`;
+      err.message += `\n${note}`;
+      if (typeof err.stack === 'string') err.stack += `\n${note}`; // the reporter prints the stack
+    }
+    throw err;
   } finally {
     await context.close();
   }
+}
+
+// Saves each open page of the context; a page that cannot be captured (crashed, closed) is noted.
+async function screenshotPages(context, artifacts, name) {
+  const slug = name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 100);
+  const shots = [];
+  const pages = context.pages();
+  for (let i = 0; i < pages.length; i++) {
+    const file = path.join(artifacts, `${slug}${pages.length > 1 ? `-${i + 1}` : ''}.png`);
+    try {
+      fs.mkdirSync(artifacts, { recursive: true });
+      await pages[i].screenshot({ path: file, timeout: 10000 });
+      shots.push(file);
+    } catch (e) {
+      shots.push(`${file} not taken (${String(e && e.message || e).split('\n')[0]})`);
+    }
+  }
+  return shots;
 }
 
 // withContext with the app opened in it; the test fails on any console error of the app.
@@ -110,6 +137,7 @@ export async function withApp(ctx, fn, options = {}) {
   }, options);
 }
 
+// One page of the app with the helpers a test uses.
 export class AppPage {
   constructor(page, artifacts) {
     this.page = page;
@@ -152,9 +180,24 @@ export class AppPage {
     await this.page.waitForFunction((s) => window.iadeskTest.frame() >= s, start + n, { timeout: 10000 });
   }
 
-  // Waits until ImGui has processed every queued input event, then for two more frames.
+  // Waits until ImGui has processed every queued input event, then for two more frames. ImGui takes
+  // about one queued event a frame, so a typed paragraph on a loaded machine (a few frames a
+  // second under SwiftShader) takes longer than any fixed limit: this fails only when the queue
+  // has not shrunk for 15 s.
   async settle() {
-    await this.page.waitForFunction(() => window.iadeskTest.inputPending() === 0, null, { timeout: 15000 });
+    let fewest = Infinity;
+    let progressAt = Date.now();
+    for (;;) {
+      const pending = await this.page.evaluate(() => window.iadeskTest.inputPending());
+      if (pending === 0) break;
+      if (pending < fewest) {
+        fewest = pending;
+        progressAt = Date.now();
+      } else if (Date.now() - progressAt > 15000) {
+        throw new Error(`the app has not taken input for 15 s: ${pending} events still queued`);
+      }
+      await this.frames(1);
+    }
     await this.frames(2);
   }
 

@@ -11,7 +11,8 @@
 # saved in DIR/artifacts/TARGET/; commit it under tests/fuzz/findings/ and, until it is fixed, list
 # it in tests/fuzz/known-findings.txt (format there): a crash matching a known finding's signature
 # is reported as known, not as a failure, and every listed reproducer is replayed to tell whether
-# it still reproduces. The last line sums up: "fuzz: N passed, M failed (K known findings)".
+# it still reproduces. The last line sums up: "fuzz: N passed, M failed (K known findings)", also
+# when nothing could run ("fuzz: 0 passed, 1 failed (build failed)"); exit 1 on any failure.
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) DO_BUILD=0 ;;
     --build-dir) BUILD=$2; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     [0-9]*) SECONDS_PER=$1 ;;
     *) TARGETS+=("$1") ;;
   esac
@@ -32,13 +33,13 @@ done
 JOBS=${JOBS:-2}
 
 if [ "$DO_BUILD" = 1 ]; then
-  command -v clang++-14 >/dev/null || { echo "fuzz: clang++-14 missing (scripts/setup.sh)"; exit 1; }
+  command -v clang++-14 >/dev/null || { echo "fuzz: 0 passed, 1 failed (clang++-14 missing: scripts/setup.sh)"; exit 1; }
   if [ ! -f "$BUILD/build.ninja" ]; then
     cmake -S "$ROOT" -B "$BUILD" -G Ninja -DIADESK_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 \
           -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g" >/dev/null \
-      || { echo "fuzz: configure failed"; exit 1; }
+      || { echo "fuzz: 0 passed, 1 failed (configure failed)"; exit 1; }
   fi
-  cmake --build "$BUILD" -j"$JOBS" --target fuzzers || { echo "fuzz: build failed"; exit 1; }
+  cmake --build "$BUILD" -j"$JOBS" --target fuzzers || { echo "fuzz: 0 passed, 1 failed (build failed)"; exit 1; }
 fi
 
 if [ ${#TARGETS[@]} -eq 0 ]; then

@@ -4,7 +4,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -300,7 +299,8 @@ TEST_CASE("cases: properties on generated datasets") {
     }
 }
 
-TEST_CASE("cases: 50 000 employees / 500 000 records build quickly") {
+// Scale, not speed (bench/ measures build_cases): every one of 500 000 records lands in a case.
+TEST_CASE("cases: 50 000 employees / 500 000 records: every record is in a case") {
     Rng rng{7};
     Dataset ds;
     const int employees = 50000;
@@ -314,12 +314,8 @@ TEST_CASE("cases: 50 000 employees / 500 000 records build quickly") {
                                    rng.below(50) ? std::optional<Date>(from + rng.below(40)) : std::nullopt, 100});
         }
     }
-    const auto t0 = std::chrono::steady_clock::now();
     auto cs = build_cases(ds, ymd(2026, 1, 1));
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    MESSAGE("build_cases: " << cs.size() << " cases from 500000 records in " << ms << " ms");
     std::size_t covered = 0;
     for (const SicknessCase& c : cs) covered += c.absences.size();
     CHECK(covered == ds.absences.size());
-    CHECK(ms < 5000); // generous: Debug builds and sanitizers; Release takes tens of ms
 }

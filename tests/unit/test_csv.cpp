@@ -8,7 +8,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 
 using namespace iadesk;
@@ -325,6 +324,7 @@ TEST_CASE("csv export of employees: re-importable, role-filtered, formulas defus
     CHECK(export_employees_csv(ds, Role::tillitsvalgt()).find("Kari") == std::string::npos);
 }
 
+// Scale, not speed (bench/ is the place for timings).
 TEST_CASE("csv import: 50 000 employees and 50 000 absence rows") {
     Dataset ds;
     ds.organisation = {"Stor kommune", "974760673", true, false};
@@ -335,16 +335,12 @@ TEST_CASE("csv import: 50 000 employees and 50 000 absence rows") {
         emp += "E" + std::to_string(i) + ";Ansatt nummer " + std::to_string(i) + ";U1;80;01.01.2020\n";
         abs += "E" + std::to_string(i) + ";sykmelding;05.01.2026;" + (i % 3 ? "20.01.2026" : "") + ";50\n";
     }
-    auto t0 = std::chrono::steady_clock::now();
     EmployeeImport im = import_employees_csv(ds, emp);
     REQUIRE(im.ok());
     im.command->apply(ds);
     AbsenceImport ia = import_absences_csv(ds, abs);
     REQUIRE(ia.ok());
     ia.command->apply(ds);
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    MESSAGE("50 000 + 50 000 rows imported in " << secs << " s");
     CHECK(ds.absences.size() == 50000);
     CHECK(validate_dataset(ds).empty());
-    CHECK(secs < 10.0); // generous for Debug and sanitizer builds; Release is far below a second
 }

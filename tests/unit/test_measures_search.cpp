@@ -5,7 +5,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <set>
 #include <string>
 
@@ -220,21 +219,7 @@ TEST_CASE("measures search: historic measures rank below current ones on equal t
     CHECK(tilr > 0);
 }
 
-TEST_CASE("measures search: 1 000 searches over a built index are fast") {
-    const std::vector<std::string> queries = {"inkludering", "tilskudd", "lonnstilskud", "AMO", "lønnsstøtte", "ekspe",
-                                              "kompetanse sykmeldt", "hjelpemiddel", "mentor", "inkluderingstilskud"};
-    const auto t0 = std::chrono::steady_clock::now();
-    std::size_t total = 0;
-    for (int i = 0; i < 1000; ++i) total += idx().search(queries[static_cast<std::size_t>(i) % queries.size()], {}, 10).size();
-    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    MESSAGE("1000 searches: " << ms << " ms (" << total << " hits)");
-    CHECK(total > 0);
-#if defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__)
-    CHECK(ms < 100.0);
-#else
-    CHECK(ms < 2000.0); // unoptimised or sanitized builds
-#endif
-}
+// The speed of 1 000 searches is measured in bench/ (search_1000), not here.
 
 TEST_CASE("measures search: the issue's relevance queries as a user types them") {
     // Without ø, and with the other misspellings the issue names.
@@ -273,13 +258,17 @@ TEST_CASE("measures search: every measure's own name, in bokmål and English, fi
         INFO(m.id);
         CHECK(first(m.name.nb) == m.id);
         if (m.name.en.empty()) continue;
-        if (m.id == "arbeidstrening") {
-            // Known gap: "Work training" scores 20 for both Arbeidstrening and "Work preparatory
-            // training (AFT)", and the tie goes to AFT by id. A bonus for a query equal to the whole
-            // name would fix it (measures_search.cpp); reported, not failed here.
-            WARN(first(m.name.en) == m.id);
-            continue;
-        }
+        if (m.id == "arbeidstrening") continue; // a known failure: the test case below
         CHECK(first(m.name.en) == m.id);
     }
+}
+
+// Known failure, expected to fail until fixed (doctest::should_fail: it fails the run once it
+// passes, so the marker is removed with the fix; scripts/test.sh lists every "KNOWN FAILURE").
+// "Work training" scores 20 for both Arbeidstrening and "Work preparatory training (AFT)", and the
+// tie goes to AFT by id. A bonus for a query equal to the whole name would fix it
+// (measures_search.cpp).
+TEST_CASE("KNOWN FAILURE: measures search: the English name Work training finds Arbeidstrening first" *
+          doctest::should_fail()) {
+    CHECK(first("Work training") == "arbeidstrening");
 }

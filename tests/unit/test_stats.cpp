@@ -3,7 +3,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <cmath>
 #include <cstdint>
 
@@ -288,6 +287,7 @@ TEST_CASE("stats: properties on generated datasets against a day-by-day oracle")
     }
 }
 
+// Scale, not speed (bench/ measures compute_stats as stats_4q).
 TEST_CASE("stats: 50 000 employees / 500 000 records") {
     Rng rng{11};
     Dataset ds;
@@ -300,10 +300,6 @@ TEST_CASE("stats: 50 000 employees / 500 000 records") {
             ds.absences.push_back(sick(ds.employees.back().id, from, from + rng.below(20), 20 + 10 * rng.below(9)));
         }
     }
-    const auto t0 = std::chrono::steady_clock::now();
     const StatsResult r = compute_stats(ds, {ymd(2025, 1, 1), ymd(2025, 12, 31), true});
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    MESSAGE("compute_stats by unit: 50000 employees, 500000 records in " << ms << " ms");
     CHECK(r.groups.size() == 500);
-    CHECK(ms < 5000); // generous for Debug and sanitizer builds
 }
