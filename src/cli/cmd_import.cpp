@@ -15,7 +15,7 @@
 #include "cli/cli_util.hpp"
 #include "cli/file_output.hpp"
 
-#include "iadesk/csv.hpp"
+#include "iadesk/csv_import.hpp"
 #include "platform/platform.hpp"
 
 #include <nlohmann/json.hpp>
