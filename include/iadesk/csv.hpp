@@ -6,8 +6,8 @@
 // - Decided from the bytes alone, in this order:
 //   1. A file starting "PK\x03\x04" (.xlsx) or D0 CF 11 E0 A1 B1 1A E1 (.xls) is a workbook, not
 //      CSV: refused (line 0).
-//   2. EF BB BF: UTF-8 with BOM. Every byte after it must be well-formed UTF-8 (Unicode 15 table
-//      3-7: no overlong forms, no surrogates, nothing above U+10FFFF), else refused.
+//   2. EF BB BF: UTF-8 with BOM. Every byte after it must be well-formed UTF-8 (The Unicode
+//      Standard, table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF), else refused.
 //   3. FF FE / FE FF: UTF-16 LE / BE with BOM (Excel's "Unicode text"), converted to UTF-8. An odd
 //      number of bytes or a surrogate without its partner is refused.
 //   4. Well-formed UTF-8 throughout: UTF-8 without BOM, taken as it is.
@@ -21,7 +21,7 @@
 //   line of the first bad byte (LF, CR and CRLF each end a line, as the reader counts them), and
 //   the byte and its character position in that line; nothing of the file is read then. No byte is
 //   ever replaced: the text is decoded exactly or refused.
-// - Cost: one pass over the bytes; a UTF-8 file is not copied.
+// - Cost: linear, at most two passes over the bytes; a UTF-8 file is not copied.
 //
 // Contract — reading (parse_csv)
 // - The decoded text: CRLF, LF or lone CR line ends; fields in double quotes may hold the

@@ -16,14 +16,16 @@ namespace {
 using namespace detail_csv;
 using namespace std::literals;
 
-constexpr std::string_view kEmployee[] = {"ansatt"sv, "ansattid"sv, "ansattnr"sv, "ansattnummer"sv, "id"sv, "employee"sv, "employeeid"sv, "employeeno"sv};
+constexpr std::string_view kEmployee[] = {"ansatt"sv,   "ansattid"sv, "ansattnr"sv,   "ansattnummer"sv,
+                                          "id"sv,       "employee"sv, "employeeid"sv, "employeeno"sv};
 constexpr std::string_view kKind[] = {"type"sv, "art"sv, "fraværstype"sv, "fravarstype"sv, "kind"sv};
 constexpr std::string_view kFrom[] = {"fra"sv, "fradato"sv, "startdato"sv, "start"sv, "from"sv, "fromdate"sv, "startdate"sv};
 constexpr std::string_view kTo[] = {"til"sv, "tildato"sv, "sluttdato"sv, "slutt"sv, "to"sv, "todate"sv, "enddate"sv, "end"sv};
 constexpr std::string_view kGrade[] = {"grad"sv, "sykmeldingsgrad"sv, "prosent"sv, "grade"sv, "percent"sv};
 
 constexpr ColumnSpec kSpecs[] = {
-    {"employee_id", kEmployee, true}, {"kind", kKind, true}, {"from", kFrom, true}, {"to", kTo, false}, {"grade", kGrade, false},
+    {"employee_id", kEmployee, true}, {"kind", kKind, true},    {"from", kFrom, true},
+    {"to", kTo, false},               {"grade", kGrade, false},
 };
 enum Col : std::size_t { A_EMP, A_KIND, A_FROM, A_TO, A_GRADE };
 

@@ -18,19 +18,30 @@ namespace {
 using namespace detail_csv;
 using namespace std::literals;
 
-constexpr std::string_view kId[] = {"id"sv, "ansattid"sv, "ansattnr"sv, "ansattnummer"sv, "employeeid"sv, "employeeno"sv};
+constexpr std::string_view kId[] = {"id"sv, "ansattid"sv, "ansattnr"sv, "ansattnummer"sv, "employeeid"sv,
+                                    "employeeno"sv};
 constexpr std::string_view kName[] = {"navn"sv, "name"sv, "fulltnavn"sv, "fullname"sv};
-constexpr std::string_view kUnit[] = {"enhet"sv, "enhetid"sv, "unit"sv, "unitid"sv, "avdeling"sv, "department"sv};
+constexpr std::string_view kUnit[] = {"enhet"sv, "enhetid"sv, "unit"sv, "unitid"sv, "avdeling"sv,
+                                      "department"sv};
 constexpr std::string_view kUnitName[] = {"enhetsnavn"sv, "unitname"sv};
-constexpr std::string_view kPercent[] = {"stillingsprosent"sv, "stilling"sv, "prosent"sv, "percent"sv, "positionpercent"sv, "position"sv};
-constexpr std::string_view kFrom[] = {"fra"sv, "fradato"sv, "startdato"sv, "start"sv, "ansattfra"sv, "from"sv, "fromdate"sv, "startdate"sv};
-constexpr std::string_view kTo[] = {"til"sv, "tildato"sv, "sluttdato"sv, "slutt"sv, "ansatttil"sv, "to"sv, "todate"sv, "enddate"sv, "end"sv};
-constexpr std::string_view kBirth[] = {"fødselsår"sv, "fodselsar"sv, "fødselsaar"sv, "født"sv, "birthyear"sv, "yearofbirth"sv};
+constexpr std::string_view kPercent[] = {"stillingsprosent"sv, "stilling"sv, "prosent"sv, "percent"sv,
+                                         "positionpercent"sv, "position"sv};
+constexpr std::string_view kFrom[] = {"fra"sv, "fradato"sv, "startdato"sv, "start"sv, "ansattfra"sv,
+                                      "from"sv, "fromdate"sv, "startdate"sv};
+constexpr std::string_view kTo[] = {"til"sv, "tildato"sv, "sluttdato"sv, "slutt"sv, "ansatttil"sv, "to"sv,
+                                    "todate"sv, "enddate"sv, "end"sv};
+constexpr std::string_view kBirth[] = {"fødselsår"sv, "fodselsar"sv, "fødselsaar"sv, "født"sv, "birthyear"sv,
+                                       "yearofbirth"sv};
 
 constexpr ColumnSpec kSpecs[] = {
-    {"id", kId, true},           {"name", kName, true},         {"unit", kUnit, true},
-    {"unit_name", kUnitName, false}, {"percent", kPercent, false}, {"from", kFrom, true},
-    {"to", kTo, false},          {"birth_year", kBirth, false},
+    {"id", kId, true},
+    {"name", kName, true},
+    {"unit", kUnit, true},
+    {"unit_name", kUnitName, false},
+    {"percent", kPercent, false},
+    {"from", kFrom, true},
+    {"to", kTo, false},
+    {"birth_year", kBirth, false},
 };
 enum Col : std::size_t { E_ID, E_NAME, E_UNIT, E_UNIT_NAME, E_PERCENT, E_FROM, E_TO, E_BIRTH };
 
@@ -86,8 +97,9 @@ private:
 };
 
 // One row read into `row`; problems reported through `rr`.
-void read_row(RowReader& rr, EmployeeImportRow& row, const std::unordered_map<std::string_view, std::size_t>& existing,
-              UnitResolver& units, std::vector<Unit>& new_units) {
+void read_row(RowReader& rr, EmployeeImportRow& row,
+              const std::unordered_map<std::string_view, std::size_t>& existing, UnitResolver& units,
+              std::vector<Unit>& new_units) {
     row.line = rr.line();
     row.id = rr.text(E_ID, true);
     row.name = rr.text(E_NAME, true);
@@ -103,7 +115,8 @@ void read_row(RowReader& rr, EmployeeImportRow& row, const std::unordered_map<st
     if (const std::string_view bv = rr.cell(E_BIRTH); !bv.empty()) {
         int y = 0;
         auto [p, ec] = std::from_chars(bv.data(), bv.data() + bv.size(), y);
-        if (ec != std::errc() || p != bv.data() + bv.size()) rr.error(E_BIRTH, ProblemCode::csv_invalid_birth_year, {{"value", bv}});
+        if (ec != std::errc() || p != bv.data() + bv.size())
+            rr.error(E_BIRTH, ProblemCode::csv_invalid_birth_year, {{"value", bv}});
         else row.birth_year = y; // its range is the loader's check, below
     }
     if (!row.id.empty() && existing.count(row.id)) rr.error(E_ID, ProblemCode::csv_employee_exists, {{"id", row.id}});
@@ -210,7 +223,8 @@ EmployeeImport import_employees_csv(const Dataset& ds, std::string_view bytes) {
     c.description = "Importerte " + std::to_string(employees->size()) +
                     (employees->size() == 1 ? " ansatt" : " ansatte") + " fra CSV";
     if (!units_added->empty())
-        c.description += " og " + std::to_string(units_added->size()) + (units_added->size() == 1 ? " ny enhet" : " nye enheter");
+        c.description +=
+            " og " + std::to_string(units_added->size()) + (units_added->size() == 1 ? " ny enhet" : " nye enheter");
     const std::size_t n_units = ds.units.size(), n_emp = ds.employees.size();
     c.touched = Touched::none();
     for (std::size_t i = 0; i < units_added->size(); ++i) c.touched.units.push_back(n_units + i);
