@@ -1,53 +1,56 @@
-// csv: reading CSV (RFC 4180 as Excel writes it), importing employees and absence with a preview
-// and per-row errors, and exporting statistics and employees for Excel (issue 7 §7;
-// docs/import-export.md has the columns and examples).
+// csv: reading CSV files as Excel writes them (the encoding, then RFC 4180 records) and exporting
+// statistics and employees for Excel. The imports built on the reader: csv_import.hpp.
+// docs/import-export.md has the columns, the encodings and examples.
+//
+// Contract — encoding (decode_csv; parse_csv starts with it)
+// - Decided from the bytes alone, in this order:
+//   1. A file starting "PK\x03\x04" (.xlsx) or D0 CF 11 E0 A1 B1 1A E1 (.xls) is a workbook, not
+//      CSV: refused (line 0).
+//   2. EF BB BF: UTF-8 with BOM. Every byte after it must be well-formed UTF-8 (The Unicode
+//      Standard, table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF), else refused.
+//   3. FF FE / FE FF: UTF-16 LE / BE with BOM (Excel's "Unicode text"), converted to UTF-8. An odd
+//      number of bytes or a surrogate without its partner is refused.
+//   4. Well-formed UTF-8 throughout: UTF-8 without BOM, taken as it is.
+//   5. Otherwise Windows-1252, converted to UTF-8 (ISO-8859-1 files read the same: the two agree
+//      on every byte that is not a control character). Refused when a byte is one of the five
+//      Windows-1252 leaves undefined (81 8D 8F 90 9D), or when the file also holds a well-formed
+//      UTF-8 sequence of two or more bytes (a file that mixes encodings would be half garbled).
+//   In every encoding a control character other than tab, LF and CR (U+0000-U+001F, U+007F) is
+//   refused: no CSV file from a spreadsheet holds one (a NUL usually means UTF-16 without BOM).
+// - A refusal is a CsvRowError with a code (problems.hpp: the csv_* encoding codes), the 1-based
+//   line of the first bad byte (LF, CR and CRLF each end a line, as the reader counts them), and
+//   the byte and its character position in that line; nothing of the file is read then. No byte is
+//   ever replaced: the text is decoded exactly or refused.
+// - Cost: linear, at most two passes over the bytes; a UTF-8 file is not copied.
 //
 // Contract — reading (parse_csv)
-// - UTF-8 with or without BOM; CRLF, LF or lone CR line ends; fields in double quotes may hold the
+// - The decoded text: CRLF, LF or lone CR line ends; fields in double quotes may hold the
 //   delimiter, quotes ("" = ") and line breaks.
-// - The delimiter is ';' or ',', chosen from the header line (the first non-empty line): the one
-//   occurring more often outside quotes; a tie (or neither) gives ';' (Norwegian Excel's).
+// - The delimiter is ';', ',' or tab, chosen from the header line (the first non-empty line): the
+//   one occurring most often outside quotes. On a tie ';' (Norwegian Excel's) wins, then ','; a
+//   line with none gives ';'. Excel's "Unicode text" is tab-separated UTF-16.
 // - Empty lines and lines whose fields are all blank are skipped.
 // - Never throws, never crashes on bad input: a stray quote (a quote inside an unquoted field, text
 //   after a closing quote) or a quote that is never closed makes that row an error (its physical
-//   line number, nb/en message) and reading goes on with the next line.
+//   line number, a code and nb/en message) and reading goes on with the next line.
 // - Line numbers are 1-based physical lines of the file (the header is line 1): what a text
 //   editor shows. A row is numbered by the line it starts on.
 //
-// Contract — import (import_employees_csv, import_absences_csv)
-// - Header names are matched case-insensitively ignoring spaces, '-', '_' and '.'; Norwegian and
-//   English names are accepted (docs/import-export.md). Unknown columns are ignored and listed.
-// - All or nothing: `command` is set only when no row has an error and there is at least one row;
-//   then it adds every row in one undo step. With any error nothing is imported, and `errors`
-//   lists every problem (line, column as written in the header, message nb + en).
-// - Every record is checked with the loader's own checks (checks.hpp) before it is offered: dates
-//   (dd.mm.yyyy or yyyy-mm-dd; real calendar dates), text lengths, percent 0 < p <= 100, grade
-//   20..100, egenmelding 100, employment periods of one employee not overlapping; and as an edit:
-//   absences of one employee not overlapping each other or those already registered, references
-//   resolving. Import only adds: an employee id that already exists is an error. The command names
-//   the records it adds, so Document::apply checks them again.
-// - Employees: several rows with the same id are several employment periods of one employee (name
-//   and unit must agree). The unit column matches a unit id, else a unit name (case-insensitive);
-//   anything else creates a new unit, listed in new_units: with a non-empty `enhetsnavn` cell the
-//   `enhet` value becomes the new unit's id and `enhetsnavn` its name; otherwise the unit gets a
-//   fresh id (next_unit_id style) and the `enhet` value as its name.
-// - A leading apostrophe before = + - @ (export_*'s guard against formula injection) is removed.
-// - Cost: linear in the file size (hash maps; 50 000 rows well under a second natively).
-//
 // Contract — export
 // - Statistics and employees go through access.hpp (visible_stats, visible_dataset): a role never
-//   exports more than it may see; groups of fewer than 5 are "skjermet" (DOMAIN.md §6).
+//   exports more than it may see; groups of fewer than 5 are "skjermet" (docs/data-format.md, statistics).
 // - nb (default): UTF-8 BOM, ';', CRLF, decimal comma, dd.mm.yyyy: opens right in Norwegian
 //   Excel. en: UTF-8 BOM, ',', CRLF, decimal point, yyyy-mm-dd. Figures with one decimal.
 // - A text cell starting with = + - @ gets a leading apostrophe (no formulas run in Excel).
 #pragma once
 
 #include "iadesk/access.hpp"
-#include "iadesk/document.hpp"
 #include "iadesk/model.hpp"
+#include "iadesk/problems.hpp"
 #include "iadesk/stats.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,57 +63,56 @@ struct CsvRowError {
     std::string column;           // header name as written in the file; "" = the whole row
     std::string message_nb;
     std::string message_en;
-    ProblemCode code = ProblemCode::count_; // set for the checks shared with the loader (checks.hpp)
+    ProblemCode code = ProblemCode::count_; // always set by the reader and the imports
 };
 
+// --- Encoding ------------------------------------------------------------------------------------
+
+enum class CsvEncoding : uint8_t {
+    utf8,        // without BOM
+    utf8_bom,
+    utf16le,     // with BOM
+    utf16be,     // with BOM
+    windows1252, // also ISO-8859-1
+    refused,     // not decoded: see the error
+};
+
+// "UTF-8", "UTF-8 (BOM)", "UTF-16 LE", "UTF-16 BE", "Windows-1252"; "" for refused. The same in
+// both languages (names of standards).
+std::string_view csv_encoding_name(CsvEncoding e);
+// True for the encodings that were converted to UTF-8 (UTF-16, Windows-1252): the preview says so.
+bool csv_encoding_converted(CsvEncoding e);
+
+struct CsvDecoded {
+    CsvEncoding encoding = CsvEncoding::utf8;
+    std::optional<CsvRowError> error;  // set exactly when encoding == refused
+    std::string_view unconverted;      // UTF-8 input without its BOM: a view of the bytes decoded
+    std::string converted;             // the UTF-8 text of UTF-16 and Windows-1252 input
+
+    // The text as UTF-8 without BOM ("" when refused). For UTF-8 input it views the bytes given to
+    // decode_csv, which must outlive it.
+    std::string_view text() const { return csv_encoding_converted(encoding) ? std::string_view(converted) : unconverted; }
+};
+
+CsvDecoded decode_csv(std::string_view bytes);
+
+// --- Reading -------------------------------------------------------------------------------------
+
 struct CsvTable {
-    char delimiter = ';';
+    CsvEncoding encoding = CsvEncoding::utf8;
+    char delimiter = ';';                         // ';', ',' or '\t'
     std::vector<std::string> header;              // empty when the text has no non-empty line
     std::size_t header_line = 0;                  // line of the header (0 = none)
     std::vector<std::vector<std::string>> rows;   // data rows (header excluded), fields unquoted
     std::vector<std::size_t> lines;               // line where each row starts
-    std::vector<CsvRowError> errors;              // rows that could not be read (left out of rows)
+    std::vector<CsvRowError> errors;              // rows that could not be read (left out of rows),
+                                                  // or the one encoding refusal (then nothing is read)
 };
 
-CsvTable parse_csv(std::string_view text);
+// `bytes`: the file as it is on disk, in any encoding the contract above accepts.
+CsvTable parse_csv(std::string_view bytes);
 
-struct EmployeeImportRow {
-    std::size_t line = 0;
-    std::string id;
-    std::string name;
-    std::string unit;             // Unit::id (existing or in new_units)
-    Employment employment;
-    std::optional<int> birth_year;
-};
-
-struct EmployeeImport {
-    char delimiter = ';';
-    std::vector<EmployeeImportRow> rows;   // preview: the rows read without error, in file order
-    std::vector<Unit> new_units;           // units the import would create
-    std::vector<CsvRowError> errors;
-    std::vector<std::string> ignored_columns;
-    std::optional<Command> command;        // set only when errors is empty and rows is not
-    bool ok() const { return command.has_value(); }
-};
-
-EmployeeImport import_employees_csv(const Dataset& ds, std::string_view text);
-
-struct AbsenceImportRow {
-    std::size_t line = 0;
-    Absence absence;
-    std::string employee_name;
-};
-
-struct AbsenceImport {
-    char delimiter = ';';
-    std::vector<AbsenceImportRow> rows;
-    std::vector<CsvRowError> errors;
-    std::vector<std::string> ignored_columns;
-    std::optional<Command> command;
-    bool ok() const { return command.has_value(); }
-};
-
-AbsenceImport import_absences_csv(const Dataset& ds, std::string_view text);
+// --- Export --------------------------------------------------------------------------------------
 
 enum class CsvLang { nb, en };
 

@@ -122,6 +122,33 @@ enum class ProblemCode : uint16_t {
     format_newer,          // {version} {supported}
     format_invalid,        // {version} {supported}
     seconds_invalid,
+    // CSV files: the encoding (csv.hpp), the reader, the imports (csv_import.hpp)
+    csv_spreadsheet_file,
+    csv_utf8_invalid,      // {byte} {position}
+    csv_utf16_odd,
+    csv_utf16_surrogate,   // {code} {position}
+    csv_byte_undefined,    // {byte} {position}
+    csv_control_byte,      // {code} {position}
+    csv_nul_byte,          // {position}
+    csv_mixed_encoding,    // {byte} {utf8_line}
+    csv_quote_inside,      // {n}
+    csv_text_after_quote,  // {n}
+    csv_quote_unclosed,
+    csv_file_empty,
+    csv_no_employee_rows,
+    csv_no_absence_rows,
+    csv_column_missing,    // {column} {accepted}
+    csv_column_twice,      // {column} {other}
+    csv_field_count,       // {n} {header} {delimiter}
+    csv_invalid_date,      // {value}
+    csv_invalid_percent,   // {value}
+    csv_invalid_birth_year, // {value}
+    csv_invalid_grade,     // {value}
+    csv_absence_kind,      // {value}
+    csv_employee_exists,   // {id}
+    csv_id_conflict,       // {line}
+    csv_overlap_registered, // {period}
+    csv_overlap_row,       // {line} {period}
     count_                 // number of codes (not a code)
 };
 

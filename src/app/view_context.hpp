@@ -44,7 +44,8 @@ struct ViewContext {
 
     const Dataset& data() const { return derived.data(); }
     // Queues the command of an accepted edit; a refused one's problems go to `refusals`. True when
-    // queued. For views that show no form of their own around the edit (a button that acts).
+    // queued. For views that show no form of their own around the edit (a button that acts). Const:
+    // it changes what the context refers to, not the context, so views holding a const one can act.
     bool submit(CommandResult r) const {
         if (r.ok()) {
             commands.push_back(std::move(*r.command));

@@ -6,7 +6,9 @@
 //   step, the result is written in the canonical form through the safe writer (platform.hpp: a
 //   reader sees the old or the new file, never a mix; mode and owner kept), and a summary is
 //   printed. --dry-run checks and prints the summary without writing. --json prints {"imported",
-//   "rows", "new_units", "errors": [{"line", "column", "message_nb", "message_en"}]}.
+//   "rows", "new_units", "encoding", "errors": [{"line", "column", "code", "message_nb", "message_en"}]}.
+//   The file's encoding is printed first ("Tegnsett: Windows-1252 (omgjort til UTF-8)"; csv.hpp),
+//   unless it was refused (then that is the problem printed); in --json it is null then.
 //   Concurrent imports into one DATASET queue: each takes DATASET's lock (file_output.hpp) before
 //   it reads DATASET and keeps it until the new file is renamed into place, so each reads the
 //   one before's result. --dry-run takes no lock.
@@ -15,7 +17,7 @@
 #include "cli/cli_util.hpp"
 #include "cli/file_output.hpp"
 
-#include "iadesk/csv.hpp"
+#include "iadesk/csv_import.hpp"
 #include "platform/platform.hpp"
 
 #include <nlohmann/json.hpp>
@@ -32,6 +34,7 @@ const char* kUsage =
 
 // What both importers give the CLI.
 struct ImportOutcome {
+    CsvEncoding encoding = CsvEncoding::utf8;
     std::size_t rows = 0;
     std::size_t new_units = 0;
     std::vector<CsvRowError> errors;
@@ -80,10 +83,10 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
     ImportOutcome r;
     if (kind == "employees") {
         EmployeeImport im = import_employees_csv(*ds, *text);
-        r = {im.rows.size(), im.new_units.size(), std::move(im.errors), std::move(im.command)};
+        r = {im.encoding, im.rows.size(), im.new_units.size(), std::move(im.errors), std::move(im.command)};
     } else {
         AbsenceImport im = import_absences_csv(*ds, *text);
-        r = {im.rows.size(), 0, std::move(im.errors), std::move(im.command)};
+        r = {im.encoding, im.rows.size(), 0, std::move(im.errors), std::move(im.command)};
     }
     if (r.errors.empty() && !r.command)
         r.errors.push_back({0, {}, "Filen har ingen rader å importere", "The file has no rows to import"});
@@ -98,12 +101,18 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
         j["imported"] = r.command.has_value() && !dry;
         j["rows"] = r.rows;
         j["new_units"] = r.new_units;
+        j["encoding"] = r.encoding == CsvEncoding::refused ? nlohmann::ordered_json()
+                                                           : nlohmann::ordered_json(std::string(csv_encoding_name(r.encoding)));
         j["errors"] = nlohmann::ordered_json::array();
         for (const CsvRowError& e : r.errors)
-            j["errors"].push_back({{"line", e.line}, {"column", e.column}, {"message_nb", e.message_nb}, {"message_en", e.message_en}});
+            j["errors"].push_back({{"line", e.line}, {"column", e.column}, {"code", problem_id(e.code)},
+                                   {"message_nb", e.message_nb}, {"message_en", e.message_en}});
         out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return r.command ? 0 : 1;
     }
+    if (r.encoding != CsvEncoding::refused)
+        out << "Tegnsett: " << csv_encoding_name(r.encoding)
+            << (csv_encoding_converted(r.encoding) ? " (omgjort til UTF-8)" : "") << "\n";
     if (!r.command) {
         out << "Ingenting importert fra «" << csv_path << "»: " << r.errors.size()
             << (r.errors.size() == 1 ? " problem" : " problemer") << " (datasettet er uendret)\n";

@@ -197,6 +197,81 @@ constexpr ProblemTemplate kTemplates[] = {
      "Invalid format version {version} (supported: 1-{supported})"},
     {C::seconds_invalid, "change_log.seconds", "Må være et helt antall sekunder siden 1970",
      "Must be a whole number of seconds since 1970"},
+
+    // CSV files. The encoding problems name what to do: Excel's "CSV UTF-8" is always read right.
+    {C::csv_spreadsheet_file, "csv.spreadsheet_file",
+     "Filen er en Excel-arbeidsbok (.xlsx eller .xls), ikke en CSV-fil. Åpne den i Excel og lagre den som «CSV UTF-8»",
+     "The file is an Excel workbook (.xlsx or .xls), not a CSV file. Open it in Excel and save it as \"CSV UTF-8\""},
+    {C::csv_utf8_invalid, "csv.utf8_invalid",
+     "Filen er merket som UTF-8 (BOM), men byte {byte} (tegn {position} på linjen) er ikke gyldig UTF-8. "
+     "Lagre filen som «CSV UTF-8» i Excel",
+     "The file is marked as UTF-8 (BOM), but byte {byte} (character {position} of the line) is not valid UTF-8. "
+     "Save the file as \"CSV UTF-8\" in Excel"},
+    {C::csv_utf16_odd, "csv.utf16_odd",
+     "Filen er merket som UTF-16 (BOM), men slutter midt i et tegn (et odde antall byte). Lagre filen som «CSV UTF-8» i Excel",
+     "The file is marked as UTF-16 (BOM), but ends in the middle of a character (an odd number of bytes). "
+     "Save the file as \"CSV UTF-8\" in Excel"},
+    {C::csv_utf16_surrogate, "csv.utf16_surrogate",
+     "Filen er merket som UTF-16 (BOM), men har et halvt tegn ({code}, tegn {position} på linjen). "
+     "Lagre filen som «CSV UTF-8» i Excel",
+     "The file is marked as UTF-16 (BOM), but holds half a character ({code}, character {position} of the line). "
+     "Save the file as \"CSV UTF-8\" in Excel"},
+    {C::csv_byte_undefined, "csv.byte_undefined",
+     "Filen er verken UTF-8 eller Windows-1252: byte {byte} (tegn {position} på linjen) finnes ikke i Windows-1252. "
+     "Lagre filen som «CSV UTF-8» i Excel",
+     "The file is neither UTF-8 nor Windows-1252: byte {byte} (character {position} of the line) does not exist in "
+     "Windows-1252. Save the file as \"CSV UTF-8\" in Excel"},
+    {C::csv_control_byte, "csv.control_byte",
+     "Filen har et kontrolltegn ({code}, tegn {position} på linjen) som ikke hører hjemme i en CSV-fil. "
+     "Lagre filen som «CSV UTF-8» i Excel",
+     "The file holds a control character ({code}, character {position} of the line) that does not belong in a CSV "
+     "file. Save the file as \"CSV UTF-8\" in Excel"},
+    {C::csv_nul_byte, "csv.nul_byte",
+     "Filen har nulltegn (0x00, tegn {position} på linjen): den er trolig lagret som UTF-16 uten BOM, eller er ikke "
+     "en tekstfil. Lagre filen som «CSV UTF-8» i Excel",
+     "The file holds NUL characters (0x00, character {position} of the line): it was probably saved as UTF-16 "
+     "without a BOM, or is not a text file. Save the file as \"CSV UTF-8\" in Excel"},
+    {C::csv_mixed_encoding, "csv.mixed_encoding",
+     "Filen blander tegnsett: linje {utf8_line} er UTF-8, men byte {byte} på denne linjen er ikke gyldig UTF-8. "
+     "Lagre hele filen som «CSV UTF-8» i Excel",
+     "The file mixes encodings: line {utf8_line} is UTF-8, but byte {byte} on this line is not valid UTF-8. "
+     "Save the whole file as \"CSV UTF-8\" in Excel"},
+    {C::csv_quote_inside, "csv.quote_inside",
+     "Anførselstegn midt i et felt (felt {n}); sett hele feltet i anførselstegn og doble anførselstegn inni",
+     "A quote inside a field (field {n}); quote the whole field and double the quotes inside"},
+    {C::csv_text_after_quote, "csv.text_after_quote", "Tekst etter avsluttende anførselstegn (felt {n})",
+     "Text after a closing quote (field {n})"},
+    {C::csv_quote_unclosed, "csv.quote_unclosed", "Anførselstegnet i denne raden blir aldri avsluttet",
+     "A quote in this row is never closed"},
+    {C::csv_file_empty, "csv.file_empty", "Filen er tom", "The file is empty"},
+    {C::csv_no_employee_rows, "csv.no_employee_rows", "Filen har ingen rader med ansatte", "The file has no employee rows"},
+    {C::csv_no_absence_rows, "csv.no_absence_rows", "Filen har ingen rader med fravær", "The file has no absence rows"},
+    {C::csv_column_missing, "csv.column_missing", "Kolonnen «{column}» mangler i overskriftsraden (godtatte navn: {accepted})",
+     "The column \"{column}\" is missing from the header row (accepted names: {accepted})"},
+    {C::csv_column_twice, "csv.column_twice", "Kolonnen «{column}» betyr det samme som «{other}»; fjern en av dem",
+     "The column \"{column}\" means the same as \"{other}\"; remove one of them"},
+    {C::csv_field_count, "csv.field_count",
+     "Raden har {n} felt, men overskriften har {header} (skilletegn «{delimiter}»: sjekk om skilletegnene er blandet)",
+     "The row has {n} fields but the header has {header} (delimiter \"{delimiter}\": check whether the delimiters are mixed)"},
+    {C::csv_invalid_date, "csv.invalid_date", "Ugyldig dato «{value}» (bruk dd.mm.åååå eller åååå-mm-dd, og en dato som finnes)",
+     "Invalid date \"{value}\" (use dd.mm.yyyy or yyyy-mm-dd, and a date that exists)"},
+    {C::csv_invalid_percent, "csv.invalid_percent", "Ugyldig stillingsprosent «{value}» (et tall, f.eks. 80 eller 37,5)",
+     "Invalid position percent \"{value}\" (a number, e.g. 80 or 37.5)"},
+    {C::csv_invalid_birth_year, "csv.invalid_birth_year", "Ugyldig fødselsår «{value}» (fire sifre, 1900–2200)",
+     "Invalid birth year \"{value}\" (four digits, 1900-2200)"},
+    {C::csv_invalid_grade, "csv.invalid_grade", "Ugyldig grad «{value}» (et helt tall 20–100)",
+     "Invalid grade \"{value}\" (a whole number 20-100)"},
+    {C::csv_absence_kind, "csv.absence_kind", "Ukjent type «{value}» (egenmelding eller sykmelding)",
+     "Unknown type \"{value}\" (egenmelding or sykmelding)"},
+    {C::csv_employee_exists, "csv.employee_exists",
+     "Ansatt-ID-en «{id}» finnes allerede i registeret (import legger bare til nye)",
+     "Employee id \"{id}\" already exists in the register (import only adds new ones)"},
+    {C::csv_id_conflict, "csv.id_conflict", "Samme ID som linje {line}, men annet navn eller annen enhet",
+     "Same id as line {line} but another name or unit"},
+    {C::csv_overlap_registered, "csv.overlap_registered", "Overlapper med et fravær som alt er registrert ({period})",
+     "Overlaps an absence already registered ({period})"},
+    {C::csv_overlap_row, "csv.overlap_row", "Overlapper med fraværet på linje {line} ({period})",
+     "Overlaps the absence on line {line} ({period})"},
 };
 static_assert(std::size(kTemplates) == static_cast<std::size_t>(ProblemCode::count_), "one template per code");
 
@@ -239,6 +314,10 @@ constexpr Label kLabels[] = {
     {"is.number", "tall", "number"},
     {"is.unknown", "ukjent", "unknown"},
     {"is.missing", "mangler", "missing"},
+    // CSV columns (csv_import.hpp)
+    {"employee_id", "Ansatt-ID-en", "The employee id"},
+    {"from", "Startdatoen", "The start date"},
+    {"kind", "Typen (egenmelding eller sykmelding)", "The type (egenmelding or sykmelding)"},
 };
 
 const Label* find_label(std::string_view key) {

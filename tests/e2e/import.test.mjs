@@ -9,17 +9,44 @@ const BAD = '\ufeffid;navn;enhet;stillingsprosent;fra;til\r\n' +
   'N3;Åse Æøå;Nyenheten;50;2021-03-01;\r\n';
 const GOOD = BAD.replace('N2;Ola Import;Nyenheten;150', 'N2;Ola Import;Nyenheten;80');
 
+// `text`: a string (sent as UTF-8) or a Buffer of the file's exact bytes.
 async function choose(app, button, name, text) {
   const it = await app.find(button, { kind: 'button' });
   const [chooser] = await Promise.all([
     app.page.waitForEvent('filechooser', { timeout: 10000 }),
     app.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2),
   ]);
-  await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  const buffer = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
+  await chooser.setFiles({ name, mimeType: 'text/csv', buffer });
   await app.frames(5);
 }
 
 export const tests = [
+  {
+    name: 'import: a Windows-1252 file from Norwegian Excel shows its encoding and imports the names intact',
+    fn: async (ctx) => {
+      await withContext(ctx, async (context) => {
+        const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2026-11-24');
+        const before = (await app.document()).employees.length;
+        await app.click('Innstillinger', { kind: 'button' });
+        await app.click('Data');
+        // Å C5, Ø D8, å E5, ø F8 in Windows-1252.
+        const bytes = Buffer.concat([Buffer.from('id;navn;enhet;fra\r\nW1;'),
+          Buffer.from([0xC5]), Buffer.from('se '), Buffer.from([0xD8]), Buffer.from('deg'), Buffer.from([0xE5]),
+          Buffer.from('rd;Kj'), Buffer.from([0xF8]), Buffer.from('kken;01.08.2019\r\n')]);
+        await choose(app, 'Importer ansatte …', 'excel.csv', bytes);
+        await app.find('excel.csv: 1 rader lest, 0 feil.', { kind: 'text' });
+        await app.find('Tegnsett: Windows-1252 (omgjort til UTF-8)', { kind: 'text' });
+        await app.screenshot('import-windows-1252');
+        await app.click('Importer', { kind: 'button' });
+        const doc = await app.document();
+        assert.equal(doc.employees.length, before + 1);
+        assert.ok(doc.employees.some((e) => e.name === 'Åse Ødegård'), 'the name arrives as UTF-8');
+        assert.ok(doc.units.some((u) => u.name === 'Kjøkken'));
+        assert.deepEqual(app.consoleErrors, []);
+      }, { viewport: { width: 1400, height: 900 } });
+    },
+  },
   {
     name: 'import: one bad row is named and nothing is imported; the fixed file imports, and undo removes it',
     fn: async (ctx) => {

@@ -1,12 +1,14 @@
 // Fuzz target: CSV reading and import (parse_csv, import_employees_csv, import_absences_csv;
 // include/iadesk/csv.hpp) on arbitrary bytes, against a small dataset.
 // Invariants: rows and their line numbers line up, lines increase and come after the header;
-// the delimiter is ';' or ','; every error has both messages. An import is ok exactly when it has
-// rows and no errors; its command then leaves a valid dataset that saves and reloads, and undo
-// restores the dataset exactly.
+// the delimiter is ';', ',' or tab; every error has a code and both messages; a refused encoding
+// is the only error and nothing is read. An import is ok exactly when it has rows and no errors;
+// its command then leaves a valid dataset that saves and reloads, and undo restores the dataset
+// exactly. The encoding decoder on its own: fuzz_csv_encoding.cpp.
 #include "fuzz_check.hpp"
 
 #include "iadesk/csv.hpp"
+#include "iadesk/csv_import.hpp"
 #include "iadesk/dataset.hpp"
 
 #include <cstddef>
@@ -36,13 +38,15 @@ const Dataset& base() {
 void check_errors(const std::vector<CsvRowError>& errors) {
     for (const CsvRowError& e : errors)
         FUZZ_CHECK(!e.message_nb.empty() && !e.message_en.empty(), "a CSV error has both messages");
+    for (const CsvRowError& e : errors) FUZZ_CHECK(e.code != ProblemCode::count_, "a CSV error has a code");
 }
 
 template <class Import>
 void check_import(const Import& imp) {
     check_errors(imp.errors);
     FUZZ_CHECK(imp.ok() == (imp.errors.empty() && !imp.rows.empty()), "ok exactly when rows and no errors");
-    FUZZ_CHECK(imp.delimiter == ';' || imp.delimiter == ',', "delimiter ; or ,");
+    FUZZ_CHECK(imp.delimiter == ';' || imp.delimiter == ',' || imp.delimiter == '\t', "delimiter ; , or tab");
+    if (imp.encoding == CsvEncoding::refused) FUZZ_CHECK(imp.errors.size() == 1, "a refused encoding is the only error");
     if (!imp.ok()) return;
     Dataset d = base();
     const std::string before = save_dataset(d);
@@ -63,7 +67,9 @@ void check_import(const Import& imp) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const CsvTable t = parse_csv(text);
-    FUZZ_CHECK(t.delimiter == ';' || t.delimiter == ',', "delimiter ; or ,");
+    FUZZ_CHECK(t.delimiter == ';' || t.delimiter == ',' || t.delimiter == '\t', "delimiter ; , or tab");
+    if (t.encoding == CsvEncoding::refused)
+        FUZZ_CHECK(t.errors.size() == 1 && t.header_line == 0 && t.rows.empty(), "a refused encoding reads nothing");
     FUZZ_CHECK(t.rows.size() == t.lines.size(), "one line number per row");
     FUZZ_CHECK(t.header.empty() == (t.header_line == 0), "a header exactly when there is a header line");
     for (std::size_t i = 0; i < t.lines.size(); ++i) {

@@ -11,7 +11,7 @@
 #pragma once
 
 #include "iadesk/commands.hpp"
-#include "iadesk/csv.hpp"
+#include "iadesk/csv_import.hpp"
 #include "iadesk/dataset.hpp"
 #include "iadesk/demo.hpp"
 #include "iadesk/document.hpp"

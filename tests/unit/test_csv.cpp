@@ -1,6 +1,7 @@
-// CSV reading, import with preview and per-row errors, export for Excel (issue 7 §7;
-// include/iadesk/csv.hpp; docs/import-export.md).
+// CSV reading, import with preview and per-row errors, export for Excel (include/iadesk/csv.hpp,
+// csv_import.hpp; docs/import-export.md). The encodings: test_csv_encoding.cpp.
 #include "iadesk/csv.hpp"
+#include "iadesk/csv_import.hpp"
 #include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"
 
@@ -76,10 +77,13 @@ TEST_CASE("csv: stray quotes make row errors, never a crash, and reading goes on
     CHECK(t.errors[0].message_nb ==
           "Anførselstegn midt i et felt (felt 2); sett hele feltet i anførselstegn og doble anførselstegn inni");
     CHECK(t.errors[0].message_en == "A quote inside a field (field 2); quote the whole field and double the quotes inside");
+    CHECK(t.errors[0].code == ProblemCode::csv_quote_inside);
     CHECK(t.errors[1].line == 3);
     CHECK(t.errors[1].message_nb == "Tekst etter avsluttende anførselstegn (felt 2)");
+    CHECK(t.errors[1].code == ProblemCode::csv_text_after_quote);
     CHECK(t.errors[2].line == 5);
     CHECK(t.errors[2].message_nb == "Anførselstegnet i denne raden blir aldri avsluttet");
+    CHECK(t.errors[2].code == ProblemCode::csv_quote_unclosed);
     REQUIRE(t.rows.size() == 2);
     CHECK(t.rows[0][0] == "E3");
     CHECK(t.rows[1][0] == "E5"); // resumed after the unclosed quote's line
@@ -147,22 +151,28 @@ TEST_CASE("csv import of employees: one bad row, every error listed, nothing imp
     CHECK(im.errors[0].column == "fra");
     CHECK(im.errors[0].message_nb == "Ugyldig dato «2026-02-30» (bruk dd.mm.åååå eller åååå-mm-dd, og en dato som finnes)");
     CHECK(im.errors[0].message_en == "Invalid date \"2026-02-30\" (use dd.mm.yyyy or yyyy-mm-dd, and a date that exists)");
+    CHECK(im.errors[0].code == ProblemCode::csv_invalid_date);
     CHECK(im.errors[1].line == 3);
     CHECK(im.errors[1].column == "stillingsprosent");
     CHECK(im.errors[1].message_nb == "Stillingsprosenten må være over 0 og høyst 100 (var 150)");
+    CHECK(im.errors[1].code == ProblemCode::percent_range); // the loader's own rule and text
     CHECK(im.errors[2].line == 4);
     CHECK(im.errors[2].column == "id");
     CHECK(im.errors[2].message_nb == "Ansatt-ID-en «E1» finnes allerede i registeret (import legger bare til nye)");
+    CHECK(im.errors[2].code == ProblemCode::csv_employee_exists);
     CHECK(im.errors[3].line == 5);
     CHECK(im.errors[3].column == "navn");
-    CHECK(im.errors[3].message_nb == "Navnet mangler");
+    CHECK(im.errors[3].message_nb == "Navnet må fylles ut");
+    CHECK(im.errors[3].code == ProblemCode::required);
     CHECK(im.errors[4].column == "stillingsprosent");
     CHECK(im.errors[4].message_nb == "Ugyldig stillingsprosent «abc» (et tall, f.eks. 80 eller 37,5)");
+    CHECK(im.errors[4].code == ProblemCode::csv_invalid_percent);
     CHECK(im.errors[5].column == "til");
     CHECK(im.errors[5].message_nb == "Sluttdato 31.12.2025 er før startdato 01.01.2026");
     CHECK(im.errors[6].line == 7);
     CHECK(im.errors[6].column == "fra");
     CHECK(im.errors[6].message_nb == "Arbeidsforholdet 01.06.2022–(åpen) overlapper med 01.01.2020–31.12.2022");
+    CHECK(im.errors[6].code == ProblemCode::employment_overlap);
     // The preview still shows the good rows.
     REQUIRE(im.rows.size() == 3);
     CHECK(im.rows[0].id == "E3");
@@ -175,23 +185,81 @@ TEST_CASE("csv import of employees: header problems and mixed delimiters") {
     CHECK(missing.errors[0].column == "fra");
     CHECK(missing.errors[0].message_nb ==
           "Kolonnen «fra» mangler i overskriftsraden (godtatte navn: fra, fradato, startdato, start, ansattfra, from, fromdate, startdate)");
+    CHECK(missing.errors[0].code == ProblemCode::csv_column_missing);
     CHECK(missing.rows.empty());
 
     EmployeeImport twice = import_employees_csv(base(), "id;navn;enhet;fra;Startdato\nE3;Per;U1;01.01.2026;01.01.2026\n");
     REQUIRE(twice.errors.size() == 1);
     CHECK(twice.errors[0].message_nb == "Kolonnen «Startdato» betyr det samme som «fra»; fjern en av dem");
+    CHECK(twice.errors[0].code == ProblemCode::csv_column_twice);
 
     EmployeeImport mixed = import_employees_csv(base(), "id;navn;enhet;fra\nE3;Per;U1;01.01.2026\nE4,Nina,U2,01.01.2026\n");
     REQUIRE(mixed.errors.size() == 1);
     CHECK(mixed.errors[0].line == 3);
     CHECK(mixed.errors[0].column == "");
-    CHECK(mixed.errors[0].message_nb == "Raden har 1 felt, men overskriften har 4 (skilletegn «;»; er skilletegnene blandet?)");
+    CHECK(mixed.errors[0].message_nb == "Raden har 1 felt, men overskriften har 4 (skilletegn «;»: sjekk om skilletegnene er blandet)");
+    CHECK(mixed.errors[0].code == ProblemCode::csv_field_count);
     CHECK_FALSE(mixed.ok());
 
     // Trailing empty fields (Excel's ";;") are fine.
     CHECK(import_employees_csv(base(), "id;navn;enhet;fra\nE3;Per;U1;01.01.2026;;\n").ok());
     CHECK(import_employees_csv(base(), "").errors[0].message_nb == "Filen er tom");
+    CHECK(import_employees_csv(base(), "").errors[0].code == ProblemCode::csv_file_empty);
     CHECK(import_employees_csv(base(), "id;navn;enhet;fra\n").errors[0].message_nb == "Filen har ingen rader med ansatte");
+    CHECK(import_employees_csv(base(), "id;navn;enhet;fra\n").errors[0].code == ProblemCode::csv_no_employee_rows);
+    CHECK(import_absences_csv(base(), "ansatt;type;fra\n").errors[0].code == ProblemCode::csv_no_absence_rows);
+}
+
+TEST_CASE("csv import: an empty cell names its field, the birth year's range is the loader's rule, every error has a code") {
+    EmployeeImport im = import_employees_csv(base(),
+        "id;navn;enhet;fra;fødselsår\n"
+        ";Per;U1;01.01.2026;\n"
+        "E4;Nina;;;1850\n"
+        "E5;Tor;U1;01.01.2026;19x0\n"
+        "E6;Liv;U1;01.01.2026;\n"
+        "E6;Liv Berg;U1;01.01.2027;\n");
+    REQUIRE(im.errors.size() == 6);
+    CHECK(im.errors[0].line == 2);
+    CHECK(im.errors[0].column == "id");
+    CHECK(im.errors[0].message_nb == "ID-en må fylles ut");
+    CHECK(im.errors[1].column == "enhet");
+    CHECK(im.errors[1].message_nb == "Enheten må fylles ut");
+    CHECK(im.errors[2].column == "fra");
+    CHECK(im.errors[2].message_nb == "Startdatoen må fylles ut");
+    CHECK(im.errors[2].message_en == "The start date must be filled in");
+    CHECK(im.errors[3].column == "fødselsår");
+    CHECK(im.errors[3].message_nb == "Fødselsåret må ligge i 1900–2200 (var 1850)");
+    CHECK(im.errors[3].code == ProblemCode::birth_year_range);
+    CHECK(im.errors[4].line == 4);
+    CHECK(im.errors[4].message_nb == "Ugyldig fødselsår «19x0» (fire sifre, 1900–2200)");
+    CHECK(im.errors[4].code == ProblemCode::csv_invalid_birth_year);
+    CHECK(im.errors[5].line == 6);
+    CHECK(im.errors[5].column == "navn");
+    CHECK(im.errors[5].message_nb == "Samme ID som linje 5, men annet navn eller annen enhet");
+    CHECK(im.errors[5].code == ProblemCode::csv_id_conflict);
+
+    AbsenceImport ab = import_absences_csv(base(), "ansatt;type;fra\n;x;\nE1;;05.01.2026\n");
+    REQUIRE(ab.errors.size() == 4);
+    CHECK(ab.errors[0].message_nb == "Ansatt-ID-en må fylles ut");
+    CHECK(ab.errors[1].message_nb == "Ukjent type «x» (egenmelding eller sykmelding)");
+    CHECK(ab.errors[2].message_nb == "Startdatoen må fylles ut");
+    CHECK(ab.errors[3].line == 3);
+    CHECK(ab.errors[3].column == "type");
+    CHECK(ab.errors[3].message_nb == "Typen (egenmelding eller sykmelding) må fylles ut");
+    for (const auto* errors : {&im.errors, &ab.errors})
+        for (const CsvRowError& e : *errors) {
+            CAPTURE(e.message_en);
+            CHECK(e.code != ProblemCode::count_);
+            CHECK(problem_id(e.code) != "unknown");
+        }
+}
+
+TEST_CASE("csv import: a value quoted in a message is cut to 40 characters, whatever the cell holds") {
+    const std::string huge(100000, '9');
+    AbsenceImport im = import_absences_csv(base(), "ansatt;type;fra\nE1;sykmelding;" + huge + "\n");
+    REQUIRE(im.errors.size() == 1);
+    CHECK(im.errors[0].code == ProblemCode::csv_invalid_date);
+    CHECK(im.errors[0].message_nb.size() < 200);
 }
 
 TEST_CASE("csv import of employees: English headers with ',' and a stray quote row") {
@@ -247,24 +315,31 @@ TEST_CASE("csv import of absence: every row error with line and column, nothing 
     REQUIRE(im.errors.size() == 7);
     CHECK(im.errors[0].line == 2);
     CHECK(im.errors[0].column == "ansatt");
-    CHECK(im.errors[0].message_nb == "Ukjent ansatt «E9» (importer eller registrer den ansatte først)");
+    CHECK(im.errors[0].message_nb == "Ukjent ansatt «E9»");
+    CHECK(im.errors[0].code == ProblemCode::unknown_employee); // the loader's rule and text
     CHECK(im.errors[1].line == 3);
     CHECK(im.errors[1].column == "grad");
     CHECK(im.errors[1].message_nb == "Egenmelding har alltid grad 100 (var 50)");
+    CHECK(im.errors[1].code == ProblemCode::grade_egenmelding);
     CHECK(im.errors[2].line == 4);
     CHECK(im.errors[2].column == "fra");
     CHECK(im.errors[2].message_nb == "Overlapper med et fravær som alt er registrert (02.03.2026–20.03.2026)");
+    CHECK(im.errors[2].code == ProblemCode::csv_overlap_registered);
     CHECK(im.errors[3].line == 6);
     CHECK(im.errors[3].message_nb == "Overlapper med fraværet på linje 5 (01.02.2026–28.02.2026)");
     CHECK(im.errors[3].message_en == "Overlaps the absence on line 5 (2026-02-01 to 2026-02-28)");
+    CHECK(im.errors[3].code == ProblemCode::csv_overlap_row);
     CHECK(im.errors[4].line == 7);
     CHECK(im.errors[4].column == "type");
     CHECK(im.errors[4].message_nb == "Ukjent type «ferie» (egenmelding eller sykmelding)");
+    CHECK(im.errors[4].code == ProblemCode::csv_absence_kind);
     CHECK(im.errors[5].line == 8);
     CHECK(im.errors[5].message_nb == "Ugyldig grad «femti» (et helt tall 20–100)");
+    CHECK(im.errors[5].code == ProblemCode::csv_invalid_grade);
     CHECK(im.errors[6].line == 9);
     CHECK(im.errors[6].column == "fra");
     CHECK(im.errors[6].message_nb == "Ugyldig dato «30.02.2026» (bruk dd.mm.åååå eller åååå-mm-dd, og en dato som finnes)");
+    CHECK(im.errors[6].code == ProblemCode::csv_invalid_date);
     CHECK(im.rows.size() == 1); // the preview: line 5 alone was fine
 }
 

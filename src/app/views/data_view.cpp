@@ -144,6 +144,13 @@ void DataView::draw_import_preview(ViewContext& ctx) {
     std::snprintf(line, sizeof line, tr("data.preview_summary"), file_name.c_str(), static_cast<int>(rows),
                   static_cast<int>(errors.size()));
     ui::label_text(line);
+    // The encoding found (csv.hpp): says so when the file was converted; a refused one is an error below.
+    const CsvEncoding encoding = employee_import ? employee_import->encoding : absence_import->encoding;
+    if (encoding != CsvEncoding::refused) {
+        const char* key = csv_encoding_converted(encoding) ? "data.preview_encoding_converted" : "data.preview_encoding";
+        std::snprintf(line, sizeof line, tr(key), std::string(csv_encoding_name(encoding)).c_str());
+        ui::label_text(line);
+    }
     if (!errors.empty()) {
         ui::label_text(tr("data.preview_nothing"));
         draw_errors(errors, english);

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "app/view_context.hpp"
-#include "iadesk/csv.hpp"
+#include "iadesk/csv_import.hpp"
 #include "iadesk/dataset.hpp"
 
 #include <functional>
