@@ -4,64 +4,15 @@
 // frame (src/app/test_probe.hpp) and the document as JSON: tests find widgets by their label and
 // click or type into them as a person would.
 import { chromium } from 'playwright-core';
-import http from 'node:http';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.data': 'application/octet-stream', '.svg': 'image/svg+xml', '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
-
-// A static file server on 127.0.0.1 (a free port), as a production server would serve the app:
-// text and wasm gzip-compressed (level 9, compressed once per file version: the site's files
-// before the first request, ~50 ms for app.wasm that no measured start should wait for) when the
-// browser accepts it. Counts the bytes it sends.
-const COMPRESSED = new Set(['.html', '.js', '.wasm', '.svg', '.json', '.webmanifest']);
-export async function serve(root, port = 0) {
-  const stats = { bytes: 0, files: {} };
-  const gzipped = new Map(); // file -> { mtimeMs, size, body }
-  const compressed = (file, st, raw) => {
-    let hit = gzipped.get(file);
-    if (!hit || hit.mtimeMs !== st.mtimeMs || hit.size !== raw.length) {
-      hit = { mtimeMs: st.mtimeMs, size: raw.length, body: zlib.gzipSync(raw, { level: 9 }) };
-      gzipped.set(file, hit);
-    }
-    return hit.body;
-  };
-  for (const name of fs.existsSync(root) ? fs.readdirSync(root) : []) {
-    const file = path.join(root, name);
-    const st = fs.statSync(file);
-    if (st.isFile() && COMPRESSED.has(path.extname(file))) compressed(file, st, fs.readFileSync(file));
-  }
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-    if (file.endsWith(path.sep)) file = path.join(file, 'index.html');
-    fs.stat(file, (statErr, st) => {
-      if (statErr || !st.isFile()) { res.writeHead(404).end('not found'); return; }
-      fs.readFile(file, (err, raw) => {
-        if (err) { res.writeHead(404).end('not found'); return; }
-        const headers = { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
-                          'Cache-Control': 'no-store', 'Vary': 'Accept-Encoding' };
-        let body = raw;
-        if (COMPRESSED.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-          body = compressed(file, st, raw);
-          headers['Content-Encoding'] = 'gzip';
-        }
-        res.writeHead(200, headers);
-        res.end(body);
-        stats.bytes += body.length;
-        stats.files[path.basename(file)] = body.length;
-      });
-    });
-  });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${server.address().port}/`;
-  return { url, stats, close: () => new Promise((r) => server.close(r)) };
-}
+// The site is served by scripts/serve.mjs, the same server `bash scripts/serve.sh` runs: on
+// 127.0.0.1 (a free port), gzip like a production server, never a path outside the site, 400 for a
+// malformed URL (docs/reliability.md, "The local server"). It counts the bytes it sends.
+export { serve } from '../../scripts/serve.mjs';
 
 // Sizes of what the page downloads, raw and gzip (-9), in bytes.
 export function transferSizes(root, names = ['index.html', 'app.js', 'app.wasm']) {
