@@ -7,7 +7,6 @@
 #include "iadesk/plans.hpp"
 
 #include <cstdio>
-#include <set>
 #include <unordered_set>
 
 namespace iadesk::detail_ds {
@@ -242,10 +241,6 @@ void array_member(std::string& out, int indent, const char* name, const std::vec
     out += ']';
 }
 
-const std::set<std::string_view>& recipients() {
-    static const std::set<std::string_view> r = {"sykmelder", "nav", "arbeidstaker", "bht", "annen"};
-    return r;
-}
 
 } // namespace
 
