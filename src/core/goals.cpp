@@ -91,10 +91,16 @@ std::string pct_text(double fraction) {
     return s + " %";
 }
 
-// The sick-leave figures of a set of units (empty = the organisation) in a period, masked.
+// The sick-leave figure of a set of units (empty = the organisation) in a period, protected
+// (stats.hpp): the organisation and a single unit as the period's protected table has them; a set
+// of several units only when it adds nothing to that table (none of its units is withheld, or
+// it holds every withheld unit that has people, so that it equals the organisation minus the
+// shown units) and its own largest quarterly head-count reaches kMaskBelow. Otherwise two shown
+// figures would give a small unit by subtraction.
 struct Figure {
     std::optional<double> value; // one decimal
     bool masked = false;
+    MaskReason reason = MaskReason::none;
     bool unknown_unit = false;
 };
 
@@ -105,49 +111,76 @@ public:
     }
 
     Figure figure(const std::vector<std::string>& units, Date from, Date to) {
-        const StatsResult& st = stats(from, to);
+        const StatsTable& t = table(from, to);
         Figure f;
-        int employees = 0;
-        double mulige = 0, tapte = 0;
-        auto take = [&](const StatsGroup& g) {
-            employees += g.employees;
-            if (g.sums) { mulige += g.sums->mulige; tapte += g.sums->tapte; }
+        auto from_group = [&f](const StatsGroup& g) {
+            f.masked = g.masked;
+            f.reason = g.reason;
+            f.value = g.percent;
         };
         if (units.empty()) {
-            for (const StatsGroup& g : st.groups) take(g);
-        } else {
-            for (const std::string& u : units) {
-                auto it = unit_index_.find(u);
-                if (it == unit_index_.end()) { f.unknown_unit = true; return f; }
-                const StatsGroup& g = st.groups[it->second];
-                // A chosen unit of 1..4 employees would be revealed by the difference of two shown figures.
-                if (units.size() > 1 && g.employees > 0 && g.employees < kMaskBelow) f.masked = true;
-                take(g);
-            }
+            from_group(t.organisation);
+            return f;
         }
-        if (employees < kMaskBelow) f.masked = true;
-        if (f.masked) return f;
-        if (mulige > 0) f.value = round1(tapte / mulige * 100.0);
+        std::vector<std::size_t> chosen;
+        for (const std::string& u : units) {
+            auto it = unit_index_.find(u);
+            if (it == unit_index_.end()) { f.unknown_unit = true; return f; }
+            if (std::find(chosen.begin(), chosen.end(), it->second) == chosen.end()) chosen.push_back(it->second);
+        }
+        if (chosen.size() == 1) {
+            from_group(t.units[chosen.front()]);
+            return f;
+        }
+        bool holds_some_hidden = false, holds_every_hidden = !t.unlisted;
+        for (std::size_t u = 0; u < t.units.size(); ++u) {
+            const StatsGroup& g = t.units[u];
+            if (!g.masked || masking_headcount(g) == 0) continue;
+            const bool in = std::find(chosen.begin(), chosen.end(), u) != chosen.end();
+            holds_some_hidden = holds_some_hidden || in;
+            holds_every_hidden = holds_every_hidden && in;
+        }
+        // The set's own head-count, per quarter piece (each employee is in one unit).
+        std::vector<int> heads(t.organisation.quarter_heads.size(), 0);
+        DagsverkSums sums;
+        for (std::size_t u : chosen) {
+            for (std::size_t k = 0; k < heads.size() && k < t.units[u].quarter_heads.size(); ++k)
+                heads[k] += t.units[u].quarter_heads[k];
+            sums.mulige += t.unit_sums[u].mulige;
+            sums.tapte += t.unit_sums[u].tapte;
+        }
+        const int headcount = heads.empty() ? 0 : *std::max_element(heads.begin(), heads.end());
+        if (headcount < kMaskBelow) {
+            f.masked = true;
+            f.reason = MaskReason::small_group;
+        } else if (holds_some_hidden && !holds_every_hidden) {
+            f.masked = true;
+            f.reason = MaskReason::protects_small_group;
+        } else if (sums.mulige > 0) {
+            f.value = round1(sums.tapte / sums.mulige * 100.0);
+        }
         return f;
     }
 
 private:
-    const StatsResult& stats(Date from, Date to) {
+    const StatsTable& table(Date from, Date to) {
         auto key = std::make_pair(from.days, to.days);
         auto it = cache_.find(key);
         if (it != cache_.end()) return it->second;
-        StatsQuery q;
-        q.from = from;
-        q.to = to;
-        q.by_unit = true;
-        q.mask_below = 0; // raw sums; masking is applied per combination above
-        return cache_.emplace(key, compute_stats(ds_, q)).first->second;
+        return cache_.emplace(key, compute_stats_table(ds_, from, to, kMaskBelow)).first->second;
     }
 
     const Dataset& ds_;
     std::unordered_map<std::string, std::size_t> unit_index_;
-    std::map<std::pair<int32_t, int32_t>, StatsResult> cache_;
+    std::map<std::pair<int32_t, int32_t>, StatsTable> cache_;
 };
+
+// A goal's masking reason: small_group wins over protects_small_group.
+void note_mask(GoalEvaluation& e, const Figure& f) {
+    if (!f.masked) return;
+    e.masked = true;
+    if (e.mask_reason != MaskReason::small_group) e.mask_reason = f.reason;
+}
 
 Flag flag(std::string nb, std::string en) { return {std::move(nb), std::move(en)}; }
 
@@ -187,7 +220,7 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
         if (sick) {
             Figure f = src.figure(g.units, period_first(*bp), period_last(*bp));
             e.baseline = f.value;
-            e.masked = e.masked || f.masked;
+            note_mask(e, f);
             unknown_unit = unknown_unit || f.unknown_unit;
         } else if (const RecordedValue* v = recorded_for(g, *bp)) {
             e.baseline = v->value;
@@ -210,7 +243,7 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
                 Figure f = src.figure(g.units, period_first(cp), period_last(cp));
                 e.current = f.value;
                 e.current_period = cp;
-                e.masked = e.masked || f.masked;
+                note_mask(e, f);
                 unknown_unit = unknown_unit || f.unknown_unit;
                 x_current = qindex(cp);
             }
@@ -220,7 +253,7 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
             e.current = f.value;
             e.current_period = lcq;
             e.current_rolling = true;
-            e.masked = e.masked || f.masked;
+            note_mask(e, f);
             unknown_unit = unknown_unit || f.unknown_unit;
             x_current = qindex(lcq);
         }
@@ -230,7 +263,7 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
         for (int i = first; i <= qindex(lcq); ++i) {
             GoalPeriod p = from_qindex(i);
             Figure f = src.figure(g.units, period_first(p), period_last(p));
-            e.series.push_back({p, f.value, f.masked});
+            e.series.push_back({p, f.value, f.masked, f.reason});
         }
         // Seasonally neutral points: the rolling four-quarter figure ending at each of the last
         // five complete quarters.
@@ -297,7 +330,10 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
         return;
     }
     if (e.masked && !e.current) {
-        e.reason = flag("Skjermet (færre enn 5 ansatte)", "Masked (fewer than 5 employees)");
+        if (e.mask_reason == MaskReason::protects_small_group)
+            e.reason = flag("Skjermet for å beskytte en liten gruppe", "Masked to protect a small group");
+        else
+            e.reason = flag("Skjermet (færre enn 5 ansatte)", "Masked (fewer than 5 employees)");
         return;
     }
     if (!e.baseline) {
