@@ -12,12 +12,7 @@
 #   file, nothing written;
 # - a write that fails (here: the file size limit) leaves the target as it was and no temporary file.
 # Usage: bash file_safety.sh /path/to/iadesk /path/to/repo
-set -u
-IADESK=$1; REPO=$2
-fail=0
-check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-sum() { sha256sum "$1" | cut -d' ' -f1; }
+source "$(dirname "$0")/lib.sh" "$@"
 employee_ids() { python3 -c 'import json,sys; print(" ".join(sorted(e["id"] for e in json.load(open(sys.argv[1]))["employees"])))' "$1"; }
 employee_count() { python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["employees"]))' "$1"; }
 temporaries() { find "$tmp" -maxdepth 2 -name '*.tmp' | wc -l; }
@@ -139,5 +134,4 @@ check "a write over the file size limit exits 2 with a message" '[ $rc -eq 2 ] &
 check "the target is unchanged after the failed write" '[ "$(sum "$tmp/locked.json")" = "$before" ]'
 check "no temporary file is left after the failed write" '[ "$(temporaries)" -eq 0 ]'
 
-[ $fail -eq 0 ] && echo "file_safety: all checks passed"
-exit $fail
+summary

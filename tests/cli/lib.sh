@@ -16,6 +16,7 @@
 #                       and listed by summary; once COND holds it FAILS, so that it becomes a check
 #   fail_now MESSAGE    a failure that is not a condition (a missing tool, a file that is not there)
 #   sum FILE            the file's SHA-256
+#   at_exit COMMAND     shell text run when the test ends, before $tmp is removed (e.g. stop a server)
 #   summary             prints "<name>: all checks passed (N)" or "<name>: K of N checks failed"
 #                       (and the known failures) and exits 0 or 1. A test that ends without calling
 #                       it (an early exit, `set -u` tripping) prints "<name>: ended before its
@@ -36,9 +37,13 @@ checks_run=0
 checks_failed=0
 known_failures=()
 summary_done=0
+lib_at_exit=()
+
+at_exit() { lib_at_exit+=("$1"); }
 
 lib_on_exit() {
-    local status=$?
+    local status=$? c
+    for c in "${lib_at_exit[@]}"; do eval "$c"; done
     rm -rf "$tmp"
     if [ "$summary_done" != 1 ]; then
         echo "$TEST_NAME: ended before its summary (exit $status): FAILED"

@@ -6,14 +6,10 @@
 # percent-encoding, NUL bytes and backslashes get 400; after all of them the server still runs and
 # still serves the site's files (gzip and caching headers as before).
 # Usage: bash serve.sh /path/to/iadesk /path/to/repo   (the first argument is not used)
-set -u
-REPO=$2
-fail=0
-check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
-tmp=$(mktemp -d)
+source "$(dirname "$0")/lib.sh" "$@"
 server=
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
-if ! command -v node >/dev/null; then echo "serve: node is missing (scripts/setup.sh installs it)"; exit 1; fi
+at_exit '[ -n "$server" ] && kill "$server" 2>/dev/null'
+command -v node >/dev/null || { fail_now "node is missing (scripts/setup.sh installs it)"; summary; }
 
 site=$tmp/site
 mkdir -p "$site/sub" "$tmp/site-secret"
@@ -35,7 +31,7 @@ for _ in $(seq 600); do
     sleep 0.05
 done
 check "the server starts and prints its address" '[ -n "$url" ]'
-[ -n "$url" ] || { cat "$tmp/serve.err"; exit 1; }
+[ -n "$url" ] || { cat "$tmp/serve.err"; summary; }
 
 cat >"$tmp/client.mjs" <<'EOF'
 // Sends each request target raw on its own connection and checks the answer.
@@ -127,5 +123,4 @@ check "the server is still running after every request" 'kill -0 "$server" 2>/de
 check "the server logged no error" '[ ! -s "$tmp/serve.err" ]'
 [ -s "$tmp/serve.err" ] && head -20 "$tmp/serve.err"
 
-[ $fail -eq 0 ] && echo "serve: all checks passed"
-exit $fail
+summary
