@@ -151,6 +151,11 @@ struct Flag {
     std::string nb, en;
 };
 
+// A warning for the goal form: a target_change that points the wrong way for the metric (+20 % on
+// sick leave), or a target the baseline already meets (the goal becomes a limit goal); nullopt
+// when neither. Activity goals: always nullopt.
+std::optional<Flag> target_warning(const Goal& g, std::optional<double> baseline);
+
 struct GoalEvaluation {
     const Goal* goal = nullptr;
     bool verifiable = true;
@@ -162,7 +167,11 @@ struct GoalEvaluation {
     std::optional<GoalPeriod> baseline_period;
     std::optional<GoalPeriod> current_period; // for a rolling year: its last quarter
     bool current_rolling = false;          // current is the last four quarters
-    std::optional<double> progress;        // fraction >= 0
+    // A limit goal: the baseline already meets the target ("under 8 %" from 4 %), so the goal is to
+    // stay within it. It has no progress (a share of a way that is not there; 445 % before), and
+    // its status says whether the current value and the projection are within the limit.
+    bool limit = false;
+    std::optional<double> progress;        // fraction >= 0; nullopt for a limit goal
     std::optional<double> reduction;       // relative change baseline -> current (positive = lower)
     bool masked = false;                   // a figure was withheld (stats.hpp masking)
     MaskReason mask_reason = MaskReason::none; // small_group when any figure was small

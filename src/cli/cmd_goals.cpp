@@ -3,7 +3,9 @@
 //   JSON: {"today", "last_complete_quarter", "goals": [{"id", "area", "kind", "baseline", "target",
 //         "current", "progress", "status", then "title", "area_label", "baseline_period",
 //         "current_period", "current_rolling", "reduction", "projection", "activities",
-//         "verifiable", "not_verifiable", "masked", "reason"}], "meeting_years": [...]}.
+//         "verifiable", "not_verifiable", "masked", "reason", "limit"}], "meeting_years": [...]}.
+//         "limit": true for a goal whose baseline already meets the target (a limit to stay
+//         within): its "progress" is null.
 //         Figures are numbers with one decimal (percent for sick leave); "progress" and
 //         "reduction" are percentages (71.4 = 71,4 % of the way); a withheld figure is null.
 //         "status" is one of "nådd", "i rute", "risiko", "etter", "ukjent".
@@ -121,7 +123,8 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
                              {"verifiable", e.verifiable},
                              {"not_verifiable", flags},
                              {"masked", e.masked},
-                             {"reason", e.reason.nb}});
+                             {"reason", e.reason.nb},
+                             {"limit", e.limit}});
         }
         oj years = oj::array();
         for (const MeetingYear& y : ov.meeting_years)
@@ -145,7 +148,9 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
         if (g.kind == GoalKind::result) {
             out << "  Utgangspunkt: " << text_value(g, e, e.baseline)
                 << (e.baseline_period ? " (" + period_label(*e.baseline_period, false) + ")" : "") << "\n";
-            out << "  Mål:          " << text_value(g, e, e.target) << "\n";
+            out << "  Mål:          " << text_value(g, e, e.target)
+                << (e.limit ? (g.metric == GoalMetric::recorded && g.higher_is_better ? " (grense: minst)" : " (grense: høyst)") : "")
+                << "\n";
             out << "  Nå:           " << text_value(g, e, e.current);
             if (e.current_period)
                 out << (e.current_rolling ? " (siste fire kvartaler til " : " (") << period_label(*e.current_period, false) << ")";

@@ -50,6 +50,17 @@ std::string pct_text(double fraction) {
     return s + " %";
 }
 
+// A goal value as shown: one decimal, half up; a decimal comma in Norwegian.
+std::string value_text(double v, bool english) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", round1(v));
+    std::string s = buf;
+    if (!english)
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
 // The sick-leave figure of a set of units (empty = the organisation) in a period, protected
 // (stats.hpp): the organisation and a single unit as the period's protected table has them; a set
 // of several units only when it adds nothing to that table (none of its units is withheld, or
@@ -186,6 +197,9 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
         }
     }
     e.target = goal_target(g, e.baseline);
+    // A target the baseline already meets ("under 8 %" from 4 %) is a limit to stay within, not a
+    // distance to cover (docs/goals.md, limit goals).
+    e.limit = e.baseline && e.target && reached(g, *e.baseline, *e.target);
     if (!visible) {
         e.reason = flag("Rollen har ikke tilgang til denne statistikken", "The role may not see these statistics");
         if (!g.baseline_value) e.baseline.reset();
@@ -257,7 +271,7 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
     }
 
     if (e.current && e.baseline && e.target) {
-        e.progress = result_progress(*e.baseline, *e.target, *e.current);
+        if (!e.limit) e.progress = result_progress(*e.baseline, *e.target, *e.current);
         e.reduction = relative_reduction(*e.baseline, *e.current);
     }
 
@@ -274,7 +288,7 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
             pr.final_period = fp;
             const double dx = quarter_index(fp) - x_current;
             pr.value = round1(*e.current + line->slope * std::max(0.0, dx));
-            pr.progress = result_progress(*e.baseline, *e.target, pr.value);
+            if (!e.limit) pr.progress = result_progress(*e.baseline, *e.target, pr.value);
             e.projection = std::move(pr);
         }
     }
@@ -306,14 +320,34 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
                                           : "No figure after the baseline yet");
         return;
     }
+    const bool rising = g.metric == GoalMetric::recorded && g.higher_is_better;
     if (reached(g, *e.current, *e.target)) {
         e.status = GoalStatus::reached;
-        e.reason = flag("Målet er nådd", "The target is reached");
+        if (e.limit)
+            e.reason = flag("Innenfor grensen (" + std::string(rising ? "minst " : "høyst ") + value_text(*e.target, false) + ")",
+                            "Within the limit (" + std::string(rising ? "at least " : "at most ") + value_text(*e.target, true) + ")");
+        else
+            e.reason = flag("Målet er nådd", "The target is reached");
         return;
     }
     if (*g.deadline < today) {
         e.status = GoalStatus::behind;
         e.reason = flag("Fristen er passert uten at målet er nådd", "The deadline has passed without reaching the target");
+        return;
+    }
+    if (e.limit) {
+        // Outside the limit: no share of a way, only whether the trend brings it back in time.
+        const std::string now_nb = value_text(*e.current, false) + " mot " + (rising ? "minst " : "høyst ") + value_text(*e.target, false);
+        const std::string now_en = value_text(*e.current, true) + " against " + (rising ? "at least " : "at most ") + value_text(*e.target, true);
+        if (e.projection && reached(g, e.projection->value, *e.target)) {
+            e.status = GoalStatus::at_risk;
+            e.reason = flag("Utenfor grensen nå (" + now_nb + "); framskrivingen er innenfor innen fristen",
+                            "Outside the limit now (" + now_en + "); the projection is within it by the deadline");
+        } else {
+            e.status = GoalStatus::behind;
+            e.reason = flag("Utenfor grensen (" + now_nb + ")" + (e.projection ? ", og framskrivingen er også utenfor" : ""),
+                            "Outside the limit (" + now_en + ")" + (e.projection ? ", and so is the projection" : ""));
+        }
         return;
     }
     if (e.projection) {
@@ -382,6 +416,19 @@ std::optional<double> result_progress(double baseline, double target, double cur
     const double span = baseline - target;
     if (std::fabs(span) < 1e-12) return std::nullopt;
     return std::max(0.0, (baseline - current) / span);
+}
+
+std::optional<Flag> target_warning(const Goal& g, std::optional<double> baseline) {
+    if (g.kind != GoalKind::result) return std::nullopt;
+    const bool rising = g.metric == GoalMetric::recorded && g.higher_is_better;
+    if (g.target_change && *g.target_change != 0 && (*g.target_change > 0) != rising)
+        return Flag{"Endringen peker feil vei: " + std::string(rising ? "høyere" : "lavere") + " er bedre for dette målet",
+                    "The change points the wrong way: " + std::string(rising ? "higher" : "lower") + " is better for this goal"};
+    const std::optional<double> target = goal_target(g, baseline);
+    if (baseline && target && reached(g, *baseline, *target))
+        return Flag{"Utgangspunktet (" + value_text(*baseline, false) + ") oppfyller allerede målet: det blir en grense å holde seg innenfor, uten fremdrift",
+                    "The baseline (" + value_text(*baseline, true) + ") already meets the target: it becomes a limit to stay within, with no progress"};
+    return std::nullopt;
 }
 
 std::optional<double> relative_reduction(double baseline, double current) {

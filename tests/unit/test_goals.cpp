@@ -180,6 +180,91 @@ TEST_CASE("goals: projection by least squares to the deadline, and the status it
     CHECK(evaluate_goals(ds, ymd(2026, 11, 24)).goals[0].status == GoalStatus::behind);
 }
 
+TEST_CASE("goals: a target the baseline already meets is a limit to stay within, never a share of a way") {
+    // "Under 8 %" for a lower-is-better figure recorded by hand: 4,0 in 2024, 21,8 in 2025.
+    // Worked by hand: 8,0 >= 4,0, so the baseline already meets the target: a limit goal. The old
+    // formula gave (4,0 - 21,8) / (4,0 - 8,0) = 445 % of the way and "risiko". Now: no progress;
+    // 21,8 > 8,0 is outside the limit; the line through (2024, 4,0) and (2025, 21,8) rises 17,8 a
+    // year = 4,45 a quarter, so 2027 projects to 21,8 + 8 x 4,45 = 57,4: also outside -> "etter".
+    Goal g;
+    g.id = "L1";
+    g.kind = GoalKind::result;
+    g.area = "ia2010.delmal1";
+    g.title = "Under 8 %";
+    g.metric = GoalMetric::recorded;
+    g.metric_name = "Sykefravær i prosent";
+    g.higher_is_better = false;
+    g.values = {{{2024, 0}, 4.0}, {{2025, 0}, 21.8}};
+    g.baseline_period = GoalPeriod{2024, 0};
+    g.target_value = 8.0;
+    g.deadline = ymd(2027, 12, 31);
+    auto evaluate = [](const Goal& goal) {
+        Dataset ds = org(1);
+        ds.goals.push_back(goal);
+        GoalsOverview ov = evaluate_goals(ds, ymd(2026, 11, 24));
+        return ov.goals[0];
+    };
+    GoalEvaluation e = evaluate(g);
+    CHECK(e.limit);
+    CHECK_FALSE(e.progress);
+    CHECK(*e.current == doctest::Approx(21.8));
+    REQUIRE(e.projection);
+    CHECK(e.projection->value == doctest::Approx(57.4));
+    CHECK_FALSE(e.projection->progress);
+    CHECK(e.status == GoalStatus::behind);
+    CHECK(e.reason.nb == "Utenfor grensen (21,8 mot høyst 8,0), og framskrivingen er også utenfor");
+    REQUIRE(target_warning(g, 4.0));
+    CHECK(target_warning(g, 4.0)->nb.starts_with("Utgangspunktet (4,0) oppfyller allerede målet"));
+
+    // 4,0 then 6,0: within the limit -> "nådd", still without a progress figure.
+    g.values = {{{2024, 0}, 4.0}, {{2025, 0}, 6.0}};
+    e = evaluate(g);
+    CHECK(e.status == GoalStatus::reached);
+    CHECK_FALSE(e.progress);
+    CHECK(e.reason.nb == "Innenfor grensen (høyst 8,0)");
+
+    // 4,0, 10,0, then 9,0 in 2025: outside now; the line through 4, 10, 9 rises 2,5 a year
+    // (0,625 a quarter), so it projects further out (9,0 + 8 x 0,625 = 14,0): "etter".
+    g.values = {{{2023, 0}, 4.0}, {{2024, 0}, 10.0}, {{2025, 0}, 9.0}};
+    g.baseline_period = GoalPeriod{2023, 0};
+    e = evaluate(g);
+    CHECK(e.projection->value == doctest::Approx(14.0));
+    CHECK(e.status == GoalStatus::behind);
+
+    // Higher is better: "at least 55" from 60 is a limit too; 50 now is outside it.
+    Goal up = g;
+    up.higher_is_better = true;
+    up.values = {{{2024, 0}, 60.0}, {{2025, 0}, 50.0}};
+    up.baseline_period = GoalPeriod{2024, 0};
+    up.target_value = 55.0;
+    e = evaluate(up);
+    CHECK(e.limit);
+    CHECK(e.status == GoalStatus::behind);
+    CHECK(e.reason.en == "Outside the limit (50.0 against at least 55.0), and so is the projection");
+
+    // An ordinary goal is not a limit: 12,0 -> 8,0 at 9,0 is (12 - 9) / (12 - 8) = 75 % of the way.
+    Goal down = g;
+    down.values = {{{2024, 0}, 12.0}, {{2025, 0}, 9.0}};
+    down.baseline_period = GoalPeriod{2024, 0};
+    e = evaluate(down);
+    CHECK_FALSE(e.limit);
+    CHECK(*e.progress == doctest::Approx(0.75));
+    CHECK_FALSE(target_warning(down, 12.0));
+}
+
+TEST_CASE("goals: the form warns about a change that points the wrong way") {
+    Goal g = result_goal(); // sick leave: lower is better
+    g.target_change = 20;   // +20 %
+    REQUIRE(target_warning(g, 7.0));
+    CHECK(target_warning(g, 7.0)->nb == "Endringen peker feil vei: lavere er bedre for dette målet");
+    g.target_change = -20;
+    CHECK_FALSE(target_warning(g, 7.0));
+    Goal activity = g;
+    activity.kind = GoalKind::activity;
+    activity.target_change = 20;
+    CHECK_FALSE(target_warning(activity, 7.0));
+}
+
 TEST_CASE("goals: a steady sick-leave level projects flat, risiko when it gets more than half way") {
     Dataset ds = org(50);
     for (const char* id : {"E1", "E2", "E3"})
