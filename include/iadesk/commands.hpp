@@ -106,6 +106,11 @@ CommandResult remove_milestone_event(const Dataset& ds, std::size_t index);
 // being replaced). The loader accepts overlaps (old files may hold them; the statistics count the
 // highest grade of a day), but no edit makes one.
 std::vector<Problem> check_absence_overlap(const Dataset& ds, const Absence& a, std::optional<std::size_t> self);
+// A new or edited absence must start within one of the employee's employment periods (it may run
+// on past the last day: an employment can end during a sick leave). Like the overlap, a rule for
+// edits and imports, not for loading (files from before may hold such absences). Empty when the
+// employee has no employment periods.
+std::vector<Problem> check_absence_in_employment(const Employee& e, const Absence& a);
 
 // Fresh ids for a new record: prefix + (largest numeric suffix among ids with that prefix + 1),
 // zero-padded to the widest existing suffix ("E000042" -> "E000043"; none -> "E1"/"U1").

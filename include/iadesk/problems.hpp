@@ -67,6 +67,7 @@ enum class ProblemCode : uint16_t {
     grade_range,           // {value}
     grade_egenmelding,     // {value}
     absence_overlap,       // {period}
+    absence_outside_employment, // {date} {period}
     exemption_reason,
     // IA goals, activities, meetings, half-year reports
     goal_period,

@@ -318,13 +318,27 @@ std::vector<Problem> check_absence_overlap(const Dataset& ds, const Absence& a, 
     return p;
 }
 
+std::vector<Problem> check_absence_in_employment(const Employee& e, const Absence& a) {
+    if (e.employment.empty()) return {};
+    const Employment* nearest = &e.employment.front(); // sorted by start (the loader sorts them)
+    for (const Employment& p : e.employment) {
+        if (p.from <= a.from && (!p.to || a.from <= *p.to)) return {};
+        if (p.from <= a.from) nearest = &p; // the last one that began before: it ended before
+    }
+    return {make_problem("from", ProblemCode::absence_outside_employment,
+                         {{"date", a.from}, ProblemArg::period("period", nearest->from, nearest->to)})};
+}
+
 namespace {
 
-// The loader's checks of the absence, then (when those pass) the edit's own: no overlap.
+// The loader's checks of the absence, then (when those pass) the edit's own: within the
+// employment, no overlap.
 std::vector<Problem> check_absence_edit(const Dataset& ds, const Absence& a, std::optional<std::size_t> self) {
     std::vector<Problem> p;
     check_absence(a, p);
     check_absence_refs(a, Lookup(ds), p);
+    if (p.empty())
+        if (auto i = find_employee(ds, a.employee)) p = check_absence_in_employment(ds.employees[*i], a);
     if (p.empty()) p = check_absence_overlap(ds, a, self);
     return p;
 }

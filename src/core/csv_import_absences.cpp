@@ -3,6 +3,7 @@
 
 #include "csv_internal.hpp"
 #include "iadesk/checks.hpp"
+#include "iadesk/commands.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -113,6 +114,8 @@ AbsenceImport import_absences_csv(const Dataset& ds, std::string_view bytes) {
         if (rr.failed) continue;
         const Employee& employee = ds.employees[eit->second];
         row.employee_name = employee.name;
+        for (const Problem& p : check_absence_in_employment(employee, row.absence)) rr.error(A_FROM, p);
+        if (rr.failed) continue;
         known.add(rr, employee.id, *from, to);
         if (rr.failed) continue;
         out.rows.push_back(std::move(row));

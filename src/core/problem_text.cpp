@@ -106,6 +106,8 @@ constexpr ProblemTemplate kTemplates[] = {
      "An egenmelding always has grade 100 (was {value})"},
     {C::absence_overlap, "absence.overlap", "Fraværet overlapper med et annet fravær for samme ansatt ({period})",
      "The absence overlaps another absence of the same employee ({period})"},
+    {C::absence_outside_employment, "absence.outside_employment", "Fraværet begynner {date}, utenfor arbeidsforholdet ({period})",
+     "The absence starts {date}, outside the employment ({period})"},
     {C::exemption_reason, "exemption.reason", "Unntak krever en begrunnelse, f.eks. «åpenbart unødvendig» (aml. § 4-6)",
      "An exemption needs a reason, e.g. \"åpenbart unødvendig\" (aml § 4-6)"},
 

@@ -252,6 +252,39 @@ TEST_CASE("commands: set_organisation checks the name and the orgnr (mod 11)") {
     CHECK(set_organisation(ds, renamed).command->description == "Endret organisasjonen");
 }
 
+TEST_CASE("commands: an absence must start within the employment (it may run on past its end)") {
+    Dataset ds = sample();
+    ds.employees.push_back({"E4", "Nora Dahl", "U1", {{d(2026, 4, 1), std::nullopt, 100}}, {}});
+    // Before the first day: refused, naming the date and the employment.
+    const Problem before = only_problem(add_absence(ds, {"E4", AbsenceKind::sykmelding, d(2026, 3, 1), d(2026, 3, 10), 100}));
+    CHECK(before.field == "from");
+    CHECK(before.code == ProblemCode::absence_outside_employment);
+    CHECK(before.message_nb == "Fraværet begynner 01.03.2026, utenfor arbeidsforholdet (01.04.2026–(åpen))");
+    CHECK(before.message_en == "The absence starts 2026-03-01, outside the employment (2026-04-01 to (open))");
+    CHECK(add_absence(ds, {"E4", AbsenceKind::sykmelding, d(2026, 4, 1), d(2026, 4, 10), 100}).ok());
+    // E2: 01.03.2019-31.12.2022 (60 %), then from 01.01.2023. Between them there is no gap; after
+    // the first ended and before the second began is covered; a sick leave that starts in the
+    // first and runs into the second is fine.
+    CHECK(add_absence(ds, {"E2", AbsenceKind::sykmelding, d(2022, 12, 20), d(2023, 1, 20), 100}).ok());
+    // Before E2's first day: the nearest employment is the first one.
+    CHECK(only_problem(add_absence(ds, {"E2", AbsenceKind::sykmelding, d(2019, 2, 1), d(2019, 2, 5), 100})).message_nb ==
+          "Fraværet begynner 01.02.2019, utenfor arbeidsforholdet (01.03.2019–31.12.2022)");
+    // After an employment that ended: the one that ended is named.
+    Dataset ended = sample();
+    ended.employees[0].employment[0].to = d(2025, 12, 31);
+    ended.absences.clear();
+    CHECK(only_problem(add_absence(ended, {"E1", AbsenceKind::egenmelding, d(2026, 1, 5), d(2026, 1, 6), 100})).message_nb ==
+          "Fraværet begynner 05.01.2026, utenfor arbeidsforholdet (01.01.2020–31.12.2025)");
+    CHECK(add_absence(ended, {"E1", AbsenceKind::sykmelding, d(2025, 12, 15), d(2026, 2, 1), 100}).ok());
+    // An edit is held to the same rule: E1's sick leave from 02.03.2026 moved to 02.02.2026, after
+    // the employment ended.
+    Dataset edited = sample();
+    edited.employees[0].employment[0].to = d(2026, 2, 27);
+    CHECK(only_problem(update_absence(edited, 2, {"E1", AbsenceKind::sykmelding, d(2026, 3, 2), d(2026, 4, 30), 100})).code ==
+          ProblemCode::absence_outside_employment);
+    CHECK(update_absence(edited, 2, {"E1", AbsenceKind::sykmelding, d(2026, 2, 2), d(2026, 4, 30), 100}).ok());
+}
+
 TEST_CASE("commands: absence checks - grade, egenmelding 100, dates, employee, overlap") {
     Dataset ds = sample();
     Absence a{"E3", AbsenceKind::sykmelding, d(2026, 5, 4), d(2026, 5, 29), 150};

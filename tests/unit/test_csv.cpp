@@ -300,6 +300,20 @@ TEST_CASE("csv import of absence: kinds, grades, open end, undo removes the rows
     CHECK(data_bytes(doc.data) == before);
 }
 
+TEST_CASE("csv import of absence: an absence before the employment began is refused at its line") {
+    // E2 is employed from 01.01.2021: a sick leave from 15.12.2020 is refused; from 01.01.2021 it is not.
+    AbsenceImport im = import_absences_csv(base(),
+        "ansatt;type;fra;til;grad\n"
+        "E2;sykmelding;15.12.2020;10.01.2021;100\n"
+        "E2;sykmelding;01.01.2021;10.01.2021;100\n");
+    CHECK_FALSE(im.ok());
+    REQUIRE(im.errors.size() == 1);
+    CHECK(im.errors[0].line == 2);
+    CHECK(im.errors[0].column == "fra");
+    CHECK(im.errors[0].code == ProblemCode::absence_outside_employment);
+    CHECK(im.errors[0].message_nb == "Fraværet begynner 15.12.2020, utenfor arbeidsforholdet (01.01.2021–(åpen))");
+}
+
 TEST_CASE("csv import of absence: every row error with line and column, nothing imported") {
     AbsenceImport im = import_absences_csv(base(),
         "ansatt,type,fra,til,grad\n"
