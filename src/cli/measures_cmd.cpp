@@ -1,4 +1,4 @@
-// `iadesk measures ...`: search, show and suggest from the measures catalogue (issue 6).
+// `iadesk measures ...`: search, show and suggest from the measures catalogue.
 //   iadesk measures search QUERY [--phase P] [--goal G] [--provider P] [--group G]
 //                                [--current|--historic] [--limit N] [--json]
 //   iadesk measures show ID [--json]
