@@ -39,7 +39,7 @@ struct MilestoneRule {
     int offset_days = 0;          // added to the anchor
     std::string responsible;      // "arbeidsgiver" | "nav" | "arbeidstaker" | "sykmelder" ...
     Applicability applies = Applicability::always;
-    std::string source;           // citation: law section and/or seed file:line
+    std::string source;           // citation: law section, report id + chapter (docs/sources.md), NAV source
     std::optional<Date> abolished_from; // due on or after this day: not due (the duty was abolished)
 };
 
