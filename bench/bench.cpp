@@ -1,4 +1,4 @@
-// iadesk_bench: the core's speed at 1 000 .. 200 000 employees (issue 8), the same source built
+// iadesk_bench: the core's speed at 1 000 .. 200 000 employees, the same source built
 // natively (g++ -O2) and to WebAssembly (run under node). docs/performance.md has the figures;
 // bench/run.sh runs everything and prints the table with the ratios.
 //
@@ -6,7 +6,7 @@
 //
 // --core-only runs generate, cases, milestones and stats_4q alone (for profiling with perf).
 //
-// Per size: the dataset of the core's generator (generate.hpp; seed 2026, today 2026-11-24, the
+// Per size: the dataset of the core's generator (generate.hpp; generator seed: 2026, today 2026-11-24, the
 // same thing as `iadesk generate`) goes through the steps below; each step is repeated (5 times
 // up to 10 000 employees, 3 times at 50 000, once above) and the median time is reported.
 //   save_dataset   Dataset -> canonical JSON text (dataset.hpp)

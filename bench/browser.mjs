@@ -1,4 +1,4 @@
-// The browser app with 50 000 employees (issue 8 §3), through the e2e harness (headless chromium,
+// The browser app with 50 000 employees, through the e2e harness (headless chromium,
 // SwiftShader WebGL, the site served from 127.0.0.1):
 //   node bench/browser.mjs SITE_DIR [--employees 50000] [--json FILE]
 // Measures

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""The peer of iadesk's statistics (issue 8): tapte/mulige dagsverk per unit and quarter
-(DOMAIN.md §6, the rules of src/core/stats.cpp) with pandas, on the CSV files that
-`iadesk_bench --export DIR` writes, checked against the core's unmasked sums (stats_ref.csv).
+"""The peer of iadesk's statistics: tapte/mulige dagsverk per unit and quarter
+(docs/domain.md, Sick-leave statistics; the rules of src/core/stats.cpp) with pandas, on the
+CSV files that `iadesk_bench --export DIR` writes, checked against the core's unmasked sums (stats_ref.csv).
 
     bench/peer_pandas.py DIR/<n> [--json FILE]
 

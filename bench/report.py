@@ -160,7 +160,7 @@ def main():
             targets.append(("autosave holds no frame > 50 ms", f"frame {a['longestFrameMs']:.0f} ms, gap {a['longestGapMs']:.0f} ms",
                             max(a["longestFrameMs"], a["longestGapMs"]) <= 50))
     lines.append("")
-    lines.append(f"{'### ' if md else ''}Targets (issue 8; reported, not asserted)")
+    lines.append(f"{'### ' if md else ''}Targets (reported, not asserted)")
     if md:
         lines.append("")
         lines.append("| target | measured | |")

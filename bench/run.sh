@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole benchmark of issue 8 in one command (docs/performance.md):
+# The whole benchmark in one command (docs/performance.md):
 #
 #   bench/run.sh [--quick] [--no-build] [--no-browser] [--sizes 1000,10000,50000,200000]
 #

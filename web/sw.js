@@ -1,5 +1,5 @@
 // iadesk service worker: after the first visit the app starts and works with the network off
-// (issue 7 §11). Network first, so a new build is used as soon as it is reachable; the cache is
+// Network first, so a new build is used as soon as it is reachable; the cache is
 // the fallback. The data itself never passes through here: it lives in IndexedDB.
 //
 // Updates: BUILD is replaced by a hash of app.js and app.wasm when the site is built (CMake,

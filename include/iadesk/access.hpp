@@ -1,5 +1,5 @@
-// access: what a role may see and do (DOMAIN.md §1, §6 privacy; issue 7 §5). The one place
-// that enforces it: every individual-level view and export draws from visible_dataset(), every
+// access: what a role may see and do (docs/domain.md: Roles and privacy; Head-count and masking).
+// The one place that enforces it: every individual-level view and export draws from visible_dataset(), every
 // statistics view and export from visible_stats(), every edit is gated by may_edit().
 //
 // Contract
@@ -13,7 +13,7 @@
 //   unit, always masked below 5 employees. Read-only.
 // - Employee (arbeidstaker) E: the own employee record, the own unit's name, the own milestone
 //   events and the own absences (the employee's own data; needed to derive the own case and
-//   follow-up schedule, DOMAIN.md §1 "own plan"). No statistics. Read-only.
+//   follow-up schedule, docs/domain.md, Roles and privacy: "the own plan"). No statistics. Read-only.
 // - A role naming a unit or employee that does not exist sees nothing individual.
 // - Masking (stats.hpp; docs/domain.md): visible_stats applies protect_result at kMaskBelow to the
 //   whole result before filtering, for every role, whatever mask_below the query used: primary
@@ -33,7 +33,7 @@
 
 namespace iadesk {
 
-inline constexpr int kMaskBelow = 5; // NAV's threshold, DOMAIN.md §6
+inline constexpr int kMaskBelow = 5; // NAV's threshold, docs/domain.md, Head-count and masking
 
 enum class RoleKind { hr, manager, tillitsvalgt, employee };
 
@@ -64,7 +64,7 @@ bool may_see_statistics(const Role& r, std::optional<std::string> unit);
 // The groups the role may see, protected at kMaskBelow (see the contract above).
 StatsResult visible_stats(const StatsResult& s, const Role& r);
 
-// plans: follow-up plans (issue 4); a manager co-writes the plans of the own unit (DOMAIN.md §1).
+// plans: follow-up plans; a manager co-writes the plans of the own unit (docs/domain.md, Roles and privacy).
 enum class EditArea { organisation, units, employees, absences, milestone_events, plans };
 // May the role edit anything at all (false: the UI is read-only)?
 bool may_edit(const Role& r);
@@ -72,10 +72,10 @@ bool may_edit(const Role& r);
 // unit of the employee concerned (a manager may edit only the own unit's).
 bool may_edit(const Role& r, EditArea area, std::string_view employee_unit = {});
 
-// IA half-year reports (half_year.hpp; DOMAIN.md §1, §5): the employer (HR) writes the texts; only
-// the tillitsvalgt signs them off ("gjennomgått med tillitsvalgt"). Every role may read them.
-// The change log (document.hpp) names employees of every unit: only HR sees it (visible_dataset
-// leaves it out for the other roles).
+// IA half-year reports (half_year.hpp; docs/domain.md: Roles and privacy; IA goals): the employer
+// (HR) writes the texts; only the tillitsvalgt signs them off ("gjennomgått med tillitsvalgt").
+// Every role may read them. The change log (document.hpp) names employees of every unit: only HR
+// sees it (visible_dataset leaves it out for the other roles).
 bool may_see_change_log(const Role& r);
 bool may_write_half_year(const Role& r);
 bool may_sign_off_half_year(const Role& r);

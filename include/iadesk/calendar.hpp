@@ -5,10 +5,11 @@
 //   totally ordered, and `b - a` is the number of days between two dates.
 // - Parsing never throws: it returns std::nullopt for anything that is not a real calendar
 //   date (2026-02-30 is rejected). Years 1900..2200 are accepted.
-// - Norwegian public holidays (DOMAIN.md §6): 1 Jan, Maundy Thursday, Good Friday, Easter
-//   Monday, 1 May, 17 May, Ascension Day (Easter + 39), Whit Monday (Easter + 50), 25 and 26
-//   Dec. Easter Sunday and Whit Sunday fall on Sundays and so are never working days anyway.
-// - A working day is Monday..Friday and not a public holiday (DOMAIN.md §6, mulige dagsverk).
+// - Norwegian public holidays (docs/domain.md, Public holidays and duration bands): 1 Jan, Maundy
+//   Thursday, Good Friday, Easter Monday, 1 May, 17 May, Ascension Day (Easter + 39), Whit Monday
+//   (Easter + 50), 25 and 26 Dec. Easter Sunday and Whit Sunday fall on Sundays and so are never
+//   working days anyway.
+// - A working day is Monday..Friday and not a public holiday (docs/domain.md, The formula: mulige dagsverk).
 #pragma once
 
 #include <cstdint>

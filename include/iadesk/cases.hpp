@@ -42,7 +42,7 @@ struct SicknessCase {
     std::vector<std::size_t> absences; // indices into Dataset::absences, by first day
 
     bool is_open() const { return !end.has_value(); }
-    // Week k of a case holds days start+7(k-1) .. start+7k-1 (DOMAIN.md §2).
+    // Week k of a case holds days start+7(k-1) .. start+7k-1 (docs/domain.md, Cases and weeks).
     int week_on(Date d) const { return (d - start) / 7 + 1; }
 };
 

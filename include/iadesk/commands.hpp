@@ -88,13 +88,13 @@ CommandResult update_employment(const Dataset& ds, std::string_view employee_id,
                                 Employment period);
 CommandResult remove_employment(const Dataset& ds, std::string_view employee_id, std::size_t index);
 
-// --- Absence (DOMAIN.md §2) --------------------------------------------------------------------
+// --- Absence (docs/domain.md, Cases and weeks) ---------------------------------------------------
 // `index` is a position in Dataset::absences.
 CommandResult add_absence(const Dataset& ds, Absence a);
 CommandResult update_absence(const Dataset& ds, std::size_t index, Absence a);
 CommandResult remove_absence(const Dataset& ds, std::size_t index);
 
-// --- Milestone events (DOMAIN.md §3) -------------------------------------------------------------
+// --- Milestone events (docs/domain.md, Follow-up milestones) -------------------------------------
 // Records a milestone as done or exempt: employee known, milestone id known to a built-in rule set,
 // date not before the case start, an exemption has a reason. Undo removes the record again.
 CommandResult add_milestone_event(const Dataset& ds, MilestoneEvent ev);

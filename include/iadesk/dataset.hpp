@@ -1,4 +1,4 @@
-// dataset: the iadesk JSON document <-> Dataset, with validation (issue 3 §7, docs/data-format.md).
+// dataset: the iadesk JSON document <-> Dataset, with validation (docs/data-format.md).
 //
 // Contract
 // - load_dataset never throws and never half-loads: either `dataset` is set and `problems` holds

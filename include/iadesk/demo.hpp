@@ -1,4 +1,4 @@
-// demo: the fictional organisation a new user meets on first start (issue 7 §8).
+// demo: the fictional organisation a new user meets on first start.
 //
 // Contract: make_demo_dataset(today) is deterministic for a given `today`; the organisation's
 // name says it is a demo; about 60 employees in 5 units; open sickness cases in different weeks

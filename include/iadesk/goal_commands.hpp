@@ -1,4 +1,4 @@
-// goal_commands: checked edits of IA goals, their activities and the IA meetings (issue 5), in the
+// goal_commands: checked edits of IA goals, their activities and the IA meetings, in the
 // style of commands.hpp.
 //
 // Contract

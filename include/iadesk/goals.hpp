@@ -1,4 +1,4 @@
-// goals: IA agreement goals measured against the organisation's own data (DOMAIN.md §5; issue 5;
+// goals: IA agreement goals measured against the organisation's own data (docs/domain.md, IA goals;
 // the model, the formulas and the projection are documented in docs/goals.md).
 //
 // Contract
@@ -8,11 +8,11 @@
 //   name is the text itself.
 // - Result progress = (baseline − current) / (baseline − target) for a falling metric (sick
 //   leave), mirrored for a rising one; never below 0 (it may exceed 1 past the target). Worked
-//   check (003:18241-18257): baseline 7,0, target 5,6, current 6,0 -> 71,4 % of the way and a
+//   check (sintef-ia-2013 kap. 5.5): baseline 7,0, target 5,6, current 6,0 -> 71,4 % of the way and a
 //   14,3 % reduction. Progress is computed from the figures as shown (one decimal).
 // - The sick-leave metric is computed with stats.hpp from the whole document for the
 //   organisation or the chosen units. A quarterly baseline is compared with the latest complete
-//   quarter of the same number (seasonality, 003:18247-18251); an annual baseline with the last
+//   quarter of the same number (seasonality, sintef-ia-2013 kap. 5.5); an annual baseline with the last
 //   four complete quarters (a rolling year).
 // - Masking (stats.hpp; docs/domain.md): the organisation's and a unit's figure are those of the
 //   period's protected table (compute_stats_table), so a goal never shows what the statistics
@@ -34,7 +34,7 @@
 // - Verifiability: a result goal needs a baseline, a target and a deadline; an activity goal a
 //   measurable criterion (count or date) and a deadline. Otherwise it is flagged "ikke
 //   etterprøvbart" (with the reasons) and its status is `unknown`.
-// - IA meetings: a meeting counts towards the two a year (003:39075-39084) when a leader and a
+// - IA meetings: a meeting counts towards the two a year (sintef-ia-2013 kap. 8.12.1) when a leader and a
 //   tillitsvalgt or verneombud attend. Every year from the first meeting's (or today's) year to
 //   today's year is listed; a year with fewer than two counting meetings (held or, this year,
 //   planned) carries a warning.
@@ -225,14 +225,14 @@ bool meeting_counts(const IaMeeting& m); // a leader and a tillitsvalgt or verne
 std::vector<Flag> verifiability_flags(const Goal& g);
 
 // --- Reports (printable HTML: A4, semantic headings, print CSS) -------------------------------------
-// The action plan (003:9276-9288): per area its goals, the activities with who does what and
+// The action plan (sintef-ia-2013 kap. 3.2.1): per area its goals, the activities with who does what and
 // when, the timeline, and the status.
 std::string action_plan_html(const Dataset& ds, const GoalsOverview& ov);
 
 // The texts shown in the report: the stored HalfYearReport of the period (model.hpp), or one made
 // on the spot (tests, previews).
 using HalfYearInput = HalfYearReport;
-// The half-year report (003:5579-5587): key experience, deviations from plan (activities planned
+// The half-year report (sintef-ia-2013 kap. 2.3.1): key experience, deviations from plan (activities planned
 // in the half-year not fullført, avbrutt, or done late; goals at risk or behind), the most
 // successful activity; plus the goals' figures and the IA meetings of the half-year.
 // The footer says "Gjennomgått med tillitsvalgt: <navn>, dd.mm.åååå" or "Ikke gjennomgått med

@@ -1,6 +1,6 @@
 // half_year: the enterprise's texts of the IA half-year report and the tillitsvalgt's sign-off
-// (HalfYearReport in model.hpp; 003:5579-5587 for the three points; DOMAIN.md §1, §5), checked
-// edits in the style of goal_commands.hpp.
+// (HalfYearReport in model.hpp; sintef-ia-2013 kap. 2.3.1 for the three points; docs/domain.md:
+// Roles and privacy; IA goals), checked edits in the style of goal_commands.hpp.
 //
 // Contract
 // - One record per period (year 1900-2200, half 1 or 2); Dataset::half_year_reports is kept sorted

@@ -1,4 +1,4 @@
-// ics: an iCalendar file (RFC 5545) of follow-up milestones (DOMAIN.md §3; issue 7 §7), for
+// ics: an iCalendar file (RFC 5545) of follow-up milestones (docs/domain.md, Follow-up milestones), for
 // importing into Outlook, Google or Apple calendars.
 //
 // Contract
@@ -8,7 +8,8 @@
 // - UID = "iadesk-<employee>-<case start yyyymmdd>-<milestone id>@iadesk" (characters outside
 //   A-Z a-z 0-9 are %-encoded), so re-importing an updated file updates the same events.
 // - SUMMARY "<milestone label> – <employee name>", e.g. "Dialogmøte 1 – Kari Nordmann";
-//   DESCRIPTION names the case start, the week of the case (DOMAIN.md §2) and who is responsible.
+//   DESCRIPTION names the case start, the week of the case (docs/domain.md, Cases and weeks) and
+//   who is responsible.
 // - Lines end in CRLF and are folded at 75 octets (continuation lines begin with one space),
 //   never inside a UTF-8 sequence; TEXT values escape \ ; , and newlines (RFC 5545 §3.3.11).
 // - Role filtering (access.hpp): only employees the role may see (may_see_employee) appear.

@@ -1,4 +1,4 @@
-// measures: the catalogue of tiltak and virkemidler (DOMAIN.md §7, issue 6), its search engine,
+// measures: the catalogue of tiltak and virkemidler (docs/domain.md, Measures), its search engine,
 // eligibility predicates and suggestions for a sickness case. Format and ranking: docs/measures.md.
 //
 // Contract
@@ -28,7 +28,7 @@ namespace iadesk::measures {
 
 // ---- Catalogue ---------------------------------------------------------------------------------
 
-// The phases of DOMAIN.md §7. Weeks count from the case start (week 1 = days 1-7).
+// The phases of docs/domain.md, Measures. Weeks count from the case start (week 1 = days 1-7).
 enum class Phase : std::uint8_t {
     prevention,    // before any sick leave, or at risk of it
     sick_0_8,      // weeks 1-8 of a case
@@ -92,11 +92,13 @@ struct Amount {
 struct Evidence {
     Text text;          // the finding, with numbers
     Text caveat;        // selection bias, design limits ... (may be empty)
-    std::string source; // citation, e.g. "002:889-893"
+    std::string source; // citation, e.g. "nossen-2023 tabell 3" (docs/sources.md)
 };
 
 struct Source {
-    std::string kind; // "seed" (e.g. "003:41024-41037"), "note" (domain/*.md), "law", "web"
+    // "report": ref is "<id> <place>", a report of docs/sources.md and its chapter, section or table
+    // ("sintef-ia-2013 kap. 9.1.4"); "law": a law section ("folketrygdloven § 10-5"); "web": a URL.
+    std::string kind;
     std::string ref;
     std::string note;
 };
@@ -167,6 +169,13 @@ void parse_catalogue_file(std::string_view json_text, std::string_view file_name
 void finish_catalogue(Catalogue& c);
 // Every file under assets/measures/ (embedded at build time); problems are in the result.
 Catalogue builtin_catalogue();
+
+// The research reports a source of kind "report" may name, by their id in docs/sources.md (the one
+// list of them; a unit test keeps the two in step), with a short citation for display:
+// report_title("sintef-ia-2013") is "SINTEF: Evaluering av IA-avtalen (2010–2013), 2013". An
+// unknown id gives "".
+std::string_view report_title(std::string_view id);
+std::vector<std::string_view> report_ids();
 
 // ---- Search ------------------------------------------------------------------------------------
 

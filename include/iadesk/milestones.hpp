@@ -1,4 +1,5 @@
-// milestones: the follow-up schedule of one sickness case under a rule set (DOMAIN.md §3).
+// milestones: the follow-up schedule of one sickness case under a rule set (docs/domain.md,
+// Follow-up milestones).
 //
 // Contract — status of each milestone of the rule set, for a given `today`:
 //   done / exempt     a MilestoneEvent for (employee, case start, milestone id) is recorded
@@ -7,9 +8,9 @@
 //                     the case's end; or the rule was abolished before its due date
 //                     (MilestoneRule::abolished_from <= due; `abolished` is then true);
 //   on_request        the rule applies "on_request", or "full_leave_else_on_request" and the
-//                     grade on the due day is below 100 (DOMAIN.md §3: dialogmøte 1 of a graded
-//                     case under the current set). A rule without a due date (has_due false) is
-//                     always on_request (or not_applicable once the case has ended);
+//                     grade on the due day is below 100 (docs/domain.md, Follow-up milestones:
+//                     dialogmøte 1 of a graded case under the current set). A rule without a due
+//                     date (has_due false) is always on_request (or not_applicable once the case has ended);
 //   overdue           due < today;
 //   due_soon          today <= due <= today + 7;
 //   upcoming          otherwise.

@@ -1,4 +1,4 @@
-// model: the plain data of one organisation's dataset (DOMAIN.md §1, §2).
+// model: the plain data of one organisation's dataset (docs/domain.md: Roles and privacy; Cases and weeks).
 //
 // Contract
 // - Plain structs with string ids; no behaviour beyond small lookups. Everything else
@@ -7,7 +7,7 @@
 //   reference resolves, dates are ordered, grades are 20..100 (egenmelding 100), and
 //   employment periods of one employee do not overlap. Code that builds a Dataset by hand
 //   (tests, the generator) must keep those invariants or run validate_dataset().
-// - No diagnosis field exists anywhere, by design (DOMAIN.md §1).
+// - No diagnosis field exists anywhere, by design (docs/domain.md, Roles and privacy).
 #pragma once
 
 #include "iadesk/calendar.hpp"
@@ -86,7 +86,7 @@ struct MilestoneEvent {
     std::string note;
 };
 
-// --- IA goals (DOMAIN.md §5; issue 5; docs/goals.md) ------------------------------------------
+// --- IA goals (docs/domain.md, IA goals; docs/goals.md) ------------------------------------------
 // A goal period: one quarter ("2026-Q2") or a whole year ("2018", quarter 0).
 struct GoalPeriod {
     int year = 0;
@@ -149,7 +149,8 @@ struct MeetingDecision {
     std::vector<std::string> goals; // Goal::id of the goals the decision concerns
 };
 
-// An IA meeting between the leadership and the tillitsvalgte with IA as the topic (003:39075-39084).
+// An IA meeting between the leadership and the tillitsvalgte with IA as the topic (sintef-ia-2013
+// kap. 8.12.1).
 struct IaMeeting {
     std::string id;
     Date date;
@@ -158,11 +159,11 @@ struct IaMeeting {
     std::vector<MeetingDecision> decisions;
 };
 
-// The enterprise's own texts of a half-year report on the IA work (003:5579-5587: "1. Viktigste
+// The enterprise's own texts of a half-year report on the IA work (sintef-ia-2013 kap. 2.3.1: "1. Viktigste
 // erfaring å dele med andre organisasjoner 2. Avvik fra plan for aktiviteter/oppfølging i egen
 // organisasjon 3. Særlig vellykket aktivitet"), one per period (year, half), and the tillitsvalgt's
-// sign-off (DOMAIN.md §1: the tillitsvalgt sees every goal and the reports). Checks and commands:
-// half_year.hpp; file format: docs/data-format.md ("half_year_reports").
+// sign-off (docs/domain.md, Roles and privacy: the tillitsvalgt sees every goal and the reports).
+// Checks and commands: half_year.hpp; file format: docs/data-format.md ("half_year_reports").
 struct HalfYearSignOff {
     std::string name;             // who signed (the tillitsvalgt)
     Date date;
@@ -178,7 +179,7 @@ struct HalfYearReport {
     std::optional<HalfYearSignOff> signed_off; // cleared when the texts change (half_year.hpp)
 };
 
-// One line of the change log (issue 7 §6: when, role, what), kept in the document so that it is
+// One line of the change log (when, which role, what), kept in the document so that it is
 // saved with it; Document::apply/undo/redo write it (document.hpp). Newest last.
 struct ChangeLogEntry {
     int64_t unix_seconds = 0;
@@ -193,7 +194,8 @@ struct Dataset {
     std::vector<Absence> absences;
     std::vector<MilestoneEvent> milestone_events;
     std::vector<Plan> plans;                          // follow-up plans (plan_model.hpp); optional in the file
-    std::vector<AdjustmentOption> adjustment_options; // the organisation's general list (003:23720-23728)
+    // the organisation's general list (sintef-ia-2013 kap. 5.9.1)
+    std::vector<AdjustmentOption> adjustment_options;
     std::vector<Goal> goals;                  // IA goals (optional in the file)
     std::vector<GoalActivity> goal_activities;
     std::vector<IaMeeting> ia_meetings;

@@ -1,4 +1,4 @@
-// plan_model: the plain data of follow-up plans (oppfølgingsplaner), DOMAIN.md §4, issue 4.
+// plan_model: the plain data of follow-up plans (oppfølgingsplaner), docs/domain.md, Follow-up plan.
 // Included by model.hpp (Dataset holds the plans); behaviour lives in plans.hpp.
 //
 // Contract
@@ -8,10 +8,11 @@
 //   parties. Every earlier version is read-only, with who made it and when (created_by,
 //   created). An update (e.g. at dialogmøte 1) is a new version, copied from the previous one or
 //   started from a template.
-// - Field names follow NAV's forms: the law's four parts (aml § 4-6; 004:1799-1803: tasks, work
+// - Field names follow NAV's forms: the law's four parts (aml § 4-6; oxford-norce-sfs kap. 3.1.3: tasks, work
 //   ability, measures at the workplace, next follow-up point) plus the parts of NAV's 2025 form and
-//   its API for HR systems (peer-systems.md A1.1, A1.3). JSON names in the dataset are the member
-//   names below (docs/data-format.md, docs/plans.md).
+//   its API for HR systems (navikt/syfo-oppfolgingsplan-frontend,
+//   navikt/lps-oppfolgingsplan-mottak). JSON names in the dataset are the member names below
+//   (docs/data-format.md, docs/plans.md).
 // - No diagnosis field exists; free text is scanned by the diagnosis guard (plans.hpp).
 #pragma once
 
@@ -23,9 +24,9 @@
 
 namespace iadesk {
 
-// NAV's old plan: KAN | TILRETTELEGGING | KAN_IKKE (peer-systems.md A1.2).
+// NAV's old plan: KAN | TILRETTELEGGING | KAN_IKKE (navikt/oppfolgingsplan-frontend, konstanter.ts).
 enum class TaskFeasibility { can, with_adjustment, cannot };
-// NAV's old plan's measure status FORSLAG | AVTALT | IKKE_AKTUELT, plus gjennomført (issue 4).
+// NAV's old plan's measure status FORSLAG | AVTALT | IKKE_AKTUELT, plus gjennomført.
 enum class MeasureStatus { forslag, avtalt, ikke_aktuelt, gjennomfort };
 
 struct PlanTask {
@@ -103,7 +104,7 @@ struct Plan {
     const PlanVersion* current() const { return versions.empty() ? nullptr : &versions.back(); }
 };
 
-// One of the organisation's general adjustment options at the workplace (003:23720-23728:
+// One of the organisation's general adjustment options at the workplace (sintef-ia-2013 kap. 5.9.1:
 // "en generell liste over muligheter for tilrettelegging på arbeidsplassen").
 struct AdjustmentOption {
     std::string id;               // e.g. "A1"

@@ -1,31 +1,31 @@
 // plans: follow-up plans (oppfølgingsplaner) — checks, NAV's quality score with hints, the
 // diagnosis guard, templates, the milestone events a plan implies, and the outputs (printable
-// HTML, NAV's JSON shape, plain text). Data: plan_model.hpp. Docs: docs/plans.md. Issue 4.
+// HTML, NAV's JSON shape, plain text). Data: plan_model.hpp. Docs: docs/plans.md.
 //
 // Contract
 // - Nothing here throws or touches files; the templates and the diagnosis guard's word lists are
 //   data (assets/plans/*.json, embedded), parsed once.
 // - check_plan_content: every text field at most kPlanTextMax (2000) characters (Unicode code
-//   points, NAV's TEXT_FIELD_MAX_LENGTH, peer-systems.md A1.1); the evaluation date after `today`
-//   and at most one year ahead (today's date next year; 29 Feb -> 28 Feb); a measure's `to` not
-//   before its `from`; a reason when the employee did not take part; task and measure
+//   points, NAV's TEXT_FIELD_MAX_LENGTH in navikt/syfo-oppfolgingsplan-frontend); the evaluation
+//   date after `today` and at most one year ahead (today's date next year; 29 Feb -> 28 Feb); a
+//   measure's `to` not before its `from`; a reason when the employee did not take part; task and measure
 //   descriptions not empty. Problems name fields with the dataset's JSON names
 //   ("tasks/0/note", "evaluation_date") and say what is wrong in bokmål and English.
-// - plan_quality: NAV's score 1 + the number of the four legal parts answered (004:1799-1803):
+// - plan_quality: NAV's score 1 + the number of the four legal parts answered (oxford-norce-sfs kap. 3.1.3):
 //   (1) arbeidsoppgaver: a task with a description; (2) arbeidsevne: work_ability text;
 //   (3) tiltak på arbeidsplassen: an own measure, an attached adjustment option or other
 //   adjustments; (4) neste oppfølgingspunkt: a follow-up text or an evaluation date. A text
 //   answers a part only with at least kAnsweredMinChars non-space characters ("-", "ok" do not).
 //   Hints come in a fixed order: the real tasks and the adjustment options first (what doctors
-//   and NAV miss most, 003:23549-23571), then work ability, follow-up, and the NAV form's extras.
+//   and NAV miss most, sintef-ia-2013 kap. 5.9.1), then work ability, follow-up, and the NAV form's extras.
 // - find_diagnosis_like: flags ICD-10 / ICPC-2-like codes (an upper-case letter, two digits,
 //   optionally ".digits": F32, L03, R99, F32.1) standing as a word, and diagnosis words from the
 //   data list. Not flagged (misses, by decision): a code joined to a word by a hyphen
 //   ("L03-prosjektet", "F-skatt" has no digits anyway), a code after a place word ("rom B12",
 //   "kontor C12"), European roads after a road word ("langs E18"), lower-case codes, and
 //   longer alphanumerics ("F320", "AB12"). The guard asks; it never blocks (the user confirms).
-// - plan_milestone_events: what a plan implies for the case's milestones (DOMAIN.md §3):
-//   oppfolgingsplan done on the first sharing with the sykmelder (or exempt when the plan is
+// - plan_milestone_events: what a plan implies for the case's milestones (docs/domain.md, Follow-up
+//   milestones): oppfolgingsplan done on the first sharing with the sykmelder (or exempt when the plan is
 //   exempted, "åpenbart unødvendig", with its reason), rapport_nav_9uker done on the first
 //   sharing with NAV, plan_til_nav done on the latest sharing with NAV. Sharing is only ever
 //   added, so a later draft never takes a completed milestone back. schedule_open_cases and

@@ -1,10 +1,10 @@
-// rules: follow-up regimes as data (DOMAIN.md §3), loaded from assets/rules/*.json.
+// rules: follow-up regimes as data (docs/domain.md, Follow-up milestones), loaded from assets/rules/*.json.
 //
 // Contract
 // - A RuleSet is parsed from a JSON text (layout: docs/rules.md); parse_rule_set never throws
 //   and reports every problem with its JSON pointer. Adding a regime is adding a file; no milestone is hard-coded.
 // - Due dates: `offset_days` counts from the case start S (due = S + offset_days; "within N weeks"
-//   is S + 7N - 1, DOMAIN.md §2), or `anchor` picks a date computed by the cases module
+//   is S + 7N - 1, docs/domain.md, Cases and weeks), or `anchor` picks a date computed by the cases module
 //   ("agp_end", "maksdato").
 // - Applicability: "always"; "on_request" (no due date is enforced); "full_leave_else_on_request"
 //   (required when the case is 100 % sick-listed on the due day, otherwise on request).
@@ -39,7 +39,7 @@ struct MilestoneRule {
     int offset_days = 0;          // added to the anchor
     std::string responsible;      // "arbeidsgiver" | "nav" | "arbeidstaker" | "sykmelder" ...
     Applicability applies = Applicability::always;
-    std::string source;           // citation: law section and/or seed file:line
+    std::string source;           // citation: law section, report id + chapter (docs/sources.md), NAV source
     std::optional<Date> abolished_from; // due on or after this day: not due (the duty was abolished)
 };
 
@@ -49,7 +49,7 @@ struct RuleSet {
     std::string name_en;
     Date valid_from;
     std::optional<Date> valid_to; // inclusive
-    bool verified = true;         // false: dates of the regime are VERIFY in DOMAIN.md
+    bool verified = true;         // false: dates of the regime are VERIFY in docs/domain.md
     std::string note;             // free text for maintainers (e.g. what is VERIFY); may be empty
     std::string source;
     std::vector<MilestoneRule> milestones;

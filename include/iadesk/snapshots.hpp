@@ -1,4 +1,4 @@
-// snapshots: crash-safe storage of the document as numbered snapshots (issue 7 §6, issue 9 §3).
+// snapshots: crash-safe storage of the document as numbered snapshots.
 //
 // Contract
 // - The store only sees a ByteStore (names -> bytes): the browser's IndexedDB-backed file system
@@ -125,7 +125,7 @@ private:
 };
 
 // A snapshot of a large document written over several calls (the app's autosave, a slice a frame,
-// issue 8: no frame held > 50 ms).
+// so that no frame is held > 50 ms: docs/performance.md).
 // - begin() starts it (SnapshotStore::begin_pieces, sized to the expected text). `data` must stay
 //   alive until the snapshot is done or dropped; it is only read.
 // - step(current_revision, slice_over) first compares the document's revision with the one begun

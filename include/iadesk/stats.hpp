@@ -153,8 +153,9 @@ Quarter latest_complete_quarter(Date today);
 // covers those four whole quarters; read percent_legemeldt beside percent (all absence).
 StatsQuery nav_four_quarters_query(Date today, bool by_unit, bool include_total);
 
-// NAV's duration bands (DOMAIN.md §6): 1-7 days, 8-16 days, 17 days-8 weeks, 8-20 weeks,
-// 20-39 weeks, over 39 weeks. Returns 0..5 for a duration in calendar days >= 1 (0 below 1).
+// NAV's duration bands (docs/domain.md, Public holidays and duration bands): 1-7 days, 8-16 days,
+// 17 days-8 weeks, 8-20 weeks, 20-39 weeks, over 39 weeks. Returns 0..5 for a duration in calendar
+// days >= 1 (0 below 1).
 int duration_band(int days);
 const char* duration_band_label_nb(int band);
 

@@ -1,5 +1,6 @@
 // `iadesk milestones FILE --today DATE [--json]`: the follow-up schedule of every case open on
-// DATE (DOMAIN.md §3; milestones.hpp), each under the rule set chosen by its start date.
+// DATE (docs/domain.md, Follow-up milestones; milestones.hpp), each under the rule set chosen by
+// its start date.
 //   JSON: [{"employee", "case_start", "rule_set", "milestones": [{"id", "due" (null for an
 //         on-request milestone without a due date), "status", "responsible"}]}]
 //   Text: one block per case, the milestone's Norwegian label, due date dd.mm.yyyy and status.

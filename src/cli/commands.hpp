@@ -19,7 +19,7 @@ int cmd_stats(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_generate(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_measures(const Args& args, std::ostream& out, std::ostream& err); // measures_cmd.cpp
 int cmd_goals(const Args& args, std::ostream& out, std::ostream& err);    // cmd_goals.cpp
-int cmd_plan(const Args& args, std::ostream& out, std::ostream& err);     // cmd_plan.cpp (issue 4)
-int cmd_import(const Args& args, std::ostream& out, std::ostream& err);   // cmd_import.cpp (issue 9)
+int cmd_plan(const Args& args, std::ostream& out, std::ostream& err);     // cmd_plan.cpp
+int cmd_import(const Args& args, std::ostream& out, std::ostream& err);   // cmd_import.cpp
 
 } // namespace iadesk::cli

@@ -1,4 +1,4 @@
-// `iadesk measures ...`: search, show and suggest from the measures catalogue (issue 6).
+// `iadesk measures ...`: search, show and suggest from the measures catalogue.
 //   iadesk measures search QUERY [--phase P] [--goal G] [--provider P] [--group G]
 //                                [--current|--historic] [--limit N] [--json]
 //   iadesk measures show ID [--json]
@@ -182,7 +182,12 @@ void print_measure(const ms::Catalogue& c, const ms::Measure& m, std::ostream& o
         }
     }
     out << "Kilder:\n";
-    for (const auto& s : m.sources) out << "  - " << s.ref << (s.note.empty() ? "" : " – " + s.note) << "\n";
+    for (const auto& s : m.sources) {
+        out << "  - " << s.ref;
+        // A report is cited by its id (docs/sources.md); the reader also gets its title.
+        if (s.kind == "report") out << " (" << ms::report_title(s.ref.substr(0, s.ref.find(' '))) << ")";
+        out << (s.note.empty() ? "" : " – " + s.note) << "\n";
+    }
     if (!m.verify.empty()) {
         out << "Må sjekkes (VERIFY):\n";
         for (const auto& v : m.verify) out << "  - " << v << "\n";

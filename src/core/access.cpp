@@ -1,4 +1,5 @@
-// access: role filtering (include/iadesk/access.hpp; DOMAIN.md §1 and §6).
+// access: role filtering (include/iadesk/access.hpp; docs/domain.md: Roles and privacy; Head-count
+// and masking).
 #include "iadesk/access.hpp"
 
 #include <unordered_set>
@@ -84,7 +85,7 @@ Dataset visible_dataset(const Dataset& ds, const Role& r) {
         if (ids.count(a.employee)) out.absences.push_back(a);
     for (const MilestoneEvent& ev : ds.milestone_events)
         if (ids.count(ev.employee)) out.milestone_events.push_back(ev);
-    for (const Plan& p : ds.plans) // follow-up plans of the visible employees (issue 4)
+    for (const Plan& p : ds.plans) // follow-up plans of the visible employees
         if (ids.count(p.employee)) out.plans.push_back(p);
     out.adjustment_options = ds.adjustment_options;
     return out;

@@ -43,7 +43,8 @@ constexpr Ymd civil_from_days(int32_t z) {
     return {y + (m <= 2), m, d};
 }
 
-// The ten Norwegian public holidays of a year (DOMAIN.md §6), unsorted; two can coincide.
+// The ten Norwegian public holidays of a year (docs/domain.md, Public holidays and duration bands),
+// unsorted; two can coincide.
 std::array<Date, 10> holidays_of(int year) {
     const Date easter = easter_sunday(year);
     return {Date::from_ymd(year, 1, 1),  easter - 3, easter - 2, easter + 1,

@@ -1,4 +1,4 @@
-// dataset_change_log: the dataset format's optional "change_log" member (issue 7 §6: when, role,
+// dataset_change_log: the dataset format's optional "change_log" member (when, role,
 // what), read from the DOM (phase 1, with its checks: the log is the app's own record, nothing
 // refers to it) and written in the canonical form when non-empty. Layout: docs/data-format.md.
 //

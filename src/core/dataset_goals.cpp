@@ -1,5 +1,5 @@
 // dataset_goals: the dataset format's optional "goals", "goal_activities" and "ia_meetings"
-// members (issue 5) — reading (phase 1 of load_dataset, from the document's DOM: goals are few, so
+// members — reading (phase 1 of load_dataset, from the document's DOM: goals are few, so
 // they are not streamed), checks (phase 2, shared with validate_dataset; the value checks are
 // goal_commands.hpp's) and writing (canonical form, only when non-empty so that older files save
 // unchanged). Layout and checks: docs/data-format.md ("goals") and docs/goals.md.

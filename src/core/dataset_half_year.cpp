@@ -1,7 +1,7 @@
 // dataset_half_year: the dataset format's optional "half_year_reports" member (IA half-year report
-// texts and the tillitsvalgt's sign-off; half_year.hpp, 003:5579-5587) — reading (phase 1, from the
-// DOM), checks (phase 2; the value checks are check_half_year_values) and writing (canonical form,
-// only when non-empty). Layout: docs/data-format.md ("half_year_reports").
+// texts and the tillitsvalgt's sign-off; half_year.hpp, sintef-ia-2013 kap. 2.3.1) — reading (phase
+// 1, from the DOM), checks (phase 2; the value checks are check_half_year_values) and writing
+// (canonical form, only when non-empty). Layout: docs/data-format.md ("half_year_reports").
 //
 //   "half_year_reports": [{"year": 2026, "half": 2, "key_experience": "...", "deviations": "...",
 //     "successful_activity": "A3", "successful_text": "...",

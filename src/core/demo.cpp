@@ -16,18 +16,18 @@ void apply(Dataset& d, CommandResult r) {
     if (r.ok()) r.command->apply(d);
 }
 
-// A plan for the week-5 case (from the office template) (issue 7 §8).
+// A plan for the week-5 case (from the office template).
 void add_demo_plan(Dataset& d, Date today, const std::pair<std::string, Date>& plan_case) {
     if (!plan_case.first.empty())
         apply(d, new_plan_version(d, plan_case.first, plan_case.second, "office", "HR (demo)", today - 3));
 }
 
-// The IA work of the demo (issue 7 §8; DOMAIN.md §5): a result goal on the organisation's own
+// The IA work of the demo (docs/domain.md, IA goals): a result goal on the organisation's own
 // sick-leave percentage (baseline the last whole quarter a year back, -10 %, deadline the end of
 // next year; compared on the same quarter for seasonality), an activity goal with activities in
 // three states and a countable criterion, and one IA meeting this year with a decision linked to
 // the result goal. One meeting, not two, on purpose: the dashboard then shows the two-a-year
-// warning (003:39075-39084) that the demo is meant to teach.
+// warning (sintef-ia-2013 kap. 8.12.1) that the demo is meant to teach.
 void add_demo_ia_work(Dataset& d, Date today) {
     const int quarter = (today.month() - 1) / 3 + 1;
     const GoalPeriod last_whole = quarter == 1 ? GoalPeriod{today.year() - 1, 4} : GoalPeriod{today.year(), quarter - 1};

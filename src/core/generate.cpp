@@ -6,10 +6,10 @@
 // employment and absence do not depend on how many employees are generated; only the split into
 // units does.
 //
-// Calibration (DOMAIN.md §6; NAV's published level is around 6 %, about 1 point egenmeldt): per
-// employee about 7 egenmeldinger (1-3 days) and 1-2 sykmeldinger over two years, sykmeldinger
-// long-tailed (4 days to a year), a quarter graded, long ones renewed in 1-4 week records.
-// tests/unit/test_generate.cpp checks that the last year's sick leave lies in 4-8 %.
+// Calibration (docs/domain.md, Sick-leave statistics; NAV's published level is around 6 %, about 1
+// point egenmeldt): per employee about 7 egenmeldinger (1-3 days) and 1-2 sykmeldinger over two
+// years, sykmeldinger long-tailed (4 days to a year), a quarter graded, long ones renewed in 1-4
+// week records. tests/unit/test_generate.cpp checks that the last year's sick leave lies in 4-8 %.
 #include "iadesk/generate.hpp"
 
 #include <algorithm>
@@ -103,8 +103,8 @@ struct EmployeeGen {
     Rng r;
     Employee& e;
 
-    // Current sickness case while records are laid down in order (DOMAIN.md §2: a gap of at
-    // most 15 non-sick days continues the case).
+    // Current sickness case while records are laid down in order (docs/domain.md, Cases and weeks:
+    // a gap of at most 15 non-sick days continues the case).
     Date case_start{};
     Date last_end{-1000000};
     bool graded_case = false;
@@ -186,7 +186,7 @@ struct EmployeeGen {
             int kind = r.range(0, 999);
             Date last;
             if (kind < (recurring ? 900 : 875)) {
-                // 1 day most often; 4-8 days (the IA limit, DOMAIN.md §2) rarely.
+                // 1 day most often; 4-8 days (the IA limit, docs/domain.md, Egenmelding) rarely.
                 int x = r.range(0, 99);
                 int len = x < 48 ? 1 : x < 78 ? 2 : x < 97 ? 3 : r.range(4, 8);
                 Date to = std::min(t + (len - 1), active_end);
@@ -214,7 +214,7 @@ struct EmployeeGen {
         if (has_case) follow_up();
     }
 
-    // Follow-up recorded for the current case (DOMAIN.md §3 milestone ids): for every case of
+    // Follow-up recorded for the current case (the milestone ids of assets/rules/*.json): for every case of
     // the last year lasting 3 weeks or more, done or exempt events dated within the case and not after `today`.
     void follow_up() {
         const Date today = opt.today;

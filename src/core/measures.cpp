@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <utility>
 
 namespace iadesk::measures {
 
@@ -24,7 +25,6 @@ constexpr std::array<std::string_view, 10> kFactIds = {
     "grade",             "has_followup_plan",  "own_measures_tried", "months_sick",
     "reduced_work_capacity"};
 constexpr std::array<std::string_view, 7> kUnits = {"NOK", "MNOK", "percent", "hours", "weeks", "months", "days"};
-constexpr std::array<std::string_view, 5> kSeedFiles = {"000", "001", "002", "003", "004"};
 
 // RFC 6901 escaping of one reference token.
 std::string escape_token(std::string_view s) {
@@ -274,7 +274,7 @@ struct Reader {
                 str((*src)[i], "kind", p, s.kind, true);
                 str((*src)[i], "ref", p, s.ref, true);
                 str((*src)[i], "note", p, s.note, false);
-                if (!source_ref_ok(s)) problem(p + "/ref", "reference does not fit its kind (seed NNN:line[-line], note *.md, law with §, web URL)");
+                if (!source_ref_ok(s)) problem(p + "/ref", "reference does not fit its kind (report: an id of docs/sources.md and a chapter, section or table; law with §; web URL)");
                 m.sources.push_back(std::move(s));
             }
         }
@@ -300,20 +300,12 @@ struct Reader {
     }
 
     static bool source_ref_ok(const Source& s) {
-        if (s.kind == "seed") {
-            // "003:41024-41037" or "003:19351"; the file number is one of the shipped seeds.
-            if (s.ref.size() < 5 || s.ref[3] != ':') return false;
-            if (std::find(kSeedFiles.begin(), kSeedFiles.end(), std::string_view(s.ref).substr(0, 3)) == kSeedFiles.end())
-                return false;
-            bool digit = false;
-            for (std::size_t i = 4; i < s.ref.size(); ++i) {
-                char ch = s.ref[i];
-                if (std::isdigit(static_cast<unsigned char>(ch))) digit = true;
-                else if (ch != '-' && ch != ',' && ch != ' ') return false;
-            }
-            return digit;
+        if (s.kind == "report") {
+            // "<id> <place>": a report of docs/sources.md and where in it, e.g. "sintef-ia-2013 kap. 9.1.4".
+            const std::size_t space = s.ref.find(' ');
+            if (space == std::string::npos || space + 1 >= s.ref.size()) return false;
+            return !report_title(std::string_view(s.ref).substr(0, space)).empty();
         }
-        if (s.kind == "note") return s.ref.find(".md") != std::string::npos;
         if (s.kind == "law") return s.ref.find("§") != std::string::npos;
         if (s.kind == "web") return s.ref.rfind("https://", 0) == 0 || s.ref.rfind("http://", 0) == 0;
         return false;
@@ -509,6 +501,29 @@ void finish_catalogue(Catalogue& c) {
                 if (!findable(term)) c.problems.push_back({"measures/", ptr, "synonym target \"" + term + "\" occurs in no record"});
         }
     }
+}
+
+namespace {
+// The reports of docs/sources.md (id, short citation). Add a report there and here together.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kReports = {{
+    {"sintef-ia-2013", "SINTEF: Evaluering av IA-avtalen (2010–2013), 2013"},
+    {"fafo-kompetanse-2021", "Hilsen, Lien og Tveito: Kompetansetiltak for sykmeldte, Fafo-rapport 2021:04"},
+    {"oe-kompetanse-2022", "Oslo Economics: Prosessevaluering av Kompetansetiltak for sykmeldte, 2022"},
+    {"nossen-2023", "Nossen: Tiltaksdeltakere med nedsatt arbeidsevne – hvor går de etterpå?, Arbeid og velferd 2/2023"},
+    {"oxford-norce-sfs", "Oxford Research og NORCE: Evaluering av Senter for Sykefraværsoppfølging i Hamarregionen"},
+}};
+} // namespace
+
+std::string_view report_title(std::string_view id) {
+    for (const auto& [known, title] : kReports)
+        if (known == id) return title;
+    return {};
+}
+
+std::vector<std::string_view> report_ids() {
+    std::vector<std::string_view> out;
+    for (const auto& r : kReports) out.push_back(r.first);
+    return out;
 }
 
 Catalogue builtin_catalogue() {

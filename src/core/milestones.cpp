@@ -1,4 +1,5 @@
-// milestones: one case's follow-up schedule under a rule set (milestones.hpp, DOMAIN.md §3).
+// milestones: one case's follow-up schedule under a rule set (milestones.hpp, docs/domain.md,
+// Follow-up milestones).
 #include "iadesk/milestones.hpp"
 
 #include "iadesk/plans.hpp"
@@ -9,7 +10,7 @@
 namespace iadesk {
 namespace {
 
-constexpr int kDueSoonDays = 7; // DOMAIN.md §3: "due soon (within 7 days)"
+constexpr int kDueSoonDays = 7; // docs/domain.md, Follow-up milestones: "due soon (within 7 days)"
 
 Date due_date(const MilestoneRule& r, const SicknessCase& c) {
     if (!r.has_due) return c.start;

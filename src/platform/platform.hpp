@@ -82,7 +82,7 @@ private:
     int fd_ = -1;
 };
 
-// Documents handed to the user (follow-up plans: print and export, issue 4). The browser opens the
+// Documents handed to the user (follow-up plans: print and export). The browser opens the
 // HTML in a new tab (print from there; a blocked pop-up falls back to a download) and offers bytes
 // as a download named `name`; the native build writes both to `name` in the working directory.
 // The browser also keeps the last document in window.iadeskLastDocument (read by the browser tests).

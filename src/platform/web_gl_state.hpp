@@ -5,7 +5,7 @@
 // draws, and restores what it saved. In Chromium, WebGL answers some of those queries (the viewport,
 // the scissor box, the blend functions and equations) only after the GPU process has finished all
 // earlier work: a synchronous round trip that made the frame function wait ~30 ms for SwiftShader's
-// rasterising of the previous frame (issue 8; measured with a getParameter timer, see
+// rasterising of the previous frame (measured with a getParameter timer, see
 // docs/performance.md). This page has no other GL client: between frames the state is what the
 // backend restored, i.e. what it saved the frame before. So the first answer to each of these
 // queries stays right, and is kept (web_gl_state.cpp, iadesk_gl_get_integerv); every other query goes to

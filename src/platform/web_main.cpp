@@ -1,6 +1,6 @@
 // web_main: the browser platform's main() and frame loop (Emscripten 3.1.6, GLFW emulation, WebGL2).
 //
-// What the GLFW emulation of this toolchain lacks, and the platform adds (style-models.md §4):
+// What the GLFW emulation of this toolchain lacks, and the platform adds:
 // - HiDPI: the canvas backing store is its CSS size x devicePixelRatio, checked every frame
 //   (browser zoom changes it); fonts and style are rebuilt by the App when the ratio changes.
 // - Text: characters reach ImGui through a focused, invisible <textarea> whose `input` and

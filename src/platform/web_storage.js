@@ -1,5 +1,5 @@
-// web_storage.js: the browser's lasting copy of /data in IndexedDB (issue 8: autosave never holds
-// a frame > 50 ms; issue 9: nothing lost, a full quota reported). Linked with --pre-js (the
+// web_storage.js: the browser's lasting copy of /data in IndexedDB (autosave never holds
+// a frame > 50 ms; nothing is lost, a full quota is reported). Linked with --pre-js (the
 // platform calls it through Module.iadeskDisk, from web_library.js).
 //
 // Contract

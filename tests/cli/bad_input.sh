@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bad-input corpus (issue 9 §5): `iadesk validate` on every JSON file of tests/bad-input/ (expected
+# Bad-input corpus: `iadesk validate` on every JSON file of tests/bad-input/ (expected
 # problems in tests/bad-input/expected.tsv) and on generated cases too big to commit (a 10 MB
 # string, nesting 10 000 deep); `iadesk import absence CSV --into valid.json` on every CSV file.
 # Each must exit 1, print "  POINTER: message" (CSV: "  linje N: ..." or "  linje N, kolonne «K»:
@@ -12,7 +12,8 @@
 source "$(dirname "$0")/lib.sh" "$@"
 DIR="$REPO/tests/bad-input"
 
-# Open findings, by case name: the current behaviour differs from issue 9; see docs/reliability.md.
+# Open findings, by case name: the current behaviour differs from what docs/reliability.md
+# asks for.
 KNOWN=" "   # names of cases that are known findings (none open)
 
 # run_case NAME FILE then expectations "POINTER<TAB>WORD" on stdin. FILE is a dataset to validate,

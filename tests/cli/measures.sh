@@ -212,6 +212,10 @@ import json,sys; s=json.load(open(sys.argv[1]))
 assert s[0][\"id\"]==\"kompetansetiltak_sykmeldte\", s[0]
 " "$out"'
 
+# A report source shows its id and chapter for checking, and the report's title for reading.
+run measures show tilretteleggingstilskudd
+check "show: a report source names the report" '[ $rc -eq 0 ] && grep -qF "  - sintef-ia-2013 tabell 9.1 (SINTEF: Evaluering av IA-avtalen (2010–2013), 2013) – " "$out"'
+
 # Errors name what is wrong.
 run measures suggest "$tmp/ds.json" --today 2026-11-24
 check "FILE without --employee exits 2" '[ $rc -eq 2 ] && grep -q "krever --employee" "$err"'

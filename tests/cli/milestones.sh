@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # iadesk milestones on examples/fjordvik-small.json for 24.11.2026: the two open cases (E01 100 %
-# from 14.09.2026, E03 graded 50 % from 01.10.2026) under the current rule set (DOMAIN.md §3).
+# from 14.09.2026, E03 graded 50 % from 01.10.2026) under the current rule set (docs/domain.md,
+# Follow-up milestones).
 # Usage: bash milestones.sh /path/to/iadesk /path/to/repo
 source "$(dirname "$0")/lib.sh" "$@"
 EX="$REPO/examples/fjordvik-small.json"

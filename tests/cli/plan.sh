@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# iadesk plan: a follow-up plan as HTML (golden file), NAV JSON and text; errors (issue 4).
+# iadesk plan: a follow-up plan as HTML (golden file), NAV JSON and text; errors.
 # Usage: bash plan.sh /path/to/iadesk /path/to/repo
 source "$(dirname "$0")/lib.sh" "$@"
 EX="$REPO/examples/fjordvik-plans.json"

@@ -1,4 +1,4 @@
-// Foundation (issue 2): the app loads and renders, text and clipboard reach it intact, a click
+// Foundation: the app loads and renders, text and clipboard reach it intact, a click
 // changes what is shown, HiDPI is honoured, and the console stays clean.
 import assert from 'node:assert/strict';
 import { AppPage, imageStats, transferSizes, withApp, withContext } from './harness.mjs';
@@ -38,7 +38,7 @@ export const tests = [
     name: 'the demo has the same people as the native build (the generator is deterministic across compilers)',
     fn: async (ctx) => {
       await withContext(ctx, async (context) => {
-        // The names tests/unit/test_generate.cpp pins for g++ (seed 2026, 24.11.2026).
+        // The names tests/unit/test_generate.cpp pins for g++ (generator seed: 2026, 24.11.2026).
         const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2026-11-24');
         const names = (await app.document()).employees.slice(0, 4).map((e) => e.name);
         assert.deepEqual(names, ['Ingrid Johnsen', 'Martin Johansen', 'Nora Karlsen', 'Ole Olsen']);

@@ -1,4 +1,4 @@
-// IA-mål (issue 5): create a result goal for a unit and see its computed current value, progress,
+// IA-mål: create a result goal for a unit and see its computed current value, progress,
 // projection and status. The data is tests/fixtures/goals/goals.json, restored through Innstillinger
 // › Data, so every figure is worked out by hand (the working is in tests/cli/goals.sh, G1):
 // Sykehjem Nord (U1, 50 employees at 100 %), baseline 2. kvartal 2025 given as 7,0 %, target -20 %

@@ -1,4 +1,4 @@
-// IA half-year report (issue 5; 003:5579-5587): HR writes the key experience of the current half
+// IA half-year report (sintef-ia-2013 kap. 2.3.1): HR writes the key experience of the current half
 // year and saves it; the tillitsvalgt signs it off; the document holds the text and the sign-off
 // (name and today's date), the printed report says "Gjennomgått med tillitsvalgt: <navn>, dd.mm.åååå",
 // and a later change of the text by HR removes the sign-off again.

@@ -1,4 +1,4 @@
-// CSV import (issue 7 §7): a file with one bad row shows that row's error and imports nothing;
+// CSV import: a file with one bad row shows that row's error and imports nothing;
 // the corrected file imports every row as one step that Ctrl+Z undoes.
 import assert from 'node:assert/strict';
 import { AppPage, withContext } from './harness.mjs';

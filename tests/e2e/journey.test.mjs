@@ -1,4 +1,4 @@
-// User journeys of issue 7: register an employee, add a sick leave that started five weeks ago
+// User journeys: register an employee, add a sick leave that started five weeks ago
 // and see the overdue plan milestone on Oversikt, mark dialogmøte 1 done, undo it, reload and
 // find the data intact.
 import assert from 'node:assert/strict';

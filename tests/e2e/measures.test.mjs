@@ -1,4 +1,4 @@
-// Tiltak (measures finder, issue 6): type a query, see the expected first result, open it and see
+// Tiltak (measures finder, docs/measures.md): type a query, see the expected first result, open it and see
 // its detail (a condition, an amount with its year, evidence with its caveat); Enter opens the
 // first result; filter chips; "passer for <navn>" when a sick-listed employee is chosen.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Offline (issue 7 §11): after the first visit the app starts with the network off, with its data.
+// Offline: after the first visit the app starts with the network off, with its data.
 import assert from 'node:assert/strict';
 import { AppPage, withContext } from './harness.mjs';
 

@@ -1,4 +1,4 @@
-// Follow-up plans (issue 4): draft a plan from a template, fill in the work ability, save, mark it
+// Follow-up plans: draft a plan from a template, fill in the work ability, save, mark it
 // agreed, print (the HTML document opens), reload, and find the plan unchanged.
 import assert from 'node:assert/strict';
 import { AppPage, withContext } from './harness.mjs';

@@ -1,4 +1,4 @@
-// Reliability in the browser (issue 9 §6; two tabs on the same data: storage.test.mjs):
+// Reliability in the browser (two tabs on the same data: storage.test.mjs):
 // - a reload in the middle of typing: every keystroke the app had taken into the document before
 //   the reload is there afterwards, although the reload came before the ~0.8 s autosave (the
 //   page-hide flush saves it), and the app starts without reporting a damaged snapshot;

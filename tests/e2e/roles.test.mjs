@@ -1,4 +1,4 @@
-// Roles and language (issue 7 §5, §9): a manager of one unit does not see another unit's
+// Roles and language: a manager of one unit does not see another unit's
 // employees; the app switches to English while running, and the page's language with it.
 import assert from 'node:assert/strict';
 import { AppPage, withContext } from './harness.mjs';

@@ -1,4 +1,4 @@
-// Storage (issue 7 §6, issue 9 §6): autosave to IndexedDB within a second, reload finds the data,
+// Storage: autosave to IndexedDB within a second, reload finds the data,
 // a second tab on the same data is read-only and says why.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

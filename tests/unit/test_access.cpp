@@ -1,4 +1,4 @@
-// Role filtering (DOMAIN.md §1, §6; include/iadesk/access.hpp).
+// Role filtering (docs/domain.md: Roles and privacy; Head-count and masking; include/iadesk/access.hpp).
 #include "iadesk/access.hpp"
 #include "iadesk/dataset.hpp"
 #include "iadesk/generate.hpp"
@@ -147,7 +147,7 @@ TEST_CASE("access: a tillitsvalgt sees no individual data and only masked statis
     CHECK_FALSE(vs.groups[1].percent.has_value());
     CHECK_FALSE(vs.groups[1].sums.has_value());
     CHECK(vs.groups[1].employees == 2);
-    // HR too: the masking holds in every view (DOMAIN.md §6).
+    // HR too: the masking holds in every view (docs/domain.md, Head-count and masking).
     CHECK(visible_stats(s, Role::hr()).groups[1].masked);
 }
 

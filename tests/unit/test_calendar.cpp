@@ -78,7 +78,7 @@ TEST_CASE("calendar: Easter Sunday (Gregorian computus)") {
     }
 }
 
-TEST_CASE("calendar: Norwegian public holidays 2026 (DOMAIN.md §6)") {
+TEST_CASE("calendar: Norwegian public holidays 2026 (docs/domain.md, Public holidays and duration bands)") {
     // Easter Sunday 5 April 2026: Maundy Thursday 2.4, Good Friday 3.4, Easter Monday 6.4,
     // Ascension 5.4 + 39 = 14.5, Whit Monday 5.4 + 50 = 25.5.
     for (Date h : {ymd(2026, 1, 1), ymd(2026, 4, 2), ymd(2026, 4, 3), ymd(2026, 4, 6), ymd(2026, 5, 1),

@@ -68,7 +68,7 @@ TEST_CASE("model: position share follows the employment periods") {
     CHECK(std::string(to_string(EventStatus::exempt)) == "exempt");
 }
 
-TEST_CASE("cases: a gap of 15 non-sick days merges, 16 splits (DOMAIN.md §2, ftrl § 8-19)") {
+TEST_CASE("cases: a gap of 15 non-sick days merges, 16 splits (docs/domain.md, Cases and weeks, ftrl § 8-19)") {
     // First record Mon 5.1 - Fri 9.1.2026. A record from 25.1 leaves 10.1..24.1 = 15 free days.
     Builder b15;
     b15.employee("A").sick("A", ymd(2026, 1, 5), ymd(2026, 1, 9)).sick("A", ymd(2026, 1, 25), ymd(2026, 1, 31));

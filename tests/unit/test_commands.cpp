@@ -1,4 +1,4 @@
-// Checked commands on people, units and absence (issue 7 §2; include/iadesk/commands.hpp).
+// Checked commands on people, units and absence (include/iadesk/commands.hpp).
 #include "iadesk/commands.hpp"
 #include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"

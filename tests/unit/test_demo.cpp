@@ -1,4 +1,4 @@
-// The first-start demo (issue 7 §8).
+// The first-start demo.
 #include "iadesk/cases.hpp"
 #include "iadesk/dataset.hpp"
 #include "iadesk/demo.hpp"
@@ -27,7 +27,7 @@ TEST_CASE("demo: a valid, clearly marked organisation of about 60 in 5 units wit
     }
     for (int w : {2, 5, 7, 10, 20, 30}) CHECK(weeks.count(w) == 1);
     CHECK(graded);
-    CHECK(d.plans.size() == 1);         // a draft plan for the week-5 case (issue 7 §8)
+    CHECK(d.plans.size() == 1);         // a draft plan for the week-5 case
     CHECK(save_dataset(make_demo_dataset(today)) == save_dataset(d)); // deterministic
 }
 

@@ -1,4 +1,4 @@
-// Document, commands and undo/redo (ARCHITECTURE.md: every change is a command).
+// Document, commands and undo/redo (include/iadesk/document.hpp: every change is a command).
 #include "iadesk/dataset.hpp"
 #include "iadesk/commands.hpp"
 #include "iadesk/demo.hpp"

@@ -1,4 +1,4 @@
-// Format versions (issue 9 §4, docs/reliability.md "Format versions"): fixtures of every dataset
+// Format versions (docs/reliability.md "Format versions"): fixtures of every dataset
 // format version live in tests/fixtures/dataset-v<N>/ and must keep loading, with the same
 // content, in every later iadesk. A fixture is never edited once committed: a new version gets a
 // new folder, and the older folders stay to test its migration.

@@ -1,4 +1,4 @@
-// Unit tests of goals.hpp: the worked checks (003:18241-18257), the projection, seasonality,
+// Unit tests of goals.hpp: the worked checks (sintef-ia-2013 kap. 5.5), the projection, seasonality,
 // masking and roles, verifiability flags, activity goals, the meeting-count warning, the
 // agreements as data, and the report golden files (tests/golden/goals_*.html; regenerate with
 // IADESK_UPDATE_GOLDEN=1).
@@ -69,14 +69,14 @@ const GoalEvaluation& eval_of(const GoalsOverview& ov, const std::string& id) {
 
 } // namespace
 
-TEST_CASE("goals: the worked check 7,0 -> 5,6 at 6,0 is 71,4 % of the way and 14,3 % reduction (003:18241-18257)") {
+TEST_CASE("goals: the worked check 7,0 -> 5,6 at 6,0 is 71,4 % of the way and 14,3 % reduction (sintef-ia-2013 kap. 5.5)") {
     auto p = result_progress(7.0, 5.6, 6.0);
     REQUIRE(p);
     CHECK(round_percent(*p * 100) == doctest::Approx(71.4));
     auto r = relative_reduction(7.0, 6.0);
     REQUIRE(r);
     CHECK(round_percent(*r * 100) == doctest::Approx(14.3));
-    // The annual check (003:709-713): 7,4 -> 6,5 is 12,2 %.
+    // The annual check (sintef-ia-2013 «Diskusjon og sammendrag»): 7,4 -> 6,5 is 12,2 %.
     CHECK(round_percent(*relative_reduction(7.4, 6.5) * 100) == doctest::Approx(12.2));
     // -20 % of 7,0 is 5,6.
     Goal g = result_goal();
@@ -88,7 +88,7 @@ TEST_CASE("goals: the worked check 7,0 -> 5,6 at 6,0 is 71,4 % of the way and 14
     CHECK_FALSE(result_progress(5, 5, 4));
 }
 
-TEST_CASE("goals: the sick-leave metric from the data, compared on the same quarter (seasonality, 003:18247-18251)") {
+TEST_CASE("goals: the sick-leave metric from the data, compared on the same quarter (seasonality, sintef-ia-2013 kap. 5.5)") {
     // Fixture: Sykehjem Nord has 50 employees; Q2 2025 loses 3,5 of 50 -> 7,0 %; Q2 2026 3 of 50 -> 6,0 %;
     // Q3 2026 (the latest complete quarter on 24.11.2026) only 2 of 50 -> 4,0 %.
     Dataset ds = fixture_with_third_unit();
@@ -407,7 +407,7 @@ TEST_CASE("goals: activity goals: progress done / planned, status from the crite
     CHECK(eval_of(evaluate_goals(ds, ymd(2027, 1, 2)), "G4").status == GoalStatus::reached);
 }
 
-TEST_CASE("goals: a warning for a year with fewer than two IA meetings with leader and tillitsvalgt (003:39075-39084)") {
+TEST_CASE("goals: a warning for a year with fewer than two IA meetings with leader and tillitsvalgt (sintef-ia-2013 kap. 8.12.1)") {
     Dataset ds = fixture();
     auto years = meeting_years(ds, ymd(2026, 11, 24));
     REQUIRE(years.size() == 2);
@@ -493,7 +493,7 @@ TEST_CASE("goals: periods") {
     CHECK(period_last({2024, 0}) == ymd(2024, 12, 31));
 }
 
-TEST_CASE("goals: report golden files (action plan 003:9276-9288, half-year report 003:5579-5587)") {
+TEST_CASE("goals: report golden files (action plan sintef-ia-2013 kap. 3.2.1, half-year report sintef-ia-2013 kap. 2.3.1)") {
     Dataset ds = fixture();
     GoalsOverview ov = evaluate_goals(ds, ymd(2026, 11, 24));
     HalfYearInput in;

@@ -1,5 +1,5 @@
 // Unit tests of the IA half-year report texts and the tillitsvalgt's sign-off (half_year.hpp;
-// 003:5579-5587): the dataset format (load, save, validate, problems by JSON pointer), the
+// sintef-ia-2013 kap. 2.3.1): the dataset format (load, save, validate, problems by JSON pointer), the
 // commands with undo, and the role rules (HR writes, only the tillitsvalgt signs).
 #include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"

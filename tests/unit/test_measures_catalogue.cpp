@@ -1,10 +1,11 @@
 // Lint of the shipped measures catalogue (assets/measures/*.json) and of its parser's problem
-// reporting (issue 6; DOMAIN.md §7).
+// reporting (docs/measures.md; docs/domain.md, Tiltak / Measures).
 #include "iadesk/measures.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -18,20 +19,33 @@ const Catalogue& shipped() {
     return c;
 }
 
-// Line counts of the seed reports (/work/shared/seeds), to catch citations past the end.
-const std::map<std::string, int> kSeedLines = {{"000", 3455}, {"001", 7649}, {"002", 1451}, {"003", 41840}, {"004", 4055}};
+// The report ids of docs/sources.md: each report is a heading "### `id`".
+std::set<std::string> documented_report_ids() {
+    std::ifstream in(std::string(IADESK_SOURCE_DIR) + "/docs/sources.md");
+    std::set<std::string> ids;
+    std::string line;
+    const std::string head = "### `";
+    while (std::getline(in, line))
+        if (line.rfind(head, 0) == 0 && line.size() > head.size() + 1 && line.back() == '`')
+            ids.insert(line.substr(head.size(), line.size() - head.size() - 1));
+    return ids;
+}
 
-// Every line number in a seed citation such as "003:41089-41140, 41101".
-std::vector<int> cited_lines(const std::string& ref) {
-    std::vector<int> out;
-    int v = -1;
-    for (std::size_t i = 4; i <= ref.size(); ++i) {
-        const char ch = i < ref.size() ? ref[i] : ' ';
-        if (ch >= '0' && ch <= '9') v = (v < 0 ? 0 : v * 10) + (ch - '0');
-        else if (v >= 0) {
-            out.push_back(v);
-            v = -1;
-        }
+// The report a free-text citation names, or "" when it cites something else (a law section, a
+// nav.no or other web page, a navikt repository). "nossen-2023 tabell 3; fafo-kompetanse-2021
+// sammendrag" names two; every part of such a string is checked.
+std::vector<std::string> cited_reports(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        std::size_t end = text.find("; ", from);
+        if (end == std::string::npos) end = text.size();
+        const std::string part = text.substr(from, end - from);
+        bool other = false;
+        for (const char* prefix : {"navikt/", "nav.no", "www.", "http", "idebanken", "folketrygdloven", "arbeidsmiljøloven", "docs/"})
+            other = other || part.rfind(prefix, 0) == 0;
+        if (!other) out.push_back(part.substr(0, part.find(' ')));
+        from = end + 2;
     }
     return out;
 }
@@ -45,7 +59,7 @@ TEST_CASE("measures catalogue: shipped files parse without problems") {
     CHECK(c.measures.size() >= 30);
 }
 
-TEST_CASE("measures catalogue: every measure DOMAIN.md §7 names is present") {
+TEST_CASE("measures catalogue: every measure docs/domain.md names is present") {
     const Catalogue& c = shipped();
     for (const char* id : {"inkluderingstilskudd", "midlertidig_lonnstilskudd", "varig_lonnstilskudd", "mentor", "arbeidstrening",
                            "arbeidsmarkedsopplaering", "kompetansetiltak_sykmeldte", "tilskudd_ekspertbistand",
@@ -106,17 +120,42 @@ TEST_CASE("measures catalogue: lint of every record") {
         REQUIRE_FALSE(m.sources.empty());
         for (const Source& s : m.sources) {
             INFO("source " << s.ref);
-            CHECK((s.kind == "seed" || s.kind == "note" || s.kind == "law" || s.kind == "web"));
-            if (s.kind == "seed") {
-                auto it = kSeedLines.find(s.ref.substr(0, 3));
-                REQUIRE(it != kSeedLines.end());
-                for (int line : cited_lines(s.ref)) {
-                    CHECK(line >= 1);
-                    CHECK(line <= it->second);
-                }
-            }
+            CHECK((s.kind == "report" || s.kind == "law" || s.kind == "web"));
         }
     }
+}
+
+TEST_CASE("measures catalogue: every report it cites has its entry in docs/sources.md") {
+    const std::set<std::string> documented = documented_report_ids();
+    REQUIRE(documented.size() >= 5);
+    // The loader's table and docs/sources.md list the same reports.
+    std::set<std::string> known;
+    for (std::string_view id : report_ids()) {
+        known.emplace(id);
+        INFO("report id in the core's table " << id);
+        CHECK(documented.count(std::string(id)) == 1);
+        CHECK_FALSE(report_title(id).empty());
+    }
+    CHECK(known == documented);
+    CHECK(report_title("seed-003").empty());
+
+    std::set<std::string> used;
+    for (const Measure& m : shipped().measures) {
+        INFO("measure " << m.id);
+        std::vector<std::string> cites;
+        for (const Source& s : m.sources)
+            if (s.kind == "report") cites.push_back(s.ref);
+        for (const Evidence& e : m.evidence) cites.push_back(e.source);
+        for (const Amount& a : m.amounts) cites.push_back(a.source);
+        for (const std::string& cite : cites)
+            for (const std::string& id : cited_reports(cite)) {
+                INFO("citation " << cite);
+                CHECK(documented.count(id) == 1);
+                used.insert(id);
+            }
+    }
+    // The catalogue rests on all five reports; a report no longer cited anywhere would show here.
+    CHECK(used == documented);
 }
 
 TEST_CASE("measures catalogue: taxonomy labels and synonym targets") {
@@ -166,12 +205,12 @@ TEST_CASE("measures catalogue: the checkable predicates the issue requires exist
     CHECK(has_leaf(*c.find("kompetansetiltak_sykmeldte"), Fact::grade));
     CHECK(has_leaf(*c.find("midlertidig_lonnstilskudd"), Fact::months_sick));
     CHECK(has_leaf(*c.find("tilretteleggingstilskudd"), Fact::ia_member));
-    // Evidence with its caveat where the notes give one (seed_000_002.md §4: lønnstilskudd).
+    // Evidence with its caveat where the report gives one (nossen-2023 tabell 3: lønnstilskudd).
     const Measure& lts = *c.find("midlertidig_lonnstilskudd");
     REQUIRE_FALSE(lts.evidence.empty());
     CHECK(lts.evidence[0].text.nb.find("50,0 %") != std::string::npos);
     CHECK(lts.evidence[0].caveat.nb.find("seleksjon") != std::string::npos);
-    // Inkluderingstilskudd caps by year (peer-systems.md A4).
+    // Inkluderingstilskudd caps by year (navikt/tiltaksgjennomforing-api, satser/Sats.java).
     std::map<int, double> caps;
     for (const Amount& a : c.find("inkluderingstilskudd")->amounts) caps[a.year] = a.value;
     CHECK(caps[2024] == 149100);
@@ -191,7 +230,9 @@ TEST_CASE("measures catalogue: problems are reported with file and JSON pointer,
         "provider": "nav", "applicants": ["nav"], "target_groups": ["sykmeldte"], "phases": ["sick_9_99"],
         "status": "historic", "amounts": [{"what": {"nb": "w"}, "value": "1", "unit": "NOK", "year": "2020", "source": "s"}],
         "conditions": [{"text": {"nb": "t"}, "check": {"fact": "weather", "is": true}}],
-        "sources": [{"kind": "seed", "ref": "009:12"}]}]})",
+        "sources": [{"kind": "report", "ref": "sintef-ia-2099 side 4"}, {"kind": "seed", "ref": "sintef-ia-2013 kap. 5.9.1"},
+                    {"kind": "report", "ref": "sintef-ia-2013"}, {"kind": "report", "ref": "sintef-ia-2013 kap. 9.1.4"},
+                    {"kind": "law", "ref": "folketrygdloven 8-19"}]}]})",
                          "measures/x.json", d);
     std::set<std::string> pointers;
     for (const auto& p : d.problems) pointers.insert(p.pointer);
@@ -201,7 +242,11 @@ TEST_CASE("measures catalogue: problems are reported with file and JSON pointer,
     CHECK(pointers.count("/measures/0/amounts/0/value") == 1); // string instead of number
     CHECK(pointers.count("/measures/0/amounts/0/year") == 1);
     CHECK(pointers.count("/measures/0/conditions/0/check/fact") == 1);
-    CHECK(pointers.count("/measures/0/sources/0/ref") == 1);
+    CHECK(pointers.count("/measures/0/sources/0/ref") == 1); // a report id docs/sources.md does not list
+    CHECK(pointers.count("/measures/0/sources/1/ref") == 1); // the retired kind "seed"
+    CHECK(pointers.count("/measures/0/sources/2/ref") == 1); // a report without chapter, section or table
+    CHECK(pointers.count("/measures/0/sources/3/ref") == 0); // a known report and its chapter
+    CHECK(pointers.count("/measures/0/sources/4/ref") == 1); // a law without §
     // The record is still loaded so one bad field does not hide it.
     CHECK(d.measures.size() == 1);
 

@@ -1,4 +1,4 @@
-// Eligibility predicates and suggestions for a case over the shipped catalogue (issue 6).
+// Eligibility predicates and suggestions for a case over the shipped catalogue.
 // Each example of the issue is asserted on both sides, plus the unknown case.
 #include "iadesk/measures.hpp"
 

@@ -1,5 +1,5 @@
 // The measures search engine over the shipped catalogue: folding, compounds, prefixes, typos,
-// synonyms, field weights, deterministic ranking, filters and speed (issue 6).
+// synonyms, field weights, deterministic ranking, filters and speed.
 #include "iadesk/measures.hpp"
 
 #include <doctest/doctest.h>

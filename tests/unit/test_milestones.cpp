@@ -141,7 +141,7 @@ TEST_CASE("milestones: the latest event wins") {
           MilestoneStatus::done); // 30.1 is later than 20.1, whatever the list order
 }
 
-TEST_CASE("milestones: dialogmøte 1 of a graded case: on request now, required under 2011 (DOMAIN.md §3)") {
+TEST_CASE("milestones: dialogmøte 1 of a graded case: on request now, required under 2011 (docs/domain.md, Follow-up milestones)") {
     // 100 % from 5.1 to 15.2, then 50 % from 16.2 (open): on the due day 22.2 the grade is 50.
     Dataset ds = one_employee();
     ds.absences.push_back({"A", AbsenceKind::sykmelding, ymd(2026, 1, 5), ymd(2026, 2, 15), 100});
@@ -151,7 +151,8 @@ TEST_CASE("milestones: dialogmøte 1 of a graded case: on request now, required 
     CHECK(get(schedule_case(cases[0], set("current"), ds, {}, ymd(2026, 2, 20)), "dialogmote1").status ==
           MilestoneStatus::on_request);
     CHECK(get(schedule_case(cases[0], set("2011"), ds, {}, ymd(2026, 2, 20)), "dialogmote1").status ==
-          MilestoneStatus::due_soon); // 2011: "sykmeldt helt eller delvis i sju uker" (003:21240-21258)
+          // 2011: "sykmeldt helt eller delvis i sju uker" (sintef-ia-2013 kap. 5.9.1)
+          MilestoneStatus::due_soon);
 
     // Graded at first, 100 % on the due day: required under the current rules too.
     Dataset full = one_employee();

@@ -1,5 +1,5 @@
 // Unit tests of plans.hpp: checks, quality score, diagnosis guard, templates, changed fields and
-// the milestone events of a plan (issue 4).
+// the milestone events of a plan.
 #include "iadesk/plans.hpp"
 
 #include "iadesk/cases.hpp"
@@ -126,11 +126,11 @@ TEST_CASE("plan checks: measure dates, empty descriptions, participation reason"
     CHECK(check_plan_content(c, today).empty());
 }
 
-TEST_CASE("quality score: 1 + the number of the four legal parts answered (004:1799-1803)") {
+TEST_CASE("quality score: 1 + the number of the four legal parts answered (oxford-norce-sfs kap. 3.1.3)") {
     PlanContent empty;
     PlanQuality q = plan_quality(empty);
     CHECK(q.score == 1);
-    // Hints: the real tasks first, then the adjustment options (003:23549-23571).
+    // Hints: the real tasks first, then the adjustment options (sintef-ia-2013 kap. 5.9.1).
     REQUIRE(q.hints.size() >= 4);
     CHECK(q.hints[0].field == "tasks");
     CHECK(q.hints[1].field == "adjustment_options");

@@ -1,5 +1,5 @@
 // Unit tests of plans in the dataset format, the plan commands (versions kept, undo exact), the
-// milestones completed by plan events, the HTML golden file and the NAV JSON mapping (issue 4).
+// milestones completed by plan events, the HTML golden file and the NAV JSON mapping.
 #include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"
 #include "iadesk/milestones.hpp"
@@ -340,7 +340,7 @@ TEST_CASE("quality score on the example plans") {
     const Dataset ds = example();
     const PlanQuality q = plan_quality(ds.plans[0].versions[1].content);
     CHECK(q.score == 5);
-    // A near-empty plan as the reports describe (003:23477-23493): score 1 and the task hint first.
+    // A near-empty plan as the reports describe (sintef-ia-2013 kap. 5.9.1): score 1 and the task hint first.
     PlanContent near_empty;
     near_empty.follow_up = "Ok.";
     CHECK(plan_quality(near_empty).score == 1);

@@ -51,7 +51,7 @@ TEST_CASE("rules: the shipped rule sets load without problems") {
     CHECK(sets[2].id == "current");
 
     const RuleSet& s2007 = set_by_id(sets, "2007");
-    CHECK_FALSE(s2007.verified); // DOMAIN.md §3: the regime's start date is VERIFY
+    CHECK_FALSE(s2007.verified); // docs/domain.md, Follow-up milestones: the regime's start date is VERIFY
     CHECK(s2007.note.find("VERIFY") != std::string::npos);
     CHECK(s2007.valid_to == ymd(2011, 6, 30));
 
@@ -68,7 +68,7 @@ TEST_CASE("rules: the shipped rule sets load without problems") {
     CHECK(cur.valid_from == ymd(2014, 7, 1));
     CHECK_FALSE(cur.valid_to.has_value());
 
-    // "Within N weeks" is due on S + 7N - 1 (DOMAIN.md §2).
+    // "Within N weeks" is due on S + 7N - 1 (docs/domain.md, Cases and weeks).
     auto within = [](int weeks) { return 7 * weeks - 1; };
     CHECK(s2007.find("oppfolgingsplan")->offset_days == within(6));
     CHECK(s2007.find("dialogmote1")->offset_days == within(12));
@@ -113,7 +113,8 @@ TEST_CASE("rules: choose_rule_set by case start, on both sides of each change") 
 }
 
 TEST_CASE("rules: a new regime from a JSON string works without code change") {
-    // E.g. the rewrite of ftrl § 8-7 a on 18.12.2025 (peer-systems.md:442-445), as data only.
+    // E.g. the rewrite of ftrl § 8-7 a on 18.12.2025 (NAV's circular R08-00; docs/domain.md,
+    // Follow-up milestones), as data only.
     const char* json = R"({
       "format": "iadesk-rules", "version": 1, "id": "2026",
       "name": {"nb": "Regelverk 2026", "en": "Rules 2026"},

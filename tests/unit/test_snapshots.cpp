@@ -1,4 +1,4 @@
-// Crash-safe snapshot storage (issue 7 §6, issue 9 §3): the same SnapshotStore the browser uses,
+// Crash-safe snapshot storage: the same SnapshotStore the browser uses,
 // over an in-memory byte store that simulates a crash (power cut) at every step of a save.
 #include "iadesk/snapshots.hpp"
 

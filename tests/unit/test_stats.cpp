@@ -59,7 +59,7 @@ Dataset easter_org() {
 
 } // namespace
 
-TEST_CASE("stats: worked example with part-time staff, Easter week and graded leave (DOMAIN.md §6)") {
+TEST_CASE("stats: worked example with part-time staff, Easter week and graded leave (docs/domain.md, Sick-leave statistics)") {
     const Dataset ds = easter_org();
     const StatsResult r = compute_stats(ds, {ymd(2026, 3, 30), ymd(2026, 4, 12)});
     REQUIRE(r.groups.size() == 1);
@@ -168,9 +168,10 @@ TEST_CASE("stats: half-up rounding from unrounded sums") {
     CHECK(format_percent_nb(*r.groups[0].percent) == "28,8\xC2\xA0%");
 }
 
-TEST_CASE("stats: DOMAIN.md §5 worked checks with one-decimal half-up rounding") {
-    // 003:18241-18257: baseline 7.0, target -20 % = 5.6; Q2 2012 at 6.0 is a 14.3 % reduction and
-    // 71.4 % of the way to the target. 003:709-713: 7.4 -> 6.5 is a 12.2 % reduction.
+TEST_CASE("stats: the worked checks of docs/domain.md, IA goals, with one-decimal half-up rounding") {
+    // sintef-ia-2013 kap. 5.5: baseline 7.0, target -20 % = 5.6; Q2 2012 at 6.0 is a 14.3 %
+    // reduction and 71.4 % of the way to the target. sintef-ia-2013 «Diskusjon og sammendrag»:
+    // 7.4 -> 6.5 is a 12.2 % reduction.
     CHECK(7.0 * 0.8 == doctest::Approx(5.6));
     CHECK(round_percent((7.0 - 6.0) / 7.0 * 100.0) == doctest::Approx(14.3));
     CHECK(round_percent((7.0 - 6.0) / (7.0 - 5.6) * 100.0) == doctest::Approx(71.4));
