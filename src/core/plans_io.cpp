@@ -7,7 +7,6 @@
 #include "iadesk/plans.hpp"
 
 #include <cstdio>
-#include <set>
 #include <unordered_set>
 
 namespace iadesk::detail_ds {
@@ -240,11 +239,6 @@ void array_member(std::string& out, int indent, const char* name, const std::vec
     }
     if (!items.empty()) newline(1);
     out += ']';
-}
-
-const std::set<std::string_view>& recipients() {
-    static const std::set<std::string_view> r = {"sykmelder", "nav", "arbeidstaker", "bht", "annen"};
-    return r;
 }
 
 } // namespace
