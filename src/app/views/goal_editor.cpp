@@ -94,10 +94,12 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
                     if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
                 }
                 first = false;
-                if (ImGui::Checkbox(u.name.c_str(), &on)) {
+                ui::push_id(u.id);
+                if (ui::checkbox(u.name, "unit", &on)) {
                     if (on) goal.units.push_back(u.id);
                     else goal.units.erase(std::remove(goal.units.begin(), goal.units.end(), u.id), goal.units.end());
                 }
+                ImGui::PopID();
             }
             for (std::size_t i = 0; i < goal.units.size(); ++i) ui::field_problem(problems, ("units/" + std::to_string(i)).c_str(), en);
         } else {

@@ -1,6 +1,7 @@
 #include "app/views/goals_parts.hpp"
 
 #include "app/format.hpp"
+#include "app/widgets.hpp"
 
 #include <imgui.h>
 
@@ -10,11 +11,7 @@
 
 namespace iadesk::app::goals_ui {
 
-void help(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-}
+void help(const char* text) { ui::muted_text(text); }
 
 std::optional<double> parse_number(std::string s) {
     s.erase(std::remove(s.begin(), s.end(), ' '), s.end());

@@ -25,14 +25,15 @@ struct StatusStyle {
     ImVec4 colour;
 };
 StatusStyle style_of(GoalStatus s) {
+    const SemanticColours& c = colours();
     switch (s) {
-    case GoalStatus::reached: return {"\xE2\x9C\x93", "goals.status.reached", ImVec4(0.10f, 0.48f, 0.22f, 1)};
-    case GoalStatus::on_track: return {"\xE2\x86\x92", "goals.status.on_track", ImVec4(0.18f, 0.33f, 0.60f, 1)};
-    case GoalStatus::at_risk: return {"\xE2\x97\x8F", "goals.status.at_risk", ImVec4(0.72f, 0.42f, 0.00f, 1)};
-    case GoalStatus::behind: return {"\xE2\x9A\xA0", "goals.status.behind", ImVec4(0.70f, 0.10f, 0.10f, 1)};
+    case GoalStatus::reached: return {"\xE2\x9C\x93", "goals.status.reached", c.tag_done};
+    case GoalStatus::on_track: return {"\xE2\x86\x92", "goals.status.on_track", c.tag_upcoming};
+    case GoalStatus::at_risk: return {"\xE2\x97\x8F", "goals.status.at_risk", c.tag_due_soon};
+    case GoalStatus::behind: return {"\xE2\x9A\xA0", "goals.status.behind", c.tag_overdue};
     case GoalStatus::unknown: break;
     }
-    return {"?", "goals.status.unknown", ImVec4(0.40f, 0.40f, 0.44f, 1)};
+    return {"?", "goals.status.unknown", c.tag_not_applicable};
 }
 
 // Icon + word + colour (UX.md: status never by colour alone); findable by its word.
@@ -81,7 +82,7 @@ void GoalsView::draw(ViewContext& ctx) {
         char buf[160];
         std::snprintf(buf, sizeof buf, tr("goals.meetings_this_year"), y.held + y.planned);
         if (y.warning) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
             ui::text((std::string("\xE2\x9A\xA0 ") + buf + "  " + tr("goals.plan_next")).c_str());
             ImGui::PopStyleColor();
         } else {
@@ -166,8 +167,8 @@ void GoalsView::draw_card(ViewContext& ctx, const std::string& area, const GoalA
     const AreaSummary* sum = nullptr;
     for (const AreaSummary& s : overview.areas)
         if (s.area == area) sum = &s;
-    ImGui::PushID(area.c_str());
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+    ui::push_id(area); // a custom area is the user's text
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colours().card_background);
     ImGui::BeginChild("card", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
     ui::heading(ctx.theme.fonts.title, area_label(area, english(ctx)).c_str());
     if (def) {
@@ -189,7 +190,7 @@ void GoalsView::draw_card(ViewContext& ctx, const std::string& area, const GoalA
         ui::text(buf);
         if (sum->not_verifiable) {
             std::snprintf(buf, sizeof buf, tr("goals.summary_not_verifiable"), sum->not_verifiable);
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
             ui::text((std::string("\xE2\x9A\xA0 ") + buf).c_str());
             ImGui::PopStyleColor();
         }
@@ -208,7 +209,7 @@ void GoalsView::draw_card(ViewContext& ctx, const std::string& area, const GoalA
 void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
     const Goal& g = *e.goal;
     const bool en = english(ctx);
-    ImGui::PushID(g.id.c_str());
+    ui::push_id(g.id);
     ImGui::PushFont(ctx.theme.fonts.title);
     ui::text(g.title.c_str());
     ImGui::PopFont();
@@ -259,7 +260,7 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
     if (!e.verifiable) {
         std::string why;
         for (const Flag& f : e.not_verifiable) why += (why.empty() ? "" : ", ") + (en ? f.en : f.nb);
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
         ui::label_text((std::string("\xE2\x9A\xA0 ") + tr("goals.not_verifiable") + ": " + why).c_str());
         ImGui::PopStyleColor();
     }
@@ -273,7 +274,7 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
         }
         for (const GoalActivity& a : ctx.doc.data.goal_activities) {
             if (a.goal != g.id) continue;
-            ImGui::PushID(a.id.c_str());
+            ui::push_id(a.id);
             const char* box = a.status == ActivityStatus::fullfort ? "[\xE2\x9C\x93]" : a.status == ActivityStatus::avbrutt ? "[\xE2\x80\x93]" : "[ ]";
             ImGui::TextUnformatted(box);
             ImGui::SameLine();

@@ -9,7 +9,7 @@
 #include "app/widgets.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h> // RenderTextEllipsis, ScrollToItem
+#include <imgui_internal.h> // ScrollToItem
 
 #include <cstdio>
 
@@ -41,13 +41,15 @@ void MeasuresView::draw_card(const ViewContext& ctx, int position, const ms::Sea
     const ImVec2 pad(0.8f * em, 0.6f * em);
     const float height = 2 * pad.y + title_h + 0.3f * em + line + 0.4f * em + tag_h + (with_fit ? 0.4f * em + line : 0);
 
-    ImGui::PushID(m.id.c_str());
+    ui::push_id(m.id);
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const ImVec2 p1(p0.x + width, p0.y + height);
     const bool is_open = open == hit.measure;
-    ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(0, 0, 0, 0));
-    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImVec4(0, 0, 0, 0));
-    ImGui::PushStyleColor(ImGuiCol_HeaderActive, ImVec4(0, 0, 0, 0));
+    const SemanticColours& c = colours();
+    // The Selectable is the card's hit area and focus; its background is the card's own colour.
+    ImGui::PushStyleColor(ImGuiCol_Header, c.card_selected);
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, c.card_hovered);
+    ImGui::PushStyleColor(ImGuiCol_HeaderActive, c.card_selected);
     if (ImGui::Selectable("##card", is_open, 0, ImVec2(width, height))) {
         open = hit.measure;
         cursor = position;
@@ -63,12 +65,13 @@ void MeasuresView::draw_card(const ViewContext& ctx, int position, const ms::Sea
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float r = 0.45f * em;
-    const ImU32 bg = is_open ? IM_COL32(232, 240, 252, 255) : hovered ? IM_COL32(244, 247, 252, 255) : IM_COL32(255, 255, 255, 255);
+    const ImU32 bg = ImGui::GetColorU32(is_open ? c.card_selected : hovered ? c.card_hovered : c.card_background);
     dl->AddRectFilled(p0, p1, bg, r);
     dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border), r);
-    if (is_open) dl->AddRectFilled(p0, ImVec2(p0.x + 0.3f * em, p1.y), ImGui::GetColorU32(kAccent), r, ImDrawFlags_RoundCornersLeft);
+    const ImU32 accent = ImGui::GetColorU32(c.accent);
+    if (is_open) dl->AddRectFilled(p0, ImVec2(p0.x + 0.3f * em, p1.y), accent, r, ImDrawFlags_RoundCornersLeft);
     if (position == cursor && !query.empty()) // the result Enter opens
-        dl->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), ImGui::GetColorU32(kAccent), r, 0, 2.0f);
+        dl->AddRect(ImVec2(p0.x - 1, p0.y - 1), ImVec2(p1.x + 1, p1.y + 1), accent, r, 0, 2.0f);
 
     const float x = p0.x + pad.x;
     const float right = p1.x - pad.x;
@@ -77,20 +80,21 @@ void MeasuresView::draw_card(const ViewContext& ctx, int position, const ms::Sea
     // Name (semibold), one-line summary.
     ImGui::PushFont(title_font);
     const std::string& name = m.name.in(lang);
-    ImGui::RenderTextEllipsis(dl, ImVec2(x, y), ImVec2(right, y + title_h), right, right, name.c_str(), nullptr, nullptr);
+    text_ellipsis(dl, ImVec2(x, y), right, title_h, name);
     ImGui::PopFont();
     y += title_h + 0.3f * em;
     const std::string& summary = m.summary.in(lang);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::RenderTextEllipsis(dl, ImVec2(x, y), ImVec2(right, y + line), right, right, summary.c_str(), nullptr, nullptr);
+    text_ellipsis(dl, ImVec2(x, y), right, line, summary);
     ImGui::PopStyleColor();
     y += line + 0.4f * em;
     // Tags: historic first, then the phases; "+N" when they do not fit.
     float tx = x;
-    const ImU32 tag_bg = IM_COL32(236, 239, 244, 255);
+    const ImU32 tag_bg = ImGui::GetColorU32(c.tag_background);
     if (!m.current) {
         const std::string h = std::string(kDiamond) + " " + tr("measures.historic");
-        tx += draw_tag(dl, ImVec2(tx, y), h.c_str(), IM_COL32(252, 241, 222, 255), ImGui::GetColorU32(kAmber)) + 0.35f * em;
+        tx += draw_tag(dl, ImVec2(tx, y), h.c_str(), ImGui::GetColorU32(c.tag_warning_background), ImGui::GetColorU32(c.text_warning)) +
+              0.35f * em;
     }
     const ms::Taxonomy& t = catalogue_.taxonomy;
     for (std::size_t i = 0; i < m.phases.size(); ++i) {
@@ -114,7 +118,7 @@ void MeasuresView::draw_card(const ViewContext& ctx, int position, const ms::Sea
         std::string s = std::string(look.icon) + " " + fmt(tr("measures.fits_for"), fit_name_.c_str()) + " " + tr(look.word_key);
         if (!e.reasons.empty()) s += " (" + e.reasons.front().in(lang) + ")";
         ImGui::PushStyleColor(ImGuiCol_Text, look.colour);
-        ImGui::RenderTextEllipsis(dl, ImVec2(x, y), ImVec2(right, y + line), right, right, s.c_str(), nullptr, nullptr);
+        text_ellipsis(dl, ImVec2(x, y), right, line, s); // holds the employee's name: drawn as written
         ImGui::PopStyleColor();
     }
     ImGui::PopID();

@@ -88,13 +88,13 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
     // Status and phases as tags with words.
     if (m.current) {
         const std::string s = std::string("\xE2\x97\x8F ") + tr("measures.current"); // ●
-        inline_tag(s.c_str(), IM_COL32(225, 243, 230, 255), ImGui::GetColorU32(kGreen));
+        inline_tag(s.c_str(), ImGui::GetColorU32(colours().tag_ok_background), ImGui::GetColorU32(colours().text_ok));
     } else {
         const std::string s = std::string(kDiamond) + " " + fmt(tr("measures.historic_until"), m.valid_to.c_str());
-        inline_tag(s.c_str(), IM_COL32(252, 241, 222, 255), ImGui::GetColorU32(kAmber));
+        inline_tag(s.c_str(), ImGui::GetColorU32(colours().tag_warning_background), ImGui::GetColorU32(colours().text_warning));
     }
     for (ms::Phase p : m.phases)
-        inline_tag(t.phases[static_cast<std::size_t>(p)].in(lang).c_str(), IM_COL32(236, 239, 244, 255),
+        inline_tag(t.phases[static_cast<std::size_t>(p)].in(lang).c_str(), ImGui::GetColorU32(colours().tag_background),
                    ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::NewLine();
     ImGui::Dummy(ImVec2(0, 0.2f * em));

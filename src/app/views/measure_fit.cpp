@@ -83,7 +83,7 @@ void MeasuresView::draw_case_picker(const ViewContext& ctx) {
         if (auto it = ctx.derived.employee_index.find(case_employee); it != ctx.derived.employee_index.end())
             current = data.employees[static_cast<std::size_t>(it->second)].name;
     }
-    if (ImGui::BeginCombo("##measures-case", current.c_str())) {
+    if (ui::begin_combo("##measures-case", current)) {
         if (ImGui::Selectable(tr("measures.no_case"), case_employee.empty())) case_employee.clear();
         std::vector<const OverviewRow*> rows;
         for (const OverviewRow& r : ctx.derived.rows)
@@ -96,8 +96,8 @@ void MeasuresView::draw_case_picker(const ViewContext& ctx) {
             const Employee& e = data.employees[static_cast<std::size_t>(r->employee)];
             char entry[256];
             std::snprintf(entry, sizeof entry, tr("measures.case_entry"), e.name.c_str(), r->week, r->grade);
-            ImGui::PushID(e.id.c_str());
-            if (ImGui::Selectable(entry, case_employee == e.id)) case_employee = e.id;
+            ui::push_id(e.id);
+            if (ui::selectable(entry, "employee", case_employee == e.id)) case_employee = e.id;
             ImGui::PopID();
         }
         ImGui::EndCombo();

@@ -3,6 +3,8 @@
 #include "app/theme.hpp"
 #include "app/widgets.hpp"
 
+#include <imgui_internal.h> // RenderTextEllipsis
+
 #include <cstdio>
 
 namespace iadesk::app::measures_ui {
@@ -20,6 +22,11 @@ float draw_tag(ImDrawList* dl, ImVec2 pos, const char* text, ImU32 bg, ImU32 fg)
     dl->AddRectFilled(pos, ImVec2(pos.x + ts.x + 2 * pad.x, pos.y + ts.y + 2 * pad.y), bg, 0.3f * em);
     dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), fg, text);
     return ts.x + 2 * pad.x;
+}
+
+void text_ellipsis(ImDrawList* dl, ImVec2 pos, float right, float height, const std::string& text) {
+    const char* end = text.c_str() + text.size();
+    ImGui::RenderTextEllipsis(dl, pos, ImVec2(right, pos.y + height), right, right, text.c_str(), end, nullptr);
 }
 
 void bullet(const std::string& text) {
@@ -41,11 +48,11 @@ void section(const ViewContext& ctx, const char* key) {
 
 VerdictLook verdict_look(ms::Verdict v) {
     switch (v) {
-    case ms::Verdict::eligible: return {kCheck, "measures.fit.yes", kGreen};
-    case ms::Verdict::not_eligible: return {kCross, "measures.fit.no", kRed};
-    case ms::Verdict::unknown: return {"?", "measures.fit.unknown", kAmber};
+    case ms::Verdict::eligible: return {kCheck, "measures.fit.yes", colours().text_ok};
+    case ms::Verdict::not_eligible: return {kCross, "measures.fit.no", colours().text_error};
+    case ms::Verdict::unknown: return {"?", "measures.fit.unknown", colours().text_warning};
     }
-    return {"?", "measures.fit.unknown", kAmber};
+    return {"?", "measures.fit.unknown", colours().text_warning};
 }
 
 } // namespace iadesk::app::measures_ui

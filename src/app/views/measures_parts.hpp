@@ -13,11 +13,7 @@
 namespace iadesk::app::measures_ui {
 namespace ms = iadesk::measures;
 
-// Colours of the verdicts and tags; every one is paired with an icon and a word (UX.md).
-inline const ImVec4 kGreen(0.10f, 0.48f, 0.22f, 1);
-inline const ImVec4 kRed(0.70f, 0.10f, 0.10f, 1);
-inline const ImVec4 kAmber(0.60f, 0.36f, 0.00f, 1);
-inline const ImVec4 kAccent(0.15f, 0.40f, 0.80f, 1);
+// Verdicts and tags have a colour from the theme (theme.hpp colours()), always with an icon and a word (UX.md).
 inline const char* const kCheck = "\xE2\x9C\x93"; // ✓
 inline const char* const kCross = "\xE2\x9C\x97"; // ✗
 inline const char* const kDiamond = "\xE2\x97\x87"; // ◇
@@ -27,6 +23,9 @@ inline const char* lang_id(Language l) { return l == Language::en ? "en" : "nb";
 std::string fmt(const char* pattern, const char* a);
 // A small rounded tag with a word in it, drawn at `pos`; returns its width.
 float draw_tag(ImDrawList* dl, ImVec2 pos, const char* text, ImU32 bg, ImU32 fg);
+// A one-line text drawn as written (RenderTextEllipsis with its end given: no "##" rule), cut
+// with "…" at `right`.
+void text_ellipsis(ImDrawList* dl, ImVec2 pos, float right, float height, const std::string& text);
 void bullet(const std::string& text);
 void secondary(const std::string& text);  // wrapped, in the muted colour
 void section(const ViewContext& ctx, const char* key); // a heading in the detail pane

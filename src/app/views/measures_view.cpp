@@ -37,13 +37,8 @@ bool chip(const std::string& text, const std::string& id, bool on, float indent,
         else ImGui::SetCursorPosX(indent);
     }
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 0.9f * em);
-    if (on) {
-        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.84f, 0.90f, 0.98f, 1));
-        ImGui::PushStyleColor(ImGuiCol_Border, kAccent);
-    } else {
-        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1, 1, 1, 1));
-        ImGui::PushStyleColor(ImGuiCol_Border, ImGui::GetStyleColorVec4(ImGuiCol_Border));
-    }
+    ImGui::PushStyleColor(ImGuiCol_Button, on ? colours().chip_on : colours().chip_off);
+    ImGui::PushStyleColor(ImGuiCol_Border, on ? colours().accent : ImGui::GetStyleColorVec4(ImGuiCol_Border));
     const bool clicked = ImGui::Button(label.c_str());
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar();
@@ -70,11 +65,8 @@ struct ChipRow {
 };
 
 int search_callback(ImGuiInputTextCallbackData* data) {
-    auto* view = static_cast<MeasuresView*>(data->UserData);
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        view->query.resize(static_cast<std::size_t>(data->BufTextLen));
-        data->Buf = view->query.data();
-    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackHistory) {
+    auto* view = static_cast<MeasuresView*>(data->UserData); // resizing is imgui_stdlib's
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackHistory) {
         const int n = static_cast<int>(view->results().size());
         if (data->EventKey == ImGuiKey_DownArrow) view->cursor = std::min(view->cursor + 1, std::max(0, n - 1));
         if (data->EventKey == ImGuiKey_UpArrow) view->cursor = std::max(view->cursor - 1, 0);
@@ -150,14 +142,10 @@ void MeasuresView::draw_search_row(ViewContext& ctx) {
         ImGui::SetKeyboardFocusHere();
         focus_search_ = false;
     }
-    ImGui::SetNextItemWidth(28 * em);
-    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackHistory |
-                                      ImGuiInputTextFlags_EscapeClearsAll;
+    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_EscapeClearsAll;
     const int cursor_before = cursor;
-    if (ImGui::InputTextWithHint("##measures-search", tr("measures.search_hint"), query.data(), query.capacity() + 1,
-                                 flags, search_callback, this))
+    if (ui::search_box(tr("measures.search_hint"), "measures-search", query, 28, label, flags, search_callback, this))
         hits_dirty_ = true;
-    probe::note_value(query, label);
     if (cursor != cursor_before) scroll_to_cursor_ = true;
     // Enter deactivates a single-line field: that frame, open the highlighted result.
     if (ImGui::IsItemDeactivated() && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter))) {

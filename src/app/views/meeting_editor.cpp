@@ -27,7 +27,7 @@ void GoalsView::draw_meetings(ViewContext& ctx) {
             std::snprintf(buf, sizeof buf, tr("goals.meeting_not_counting"), y.not_counting);
             line += std::string("  ") + buf;
         }
-        if (y.warning) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1));
+        if (y.warning) ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
         ui::text(line.c_str());
         if (y.warning) ImGui::PopStyleColor();
     }
@@ -45,14 +45,14 @@ void GoalsView::draw_meetings(ViewContext& ctx) {
     for (const IaMeeting& m : doc.ia_meetings) list.push_back(&m);
     std::sort(list.begin(), list.end(), [](const IaMeeting* a, const IaMeeting* b) { return b->date < a->date; });
     for (const IaMeeting* m : list) {
-        ImGui::PushID(m->id.c_str());
+        ui::push_id(m->id);
         ImGui::Separator();
         ImGui::PushFont(ctx.theme.fonts.title);
         ui::text(format_date(m->date, ctx.language).c_str());
         ImGui::PopFont();
         if (!meeting_counts(*m)) {
             ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.70f, 0.10f, 0.10f, 1), "\xE2\x9A\xA0 %s", tr("goals.meeting_does_not_count"));
+            ImGui::TextColored(colours().text_error, "\xE2\x9A\xA0 %s", tr("goals.meeting_does_not_count"));
         }
         std::string who;
         for (const MeetingAttendee& a : m->attendees)
@@ -97,14 +97,7 @@ void GoalsView::draw_meeting_editor(ViewContext& ctx) {
         }
         ImGui::SameLine();
         ImGui::SetNextItemWidth(12 * ImGui::GetFontSize());
-        ImGui::InputText("##name", name.data(), name.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
-                         [](ImGuiInputTextCallbackData* d) {
-                             auto* s = static_cast<std::string*>(d->UserData);
-                             s->resize(static_cast<std::size_t>(d->BufTextLen));
-                             d->Buf = s->data();
-                             return 0;
-                         },
-                         &name);
+        ui::search_box(tr("goals.attendee_name"), "name", name, 12);
         ImGui::SameLine();
         if (ImGui::SmallButton("\xE2\x80\x93")) remove = static_cast<int>(i);
         ImGui::PopID();
@@ -122,10 +115,12 @@ void GoalsView::draw_meeting_editor(ViewContext& ctx) {
         ImGui::TextDisabled("%s", tr("goals.decision_goals"));
         for (const Goal& g : ctx.doc.data.goals) {
             bool on = std::find(goals.begin(), goals.end(), g.id) != goals.end();
-            if (ImGui::Checkbox((g.id + " " + g.title).c_str(), &on)) {
+            ui::push_id(g.id);
+            if (ui::checkbox(g.id + " " + g.title, "goal", &on)) {
                 if (on) goals.push_back(g.id);
                 else goals.erase(std::remove(goals.begin(), goals.end(), g.id), goals.end());
             }
+            ImGui::PopID();
         }
         if (ImGui::SmallButton(tr("goals.remove_decision"))) remove = static_cast<int>(i);
         ImGui::PopID();
