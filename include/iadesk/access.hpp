@@ -6,8 +6,8 @@
 // - HR (arbeidsgiver/admin): everything; may run every command.
 // - Manager (nærmeste leder) of unit U: the organisation, unit U only, the employees whose unit
 //   is U, their absences and milestone events (and so their cases and milestones, which are
-//   derived). Statistics only for U (no organisation-wide figure, no other unit), and only
-//   unmasked groups. May record absence and milestone events for employees of U; nothing else.
+//   derived). Statistics only for U (no organisation-wide figure, no other unit), never a
+//   masked figure. May record absence and milestone events for employees of U; nothing else.
 // - Tillitsvalgt / verneombud: no individual data at all (employees, absences and events are
 //   empty); the organisation and the units' names; statistics for the organisation and every
 //   unit, always masked below 5 employees. Read-only.
@@ -15,8 +15,12 @@
 //   events and the own absences (the employee's own data; needed to derive the own case and
 //   follow-up schedule, DOMAIN.md §1 "own plan"). No statistics. Read-only.
 // - A role naming a unit or employee that does not exist sees nothing individual.
-// - Masking (DOMAIN.md §6): visible_stats masks every group of fewer than kMaskBelow employees
-//   for every role, whatever mask_below the query used.
+// - Masking (stats.hpp; docs/domain.md): visible_stats applies protect_result at kMaskBelow to the
+//   whole result before filtering, for every role, whatever mask_below the query used: primary
+//   masking by the largest quarterly head-count and secondary suppression among the unit groups
+//   (the organisation's total taken as known even when the result leaves it out). A manager's
+//   own unit is dropped when it is small (small_group) and kept without figures when it is
+//   withheld to protect another unit (protects_small_group).
 // - visible_dataset keeps the dataset's order and is valid (validate_dataset) when the input is.
 #pragma once
 
@@ -57,7 +61,7 @@ Dataset visible_dataset(const Dataset& ds, const Role& r);
 
 // May the role see statistics for `unit` (nullopt = the whole organisation)? Masking still applies.
 bool may_see_statistics(const Role& r, std::optional<std::string> unit);
-// The groups the role may see, masked below kMaskBelow; a manager's masked group is dropped.
+// The groups the role may see, protected at kMaskBelow (see the contract above).
 StatsResult visible_stats(const StatsResult& s, const Role& r);
 
 // plans: follow-up plans (issue 4); a manager co-writes the plans of the own unit (DOMAIN.md §1).

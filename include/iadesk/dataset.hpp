@@ -25,6 +25,10 @@
 
 namespace iadesk {
 
+// The largest dataset text load_dataset reads (1 GiB; 200 000 employees are about 240 MB). A larger
+// text is refused with one clear problem, never read into memory whole.
+inline constexpr std::size_t kMaxDatasetBytes = std::size_t{1} << 30;
+
 inline constexpr int kDatasetFormatVersion = 2; // 2: employees.birth_date and organisation.egenmelding (docs/data-format.md)
 
 struct DatasetProblem {

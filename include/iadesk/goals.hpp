@@ -14,11 +14,13 @@
 //   organisation or the chosen units. A quarterly baseline is compared with the latest complete
 //   quarter of the same number (seasonality, 003:18247-18251); an annual baseline with the last
 //   four complete quarters (a rolling year).
-// - Masking (DOMAIN.md §6): a figure for fewer than kMaskBelow employees is never returned; for a
-//   set of units, also when any chosen unit has 1..4 employees (else a difference of two shown
-//   figures would reveal it). A role that may not see the statistics of the group
-//   (may_see_statistics) gets no figures either. Without figures there is no progress and the
-//   status is `unknown`.
+// - Masking (stats.hpp; docs/domain.md): the organisation's and a unit's figure are those of the
+//   period's protected table (compute_stats_table), so a goal never shows what the statistics
+//   view withholds. A set of several units is shown only when it adds nothing to that table:
+//   none of its units is withheld, or it holds every withheld unit that has people; and its own
+//   largest quarterly head-count reaches kMaskBelow. mask_reason says why (small_group wins).
+//   A role that may not see the statistics of the group (may_see_statistics) gets no figures
+//   either. Without figures there is no progress and the status is `unknown`.
 // - Projection: the least-squares line through the last (up to five) seasonally neutral points
 //   (rolling four-quarter sick leave; for a recorded metric its last values), extended to the
 //   final comparison period before the deadline. Status: nådd when the current value meets the
@@ -134,6 +136,7 @@ struct MetricPoint {
     GoalPeriod period;
     std::optional<double> value;  // one decimal; nullopt: masked or no data
     bool masked = false;
+    MaskReason mask_reason = MaskReason::none;
 };
 
 struct Projection {
@@ -161,7 +164,8 @@ struct GoalEvaluation {
     bool current_rolling = false;          // current is the last four quarters
     std::optional<double> progress;        // fraction >= 0
     std::optional<double> reduction;       // relative change baseline -> current (positive = lower)
-    bool masked = false;                   // a figure was withheld (fewer than 5 employees)
+    bool masked = false;                   // a figure was withheld (stats.hpp masking)
+    MaskReason mask_reason = MaskReason::none; // small_group when any figure was small
     bool no_access = false;                // the role may not see this group's statistics
     std::vector<MetricPoint> series;       // per quarter (sick leave) or as recorded
     std::optional<Projection> projection;

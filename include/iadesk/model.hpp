@@ -29,6 +29,7 @@ struct EgenmeldingRule {
     std::optional<int> times_per_12_months = 4;
     std::optional<int> days_per_12_months;
     std::optional<Date> agreed_from;      // nullopt: the law's own rule
+    bool operator==(const EgenmeldingRule&) const = default;
 };
 
 struct Organisation {

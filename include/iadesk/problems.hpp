@@ -107,6 +107,7 @@ enum class ProblemCode : uint16_t {
     plan_already_exempt,
     // Reading a file
     file_empty,
+    input_too_large,       // {mb} {max}
     json_syntax,           // {line} {column} {detail}
     not_an_object,         // {actual}
     document_not_object,   // {actual}

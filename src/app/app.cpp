@@ -133,6 +133,13 @@ void App::on_file_picked(int purpose, const std::string& name, const std::string
     page_ = Page::settings;
 }
 
+void App::on_file_too_large(const std::string& name, double bytes) {
+    char line[512];
+    std::snprintf(line, sizeof line, tr("data.file_too_large"), name.c_str(),
+                  static_cast<long long>(bytes / (1024 * 1024)));
+    set_status(line);
+}
+
 // Theme, font size and language are the user's, not the document's: they live with ImGui's own
 // settings (in the browser: localStorage), in an [iadesk][Preferences] section.
 void App::register_preferences() {

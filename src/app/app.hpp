@@ -75,6 +75,8 @@ public:
     void on_persisted(bool ok, const std::string& error); // the platform's sync finished (Platform::persist)
     void set_read_only(ReadOnly why, std::string detail = {}) { autosave_.set_read_only(why, std::move(detail)); }
     void on_file_picked(int purpose, const std::string& name, const std::string& bytes);
+    // The platform would not read a picked file this large (web: over 512 MB): said in the status bar.
+    void on_file_too_large(const std::string& name, double bytes);
 
 private:
     void register_actions();

@@ -82,7 +82,12 @@ void Autosave::tick(const Document& doc, double now) {
 }
 
 bool Autosave::flush(const Document& doc) {
-    return snapshots_ && !state_.read_only && state_.saved_revision != doc.revision && save_now(doc);
+    if (!snapshots_ || state_.read_only) return false;
+    if (state_.saved_revision != doc.revision) return save_now(doc);
+    // Written, but the platform's copy to lasting storage has not confirmed it: on page hide that
+    // copy may be cut off, so the newest snapshot must be kept as well (the last keystrokes were
+    // lost when a save started just before a reload).
+    return state_.persist_pending;
 }
 
 // The browser's answer to the copy of /data into IndexedDB. IndexedDB keeps its last complete

@@ -10,8 +10,10 @@
 //   kSteppedRecords records or more is written in pieces (SteppedSnapshot, about kSliceSeconds of
 //   serialising a frame), and a change meanwhile abandons the pieces and starts over after the
 //   pause. Earlier snapshots are untouched until a new one is complete.
-// - save_now() writes the whole document at once (replacing pieces under way); flush() does so
-//   only when something is unsaved (page hide) and says whether it wrote a snapshot.
+// - save_now() writes the whole document at once (replacing pieces under way); flush() (page
+//   hide) does so only when something is unsaved, and returns true when the newest snapshot is
+//   not yet confirmed by lasting storage (written now, or written earlier with its persist still
+//   under way): the platform then keeps that snapshot by a synchronous route as well.
 // - After a snapshot is written the platform is asked to persist it (Platform::persist); "saved"
 //   is shown only once on_persisted(true) confirms it. on_persisted(false, why) keeps the data
 //   in memory, says why in state().error (a full quota in plain words) and tries again

@@ -69,7 +69,7 @@ Date local_today() {
 std::optional<Dataset> load_dataset_file(const std::string& path, const std::string& verb,
                                          std::ostream& err, int& exit_code) {
     std::string why;
-    auto bytes = platform::read_file(path, &why);
+    auto bytes = platform::read_file(path, &why, kMaxDatasetBytes);
     if (!bytes) {
         err << "iadesk " << verb << ": kan ikke lese filen «" << path << "»: " << why << "\n";
         exit_code = 2;

@@ -37,7 +37,8 @@ oj period(const std::optional<GoalPeriod>& p) { return p ? oj(format_period(*p))
 std::string text_value(const Goal& g, const GoalEvaluation& e, const std::optional<double>& v) {
     if (v) return format_number_nb(round_percent(*v), 1) + (g.metric == GoalMetric::sick_leave ? " %" : "");
     if (e.no_access) return "ikke tilgang";
-    if (e.masked) return "skjermet (under 5 ansatte)";
+    if (e.masked)
+        return e.mask_reason == MaskReason::protects_small_group ? "skjermet for å beskytte en liten gruppe" : "skjermet (under 5 ansatte)";
     return "–";
 }
 

@@ -66,7 +66,7 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
     const std::string& dataset_path = a.values.at("--into");
 
     std::string why;
-    auto text = platform::read_file(csv_path, &why);
+    auto text = platform::read_file(csv_path, &why, kMaxDatasetBytes);
     if (!text) {
         err << "iadesk import: kan ikke lese filen «" << csv_path << "»: " << why << "\n";
         return 2;

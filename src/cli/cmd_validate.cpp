@@ -22,7 +22,7 @@ int cmd_validate(const Args& args, std::ostream& out, std::ostream& err) {
     auto path = file_argument(a, "validate", kUsage, err);
     if (!path) return 2;
     std::string why;
-    auto bytes = platform::read_file(*path, &why);
+    auto bytes = platform::read_file(*path, &why, kMaxDatasetBytes);
     if (!bytes) {
         err << "iadesk validate: kan ikke lese filen «" << *path << "»: " << why << "\n";
         return 2;

@@ -1,6 +1,9 @@
 // iadesk: the command-line tool (native only). Parses the verb and dispatches to cmd_*.cpp;
 // exit codes: 0 ok, 1 bad input data, 2 bad usage, 3 file in use (commands.hpp).
 #include "cli/commands.hpp"
+#include "cli/terminal_output.hpp"
+
+#include <unistd.h>
 
 #include <cstring>
 #include <iostream>
@@ -47,6 +50,20 @@ const Verb kVerbs[] = {
 
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
+    // Data text never acts on a terminal (terminal_output.hpp); files and pipes get the exact bytes.
+    iadesk::cli::TerminalSafeBuf safe_out(std::cout.rdbuf()), safe_err(std::cerr.rdbuf());
+    struct Restore { // destroyed before the wrappers: flushed through them, then the streams given back
+        std::streambuf* out = std::cout.rdbuf();
+        std::streambuf* err = std::cerr.rdbuf();
+        ~Restore() {
+            std::cout.flush();
+            std::cerr.flush();
+            std::cout.rdbuf(out);
+            std::cerr.rdbuf(err);
+        }
+    } restore;
+    if (::isatty(STDOUT_FILENO)) std::cout.rdbuf(&safe_out);
+    if (::isatty(STDERR_FILENO)) std::cerr.rdbuf(&safe_err);
     if (argc < 2) {
         std::cerr << kUsage;
         return 2;

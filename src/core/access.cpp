@@ -101,19 +101,20 @@ bool may_see_statistics(const Role& r, std::optional<std::string> unit) {
 }
 
 StatsResult visible_stats(const StatsResult& s, const Role& r) {
+    // Protect the whole result first (whatever threshold it was computed with), then filter: the
+    // choice of what to withhold never depends on the role, so two roles' views never combine
+    // into a disclosure.
+    StatsResult all = s;
+    protect_result(all, kMaskBelow);
     StatsResult out;
     out.from = s.from;
     out.to = s.to;
-    for (const StatsGroup& g : s.groups) {
+    for (StatsGroup& g : all.groups) {
         if (!may_see_statistics(r, g.unit)) continue;
-        StatsGroup v = g;
-        if (v.employees < kMaskBelow) v.masked = true;
-        if (v.masked) {
-            v.sums.reset();
-            v.percent.reset();
-            if (r.kind == RoleKind::manager) continue; // "only when not masked" (DOMAIN.md §1)
-        }
-        out.groups.push_back(std::move(v));
+        // A manager sees the own unit "only when not masked": a small unit is left out; a unit
+        // withheld to protect another stays, without figures, so the reason can be shown.
+        if (r.kind == RoleKind::manager && g.reason == MaskReason::small_group) continue;
+        out.groups.push_back(std::move(g));
     }
     return out;
 }

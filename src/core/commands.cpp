@@ -104,7 +104,13 @@ CommandResult set_organisation(const Dataset& ds, Organisation org) {
     check_organisation(org, p);
     if (!p.empty()) return refused(std::move(p));
     Command c;
-    c.description = "Endret organisasjonen";
+    // The log names the field when only the name or only the number changed.
+    const Organisation& old = ds.organisation;
+    const bool same_rest = org.ia_agreement == old.ia_agreement && org.own_bht == old.own_bht &&
+                           org.egenmelding == old.egenmelding;
+    if (same_rest && org.orgnr == old.orgnr && org.name != old.name) c.description = "Endret organisasjonsnavn";
+    else if (same_rest && org.name == old.name && org.orgnr != old.orgnr) c.description = "Endret organisasjonsnummer";
+    else c.description = "Endret organisasjonen";
     c.merge_key = "organisation";
     c.affects_cases = false; // nothing in cases or milestones reads the organisation
     c.touched = Touched::none();

@@ -71,17 +71,10 @@ private:
 
 AbsenceImport import_absences_csv(const Dataset& ds, std::string_view bytes) {
     AbsenceImport out;
-    CsvTable t = parse_csv(bytes);
-    out.encoding = t.encoding;
-    out.delimiter = t.delimiter;
-    out.errors = std::move(t.errors);
-    if (t.encoding == CsvEncoding::refused) return out;
-    if (t.header_line == 0) {
-        out.errors.push_back(csv_error(0, {}, ProblemCode::csv_file_empty));
-        return out;
-    }
-    const Columns cols = map_columns(t, kSpecs, out.errors, out.ignored_columns);
-    if (!cols.complete) return out;
+    const std::optional<OpenedImport> opened = open_import(bytes, kSpecs, out);
+    if (!opened) return out;
+    const CsvTable& t = opened->table;
+    const Columns& cols = opened->columns;
 
     std::unordered_map<std::string_view, std::size_t> emp;
     emp.reserve(ds.employees.size());

@@ -50,6 +50,29 @@ struct Columns {
 Columns map_columns(const CsvTable& t, std::span<const ColumnSpec> specs, std::vector<CsvRowError>& errors,
                     std::vector<std::string>& ignored);
 
+// The start both imports share: the file decoded and split (its encoding and delimiter noted in
+// `out`), a refused or empty file reported, the columns mapped. nullopt: nothing more can be read,
+// and out.errors says why.
+struct OpenedImport {
+    CsvTable table;
+    Columns columns;
+};
+template <class Import>
+std::optional<OpenedImport> open_import(std::string_view bytes, std::span<const ColumnSpec> specs, Import& out) {
+    CsvTable t = parse_csv(bytes);
+    out.encoding = t.encoding;
+    out.delimiter = t.delimiter;
+    out.errors = std::move(t.errors);
+    if (t.encoding == CsvEncoding::refused) return std::nullopt;
+    if (t.header_line == 0) {
+        out.errors.push_back(csv_error(0, {}, ProblemCode::csv_file_empty));
+        return std::nullopt;
+    }
+    Columns cols = map_columns(t, specs, out.errors, out.ignored_columns);
+    if (!cols.complete) return std::nullopt; // a missing column: nothing to read
+    return OpenedImport{std::move(t), std::move(cols)};
+}
+
 // Shape check of one data row against the header; returns false (and reports) when unusable.
 // Trailing empty fields (Excel's ";;") are fine.
 bool row_shape_ok(const CsvTable& t, std::size_t r, std::vector<CsvRowError>& errors);

@@ -440,6 +440,12 @@ void sort_problems(std::vector<DatasetProblem>& problems) {
 
 DatasetLoad load_dataset(std::string_view json_text) {
     DatasetLoad result;
+    if (json_text.size() > kMaxDatasetBytes) {
+        ProblemText t = problem_text(ProblemCode::input_too_large,
+                                     {{"mb", json_text.size() >> 20}, {"max", kMaxDatasetBytes >> 20}});
+        result.problems.push_back({"", std::move(t.nb), std::move(t.en), ProblemCode::input_too_large});
+        return result;
+    }
     Reporter rep{result.problems};
     Loader loader;
     detail_ds::StreamResult res;
@@ -457,6 +463,16 @@ DatasetLoad load_dataset(std::string_view json_text) {
         rep.add(root, ProblemCode::document_not_object, {ProblemArg::label("actual", detail_ds::type_key(doc))});
         return result;
     }
+    // A member twice in one object anywhere: refused at its place, before anything else is read.
+    for (const std::string& pointer : res.duplicate_keys) {
+        const std::size_t slash = pointer.rfind('/');
+        std::string key = pointer.substr(slash + 1); // unescaped for the message
+        for (std::size_t at; (at = key.find("~1")) != std::string::npos;) key.replace(at, 2, "/");
+        for (std::size_t at; (at = key.find("~0")) != std::string::npos;) key.replace(at, 2, "~");
+        ProblemText t = problem_text(ProblemCode::field_twice, {{"key", key}});
+        result.problems.push_back({pointer, std::move(t.nb), std::move(t.en), ProblemCode::field_twice});
+    }
+    if (!result.problems.empty()) return result;
     if (!check_format(doc, root, rep)) return result;
 
     read_organisation(doc, root, rep, loader.ds.organisation, loader.meta);
@@ -464,10 +480,6 @@ DatasetLoad load_dataset(std::string_view json_text) {
     for (std::size_t k = 0; k < detail_ds::kRecordArrays.size(); ++k) {
         std::string_view name = detail_ds::kRecordArrays[k];
         bool required = k < 2; // units and employees; absences and milestone_events may be absent
-        if (res.duplicate[k]) {
-            Path p{&root, name};
-            rep.add(p, ProblemCode::field_twice, {{"key", name}});
-        }
         if (!res.streamed[k]) {
             r.array(name, required); // reports missing (if required) or the wrong type
             if (k == 0) loader.meta.units_missing = true;

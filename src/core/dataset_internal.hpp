@@ -130,7 +130,10 @@ struct StreamResult {
     std::size_t error_position = 0;      // as nlohmann reports it: one past the offending byte
     std::string error_what;
     std::array<bool, 4> streamed{};      // the member was an array under the root and streamed
-    std::array<bool, 4> duplicate{};     // ... more than once
+    // Every member name that occurs twice in one object, anywhere in the document: the JSON pointer
+    // of the member ("/employees/3/name"). JSON leaves duplicates undefined and parsers keep the first
+    // or the last silently; iadesk refuses them, so a file means one thing.
+    std::vector<std::string> duplicate_keys;
 };
 
 // Never throws. On a syntax error the sink may have seen some records; discard them.

@@ -33,7 +33,6 @@ public:
         if (stack_.size() == 1 && stack_.back() == &res_.top && !in_stream()) {
             int k = record_array_index(key_);
             if (k >= 0) {
-                if (res_.streamed[static_cast<std::size_t>(k)]) res_.duplicate[static_cast<std::size_t>(k)] = true;
                 res_.streamed[static_cast<std::size_t>(k)] = true;
                 stream_ = k;
                 index_ = 0;
@@ -45,7 +44,9 @@ public:
     }
     bool key(string_t& k) override {
         if (stack_.size() == 1 && stack_.back() == &res_.top && !in_stream()) key_ = k;
-        slot_ = &(*stack_.back())[std::move(k)];
+        auto [it, fresh] = stack_.back()->emplace(std::move(k), nullptr);
+        if (!fresh) res_.duplicate_keys.push_back(pointer_to(it.key())); // rare: the path is built only then
+        slot_ = &*it;
         return true;
     }
     bool end_object() override { return close(); }
@@ -62,6 +63,37 @@ public:
 
 private:
     bool in_stream() const { return stream_ >= 0; }
+
+    static void append_segment(std::string& out, std::string_view key) {
+        out += '/';
+        for (char c : key) {
+            if (c == '~') out += "~0";
+            else if (c == '/') out += "~1";
+            else out += c;
+        }
+    }
+
+    // The JSON pointer of member `key` of the innermost open object: each level's name or index is
+    // found by identity in its parent (cheap enough for the rare duplicate).
+    std::string pointer_to(std::string_view key) const {
+        std::string out;
+        for (std::size_t i = 1; i < stack_.size(); ++i) {
+            const json* parent = stack_[i - 1];
+            const json* child = stack_[i];
+            if (i == 1 && in_stream()) {
+                append_segment(out, kRecordArrays[static_cast<std::size_t>(stream_)]);
+                out += '/' + std::to_string(index_);
+            } else if (parent->is_array()) {
+                for (std::size_t j = 0; j < parent->size(); ++j)
+                    if (&(*parent)[j] == child) { out += '/' + std::to_string(j); break; }
+            } else {
+                for (auto it = parent->begin(); it != parent->end(); ++it)
+                    if (&*it == child) { append_segment(out, it.key()); break; }
+            }
+        }
+        append_segment(out, key);
+        return out;
+    }
 
     // Where the next value goes: a record of the streamed array, or the DOM under construction.
     json* place(json&& v) {

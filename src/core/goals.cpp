@@ -1,5 +1,6 @@
-// goals: agreements as data, periods, the progress formulas, the projection and the evaluation of
-// every goal (contract in include/iadesk/goals.hpp; the model and formulas in docs/goals.md).
+// goals: the progress formulas, the projection and the evaluation of every goal (contract in
+// include/iadesk/goals.hpp; the model and formulas in docs/goals.md). Agreements, periods and the
+// enums' stored words are in goals_agreements.cpp.
 #include "iadesk/goals.hpp"
 
 #include "iadesk/assets.hpp"
@@ -17,48 +18,6 @@ namespace iadesk {
 namespace {
 
 using nlohmann::json;
-
-// --- Agreement files -----------------------------------------------------------------------------
-
-class AgreementReader {
-public:
-    std::vector<AgreementProblem> problems;
-
-    void fail(std::string pointer, std::string message) { problems.push_back({std::move(pointer), std::move(message)}); }
-
-    std::string str(const json& obj, const std::string& ptr, const char* key, bool required = true) {
-        auto it = obj.find(key);
-        if (it == obj.end() || it->is_null()) {
-            if (required) fail(ptr + "/" + key, "missing");
-            return {};
-        }
-        if (!it->is_string()) { fail(ptr + "/" + key, "must be a string"); return {}; }
-        return *it->get_ptr<const json::string_t*>();
-    }
-
-    void text_pair(const json& obj, const std::string& ptr, const char* key, std::string& nb, std::string& en) {
-        auto it = obj.find(key);
-        if (it == obj.end() || !it->is_object()) { fail(ptr + "/" + key, "must be an object {\"nb\", \"en\"}"); return; }
-        nb = str(*it, ptr + "/" + key, "nb");
-        en = str(*it, ptr + "/" + key, "en");
-    }
-
-    bool boolean(const json& obj, const std::string& ptr, const char* key) {
-        auto it = obj.find(key);
-        if (it == obj.end() || it->is_null()) return false;
-        if (!it->is_boolean()) { fail(ptr + "/" + key, "must be true or false"); return false; }
-        return *it->get_ptr<const json::boolean_t*>();
-    }
-
-    std::optional<double> number(const json& obj, const std::string& ptr, const char* key) {
-        auto it = obj.find(key);
-        if (it == obj.end() || it->is_null()) return std::nullopt;
-        if (!it->is_number()) { fail(ptr + "/" + key, "must be a number"); return std::nullopt; }
-        if (auto i = it->get_ptr<const json::number_integer_t*>()) return static_cast<double>(*i);
-        if (auto u = it->get_ptr<const json::number_unsigned_t*>()) return static_cast<double>(*u);
-        return *it->get_ptr<const json::number_float_t*>();
-    }
-};
 
 // --- Small helpers ---------------------------------------------------------------------------------
 
@@ -91,10 +50,16 @@ std::string pct_text(double fraction) {
     return s + " %";
 }
 
-// The sick-leave figures of a set of units (empty = the organisation) in a period, masked.
+// The sick-leave figure of a set of units (empty = the organisation) in a period, protected
+// (stats.hpp): the organisation and a single unit as the period's protected table has them; a set
+// of several units only when it adds nothing to that table (none of its units is withheld, or
+// it holds every withheld unit that has people, so that it equals the organisation minus the
+// shown units) and its own largest quarterly head-count reaches kMaskBelow. Otherwise two shown
+// figures would give a small unit by subtraction.
 struct Figure {
     std::optional<double> value; // one decimal
     bool masked = false;
+    MaskReason reason = MaskReason::none;
     bool unknown_unit = false;
 };
 
@@ -105,49 +70,76 @@ public:
     }
 
     Figure figure(const std::vector<std::string>& units, Date from, Date to) {
-        const StatsResult& st = stats(from, to);
+        const StatsTable& t = table(from, to);
         Figure f;
-        int employees = 0;
-        double mulige = 0, tapte = 0;
-        auto take = [&](const StatsGroup& g) {
-            employees += g.employees;
-            if (g.sums) { mulige += g.sums->mulige; tapte += g.sums->tapte; }
+        auto from_group = [&f](const StatsGroup& g) {
+            f.masked = g.masked;
+            f.reason = g.reason;
+            f.value = g.percent;
         };
         if (units.empty()) {
-            for (const StatsGroup& g : st.groups) take(g);
-        } else {
-            for (const std::string& u : units) {
-                auto it = unit_index_.find(u);
-                if (it == unit_index_.end()) { f.unknown_unit = true; return f; }
-                const StatsGroup& g = st.groups[it->second];
-                // A chosen unit of 1..4 employees would be revealed by the difference of two shown figures.
-                if (units.size() > 1 && g.employees > 0 && g.employees < kMaskBelow) f.masked = true;
-                take(g);
-            }
+            from_group(t.organisation);
+            return f;
         }
-        if (employees < kMaskBelow) f.masked = true;
-        if (f.masked) return f;
-        if (mulige > 0) f.value = round1(tapte / mulige * 100.0);
+        std::vector<std::size_t> chosen;
+        for (const std::string& u : units) {
+            auto it = unit_index_.find(u);
+            if (it == unit_index_.end()) { f.unknown_unit = true; return f; }
+            if (std::find(chosen.begin(), chosen.end(), it->second) == chosen.end()) chosen.push_back(it->second);
+        }
+        if (chosen.size() == 1) {
+            from_group(t.units[chosen.front()]);
+            return f;
+        }
+        bool holds_some_hidden = false, holds_every_hidden = !t.unlisted;
+        for (std::size_t u = 0; u < t.units.size(); ++u) {
+            const StatsGroup& g = t.units[u];
+            if (!g.masked || masking_headcount(g) == 0) continue;
+            const bool in = std::find(chosen.begin(), chosen.end(), u) != chosen.end();
+            holds_some_hidden = holds_some_hidden || in;
+            holds_every_hidden = holds_every_hidden && in;
+        }
+        // The set's own head-count, per quarter piece (each employee is in one unit).
+        std::vector<int> heads(t.organisation.quarter_heads.size(), 0);
+        DagsverkSums sums;
+        for (std::size_t u : chosen) {
+            for (std::size_t k = 0; k < heads.size() && k < t.units[u].quarter_heads.size(); ++k)
+                heads[k] += t.units[u].quarter_heads[k];
+            sums.mulige += t.unit_sums[u].mulige;
+            sums.tapte += t.unit_sums[u].tapte;
+        }
+        const int headcount = heads.empty() ? 0 : *std::max_element(heads.begin(), heads.end());
+        if (headcount < kMaskBelow) {
+            f.masked = true;
+            f.reason = MaskReason::small_group;
+        } else if (holds_some_hidden && !holds_every_hidden) {
+            f.masked = true;
+            f.reason = MaskReason::protects_small_group;
+        } else if (sums.mulige > 0) {
+            f.value = round1(sums.tapte / sums.mulige * 100.0);
+        }
         return f;
     }
 
 private:
-    const StatsResult& stats(Date from, Date to) {
+    const StatsTable& table(Date from, Date to) {
         auto key = std::make_pair(from.days, to.days);
         auto it = cache_.find(key);
         if (it != cache_.end()) return it->second;
-        StatsQuery q;
-        q.from = from;
-        q.to = to;
-        q.by_unit = true;
-        q.mask_below = 0; // raw sums; masking is applied per combination above
-        return cache_.emplace(key, compute_stats(ds_, q)).first->second;
+        return cache_.emplace(key, compute_stats_table(ds_, from, to, kMaskBelow)).first->second;
     }
 
     const Dataset& ds_;
     std::unordered_map<std::string, std::size_t> unit_index_;
-    std::map<std::pair<int32_t, int32_t>, StatsResult> cache_;
+    std::map<std::pair<int32_t, int32_t>, StatsTable> cache_;
 };
+
+// A goal's masking reason: small_group wins over protects_small_group.
+void note_mask(GoalEvaluation& e, const Figure& f) {
+    if (!f.masked) return;
+    e.masked = true;
+    if (e.mask_reason != MaskReason::small_group) e.mask_reason = f.reason;
+}
 
 Flag flag(std::string nb, std::string en) { return {std::move(nb), std::move(en)}; }
 
@@ -187,7 +179,7 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
         if (sick) {
             Figure f = src.figure(g.units, period_first(*bp), period_last(*bp));
             e.baseline = f.value;
-            e.masked = e.masked || f.masked;
+            note_mask(e, f);
             unknown_unit = unknown_unit || f.unknown_unit;
         } else if (const RecordedValue* v = recorded_for(g, *bp)) {
             e.baseline = v->value;
@@ -210,7 +202,7 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
                 Figure f = src.figure(g.units, period_first(cp), period_last(cp));
                 e.current = f.value;
                 e.current_period = cp;
-                e.masked = e.masked || f.masked;
+                note_mask(e, f);
                 unknown_unit = unknown_unit || f.unknown_unit;
                 x_current = qindex(cp);
             }
@@ -220,7 +212,7 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
             e.current = f.value;
             e.current_period = lcq;
             e.current_rolling = true;
-            e.masked = e.masked || f.masked;
+            note_mask(e, f);
             unknown_unit = unknown_unit || f.unknown_unit;
             x_current = qindex(lcq);
         }
@@ -230,7 +222,7 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
         for (int i = first; i <= qindex(lcq); ++i) {
             GoalPeriod p = from_qindex(i);
             Figure f = src.figure(g.units, period_first(p), period_last(p));
-            e.series.push_back({p, f.value, f.masked});
+            e.series.push_back({p, f.value, f.masked, f.reason});
         }
         // Seasonally neutral points: the rolling four-quarter figure ending at each of the last
         // five complete quarters.
@@ -297,7 +289,10 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
         return;
     }
     if (e.masked && !e.current) {
-        e.reason = flag("Skjermet (færre enn 5 ansatte)", "Masked (fewer than 5 employees)");
+        if (e.mask_reason == MaskReason::protects_small_group)
+            e.reason = flag("Skjermet for å beskytte en liten gruppe", "Masked to protect a small group");
+        else
+            e.reason = flag("Skjermet (færre enn 5 ansatte)", "Masked (fewer than 5 employees)");
         return;
     }
     if (!e.baseline) {
@@ -380,184 +375,6 @@ void evaluate_activity(const Goal& g, Date today, GoalEvaluation& e) {
 }
 
 } // namespace
-
-// --- Agreements ----------------------------------------------------------------------------------
-
-AgreementParse parse_agreement(std::string_view text) {
-    AgreementParse out;
-    json doc = json::parse(text.begin(), text.end(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) {
-        out.problems.push_back({"", "not a JSON object"});
-        return out;
-    }
-    AgreementReader r;
-    IaAgreement a;
-    if (r.str(doc, "", "format") != "iadesk-ia-agreement") r.fail("/format", "must be \"iadesk-ia-agreement\"");
-    if (auto v = r.number(doc, "", "version"); !v || *v != 1) r.fail("/version", "must be 1");
-    a.id = r.str(doc, "", "id");
-    r.text_pair(doc, "", "name", a.name_nb, a.name_en);
-    a.from_year = static_cast<int>(r.number(doc, "", "from_year").value_or(0));
-    a.to_year = static_cast<int>(r.number(doc, "", "to_year").value_or(0));
-    a.custom = r.boolean(doc, "", "custom");
-    if (!a.custom && (a.from_year < 1900 || a.to_year < a.from_year)) r.fail("/from_year", "a dated agreement needs from_year <= to_year");
-    a.note = r.str(doc, "", "note", false);
-    a.source = r.str(doc, "", "source");
-    auto areas = doc.find("areas");
-    if (areas == doc.end() || !areas->is_array() || areas->empty()) {
-        r.fail("/areas", "must be a non-empty array");
-    } else {
-        for (std::size_t i = 0; i < areas->size(); ++i) {
-            const json& o = (*areas)[i];
-            const std::string ptr = "/areas/" + std::to_string(i);
-            if (!o.is_object()) { r.fail(ptr, "must be an object"); continue; }
-            GoalArea ar;
-            ar.id = r.str(o, ptr, "id");
-            if (ar.id.rfind(a.id + ".", 0) != 0) r.fail(ptr + "/id", "must start with the agreement id and a dot");
-            ar.code = r.str(o, ptr, "code");
-            r.text_pair(o, ptr, "name", ar.name_nb, ar.name_en);
-            r.text_pair(o, ptr, "duty", ar.duty_nb, ar.duty_en);
-            ar.result_goals = r.boolean(o, ptr, "result_goals");
-            ar.activity_goals = r.boolean(o, ptr, "activity_goals");
-            ar.source = r.str(o, ptr, "source");
-            if (auto ref = o.find("reference"); ref != o.end() && !ref->is_null()) {
-                const std::string rp = ptr + "/reference";
-                if (!ref->is_object()) {
-                    r.fail(rp, "must be an object");
-                } else {
-                    std::string period = r.str(*ref, rp, "period");
-                    ar.reference_period = parse_period(period);
-                    if (!ar.reference_period) r.fail(rp + "/period", "must be YYYY or YYYY-Qn");
-                    ar.reference_value = r.number(*ref, rp, "value");
-                    ar.target_change = r.number(*ref, rp, "target_change");
-                    ar.target_value = r.number(*ref, rp, "target_value");
-                }
-            }
-            for (const GoalArea& other : a.areas)
-                if (other.id == ar.id) r.fail(ptr + "/id", "duplicate area id");
-            a.areas.push_back(std::move(ar));
-        }
-    }
-    out.problems = std::move(r.problems);
-    if (out.problems.empty()) out.agreement = std::move(a);
-    return out;
-}
-
-const std::vector<IaAgreement>& builtin_agreements() {
-    static const std::vector<IaAgreement> all = [] {
-        std::vector<IaAgreement> v;
-        for (std::string_view path : assets::list("ia/")) {
-            if (path.size() < 5 || path.substr(path.size() - 5) != ".json") continue;
-            AgreementParse p = parse_agreement(assets::get(path));
-            if (p.agreement) v.push_back(std::move(*p.agreement));
-        }
-        std::stable_sort(v.begin(), v.end(), [](const IaAgreement& a, const IaAgreement& b) {
-            if (a.custom != b.custom) return !a.custom;
-            return a.from_year < b.from_year;
-        });
-        return v;
-    }();
-    return all;
-}
-
-const GoalArea* find_area(std::string_view id) {
-    for (const IaAgreement& a : builtin_agreements())
-        for (const GoalArea& ar : a.areas)
-            if (ar.id == id) return &ar;
-    return nullptr;
-}
-
-const IaAgreement* agreement_of_area(std::string_view id) {
-    for (const IaAgreement& a : builtin_agreements())
-        for (const GoalArea& ar : a.areas)
-            if (ar.id == id) return &a;
-    return nullptr;
-}
-
-std::string area_label(std::string_view id, bool english) {
-    if (const GoalArea* a = find_area(id)) return english ? a->name_en : a->name_nb;
-    return std::string(id);
-}
-
-// --- Periods ---------------------------------------------------------------------------------------
-
-std::string format_period(GoalPeriod p) {
-    char buf[16];
-    if (p.quarter == 0) std::snprintf(buf, sizeof buf, "%04d", p.year);
-    else std::snprintf(buf, sizeof buf, "%04d-Q%d", p.year, p.quarter);
-    return buf;
-}
-
-std::optional<GoalPeriod> parse_period(std::string_view t) {
-    auto digits = [](std::string_view s) {
-        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (t.size() < 4 || !digits(t.substr(0, 4))) return std::nullopt;
-    GoalPeriod p;
-    p.year = std::stoi(std::string(t.substr(0, 4)));
-    if (p.year < 1900 || p.year > 2200) return std::nullopt;
-    if (t.size() == 4) return p;
-    if (t.size() == 7 && t[4] == '-' && (t[5] == 'Q' || t[5] == 'q') && t[6] >= '1' && t[6] <= '4') {
-        p.quarter = t[6] - '0';
-        return p;
-    }
-    return std::nullopt;
-}
-
-std::string period_label(GoalPeriod p, bool english) {
-    if (p.quarter == 0) return std::to_string(p.year);
-    if (english) return "Q" + std::to_string(p.quarter) + " " + std::to_string(p.year);
-    return std::to_string(p.quarter) + ". kvartal " + std::to_string(p.year);
-}
-
-Date period_first(GoalPeriod p) { return Date::from_ymd(p.year, p.quarter == 0 ? 1 : 3 * (p.quarter - 1) + 1, 1); }
-
-Date period_last(GoalPeriod p) {
-    const int month = p.quarter == 0 ? 12 : 3 * p.quarter;
-    return Date::from_ymd(p.year, month, days_in_month(p.year, month));
-}
-
-double quarter_index(GoalPeriod p) { return p.quarter == 0 ? p.year * 4 + 1.5 : p.year * 4 + (p.quarter - 1); }
-
-const char* to_string(GoalKind k) { return k == GoalKind::result ? "result" : "activity"; }
-const char* to_string(GoalMetric m) { return m == GoalMetric::sick_leave ? "sick_leave" : "recorded"; }
-
-const char* to_string(ActivityStatus s) {
-    switch (s) {
-    case ActivityStatus::planlagt: return "planlagt";
-    case ActivityStatus::pagar: return "pågår";
-    case ActivityStatus::fullfort: return "fullført";
-    case ActivityStatus::avbrutt: return "avbrutt";
-    }
-    return "";
-}
-
-const char* to_string(MeetingRole r) {
-    switch (r) {
-    case MeetingRole::leder: return "leder";
-    case MeetingRole::tillitsvalgt: return "tillitsvalgt";
-    case MeetingRole::verneombud: return "verneombud";
-    case MeetingRole::hr: return "hr";
-    case MeetingRole::bht: return "bht";
-    case MeetingRole::nav: return "nav";
-    case MeetingRole::annen: return "annen";
-    }
-    return "";
-}
-
-std::optional<ActivityStatus> parse_activity_status(std::string_view s) {
-    if (s == "planlagt") return ActivityStatus::planlagt;
-    if (s == "pågår" || s == "pagar") return ActivityStatus::pagar;
-    if (s == "fullført" || s == "fullfort") return ActivityStatus::fullfort;
-    if (s == "avbrutt") return ActivityStatus::avbrutt;
-    return std::nullopt;
-}
-
-std::optional<MeetingRole> parse_meeting_role(std::string_view s) {
-    for (MeetingRole r : {MeetingRole::leder, MeetingRole::tillitsvalgt, MeetingRole::verneombud, MeetingRole::hr,
-                          MeetingRole::bht, MeetingRole::nav, MeetingRole::annen})
-        if (s == to_string(r)) return r;
-    return std::nullopt;
-}
 
 // --- Formulas ----------------------------------------------------------------------------------------
 

@@ -85,7 +85,8 @@ std::string value_text(const Goal& g, std::optional<double> v) {
 std::string figure_or_mask(const Goal& g, const GoalEvaluation& e, std::optional<double> v) {
     if (v) return value_text(g, v);
     if (e.no_access) return "ikke tilgang";
-    if (e.masked) return "skjermet (færre enn 5 ansatte)";
+    if (e.masked)
+        return e.mask_reason == MaskReason::protects_small_group ? "skjermet for å beskytte en liten gruppe" : "skjermet (færre enn 5 ansatte)";
     return "–";
 }
 

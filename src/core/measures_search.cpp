@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <map>
+#include <vector>
 
 namespace iadesk::measures {
 
@@ -74,6 +75,43 @@ void osa_distances(std::string_view q, std::string_view t, int k, int& full, int
     if (lt == lt_all && t.size() <= kMaxFuzzyLen && lt >= lq - k) full = prev[lt];
 }
 
+// The same distance as osa_distances' `full`, for strings of any length (the search cuts its
+// tokens at kMaxFuzzyLen; edit_distance must not). Only the band |i - j| <= k is kept: cell (i, j)
+// lives at index j - i + k + 1 of its row, with an inf sentinel at each end, so a row is 2k + 3
+// cells and the work is O(|a| * k).
+int osa_banded(std::string_view a, std::string_view b, int k) {
+    const int inf = k + 1;
+    const std::size_t width = 2 * static_cast<std::size_t>(k) + 3;
+    std::vector<int> prev2(width, inf), prev(width, inf), cur(width, inf);
+    const auto at = [k](std::size_t i, std::size_t j) {
+        return static_cast<std::size_t>(static_cast<long long>(j) - static_cast<long long>(i) + k + 1);
+    };
+    for (std::size_t j = 0; j <= std::min(b.size(), static_cast<std::size_t>(k)); ++j) prev[at(0, j)] = static_cast<int>(j);
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::fill(cur.begin(), cur.end(), inf);
+        const std::size_t lo = i > static_cast<std::size_t>(k) ? i - static_cast<std::size_t>(k) : 0;
+        const std::size_t hi = std::min(b.size(), i + static_cast<std::size_t>(k));
+        int row_min = inf;
+        for (std::size_t j = lo; j <= hi; ++j) {
+            const std::size_t c = at(i, j);
+            int v;
+            if (j == 0) {
+                v = static_cast<int>(i); // lo == 0 only while i <= k
+            } else {
+                const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                v = std::min({prev[c + 1] + 1, cur[c - 1] + 1, prev[c] + cost});
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[c] + 1);
+            }
+            cur[c] = std::min(v, inf);
+            row_min = std::min(row_min, cur[c]);
+        }
+        if (row_min > k) return inf;
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return prev[at(a.size(), b.size())];
+}
+
 // The set of a token's letter pairs, hashed into 64 bits. Shared pairs can only be
 // overcounted by the hash, so popcount(a & b) bounds the true number of shared pairs from above.
 std::uint64_t bigram_mask(std::string_view t) {
@@ -133,11 +171,14 @@ std::vector<std::string> tokenize(std::string_view s) {
 int allowed_edits(std::size_t n) { return n >= 9 ? 2 : n >= 5 ? 1 : 0; }
 
 int edit_distance(std::string_view a, std::string_view b, int max_dist) {
-    const int diff = static_cast<int>(a.size()) - static_cast<int>(b.size());
+    const long long diff = static_cast<long long>(a.size()) - static_cast<long long>(b.size());
     if (diff > max_dist || -diff > max_dist) return max_dist + 1;
-    int full = 0, prefix = 0;
-    osa_distances(a, b, max_dist, full, prefix);
-    return full;
+    if (a.size() <= kMaxFuzzyLen && b.size() <= kMaxFuzzyLen) { // the search's own code path
+        int full = 0, prefix = 0;
+        osa_distances(a, b, max_dist, full, prefix);
+        return full;
+    }
+    return osa_banded(a, b, max_dist);
 }
 
 std::string_view MeasureIndex::suffix(const Entry& e) const {

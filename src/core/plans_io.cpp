@@ -241,6 +241,7 @@ void array_member(std::string& out, int indent, const char* name, const std::vec
     out += ']';
 }
 
+
 } // namespace
 
 void read_plans(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds) {

@@ -170,6 +170,7 @@ constexpr ProblemTemplate kTemplates[] = {
     {C::plan_already_exempt, "plan.already_exempt", "Saken er allerede unntatt", "The case is already exempted"},
 
     {C::file_empty, "file.empty", "Filen er tom (ingen JSON)", "The file is empty (no JSON)"},
+    {C::input_too_large, "file.too_large", "Filen er for stor ({mb} MB; høyst {max} MB)", "The file is too large ({mb} MB; at most {max} MB)"},
     {C::json_syntax, "json.syntax", "Ugyldig JSON ved linje {line}, kolonne {column} ({detail})",
      "Invalid JSON at line {line}, column {column} ({detail})"},
     {C::not_an_object, "json.not_object", "Må være et objekt (var {actual})", "Must be an object (was {actual})"},

@@ -1,4 +1,5 @@
-// stats: sykefraværsprosent, mulige and tapte dagsverk (stats.hpp, DOMAIN.md §6).
+// stats: sykefraværsprosent, mulige and tapte dagsverk, head-counts per quarter (stats.hpp;
+// docs/domain.md). The masking itself is in stats_masking.cpp.
 //
 // Cost: the working days of the query period are computed once into a prefix-sum array, so the
 // working days of any interval are one subtraction. Per employee the absences are cut into
@@ -123,14 +124,33 @@ void add(DagsverkSums& into, const DagsverkSums& s) {
     into.tapte_legemeldt += s.tapte_legemeldt;
 }
 
-StatsGroup finish_group(std::optional<std::string> unit, int employees, const DagsverkSums& sums, int mask_below) {
+struct Piece {
+    Date a, b;
+};
+
+// The period cut at quarter boundaries (stats.hpp: head-count).
+std::vector<Piece> quarter_pieces(Date from, Date to) {
+    std::vector<Piece> out;
+    for (Date a = from; a <= to;) {
+        const Date b = std::min(quarter_of(a).last(), to);
+        out.push_back({a, b});
+        a = b + 1;
+    }
+    return out;
+}
+
+// One row of the table before protection: unmasked sums and percents.
+StatsGroup raw_group(std::optional<std::string> unit, int employees, std::vector<int> heads, const DagsverkSums& sums) {
     StatsGroup g;
     g.unit = std::move(unit);
     g.employees = employees;
-    g.masked = employees < mask_below; // NAV's threshold, DOMAIN.md §6 (peer-systems.md A)
-    if (g.masked) return g;
+    g.quarter_heads = std::move(heads);
     g.sums = sums;
-    if (sums.mulige > 0) g.percent = round_percent(sums.tapte / sums.mulige * 100.0);
+    if (sums.mulige > 0) {
+        g.percent = round_percent(sums.tapte / sums.mulige * 100.0);
+        g.percent_egenmeldt = round_percent(sums.tapte_egenmeldt / sums.mulige * 100.0);
+        g.percent_legemeldt = round_percent(sums.tapte_legemeldt / sums.mulige * 100.0);
+    }
     return g;
 }
 
@@ -142,11 +162,12 @@ DagsverkSums employee_dagsverk(const Employee& e, const std::vector<const Absenc
     return employee_sums(e, absences.data(), absences.size(), wd, scratch);
 }
 
-StatsResult compute_stats(const Dataset& ds, const StatsQuery& q) {
-    StatsResult out;
-    out.from = q.from;
-    out.to = q.to;
-    const WorkingDays wd(q.from, q.to);
+StatsTable compute_stats_table(const Dataset& ds, Date from, Date to, int mask_below) {
+    StatsTable out;
+    out.from = from;
+    out.to = to;
+    const WorkingDays wd(from, to);
+    const std::vector<Piece> pieces = quarter_pieces(from, to);
 
     std::unordered_map<std::string_view, std::size_t> index;
     index.reserve(ds.employees.size() * 2 + 1);
@@ -156,7 +177,7 @@ StatsResult compute_stats(const Dataset& ds, const StatsQuery& q) {
     std::vector<std::size_t> offset(ds.employees.size() + 1, 0);
     for (std::size_t i = 0; i < ds.absences.size(); ++i) {
         const Absence& a = ds.absences[i];
-        if (a.from > q.to || (a.to && *a.to < q.from)) continue;
+        if (a.from > to || (a.to && *a.to < from)) continue;
         auto it = index.find(a.employee);
         if (it == index.end()) continue;
         owner[i] = it->second;
@@ -170,31 +191,69 @@ StatsResult compute_stats(const Dataset& ds, const StatsQuery& q) {
             if (owner[i] != SIZE_MAX) grouped[fill[owner[i]]++] = &ds.absences[i];
     }
 
+    // The whole table, whatever was asked: one row per unit and a last row for employees whose
+    // unit is not listed (never shown, but a part of the organisation's total).
     std::unordered_map<std::string_view, std::size_t> unit_index;
     for (std::size_t u = 0; u < ds.units.size(); ++u) unit_index.emplace(ds.units[u].id, u);
-    const std::size_t groups = q.by_unit ? ds.units.size() : 1;
-    std::vector<DagsverkSums> sums(groups);
-    std::vector<int> heads(groups, 0);
+    const std::size_t unlisted = ds.units.size();
+    std::vector<DagsverkSums> sums(unlisted + 1);
+    std::vector<int> seen(unlisted + 1, 0);
+    std::vector<std::vector<int>> heads(unlisted + 1, std::vector<int>(pieces.size(), 0));
     Scratch scratch;
 
     for (std::size_t i = 0; i < ds.employees.size(); ++i) {
         const Employee& e = ds.employees[i];
-        if (!employed_in(e, q.from, q.to)) continue;
-        std::size_t g = 0;
-        if (q.by_unit) {
-            auto it = unit_index.find(e.unit);
-            if (it == unit_index.end()) continue;
-            g = it->second;
-        }
-        ++heads[g];
+        if (!employed_in(e, from, to)) continue;
+        auto it = unit_index.find(e.unit);
+        const std::size_t g = it == unit_index.end() ? unlisted : it->second;
+        ++seen[g];
+        for (std::size_t k = 0; k < pieces.size(); ++k)
+            if (employed_in(e, pieces[k].a, pieces[k].b)) ++heads[g][k];
         add(sums[g], employee_sums(e, grouped.data() + offset[i], offset[i + 1] - offset[i], wd, scratch));
     }
 
-    for (std::size_t g = 0; g < groups; ++g) {
+    int org_seen = 0;
+    std::vector<int> org_heads(pieces.size(), 0);
+    DagsverkSums org_sums;
+    std::vector<StatsGroup> table;
+    table.reserve(unlisted + 1);
+    for (std::size_t g = 0; g <= unlisted; ++g) {
+        org_seen += seen[g];
+        for (std::size_t k = 0; k < pieces.size(); ++k) org_heads[k] += heads[g][k];
+        add(org_sums, sums[g]);
         std::optional<std::string> unit;
-        if (q.by_unit) unit = ds.units[g].id;
-        out.groups.push_back(finish_group(std::move(unit), heads[g], sums[g], q.mask_below));
+        if (g < unlisted) unit = ds.units[g].id;
+        table.push_back(raw_group(std::move(unit), seen[g], std::move(heads[g]), sums[g]));
     }
+    out.organisation = raw_group(std::nullopt, org_seen, std::move(org_heads), org_sums);
+    out.unlisted = table.back().employees > 0;
+    out.unit_sums.assign(sums.begin(), sums.end() - 1);
+
+    std::vector<StatsGroup*> org_only{&out.organisation};
+    protect_parts(org_only, mask_below);
+    // The unlisted row is never shown: to the protection it is a hidden part from the start.
+    StatsGroup& rest = table.back();
+    if (mask_below > 0 && rest.employees > 0) {
+        rest.masked = true;
+        rest.reason = masking_headcount(rest) < mask_below ? MaskReason::small_group : MaskReason::protects_small_group;
+    }
+    std::vector<StatsGroup*> parts;
+    for (StatsGroup& g : table) parts.push_back(&g);
+    protect_parts(parts, mask_below);
+
+    table.pop_back();
+    out.units = std::move(table);
+    return out;
+}
+
+StatsResult compute_stats(const Dataset& ds, const StatsQuery& q) {
+    StatsTable t = compute_stats_table(ds, q.from, q.to, q.mask_below);
+    StatsResult out;
+    out.from = q.from;
+    out.to = q.to;
+    if (!q.by_unit || q.include_total) out.groups.push_back(std::move(t.organisation));
+    if (q.by_unit)
+        for (StatsGroup& g : t.units) out.groups.push_back(std::move(g));
     return out;
 }
 
@@ -221,7 +280,27 @@ Date Quarter::last() const {
     return Date::from_ymd(year, month, days_in_month(year, month));
 }
 
+Quarter Quarter::plus(int quarters) const {
+    const int index = year * 4 + (q - 1) + quarters;
+    return {index / 4, index % 4 + 1};
+}
+
 Quarter quarter_of(Date d) { return {d.year(), (d.month() - 1) / 3 + 1}; }
+
+Quarter latest_complete_quarter(Date today) {
+    const Quarter q = quarter_of(today);
+    return q.last() >= today ? q.plus(-1) : q;
+}
+
+StatsQuery nav_four_quarters_query(Date today, bool by_unit, bool include_total) {
+    const Quarter last = latest_complete_quarter(today);
+    StatsQuery q;
+    q.from = last.plus(-3).first();
+    q.to = last.last();
+    q.by_unit = by_unit;
+    q.include_total = include_total;
+    return q;
+}
 
 int duration_band(int days) {
     // 1-7 days, 8-16 days, 17 days-8 weeks (56), 8-20 weeks (140), 20-39 weeks (273), over 39.

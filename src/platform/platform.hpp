@@ -3,7 +3,9 @@
 // on Emscripten's file system. What only the browser has lives in web_*.cpp.
 //
 // Contract
-// - read_file returns the whole file, or nullopt with `error` set to a short English reason.
+// - read_file returns the whole file, or nullopt with `error` set to a short reason (the system's
+//   text for an open or read failure; Norwegian for a folder or a file over `max_bytes`, which is
+//   refused before it is read whole, so a huge or endless file never exhausts memory).
 // - write_file_atomic is the one writer of every file the program writes (CLI outputs, the
 //   browser's snapshots, native documents). A reader sees the old or the new bytes, never a mix,
 //   and a crash or power cut leaves one of the two:
@@ -46,7 +48,8 @@
 
 namespace iadesk::platform {
 
-std::optional<std::string> read_file(const std::string& path, std::string* error);
+std::optional<std::string> read_file(const std::string& path, std::string* error,
+                                     std::size_t max_bytes = static_cast<std::size_t>(-1));
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error,
                        bool* replaced = nullptr);
 std::vector<std::string> list_dir(const std::string& dir); // names, sorted; empty if missing

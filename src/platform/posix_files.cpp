@@ -20,7 +20,7 @@
 
 namespace iadesk::platform {
 
-std::optional<std::string> read_file(const std::string& path, std::string* error) {
+std::optional<std::string> read_file(const std::string& path, std::string* error, std::size_t max_bytes) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) {
         if (error) *error = std::strerror(errno);
@@ -29,14 +29,24 @@ std::optional<std::string> read_file(const std::string& path, std::string* error
     struct stat st {};
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
         std::fclose(f);
-        if (error) *error = "is a directory";
+        if (error) *error = "er en mappe, ikke en fil";
         return std::nullopt;
     }
+    auto too_large = [&](unsigned long long size) {
+        std::fclose(f);
+        if (error)
+            *error = "filen er for stor (" + std::to_string(size >> 20) + " MB; høyst " + std::to_string(max_bytes >> 20) + " MB)";
+        return std::nullopt;
+    };
+    if (st.st_size > 0 && static_cast<unsigned long long>(st.st_size) > max_bytes) return too_large(static_cast<unsigned long long>(st.st_size));
     std::string bytes;
     if (st.st_size > 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
     char buf[1 << 16];
     std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+        if (n > max_bytes - bytes.size()) return too_large(bytes.size() + n); // a pipe or a growing file
+        bytes.append(buf, n);
+    }
     bool failed = std::ferror(f) != 0;
     int err = errno;
     std::fclose(f);

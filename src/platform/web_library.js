@@ -193,14 +193,22 @@ mergeInto(LibraryManager.library, {
         const file = input.files && input.files[0];
         if (!file) return;
         const chosen = Number(input.dataset.purpose || 0);
+        // A file over 512 MB is not read at all (it would not fit the app's memory beside the
+        // register); the app says so instead (iadesk_file_too_large). So does a failed allocation.
+        const tooLarge = () => {
+          Module.ccall('iadesk_file_too_large', null, ['number', 'string', 'number'], [chosen, file.name, file.size]);
+          input.value = "";
+        };
+        if (file.size > 512 * 1024 * 1024) { tooLarge(); return; }
         file.arrayBuffer().then((buf) => {
           const bytes = new Uint8Array(buf);
           const ptr = _malloc(bytes.length + 1);
+          if (!ptr) { tooLarge(); return; }
           HEAPU8.set(bytes, ptr);
           Module.ccall('iadesk_file_picked', null, ['number', 'string', 'number', 'number'], [chosen, file.name, ptr, bytes.length]);
           _free(ptr);
           input.value = "";
-        });
+        }).catch(tooLarge); // the browser could not hold it
       });
     }
     input.dataset.purpose = String(purpose);

@@ -55,6 +55,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void iadesk_file_picked(int purpose, const char*
         g_page->app.on_file_picked(purpose, name ? name : "", std::string(bytes, static_cast<std::size_t>(length)));
 }
 
+// A picked file too large to read (web_library.js js_pick_file): the app says so; nothing changes.
+extern "C" EMSCRIPTEN_KEEPALIVE void iadesk_file_too_large(int, const char* name, double bytes) {
+    using iadesk::web::g_page;
+    if (g_page && g_page->app.document_open()) g_page->app.on_file_too_large(name ? name : "", bytes);
+}
+
 namespace iadesk::platform {
 
 bool open_html(const std::string& name, std::string_view html) {

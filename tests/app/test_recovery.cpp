@@ -136,3 +136,13 @@ TEST_CASE("recovery: data of a newer format version -> the message and \"Oppdate
     CHECK(h.platform.memory.files == before);
     CHECK(h.platform.persist_calls == 0);
 }
+
+TEST_CASE("files: a picked file too large to read is said in the status bar, and the register is unchanged") {
+    test::HeadlessApp h;
+    h.start();
+    const std::string before = save_dataset(h.app->document().data, -1);
+    h.app->on_file_too_large("lonn-2026.csv", 700.0 * 1024 * 1024);
+    h.frames(2);
+    CHECK(h.shows_text_containing("Filen «lonn-2026.csv» er for stor (700 MB; høyst 512 MB) og ble ikke lest"));
+    CHECK(save_dataset(h.app->document().data, -1) == before);
+}

@@ -103,4 +103,9 @@ run_case deep-document "$tmp/deep-document.json" <<<$'/\tJSON-objekt'
 run_case deep-objects "$tmp/deep-objects.json" <<<$'/units\tliste'
 run_case deep-format "$tmp/deep-format.json" <<<$'/format\tiadesk'
 
+# A file over the 1 GiB limit (sparse: it takes no disk) is refused before it is read, with its size.
+truncate -s $(( (1 << 30) + 1 )) "$tmp/huge.json"
+run validate "$tmp/huge.json"
+check "a file over 1 GiB is refused as too large (exit 2), not read" '[ $rc -eq 2 ] && grep -q "filen er for stor (1024 MB; høyst 1024 MB)" "$err"'
+
 summary

@@ -17,7 +17,10 @@
 #       slope = sum((x - 2) * y) / 10 = (-2 x 6,2 - 6,2 + 6,0 + 2 x 5,5) / 10 = -0,16 a quarter; from
 #       the current value (Q2 2026, 6,0) four quarters to Q2 2027 (the deadline's quarter of the same
 #       number): 6,0 - 4 x 0,16 = 5,36 -> 5,4 <= 5,6 -> status "i rute"; (7,0 - 5,4) / 1,4 = 114,3 %.
-#   G2: Barnehage Sol has 3 employees -> every figure withheld, status ukjent.
+#   G2: Barnehage Sol has 3 employees -> every figure withheld, status ukjent. Sykehjem Nord is
+#       then the only other unit: the whole organisation (G6) minus it would give Barnehage Sol,
+#       so G1's figures are withheld too ("skjermet for å beskytte en liten gruppe"); the worked
+#       check above runs on a copy with a third unit (docs/domain.md, secondary suppression).
 #   G3: recorded 40, 44, 47 (2023-2025), target 55: (47 - 40) / (55 - 40) = 46,7 %; least squares
 #       3,5 a year -> 54,0 in 2027 = 93,3 % of the way -> risiko.
 #   G4: 4 planned (A5 avbrutt not counted), 2 fullført -> 50,0 %; A3 is past its date -> risiko.
@@ -40,10 +43,7 @@ assert j[\"today\"]==\"2026-11-24\" and j[\"last_complete_quarter\"]==\"2026-Q3\
 assert [x[\"id\"] for x in j[\"goals\"]]==[\"G1\",\"G2\",\"G3\",\"G4\",\"G5\",\"G6\"]
 for x in j[\"goals\"]: assert list(x.keys())[:8]==[\"id\",\"area\",\"kind\",\"baseline\",\"target\",\"current\",\"progress\",\"status\"], x.keys()
 a=g[\"G1\"]
-assert (a[\"area\"],a[\"kind\"],a[\"baseline\"],a[\"target\"],a[\"current\"],a[\"progress\"])==(\"ia2010.delmal1\",\"result\",7.0,5.6,6.0,71.4), a
-assert a[\"reduction\"]==14.3 and a[\"current_period\"]==\"2026-Q2\" and a[\"baseline_period\"]==\"2025-Q2\", a
-p=a[\"projection\"]; assert (p[\"period\"],p[\"value\"],p[\"slope_per_quarter\"])==(\"2027-Q2\",5.4,-0.16) and p[\"progress\"]==114.3, p
-assert a[\"status\"]==\"i rute\", a
+assert (a[\"baseline\"],a[\"current\"],a[\"status\"],a[\"masked\"],a[\"reason\"])==(None,None,\"ukjent\",True,\"Skjermet for å beskytte en liten gruppe\"), a
 b=g[\"G2\"]; assert (b[\"baseline\"],b[\"target\"],b[\"current\"],b[\"progress\"],b[\"status\"],b[\"masked\"])==(None,None,None,None,\"ukjent\",True), b
 c=g[\"G3\"]; assert (c[\"baseline\"],c[\"target\"],c[\"current\"],c[\"progress\"],c[\"status\"])==(40.0,55.0,47.0,46.7,\"risiko\"), c
 assert c[\"projection\"]=={\"period\":\"2027\",\"value\":54.0,\"progress\":93.3,\"slope_per_quarter\":0.875}, c
@@ -54,9 +54,30 @@ f=g[\"G6\"]; assert (f[\"area\"],f[\"baseline\"],f[\"target\"],f[\"current\"],f[
 assert j[\"meeting_years\"]==[{\"year\":2025,\"held\":2,\"planned\":0,\"not_counting\":0,\"warning\":False},{\"year\":2026,\"held\":1,\"planned\":0,\"not_counting\":1,\"warning\":True}], j[\"meeting_years\"]
 " "$out"'
 
+# G1's worked check on a copy with a third unit of 6 employees without absence (U3 is then the
+# smallest shown unit and protects U2, so Sykehjem Nord's own figures show).
+python3 - "$FX" "$tmp/three.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["units"].append({"id": "U3", "name": "Kjøkken"})
+d["employees"] += [{"id": "K%d" % i, "name": "Kokk %d" % i, "unit": "U3", "employment": [{"from": "2020-01-01", "to": None, "percent": 100}]} for i in range(1, 7)]
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+run goals "$tmp/three.json" --today 2026-11-24 --json
+check "G1 with a third unit: the worked check" '[ $rc -eq 0 ] && python3 -c "
+import json,sys; j=json.load(open(sys.argv[1]))
+a={x[\"id\"]:x for x in j[\"goals\"]}[\"G1\"]
+assert (a[\"area\"],a[\"kind\"],a[\"baseline\"],a[\"target\"],a[\"current\"],a[\"progress\"])==(\"ia2010.delmal1\",\"result\",7.0,5.6,6.0,71.4), a
+assert a[\"reduction\"]==14.3 and a[\"current_period\"]==\"2026-Q2\" and a[\"baseline_period\"]==\"2025-Q2\", a
+p=a[\"projection\"]; assert (p[\"period\"],p[\"value\"],p[\"slope_per_quarter\"])==(\"2027-Q2\",5.4,-0.16) and p[\"progress\"]==114.3, p
+assert a[\"status\"]==\"i rute\", a
+" "$out"'
+run goals "$tmp/three.json" --today 24.11.2026
+check "text shows the worked check" '[ $rc -eq 0 ] && grep -q "Fremdrift:    71,4 % av veien, 14,3 % reduksjon" "$out"'
+
 run goals "$FX" --today 24.11.2026
 check "text exit 0" '[ $rc -eq 0 ]'
-check "text shows the worked check" 'grep -q "Fremdrift:    71,4 % av veien, 14,3 % reduksjon" "$out"'
+check "text: Sykehjem Nord withheld to protect Barnehage Sol" 'grep -q "skjermet for å beskytte en liten gruppe" "$out"'
 check "text masks the small unit" 'grep -q "skjermet (under 5 ansatte)" "$out"'
 check "text warns about IA meetings" 'grep -q "2026: 1 holdt, 0 planlagt  ! færre enn to" "$out"'
 check "text flags not verifiable" 'grep -q "Ikke etterprøvbart: mangler målbart kriterium" "$out"'

@@ -62,6 +62,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const int ab = edit_distance(a, b, 2), ba = edit_distance(b, a, 2);
         FUZZ_CHECK(ab == ba, "edit_distance is symmetric");
         FUZZ_CHECK(ab >= 0 && ab <= 3, "edit_distance within max_dist + 1");
+        // The long-word path (over 48 letters) agrees with the search's own: a common prefix
+        // changes nothing.
+        const std::string pad(50, 'p');
+        FUZZ_CHECK(edit_distance(pad + a, pad + b, 2) == ab, "a common prefix does not change edit_distance");
+        FUZZ_CHECK(edit_distance(a + pad, b + pad, 2) == ab, "a common suffix does not change edit_distance");
     }
     return 0;
 }

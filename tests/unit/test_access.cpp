@@ -86,18 +86,38 @@ TEST_CASE("access: a manager of unit A never sees unit B's employees in any outp
     CHECK(role_label_en(m, ds) == "Manager (Barnehage Solsikken)");
 }
 
-TEST_CASE("access: a manager's statistics: own unit only, and only when not masked") {
+TEST_CASE("access: a manager's statistics: own unit only, never a masked figure") {
     Dataset ds = sample();
     StatsResult s = compute_stats(ds, {d(2026, 1, 1), d(2026, 3, 31), true, 5});
     REQUIRE(s.groups.size() == 2);
+    // Unit B has 2 employees: masked, so its manager gets no group at all.
+    CHECK(visible_stats(s, Role::manager("B")).groups.empty());
+    // Unit A (6) is the only other unit: the organisation minus A would give B, so A is withheld
+    // to protect B; its manager sees the group without figures, with the reason.
     StatsResult a = visible_stats(s, Role::manager("A"));
     REQUIRE(a.groups.size() == 1);
     CHECK(*a.groups[0].unit == "A");
-    CHECK(a.groups[0].percent.has_value());
-    // Unit B has 2 employees: masked, so its manager gets no group at all.
-    CHECK(visible_stats(s, Role::manager("B")).groups.empty());
+    CHECK(a.groups[0].reason == MaskReason::protects_small_group);
+    CHECK_FALSE(a.groups[0].percent.has_value());
+    CHECK_FALSE(a.groups[0].sums.has_value());
     StatsResult org = compute_stats(ds, {d(2026, 1, 1), d(2026, 3, 31), false, 5});
     CHECK(visible_stats(org, Role::manager("A")).groups.empty());
+
+    // With a third unit of 5, that unit (the smallest shown) protects B and A is shown to its
+    // manager: A1 sykmelding 5.1-30.1 = 20 of 6 x 63 working days in Q1 2026, A2 egenmelding
+    // 2.2-3.2 = 2: 22 / 378 = 5,82 % -> 5,8.
+    Dataset three = sample();
+    three.units.push_back({"C", "Kjøkken"});
+    for (int i = 0; i < 5; ++i)
+        three.employees.push_back({"C" + std::to_string(i), "Ansatt C", "C", {{d(2020, 1, 1), std::nullopt, 100}}, {}});
+    StatsResult s3 = compute_stats(three, {d(2026, 1, 1), d(2026, 3, 31), true, 5});
+    StatsResult a3 = visible_stats(s3, Role::manager("A"));
+    REQUIRE(a3.groups.size() == 1);
+    CHECK_FALSE(a3.groups[0].masked);
+    CHECK(*a3.groups[0].percent == doctest::Approx(5.8));
+    StatsResult c3 = visible_stats(s3, Role::manager("C"));
+    REQUIRE(c3.groups.size() == 1);
+    CHECK(c3.groups[0].reason == MaskReason::protects_small_group);
 }
 
 TEST_CASE("access: a tillitsvalgt sees no individual data and only masked statistics") {
@@ -114,13 +134,16 @@ TEST_CASE("access: a tillitsvalgt sees no individual data and only masked statis
     CHECK_FALSE(may_edit(t));
     CHECK_FALSE(may_edit(t, EditArea::absences, "A"));
 
-    // Even a query asking for mask_below 1 comes out masked below 5.
+    // Even a query asking for mask_below 1 comes out masked below 5, with the secondary
+    // suppression that goes with it (A would otherwise give B by subtraction).
     StatsResult s = compute_stats(ds, {d(2026, 1, 1), d(2026, 3, 31), true, 1});
     REQUIRE(s.groups[1].percent.has_value());
     StatsResult vs = visible_stats(s, t);
     REQUIRE(vs.groups.size() == 2);
-    CHECK_FALSE(vs.groups[0].masked);
+    CHECK(vs.groups[0].reason == MaskReason::protects_small_group);
+    CHECK_FALSE(vs.groups[0].percent.has_value());
     CHECK(vs.groups[1].masked);
+    CHECK(vs.groups[1].reason == MaskReason::small_group);
     CHECK_FALSE(vs.groups[1].percent.has_value());
     CHECK_FALSE(vs.groups[1].sums.has_value());
     CHECK(vs.groups[1].employees == 2);

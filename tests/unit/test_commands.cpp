@@ -240,6 +240,16 @@ TEST_CASE("commands: set_organisation checks the name and the orgnr (mod 11)") {
     CHECK(ds.organisation.orgnr == "974760673");
     o.name = "";
     CHECK(only_problem(set_organisation(ds, o)).field == "name");
+
+    // The change log names the field when only one of the two changed.
+    Organisation renamed = ds.organisation;
+    renamed.name = "Fjordvik kommune, helse";
+    CHECK(set_organisation(ds, renamed).command->description == "Endret organisasjonsnavn");
+    Organisation renumbered = ds.organisation;
+    renumbered.orgnr = "889640782";
+    CHECK(set_organisation(ds, renumbered).command->description == "Endret organisasjonsnummer");
+    renamed.own_bht = !renamed.own_bht;
+    CHECK(set_organisation(ds, renamed).command->description == "Endret organisasjonen");
 }
 
 TEST_CASE("commands: absence checks - grade, egenmelding 100, dates, employee, overlap") {

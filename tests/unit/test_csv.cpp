@@ -356,13 +356,13 @@ TEST_CASE("csv export of statistics: BOM, semicolon, CRLF, decimal comma, masked
     CHECK(hr == kBom +
                     "Enhet;Fra;Til;Ansatte;Mulige dagsverk;Tapte dagsverk;Tapte dagsverk egenmeldt;Tapte dagsverk legemeldt;Sykefravær (%)\r\n"
                     "Hele organisasjonen;01.01.2026;31.03.2026;12;700,0;45,3;5,0;40,3;6,5\r\n"
-                    "Barnehage Solsikken;01.01.2026;31.03.2026;8;480,0;30,1;5,0;25,1;6,3\r\n"
+                    "Barnehage Solsikken;01.01.2026;31.03.2026;8;skjermet;skjermet;skjermet;skjermet;skjermet\r\n" // else 12 - 8 = the 4
                     "Teknisk drift;01.01.2026;31.03.2026;4;skjermet;skjermet;skjermet;skjermet;skjermet\r\n");
     const std::string en = export_stats_csv(s, ds, Role::tillitsvalgt(), CsvLang::en);
     CHECK(en == kBom +
                     "Unit,From,To,Employees,Possible workdays,Lost workdays,Lost workdays self-certified,Lost workdays doctor-certified,Sick leave (%)\r\n"
                     "Whole organisation,2026-01-01,2026-03-31,12,700.0,45.3,5.0,40.3,6.5\r\n"
-                    "Barnehage Solsikken,2026-01-01,2026-03-31,8,480.0,30.1,5.0,25.1,6.3\r\n"
+                    "Barnehage Solsikken,2026-01-01,2026-03-31,8,masked,masked,masked,masked,masked\r\n"
                     "Teknisk drift,2026-01-01,2026-03-31,4,masked,masked,masked,masked,masked\r\n");
     // A manager of U1 exports only U1; an employee exports only the header.
     const std::string m = export_stats_csv(s, ds, Role::manager("U1"));

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <sys/mman.h>
 #include <string>
 
 using namespace iadesk;
@@ -275,6 +276,33 @@ TEST_CASE("dataset: syntax errors name the line and column") {
     DatasetLoad arr = load_dataset("[1, 2]");
     REQUIRE(arr.problems.size() == 1);
     CHECK(arr.problems[0].message_en == "The document must be a JSON object (was array)");
+}
+
+TEST_CASE("dataset: a member twice in one object is refused at its place, before anything else") {
+    // The same JSON read by two programs could mean two things (RFC 8259 §4: names SHOULD be
+    // unique); the loader names each repeat instead of keeping the last one silently.
+    DatasetLoad r = load_dataset(R"({"format": "iadesk", "version": 1, "version": 2,
+        "organisation": {"name": "A", "orgnr": "974760673"}, "units": [{"id": "U1", "name": "X", "name": "Y"}],
+        "employees": [], "employees": [], "absences": [{"employee": "E1", "a~b/c": 1, "a~b/c": 2}]})");
+    CHECK_FALSE(r.ok());
+    std::vector<std::string> pointers;
+    for (const auto& p : r.problems) pointers.push_back(p.pointer);
+    CHECK(pointers == std::vector<std::string>{"/version", "/units/0/name", "/employees", "/absences/0/a~0b~1c"});
+    for (const auto& p : r.problems) CHECK(p.code == ProblemCode::field_twice);
+    CHECK(r.problems[3].message_nb == "Feltet «a~b/c» forekommer mer enn én gang");
+}
+
+TEST_CASE("dataset: a text over the size limit is refused without being parsed") {
+    // An untouched anonymous mapping one byte over the limit: readable zeros that take no memory,
+    // so the test shows the limit is checked before the text is read.
+    const std::size_t size = kMaxDatasetBytes + 1;
+    void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    REQUIRE(p != MAP_FAILED);
+    DatasetLoad r = load_dataset(std::string_view(static_cast<const char*>(p), size));
+    munmap(p, size);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].code == ProblemCode::input_too_large);
+    CHECK(r.problems[0].message_nb == "Filen er for stor (1024 MB; høyst 1024 MB)");
 }
 
 TEST_CASE("dataset: wrong format or a newer version stops with one clear problem") {

@@ -42,10 +42,10 @@ TEST_CASE("document: apply, undo and redo restore the organisation name and bump
     CHECK(doc.apply(rename_org(doc.data, "Fjordvik kommune (test)")).empty());
     CHECK(doc.data.organisation.name == "Fjordvik kommune (test)");
     CHECK(doc.revision == r0 + 1);
-    CHECK(doc.undo() == "Endret organisasjonen");
+    CHECK(doc.undo() == "Endret organisasjonsnavn");
     CHECK(doc.data.organisation.name == "Fjordvik kommune");
     CHECK_FALSE(doc.can_undo());
-    CHECK(doc.redo() == "Endret organisasjonen");
+    CHECK(doc.redo() == "Endret organisasjonsnavn");
     CHECK(doc.data.organisation.name == "Fjordvik kommune (test)");
     CHECK(doc.revision == r0 + 3);
 }
@@ -100,10 +100,10 @@ TEST_CASE("document: the change log says when, who and what, logs undo and redo,
     REQUIRE(log.size() == 3);
     CHECK(log[0].unix_seconds == 1795000000);
     CHECK(log[0].role == "hr");
-    CHECK(log[0].description == "Endret organisasjonen");
-    CHECK(log[1].description == "Angret: Endret organisasjonen");
+    CHECK(log[0].description == "Endret organisasjonsnavn");
+    CHECK(log[1].description == "Angret: Endret organisasjonsnavn");
     CHECK(log[1].role == "manager");
-    CHECK(log[2].description == "Gjort om: Endret organisasjonen");
+    CHECK(log[2].description == "Gjort om: Endret organisasjonsnavn");
 
     // Saved with the data and read back unchanged (docs/data-format.md, "change_log").
     doc.data.units.push_back({"U1", "Enhet"});
@@ -145,7 +145,7 @@ TEST_CASE("document: a restore keeps the change log and appends to it, a backup'
     REQUIRE(doc.apply(std::move(*r.command), 1795000100, "hr").empty());
     CHECK(doc.data.organisation.name == "Fra sikkerhetskopien");
     REQUIRE(doc.change_log().size() == 2);
-    CHECK(doc.change_log()[0].description == "Endret organisasjonen");
+    CHECK(doc.change_log()[0].description == "Endret organisasjonsnavn");
     CHECK(doc.change_log()[1].description == "Gjenopprettet fra sikkerhetskopi «kopi.json»");
     CHECK(doc.change_log()[1].unix_seconds == 1795000100);
     // Undo brings the register back and logs that too; nothing is removed from the log.

@@ -26,6 +26,17 @@ Dataset fixture() {
     return std::move(*l.dataset);
 }
 
+// The fixture has Sykehjem Nord (U1, 50) and Barnehage Sol (U2, 3): U1 is the only other unit,
+// so it is withheld to protect U2 (stats.hpp secondary suppression). With a third unit of 6
+// (U3, no absence) U3 is the smallest shown unit and protects U2, and U1's figures show.
+Dataset fixture_with_third_unit() {
+    Dataset ds = fixture();
+    ds.units.push_back({"U3", "Kjøkken"});
+    for (int i = 1; i <= 6; ++i)
+        ds.employees.push_back({"K" + std::to_string(i), "Kokk", "U3", {{ymd(2020, 1, 1), std::nullopt, 100}}, std::nullopt});
+    return ds;
+}
+
 // `n` employees of unit U1 employed since 2020, 100 %.
 Dataset org(int n, const std::string& unit = "U1") {
     Dataset ds;
@@ -80,7 +91,7 @@ TEST_CASE("goals: the worked check 7,0 -> 5,6 at 6,0 is 71,4 % of the way and 14
 TEST_CASE("goals: the sick-leave metric from the data, compared on the same quarter (seasonality, 003:18247-18251)") {
     // Fixture: Sykehjem Nord has 50 employees; Q2 2025 loses 3,5 of 50 -> 7,0 %; Q2 2026 3 of 50 -> 6,0 %;
     // Q3 2026 (the latest complete quarter on 24.11.2026) only 2 of 50 -> 4,0 %.
-    Dataset ds = fixture();
+    Dataset ds = fixture_with_third_unit();
     GoalsOverview ov = evaluate_goals(ds, ymd(2026, 11, 24));
     CHECK(ov.last_complete_quarter == GoalPeriod{2026, 3});
     const GoalEvaluation& e = eval_of(ov, "G1");
@@ -192,31 +203,64 @@ TEST_CASE("goals: masking below 5 employees, also for a set of units with a smal
     GoalsOverview ov = evaluate_goals(ds, ymd(2026, 11, 24));
     const GoalEvaluation& small = eval_of(ov, "G2"); // Barnehage Sol: 3 employees
     CHECK(small.masked);
+    CHECK(small.mask_reason == MaskReason::small_group);
     CHECK_FALSE(small.baseline);
     CHECK_FALSE(small.current);
     CHECK_FALSE(small.progress);
     CHECK(small.status == GoalStatus::unknown);
     for (const MetricPoint& p : small.series) CHECK_FALSE(p.value);
+    // Sykehjem Nord (50) is the only other unit: the organisation (G6, shown) minus it would give
+    // Barnehage Sol, so every figure of G1 is withheld to protect the small unit, and says so.
+    const GoalEvaluation& big = eval_of(ov, "G1");
+    CHECK(big.masked);
+    CHECK(big.mask_reason == MaskReason::protects_small_group);
+    CHECK_FALSE(big.current);
+    CHECK(big.reason.nb == "Skjermet for å beskytte en liten gruppe");
+    for (const MetricPoint& p : big.series) CHECK(p.mask_reason == MaskReason::protects_small_group);
+    CHECK(eval_of(ov, "G6").current);
 
+    // Both units together are the organisation: nothing more is revealed, so the figure shows
+    // (the same as the organisation's for the same quarters).
     Dataset two = ds;
     Goal g = two.goals[0];
     g.id = "G9";
-    g.units = {"U1", "U2"}; // 53 together, but U2 alone would be revealed by the difference
+    g.units = {"U1", "U2"};
     two.goals.push_back(g);
     const GoalsOverview two_ov = evaluate_goals(two, ymd(2026, 11, 24)); // kept: eval_of returns a reference into it
-    const GoalEvaluation& both = eval_of(two_ov, "G9");
-    CHECK(both.masked);
-    CHECK_FALSE(both.current);
+    CHECK_FALSE(eval_of(two_ov, "G9").masked);
+    CHECK(eval_of(two_ov, "G9").current);
 
-    // The organisation as a whole (G6) is shown; a manager of U1 sees G1 but not the organisation.
-    CHECK(eval_of(ov, "G6").current);
-    GoalsOverview mgr = evaluate_goals(ds, ymd(2026, 11, 24), Role::manager("U1"));
+    // With a third unit of 6, U3 protects U2 and U1 shows. The set of U1 and U2 minus the shown
+    // U1 would give U2: withheld. The set of U2 and U3 (both withheld units, 9 people) is the
+    // organisation minus U1, derivable anyway: shown.
+    Dataset three = fixture_with_third_unit();
+    Goal g12 = three.goals[0];
+    g12.id = "G12";
+    g12.units = {"U1", "U2"};
+    Goal g23 = three.goals[0];
+    g23.id = "G23";
+    g23.units = {"U2", "U3"};
+    three.goals.push_back(g12);
+    three.goals.push_back(g23);
+    const GoalsOverview three_ov = evaluate_goals(three, ymd(2026, 11, 24));
+    CHECK(*eval_of(three_ov, "G1").current == doctest::Approx(6.0));
+    CHECK(eval_of(three_ov, "G12").masked);
+    CHECK(eval_of(three_ov, "G12").mask_reason == MaskReason::protects_small_group);
+    CHECK_FALSE(eval_of(three_ov, "G12").current);
+    CHECK_FALSE(eval_of(three_ov, "G23").masked);
+    // Q2 2026: U2's and U3's 9 employees lose nothing (the fixture's absences are in U1; E51's
+    // are in May 2025) -> 0,0.
+    REQUIRE(eval_of(three_ov, "G23").current);
+    CHECK(*eval_of(three_ov, "G23").current == doctest::Approx(0.0));
+
+    // A manager of U1 sees G1 but not the organisation.
+    GoalsOverview mgr = evaluate_goals(three, ymd(2026, 11, 24), Role::manager("U1"));
     CHECK(eval_of(mgr, "G1").current);
     CHECK(eval_of(mgr, "G6").no_access);
     CHECK_FALSE(eval_of(mgr, "G6").current);
     // The tillitsvalgt sees every goal and the (masked) figures.
-    GoalsOverview tv = evaluate_goals(ds, ymd(2026, 11, 24), Role::tillitsvalgt());
-    CHECK(tv.goals.size() == ds.goals.size());
+    GoalsOverview tv = evaluate_goals(three, ymd(2026, 11, 24), Role::tillitsvalgt());
+    CHECK(tv.goals.size() == three.goals.size());
     CHECK(*eval_of(tv, "G1").current == doctest::Approx(6.0));
     CHECK(eval_of(tv, "G2").masked);
     // An employee sees the goals but no statistics; recorded metrics are not statistics.
@@ -306,7 +350,9 @@ TEST_CASE("goals: a warning for a year with fewer than two IA meetings with lead
 }
 
 TEST_CASE("goals: summary per sub-goal") {
-    const Dataset fx = fixture(); // the overview points into the dataset: it must outlive it
+    // With a third unit, so that Sykehjem Nord's own figures (G1) show. The overview points into
+    // the dataset: it must outlive it.
+    const Dataset fx = fixture_with_third_unit();
     GoalsOverview ov = evaluate_goals(fx, ymd(2026, 11, 24));
     REQUIRE(ov.areas.size() == 5);
     CHECK(ov.areas[0].area == "ia2010.delmal1");
@@ -390,7 +436,7 @@ TEST_CASE("goals: report golden files (action plan 003:9276-9288, half-year repo
     }
     const std::string& plan = reports[0].second;
     CHECK(plan.find("<h2>Delmål 1: Sykefravær</h2>") != std::string::npos);
-    CHECK(plan.find("71,4") != std::string::npos);
+    CHECK(plan.find("skjermet for å beskytte en liten gruppe") != std::string::npos); // G1 protects G2
     CHECK(plan.find("skjermet (færre enn 5 ansatte)") != std::string::npos);
     CHECK(plan.find("Tidsplan og ansvar") != std::string::npos);
     const std::string& half = reports[1].second;

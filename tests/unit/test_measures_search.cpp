@@ -53,6 +53,30 @@ TEST_CASE("measures search: edit distance with cut-off and allowed edits") {
     CHECK(edit_distance("mentor", "mentor", 1) == 0);
     CHECK(edit_distance("mentor", "monitor", 1) == 2); // over the cut-off: max + 1
     CHECK(edit_distance("abc", "abcdefgh", 2) == 3);
+    // Long words (over the search's 48-letter fuzzy cut) get the same distance as short ones: a
+    // word is 0 from itself, one substitution, insertion or swap is 1, whatever the length.
+    // Found by fuzzing: a 59-letter token was "3 edits" from itself.
+    const std::string v59(59, 'v');
+    CHECK(edit_distance(v59, v59, 2) == 0);
+    CHECK(tokenize(std::string("\x5f") + v59 + "\xa9\xc3\xad") == std::vector<std::string>{v59, "i"});
+    std::string one_off = v59;
+    one_off[55] = 'w';
+    CHECK(edit_distance(v59, one_off, 2) == 1);
+    CHECK(edit_distance(v59 + "ab", v59 + "ba", 2) == 1);
+    CHECK(edit_distance(v59 + "a", v59, 2) == 1);
+    CHECK(edit_distance(v59 + "abc", v59, 2) == 3);
+    CHECK(edit_distance(std::string(200000, 'x'), std::string(200000, 'x'), 2) == 0);
+    // A common prefix does not change the distance: the long path agrees with the short one.
+    const std::string pad(60, 'p');
+    for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
+             {"lonnstilskudd", "lonnstilskud"}, {"ekspert", "ekspetr"}, {"mentor", "monitor"},
+             {"abc", "abcdefgh"}, {"ca", "abc"}, {"", "ab"}, {"kitten", "sitting"}})
+        for (int k : {0, 1, 2, 3}) {
+            CAPTURE(a);
+            CAPTURE(b);
+            CAPTURE(k);
+            CHECK(edit_distance(pad + a, pad + b, k) == edit_distance(a, b, k));
+        }
     CHECK(allowed_edits(4) == 0);
     CHECK(allowed_edits(5) == 1);
     CHECK(allowed_edits(8) == 1);

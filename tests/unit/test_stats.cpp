@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -106,9 +107,13 @@ TEST_CASE("stats: masking below 5 employees, per unit, in the units' order") {
     REQUIRE(r.groups.size() == 3);
     CHECK(r.groups[0].unit == "U1");
     CHECK(r.groups[0].employees == 5);
-    CHECK_FALSE(r.groups[0].masked);
-    CHECK(r.groups[0].percent.has_value());
+    // U1 is shown enough, but it is the only other unit with people: the organisation minus U1
+    // would be U2, so U1 is withheld to protect it (secondary suppression).
+    CHECK(r.groups[0].masked);
+    CHECK(r.groups[0].reason == MaskReason::protects_small_group);
+    CHECK_FALSE(r.groups[0].percent.has_value());
     CHECK(r.groups[1].unit == "U2");
+    CHECK(r.groups[1].reason == MaskReason::small_group);
     CHECK(r.groups[1].employees == 4);
     CHECK(r.groups[1].masked); // 4 < 5: skjermet
     CHECK_FALSE(r.groups[1].sums.has_value());
@@ -117,9 +122,12 @@ TEST_CASE("stats: masking below 5 employees, per unit, in the units' order") {
     CHECK(r.groups[2].employees == 0);
     CHECK(r.groups[2].masked);
 
-    // A fifth employee in U2 lifts the mask: mulige 5 * 7 = 35, tapte 3 -> 8.571... -> 8.6.
+    // A fifth employee in U2 lifts the mask, of U2 and so of U1: mulige 5 * 7 = 35, tapte 3 ->
+    // 8.571... -> 8.6.
     ds.employees.push_back(emp("K5", "U2", {{ymd(2020, 1, 1), open, 100}}));
     r = compute_stats(ds, q);
+    CHECK_FALSE(r.groups[0].masked);
+    CHECK(*r.groups[0].percent == doctest::Approx(39.0));
     CHECK(r.groups[1].employees == 5);
     CHECK_FALSE(r.groups[1].masked);
     REQUIRE(r.groups[1].percent.has_value());
@@ -281,9 +289,23 @@ TEST_CASE("stats: properties on generated datasets against a day-by-day oracle")
         REQUIRE(units.groups.size() == 2);
         CHECK(units.groups[0].sums->mulige + units.groups[1].sums->mulige == doctest::Approx(mulige));
         CHECK(units.groups[0].employees + units.groups[1].employees == employed);
-        // Masking at the default threshold follows the head count.
+        // Masking at the default threshold follows the largest head-count of a quarter's part of
+        // the period (people employed on a day of it), not the people seen over the period.
+        int largest = 0;
+        for (Date a = qf; a <= qt;) {
+            const Date b = std::min(quarter_of(a).last(), qt);
+            int heads = 0;
+            for (const Employee& e : ds.employees) {
+                bool in = false;
+                for (Date d = a; d <= b && !in; d += 1) in = position_share_on(e, d) > 0;
+                heads += in ? 1 : 0;
+            }
+            largest = std::max(largest, heads);
+            a = b + 1;
+        }
         const StatsResult masked = compute_stats(ds, {qf, qt});
-        CHECK(masked.groups[0].masked == (employed < 5));
+        CHECK(masking_headcount(masked.groups[0]) == largest);
+        CHECK(masked.groups[0].masked == (largest < 5));
     }
 }
 

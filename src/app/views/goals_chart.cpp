@@ -82,6 +82,15 @@ void chart(const ViewContext& ctx, const GoalEvaluation& e) {
         }
         dl->AddCircle(b, 0.3f * em, col, 0, 2.0f);
     }
+    // Withheld quarters (stats.hpp masking): a hollow grey mark on the axis, never a value.
+    bool any_masked = false;
+    for (const MetricPoint& p : e.series) {
+        if (!p.masked) continue;
+        any_masked = true;
+        const double x = quarter_index(p.period);
+        if (x < x0 || x > x1) continue;
+        dl->AddCircle(ImVec2(X(x), bottom - 0.3f * em), 0.22f * em, IM_COL32(150, 150, 160, 255), 0, 1.5f);
+    }
     // The x axis: first and last period.
     if (!e.series.empty()) {
         const std::string first = period_label(e.series.front().period, english(ctx));
@@ -90,6 +99,7 @@ void chart(const ViewContext& ctx, const GoalEvaluation& e) {
                                               : period_label(e.series.back().period, english(ctx));
         dl->AddText(ImVec2(right - ImGui::CalcTextSize(last.c_str()).x, bottom + 0.2f * em), text, last.c_str());
     }
+    if (any_masked) ImGui::TextDisabled("%s", tr("goals.chart_masked"));
 }
 
 } // namespace iadesk::app

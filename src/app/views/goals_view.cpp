@@ -49,7 +49,7 @@ void goal_status_tag(GoalStatus s) {
 std::string value_text(const ViewContext& ctx, const Goal& g, const GoalEvaluation& e, const std::optional<double>& v) {
     if (v) return number_text(*v, ctx) + (g.metric == GoalMetric::sick_leave ? " %" : "");
     if (e.no_access) return tr("goals.no_access");
-    if (e.masked) return tr("goals.masked");
+    if (e.masked) return tr(e.mask_reason == MaskReason::protects_small_group ? "goals.masked_protects" : "goals.masked");
     return "–";
 }
 

@@ -1,14 +1,16 @@
-// Statistikk: sick leave per unit and quarter (DOMAIN.md §6): percent per quarter of a year,
-// egenmeldt/legemeldt parts, the trend against the same quarter a year earlier (seasonality),
-// masked groups shown as "skjermet (færre enn 5 ansatte)", export to Excel (CSV). What the role
-// may see is decided in the core (access.hpp visible_stats).
+// Statistikk: sick leave per unit and quarter (docs/domain.md): percent per quarter of a year,
+// the trend against the same quarter a year earlier (seasonality), the egenmeldt/legemeldt parts
+// of the latest quarter, and NAV's comparable figure (legemeldt, last four quarters) beside all
+// absence. Withheld groups say why ("skjermet": a small group; "skjermet for å beskytte en liten
+// gruppe": secondary suppression). Every figure, its rounding and what the role may see come from
+// the core (stats_overview.hpp); this file only draws them.
 #pragma once
 
 #include "app/view_context.hpp"
+#include "iadesk/stats_overview.hpp"
 
 #include <functional>
 #include <string>
-#include <vector>
 
 namespace iadesk::app {
 
@@ -16,15 +18,10 @@ struct StatisticsView {
     int year = 0;                         // 0 = the year of `today`
     uint64_t computed_generation = UINT64_MAX;
     int computed_year = 0;
-    // quarters[q] for q = 0..3 this year, 4..7 the year before; each by unit plus the organisation.
-    std::vector<StatsResult> quarters;
-    std::vector<StatsResult> org_quarters;
+    StatsOverview overview;
 
     // `download(name, mime, bytes)` offers a file to the user (the platform's).
     void draw(ViewContext& ctx, const std::function<void(const std::string&, const std::string&, const std::string&)>& download);
-
-private:
-    void compute(const ViewContext& ctx);
 };
 
 } // namespace iadesk::app
