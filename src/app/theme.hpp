@@ -12,8 +12,9 @@
 // - Colours: views and widgets take every colour from the ImGui style or from colours() (the
 //   semantic colours of the theme in use), never from literals. Each text colour of a theme has
 //   at least 4.5:1 contrast (WCAG 2.1 AA, body text) against every surface it is drawn on in that
-//   theme: the window, child, popup and alternate table row backgrounds, the cards, the problem
-//   box and its own tag background (tests/app/test_theme.cpp). Status is never told by colour
+//   theme: the window, child, popup, alternate table row and selected row backgrounds, the cards,
+//   the problem box and its own tag background; 7:1 for text on pages, tables and cards in the
+//   high-contrast theme (tests/app/test_theme.cpp). Status is never told by colour
 //   alone: every coloured status also has an icon and a word (UX.md).
 #pragma once
 

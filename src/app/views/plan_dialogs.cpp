@@ -123,7 +123,7 @@ void PlanEditorView::draw_side(ViewContext& ctx, const Plan& p, bool may_edit) {
     }
     const bool sent = std::any_of(p.shares.begin(), p.shares.end(), [](const PlanShare& s) { return s.recipient == "sykmelder"; });
     if (!sent) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.38f, 0.02f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colours().text_warning);
         ImGui::TextWrapped("%s", tr("plan.send_hint"));
         ImGui::PopStyleColor();
     }

@@ -25,7 +25,7 @@ const char* plan_state_key(const Plan* p) {
 }
 
 void hint_line(const QualityHint& h, bool en) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.38f, 0.02f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, colours().text_warning);
     const std::string& m = en ? h.message_en : h.message_nb;
     ImGui::TextWrapped("\xE2\x9A\xA0 %s", m.c_str());
     ImGui::PopStyleColor();

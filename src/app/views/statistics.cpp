@@ -43,7 +43,7 @@ void trend_cell(const StatsCell& c, Language lang) {
     const double d = c.value;
     const char* arrow = d > 0.05 ? "\xE2\x96\xB2" : d < -0.05 ? "\xE2\x96\xBC" : "\xE2\x80\x93"; // ▲ ▼ –
     const std::string t = std::string(arrow) + " " + (d > 0 ? "+" : "") + format_decimal(d, 1, lang) + " " + tr("stats.points");
-    ImGui::TextColored(d > 0.05 ? ImVec4(0.70f, 0.10f, 0.10f, 1) : ImVec4(0.10f, 0.48f, 0.22f, 1), "%s", t.c_str());
+    ImGui::TextColored(d > 0.05 ? colours().text_error : colours().text_ok, "%s", t.c_str()); // more absence: worse
 }
 
 } // namespace
