@@ -64,7 +64,7 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
     ImGui::TextUnformatted(tr("goals.field.area"));
     ImGui::SetNextItemWidth(24 * ImGui::GetFontSize());
     const std::string current = goal.area.empty() ? std::string(tr("goals.custom_area")) : area_label(goal.area, en);
-    if (ImGui::BeginCombo("##goal-area", current.c_str())) {
+    if (ui::begin_combo("##goal-area", current)) { // a custom area's name is data: shown as written
         for (const IaAgreement& a : builtin_agreements()) {
             ImGui::TextDisabled("%s", (en ? a.name_en : a.name_nb).c_str());
             for (const GoalArea& ar : a.areas)

@@ -81,10 +81,10 @@ void PlanEditorView::draw_list(ViewContext& ctx) {
             const Employee& e = data.employees[static_cast<std::size_t>(r.employee)];
             const CaseSchedule& s = ctx.derived.schedules[static_cast<std::size_t>(r.schedule)];
             const Plan* p = find_plan(data, e.id, s.sickness_case->start);
-            ImGui::PushID(e.id.c_str());
+            ui::push_id(e.id);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (ImGui::Selectable(e.name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) open(e.id);
+            if (ui::selectable(e.name, "row", false, ImGuiSelectableFlags_SpanAllColumns)) open(e.id);
             probe::note_text(e.name);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(ctx.derived.unit_name(data, e.unit).c_str());

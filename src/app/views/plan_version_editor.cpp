@@ -186,7 +186,10 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     for (const AdjustmentOption& o : data.adjustment_options) {
         bool on = std::find(c.adjustment_options.begin(), c.adjustment_options.end(), o.id) != c.adjustment_options.end();
         ImGui::BeginDisabled(ro);
-        if (ImGui::Checkbox(o.text.c_str(), &on)) {
+        ui::push_id(o.id);
+        const bool toggled = ui::checkbox(o.text, "option", &on);
+        ImGui::PopID();
+        if (toggled) {
             if (on) c.adjustment_options.push_back(o.id);
             else std::erase(c.adjustment_options, o.id);
         }

@@ -86,7 +86,7 @@ void StatisticsView::draw(ViewContext& ctx,
         ImGui::TableSetupColumn(tr("stats.doctor"), 0, 1.0f);
         ImGui::TableHeadersRow();
         for (const StatsRow& row : ov.rows) {
-            ImGui::PushID(row.unit ? row.unit->c_str() : "#organisation");
+            ui::push_id(row.unit ? std::string_view(*row.unit) : std::string_view("#organisation"));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ui::text(row.name.c_str());
@@ -116,7 +116,7 @@ void StatisticsView::draw(ViewContext& ctx,
         ImGui::TableSetupColumn(tr("stats.nav_total"), 0, 2.0f);
         ImGui::TableHeadersRow();
         for (const StatsRow& row : ov.rows) {
-            ImGui::PushID(row.unit ? row.unit->c_str() : "#organisation");
+            ui::push_id(row.unit ? std::string_view(*row.unit) : std::string_view("#organisation"));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ui::text(row.name.c_str());
