@@ -73,6 +73,28 @@ TEST_CASE("employee editor: a birth date that does not match the birth year show
     CHECK(h.shows_text_containing("Fødselsdatoen er ikke en gyldig dato"));
 }
 
+TEST_CASE("employee editor: the birth date is HR's only: the unit's manager sees the editor without it") {
+    test::HeadlessApp h;
+    Dataset d = register_with_kari();
+    d.employees[0].birth_date = Date::from_ymd(1980, 3, 15);
+    start(h, d);
+    open_kari(h);
+    CHECK(h.value_of("Fødselsdato (valgfritt)") == "15.03.1980");
+    // The role menu: its title starts "Rolle: "; the manager of Drift.
+    std::string title;
+    for (const auto& it : nlohmann::json::parse(app::probe::items_json()))
+        if (it.value("visible", false) && it.value("label", "").starts_with("Rolle: ")) title = it.value("label", "");
+    REQUIRE_FALSE(title.empty());
+    h.click(title);
+    h.click("Nærmeste leder for");
+    h.click("Drift");
+    h.click("Ansatte");
+    h.click("Kari Nordmann");
+    CHECK(h.shows("Fødselsår (valgfritt)"));
+    CHECK_FALSE(h.shows("Fødselsdato (valgfritt)"));
+    CHECK_FALSE(h.shows_text_containing("15.03.1980"));
+}
+
 TEST_CASE("settings: the organisation's own egenmelding rule is saved, and one outside the law is refused with the reason") {
     test::HeadlessApp h;
     start(h, register_with_kari());
