@@ -122,6 +122,12 @@ TEST_CASE("settings: the organisation's own egenmelding rule is saved, and one o
     CHECK(rule->days_per_12_months == 24);
     CHECK(rule->agreed_from == Date::from_ymd(2024, 3, 1));
 
+    // A change cancelled is not saved, and the form shows the saved rule again.
+    h.type("Dager om gangen (1–16)", "5");
+    h.click("Avbryt");
+    CHECK(h.value_of("Dager om gangen (1–16)") == "8");
+    CHECK(h.app->document().data.organisation.egenmelding->days_at_a_time == 8);
+
     // Back to the law's rule.
     h.click("Lovens regel (3 dager, 4 ganger per 12 måneder)");
     h.click("Lagre egenmeldingsregelen");

@@ -73,7 +73,14 @@ void SettingsView::draw_egenmelding(ViewContext& ctx) {
         ui::muted_text(tr("settings.egenmelding_help"));
         ImGui::Unindent();
     }
-    if (editable && form.edited && ImGui::Button(tr("settings.egenmelding_save"))) save_egenmelding(ctx);
+    if (editable && form.edited) {
+        if (ImGui::Button(tr("settings.egenmelding_save"))) save_egenmelding(ctx);
+        ImGui::SameLine();
+        if (ImGui::Button(tr("common.cancel"))) { // back to the rule in the document
+            form.edited = false;
+            form.synced_revision = UINT64_MAX;
+        }
+    }
     ImGui::EndDisabled();
 }
 
