@@ -210,12 +210,12 @@ void App::set_status(std::string text) { status_message_ = std::move(text); }
 
 void App::draw_menu_bar() {
     if (!ImGui::BeginMenuBar()) return;
-    const ImVec4 white(1, 1, 1, 1);
+    const SemanticColours& colour = colours();
     ImGui::PushFont(theme_.fonts.title);
-    ImGui::TextColored(white, "iadesk");
+    ImGui::TextColored(colour.bar_text, "iadesk");
     ImGui::PopFont();
     for (const char* menu : {"menu.edit", "menu.goto", "menu.view"}) {
-        ImGui::PushStyleColor(ImGuiCol_Text, white); // the label on the dark bar; the popup stays dark on light
+        ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text); // the label on the dark bar; the popup has the theme's
         const bool open = ImGui::BeginMenu(tr(menu));
         ImGui::PopStyleColor();
         if (open) {
@@ -223,7 +223,7 @@ void App::draw_menu_bar() {
             ImGui::EndMenu();
         }
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.89f, 0.95f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text_muted);
     ImGui::TextUnformatted(doc_.data.organisation.name.c_str());
     probe::note_text(doc_.data.organisation.name);
     const std::string palette = std::string(tr("action.palette")) + "  Ctrl+K";
@@ -233,8 +233,8 @@ void App::draw_menu_bar() {
         (translations_.language == Language::nb ? role_label_nb(role_, doc_.data) : role_label_en(role_, doc_.data));
     const float right = ImGui::GetWindowWidth() - 5 * em - ImGui::CalcTextSize(role_text.c_str()).x - 2 * em;
     ImGui::SameLine(right - ImGui::CalcTextSize(palette.c_str()).x - 2 * em);
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.22f, 0.31f, 0.46f, 1));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.30f, 0.41f, 0.58f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Button, colour.bar_button);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour.bar_button_hovered);
     if (ImGui::SmallButton(palette.c_str())) palette_.open_requested = true;
     ImGui::PopStyleColor(3);
     ImGui::SameLine(right);
@@ -245,7 +245,7 @@ void App::draw_menu_bar() {
         case_open_ = false;
     }
     ImGui::SameLine(ImGui::GetWindowWidth() - 4.5f * em);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text);
     const bool open_lang = ImGui::BeginMenu(translations_.language == Language::nb ? "nb###lang" : "en###lang");
     ImGui::PopStyleColor();
     if (open_lang) {
@@ -277,17 +277,17 @@ void App::draw_status_bar() {
         save_text = std::string("\xE2\x9A\xA0 ") +
                     (save.read_only_reason == ReadOnly::storage_unreadable ? tr("save.read_only_storage") : tr("save.read_only"));
         if (!save.read_only_detail.empty()) save_text += " (" + save.read_only_detail + ")";
-        colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
+        colour = colours().text_error;
     } else if (!save.error.empty()) {
         save_text = std::string("\xE2\x9A\xA0 ") + save.error;
-        colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
+        colour = colours().text_error;
     } else if (save.unloadable) {
         const DatasetProblem& p = *save.unloadable;
         const std::string why = p.pointer + ": " + (translations_.language == Language::en ? p.message_en : p.message_nb);
         char buf[1024];
         std::snprintf(buf, sizeof buf, tr("save.unloadable"), why.c_str());
         save_text = std::string("\xE2\x9A\xA0 ") + buf;
-        colour = ImVec4(0.70f, 0.10f, 0.10f, 1);
+        colour = colours().text_error;
     } else if (!autosave_.stored()) {
         save_text = tr("save.not_stored");
     } else if (autosave_.saving(doc_)) {

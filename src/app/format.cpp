@@ -1,5 +1,7 @@
 #include "app/format.hpp"
 
+#include "app/theme.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -31,6 +33,25 @@ std::string format_decimal(double value, int decimals, Language lang) {
     return s;
 }
 
+std::string describe_egenmelding_rule(const EgenmeldingRule& rule, Language lang) {
+    char part[96];
+    std::snprintf(part, sizeof part, tr("egenmelding.days_at_a_time"), rule.days_at_a_time);
+    std::string out = part;
+    if (rule.times_per_12_months) {
+        std::snprintf(part, sizeof part, tr("egenmelding.times_per_12_months"), *rule.times_per_12_months);
+        out += std::string(", ") + part;
+    }
+    if (rule.days_per_12_months) {
+        std::snprintf(part, sizeof part, tr("egenmelding.days_per_12_months"), *rule.days_per_12_months);
+        out += std::string(", ") + part;
+    }
+    if (rule.agreed_from) {
+        std::snprintf(part, sizeof part, tr("egenmelding.from"), format_date(*rule.agreed_from, lang).c_str());
+        out += std::string(", ") + part;
+    }
+    return out;
+}
+
 bool contains_ci(const std::string& hay, const std::string& needle) {
     if (needle.empty()) return true;
     auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
@@ -39,16 +60,17 @@ bool contains_ci(const std::string& hay, const std::string& needle) {
 }
 
 StatusLook status_look(MilestoneStatus s) {
+    const SemanticColours& c = colours();
     switch (s) {
-    case MilestoneStatus::overdue: return {"\xE2\x9A\xA0", "status.overdue", ImVec4(0.70f, 0.10f, 0.10f, 1)};      // ⚠
-    case MilestoneStatus::due_soon: return {"\xE2\x97\x8F", "status.due_soon", ImVec4(0.72f, 0.42f, 0.00f, 1)};    // ●
-    case MilestoneStatus::upcoming: return {"\xE2\x97\x8B", "status.upcoming", ImVec4(0.18f, 0.33f, 0.60f, 1)};    // ○
-    case MilestoneStatus::on_request: return {"\xE2\x96\xB3", "status.on_request", ImVec4(0.35f, 0.30f, 0.55f, 1)}; // △
-    case MilestoneStatus::done: return {"\xE2\x9C\x93", "status.done", ImVec4(0.10f, 0.48f, 0.22f, 1)};            // ✓
-    case MilestoneStatus::exempt: return {"\xE2\x97\x87", "status.exempt", ImVec4(0.36f, 0.40f, 0.40f, 1)};        // ◇
-    case MilestoneStatus::not_applicable: return {"\xE2\x80\x93", "status.not_applicable", ImVec4(0.45f, 0.45f, 0.48f, 1)}; // –
+    case MilestoneStatus::overdue: return {"\xE2\x9A\xA0", "status.overdue", c.tag_overdue};              // ⚠
+    case MilestoneStatus::due_soon: return {"\xE2\x97\x8F", "status.due_soon", c.tag_due_soon};           // ●
+    case MilestoneStatus::upcoming: return {"\xE2\x97\x8B", "status.upcoming", c.tag_upcoming};           // ○
+    case MilestoneStatus::on_request: return {"\xE2\x96\xB3", "status.on_request", c.tag_on_request};     // △
+    case MilestoneStatus::done: return {"\xE2\x9C\x93", "status.done", c.tag_done};                       // ✓
+    case MilestoneStatus::exempt: return {"\xE2\x97\x87", "status.exempt", c.tag_exempt};                 // ◇
+    case MilestoneStatus::not_applicable: return {"\xE2\x80\x93", "status.not_applicable", c.tag_not_applicable}; // –
     }
-    return {"?", "status.upcoming", ImVec4(0, 0, 0, 1)};
+    return {"?", "status.upcoming", c.tag_not_applicable};
 }
 
 int status_urgency(MilestoneStatus s) {

@@ -5,6 +5,7 @@
 #include "app/i18n.hpp"
 #include "iadesk/calendar.hpp"
 #include "iadesk/milestones.hpp"
+#include "iadesk/model.hpp"
 
 #include <imgui.h>
 
@@ -15,13 +16,15 @@ namespace iadesk::app {
 std::string format_date(Date d, Language lang);
 std::string relative_days(Date d, Date today); // "i dag", "i morgen", "om 3 dager", "for 2 dager siden"
 std::string format_decimal(double value, int decimals, Language lang);
+// An agreed egenmelding rule in words, e.g. "8 dager om gangen, 24 dager per 12 måneder, fra 01.03.2024".
+std::string describe_egenmelding_rule(const EgenmeldingRule& rule, Language lang);
 // Case-insensitive (ASCII) substring match for list filters; Norwegian letters match exactly.
 bool contains_ci(const std::string& hay, const std::string& needle);
 
 struct StatusLook {
     const char* icon;     // a glyph, so status is never told by colour alone
     const char* word_key; // translation key
-    ImVec4 colour;
+    ImVec4 colour;        // of the theme in use (theme.hpp colours())
 };
 StatusLook status_look(MilestoneStatus s);
 // Ordering for "most urgent first": overdue, due_soon, upcoming, on_request, done, exempt, n/a.

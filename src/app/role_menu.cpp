@@ -2,31 +2,31 @@
 
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
+#include "app/theme.hpp"
+#include "app/widgets.hpp"
 
 #include <imgui.h>
-
-#include <algorithm>
 
 namespace iadesk::app {
 namespace {
 
-int resize_cb(ImGuiInputTextCallbackData* cb) {
-    auto* s = static_cast<std::string*>(cb->UserData);
-    s->resize(static_cast<size_t>(cb->BufTextLen));
-    cb->Buf = s->data();
-    return 0;
-}
+constexpr const char* kPopup = "role-menu-popup";
+constexpr int kEmployeesShown = 15;
 
 } // namespace
 
+// The title holds a unit's or an employee's name, so it is a ui::selectable opening a popup rather
+// than an ImGui::BeginMenu, whose label would cut the name at "##" (widgets.hpp).
 bool RoleMenu::draw(const Dataset& doc, Role& role, Language language) {
     const std::string current = language == Language::nb ? role_label_nb(role, doc) : role_label_en(role, doc);
-    const std::string label = std::string(tr("role.prefix")) + current + "###role-menu";
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    const bool open = ImGui::BeginMenu(label.c_str());
+    const std::string title = std::string(tr("role.prefix")) + current;
+    ImGui::PushStyleColor(ImGuiCol_Text, colours().bar_text);
+    const float width = ImGui::CalcTextSize(title.data(), title.data() + title.size()).x;
+    if (ui::selectable(title, "role-menu", ImGui::IsPopupOpen(kPopup), 0, ImVec2(width, 0))) ImGui::OpenPopup(kPopup);
+    probe::note_text(title);
     ImGui::PopStyleColor();
-    probe::note_text(std::string(tr("role.prefix")) + current);
-    if (!open) return false;
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y));
+    if (!ImGui::BeginPopup(kPopup)) return false;
     bool changed = false;
     if (ImGui::MenuItem(tr("role.hr_name"), nullptr, role.kind == RoleKind::hr)) {
         role = Role::hr();
@@ -34,10 +34,12 @@ bool RoleMenu::draw(const Dataset& doc, Role& role, Language language) {
     }
     if (ImGui::BeginMenu(tr("role.manager_of"))) {
         for (const Unit& u : doc.units) {
-            if (ImGui::MenuItem(u.name.c_str(), nullptr, role.kind == RoleKind::manager && role.unit == u.id)) {
+            ui::push_id(u.id);
+            if (ui::selectable(u.name, "unit", role.kind == RoleKind::manager && role.unit == u.id)) {
                 role = Role::manager(u.id);
                 changed = true;
             }
+            ImGui::PopID();
         }
         ImGui::EndMenu();
     }
@@ -46,23 +48,23 @@ bool RoleMenu::draw(const Dataset& doc, Role& role, Language language) {
         changed = true;
     }
     if (ImGui::BeginMenu(tr("role.employee_of"))) {
-        ImGui::SetNextItemWidth(16 * ImGui::GetFontSize());
-        ImGui::InputTextWithHint("##role-emp", tr("role.employee_search"), employee_search.data(),
-                                 employee_search.capacity() + 1, ImGuiInputTextFlags_CallbackResize, resize_cb,
-                                 &employee_search);
-        probe::note_value(employee_search, tr("role.employee_search"));
+        ui::search_box(tr("role.employee_search"), "role-emp", employee_search, 16);
         int shown = 0;
         for (const Employee& e : doc.employees) {
             if (!contains_ci(e.name, employee_search)) continue;
-            if (++shown > 15) break;
-            if (ImGui::MenuItem(e.name.c_str(), e.id.c_str(), role.kind == RoleKind::employee && role.employee == e.id)) {
+            if (++shown > kEmployeesShown) break;
+            ui::push_id(e.id);
+            if (ui::selectable(e.name, "employee", role.kind == RoleKind::employee && role.employee == e.id)) {
                 role = Role::employee_of(e.id);
                 changed = true;
             }
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", e.id.c_str());
+            ImGui::PopID();
         }
         ImGui::EndMenu();
     }
-    ImGui::EndMenu();
+    ImGui::EndPopup();
     return changed;
 }
 

@@ -94,6 +94,10 @@ void note_value(std::string_view value, const char* label) {
     }
 }
 
+void note_label(std::string_view label) {
+    if (Item* it = find_current(current_probe(), ImGui::GetCurrentContext()->LastItemData.ID)) it->label = std::string(label);
+}
+
 const std::string& items_json() {
     static const std::string empty = "[]";
     Probe* p = current_probe();

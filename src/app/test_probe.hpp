@@ -40,6 +40,9 @@ void note_text(std::string_view text);   // records the last item (a Text) under
 // Attaches a value (an input field's text) to the last item, and a label when the widget's own
 // label is hidden ("##id", labels drawn above fields).
 void note_value(std::string_view value, const char* label = nullptr);
+// Names the last item by the text a widget shows itself (ui::selectable, ui::checkbox: data text
+// that ImGui's labels would cut at "##"), keeping its kind.
+void note_label(std::string_view label);
 const std::string& items_json(); // of the last completed frame ("[]" when disabled)
 
 } // namespace iadesk::app::probe

@@ -1,25 +1,34 @@
 #include "app/widgets.hpp"
 
 #include "app/format.hpp"
-#include "app/test_probe.hpp"
-
 #include "app/i18n.hpp"
+#include "app/test_probe.hpp"
+#include "app/theme.hpp"
 #include "iadesk/calendar.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h> // ImHashData, RenderTextClippedEx: text drawn without ImGui's "##" rule
+#include <misc/cpp/imgui_stdlib.h>
 
 #include <cstdio>
 
 namespace iadesk::app::ui {
 namespace {
 
-int resize_callback(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* s = static_cast<std::string*>(data->UserData);
-        s->resize(static_cast<size_t>(data->BufTextLen));
-        data->Buf = s->data();
-    }
-    return 0;
+// Text drawn as written: ImGui's own label rendering stops at "##"; this does not.
+void draw_text_at(ImVec2 min, ImVec2 max, std::string_view text) {
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    const ImVec2 size = ImGui::CalcTextSize(begin, end);
+    const ImRect clip(min, max);
+    ImGui::RenderTextClippedEx(ImGui::GetWindowDrawList(), min, max, begin, end, &size,
+                               ImGui::GetStyle().SelectableTextAlign, &clip);
+}
+
+void wrapped_in(const ImVec4& colour, const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    label_text(text);
+    ImGui::PopStyleColor();
 }
 
 } // namespace
@@ -41,40 +50,46 @@ void label_text(const char* text) {
     probe::note_text(text);
 }
 
+void error_text(const char* text) { wrapped_in(colours().text_error, text); }
+void warning_text(const char* text) { wrapped_in(colours().text_warning, text); }
+void muted_text(const char* text) { wrapped_in(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text); }
+
 bool input_text(const char* label, const char* id, std::string& value, float width_em, bool read_only) {
     ImGui::TextUnformatted(label);
     ImGui::SetNextItemWidth(width_em * ImGui::GetFontSize());
-    std::string hidden_id = std::string("##") + id; // the label is drawn above the field
-    bool changed = ImGui::InputText(hidden_id.c_str(), value.data(), value.capacity() + 1,
-                                    ImGuiInputTextFlags_CallbackResize | (read_only ? ImGuiInputTextFlags_ReadOnly : 0),
-                                    resize_callback, &value);
+    const std::string hidden_id = std::string("##") + id; // the label is drawn above the field
+    const bool changed = ImGui::InputText(hidden_id.c_str(), &value, read_only ? ImGuiInputTextFlags_ReadOnly : 0);
     probe::note_value(value, label);
     return changed;
 }
 
-} // namespace iadesk::app::ui
-
-namespace iadesk::app::ui {
-
-void status_tag(iadesk::MilestoneStatus status) {
-    const StatusLook look = status_look(status);
-    const std::string text = std::string(look.icon) + " " + tr(look.word_key);
-    ImGui::PushStyleColor(ImGuiCol_Text, look.colour);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopStyleColor();
-    probe::note_text(tr(look.word_key));
+bool input_multiline(const char* label, const char* id, std::string& value, float width_em, float lines,
+                     std::size_t max_chars, bool read_only) {
+    ImGui::TextUnformatted(label);
+    const float em = ImGui::GetFontSize();
+    const float width = width_em > 0 ? width_em * em : -1.0f;
+    const std::string hidden_id = std::string("##") + id;
+    const bool changed = ImGui::InputTextMultiline(
+        hidden_id.c_str(), &value, ImVec2(width, lines * ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().FramePadding.y),
+        read_only ? ImGuiInputTextFlags_ReadOnly : 0);
+    probe::note_value(value, label);
+    if (max_chars > 0) {
+        std::size_t n = 0;
+        for (char c : value) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%zu / %zu", n, max_chars);
+        if (n > max_chars) ImGui::TextColored(colours().text_error, "%s", buf);
+        else ImGui::TextDisabled("%s", buf);
+    }
+    return changed;
 }
-
-} // namespace iadesk::app::ui
-
-namespace iadesk::app::ui {
 
 std::optional<iadesk::Date> date_input(const char* label, const char* id, std::string& text, bool read_only) {
     input_text(label, id, text, 8.0f, read_only);
     if (text.empty()) return std::nullopt;
     std::optional<iadesk::Date> d = iadesk::parse_date(text);
     if (!d) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
         ImGui::TextUnformatted(tr("form.bad_date"));
         ImGui::PopStyleColor();
         probe::note_text(tr("form.bad_date"));
@@ -82,11 +97,20 @@ std::optional<iadesk::Date> date_input(const char* label, const char* id, std::s
     return d;
 }
 
+bool search_box(const char* hint, const char* id, std::string& value, float width_em, const char* probe_label,
+                ImGuiInputTextFlags flags, ImGuiInputTextCallback callback, void* user_data) {
+    ImGui::SetNextItemWidth(width_em * ImGui::GetFontSize());
+    const std::string hidden = std::string("##") + id;
+    const bool changed = ImGui::InputTextWithHint(hidden.c_str(), hint, &value, flags, callback, user_data);
+    probe::note_value(value, probe_label ? probe_label : hint);
+    return changed;
+}
+
 void problem_summary(const std::vector<iadesk::Problem>& problems, bool english) {
     if (problems.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.93f, 0.93f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colours().problem_background);
     ImGui::BeginChild("problems", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.60f, 0.08f, 0.08f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
     ImGui::TextUnformatted(tr("form.problems"));
     for (const iadesk::Problem& p : problems) {
         const std::string& m = english ? p.message_en : p.message_nb;
@@ -102,60 +126,20 @@ void problem_summary(const std::vector<iadesk::Problem>& problems, bool english)
 void field_problem(const std::vector<iadesk::Problem>& problems, const char* field, bool english) {
     for (const iadesk::Problem& p : problems) {
         if (p.field != field) continue;
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1));
-        ImGui::TextWrapped("%s", (english ? p.message_en : p.message_nb).c_str());
-        ImGui::PopStyleColor();
+        error_text((english ? p.message_en : p.message_nb).c_str());
     }
 }
 
 bool primary_button(const char* label) {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.38f, 0.74f, 1));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.20f, 0.45f, 0.84f, 1));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.12f, 0.30f, 0.62f, 1));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const SemanticColours& c = colours();
+    ImGui::PushStyleColor(ImGuiCol_Button, c.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, c.accent_hovered);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, c.accent_active);
+    ImGui::PushStyleColor(ImGuiCol_Text, c.text_on_accent);
     const bool pressed = ImGui::Button(label);
     ImGui::PopStyleColor(4);
     return pressed;
 }
-
-bool search_box(const char* hint, const char* id, std::string& value, float width_em) {
-    ImGui::SetNextItemWidth(width_em * ImGui::GetFontSize());
-    const std::string hidden = std::string("##") + id;
-    const bool changed = ImGui::InputTextWithHint(hidden.c_str(), hint, value.data(), value.capacity() + 1,
-                                                  ImGuiInputTextFlags_CallbackResize, resize_callback, &value);
-    probe::note_value(value, hint);
-    return changed;
-}
-
-} // namespace iadesk::app::ui
-
-namespace iadesk::app::ui {
-
-bool input_multiline(const char* label, const char* id, std::string& value, float width_em, float lines,
-                     std::size_t max_chars, bool read_only) {
-    ImGui::TextUnformatted(label);
-    const float em = ImGui::GetFontSize();
-    const float width = width_em > 0 ? width_em * em : -1.0f;
-    const std::string hidden_id = std::string("##") + id;
-    const bool changed = ImGui::InputTextMultiline(
-        hidden_id.c_str(), value.data(), value.capacity() + 1,
-        ImVec2(width, lines * ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().FramePadding.y),
-        ImGuiInputTextFlags_CallbackResize | (read_only ? ImGuiInputTextFlags_ReadOnly : 0), resize_callback, &value);
-    probe::note_value(value, label);
-    if (max_chars > 0) {
-        std::size_t n = 0;
-        for (char c : value) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        char buf[48];
-        std::snprintf(buf, sizeof buf, "%zu / %zu", n, max_chars);
-        if (n > max_chars) ImGui::TextColored(ImVec4(0.70f, 0.10f, 0.10f, 1), "%s", buf);
-        else ImGui::TextDisabled("%s", buf);
-    }
-    return changed;
-}
-
-} // namespace iadesk::app::ui
-
-namespace iadesk::app::ui {
 
 bool table_sort_changed(int& column, bool& ascending) {
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
@@ -173,16 +157,82 @@ bool unit_filter_combo(const char* id, const iadesk::Dataset& data, int& filter,
     bool changed = false;
     ImGui::SetNextItemWidth(width_em * ImGui::GetFontSize());
     const char* all = tr("overview.all_units");
-    if (ImGui::BeginCombo(id, filter < 0 ? all : data.units[static_cast<std::size_t>(filter)].name.c_str())) {
+    if (begin_combo(id, filter < 0 ? std::string_view(all) : data.units[static_cast<std::size_t>(filter)].name)) {
         if (ImGui::Selectable(all, filter < 0)) { filter = -1; changed = true; }
-        for (std::size_t i = 0; i < data.units.size(); ++i)
-            if (ImGui::Selectable(data.units[i].name.c_str(), filter == static_cast<int>(i))) {
+        for (std::size_t i = 0; i < data.units.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            if (selectable(data.units[i].name, "unit", filter == static_cast<int>(i))) {
                 filter = static_cast<int>(i);
                 changed = true;
             }
+            ImGui::PopID();
+        }
         ImGui::EndCombo();
     }
     return changed;
+}
+
+void status_tag(iadesk::MilestoneStatus status) {
+    const StatusLook look = status_look(status);
+    const std::string text = std::string(look.icon) + " " + tr(look.word_key);
+    ImGui::PushStyleColor(ImGuiCol_Text, look.colour);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    probe::note_text(tr(look.word_key));
+}
+
+void push_id(std::string_view key) {
+    // ImHashData treats every byte alike; ImGui's string ids restart at "###".
+    ImGui::PushID(static_cast<int>(ImHashData(key.data(), key.size())));
+}
+
+bool selectable(std::string_view text, const char* id, bool selected, ImGuiSelectableFlags flags, ImVec2 size) {
+    const ImVec2 text_size = ImGui::CalcTextSize(text.data(), text.data() + text.size());
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    pos.y += ImGui::GetCurrentWindowRead()->DC.CurrLineTextBaseOffset; // where ImGui puts a label
+    // The text's width for layout, the available width for the hit area (as a label would give).
+    if (size.x == 0) {
+        size.x = text_size.x > 0 ? text_size.x : 1.0f;
+        flags |= ImGuiSelectableFlags_SpanAvailWidth;
+    }
+    if (size.y == 0) size.y = text_size.y;
+    const std::string hidden = std::string("##") + id;
+    const bool pressed = ImGui::Selectable(hidden.c_str(), selected, flags, size);
+    probe::note_label(text);
+    if (ImGui::IsItemVisible()) draw_text_at(pos, ImGui::GetItemRectMax(), text);
+    return pressed;
+}
+
+bool checkbox(std::string_view text, const char* id, bool* value) {
+    const std::string hidden = std::string("##") + id;
+    bool changed = ImGui::Checkbox(hidden.c_str(), value);
+    probe::note_label(text);
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    if (ImGui::IsItemClicked() && !(ImGui::GetItemFlags() & ImGuiItemFlags_Disabled)) { // the label toggles too
+        *value = !*value;
+        changed = true;
+    }
+    return changed;
+}
+
+bool begin_combo(const char* id, std::string_view preview, ImGuiComboFlags flags) {
+    // The preview is drawn here, in the combo's own window, where ImGui would draw it.
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float width = ImGui::CalcItemWidth();
+    const float frame = ImGui::GetFrameHeight();
+    const bool visible = !ImGui::GetCurrentWindowRead()->SkipItems;
+    const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+    const bool open = ImGui::BeginCombo(id, nullptr, flags | ImGuiComboFlags_CustomPreview);
+    if (visible) {
+        const ImVec2 pad = ImGui::GetStyle().FramePadding;
+        const ImVec2 max(pos.x + width - frame, pos.y + frame); // left of the arrow button
+        draw_list->PushClipRect(pos, max, true);
+        draw_list->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), colour, preview.data(), preview.data() + preview.size());
+        draw_list->PopClipRect();
+    }
+    return open;
 }
 
 } // namespace iadesk::app::ui

@@ -1,20 +1,35 @@
-// widgets: small helpers over ImGui used by every view (text that tests can find, std::string input).
+// widgets: small helpers over ImGui used by every view: text that tests can find, the one text
+// input (std::string through Dear ImGui's misc/cpp/imgui_stdlib), and labels that show data as written.
+//
+// Contract
+// - Text from the data (names, titles, ids, free text) is never ImGui syntax: the helpers below
+//   draw it as written ("Kari##x", "###", "%s%n" included), never pass it as a format string,
+//   and never let it decide a widget's id. A widget's id is the caller's `id` (a fixed string)
+//   under the ID stack, where records go by push_id(record id) or ImGui::PushID(position).
+// - Every widget here is findable by the test probe (test_probe.hpp) under the text it shows.
+// - Colours come from the theme (theme.hpp: the style and colours()), never from literals.
 #pragma once
 
 #include "iadesk/commands.hpp"
 #include "iadesk/milestones.hpp"
 
+#include <imgui.h>
+
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
-
-struct ImFont;
 
 namespace iadesk::app::ui {
 
 void heading(ImFont* font, const char* text);           // a page heading, findable by tests
 void label_text(const char* text);                      // body text, wrapped, findable by tests
 void text(const char* text);                            // one line of text, findable by tests
+// Wrapped text in a semantic colour (theme.hpp), findable by tests: a warning that asks for action,
+// a hint worth a look, help or a secondary fact.
+void error_text(const char* text);
+void warning_text(const char* text);
+void muted_text(const char* text);
 // A labelled text field editing `value` (labels above fields, UX.md). Returns true when edited.
 bool input_text(const char* label, const char* id, std::string& value, float width_em = 24.0f, bool read_only = false);
 // A labelled multi-line text field (labels above fields) with a character counter "123 / max"
@@ -24,14 +39,17 @@ bool input_multiline(const char* label, const char* id, std::string& value, floa
 // A text field for a date (dd.mm.yyyy or YYYY-MM-DD); shows the problem under it when the
 // text is not a real date. Returns the parsed date (nullopt when empty or invalid).
 std::optional<iadesk::Date> date_input(const char* label, const char* id, std::string& text, bool read_only = false);
+// A text field with its label inside as a hint (search boxes, a name in a row). Tests find it by
+// `probe_label` (a label drawn above it by the caller), else by the hint. `callback` gets the
+// events of `flags` other than resizing (e.g. ImGuiInputTextFlags_CallbackHistory) with `user_data`.
+bool search_box(const char* hint, const char* id, std::string& value, float width_em, const char* probe_label = nullptr,
+                ImGuiInputTextFlags flags = 0, ImGuiInputTextCallback callback = nullptr, void* user_data = nullptr);
 // Problems next to the form (UX.md: errors next to the field and in a summary).
 void problem_summary(const std::vector<iadesk::Problem>& problems, bool english);
 // The problem for `field`, drawn right under it (nothing when the field is fine).
 void field_problem(const std::vector<iadesk::Problem>& problems, const char* field, bool english);
 // A button drawn as the screen's one primary action.
 bool primary_button(const char* label);
-// A text field with the label inside as a hint (search boxes).
-bool search_box(const char* hint, const char* id, std::string& value, float width_em);
 // Reads a sortable table's sort specs when they changed (ImGui's idiom): the first column's user
 // id and direction. Returns true when the caller must re-sort.
 bool table_sort_changed(int& column, bool& ascending);
@@ -39,5 +57,17 @@ bool table_sort_changed(int& column, bool& ascending);
 bool unit_filter_combo(const char* id, const iadesk::Dataset& data, int& filter, float width_em);
 // A status tag: icon + word + colour (UX.md: never colour alone). Findable by tests by its word.
 void status_tag(iadesk::MilestoneStatus status);
+
+// --- Data text in widgets (see the contract) --------------------------------------------------
+// Pushes an id made from `key` (a record's id) onto ImGui's ID stack, as data: unlike
+// ImGui::PushID(const char*), a "###" in it does not reset the id. Pop with ImGui::PopID().
+void push_id(std::string_view key);
+// ImGui::Selectable showing `text`; the id is `id`. `size` and `flags` as ImGui's.
+bool selectable(std::string_view text, const char* id, bool selected, ImGuiSelectableFlags flags = 0,
+                ImVec2 size = ImVec2(0, 0));
+// ImGui::Checkbox showing `text` after the box (a click on the text toggles it too); the id is `id`.
+bool checkbox(std::string_view text, const char* id, bool* value);
+// ImGui::BeginCombo showing `preview`; the id is `id` ("##..."). End with ImGui::EndCombo() when true.
+bool begin_combo(const char* id, std::string_view preview, ImGuiComboFlags flags = 0);
 
 } // namespace iadesk::app::ui

@@ -92,6 +92,32 @@ public:
         frames(2);
     }
 
+    // Types `text` into the text field labelled `label` in place of what it holds (a click to
+    // focus it, Ctrl+A, then the characters; an empty `text` clears it).
+    void type(const std::string& label, const std::string& text) {
+        click(label);
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        io.AddKeyEvent(ImGuiKey_A, true);
+        frames(1);
+        io.AddKeyEvent(ImGuiKey_A, false);
+        io.AddKeyEvent(ImGuiMod_Ctrl, false);
+        frames(1);
+        if (text.empty()) {
+            io.AddKeyEvent(ImGuiKey_Backspace, true);
+            frames(1);
+            io.AddKeyEvent(ImGuiKey_Backspace, false);
+        } else {
+            io.AddInputCharactersUTF8(text.c_str());
+        }
+        frames(2);
+    }
+    // The text a field labelled `label` holds in the last frame ("" when there is none).
+    std::string value_of(const std::string& label) const {
+        nlohmann::json it = find(label);
+        return it.is_null() ? std::string() : it.value("value", std::string());
+    }
+
 private:
     ImGuiContext* context_ = nullptr;
     bool fonts_built_ = false;

@@ -130,8 +130,9 @@ void CaseView::draw_timeline(const ViewContext& ctx, const CaseSchedule& s) {
         dl->AddText(ImVec2(x - 0.3f * em, axis_y - 1.6f * em), ImGui::GetColorU32(look.colour), look.icon);
     }
     const float tx = x_of(ctx.today);
-    dl->AddLine(ImVec2(tx, origin.y), ImVec2(tx, origin.y + height), IM_COL32(200, 40, 40, 255), 2.0f);
-    dl->AddText(ImVec2(tx + 0.25f * em, origin.y), IM_COL32(200, 40, 40, 255), tr("rel.today"));
+    const ImU32 today = ImGui::GetColorU32(colours().today_marker);
+    dl->AddLine(ImVec2(tx, origin.y), ImVec2(tx, origin.y + height), today, 2.0f);
+    dl->AddText(ImVec2(tx + 0.25f * em, origin.y), today, tr("rel.today"));
     ImGui::Dummy(ImVec2(width, height));
 }
 

@@ -15,7 +15,7 @@ namespace iadesk::app {
 namespace {
 
 void draw_errors(const std::vector<CsvRowError>& errors, bool english) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.60f, 0.08f, 0.08f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
     for (const CsvRowError& e : errors) {
         char where[96];
         if (e.line == 0) std::snprintf(where, sizeof where, "%s", english ? "File" : "Filen");
@@ -204,7 +204,7 @@ void DataView::draw_restore_preview(ViewContext& ctx) {
     } else if (!restore->ok()) {
         std::snprintf(line, sizeof line, tr("data.restore_bad"), file_name.c_str(), static_cast<int>(restore->problems.size()));
         ui::label_text(line);
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.60f, 0.08f, 0.08f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
         int shown = 0;
         for (const DatasetProblem& p : restore->problems) {
             if (++shown > 50) break;

@@ -123,10 +123,10 @@ void EmployeesView::draw_list(ViewContext& ctx) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             const auto index = static_cast<std::size_t>(order[static_cast<std::size_t>(row)]);
             const Employee& e = data.employees[index];
-            ImGui::PushID(e.id.c_str());
+            ui::push_id(e.id);
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(col_name);
-            if (ImGui::Selectable(e.name.c_str(), selected == e.id, ImGuiSelectableFlags_SpanAllColumns)) {
+            if (ui::selectable(e.name, "row", selected == e.id, ImGuiSelectableFlags_SpanAllColumns)) {
                 selected = e.id;
                 load_form(ctx, e);
             }
@@ -154,6 +154,7 @@ void EmployeesView::load_form(const ViewContext&, const Employee& e) {
     form.name = e.name;
     form.unit = e.unit;
     form.birth_year = e.birth_year ? std::to_string(*e.birth_year) : std::string();
+    form.birth_date = date_text(e.birth_date);
     for (const Employment& m : e.employment)
         form.employment.push_back({format_norwegian(m.from), date_text(m.to), format_decimal(m.percent, m.percent == static_cast<int>(m.percent) ? 0 : 1, Language::nb)});
     absence = AbsenceForm{};
@@ -174,6 +175,11 @@ void EmployeesView::save_form(ViewContext& ctx) {
                                      "Birth year must be a year, e.g. 1978"});
         else
             e.birth_year = static_cast<int>(y);
+    }
+    if (!form.birth_date.empty()) { // its year against birth_year: the loader's check, in update_employee
+        if (auto d = parse_date(form.birth_date)) e.birth_date = *d;
+        else form.problems.push_back({"birth_date", "Fødselsdatoen er ikke en gyldig dato (dd.mm.åååå)",
+                                      "The birth date is not a valid date (dd.mm.yyyy)"});
     }
     for (std::size_t i = 0; i < form.employment.size(); ++i) {
         const EmploymentRow& r = form.employment[i];
@@ -228,9 +234,12 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
     ImGui::TextUnformatted(tr("col.unit"));
     ImGui::SetNextItemWidth(20 * ImGui::GetFontSize());
     ImGui::BeginDisabled(!editable);
-    if (ImGui::BeginCombo("##emp-unit-edit", ctx.derived.unit_name(data, form.unit).c_str())) {
-        for (const Unit& u : data.units)
-            if (ImGui::Selectable(u.name.c_str(), u.id == form.unit)) form.unit = u.id;
+    if (ui::begin_combo("##emp-unit-edit", ctx.derived.unit_name(data, form.unit))) {
+        for (const Unit& u : data.units) {
+            ui::push_id(u.id);
+            if (ui::selectable(u.name, "unit", u.id == form.unit)) form.unit = u.id;
+            ImGui::PopID();
+        }
         ImGui::EndCombo();
     }
     ImGui::EndDisabled();
@@ -268,8 +277,22 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
     if (remove_row >= 0) form.employment.erase(form.employment.begin() + remove_row);
     if (editable && ImGui::SmallButton(tr("employees.add_period")))
         form.employment.push_back({format_norwegian(ctx.today), "", "100"});
+    ImGui::BeginGroup();
     ui::input_text(tr("employees.birth_year"), "birth-year", form.birth_year, 5, !editable);
+    ImGui::EndGroup();
+    // The exact birth date decides the sick-pay age limits (ftrl § 8-51, § 8-3): personal data, for HR only.
+    const bool hr = ctx.derived.role.kind == RoleKind::hr;
+    if (hr) {
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        ui::date_input(tr("employees.birth_date"), "birth-date", form.birth_date, !editable);
+        ImGui::EndGroup();
+    }
     ui::field_problem(form.problems, "birth_year", english);
+    if (hr) {
+        ImGui::TextDisabled("%s", tr("employees.birth_date_help"));
+        ui::field_problem(form.problems, "birth_date", english);
+    }
 
     ImGui::Spacing();
     ui::problem_summary(form.problems, english);
@@ -304,105 +327,6 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
         ImGui::Separator();
         draw_absences(ctx, *existing);
     }
-}
-
-void EmployeesView::draw_absences(ViewContext& ctx, const Employee& e) {
-    const Dataset& data = ctx.data();
-    const bool english = ctx.language == Language::en;
-    ui::heading(ctx.theme.fonts.title, tr("absence.title"));
-    int shown = 0;
-    if (ImGui::BeginTable("absences", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn(tr("absence.kind"));
-        ImGui::TableSetupColumn(tr("employees.from"));
-        ImGui::TableSetupColumn(tr("employees.to"));
-        ImGui::TableSetupColumn(tr("col.grade"));
-        ImGui::TableHeadersRow();
-        // Newest first; an employee has tens of records, so a scan of their own is enough.
-        std::vector<const Absence*> own;
-        for (const Absence& a : data.absences)
-            if (a.employee == e.id) own.push_back(&a);
-        std::sort(own.begin(), own.end(), [](const Absence* a, const Absence* b) { return b->from < a->from; });
-        for (const Absence* a : own) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(tr(a->kind == AbsenceKind::egenmelding ? "absence.egenmelding" : "absence.sykmelding"));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_date(a->from, ctx.language).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a->to ? format_date(*a->to, ctx.language).c_str() : tr("absence.open"));
-            ImGui::TableNextColumn();
-            ImGui::Text("%d %%", a->grade);
-            ++shown;
-        }
-        ImGui::EndTable();
-    }
-    if (shown == 0) ImGui::TextDisabled("%s", tr("absence.none"));
-
-    if (!ctx.can_edit(EditArea::absences, e.unit)) return;
-    if (!absence.open) {
-        if (ImGui::Button(tr("absence.register"))) {
-            absence = AbsenceForm{};
-            absence.open = true;
-            absence.from = format_norwegian(ctx.today);
-        }
-        return;
-    }
-    ImGui::Spacing();
-    ui::heading(ctx.theme.fonts.title, tr("absence.register"));
-    ImGui::RadioButton(tr("absence.sykmelding"), &absence.kind, 1);
-    ImGui::SameLine();
-    ImGui::RadioButton(tr("absence.egenmelding"), &absence.kind, 0);
-    ImGui::BeginGroup();
-    ui::date_input(tr("absence.first_day"), "abs-from", absence.from);
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    if (!absence.open_end) ui::date_input(tr("absence.last_day"), "abs-to", absence.to);
-    else { ImGui::TextUnformatted(tr("absence.last_day")); ImGui::TextDisabled("%s", tr("absence.open")); }
-    ImGui::Checkbox(tr("absence.open_end"), &absence.open_end);
-    ImGui::EndGroup();
-    if (absence.kind == 1) {
-        ui::input_text(tr("absence.grade"), "abs-grade", absence.grade, 4);
-        ImGui::TextDisabled("%s", tr("absence.grade_help"));
-    } else {
-        ImGui::TextDisabled("%s", tr("absence.egenmelding_help"));
-    }
-    for (const char* f : {"from", "to", "grade", ""}) ui::field_problem(absence.problems, f, english);
-    if (ui::primary_button(tr("absence.save"))) save_absence(ctx, e);
-    ImGui::SameLine();
-    if (ImGui::Button(tr("common.cancel"))) absence = AbsenceForm{};
-}
-
-void EmployeesView::save_absence(ViewContext& ctx, const Employee& e) {
-    absence.problems.clear();
-    Absence a;
-    a.employee = e.id;
-    a.kind = absence.kind == 0 ? AbsenceKind::egenmelding : AbsenceKind::sykmelding;
-    if (auto d = parse_date(absence.from)) a.from = *d;
-    else absence.problems.push_back({"from", "Første fraværsdag mangler eller er ikke en gyldig dato (dd.mm.åååå)",
-                                     "First day is missing or not a valid date (dd.mm.yyyy)"});
-    if (!absence.open_end) {
-        if (auto d = parse_date(absence.to)) a.to = *d;
-        else absence.problems.push_back({"to", "Siste fraværsdag mangler: fyll inn en dato eller kryss av for åpen slutt",
-                                         "Last day is missing: enter a date or tick open end"});
-    }
-    if (a.kind == AbsenceKind::sykmelding) {
-        char* end = nullptr;
-        const long g = std::strtol(absence.grade.c_str(), &end, 10);
-        if (absence.grade.empty() || *end != '\0') {
-            absence.problems.push_back({"grade", "Grad må være et helt tall mellom 20 og 100", "Grade must be a whole number between 20 and 100"});
-        } else {
-            a.grade = static_cast<int>(g);
-        }
-    }
-    if (!absence.problems.empty()) return;
-    CommandResult r = add_absence(ctx.doc.data, a);
-    if (!r.ok()) {
-        absence.problems = std::move(r.problems);
-        return;
-    }
-    ctx.commands.push_back(std::move(*r.command));
-    absence = AbsenceForm{};
 }
 
 } // namespace iadesk::app

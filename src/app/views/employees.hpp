@@ -1,12 +1,17 @@
 // Ansatte: the employee register — a list with search, unit filter and sort that stays fluent at
 // 50 000 rows (table + clipper), the employee editor (name, unit, employment periods with
-// position percent, birth year) and the employee's absence with registration of new absence
-// (egenmelding or sykmelding, grade, open end). Every edit is a checked command (commands.hpp):
-// problems are shown next to the field and in a summary, and nothing is changed until they are fixed.
+// position percent, birth year, and for HR the birth date) and the employee's absence with
+// registration of new absence (egenmelding or sykmelding, grade, open end; employee_absences.cpp).
+// Every edit is a checked command (commands.hpp): problems are shown next to the field and in a
+// summary, and nothing is changed until they are fixed. An egenmelding outside the rule (the law's
+// or the organisation's, sick_pay.hpp check_egenmelding) is registered all the same, with a warning.
 #pragma once
 
 #include "app/view_context.hpp"
 #include "iadesk/commands.hpp"
+#include "iadesk/sick_pay.hpp"
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -23,6 +28,7 @@ struct EmployeeForm {
     std::string name;
     std::string unit;
     std::string birth_year;
+    std::string birth_date;     // dd.mm.yyyy as typed; only HR sees and edits it
     std::vector<EmploymentRow> employment;
     std::vector<Problem> problems;
 };
@@ -33,6 +39,10 @@ struct AbsenceForm {
     std::string from, to, grade = "100";
     bool open_end = false;
     std::vector<Problem> problems;
+    // The egenmelding rule's check of the dates as typed, redone when they or the document change.
+    std::string checked_dates;
+    uint64_t checked_revision = UINT64_MAX;
+    std::optional<EgenmeldingCheck> rule_check;
 };
 
 struct EmployeesView {
@@ -60,6 +70,7 @@ private:
     void load_form(const ViewContext& ctx, const Employee& e);
     void save_form(ViewContext& ctx);
     void save_absence(ViewContext& ctx, const Employee& e);
+    void draw_egenmelding_warning(const ViewContext& ctx, const Employee& e);
 };
 
 } // namespace iadesk::app

@@ -46,9 +46,11 @@ void chart(const ViewContext& ctx, const GoalEvaluation& e) {
     const float top = origin.y + 0.4f * em, bottom = origin.y + size.y - 1.4f * em;
     auto X = [&](double x) { return left + static_cast<float>((x - x0) / (x1 - x0)) * (right - left); };
     auto Y = [&](double y) { return bottom - static_cast<float>((y - y0) / (y1 - y0)) * (bottom - top); };
-    dl->AddRectFilled(ImVec2(left, top), ImVec2(right, bottom), IM_COL32(248, 249, 251, 255));
-    dl->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), IM_COL32(150, 150, 160, 255));
-    const ImU32 text = IM_COL32(70, 70, 80, 255);
+    // The theme's colours (theme.hpp): labels in text colours, readable on the plot (a card) and the page.
+    const SemanticColours& c = colours();
+    const ImU32 text = ImGui::GetColorU32(c.text_muted);
+    dl->AddRectFilled(ImVec2(left, top), ImVec2(right, bottom), ImGui::GetColorU32(c.card_background));
+    dl->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), text);
     auto hline = [&](double v, ImU32 col, const std::string& label, bool dashed) {
         const float y = Y(v);
         if (dashed)
@@ -59,12 +61,12 @@ void chart(const ViewContext& ctx, const GoalEvaluation& e) {
     };
     const bool pct = g.metric == GoalMetric::sick_leave;
     auto fmt = [&](double v) { return number_text(v, ctx) + (pct ? " %" : ""); };
-    if (e.baseline) hline(*e.baseline, IM_COL32(110, 110, 120, 255), std::string(tr("goals.baseline")) + " " + fmt(*e.baseline), true);
-    if (e.target) hline(*e.target, IM_COL32(26, 122, 56, 255), std::string(tr("goals.target")) + " " + fmt(*e.target), false);
+    if (e.baseline) hline(*e.baseline, text, std::string(tr("goals.baseline")) + " " + fmt(*e.baseline), true);
+    if (e.target) hline(*e.target, ImGui::GetColorU32(c.text_ok), std::string(tr("goals.target")) + " " + fmt(*e.target), false);
     // The y axis: the lowest and highest value.
     dl->AddText(ImVec2(origin.x, top), text, fmt(y1 - pad).c_str());
     dl->AddText(ImVec2(origin.x, bottom - em), text, fmt(y0 + pad).c_str());
-    const ImU32 line = IM_COL32(41, 97, 189, 255);
+    const ImU32 line = ImGui::GetColorU32(c.tag_upcoming);
     for (std::size_t i = 0; i < pts.size(); ++i) {
         const ImVec2 p(X(pts[i].first), Y(pts[i].second));
         if (i) dl->AddLine(ImVec2(X(pts[i - 1].first), Y(pts[i - 1].second)), p, line, 2.0f);
@@ -74,7 +76,7 @@ void chart(const ViewContext& ctx, const GoalEvaluation& e) {
         const double xc = quarter_index(*e.current_period);
         const double xf = quarter_index(e.projection->final_period);
         const ImVec2 a(X(xc), Y(*e.current)), b(X(xf), Y(e.projection->value));
-        const ImU32 col = IM_COL32(196, 110, 0, 255);
+        const ImU32 col = ImGui::GetColorU32(c.tag_due_soon);
         const float len = std::hypot(b.x - a.x, b.y - a.y);
         for (float t = 0; t < len; t += 0.8f * em) {
             const float u0 = t / len, u1 = std::min(1.0f, (t + 0.45f * em) / len);
@@ -89,7 +91,7 @@ void chart(const ViewContext& ctx, const GoalEvaluation& e) {
         any_masked = true;
         const double x = quarter_index(p.period);
         if (x < x0 || x > x1) continue;
-        dl->AddCircle(ImVec2(X(x), bottom - 0.3f * em), 0.22f * em, IM_COL32(150, 150, 160, 255), 0, 1.5f);
+        dl->AddCircle(ImVec2(X(x), bottom - 0.3f * em), 0.22f * em, text, 0, 1.5f);
     }
     // The x axis: first and last period.
     if (!e.series.empty()) {

@@ -70,7 +70,7 @@ void HalfYearEditor::draw(ViewContext& ctx, const GoalsOverview& overview) {
     }
     if (may_write) {
         if (dirty && stored && stored->signed_off) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
             ui::label_text((std::string("\xE2\x9A\xA0 ") + tr("half_year.save_clears")).c_str());
             ImGui::PopStyleColor();
         }
@@ -118,11 +118,11 @@ void HalfYearEditor::draw(ViewContext& ctx, const GoalsOverview& overview) {
         if (a.id == successful_activity) best = a.title;
     ImGui::SetNextItemWidth(30 * ImGui::GetFontSize());
     ImGui::BeginDisabled(!may_write);
-    if (ImGui::BeginCombo("##best-activity", best.c_str())) {
+    if (ui::begin_combo("##best-activity", best)) {
         if (ImGui::Selectable("–", successful_activity.empty())) { successful_activity.clear(); edited = true; }
         for (const GoalActivity& a : ctx.doc.data.goal_activities) {
-            ImGui::PushID(a.id.c_str());
-            if (ImGui::Selectable(a.title.c_str(), a.id == successful_activity)) { successful_activity = a.id; edited = true; }
+            ui::push_id(a.id);
+            if (ui::selectable(a.title, "activity", a.id == successful_activity)) { successful_activity = a.id; edited = true; }
             ImGui::PopID();
         }
         ImGui::EndCombo();

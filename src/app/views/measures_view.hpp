@@ -41,10 +41,12 @@ private:
     void refresh_hits();
     void refresh_fit(const ViewContext& ctx);
     void draw_search_row(ViewContext& ctx);
+    void draw_case_picker(const ViewContext& ctx);
     void draw_filters(const ViewContext& ctx);
     void draw_results(const ViewContext& ctx);
     void draw_card(const ViewContext& ctx, int position, const measures::SearchHit& hit, float width);
     void draw_detail(const ViewContext& ctx);
+    void draw_fit_section(const ViewContext& ctx, const iadesk::measures::Measure& m);
     void draw_add_to_plan(const ViewContext& ctx, const iadesk::measures::Measure& m);
 
     bool loaded_ = false;

@@ -105,16 +105,7 @@ void OverviewView::draw(ViewContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Checkbox(tr("overview.due_this_week"), &due_this_week)) order_dirty = true;
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(14 * em);
-    if (ImGui::InputTextWithHint("##search", tr("overview.search_hint"), search.data(), search.capacity() + 1,
-                                 ImGuiInputTextFlags_CallbackResize,
-                                 [](ImGuiInputTextCallbackData* cb) {
-                                     auto* s = static_cast<std::string*>(cb->UserData);
-                                     s->resize(static_cast<size_t>(cb->BufTextLen));
-                                     cb->Buf = s->data();
-                                     return 0;
-                                 }, &search))
-        order_dirty = true;
+    if (ui::search_box(tr("overview.search_hint"), "search", search, 14)) order_dirty = true;
 
     if (order_dirty) rebuild_order(ctx);
     char count[96];
@@ -146,10 +137,10 @@ void OverviewView::draw(ViewContext& ctx) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const OverviewRow& r = d.rows[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])];
             const Employee& e = data.employees[static_cast<std::size_t>(r.employee)];
-            ImGui::PushID(e.id.c_str());
+            ui::push_id(e.id);
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(col_name);
-            if (ImGui::Selectable(e.name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+            if (ui::selectable(e.name, "row", false, ImGuiSelectableFlags_SpanAllColumns))
                 ctx.navigate.open_case_employee = e.id;
             ImGui::TableSetColumnIndex(col_unit);
             ImGui::TextUnformatted(d.unit_name(data, e.unit).c_str());

@@ -1,7 +1,7 @@
 #include "app/views/palette.hpp"
 
 #include "app/i18n.hpp"
-#include "app/test_probe.hpp"
+#include "app/widgets.hpp"
 
 #include <imgui.h>
 
@@ -23,13 +23,6 @@ struct Hit {
     std::string employee; // open this employee's case
 };
 
-int resize_cb(ImGuiInputTextCallbackData* cb) {
-    auto* s = static_cast<std::string*>(cb->UserData);
-    s->resize(static_cast<size_t>(cb->BufTextLen));
-    cb->Buf = s->data();
-    return 0;
-}
-
 } // namespace
 
 void PaletteView::draw(ViewContext& ctx, ActionRegistry& actions) {
@@ -47,11 +40,7 @@ void PaletteView::draw(ViewContext& ctx, ActionRegistry& actions) {
     if (!ImGui::BeginPopup("palette")) return;
 
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##palette-query", tr("palette.hint"), query.data(), query.capacity() + 1,
-                                 ImGuiInputTextFlags_CallbackResize, resize_cb, &query))
-        selected = 0;
-    probe::note_value(query, tr("palette.hint"));
+    if (ui::search_box(tr("palette.hint"), "palette-query", query, ImGui::GetContentRegionAvail().x / em)) selected = 0;
 
     std::vector<Hit> hits;
     const std::string q = lower_ascii(query);
@@ -77,7 +66,7 @@ void PaletteView::draw(ViewContext& ctx, ActionRegistry& actions) {
     ImGui::BeginChild("palette-results", ImVec2(0, std::min(12.0f, static_cast<float>(hits.size()) + 0.5f) * ImGui::GetFrameHeightWithSpacing()));
     for (int i = 0; i < static_cast<int>(hits.size()); ++i) {
         ImGui::PushID(i);
-        if (ImGui::Selectable(hits[static_cast<std::size_t>(i)].label.c_str(), i == selected)) chosen = i;
+        if (ui::selectable(hits[static_cast<std::size_t>(i)].label, "hit", i == selected)) chosen = i;
         if (i == selected) ImGui::SetScrollHereY();
         if (!hits[static_cast<std::size_t>(i)].hint.empty()) {
             ImGui::SameLine(ImGui::GetContentRegionAvail().x - 7 * em + ImGui::GetCursorPosX());

@@ -31,6 +31,7 @@ void SettingsView::draw_organisation(ViewContext& ctx) {
     }
     ui::field_problem(name_problems, "name", ctx.language == Language::en);
     ImGui::TextDisabled("%s", tr("settings.org_name_help"));
+    draw_egenmelding(ctx);
 }
 
 void SettingsView::draw_look(Language& language, Theme& theme) {

@@ -1,4 +1,5 @@
-// Innstillinger: the organisation's name and number, language.
+// Innstillinger: the organisation's name and its egenmelding rule (the law's, or its own agreement
+// with the tillitsvalgte: settings_egenmelding.cpp), the data, the look and language, the change log.
 #pragma once
 
 #include "app/theme.hpp"
@@ -11,6 +12,15 @@
 
 namespace iadesk::app {
 
+// The egenmelding rule as typed (model.hpp EgenmeldingRule); numbers and the date as text until saved.
+struct EgenmeldingForm {
+    int kind = 0;                 // 0: the law's rule, 1: the organisation's own agreement
+    std::string days_at_a_time, times_per_12_months, days_per_12_months, agreed_from;
+    std::vector<iadesk::Problem> problems; // why the last save was refused ("egenmelding/..." fields)
+    bool edited = false;          // typed in since the last save: the document does not overwrite it
+    uint64_t synced_revision = UINT64_MAX;
+};
+
 struct SettingsView {
     std::string name_buffer;     // edit buffer of the organisation name
     std::vector<iadesk::Problem> name_problems; // why the last edit of the name was refused
@@ -20,12 +30,15 @@ struct SettingsView {
     bool select_data_tab = false;  // a file arrived: show the Data tab
     bool select_log_tab = false;   // the "change log" action: show the Endringslogg tab
     int pending_font_size = 0;
+    EgenmeldingForm egenmelding;
 
     // Queues commands; may switch `language` and change `theme` (kind, font size).
     void draw(ViewContext& ctx, Language& language, Theme& theme, const std::function<void(FilePurpose)>& pick);
 
 private:
     void draw_organisation(ViewContext& ctx);
+    void draw_egenmelding(ViewContext& ctx);
+    void save_egenmelding(ViewContext& ctx);
     void draw_look(Language& language, Theme& theme);
 };
 

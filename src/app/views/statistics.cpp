@@ -43,7 +43,7 @@ void trend_cell(const StatsCell& c, Language lang) {
     const double d = c.value;
     const char* arrow = d > 0.05 ? "\xE2\x96\xB2" : d < -0.05 ? "\xE2\x96\xBC" : "\xE2\x80\x93"; // ▲ ▼ –
     const std::string t = std::string(arrow) + " " + (d > 0 ? "+" : "") + format_decimal(d, 1, lang) + " " + tr("stats.points");
-    ImGui::TextColored(d > 0.05 ? ImVec4(0.70f, 0.10f, 0.10f, 1) : ImVec4(0.10f, 0.48f, 0.22f, 1), "%s", t.c_str());
+    ImGui::TextColored(d > 0.05 ? colours().text_error : colours().text_ok, "%s", t.c_str()); // more absence: worse
 }
 
 } // namespace
@@ -86,7 +86,7 @@ void StatisticsView::draw(ViewContext& ctx,
         ImGui::TableSetupColumn(tr("stats.doctor"), 0, 1.0f);
         ImGui::TableHeadersRow();
         for (const StatsRow& row : ov.rows) {
-            ImGui::PushID(row.unit ? row.unit->c_str() : "#organisation");
+            ui::push_id(row.unit ? std::string_view(*row.unit) : std::string_view("#organisation"));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ui::text(row.name.c_str());
@@ -116,7 +116,7 @@ void StatisticsView::draw(ViewContext& ctx,
         ImGui::TableSetupColumn(tr("stats.nav_total"), 0, 2.0f);
         ImGui::TableHeadersRow();
         for (const StatsRow& row : ov.rows) {
-            ImGui::PushID(row.unit ? row.unit->c_str() : "#organisation");
+            ui::push_id(row.unit ? std::string_view(*row.unit) : std::string_view("#organisation"));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ui::text(row.name.c_str());

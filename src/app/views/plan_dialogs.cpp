@@ -1,0 +1,214 @@
+// The plan editor's start, side panel and dialogs: a plan from a template or an exemption, the
+// version list and the sharing log, and the diagnosis guard, "Marker enige" and sharing dialogs.
+#include "app/views/plan_editor.hpp"
+#include "app/views/plan_parts.hpp"
+
+#include "app/format.hpp"
+#include "app/test_probe.hpp"
+#include "app/theme.hpp"
+#include "app/widgets.hpp"
+#include "iadesk/plan_commands.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace iadesk::app {
+using namespace plans_ui;
+
+void PlanEditorView::draw_start(ViewContext& ctx, const Employee& e, Date case_start) {
+    char line[160];
+    std::snprintf(line, sizeof line, tr("plan.case_from"), format_date(case_start, ctx.language).c_str());
+    ui::label_text(line);
+    const Plan* p = find_plan(ctx.data(), e.id, case_start);
+    if (p && p->exemption) {
+        ui::label_text(tr("plan.exempted"));
+        ui::label_text(p->exemption->reason.c_str());
+        return;
+    }
+    ui::label_text(tr("plan.empty_state"));
+    const bool may_edit = ctx.can_edit(EditArea::plans, e.unit);
+    if (!may_edit) return;
+    ImGui::Spacing();
+    for (const PlanTemplate& t : plan_templates()) {
+        const std::string label = english(ctx) ? t.name_en : t.name_nb;
+        if (ImGui::Button(label.c_str())) {
+            CommandResult r = new_plan_version(ctx.doc.data, e.id, case_start, t.id, actor(ctx), ctx.today);
+            problems_ = r.problems;
+            if (r.ok()) ctx.commands.push_back(std::move(*r.command));
+        }
+        ImGui::SameLine();
+    }
+    if (ImGui::Button(tr("plan.template_empty"))) {
+        CommandResult r = new_plan_version(ctx.doc.data, e.id, case_start, "", actor(ctx), ctx.today);
+        problems_ = r.problems;
+        if (r.ok()) ctx.commands.push_back(std::move(*r.command));
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    ui::label_text(tr("plan.exempt_help"));
+    if (ImGui::Button(tr("plan.exempt"))) open_exempt_ = true;
+    ui::problem_summary(problems_, english(ctx));
+    if (open_exempt_) {
+        ImGui::OpenPopup("plan-exempt");
+        open_exempt_ = false;
+        dialog_problems_.clear();
+    }
+    if (ImGui::BeginPopupModal("plan-exempt", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ui::label_text(tr("plan.exempt_confirm"));
+        ui::input_multiline(tr("plan.exempt_reason"), "exempt-reason", exempt_reason_, 30, 3, kPlanTextMax);
+        ui::problem_summary(dialog_problems_, english(ctx));
+        if (ui::primary_button(tr("plan.exempt_save"))) {
+            CommandResult r = exempt_plan(ctx.doc.data, e.id, case_start, exempt_reason_, actor(ctx), ctx.today);
+            dialog_problems_ = r.problems;
+            if (r.ok()) {
+                ctx.commands.push_back(std::move(*r.command));
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+void PlanEditorView::draw_side(ViewContext& ctx, const Plan& p, bool may_edit) {
+    ui::text(tr("plan.versions"));
+    for (std::size_t i = 0; i < p.versions.size(); ++i) {
+        const PlanVersion& v = p.versions[i];
+        ImGui::PushID(static_cast<int>(i));
+        char line[200];
+        std::snprintf(line, sizeof line, tr("plan.version_line"), v.number, format_date(v.created, ctx.language).c_str(),
+                      v.created_by.c_str());
+        const bool selected = (view_version == 0 && i + 1 == p.versions.size()) || view_version == v.number;
+        if (ImGui::Selectable(line, selected)) view_version = i + 1 == p.versions.size() ? 0 : v.number;
+        probe::note_text(line);
+        if (v.agreed()) {
+            std::snprintf(line, sizeof line, tr("plan.agreed_line"), format_date(*v.agreed_employee, ctx.language).c_str(),
+                          format_date(*v.agreed_manager, ctx.language).c_str(), v.manager_name.c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", line);
+            ImGui::PopStyleColor();
+            probe::note_text(line);
+        } else {
+            ImGui::TextDisabled("%s", tr("plan.state_draft"));
+        }
+        if (i > 0) {
+            std::string changed;
+            for (const std::string& f : changed_fields(p.versions[i - 1].content, v.content)) {
+                if (!changed.empty()) changed += ", ";
+                changed += english(ctx) ? field_label_en(f) : field_label_nb(f);
+            }
+            const std::string text = std::string(tr("plan.changed")) + " " + (changed.empty() ? tr("plan.nothing") : changed);
+            ImGui::TextWrapped("%s", text.c_str());
+            probe::note_text(text);
+        }
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    ui::text(tr("plan.shared"));
+    if (p.shares.empty()) ImGui::TextDisabled("%s", tr("plan.not_shared"));
+    for (const PlanShare& s : p.shares) {
+        const std::string line = format_date(s.date, ctx.language) + " · " + recipient_nb(s.recipient) +
+                                 (s.channel.empty() ? "" : " · " + s.channel) + " · v" + std::to_string(s.version);
+        ImGui::TextWrapped("%s", line.c_str());
+        probe::note_text(line);
+    }
+    if (may_edit && p.versions.back().agreed()) {
+        if (ImGui::Button(tr("plan.log_share"))) {
+            open_share_ = true;
+            share_date_ = format_norwegian(ctx.today);
+        }
+    }
+    const bool sent = std::any_of(p.shares.begin(), p.shares.end(), [](const PlanShare& s) { return s.recipient == "sykmelder"; });
+    if (!sent) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colours().text_warning);
+        ImGui::TextWrapped("%s", tr("plan.send_hint"));
+        ImGui::PopStyleColor();
+    }
+}
+
+void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
+    const bool en = english(ctx);
+    if (ask_guard_) {
+        ImGui::OpenPopup("plan-guard");
+        ask_guard_ = false;
+    }
+    if (ImGui::BeginPopupModal("plan-guard", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ui::label_text(tr("plan.guard_title"));
+        for (const DiagnosisHit& h : guard_hits_) {
+            const std::string line = "\xE2\x80\xA2 \xC2\xAB" + h.match + "\xC2\xBB (" +
+                                     (en ? field_label_en(h.field.substr(0, h.field.find('/'))) : field_label_nb(h.field.substr(0, h.field.find('/')))) + ")";
+            ui::text(line.c_str());
+        }
+        ui::label_text(tr("plan.guard_help"));
+        if (ImGui::Button(tr("plan.guard_edit"))) ImGui::CloseCurrentPopup();
+        ImGui::SameLine();
+        if (ImGui::Button(tr("plan.guard_save"))) {
+            save(ctx, p);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    if (open_agree_) {
+        ImGui::OpenPopup("plan-agree");
+        open_agree_ = false;
+        dialog_problems_.clear();
+    }
+    if (ImGui::BeginPopupModal("plan-agree", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ui::label_text(tr("plan.agree_help"));
+        auto emp = ui::date_input(tr("plan.agree_employee"), "agree-employee", agree_employee_);
+        auto man = ui::date_input(tr("plan.agree_manager"), "agree-manager", agree_manager_);
+        ui::input_text(tr("plan.manager_name"), "manager-name", manager_name_, 20);
+        ui::problem_summary(dialog_problems_, en);
+        if (ui::primary_button(tr("plan.agree_save"))) {
+            if (!emp || !man) {
+                dialog_problems_ = {{"agreed_employee", "Skriv begge datoene", "Enter both dates"}};
+            } else {
+                CommandResult r = mark_plan_agreed(ctx.doc.data, p.id, *emp, *man, manager_name_, ctx.today);
+                dialog_problems_ = r.problems;
+                if (r.ok()) {
+                    ctx.commands.push_back(std::move(*r.command));
+                    ImGui::CloseCurrentPopup();
+                }
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (open_share_) {
+        ImGui::OpenPopup("plan-share");
+        open_share_ = false;
+        dialog_problems_.clear();
+    }
+    if (ImGui::BeginPopupModal("plan-share", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(tr("plan.recipient"));
+        const char* names[5];
+        for (int i = 0; i < 5; ++i) names[i] = tr(kRecipientKeys[i]);
+        ImGui::SetNextItemWidth(16 * ImGui::GetFontSize());
+        ImGui::Combo("##recipient", &share_recipient_, names, 5);
+        auto when = ui::date_input(tr("plan.share_date"), "share-date", share_date_);
+        ui::input_text(tr("plan.channel"), "share-channel", share_channel_, 20);
+        ui::problem_summary(dialog_problems_, en);
+        if (ui::primary_button(tr("plan.share_save"))) {
+            if (!when) {
+                dialog_problems_ = {{"date", "Skriv datoen", "Enter the date"}};
+            } else {
+                PlanShare s{*when, kRecipients[share_recipient_], share_channel_, 0};
+                CommandResult r = log_plan_share(ctx.doc.data, p.id, s, ctx.today);
+                dialog_problems_ = r.problems;
+                if (r.ok()) {
+                    ctx.commands.push_back(std::move(*r.command));
+                    ImGui::CloseCurrentPopup();
+                }
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+} // namespace iadesk::app

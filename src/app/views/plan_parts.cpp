@@ -1,0 +1,48 @@
+#include "app/views/plan_parts.hpp"
+
+#include "app/format.hpp"
+#include "app/test_probe.hpp"
+#include "app/theme.hpp"
+
+namespace iadesk::app::plans_ui {
+
+std::string actor(const ViewContext& ctx) {
+    switch (ctx.derived.role.kind) {
+    case RoleKind::hr: return "HR";
+    case RoleKind::manager: return "Nærmeste leder";
+    case RoleKind::tillitsvalgt: return "Tillitsvalgt";
+    case RoleKind::employee: return "Arbeidstaker";
+    }
+    return "HR";
+}
+
+std::string date_text(const std::optional<Date>& d) { return d ? format_norwegian(*d) : std::string(); }
+
+const char* plan_state_key(const Plan* p) {
+    if (!p) return "plan.state_none";
+    if (p->versions.empty()) return p->exemption ? "plan.state_exempt" : "plan.state_none";
+    return p->versions.back().agreed() ? "plan.state_agreed" : "plan.state_draft";
+}
+
+void hint_line(const QualityHint& h, bool en) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colours().text_warning);
+    const std::string& m = en ? h.message_en : h.message_nb;
+    ImGui::TextWrapped("\xE2\x9A\xA0 %s", m.c_str());
+    ImGui::PopStyleColor();
+    probe::note_text(m);
+}
+
+void hints_for(const PlanQuality& q, const char* field, bool en) {
+    for (const QualityHint& h : q.hints)
+        if (h.field == field) hint_line(h, en);
+}
+
+void section(const ViewContext& ctx, const char* key) {
+    ImGui::Spacing();
+    ImGui::PushFont(ctx.theme.fonts.heading);
+    ImGui::TextUnformatted(tr(key));
+    ImGui::PopFont();
+    probe::note_text(tr(key));
+}
+
+} // namespace iadesk::app::plans_ui

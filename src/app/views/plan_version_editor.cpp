@@ -1,0 +1,258 @@
+// The plan editor's version editor: the toolbar (state, save, agree, print, export, new version)
+// and the parts of the plan with their character counters and quality hints.
+#include "app/views/plan_editor.hpp"
+#include "app/views/plan_parts.hpp"
+
+#include "app/format.hpp"
+#include "app/test_probe.hpp"
+#include "app/theme.hpp"
+#include "app/widgets.hpp"
+#include "iadesk/plan_commands.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace iadesk::app {
+using namespace plans_ui;
+
+void PlanEditorView::draw_toolbar(ViewContext& ctx, const Plan& p, const Employee& e, bool may_edit) {
+    const PlanVersion& last = p.versions.back();
+    char line[256];
+    std::snprintf(line, sizeof line, tr("plan.case_from"), format_date(p.case_start, ctx.language).c_str());
+    ImGui::TextDisabled("%s · %s", ctx.derived.unit_name(ctx.data(), e.unit).c_str(), line);
+    // State and quality.
+    const PlanQuality q = plan_quality(draft_);
+    std::snprintf(line, sizeof line, tr("plan.state_line"), tr(plan_state_key(&p)), last.number, q.score);
+    ui::text(line);
+    const bool is_dirty = dirty(p);
+    const bool draft_open = may_edit && !last.agreed();
+    // Primary action: save the draft (or, when saved, mark it agreed).
+    ImGui::BeginDisabled(!draft_open || !is_dirty);
+    if (ui::primary_button(tr("plan.save"))) {
+        guard_hits_ = find_diagnosis_like(draft_);
+        if (bad_date_) problems_ = {{"evaluation_date", "Ugyldig dato", "Invalid date"}};
+        else if (!guard_hits_.empty()) ask_guard_ = true;
+        else save(ctx, p);
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!draft_open || is_dirty);
+    if (ImGui::Button(tr("plan.mark_agreed"))) {
+        open_agree_ = true;
+        agree_employee_ = agree_manager_ = format_norwegian(ctx.today);
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    PlanOutputOptions opt;
+    opt.today = ctx.today;
+    opt.version = view_version;
+    if (ImGui::Button(tr("plan.print")))
+        ctx.open_html("oppfolgingsplan-" + e.id + ".html", plan_html(ctx.data(), p, opt));
+    ImGui::SameLine();
+    if (ImGui::Button(tr("plan.export")))
+        ctx.download("oppfolgingsplan-" + e.id + ".json", "application/json", plan_nav_json(ctx.data(), p, opt));
+    if (is_dirty && draft_open) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr("plan.unsaved"));
+        probe::note_text(tr("plan.unsaved"));
+    }
+    // New version (after agreement): from the previous version, a template or empty.
+    if (may_edit && last.agreed()) {
+        ImGui::SameLine();
+        const auto& ts = plan_templates();
+        std::vector<std::string> names = {tr("plan.from_previous")};
+        for (const PlanTemplate& t : ts) names.push_back(english(ctx) ? t.name_en : t.name_nb);
+        names.push_back(tr("plan.template_empty"));
+        new_version_origin_ = std::clamp(new_version_origin_, 0, static_cast<int>(names.size()) - 1);
+        ImGui::SetNextItemWidth(12 * ImGui::GetFontSize());
+        if (ImGui::BeginCombo("##origin", names[static_cast<std::size_t>(new_version_origin_)].c_str())) {
+            for (std::size_t i = 0; i < names.size(); ++i)
+                if (ImGui::Selectable(names[i].c_str(), static_cast<int>(i) == new_version_origin_)) new_version_origin_ = static_cast<int>(i);
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr("plan.new_version"))) {
+            std::string origin = new_version_origin_ == 0 ? "previous"
+                                 : new_version_origin_ <= static_cast<int>(ts.size())
+                                     ? ts[static_cast<std::size_t>(new_version_origin_ - 1)].id
+                                     : "";
+            CommandResult r = new_plan_version(ctx.doc.data, p.employee, p.case_start, origin, actor(ctx), ctx.today);
+            problems_ = r.problems;
+            if (r.ok()) {
+                ctx.commands.push_back(std::move(*r.command));
+                view_version = 0;
+            }
+        }
+    }
+    ui::problem_summary(problems_, english(ctx));
+    if (!q.hints.empty()) {
+        for (std::size_t i = 0; i < std::min<std::size_t>(q.hints.size(), 2); ++i) hint_line(q.hints[i], english(ctx));
+    }
+    ImGui::Separator();
+}
+
+void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable) {
+    const bool en = english(ctx);
+    const bool ro = !editable;
+    const PlanQuality q = plan_quality(c);
+    auto field_problem = [&](const std::string& f) { ui::field_problem(problems_, f.c_str(), en); };
+
+    section(ctx, "plan.part_workday");
+    ui::input_multiline(tr("plan.workday"), "typical-workday", c.typical_workday, 0, 3, kPlanTextMax, ro);
+    hints_for(q, "typical_workday", en);
+
+    section(ctx, "plan.part_tasks");
+    ImGui::TextDisabled("%s", tr("plan.tasks_help"));
+    hints_for(q, "tasks", en);
+    const char* feas[] = {tr("plan.can"), tr("plan.with_adjustment"), tr("plan.cannot")};
+    for (std::size_t i = 0; i < c.tasks.size(); ++i) {
+        PlanTask& t = c.tasks[i];
+        ImGui::PushID(static_cast<int>(i));
+        char label[64];
+        std::snprintf(label, sizeof label, tr("plan.task_n"), static_cast<int>(i) + 1);
+        ui::input_text(label, "task", t.description, 24, ro);
+        field_problem("tasks/" + std::to_string(i) + "/description");
+        ImGui::SameLine();
+        int f = static_cast<int>(t.feasibility);
+        ImGui::BeginDisabled(ro);
+        ImGui::SetNextItemWidth(16 * ImGui::GetFontSize());
+        if (ImGui::Combo("##feas", &f, feas, 3)) t.feasibility = static_cast<TaskFeasibility>(f);
+        ImGui::EndDisabled();
+        probe::note_text(feas[f]);
+        ui::input_text(tr("plan.task_note"), "note", t.note, 40, ro);
+        if (remove_row_button(c.tasks, i, ro)) {
+            ImGui::PopID();
+            break;
+        }
+        ImGui::PopID();
+    }
+    if (!ro && ImGui::Button(tr("plan.add_task"))) c.tasks.push_back({});
+
+    section(ctx, "plan.part_ability");
+    ui::input_multiline(tr("plan.ability"), "work-ability", c.work_ability, 0, 3, kPlanTextMax, ro);
+    field_problem("work_ability");
+    hints_for(q, "work_ability", en);
+
+    section(ctx, "plan.part_measures");
+    hints_for(q, "adjustment_options", en);
+    const char* statuses[] = {tr("plan.st_forslag"), tr("plan.st_avtalt"), tr("plan.st_ikke_aktuelt"), tr("plan.st_gjennomfort")};
+    if (!ro) {
+        measure_from_.resize(c.own_measures.size());
+        measure_to_.resize(c.own_measures.size());
+    }
+    for (std::size_t i = 0; i < c.own_measures.size(); ++i) {
+        PlanMeasure& m = c.own_measures[i];
+        ImGui::PushID(static_cast<int>(1000 + i));
+        char label[64];
+        std::snprintf(label, sizeof label, tr("plan.measure_n"), static_cast<int>(i) + 1);
+        ui::input_text(label, "measure", m.description, 30, ro);
+        field_problem("own_measures/" + std::to_string(i) + "/description");
+        ImGui::SameLine();
+        int st = static_cast<int>(m.status);
+        ImGui::BeginDisabled(ro);
+        ImGui::SetNextItemWidth(10 * ImGui::GetFontSize());
+        if (ImGui::Combo("##status", &st, statuses, 4)) m.status = static_cast<MeasureStatus>(st);
+        ImGui::EndDisabled();
+        probe::note_text(statuses[st]);
+        ui::input_text(tr("plan.responsible"), "responsible", m.responsible, 14, ro);
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        if (ro) ImGui::TextUnformatted((date_text(m.from) + " – " + date_text(m.to)).c_str());
+        else {
+            ui::date_input(tr("plan.from"), "from", measure_from_[i]);
+            ImGui::SameLine();
+            ui::date_input(tr("plan.to"), "to", measure_to_[i]);
+        }
+        ImGui::EndGroup();
+        field_problem("own_measures/" + std::to_string(i) + "/to");
+        if (!ro && ImGui::SmallButton(tr("plan.remove"))) {
+            c.own_measures.erase(c.own_measures.begin() + static_cast<std::ptrdiff_t>(i));
+            measure_from_.erase(measure_from_.begin() + static_cast<std::ptrdiff_t>(i));
+            measure_to_.erase(measure_to_.begin() + static_cast<std::ptrdiff_t>(i));
+            ImGui::PopID();
+            break;
+        }
+        ImGui::PopID();
+    }
+    if (!ro && ImGui::Button(tr("plan.add_measure"))) c.own_measures.push_back({});
+
+    // The organisation's general adjustment options (003:23720-23728).
+    ImGui::Spacing();
+    ui::text(tr("plan.options"));
+    const Dataset& data = ctx.data();
+    if (data.adjustment_options.empty()) ImGui::TextDisabled("%s", tr("plan.options_empty"));
+    for (const AdjustmentOption& o : data.adjustment_options) {
+        bool on = std::find(c.adjustment_options.begin(), c.adjustment_options.end(), o.id) != c.adjustment_options.end();
+        ImGui::BeginDisabled(ro);
+        ui::push_id(o.id);
+        const bool toggled = ui::checkbox(o.text, "option", &on);
+        ImGui::PopID();
+        if (toggled) {
+            if (on) c.adjustment_options.push_back(o.id);
+            else std::erase(c.adjustment_options, o.id);
+        }
+        ImGui::EndDisabled();
+        probe::note_text(o.text);
+    }
+    if (!ro && ctx.can_edit(EditArea::organisation)) {
+        ui::input_text(tr("plan.new_option"), "new-option", new_option_, 24);
+        ImGui::SameLine();
+        if (ImGui::Button(tr("plan.add_option"))) {
+            CommandResult r = add_adjustment_option(ctx.doc.data, new_option_);
+            problems_ = r.problems;
+            if (r.ok()) {
+                ctx.commands.push_back(std::move(*r.command));
+                new_option_.clear();
+            }
+        }
+    }
+
+    section(ctx, "plan.part_help");
+    for (std::size_t i = 0; i < c.help_measures.size(); ++i) {
+        HelpMeasure& m = c.help_measures[i];
+        ImGui::PushID(static_cast<int>(2000 + i));
+        ui::input_text(tr("plan.help_measure"), "help", m.description, 30, ro);
+        if (!m.measure_id.empty()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s %s", tr("plan.catalogue"), m.measure_id.c_str());
+        }
+        if (remove_row_button(c.help_measures, i, ro)) {
+            ImGui::PopID();
+            break;
+        }
+        ImGui::PopID();
+    }
+    if (!ro && ImGui::Button(tr("plan.add_help"))) c.help_measures.push_back({});
+
+    section(ctx, "plan.part_other");
+    ui::input_multiline(tr("plan.other"), "other-adjustments", c.other_adjustments, 0, 2, kPlanTextMax, ro);
+
+    section(ctx, "plan.part_follow_up");
+    ui::input_multiline(tr("plan.follow_up"), "follow-up", c.follow_up, 0, 3, kPlanTextMax, ro);
+    hints_for(q, "follow_up", en);
+    if (ro) ImGui::Text("%s: %s", tr("plan.evaluation"), date_text(c.evaluation_date).c_str());
+    else ui::date_input(tr("plan.evaluation"), "evaluation", evaluation_text_);
+    field_problem("evaluation_date");
+    hints_for(q, "evaluation_date", en);
+
+    section(ctx, "plan.part_participation");
+    int part = !c.employee_participated ? 0 : *c.employee_participated ? 1 : 2;
+    ImGui::BeginDisabled(ro);
+    bool changed = ImGui::RadioButton(tr("plan.part_unanswered"), &part, 0);
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton(tr("plan.part_yes"), &part, 1);
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton(tr("plan.part_no"), &part, 2);
+    ImGui::EndDisabled();
+    if (changed) c.employee_participated = part == 0 ? std::nullopt : std::optional<bool>(part == 1);
+    hints_for(q, "employee_participated", en);
+    if (c.employee_participated == false) {
+        ui::input_multiline(tr("plan.why_not"), "why-not", c.not_participated_reason, 0, 2, kPlanTextMax, ro);
+        field_problem("not_participated_reason");
+    }
+    ImGui::Spacing();
+}
+
+} // namespace iadesk::app
