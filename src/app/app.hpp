@@ -45,7 +45,7 @@ namespace iadesk::app {
 struct AppOptions {
     bool test_mode = false;     // publish widget rectangles (test_probe)
     Date today = Date::from_ymd(2026, 11, 24);
-    int demo_employees = 60;    // demo organisation generated on first start (issue 7: about 60)
+    int demo_employees = 60;    // demo organisation generated on first start (about 60)
     Platform* platform = nullptr; // storage, downloads, file picker (app_platform.hpp); nullptr = none
 };
 
@@ -57,7 +57,7 @@ public:
     // Until storage_ready() the app draws a loading screen (the platform is still reading the
     // browser's storage); the frame after that shows "opening", and the one after it loads the
     // newest snapshot (or creates the demo) and draws the app. So the first frame comes before
-    // the data (issue 8: first frame <= 0.5 s) and a long load is never a blank page.
+    // the data (the first frame within 0.5 s) and a long load is never a blank page.
     // When stored snapshots exist but none loads, the recovery screen is drawn instead of the
     // app (recovery_view.hpp) and nothing is saved until the user chooses how to go on; when the
     // stored data is of a newer iadesk, a screen that says so, read-only for good.
@@ -121,8 +121,8 @@ private:
     CaseView case_;
     MeasuresView measures_;
     SettingsView settings_;
-    PlanEditorView plans_;       // Oppfølgingsplaner (issue 4)
-    GoalsView goals_;            // IA-mål (issue 5)
+    PlanEditorView plans_;       // Oppfølgingsplaner
+    GoalsView goals_;            // IA-mål
     PaletteView palette_;
     std::vector<Command> pending_;
     std::vector<Problem> refusals_; // edits refused this frame (by a builder or by Document::apply)

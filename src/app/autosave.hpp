@@ -1,5 +1,5 @@
-// autosave: keeps the open document stored, within a second of each change (issue 7 §6), without
-// holding a frame long (issue 8: a large document is written over several frames).
+// autosave: keeps the open document stored, within a second of each change, without
+// holding a frame long (a large document is written over several frames).
 //
 // Contract
 // - open() makes a SnapshotStore over the platform's store and loads its newest snapshot; without

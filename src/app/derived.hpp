@@ -1,5 +1,5 @@
 // derived: everything the views show that is computed from the document — recomputed once per
-// document revision (or when `today` changes), never per frame (ARCHITECTURE.md data flow).
+// document revision (or when `today` changes), never per frame (docs/architecture.md, the data flow).
 //
 // Contract
 // - After refresh(), `schedules` holds one CaseSchedule per case open on `today`, pointing into

@@ -1,5 +1,5 @@
-// role_menu: the role in use, always shown in the top bar (UX.md), and the menu that switches it
-// (DOMAIN.md §1: HR, nærmeste leder of a unit, tillitsvalgt, arbeidstaker). What a role may see
+// role_menu: the role in use, always shown in the top bar, and the menu that switches it
+// (docs/domain.md, Roles and privacy: HR, nærmeste leder of a unit, tillitsvalgt, arbeidstaker). What a role may see
 // is decided in the core (access.hpp); this only chooses the role.
 #pragma once
 

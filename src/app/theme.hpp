@@ -15,7 +15,7 @@
 //   theme: the window, child, popup, alternate table row and selected row backgrounds, the cards,
 //   the problem box and its own tag background; 7:1 for text on pages, tables and cards in the
 //   high-contrast theme (tests/app/test_theme.cpp). Status is never told by colour
-//   alone: every coloured status also has an icon and a word (UX.md).
+//   alone: every coloured status also has an icon and a word.
 #pragma once
 
 #include <imgui.h>

@@ -30,7 +30,7 @@ void text(const char* text);                            // one line of text, fin
 void error_text(const char* text);
 void warning_text(const char* text);
 void muted_text(const char* text);
-// A labelled text field editing `value` (labels above fields, UX.md). Returns true when edited.
+// A labelled text field editing `value` (labels above fields). Returns true when edited.
 bool input_text(const char* label, const char* id, std::string& value, float width_em = 24.0f, bool read_only = false);
 // A labelled multi-line text field (labels above fields) with a character counter "123 / max"
 // under it (red when over `max_chars`; 0 = no counter). Height in lines of text. Returns true when edited.
@@ -44,7 +44,7 @@ std::optional<iadesk::Date> date_input(const char* label, const char* id, std::s
 // events of `flags` other than resizing (e.g. ImGuiInputTextFlags_CallbackHistory) with `user_data`.
 bool search_box(const char* hint, const char* id, std::string& value, float width_em, const char* probe_label = nullptr,
                 ImGuiInputTextFlags flags = 0, ImGuiInputTextCallback callback = nullptr, void* user_data = nullptr);
-// Problems next to the form (UX.md: errors next to the field and in a summary).
+// Problems next to the form (errors next to the field and in a summary).
 void problem_summary(const std::vector<iadesk::Problem>& problems, bool english);
 // The problem for `field`, drawn right under it (nothing when the field is fine).
 void field_problem(const std::vector<iadesk::Problem>& problems, const char* field, bool english);
@@ -55,7 +55,7 @@ bool primary_button(const char* label);
 bool table_sort_changed(int& column, bool& ascending);
 // "Alle enheter" or one unit (`filter` = index into units, -1 = all). Returns true when changed.
 bool unit_filter_combo(const char* id, const iadesk::Dataset& data, int& filter, float width_em);
-// A status tag: icon + word + colour (UX.md: never colour alone). Findable by tests by its word.
+// A status tag: icon + word + colour (never colour alone). Findable by tests by its word.
 void status_tag(iadesk::MilestoneStatus status);
 
 // --- Data text in widgets (see the contract) --------------------------------------------------

@@ -33,7 +33,7 @@ void CaseView::draw(ViewContext& ctx) {
 
     if (ImGui::Button(tr("case.back"))) ctx.navigate.page = Page::overview;
     ImGui::SameLine();
-    if (ImGui::Button(tr("case.open_plan"))) ctx.navigate.open_plan_employee = e.id; // issue 4
+    if (ImGui::Button(tr("case.open_plan"))) ctx.navigate.open_plan_employee = e.id;
     ui::heading(ctx.theme.fonts.heading, e.name.c_str());
     char line[256];
     std::snprintf(line, sizeof line, tr("case.summary"), ctx.derived.unit_name(data, e.unit).c_str(),
@@ -182,7 +182,7 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
             }
         } else if (m.event && s.plan_events && m.event >= s.plan_events->data() &&
                    m.event < s.plan_events->data() + s.plan_events->size()) {
-            ImGui::TextDisabled("%s", tr("case.from_plan")); // completed by the plan (issue 4): change it there
+            ImGui::TextDisabled("%s", tr("case.from_plan")); // completed by the plan: change it there
         } else if (m.event && may_mark) {
             if (ImGui::SmallButton(tr("case.remove_mark"))) {
                 const auto& all = ctx.doc.data.milestone_events; // find the record in the whole document

@@ -16,7 +16,7 @@ namespace iadesk::app {
 
 enum class FilePurpose { restore, import_employees, import_absences };
 
-// A picked file being read and checked (issue 7 §11: long work shows its progress). One stage a
+// A picked file being read and checked (long work shows its progress). One stage a
 // frame, in a modal with a progress bar: the first frame shows it before any work, the second
 // runs the whole check (load_dataset or the CSV importer: the parsers are not resumable, so a 50 000-
 // employee file holds that one frame for about a second), the third closes it and the preview

@@ -18,7 +18,7 @@ inline constexpr MeetingRole kRoles[] = {MeetingRole::leder, MeetingRole::tillit
                                          MeetingRole::annen};
 
 inline bool english(const ViewContext& ctx) { return ctx.language == Language::en; }
-// One sentence of inline help under a field (UX.md), wrapped, in the muted colour.
+// One sentence of inline help under a field, wrapped, in the muted colour.
 void help(const char* text);
 // "5,6", "-20 %", "−3" (a typographic minus) as a number; nullopt when it is not one.
 std::optional<double> parse_number(std::string s);

@@ -36,7 +36,7 @@ StatusStyle style_of(GoalStatus s) {
     return {"?", "goals.status.unknown", c.tag_not_applicable};
 }
 
-// Icon + word + colour (UX.md: status never by colour alone); findable by its word.
+// Icon + word + colour (status never by colour alone); findable by its word.
 void goal_status_tag(GoalStatus s) {
     const StatusStyle st = style_of(s);
     const std::string text = std::string(st.icon) + " " + tr(st.key);
@@ -76,7 +76,7 @@ void GoalsView::draw(ViewContext& ctx) {
     refresh(ctx);
     ui::heading(ctx.theme.fonts.heading, tr("goals.title"));
     ui::label_text(tr("goals.intro"));
-    // The meeting count of this year, always in sight (UX.md: "IA-møter i år: 1 av 2").
+    // The meeting count of this year, always in sight ("IA-møter i år: 1 av 2").
     if (!overview.meeting_years.empty()) {
         const MeetingYear& y = overview.meeting_years.back();
         char buf[160];

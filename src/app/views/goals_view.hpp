@@ -1,14 +1,14 @@
 // IA-mål: the goals dashboard (one card per sub-goal with its goals: status tag, progress bar, and
 // for result goals a chart of the metric per quarter with baseline and target lines and the
 // projection), the goal and activity editors, the IA meeting log with the two-a-year warning, and
-// the printable action plan and half-year report (issue 5; UX.md "IA-mål"); the half-year texts
+// the printable action plan and half-year report (docs/goals.md); the half-year texts
 // and the tillitsvalgt's sign-off are edited in half_year_view.hpp.
 //
 // Contract
 // - Everything shown is evaluate_goals() of the whole document for the current role (goals.hpp:
 //   masking below 5 employees, statistics only where the role may see them), recomputed when the
 //   document revision, the day or the role changes, never per frame.
-// - Every role sees every goal (the tillitsvalgt too, DOMAIN.md §1); only a role that may edit
+// - Every role sees every goal (the tillitsvalgt too: docs/domain.md, Roles and privacy); only a role that may edit
 //   the organisation (HR) gets the editors, and never in a read-only tab.
 // - Edits are checked commands (goal_commands.hpp) queued in the ViewContext; problems show next to
 //   the field and in a summary.

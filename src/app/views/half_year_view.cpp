@@ -58,7 +58,7 @@ void HalfYearEditor::draw(ViewContext& ctx, const GoalsOverview& overview) {
     const bool may_sign = !ctx.read_only && may_sign_off_half_year(role);
     const HalfYearReport* stored = find_half_year(ctx.doc.data, year, half);
 
-    // The sign-off status and the actions first, the texts below (DOMAIN.md §5: the report is
+    // The sign-off status and the actions first, the texts below (docs/domain.md, IA goals: the report is
     // reviewed with the tillitsvalgt).
     if (stored && stored->signed_off) {
         char buf[300];

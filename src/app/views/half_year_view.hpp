@@ -1,5 +1,5 @@
 // The half-year report on the IA work in the IA-mål reports tab: the enterprise's texts of one half
-// year (003:5579-5587: key experience, deviations from the plan, the most successful activity and
+// year (sintef-ia-2013 kap. 2.3.1: key experience, deviations from the plan, the most successful activity and
 // why), the tillitsvalgt's sign-off, and the printable report (half_year.hpp, goals.hpp).
 //
 // Contract

@@ -181,6 +181,10 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
     for (const ms::Source& s : m.sources) {
         const std::string kind_key = "measures.source_kind." + s.kind;
         std::string line = std::string(tr(kind_key.c_str())) + ": " + s.ref;
+        if (s.kind == "report") { // "sintef-ia-2013 tabell 9.1" -> and the report it names
+            const std::string_view title = ms::report_title(std::string_view(s.ref).substr(0, s.ref.find(' ')));
+            if (!title.empty()) line += " (" + std::string(title) + ")";
+        }
         if (!s.note.empty()) line += " – " + s.note;
         bullet(line);
     }

@@ -136,7 +136,7 @@ void MeasuresView::draw_fit_section(const ViewContext& ctx, const ms::Measure& m
 }
 
 // "Legg til i oppfølgingsplan": the measure goes into the draft of the chosen employee's plan as a
-// measure with help from NAV or the health services, linked to the catalogue (issue 6 §6, issue 4).
+// measure with help from NAV or the health services, linked to the catalogue.
 void MeasuresView::draw_add_to_plan(const ViewContext& ctx, const ms::Measure& m) {
     const CaseSchedule* sched = ctx.derived.schedule_of(case_employee);
     if (!sched) return;

@@ -13,7 +13,7 @@
 namespace iadesk::app::measures_ui {
 namespace ms = iadesk::measures;
 
-// Verdicts and tags have a colour from the theme (theme.hpp colours()), always with an icon and a word (UX.md).
+// Verdicts and tags have a colour from the theme (theme.hpp colours()), always with an icon and a word (status never by colour alone).
 inline const char* const kCheck = "\xE2\x9C\x93"; // ✓
 inline const char* const kCross = "\xE2\x9C\x97"; // ✗
 inline const char* const kDiamond = "\xE2\x97\x87"; // ◇

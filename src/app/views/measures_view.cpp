@@ -137,7 +137,7 @@ void MeasuresView::draw_search_row(ViewContext& ctx) {
     const float em = ImGui::GetFontSize();
     const char* label = tr("measures.search");
     ImGui::BeginGroup();
-    ImGui::TextUnformatted(label); // labels above fields (UX.md)
+    ImGui::TextUnformatted(label); // labels above fields
     if (focus_search_) {
         ImGui::SetKeyboardFocusHere();
         focus_search_ = false;

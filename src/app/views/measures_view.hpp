@@ -1,4 +1,4 @@
-// Tiltak (measures finder, issue 6; UX.md screen "Tiltak"): a search box first (results on every
+// Tiltak (measures finder; docs/measures.md): a search box first (results on every
 // keystroke), filter chips (phase, current/historic; IA sub-goal, provider and target group under
 // "Flere filtre"), results as cards (name, one-line summary, phase tags, and "passer for <navn>:
 // ja/nei (hvorfor)" when a case is chosen), and a detail pane (conditions, amounts with their

@@ -1,4 +1,4 @@
-// Oversikt: "who needs something from me this week?" (UX.md). One row per open sickness case
+// Oversikt: "who needs something from me this week?". One row per open sickness case
 // with the case week, grade and the next milestone that needs action; filters by unit, status
 // and "due this week"; sortable columns; a row opens the case.
 #pragma once

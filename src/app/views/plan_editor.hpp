@@ -1,4 +1,4 @@
-// Oppfølgingsplaner (issue 4; UX.md "Plan editor"): the list of open cases with their plan's state
+// Oppfølgingsplaner (docs/plans.md): the list of open cases with their plan's state
 // and quality, and the plan editor of one case — the parts as sections with character counters and
 // inline quality hints, the template picker, the version list with the fields that changed,
 // "Marker enige", the sharing log, "Skriv ut" (the HTML in a new tab) and "Eksporter" (NAV JSON).

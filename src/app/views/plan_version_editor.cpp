@@ -178,7 +178,7 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     }
     if (!ro && ImGui::Button(tr("plan.add_measure"))) c.own_measures.push_back({});
 
-    // The organisation's general adjustment options (003:23720-23728).
+    // The organisation's general adjustment options (sintef-ia-2013 kap. 5.9.1).
     ImGui::Spacing();
     ui::text(tr("plan.options"));
     const Dataset& data = ctx.data();
