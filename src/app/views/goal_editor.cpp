@@ -131,6 +131,15 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
         help(tr("goals.target_help"));
         ui::field_problem(problems, "target_change", en);
         ui::field_problem(problems, "target_value", en);
+        // A target that points the wrong way or is met already by a typed baseline (goals.hpp
+        // target_warning): said while typing, not refused (a limit goal is a goal too).
+        Goal probe;
+        probe.metric = goal.metric == 0 ? GoalMetric::sick_leave : GoalMetric::recorded;
+        probe.higher_is_better = goal.higher_is_better;
+        probe.target_change = parse_number(goal.target_change);
+        probe.target_value = parse_number(goal.target_value);
+        if (auto w = target_warning(probe, parse_number(goal.baseline_value)))
+            ui::warning_text(((en ? w->en : w->nb)).c_str());
     } else {
         ui::input_text(tr("goals.field.criterion"), "goal-criterion", goal.criterion, 24);
         ui::input_text(tr("goals.field.criterion_count"), "goal-criterion-count", goal.criterion_count, 6);
