@@ -61,6 +61,10 @@ struct Employee {
     // The exact birth date when HR gives it (the age limits of sick pay, ftrl § 8-51 and § 8-3,
     // turn on the birthday); its year must be birth_year when both are given.
     std::optional<Date> birth_date;
+    // Fødselsnummer or D-nummer (11 digits, two mod-11 control digits: is_valid_national_id), when HR
+    // gives it; "" = not given. Needed only for a plan sent to NAV (NAV's LPS contract). Personal
+    // data for HR only: every other role's copy of the register is without it (access.hpp).
+    std::string national_id;
 };
 
 enum class AbsenceKind { egenmelding, sykmelding };
@@ -207,6 +211,10 @@ struct Dataset {
 // Norwegian organisation number: 9 digits, weights 3 2 7 6 5 4 3 2, check digit 11 - (sum mod 11);
 // a remainder giving 10 makes the number invalid, 11 means check digit 0.
 bool is_valid_orgnr(std::string_view orgnr);
+// 11 digits whose 10th and 11th are the control digits of the Folkeregister's modulus-11 rule
+// (weights 3 7 6 1 8 9 4 5 2 and 5 4 3 2 7 6 5 4 3 2; a remainder giving 10 is never valid). The
+// date part is not checked: D-numbers, H-numbers and synthetic test numbers shift it.
+bool is_valid_national_id(std::string_view id);
 
 // Position share (percent / 100) of an employee on a day; 0 when not employed that day.
 double position_share_on(const Employee& e, Date d);

@@ -53,6 +53,7 @@ enum class ProblemCode : uint16_t {
     orgnr_invalid,         // {orgnr}
     birth_year_range,      // {year}
     birth_date_year,       // {date} {year}
+    national_id_invalid,
     egenmelding_days,      // {value}
     egenmelding_per_year,  // {value}
     egenmelding_no_limit,

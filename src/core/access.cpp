@@ -75,6 +75,7 @@ Dataset visible_dataset(const Dataset& ds, const Role& r) {
     for (const Employee& e : ds.employees) {
         if (!may_see_employee(r, e)) continue;
         out.employees.push_back(e);
+        out.employees.back().national_id.clear(); // for HR only (model.hpp): the fødselsnummer never leaves HR's copy
         ids.insert(e.id);
         units.insert(e.unit);
     }

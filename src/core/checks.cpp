@@ -113,6 +113,8 @@ void check_employee(const Employee& e, std::vector<Problem>& out, unsigned unrea
         if (e.birth_year && read(unread, EmployeeField::birth_year) && *e.birth_year != e.birth_date->year())
             o.add("birth_date", ProblemCode::birth_date_year, {{"date", *e.birth_date}, {"year", *e.birth_year}});
     }
+    if (!e.national_id.empty() && read(unread, EmployeeField::national_id) && !is_valid_national_id(e.national_id))
+        o.add("national_id", ProblemCode::national_id_invalid);
     if (!read(unread, EmployeeField::employment)) return;
     if (e.employment.empty()) {
         o.add("employment", ProblemCode::employment_required);

@@ -288,6 +288,8 @@ private:
             else bad |= F::birth_year;
         }
         if (!r.optional_date("birth_date", e.birth_date)) bad |= F::birth_date;
+        if (const json* n = r.find("national_id"); n && !n->is_null())
+            if (!r.string("national_id", e.national_id, false)) bad |= F::national_id;
         const json* emp = r.array("employment", true);
         if (!emp) { bad |= F::employment; return; }
         Path ep{&p, "employment"};

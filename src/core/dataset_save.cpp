@@ -184,7 +184,8 @@ void write_employee(Writer& w, const Employee& e) {
     w.key("name"); w.str(e.name); w.sep();
     w.key("unit"); w.str(e.unit); w.sep();
     if (e.birth_year) { w.key("birth_year"); w.integer(*e.birth_year); w.sep(); }
-    if (e.birth_date) { w.key("birth_date"); w.date(*e.birth_date); w.sep(); } // written only when set (added in 1.1)
+    if (e.birth_date) { w.key("birth_date"); w.date(*e.birth_date); w.sep(); } // written only when set (format 2)
+    if (!e.national_id.empty()) { w.key("national_id"); w.str(e.national_id); w.sep(); } // likewise
     w.key("employment");
     w.ch('[');
     for (std::size_t j = 0; j < e.employment.size(); ++j) {

@@ -16,6 +16,21 @@ bool is_valid_orgnr(std::string_view orgnr) {
     return (check == 11 ? 0 : check) == orgnr[8] - '0';
 }
 
+bool is_valid_national_id(std::string_view id) {
+    static constexpr int kFirst[9] = {3, 7, 6, 1, 8, 9, 4, 5, 2};
+    static constexpr int kSecond[10] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+    if (id.size() != 11) return false;
+    for (char c : id)
+        if (c < '0' || c > '9') return false;
+    auto control = [&](const int* weights, int n) {
+        int sum = 0;
+        for (int i = 0; i < n; ++i) sum += (id[static_cast<std::size_t>(i)] - '0') * weights[i];
+        const int k = 11 - sum % 11;
+        return k == 11 ? 0 : k; // 10: no valid digit
+    };
+    return control(kFirst, 9) == id[9] - '0' && control(kSecond, 10) == id[10] - '0';
+}
+
 double position_share_on(const Employee& e, Date d) {
     for (const Employment& p : e.employment)
         if (p.from <= d && (!p.to || d <= *p.to)) return p.percent / 100.0;

@@ -81,6 +81,8 @@ constexpr ProblemTemplate kTemplates[] = {
      "The birth year must lie in 1900-2200 (was {year})"},
     {C::birth_date_year, "birth_date.year", "Fødselsdatoen {date} passer ikke med fødselsåret {year}",
      "The birth date {date} does not match the birth year {year}"},
+    {C::national_id_invalid, "national_id.invalid", "Fødselsnummeret må ha 11 siffer der de to siste er kontrollsifre (modulus 11)",
+     "The national identity number must have 11 digits, the last two being control digits (modulus 11)"},
     {C::egenmelding_days, "egenmelding.days", "Egenmelding kan gjelde 1–16 dager om gangen (var {value}; ftrl. § 8-24)",
      "Egenmelding may cover 1-16 days at a time (was {value}; ftrl § 8-24)"},
     {C::egenmelding_per_year, "egenmelding.per_year", "Grensen per 12 måneder må ligge i 1–366 (var {value})",

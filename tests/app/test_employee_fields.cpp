@@ -95,6 +95,33 @@ TEST_CASE("employee editor: the birth date is HR's only: the unit's manager sees
     CHECK_FALSE(h.shows_text_containing("15.03.1980"));
 }
 
+TEST_CASE("employee editor: HR's fødselsnummer is checked (mod 11), and the unit's manager never sees it") {
+    test::HeadlessApp h;
+    start(h, register_with_kari());
+    open_kari(h);
+    h.type("Fødselsnummer (valgfritt)", "01019012481"); // the second control digit should be 0
+    h.click("Lagre");
+    CHECK(kari(h).national_id.empty());
+    CHECK(h.shows_text_containing("Fødselsnummeret må ha 11 siffer der de to siste er kontrollsifre"));
+    h.type("Fødselsnummer (valgfritt)", "01019012480");
+    h.click("Lagre");
+    CHECK(kari(h).national_id == "01019012480");
+
+    // The manager of Drift: the record without the fødselsnummer (their copy of the register has none).
+    std::string title;
+    for (const auto& it : nlohmann::json::parse(app::probe::items_json()))
+        if (it.value("visible", false) && it.value("label", "").starts_with("Rolle: ")) title = it.value("label", "");
+    REQUIRE_FALSE(title.empty());
+    h.click(title);
+    h.click("Nærmeste leder for");
+    h.click("Drift");
+    h.click("Ansatte");
+    h.click("Kari Nordmann");
+    CHECK_FALSE(h.shows("Fødselsnummer (valgfritt)"));
+    CHECK_FALSE(h.shows_text_containing("01019012480"));
+    CHECK(kari(h).national_id == "01019012480"); // and the document keeps it
+}
+
 TEST_CASE("settings: the organisation's own egenmelding rule is saved, and one outside the law is refused with the reason") {
     test::HeadlessApp h;
     start(h, register_with_kari());

@@ -199,6 +199,16 @@ TEST_CASE("access: filtering a generated municipality keeps each manager to the 
     CHECK(total == ds.employees.size());
 }
 
+TEST_CASE("access: the fødselsnummer is HR's only: no other role's copy holds it") {
+    Dataset ds = sample();
+    ds.employees[1].national_id = "01019012480"; // A1, of unit A
+    CHECK(mentions(visible_dataset(ds, Role::hr()), "01019012480"));
+    CHECK_FALSE(mentions(visible_dataset(ds, Role::manager("A")), "01019012480"));
+    CHECK_FALSE(mentions(visible_dataset(ds, Role::employee_of("A1")), "01019012480"));
+    CHECK_FALSE(mentions(visible_dataset(ds, Role::tillitsvalgt()), "01019012480"));
+    CHECK(visible_dataset(ds, Role::manager("A")).employees.size() == 6); // the rest of the record stays
+}
+
 TEST_CASE("access: only HR sees the change log (it names employees of every unit)") {
     Dataset ds = sample();
     ds.change_log.push_back({1795000000, "hr", "La til fravær for en ansatt i enhet B"});

@@ -47,6 +47,19 @@ TEST_CASE("model: organisation number mod 11") {
     // 889640782: sum 196; 196 mod 11 = 9; 11 - 9 = 2.
     CHECK(is_valid_orgnr("889640782"));
     CHECK_FALSE(is_valid_orgnr("974760674"));
+    // Fødselsnummer 010190 124 k1 k2, worked by hand: 3*0+7*1+6*0+1*1+8*9+9*0+4*1+5*2+2*4 = 102,
+    // 102 mod 11 = 3, k1 = 11 - 3 = 8; 5*0+4*1+3*0+2*1+7*9+6*0+5*1+4*2+3*4+2*8 = 110, 110 mod 11 = 0,
+    // k2 = 11 -> 0. Individual number 123 gives 11 - 100 mod 11 = 10 for k1: no valid number.
+    CHECK(is_valid_national_id("01019012480"));
+    CHECK_FALSE(is_valid_national_id("01019012481")); // k2 wrong
+    CHECK_FALSE(is_valid_national_id("01019012470")); // k1 wrong
+    CHECK_FALSE(is_valid_national_id("01019012300")); // k1 would be 10
+    CHECK_FALSE(is_valid_national_id("0101901248"));  // 10 digits
+    CHECK_FALSE(is_valid_national_id("0101901248a"));
+    // A D-number adds 4 to the first digit: 114 mod 11 = 4, k1 = 7; 110 + 5*4 + 2*(7 - 8) = 128,
+    // 128 mod 11 = 7, k2 = 4. The date part is not checked, so it is valid.
+    CHECK(is_valid_national_id("41019012474"));
+    CHECK_FALSE(is_valid_national_id("41019012480"));
     CHECK_FALSE(is_valid_orgnr("97476067"));
     CHECK_FALSE(is_valid_orgnr("9747606730"));
     CHECK_FALSE(is_valid_orgnr("97476067a"));

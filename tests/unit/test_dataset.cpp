@@ -278,6 +278,25 @@ TEST_CASE("dataset: syntax errors name the line and column") {
     CHECK(arr.problems[0].message_en == "The document must be a JSON object (was array)");
 }
 
+TEST_CASE("dataset: the fødselsnummer is read, checked (mod 11) and written only when given") {
+    Dataset ds;
+    ds.organisation = {"Fjordvik kommune", "974760673", false, false};
+    ds.units = {{"U1", "Drift"}};
+    ds.employees = {{"E1", "Kari", "U1", {{Date::from_ymd(2020, 1, 1), std::nullopt, 100}}, 1990}};
+    CHECK(save_dataset(ds).find("national_id") == std::string::npos);
+    ds.employees[0].national_id = "01019012480";
+    const std::string text = save_dataset(ds);
+    DatasetLoad back = load_dataset(text);
+    REQUIRE(back.ok());
+    CHECK(back.dataset->employees[0].national_id == "01019012480");
+    std::string bad = text;
+    bad.replace(bad.find("01019012480"), 11, "01019012481");
+    DatasetLoad refused = load_dataset(bad);
+    REQUIRE(refused.problems.size() == 1);
+    CHECK(refused.problems[0].pointer == "/employees/0/national_id");
+    CHECK(refused.problems[0].code == ProblemCode::national_id_invalid);
+}
+
 TEST_CASE("dataset: a member twice in one object is refused at its place, before anything else") {
     // The same JSON read by two programs could mean two things (RFC 8259 §4: names SHOULD be
     // unique); the loader names each repeat instead of keeping the last one silently.

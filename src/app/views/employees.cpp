@@ -155,6 +155,7 @@ void EmployeesView::load_form(const ViewContext&, const Employee& e) {
     form.unit = e.unit;
     form.birth_year = e.birth_year ? std::to_string(*e.birth_year) : std::string();
     form.birth_date = date_text(e.birth_date);
+    form.national_id = e.national_id;
     for (const Employment& m : e.employment)
         form.employment.push_back({format_norwegian(m.from), date_text(m.to), format_decimal(m.percent, m.percent == static_cast<int>(m.percent) ? 0 : 1, Language::nb)});
     absence = AbsenceForm{};
@@ -163,7 +164,16 @@ void EmployeesView::load_form(const ViewContext&, const Employee& e) {
 
 void EmployeesView::save_form(ViewContext& ctx) {
     form.problems.clear();
+    // The fields a role does not see (birth date and fødselsnummer: HR only) keep what the document
+    // holds; the form's copy of them is not the role's to change.
+    const bool hr = ctx.derived.role.kind == RoleKind::hr;
+    const auto& all = ctx.doc.data.employees;
+    const auto stored = std::find_if(all.begin(), all.end(), [&](const Employee& x) { return !form.is_new && x.id == form.id; });
     Employee e;
+    if (!hr && stored != all.end()) {
+        e.birth_date = stored->birth_date;
+        e.national_id = stored->national_id;
+    }
     e.id = form.id;
     e.name = form.name;
     e.unit = form.unit;
@@ -176,7 +186,8 @@ void EmployeesView::save_form(ViewContext& ctx) {
         else
             e.birth_year = static_cast<int>(y);
     }
-    if (!form.birth_date.empty()) { // its year against birth_year: the loader's check, in update_employee
+    if (hr) e.national_id = form.national_id; // checked (mod 11) by the loader's check, in update_employee
+    if (hr && !form.birth_date.empty()) { // its year against birth_year: the loader's check, in update_employee
         if (auto d = parse_date(form.birth_date)) e.birth_date = *d;
         else form.problems.push_back({"birth_date", "Fødselsdatoen er ikke en gyldig dato (dd.mm.åååå)",
                                       "The birth date is not a valid date (dd.mm.yyyy)"});
@@ -292,6 +303,9 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
     if (hr) {
         ImGui::TextDisabled("%s", tr("employees.birth_date_help"));
         ui::field_problem(form.problems, "birth_date", english);
+        ui::input_text(tr("employees.national_id"), "national-id", form.national_id, 12, !editable);
+        ImGui::TextDisabled("%s", tr("employees.national_id_help"));
+        ui::field_problem(form.problems, "national_id", english);
     }
 
     ImGui::Spacing();

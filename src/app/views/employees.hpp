@@ -29,6 +29,7 @@ struct EmployeeForm {
     std::string unit;
     std::string birth_year;
     std::string birth_date;     // dd.mm.yyyy as typed; only HR sees and edits it
+    std::string national_id;    // fødselsnummer as typed; only HR sees and edits it
     std::vector<EmploymentRow> employment;
     std::vector<Problem> problems;
 };
