@@ -126,8 +126,28 @@ struct PlanOutputOptions {
 };
 // A whole HTML5 document in bokmål: A4 print CSS, semantic headings, lists and tables, no script.
 std::string plan_html(const Dataset& ds, const Plan& p, const PlanOutputOptions& opt);
-// NAV's FollowUpPlanDTO shape (lps-oppfolgingsplan-mottak; mapping in docs/plans.md), 2 spaces.
-std::string plan_nav_json(const Dataset& ds, const Plan& p, const PlanOutputOptions& opt);
+// What the employer chooses when a plan goes to NAV, explicitly (NAV's LPS contract; docs/plans.md):
+// nothing is guessed from the plan's content.
+struct NavExportChoices {
+    bool send_to_nav = false;                   // sendPlanToNav
+    bool needs_help_from_nav = false;           // needsHelpFromNav: NAV opens a task for a caseworker
+    std::string help_description;               // needsHelpFromNavDescription: required with help
+    bool send_to_general_practitioner = true;   // aml § 4-6: the plan goes to the sykmelder
+    std::string message_to_general_practitioner;
+    std::string contact_phone, contact_email;   // the contact person's (the version's manager_name)
+};
+struct NavPlanExport {
+    std::string json;                           // NAV's FollowUpPlanDTO, 2 spaces; only when ok()
+    std::vector<Problem> problems;              // why NAV would refuse it, each naming its field
+    bool ok() const { return problems.empty(); }
+};
+// The plan (version opt.version, 0 = the newest) as NAV's FollowUpPlanDTO (navikt/lps-oppfolgingsplan-
+// mottak; mapping in docs/plans.md): required members always present, optional ones left out when
+// empty (never null). Refused, with every reason, for an exempted case, a plan without a version, a
+// missing or invalid fødselsnummer (HR's; other roles' copies have none), an unanswered
+// participation or a missing reason, no evaluation date, a missing contact name, phone or e-mail,
+// and NAV's own rules: help from NAV only when the plan is sent to NAV, and with a description.
+NavPlanExport plan_nav_export(const Dataset& ds, const Plan& p, const PlanOutputOptions& opt, const NavExportChoices& c);
 // Plain Norwegian text for the terminal.
 std::string plan_text(const Dataset& ds, const Plan& p, const PlanOutputOptions& opt);
 

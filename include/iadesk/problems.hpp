@@ -107,6 +107,11 @@ enum class ProblemCode : uint16_t {
     plan_share_unagreed,
     plan_exempt_has_plan,
     plan_already_exempt,
+    // A plan exported for NAV (NAV's LPS contract, plans.hpp plan_nav_export)
+    nav_exempted,
+    nav_national_id_missing, // {name}
+    nav_participation,
+    nav_help_without_send,
     // Reading a file
     file_empty,
     input_too_large,       // {mb} {max}

@@ -213,11 +213,45 @@ std::string plan_html(const Dataset& ds, const Plan& p, const PlanOutputOptions&
     return h;
 }
 
-std::string plan_nav_json(const Dataset& ds, const Plan& p, const PlanOutputOptions& opt) {
+NavPlanExport plan_nav_export(const Dataset& ds, const Plan& p, const PlanOutputOptions& opt, const NavExportChoices& choices) {
+    NavPlanExport out;
+    auto refuse = [&](const char* field, ProblemCode code, std::initializer_list<ProblemArg> args = {}) {
+        out.problems.push_back(make_problem(field, code, args));
+    };
+    auto required = [&](const char* field, const std::string& value) {
+        if (value.find_first_not_of(" \t\r\n") == std::string::npos)
+            refuse(field, ProblemCode::required, {ProblemArg::label("field", field)});
+    };
+    if (p.exemption) {
+        refuse("exemption", ProblemCode::nav_exempted);
+        return out;
+    }
     const PlanVersion* v = pick(p, opt.version);
-    static const PlanContent kEmpty;
-    const PlanContent& c = v ? v->content : kEmpty;
-    std::vector<std::string> can, cannot, previous, planned, other, help;
+    if (!v) {
+        refuse("versions", ProblemCode::plan_empty);
+        return out;
+    }
+    const PlanContent& c = v->content;
+    const Employee* employee = nullptr;
+    for (const Employee& e : ds.employees)
+        if (e.id == p.employee) employee = &e;
+    if (!employee || employee->national_id.empty())
+        refuse("national_id", ProblemCode::nav_national_id_missing, {{"name", employee ? employee->name : p.employee}});
+    else if (!is_valid_national_id(employee->national_id))
+        refuse("national_id", ProblemCode::national_id_invalid);
+    if (!c.employee_participated) refuse("employee_participated", ProblemCode::nav_participation);
+    else if (!*c.employee_participated) required("not_participated_reason", c.not_participated_reason);
+    if (!c.evaluation_date) required("evaluation_date", "");
+    required("contact_name", v->manager_name);
+    required("contact_phone", choices.contact_phone);
+    required("contact_email", choices.contact_email);
+    if (choices.needs_help_from_nav) {
+        if (!choices.send_to_nav) refuse("needs_help_from_nav", ProblemCode::nav_help_without_send);
+        required("help_description", choices.help_description);
+    }
+    if (!out.problems.empty()) return out;
+
+    std::vector<std::string> can, cannot, previous, planned, other;
     for (const PlanTask& t : c.tasks) {
         if (t.feasibility == TaskFeasibility::cannot) cannot.push_back(task_line(t));
         else if (t.feasibility == TaskFeasibility::with_adjustment) can.push_back(task_line(t) + " (med tilrettelegging)");
@@ -236,34 +270,34 @@ std::string plan_nav_json(const Dataset& ds, const Plan& p, const PlanOutputOpti
         other.push_back(o ? o->text : id);
     }
     if (!c.other_adjustments.empty()) other.push_back(c.other_adjustments);
-    for (const HelpMeasure& m : c.help_measures) help.push_back(help_text(m));
-    auto text_or_null = [](const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); };
-
+    // Optional members only when they say something (NAV's OpenAPI document marks nothing nullable).
     ojson j;
-    j["employeeIdentificationNumber"] = "";
+    auto optional = [&j](const char* key, const std::string& value) {
+        if (!value.empty()) j[key] = value;
+    };
+    j["employeeIdentificationNumber"] = employee->national_id;
     j["typicalWorkday"] = c.typical_workday;
     j["tasksThatCanStillBeDone"] = bullets(can);
     j["tasksThatCanNotBeDone"] = bullets(cannot);
     j["previousFacilitation"] = bullets(previous);
     j["plannedFacilitation"] = bullets(planned);
-    j["otherFacilitationOptions"] = text_or_null(bullets(other));
+    optional("otherFacilitationOptions", bullets(other));
     j["followUp"] = c.follow_up;
-    j["evaluationDate"] = c.evaluation_date ? ojson(format_iso(*c.evaluation_date)) : ojson(nullptr);
-    j["sendPlanToNav"] = !help.empty();
-    j["needsHelpFromNav"] = !help.empty();
-    j["needsHelpFromNavDescription"] = text_or_null(bullets(help));
-    j["sendPlanToGeneralPractitioner"] = true;
-    j["messageToGeneralPractitioner"] = nullptr;
-    j["additionalInformation"] = text_or_null(c.work_ability.empty() ? std::string() : "Vurdering av arbeidsevne: " + c.work_ability);
-    j["contactPersonFullName"] = v ? v->manager_name : std::string();
-    j["contactPersonPhoneNumber"] = "";
-    j["contactPersonEmail"] = "";
-    j["employeeHasContributedToPlan"] = c.employee_participated.value_or(false);
-    j["employeeHasNotContributedToPlanDescription"] =
-        c.employee_participated == false ? text_or_null(c.not_participated_reason) : ojson(nullptr);
+    j["evaluationDate"] = format_iso(*c.evaluation_date);
+    j["sendPlanToNav"] = choices.send_to_nav;
+    if (choices.send_to_nav) j["needsHelpFromNav"] = choices.needs_help_from_nav;
+    if (choices.needs_help_from_nav) j["needsHelpFromNavDescription"] = choices.help_description;
+    j["sendPlanToGeneralPractitioner"] = choices.send_to_general_practitioner;
+    optional("messageToGeneralPractitioner", choices.message_to_general_practitioner);
+    optional("additionalInformation", c.work_ability.empty() ? std::string() : "Vurdering av arbeidsevne: " + c.work_ability);
+    j["contactPersonFullName"] = v->manager_name;
+    j["contactPersonPhoneNumber"] = choices.contact_phone;
+    j["contactPersonEmail"] = choices.contact_email;
+    j["employeeHasContributedToPlan"] = *c.employee_participated;
+    if (!*c.employee_participated) j["employeeHasNotContributedToPlanDescription"] = c.not_participated_reason;
     j["lpsName"] = "iadesk";
-    j["lpsEmail"] = nullptr;
-    return j.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+    out.json = j.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+    return out;
 }
 
 std::string plan_text(const Dataset& ds, const Plan& p, const PlanOutputOptions& opt) {

@@ -172,6 +172,14 @@ constexpr ProblemTemplate kTemplates[] = {
      "Saken har allerede en oppfølgingsplan; unntak kan bare gis når det ikke finnes en plan",
      "The case already has a follow-up plan; an exemption is only possible without one"},
     {C::plan_already_exempt, "plan.already_exempt", "Saken er allerede unntatt", "The case is already exempted"},
+    {C::nav_exempted, "nav.exempted", "Saken er unntatt fra oppfølgingsplan (åpenbart unødvendig): det er ingen plan å sende til NAV",
+     "The case is exempted from a follow-up plan (obviously unnecessary): there is no plan to send to NAV"},
+    {C::nav_national_id_missing, "nav.national_id_missing", "Fødselsnummeret til {name} mangler: NAV krever det (HR legger det inn under Ansatte)",
+     "{name}'s national identity number is missing: NAV requires it (HR enters it under Employees)"},
+    {C::nav_participation, "nav.participation", "Svar på om arbeidstakeren har medvirket i planen: NAV krever svaret",
+     "Answer whether the employee took part in the plan: NAV requires the answer"},
+    {C::nav_help_without_send, "nav.help_without_send", "Behov for hjelp fra NAV forutsetter at planen sendes til NAV",
+     "Help from NAV requires that the plan is sent to NAV"},
 
     {C::file_empty, "file.empty", "Filen er tom (ingen JSON)", "The file is empty (no JSON)"},
     {C::input_too_large, "file.too_large", "Filen er for stor ({mb} MB; høyst {max} MB)", "The file is too large ({mb} MB; at most {max} MB)"},
@@ -300,6 +308,12 @@ constexpr Label kLabels[] = {
     {"unit", "Enheten", "The unit"},
     {"employee", "Den ansatte", "The employee"},
     {"sign_off_name", "Navnet på den som signerer", "The name of the person signing"},
+    // A plan exported for NAV
+    {"contact_name", "Navnet på kontaktpersonen", "The contact person's name"},
+    {"contact_phone", "Telefonnummeret til kontaktpersonen", "The contact person's phone number"},
+    {"contact_email", "E-postadressen til kontaktpersonen", "The contact person's e-mail address"},
+    {"evaluation_date", "Datoen for neste evaluering", "The date of the next evaluation"},
+    {"help_description", "Hva dere trenger hjelp fra NAV til", "What you need help from NAV with"},
     // What a JSON field must hold, and what it held ("Må være et tall (var tekst)")
     {"want.string", "tekst", "a string"},
     {"want.date", "en dato som tekst (ÅÅÅÅ-MM-DD)", "a date string (YYYY-MM-DD)"},

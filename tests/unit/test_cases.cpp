@@ -47,19 +47,22 @@ TEST_CASE("model: organisation number mod 11") {
     // 889640782: sum 196; 196 mod 11 = 9; 11 - 9 = 2.
     CHECK(is_valid_orgnr("889640782"));
     CHECK_FALSE(is_valid_orgnr("974760674"));
-    // Fødselsnummer 010190 124 k1 k2, worked by hand: 3*0+7*1+6*0+1*1+8*9+9*0+4*1+5*2+2*4 = 102,
-    // 102 mod 11 = 3, k1 = 11 - 3 = 8; 5*0+4*1+3*0+2*1+7*9+6*0+5*1+4*2+3*4+2*8 = 110, 110 mod 11 = 0,
-    // k2 = 11 -> 0. Individual number 123 gives 11 - 100 mod 11 = 10 for k1: no valid number.
-    CHECK(is_valid_national_id("01019012480"));
-    CHECK_FALSE(is_valid_national_id("01019012481")); // k2 wrong
-    CHECK_FALSE(is_valid_national_id("01019012470")); // k1 wrong
-    CHECK_FALSE(is_valid_national_id("01019012300")); // k1 would be 10
-    CHECK_FALSE(is_valid_national_id("0101901248"));  // 10 digits
-    CHECK_FALSE(is_valid_national_id("0101901248a"));
-    // A D-number adds 4 to the first digit: 114 mod 11 = 4, k1 = 7; 110 + 5*4 + 2*(7 - 8) = 128,
-    // 128 mod 11 = 7, k2 = 4. The date part is not checked, so it is valid.
-    CHECK(is_valid_national_id("41019012474"));
-    CHECK_FALSE(is_valid_national_id("41019012480"));
+    // Synthetic fødselsnummer (the month + 80, as the test numbers of the Folkeregister's Tenor:
+    // never a real person's): 01 81 90, individual number 124, k1 k2 worked by hand:
+    // 3*0+7*1+6*8+1*1+8*9+9*0+4*1+5*2+2*4 = 150, 150 mod 11 = 7, k1 = 11 - 7 = 4;
+    // 5*0+4*1+3*8+2*1+7*9+6*0+5*1+4*2+3*4+2*4 = 126, 126 mod 11 = 5, k2 = 6.
+    CHECK(is_valid_national_id("01819012446"));
+    CHECK_FALSE(is_valid_national_id("01819012447")); // k2 wrong
+    CHECK_FALSE(is_valid_national_id("01819012456")); // k1 wrong
+    // Individual number 134: 150 + 5 = 155, 155 mod 11 = 1, k1 would be 10: no valid number.
+    for (const char* k : {"00", "01", "10", "46", "99"}) CHECK_FALSE(is_valid_national_id(std::string("018190134") + k));
+    CHECK_FALSE(is_valid_national_id("0181901244"));  // 10 digits
+    CHECK_FALSE(is_valid_national_id("0181901244a"));
+    // A D-number adds 4 to the first digit (date part not checked). With individual number 125:
+    // 3*4+7*1+6*8+1*1+8*9+9*0+4*1+5*2+2*5 = 164, mod 11 = 10, k1 = 1;
+    // 5*4+4*1+3*8+2*1+7*9+6*0+5*1+4*2+3*5+2*1 = 143, mod 11 = 0, k2 = 0.
+    CHECK(is_valid_national_id("41819012510"));
+    CHECK_FALSE(is_valid_national_id("41819012446"));
     CHECK_FALSE(is_valid_orgnr("97476067"));
     CHECK_FALSE(is_valid_orgnr("9747606730"));
     CHECK_FALSE(is_valid_orgnr("97476067a"));

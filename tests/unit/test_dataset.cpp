@@ -284,13 +284,13 @@ TEST_CASE("dataset: the fødselsnummer is read, checked (mod 11) and written onl
     ds.units = {{"U1", "Drift"}};
     ds.employees = {{"E1", "Kari", "U1", {{Date::from_ymd(2020, 1, 1), std::nullopt, 100}}, 1990}};
     CHECK(save_dataset(ds).find("national_id") == std::string::npos);
-    ds.employees[0].national_id = "01019012480";
+    ds.employees[0].national_id = "01819012446";
     const std::string text = save_dataset(ds);
     DatasetLoad back = load_dataset(text);
     REQUIRE(back.ok());
-    CHECK(back.dataset->employees[0].national_id == "01019012480");
+    CHECK(back.dataset->employees[0].national_id == "01819012446");
     std::string bad = text;
-    bad.replace(bad.find("01019012480"), 11, "01019012481");
+    bad.replace(bad.find("01819012446"), 11, "01819012447");
     DatasetLoad refused = load_dataset(bad);
     REQUIRE(refused.problems.size() == 1);
     CHECK(refused.problems[0].pointer == "/employees/0/national_id");

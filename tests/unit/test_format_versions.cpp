@@ -177,13 +177,13 @@ TEST_CASE("format versions: v2 every-field.json, the members version 2 added") {
     CHECK(ds.employees[0].birth_date == d(1958, 3, 14));
     CHECK(ds.employees[0].birth_year == 1958);
     CHECK_FALSE(ds.employees[1].birth_date.has_value()); // absent
-    // 140358 495 k1 k2 by hand: 217 mod 11 = 8 -> k1 3; 187 mod 11 = 0 -> k2 0.
-    CHECK(ds.employees[0].national_id == "14035849530");
+    // Synthetic (month + 80) 148358 496 k1 k2 by hand: 267 mod 11 = 3 -> k1 8; 224 mod 11 = 4 -> k2 7.
+    CHECK(ds.employees[0].national_id == "14835849687");
     CHECK(ds.employees[1].national_id.empty());
     // Written back as they were read.
     const std::string saved = save_dataset(ds);
     CHECK(saved.find("\"birth_date\": \"1958-03-14\"") != std::string::npos);
-    CHECK(saved.find("\"national_id\": \"14035849530\"") != std::string::npos);
+    CHECK(saved.find("\"national_id\": \"14835849687\"") != std::string::npos);
     CHECK(saved.find("\"egenmelding\": {\"days_at_a_time\": 8, \"times_per_12_months\": null, \"days_per_12_months\": 24, "
                      "\"agreed_from\": \"2024-01-01\"}") != std::string::npos);
 }

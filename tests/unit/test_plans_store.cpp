@@ -385,20 +385,35 @@ TEST_CASE("HTML output matches the golden file byte for byte") {
     CHECK(plan_html(ds, ds.plans[1], opt).find("<h2>Unntak: åpenbart unødvendig</h2>") != std::string::npos);
 }
 
-TEST_CASE("NAV JSON: every FollowUpPlanDTO field, in order, mapped as docs/plans.md says") {
-    const Dataset ds = example();
+TEST_CASE("NAV JSON: every FollowUpPlanDTO field, in order, mapped as docs/plans.md says; optional ones left out, never null") {
+    Dataset ds = example();
+    ds.employees[0].national_id = "01819012446"; // E01 (hand-checked mod 11 in test_cases.cpp)
+    REQUIRE(ds.plans[0].employee == ds.employees[0].id);
     PlanOutputOptions opt;
     opt.today = ymd(2026, 11, 24);
-    const nlohmann::ordered_json j = nlohmann::ordered_json::parse(plan_nav_json(ds, ds.plans[0], opt));
+    NavExportChoices choices;
+    choices.send_to_nav = true;
+    choices.needs_help_from_nav = true;
+    choices.help_description = "Vurdering av gradert sykmelding videre";
+    choices.contact_phone = "+47 900 00 000";
+    choices.contact_email = "hanne.strand@fjordvik.kommune.no";
+    const NavPlanExport exp = plan_nav_export(ds, ds.plans[0], opt, choices);
+    REQUIRE(exp.ok());
+    const nlohmann::ordered_json j = nlohmann::ordered_json::parse(exp.json);
     std::vector<std::string> keys;
-    for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        keys.push_back(it.key());
+        CHECK_MESSAGE(!it.value().is_null(), it.key()); // NAV's OpenAPI document marks nothing nullable
+    }
+    // messageToGeneralPractitioner, employeeHasNotContributedToPlanDescription and lpsEmail have
+    // nothing to say here: left out.
     CHECK(keys == std::vector<std::string>{
                       "employeeIdentificationNumber", "typicalWorkday", "tasksThatCanStillBeDone", "tasksThatCanNotBeDone",
                       "previousFacilitation", "plannedFacilitation", "otherFacilitationOptions", "followUp",
                       "evaluationDate", "sendPlanToNav", "needsHelpFromNav", "needsHelpFromNavDescription",
-                      "sendPlanToGeneralPractitioner", "messageToGeneralPractitioner", "additionalInformation",
-                      "contactPersonFullName", "contactPersonPhoneNumber", "contactPersonEmail",
-                      "employeeHasContributedToPlan", "employeeHasNotContributedToPlanDescription", "lpsName", "lpsEmail"});
+                      "sendPlanToGeneralPractitioner", "additionalInformation", "contactPersonFullName",
+                      "contactPersonPhoneNumber", "contactPersonEmail", "employeeHasContributedToPlan", "lpsName"});
+    CHECK(j["employeeIdentificationNumber"] == "01819012446");
     CHECK(j["typicalWorkday"] == ds.plans[0].versions[1].content.typical_workday);
     CHECK(j["tasksThatCanStillBeDone"] ==
           "- Medisinutdeling og dokumentasjon\n- Måltider og aktiviteter med beboerne: Sittende arbeid og pauser ved behov (med tilrettelegging)");
@@ -412,23 +427,63 @@ TEST_CASE("NAV JSON: every FollowUpPlanDTO field, in order, mapped as docs/plans
           "- Arbeidsplassvurdering fra bedriftshelsetjenesten hvis løftene fortsatt er et problem etter fire uker.");
     CHECK(j["followUp"] == "Samtale med avdelingsleder hver fredag. Planen evalueres i dialogmøte 1.");
     CHECK(j["evaluationDate"] == "2026-12-04");
+    // The employer's choices, not guessed from the plan's help measures.
+    CHECK(j["sendPlanToNav"] == true);
     CHECK(j["needsHelpFromNav"] == true);
-    CHECK(j["needsHelpFromNavDescription"] == "- Gradert sykmelding 50 %");
+    CHECK(j["needsHelpFromNavDescription"] == "Vurdering av gradert sykmelding videre");
     CHECK(j["sendPlanToGeneralPractitioner"] == true);
     CHECK(j["additionalInformation"] ==
           "Vurdering av arbeidsevne: Kan arbeide seks timer om dagen. Lette løft går bra; forflytning av beboere går ikke ennå.");
     CHECK(j["contactPersonFullName"] == "Hanne Strand");
+    CHECK(j["contactPersonPhoneNumber"] == "+47 900 00 000");
+    CHECK(j["contactPersonEmail"] == "hanne.strand@fjordvik.kommune.no");
     CHECK(j["employeeHasContributedToPlan"] == true);
-    CHECK(j["employeeHasNotContributedToPlanDescription"].is_null());
     CHECK(j["lpsName"] == "iadesk");
-    // Version 1 and an empty plan.
+
+    // Not to NAV, no help: needsHelpFromNav is left out (NAV opens a caseworker task only when asked).
+    NavExportChoices plain = choices;
+    plain.send_to_nav = false;
+    plain.needs_help_from_nav = false;
+    const auto jp = nlohmann::ordered_json::parse(plan_nav_export(ds, ds.plans[0], opt, plain).json);
+    CHECK(jp["sendPlanToNav"] == false);
+    CHECK_FALSE(jp.contains("needsHelpFromNav"));
+    CHECK_FALSE(jp.contains("needsHelpFromNavDescription"));
+    // Version 1.
     opt.version = 1;
-    const auto j1 = nlohmann::ordered_json::parse(plan_nav_json(ds, ds.plans[0], opt));
+    const auto j1 = nlohmann::ordered_json::parse(plan_nav_export(ds, ds.plans[0], opt, plain).json);
     CHECK(j1["evaluationDate"] == "2026-11-02");
     CHECK(j1["previousFacilitation"] == "");
-    opt.version = 0;
-    const auto je = nlohmann::ordered_json::parse(plan_nav_json(ds, ds.plans[1], opt));
-    CHECK(je["tasksThatCanStillBeDone"] == "");
-    CHECK(je["evaluationDate"].is_null());
-    CHECK(je["employeeHasContributedToPlan"] == false);
+}
+
+TEST_CASE("NAV JSON: a plan NAV would refuse is not written, and every reason names its field") {
+    Dataset ds = example();
+    PlanOutputOptions opt;
+    opt.today = ymd(2026, 11, 24);
+    NavExportChoices choices; // nothing filled in
+    choices.needs_help_from_nav = true; // but not sent to NAV
+    NavPlanExport exp = plan_nav_export(ds, ds.plans[0], opt, choices);
+    CHECK_FALSE(exp.ok());
+    CHECK(exp.json.empty());
+    std::vector<std::string> fields;
+    for (const Problem& p : exp.problems) fields.push_back(p.field);
+    CHECK(fields == std::vector<std::string>{"national_id", "contact_phone", "contact_email", "needs_help_from_nav", "help_description"});
+    CHECK(exp.problems[0].message_nb ==
+          "Fødselsnummeret til " + ds.employees[0].name + " mangler: NAV krever det (HR legger det inn under Ansatte)");
+    CHECK(exp.problems[1].message_nb == "Telefonnummeret til kontaktpersonen må fylles ut");
+    CHECK(exp.problems[3].message_nb == "Behov for hjelp fra NAV forutsetter at planen sendes til NAV");
+    // A wrong fødselsnummer and an unanswered participation.
+    ds.employees[0].national_id = "01819012447";
+    ds.plans[0].versions[1].content.employee_participated.reset();
+    choices = NavExportChoices{};
+    choices.contact_phone = "900 00 000";
+    choices.contact_email = "leder@example.no";
+    exp = plan_nav_export(ds, ds.plans[0], opt, choices);
+    fields.clear();
+    for (const Problem& p : exp.problems) fields.push_back(p.field);
+    CHECK(fields == std::vector<std::string>{"national_id", "employee_participated"});
+    // The exempted case (E03): nothing to send.
+    REQUIRE(ds.plans[1].exemption);
+    exp = plan_nav_export(ds, ds.plans[1], opt, choices);
+    REQUIRE(exp.problems.size() == 1);
+    CHECK(exp.problems[0].code == ProblemCode::nav_exempted);
 }

@@ -131,6 +131,7 @@ void PlanEditorView::draw_side(ViewContext& ctx, const Plan& p, bool may_edit) {
 
 void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
     const bool en = english(ctx);
+    draw_nav_export(ctx, p);
     if (ask_guard_) {
         ImGui::OpenPopup("plan-guard");
         ask_guard_ = false;

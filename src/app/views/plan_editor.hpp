@@ -36,6 +36,7 @@ private:
     void draw_parts(ViewContext& ctx, PlanContent& c, bool editable);
     void draw_side(ViewContext& ctx, const Plan& p, bool editable);
     void draw_popups(ViewContext& ctx, const Plan& p);
+    void draw_nav_export(ViewContext& ctx, const Plan& p); // plan_nav_dialog.cpp
     void load(const Plan& p, uint64_t revision);
     void sync_dates();
     bool dirty(const Plan& p) const;
@@ -62,6 +63,10 @@ private:
     std::string new_option_;
     std::vector<Problem> dialog_problems_;
     bool open_agree_ = false, open_share_ = false, open_exempt_ = false;
+    // "Send til NAV": the choices NAV's contract asks for, asked each time (never guessed).
+    bool open_nav_export_ = false;
+    NavExportChoices nav_choices_;
+    std::vector<Problem> nav_problems_;
 
     std::string list_search_;
 };

@@ -51,8 +51,7 @@ void PlanEditorView::draw_toolbar(ViewContext& ctx, const Plan& p, const Employe
     if (ImGui::Button(tr("plan.print")))
         ctx.open_html("oppfolgingsplan-" + e.id + ".html", plan_html(ctx.data(), p, opt));
     ImGui::SameLine();
-    if (ImGui::Button(tr("plan.export")))
-        ctx.download("oppfolgingsplan-" + e.id + ".json", "application/json", plan_nav_json(ctx.data(), p, opt));
+    if (ImGui::Button(tr("plan.export"))) open_nav_export_ = true;
     if (is_dirty && draft_open) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr("plan.unsaved"));
