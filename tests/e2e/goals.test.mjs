@@ -42,8 +42,17 @@ async function below(app, title, label) {
   }
 }
 
+// The fixture with a third unit, Kjøkken (U3), of 6 employees without absence.
+function fixtureWithThirdUnit() {
+  const d = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
+  d.units.push({ id: 'U3', name: 'Kjøkken' });
+  for (let i = 1; i <= 6; i++)
+    d.employees.push({ id: `K${i}`, name: `Kokk ${i}`, unit: 'U3', employment: [{ from: '2020-01-01', to: null, percent: 100 }] });
+  return Buffer.from(JSON.stringify(d), 'utf8');
+}
+
 // Restores a backup file through Innstillinger › Data (checked first, then "Gjenopprett").
-async function restore(app, file) {
+async function restore(app, file, bytes = fs.readFileSync(file)) {
   await app.click('Innstillinger', { kind: 'button' });
   await app.click('Data');
   const it = await app.find('Gjenopprett fra fil …', { kind: 'button' });
@@ -51,7 +60,7 @@ async function restore(app, file) {
     app.page.waitForEvent('filechooser', { timeout: 10000 }),
     app.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2),
   ]);
-  await chooser.setFiles({ name: path.basename(file), mimeType: 'application/json', buffer: fs.readFileSync(file) });
+  await chooser.setFiles({ name: path.basename(file), mimeType: 'application/json', buffer: bytes });
   await app.frames(5);
   await app.click('Gjenopprett', { kind: 'button' });
 }
@@ -62,7 +71,7 @@ export const tests = [
     fn: async (ctx) => {
       await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts, `test&today=${TODAY}`);
-        await restore(app, FIXTURE);
+        await restore(app, FIXTURE, fixtureWithThirdUnit());
         let doc = await app.document();
         const fixture = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
         assert.equal(doc.organisation.name, fixture.organisation.name, 'the fixture is restored');

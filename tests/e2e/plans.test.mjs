@@ -28,6 +28,7 @@ export const tests = [
         await app.click('Ansatte', { kind: 'button' });
         await app.click('Ny ansatt', { kind: 'button' });
         await app.type('Navn', 'Plan Testesen');
+        await app.type('Fra', '01.01.2020'); // employed before the sick leave (a sick leave outside the employment is refused)
         await app.click('Lagre', { kind: 'button' });
         let doc = await app.document();
         const emp = doc.employees.find((e) => e.name === 'Plan Testesen');

@@ -385,7 +385,7 @@ TEST_CASE("HTML output matches the golden file byte for byte") {
     CHECK(plan_html(ds, ds.plans[1], opt).find("<h2>Unntak: åpenbart unødvendig</h2>") != std::string::npos);
 }
 
-TEST_CASE("NAV JSON: every FollowUpPlanDTO field, in order, mapped as docs/plans.md says; optional ones left out, never null") {
+TEST_CASE("NAV JSON: every FollowUpPlanDTO field, in order, mapped as docs/plans.md says, optional ones left out and never null") {
     Dataset ds = example();
     ds.employees[0].national_id = "01819012446"; // E01 (hand-checked mod 11 in test_cases.cpp)
     REQUIRE(ds.plans[0].employee == ds.employees[0].id);

@@ -293,18 +293,22 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
     ImGui::EndGroup();
     // The exact birth date decides the sick-pay age limits (ftrl § 8-51, § 8-3): personal data, for HR only.
     const bool hr = ctx.derived.role.kind == RoleKind::hr;
-    if (hr) {
+    if (hr) { // on the same row: the editor stays short enough to show the absence form below it
         ImGui::SameLine();
         ImGui::BeginGroup();
         ui::date_input(tr("employees.birth_date"), "birth-date", form.birth_date, !editable);
         ImGui::EndGroup();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        ui::input_text(tr("employees.national_id"), "national-id", form.national_id, 9, !editable);
+        ImGui::EndGroup();
     }
     ui::field_problem(form.problems, "birth_year", english);
     if (hr) {
-        ImGui::TextDisabled("%s", tr("employees.birth_date_help"));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", tr("employees.hr_only_help"));
+        ImGui::PopTextWrapPos();
         ui::field_problem(form.problems, "birth_date", english);
-        ui::input_text(tr("employees.national_id"), "national-id", form.national_id, 12, !editable);
-        ImGui::TextDisabled("%s", tr("employees.national_id_help"));
         ui::field_problem(form.problems, "national_id", english);
     }
 
