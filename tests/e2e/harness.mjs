@@ -191,6 +191,18 @@ export class AppPage {
     }
   }
 
+  // Scrolls the panel under (x, y) with the mouse wheel until the widget is in view, then returns
+  // it (as find). For forms taller than the window, e.g. the absence form under the employee editor.
+  async reveal(label, { kind, x = 1150, y = 500 } = {}) {
+    for (let i = 0; i < 15; i++) {
+      try { return await this.find(label, { kind, timeout: 200 }); } catch { /* not in view yet */ }
+      await this.page.mouse.move(x, y);
+      await this.page.mouse.wheel(0, 150);
+      await this.settle();
+    }
+    return this.find(label, { kind });
+  }
+
   async click(label, opts) {
     const it = await this.find(label, opts);
     await this.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2, { delay: 60 });

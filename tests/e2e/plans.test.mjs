@@ -36,6 +36,7 @@ export const tests = [
         await app.click('Registrer fravær', { kind: 'button' });
         await app.type('Første fraværsdag', FIRST_DAY);
         await app.click('Åpen slutt (sluttdato ukjent)', { kind: 'checkbox' });
+        await app.reveal('Lagre fravær', { kind: 'button' }); // below the employee editor
         await app.click('Lagre fravær', { kind: 'button' });
 
         // The nav entry, the list, the empty state with the template picker.

@@ -62,7 +62,7 @@ for t in "${TARGETS[@]}"; do
   fi
   work=$BUILD/corpus/$t; seeds=$HERE/corpus/$t; art=$BUILD/artifacts/$t
   mkdir -p "$work" "$art"
-  log=$BUILD/logs/$t.log; mkdir -p "$(dirname "$log")"
+  log=$BUILD/logs/$t-$$.log; mkdir -p "$(dirname "$log")" # per run: a long run beside a short one keeps its own
   extra=()
   case "$t" in dataset|rules|catalogue|json_fast) extra+=("-dict=$HERE/json.dict") ;; esac
   # Big inputs only slow the search for new paths; the seeds are smaller than these.
@@ -77,7 +77,9 @@ for t in "${TARGETS[@]}"; do
   corp=$(grep -oE 'corp: [0-9]+/[0-9]+[a-zA-Z]*' "$log" | tail -n1 | sed 's/corp: //')
   cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -n1 | grep -oE '[0-9]+' || echo 0)
   line="$t: ${execs:-0} execs, ${speed:-0}/s, coverage $cov edges, corpus ${corp:-?}"
-  if [ $rc -eq 0 ]; then
+  if [ $rc -eq 0 ] && [ "${execs:-0}" -eq 0 ]; then
+    failed=$((failed + 1)); summary+=("$line: FAILED (ran no input: no final stats in $log)")
+  elif [ $rc -eq 0 ]; then
     passed=$((passed + 1)); summary+=("$line: ok")
   else
     # A crash: known if a known finding of this target has a signature found in the log.
