@@ -44,6 +44,20 @@ void open_kari(test::HeadlessApp& h) {
 
 const Employee& kari(test::HeadlessApp& h) { return h.app->document().data.employees.at(0); }
 
+// Switches to the manager of Drift through the role menu (its title starts "Rolle: ") and opens
+// Kari in Ansatte.
+void open_kari_as_manager_of_drift(test::HeadlessApp& h) {
+    std::string title;
+    for (const auto& it : nlohmann::json::parse(app::probe::items_json()))
+        if (it.value("visible", false) && it.value("label", "").starts_with("Rolle: ")) title = it.value("label", "");
+    REQUIRE_FALSE(title.empty());
+    h.click(title);
+    h.click("Nærmeste leder for");
+    h.click("Drift");
+    h.click("Ansatte");
+    h.click("Kari Nordmann");
+}
+
 } // namespace
 
 TEST_CASE("employee editor: the birth date HR types reaches the document") {
@@ -80,16 +94,7 @@ TEST_CASE("employee editor: the birth date is HR's only: the unit's manager sees
     start(h, d);
     open_kari(h);
     CHECK(h.value_of("Fødselsdato (valgfritt)") == "15.03.1980");
-    // The role menu: its title starts "Rolle: "; the manager of Drift.
-    std::string title;
-    for (const auto& it : nlohmann::json::parse(app::probe::items_json()))
-        if (it.value("visible", false) && it.value("label", "").starts_with("Rolle: ")) title = it.value("label", "");
-    REQUIRE_FALSE(title.empty());
-    h.click(title);
-    h.click("Nærmeste leder for");
-    h.click("Drift");
-    h.click("Ansatte");
-    h.click("Kari Nordmann");
+    open_kari_as_manager_of_drift(h);
     CHECK(h.shows("Fødselsår (valgfritt)"));
     CHECK_FALSE(h.shows("Fødselsdato (valgfritt)"));
     CHECK_FALSE(h.shows_text_containing("15.03.1980"));
@@ -108,15 +113,7 @@ TEST_CASE("employee editor: HR's fødselsnummer is checked (mod 11), and the uni
     CHECK(kari(h).national_id == "01819012446");
 
     // The manager of Drift: the record without the fødselsnummer (their copy of the register has none).
-    std::string title;
-    for (const auto& it : nlohmann::json::parse(app::probe::items_json()))
-        if (it.value("visible", false) && it.value("label", "").starts_with("Rolle: ")) title = it.value("label", "");
-    REQUIRE_FALSE(title.empty());
-    h.click(title);
-    h.click("Nærmeste leder for");
-    h.click("Drift");
-    h.click("Ansatte");
-    h.click("Kari Nordmann");
+    open_kari_as_manager_of_drift(h);
     CHECK_FALSE(h.shows("Fødselsnummer (valgfritt)"));
     CHECK_FALSE(h.shows_text_containing("01819012446"));
     CHECK(kari(h).national_id == "01819012446"); // and the document keeps it
