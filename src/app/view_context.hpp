@@ -54,6 +54,14 @@ struct ViewContext {
         if (refusals) refusals->insert(refusals->end(), r.problems.begin(), r.problems.end());
         return false;
     }
+    // The same for a form: `problems` becomes the result's problems (empty when accepted), shown by
+    // the form under its fields; true when queued.
+    bool submit_to(CommandResult r, std::vector<Problem>& problems) const {
+        problems = std::move(r.problems);
+        if (!r.ok()) return false;
+        commands.push_back(std::move(*r.command));
+        return true;
+    }
     // May the current role edit this area (for an employee of `unit`)? False in a read-only tab.
     bool can_edit(EditArea area, std::string_view unit = {}) const {
         return !read_only && may_edit(derived.role, area, unit);

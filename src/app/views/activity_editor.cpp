@@ -64,9 +64,8 @@ void GoalsView::save_activity(ViewContext& ctx) {
     if (a.status == ActivityStatus::fullfort && !a.done) a.done = ctx.today;
     if (a.status != ActivityStatus::fullfort) a.done.reset();
     if (!activity.problems.empty()) return;
-    CommandResult r = activity.is_new ? add_activity(ctx.doc.data, a) : update_activity(ctx.doc.data, a.id, a);
-    if (!r.ok()) { activity.problems = std::move(r.problems); return; }
-    ctx.commands.push_back(std::move(*r.command));
+    if (!ctx.submit_to(activity.is_new ? add_activity(ctx.doc.data, a) : update_activity(ctx.doc.data, a.id, a), activity.problems))
+        return;
     activity = ActivityForm{};
 }
 

@@ -140,12 +140,7 @@ void EmployeesView::save_absence(ViewContext& ctx, const Employee& e) {
         }
     }
     if (!absence.problems.empty()) return;
-    CommandResult r = add_absence(ctx.doc.data, a);
-    if (!r.ok()) {
-        absence.problems = std::move(r.problems);
-        return;
-    }
-    ctx.commands.push_back(std::move(*r.command));
+    if (!ctx.submit_to(add_absence(ctx.doc.data, a), absence.problems)) return;
     absence = AbsenceForm{};
 }
 

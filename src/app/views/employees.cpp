@@ -167,13 +167,13 @@ void EmployeesView::save_form(ViewContext& ctx) {
     // The fields a role does not see (birth date and fødselsnummer: HR only) keep what the document
     // holds; the form's copy of them is not the role's to change.
     const bool hr = ctx.derived.role.kind == RoleKind::hr;
-    const auto& all = ctx.doc.data.employees;
-    const auto stored = std::find_if(all.begin(), all.end(), [&](const Employee& x) { return !form.is_new && x.id == form.id; });
     Employee e;
-    if (!hr && stored != all.end()) {
-        e.birth_date = stored->birth_date;
-        e.national_id = stored->national_id;
-    }
+    if (!hr && !form.is_new)
+        for (const Employee& stored : ctx.doc.data.employees)
+            if (stored.id == form.id) {
+                e.birth_date = stored.birth_date;
+                e.national_id = stored.national_id;
+            }
     e.id = form.id;
     e.name = form.name;
     e.unit = form.unit;
@@ -214,12 +214,8 @@ void EmployeesView::save_form(ViewContext& ctx) {
         e.employment.push_back(m);
     }
     if (!form.problems.empty()) return;
-    CommandResult r = form.is_new ? add_employee(ctx.doc.data, e) : update_employee(ctx.doc.data, form.id, e);
-    if (!r.ok()) {
-        form.problems = std::move(r.problems);
+    if (!ctx.submit_to(form.is_new ? add_employee(ctx.doc.data, e) : update_employee(ctx.doc.data, form.id, e), form.problems))
         return;
-    }
-    ctx.commands.push_back(std::move(*r.command));
     selected = form.id;
     form.is_new = false;
 }

@@ -221,9 +221,7 @@ void GoalsView::save_goal(ViewContext& ctx) {
         date_field(goal.criterion_date, "criterion_date", g.criterion_date);
     }
     if (!p.empty()) return;
-    CommandResult r = goal.is_new ? add_goal(ctx.doc.data, g) : update_goal(ctx.doc.data, goal.id, g);
-    if (!r.ok()) { p = std::move(r.problems); return; }
-    ctx.commands.push_back(std::move(*r.command));
+    if (!ctx.submit_to(goal.is_new ? add_goal(ctx.doc.data, g) : update_goal(ctx.doc.data, goal.id, g), p)) return;
     goal = GoalForm{};
 }
 

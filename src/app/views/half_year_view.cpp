@@ -143,9 +143,7 @@ void HalfYearEditor::save(ViewContext& ctx) {
     t.deviations = deviations;
     t.successful_activity = successful_activity;
     t.successful_text = successful_text;
-    CommandResult r = set_half_year_texts(ctx.doc.data, ctx.derived.role, std::move(t));
-    if (!r.ok()) { problems = std::move(r.problems); return; }
-    ctx.commands.push_back(std::move(*r.command));
+    if (!ctx.submit_to(set_half_year_texts(ctx.doc.data, ctx.derived.role, std::move(t)), problems)) return;
     dirty = false;
     problems.clear();
 }

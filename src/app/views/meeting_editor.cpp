@@ -151,9 +151,8 @@ void GoalsView::save_meeting(ViewContext& ctx) {
     m.minutes = meeting.minutes;
     for (const auto& [text, goals] : meeting.decisions) m.decisions.push_back({text, goals});
     if (!meeting.problems.empty()) return;
-    CommandResult r = meeting.is_new ? add_meeting(ctx.doc.data, m) : update_meeting(ctx.doc.data, m.id, m);
-    if (!r.ok()) { meeting.problems = std::move(r.problems); return; }
-    ctx.commands.push_back(std::move(*r.command));
+    if (!ctx.submit_to(meeting.is_new ? add_meeting(ctx.doc.data, m) : update_meeting(ctx.doc.data, m.id, m), meeting.problems))
+        return;
     meeting = MeetingForm{};
 }
 

@@ -34,16 +34,12 @@ void PlanEditorView::draw_start(ViewContext& ctx, const Employee& e, Date case_s
     for (const PlanTemplate& t : plan_templates()) {
         const std::string label = english(ctx) ? t.name_en : t.name_nb;
         if (ImGui::Button(label.c_str())) {
-            CommandResult r = new_plan_version(ctx.doc.data, e.id, case_start, t.id, actor(ctx), ctx.today);
-            problems_ = r.problems;
-            if (r.ok()) ctx.commands.push_back(std::move(*r.command));
+            ctx.submit_to(new_plan_version(ctx.doc.data, e.id, case_start, t.id, actor(ctx), ctx.today), problems_);
         }
         ImGui::SameLine();
     }
     if (ImGui::Button(tr("plan.template_empty"))) {
-        CommandResult r = new_plan_version(ctx.doc.data, e.id, case_start, "", actor(ctx), ctx.today);
-        problems_ = r.problems;
-        if (r.ok()) ctx.commands.push_back(std::move(*r.command));
+        ctx.submit_to(new_plan_version(ctx.doc.data, e.id, case_start, "", actor(ctx), ctx.today), problems_);
     }
     ImGui::Spacing();
     ImGui::Separator();
@@ -60,12 +56,8 @@ void PlanEditorView::draw_start(ViewContext& ctx, const Employee& e, Date case_s
         ui::input_multiline(tr("plan.exempt_reason"), "exempt-reason", exempt_reason_, 30, 3, kPlanTextMax);
         ui::problem_summary(dialog_problems_, english(ctx));
         if (ui::primary_button(tr("plan.exempt_save"))) {
-            CommandResult r = exempt_plan(ctx.doc.data, e.id, case_start, exempt_reason_, actor(ctx), ctx.today);
-            dialog_problems_ = r.problems;
-            if (r.ok()) {
-                ctx.commands.push_back(std::move(*r.command));
+            if (ctx.submit_to(exempt_plan(ctx.doc.data, e.id, case_start, exempt_reason_, actor(ctx), ctx.today), dialog_problems_))
                 ImGui::CloseCurrentPopup();
-            }
         }
         ImGui::SameLine();
         if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
@@ -167,12 +159,8 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
             if (!emp || !man) {
                 dialog_problems_ = {{"agreed_employee", "Skriv begge datoene", "Enter both dates"}};
             } else {
-                CommandResult r = mark_plan_agreed(ctx.doc.data, p.id, *emp, *man, manager_name_, ctx.today);
-                dialog_problems_ = r.problems;
-                if (r.ok()) {
-                    ctx.commands.push_back(std::move(*r.command));
+                if (ctx.submit_to(mark_plan_agreed(ctx.doc.data, p.id, *emp, *man, manager_name_, ctx.today), dialog_problems_))
                     ImGui::CloseCurrentPopup();
-                }
             }
         }
         ImGui::SameLine();
@@ -198,12 +186,8 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
                 dialog_problems_ = {{"date", "Skriv datoen", "Enter the date"}};
             } else {
                 PlanShare s{*when, kRecipients[share_recipient_], share_channel_, 0};
-                CommandResult r = log_plan_share(ctx.doc.data, p.id, s, ctx.today);
-                dialog_problems_ = r.problems;
-                if (r.ok()) {
-                    ctx.commands.push_back(std::move(*r.command));
+                if (ctx.submit_to(log_plan_share(ctx.doc.data, p.id, s, ctx.today), dialog_problems_))
                     ImGui::CloseCurrentPopup();
-                }
             }
         }
         ImGui::SameLine();
