@@ -10,7 +10,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
     iadesk::testing::Source source(data, size);
-    const std::string broken = iadesk::testing::run_command_sequence(source, 200);
+    const std::string broken = iadesk::testing::run_command_sequence(source, 200, nullptr, 3);
     if (!broken.empty()) std::fprintf(stderr, "%s\n", broken.c_str());
     FUZZ_CHECK(broken.empty(), "the command-sequence property");
     return 0;
