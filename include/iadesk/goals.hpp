@@ -108,6 +108,8 @@ const char* to_string(ActivityStatus s); // "planlagt" | "pågår" | "fullført"
 const char* to_string(MeetingRole r);    // "leder" | "tillitsvalgt" | "verneombud" | "hr" | "bht" | "nav" | "annen"
 std::optional<ActivityStatus> parse_activity_status(std::string_view s); // also "pagar", "fullfort"
 std::optional<MeetingRole> parse_meeting_role(std::string_view s);
+std::string activity_status_codes(); // "planlagt, pågår, fullført, avbrutt": what a message lists as allowed
+std::string meeting_role_codes();
 
 // --- Formulas ----------------------------------------------------------------------------------------
 // (baseline − current) / (baseline − target) as a fraction, never below 0; nullopt when

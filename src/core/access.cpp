@@ -1,20 +1,17 @@
 // access: role filtering (include/iadesk/access.hpp; docs/domain.md: Roles and privacy; Head-count
 // and masking).
 #include "iadesk/access.hpp"
+#include "iadesk/enum_text.hpp"
 
 #include <unordered_set>
 
 namespace iadesk {
 
-const char* to_string(RoleKind k) {
-    switch (k) {
-    case RoleKind::hr: return "hr";
-    case RoleKind::manager: return "manager";
-    case RoleKind::tillitsvalgt: return "tillitsvalgt";
-    case RoleKind::employee: return "employee";
-    }
-    return "hr";
-}
+constexpr EnumText<RoleKind> kRoleKindText[] = {
+    {RoleKind::hr, "hr"}, {RoleKind::manager, "manager"}, {RoleKind::tillitsvalgt, "tillitsvalgt"}, {RoleKind::employee, "employee"},
+};
+
+const char* to_string(RoleKind k) { return enum_code(kRoleKindText, k); }
 
 namespace {
 

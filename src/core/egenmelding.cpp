@@ -1,5 +1,6 @@
 // egenmelding: is a planned egenmelding within the rule? (sick_pay.hpp; ftrl § 8-24;
 // docs/domain.md "Egenmelding").
+#include "iadesk/enum_text.hpp"
 #include "iadesk/sick_pay.hpp"
 
 #include <algorithm>
@@ -92,16 +93,15 @@ EgenmeldingCheck check_egenmelding(const Employee& employee, const std::vector<A
     return out;
 }
 
-const char* to_string(EgenmeldingProblem p) {
-    switch (p) {
-    case EgenmeldingProblem::invalid_period: return "invalid_period";
-    case EgenmeldingProblem::invalid_rule: return "invalid_rule";
-    case EgenmeldingProblem::employed_under_2_months: return "employed_under_2_months";
-    case EgenmeldingProblem::too_many_days_at_a_time: return "too_many_days_at_a_time";
-    case EgenmeldingProblem::too_many_times: return "too_many_times";
-    case EgenmeldingProblem::too_many_days_in_12_months: return "too_many_days_in_12_months";
-    }
-    return "invalid_period";
-}
+constexpr EnumText<EgenmeldingProblem> kEgenmeldingProblemText[] = {
+    {EgenmeldingProblem::invalid_period, "invalid_period"},
+    {EgenmeldingProblem::invalid_rule, "invalid_rule"},
+    {EgenmeldingProblem::employed_under_2_months, "employed_under_2_months"},
+    {EgenmeldingProblem::too_many_days_at_a_time, "too_many_days_at_a_time"},
+    {EgenmeldingProblem::too_many_times, "too_many_times"},
+    {EgenmeldingProblem::too_many_days_in_12_months, "too_many_days_in_12_months"},
+};
+
+const char* to_string(EgenmeldingProblem p) { return enum_code(kEgenmeldingProblemText, p); }
 
 } // namespace iadesk

@@ -2,6 +2,7 @@
 // include/iadesk/goals.hpp; the model and formulas in docs/goals.md). Agreements, periods and the
 // enums' stored words are in goals_agreements.cpp.
 #include "iadesk/goals.hpp"
+#include "iadesk/enum_text.hpp"
 
 #include "iadesk/assets.hpp"
 #include "iadesk/stats.hpp"
@@ -442,27 +443,16 @@ std::optional<double> goal_target(const Goal& g, std::optional<double> baseline)
     return std::nullopt;
 }
 
-const char* to_string(GoalStatus s) {
-    switch (s) {
-    case GoalStatus::reached: return "nådd";
-    case GoalStatus::on_track: return "i rute";
-    case GoalStatus::at_risk: return "risiko";
-    case GoalStatus::behind: return "etter";
-    case GoalStatus::unknown: return "ukjent";
-    }
-    return "";
-}
+constexpr EnumText<GoalStatus> kGoalStatusText[] = {
+    {GoalStatus::unknown, "ukjent", "ukjent", "unknown"},
+    {GoalStatus::reached, "nådd", "nådd", "reached"},
+    {GoalStatus::on_track, "i rute", "i rute", "on track"},
+    {GoalStatus::at_risk, "risiko", "risiko", "at risk"},
+    {GoalStatus::behind, "etter", "etter", "behind"},
+};
 
-const char* status_label_en(GoalStatus s) {
-    switch (s) {
-    case GoalStatus::reached: return "reached";
-    case GoalStatus::on_track: return "on track";
-    case GoalStatus::at_risk: return "at risk";
-    case GoalStatus::behind: return "behind";
-    case GoalStatus::unknown: return "unknown";
-    }
-    return "";
-}
+const char* to_string(GoalStatus s) { return enum_code(kGoalStatusText, s); }
+const char* status_label_en(GoalStatus s) { return enum_row(kGoalStatusText, s).en; }
 
 std::optional<Line> fit_line(const std::vector<std::pair<double, double>>& pts) {
     if (pts.size() < 2) return std::nullopt;

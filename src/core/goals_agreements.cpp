@@ -2,6 +2,7 @@
 // parse_agreement), goal periods (quarters and years) and the goal enums' stored words. The
 // contract is in include/iadesk/goals.hpp; the evaluation is in goals.cpp.
 #include "iadesk/goals.hpp"
+#include "iadesk/enum_text.hpp"
 
 #include "iadesk/assets.hpp"
 
@@ -199,42 +200,29 @@ double quarter_index(GoalPeriod p) { return p.quarter == 0 ? p.year * 4 + 1.5 : 
 const char* to_string(GoalKind k) { return k == GoalKind::result ? "result" : "activity"; }
 const char* to_string(GoalMetric m) { return m == GoalMetric::sick_leave ? "sick_leave" : "recorded"; }
 
-const char* to_string(ActivityStatus s) {
-    switch (s) {
-    case ActivityStatus::planlagt: return "planlagt";
-    case ActivityStatus::pagar: return "pågår";
-    case ActivityStatus::fullfort: return "fullført";
-    case ActivityStatus::avbrutt: return "avbrutt";
-    }
-    return "";
-}
+constexpr EnumText<ActivityStatus> kActivityStatusText[] = {
+    {ActivityStatus::planlagt, "planlagt"}, {ActivityStatus::pagar, "pågår"},
+    {ActivityStatus::fullfort, "fullført"}, {ActivityStatus::avbrutt, "avbrutt"},
+};
+constexpr EnumText<MeetingRole> kMeetingRoleText[] = {
+    {MeetingRole::leder, "leder"}, {MeetingRole::tillitsvalgt, "tillitsvalgt"}, {MeetingRole::verneombud, "verneombud"},
+    {MeetingRole::hr, "hr"},       {MeetingRole::bht, "bht"},                   {MeetingRole::nav, "nav"},
+    {MeetingRole::annen, "annen"},
+};
 
-const char* to_string(MeetingRole r) {
-    switch (r) {
-    case MeetingRole::leder: return "leder";
-    case MeetingRole::tillitsvalgt: return "tillitsvalgt";
-    case MeetingRole::verneombud: return "verneombud";
-    case MeetingRole::hr: return "hr";
-    case MeetingRole::bht: return "bht";
-    case MeetingRole::nav: return "nav";
-    case MeetingRole::annen: return "annen";
-    }
-    return "";
-}
+const char* to_string(ActivityStatus s) { return enum_code(kActivityStatusText, s); }
+const char* to_string(MeetingRole r) { return enum_code(kMeetingRoleText, r); }
 
 std::optional<ActivityStatus> parse_activity_status(std::string_view s) {
-    if (s == "planlagt") return ActivityStatus::planlagt;
-    if (s == "pågår" || s == "pagar") return ActivityStatus::pagar;
-    if (s == "fullført" || s == "fullfort") return ActivityStatus::fullfort;
-    if (s == "avbrutt") return ActivityStatus::avbrutt;
-    return std::nullopt;
+    // Also the spellings without ø and å, as typed on keyboards without them.
+    if (s == "pagar") return ActivityStatus::pagar;
+    if (s == "fullfort") return ActivityStatus::fullfort;
+    return enum_parse(kActivityStatusText, s);
 }
 
-std::optional<MeetingRole> parse_meeting_role(std::string_view s) {
-    for (MeetingRole r : {MeetingRole::leder, MeetingRole::tillitsvalgt, MeetingRole::verneombud, MeetingRole::hr,
-                          MeetingRole::bht, MeetingRole::nav, MeetingRole::annen})
-        if (s == to_string(r)) return r;
-    return std::nullopt;
-}
+std::optional<MeetingRole> parse_meeting_role(std::string_view s) { return enum_parse(kMeetingRoleText, s); }
+
+std::string activity_status_codes() { return enum_codes(kActivityStatusText); }
+std::string meeting_role_codes() { return enum_codes(kMeetingRoleText); }
 
 } // namespace iadesk

@@ -1,6 +1,7 @@
 // milestones: one case's follow-up schedule under a rule set (milestones.hpp, docs/domain.md,
 // Follow-up milestones).
 #include "iadesk/milestones.hpp"
+#include "iadesk/enum_text.hpp"
 
 #include "iadesk/plans.hpp"
 
@@ -53,18 +54,14 @@ bool needs_action(MilestoneStatus s) {
 
 } // namespace
 
-const char* to_string(MilestoneStatus s) {
-    switch (s) {
-    case MilestoneStatus::done: return "done";
-    case MilestoneStatus::exempt: return "exempt";
-    case MilestoneStatus::upcoming: return "upcoming";
-    case MilestoneStatus::due_soon: return "due_soon";
-    case MilestoneStatus::overdue: return "overdue";
-    case MilestoneStatus::on_request: return "on_request";
-    case MilestoneStatus::not_applicable: return "not_applicable";
-    }
-    return "upcoming";
-}
+constexpr EnumText<MilestoneStatus> kMilestoneStatusText[] = {
+    {MilestoneStatus::upcoming, "upcoming"},     {MilestoneStatus::done, "done"},
+    {MilestoneStatus::exempt, "exempt"},         {MilestoneStatus::due_soon, "due_soon"},
+    {MilestoneStatus::overdue, "overdue"},       {MilestoneStatus::on_request, "on_request"},
+    {MilestoneStatus::not_applicable, "not_applicable"},
+};
+
+const char* to_string(MilestoneStatus s) { return enum_code(kMilestoneStatusText, s); }
 
 const Milestone* CaseSchedule::next_action() const {
     const Milestone* best = nullptr;

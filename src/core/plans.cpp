@@ -1,6 +1,7 @@
 // plans: checks, quality score, diagnosis guard, templates, changed fields and milestone events
 // of follow-up plans (contract in include/iadesk/plans.hpp; docs/plans.md).
 #include "iadesk/plans.hpp"
+#include "iadesk/enum_text.hpp"
 
 #include "iadesk/assets.hpp"
 
@@ -171,76 +172,38 @@ constexpr FieldLabel kFieldLabels[] = {
 
 // --- Names ----------------------------------------------------------------------------------------
 
-const char* to_string(TaskFeasibility f) {
-    switch (f) {
-    case TaskFeasibility::can: return "kan_utfores";
-    case TaskFeasibility::with_adjustment: return "kan_utfores_med_tilrettelegging";
-    case TaskFeasibility::cannot: return "kan_ikke_utfores";
-    }
-    return "kan_utfores";
-}
+constexpr EnumText<TaskFeasibility> kFeasibilityText[] = {
+    {TaskFeasibility::can, "kan_utfores", "Kan utføres", "Can be done"},
+    {TaskFeasibility::with_adjustment, "kan_utfores_med_tilrettelegging", "Kan utføres med tilrettelegging",
+     "Can be done with adjustment"},
+    {TaskFeasibility::cannot, "kan_ikke_utfores", "Kan ikke utføres", "Cannot be done"},
+};
+constexpr EnumText<MeasureStatus> kMeasureStatusText[] = {
+    {MeasureStatus::forslag, "forslag", "Forslag", "Proposed"},
+    {MeasureStatus::avtalt, "avtalt", "Avtalt", "Agreed"},
+    {MeasureStatus::ikke_aktuelt, "ikke_aktuelt", "Ikke aktuelt", "Not relevant"},
+    {MeasureStatus::gjennomfort, "gjennomfort", "Gjennomført", "Done"},
+};
 
-const char* to_string(MeasureStatus s) {
-    switch (s) {
-    case MeasureStatus::forslag: return "forslag";
-    case MeasureStatus::avtalt: return "avtalt";
-    case MeasureStatus::ikke_aktuelt: return "ikke_aktuelt";
-    case MeasureStatus::gjennomfort: return "gjennomfort";
-    }
-    return "forslag";
-}
+const char* to_string(TaskFeasibility f) { return enum_code(kFeasibilityText, f); }
+const char* to_string(MeasureStatus s) { return enum_code(kMeasureStatusText, s); }
 
 bool parse_feasibility(std::string_view s, TaskFeasibility& out) {
-    if (s == "kan_utfores") out = TaskFeasibility::can;
-    else if (s == "kan_utfores_med_tilrettelegging") out = TaskFeasibility::with_adjustment;
-    else if (s == "kan_ikke_utfores") out = TaskFeasibility::cannot;
-    else return false;
-    return true;
+    const auto v = enum_parse(kFeasibilityText, s);
+    if (v) out = *v;
+    return v.has_value();
 }
 
 bool parse_measure_status(std::string_view s, MeasureStatus& out) {
-    if (s == "forslag") out = MeasureStatus::forslag;
-    else if (s == "avtalt") out = MeasureStatus::avtalt;
-    else if (s == "ikke_aktuelt") out = MeasureStatus::ikke_aktuelt;
-    else if (s == "gjennomfort") out = MeasureStatus::gjennomfort;
-    else return false;
-    return true;
+    const auto v = enum_parse(kMeasureStatusText, s);
+    if (v) out = *v;
+    return v.has_value();
 }
 
-const char* label_nb(TaskFeasibility f) {
-    switch (f) {
-    case TaskFeasibility::can: return "Kan utføres";
-    case TaskFeasibility::with_adjustment: return "Kan utføres med tilrettelegging";
-    case TaskFeasibility::cannot: return "Kan ikke utføres";
-    }
-    return "";
-}
-const char* label_en(TaskFeasibility f) {
-    switch (f) {
-    case TaskFeasibility::can: return "Can be done";
-    case TaskFeasibility::with_adjustment: return "Can be done with adjustment";
-    case TaskFeasibility::cannot: return "Cannot be done";
-    }
-    return "";
-}
-const char* label_nb(MeasureStatus s) {
-    switch (s) {
-    case MeasureStatus::forslag: return "Forslag";
-    case MeasureStatus::avtalt: return "Avtalt";
-    case MeasureStatus::ikke_aktuelt: return "Ikke aktuelt";
-    case MeasureStatus::gjennomfort: return "Gjennomført";
-    }
-    return "";
-}
-const char* label_en(MeasureStatus s) {
-    switch (s) {
-    case MeasureStatus::forslag: return "Proposed";
-    case MeasureStatus::avtalt: return "Agreed";
-    case MeasureStatus::ikke_aktuelt: return "Not relevant";
-    case MeasureStatus::gjennomfort: return "Done";
-    }
-    return "";
-}
+const char* label_nb(TaskFeasibility f) { return enum_row(kFeasibilityText, f).nb; }
+const char* label_en(TaskFeasibility f) { return enum_row(kFeasibilityText, f).en; }
+const char* label_nb(MeasureStatus s) { return enum_row(kMeasureStatusText, s).nb; }
+const char* label_en(MeasureStatus s) { return enum_row(kMeasureStatusText, s).en; }
 
 const char* recipient_nb(std::string_view r) {
     if (r == "sykmelder") return "Sykmelder";

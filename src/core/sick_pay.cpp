@@ -6,6 +6,7 @@
 // ("segments": the sick days of a case after its arbeidsgiverperiode), and every step is O(1)
 // date arithmetic on them, so a year-long record costs as little as a day.
 #include "iadesk/sick_pay.hpp"
+#include "iadesk/enum_text.hpp"
 
 #include "iadesk/cases.hpp"
 
@@ -333,42 +334,30 @@ void assess_sick_pay(SicknessCase* first, SicknessCase* last, const SickPayPerso
     }
 }
 
-const char* to_string(EmployerPeriod p) {
-    switch (p) {
-    case EmployerPeriod::applies: return "applies";
-    case EmployerPeriod::employed_under_4_weeks: return "employed_under_4_weeks";
-    case EmployerPeriod::not_employed: return "not_employed";
-    case EmployerPeriod::over_70: return "over_70";
-    }
-    return "applies";
-}
+constexpr EnumText<EmployerPeriod> kEmployerPeriodText[] = {
+    {EmployerPeriod::applies, "applies"},
+    {EmployerPeriod::employed_under_4_weeks, "employed_under_4_weeks"},
+    {EmployerPeriod::not_employed, "not_employed"},
+    {EmployerPeriod::over_70, "over_70"},
+};
+constexpr EnumText<MaksdatoRule> kMaksdatoRuleText[] = {
+    {MaksdatoRule::days_248, "days_248"}, {MaksdatoRule::days_60_after_67, "days_60_after_67"}, {MaksdatoRule::age_70, "age_70"},
+};
+constexpr EnumText<NoSickPay> kNoSickPayText[] = {
+    {NoSickPay::none, "none"},
+    {NoSickPay::days_used_up, "days_used_up"},
+    {NoSickPay::days_used_up_after_67, "days_used_up_after_67"},
+    {NoSickPay::age_70, "age_70"},
+};
+constexpr EnumText<BirthAssumption> kBirthAssumptionText[] = {
+    {BirthAssumption::unknown, "unknown"},
+    {BirthAssumption::exact_date, "exact_date"},
+    {BirthAssumption::first_of_birth_year, "first_of_birth_year"},
+};
 
-const char* to_string(MaksdatoRule r) {
-    switch (r) {
-    case MaksdatoRule::days_248: return "days_248";
-    case MaksdatoRule::days_60_after_67: return "days_60_after_67";
-    case MaksdatoRule::age_70: return "age_70";
-    }
-    return "days_248";
-}
-
-const char* to_string(NoSickPay r) {
-    switch (r) {
-    case NoSickPay::none: return "none";
-    case NoSickPay::days_used_up: return "days_used_up";
-    case NoSickPay::days_used_up_after_67: return "days_used_up_after_67";
-    case NoSickPay::age_70: return "age_70";
-    }
-    return "none";
-}
-
-const char* to_string(BirthAssumption b) {
-    switch (b) {
-    case BirthAssumption::exact_date: return "exact_date";
-    case BirthAssumption::first_of_birth_year: return "first_of_birth_year";
-    case BirthAssumption::unknown: return "unknown";
-    }
-    return "unknown";
-}
+const char* to_string(EmployerPeriod p) { return enum_code(kEmployerPeriodText, p); }
+const char* to_string(MaksdatoRule r) { return enum_code(kMaksdatoRuleText, r); }
+const char* to_string(NoSickPay r) { return enum_code(kNoSickPayText, r); }
+const char* to_string(BirthAssumption b) { return enum_code(kBirthAssumptionText, b); }
 
 } // namespace iadesk
