@@ -178,4 +178,11 @@ void report(RowReader& rr, const Problem& p, std::size_t spec_from, std::size_t 
     rr.error(spec, p);
 }
 
+std::unordered_map<std::string_view, std::size_t> employees_by_id(const Dataset& ds) {
+    std::unordered_map<std::string_view, std::size_t> by_id;
+    by_id.reserve(ds.employees.size());
+    for (std::size_t i = 0; i < ds.employees.size(); ++i) by_id.emplace(ds.employees[i].id, i);
+    return by_id;
+}
+
 } // namespace iadesk::detail_csv

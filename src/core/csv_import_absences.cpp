@@ -77,9 +77,7 @@ AbsenceImport import_absences_csv(const Dataset& ds, std::string_view bytes) {
     const CsvTable& t = opened->table;
     const Columns& cols = opened->columns;
 
-    std::unordered_map<std::string_view, std::size_t> emp;
-    emp.reserve(ds.employees.size());
-    for (std::size_t i = 0; i < ds.employees.size(); ++i) emp.emplace(ds.employees[i].id, i);
+    const std::unordered_map<std::string_view, std::size_t> emp = employees_by_id(ds);
     KnownAbsences known(ds);
 
     out.rows.reserve(t.rows.size());

@@ -151,9 +151,7 @@ EmployeeImport import_employees_csv(const Dataset& ds, std::string_view bytes) {
     const CsvTable& t = opened->table;
     const Columns& cols = opened->columns;
 
-    std::unordered_map<std::string_view, std::size_t> existing;
-    existing.reserve(ds.employees.size());
-    for (std::size_t i = 0; i < ds.employees.size(); ++i) existing.emplace(ds.employees[i].id, i);
+    const std::unordered_map<std::string_view, std::size_t> existing = employees_by_id(ds);
     UnitResolver units(ds);
     std::unordered_map<std::string, std::size_t> group_of; // id -> groups index
     group_of.reserve(t.rows.size());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "iadesk/csv.hpp"
+#include "iadesk/model.hpp"
 #include "iadesk/problems.hpp"
 
 #include <cstddef>
@@ -11,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace iadesk::detail_csv {
@@ -76,6 +78,9 @@ std::optional<OpenedImport> open_import(std::string_view bytes, std::span<const 
 // Shape check of one data row against the header; returns false (and reports) when unusable.
 // Trailing empty fields (Excel's ";;") are fine.
 bool row_shape_ok(const CsvTable& t, std::size_t r, std::vector<CsvRowError>& errors);
+
+// The register's employees by id (index into ds.employees); the keys view the dataset's ids.
+std::unordered_map<std::string_view, std::size_t> employees_by_id(const Dataset& ds);
 
 // Reads the cells of one row; every problem becomes an error at the row's line and the column.
 struct RowReader {

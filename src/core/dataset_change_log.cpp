@@ -41,24 +41,12 @@ void read_change_log(const nlohmann::json& doc, const Path& root, Reporter& rep,
 }
 
 void write_change_log(const Dataset& ds, int indent, std::string& out) {
-    if (ds.change_log.empty()) return;
     JsonOut w(out, indent);
-    w.raw(",");
-    w.newline(1);
-    w.key("change_log");
-    w.raw("[");
-    for (std::size_t i = 0; i < ds.change_log.size(); ++i) {
-        const ChangeLogEntry& e = ds.change_log[i];
-        if (i) w.raw(",");
-        w.newline(2);
-        w.raw("{");
-        w.key("unix_seconds"); w.raw(std::to_string(e.unix_seconds)); w.sep();
+    w.record_array("change_log", ds.change_log, [&](const ChangeLogEntry& e) {
+        w.key("unix_seconds"); w.integer(e.unix_seconds); w.sep();
         w.key("role"); w.str(e.role); w.sep();
         w.key("description"); w.str(e.description);
-        w.raw("}");
-    }
-    w.newline(1);
-    w.raw("]");
+    });
 }
 
 } // namespace iadesk::detail_ds

@@ -111,7 +111,7 @@ void read_activity(const json& v, const Path& p, Reporter& rep, GoalActivity& a,
     std::string status = "planlagt";
     r.str("status", status);
     if (auto s = parse_activity_status(status)) a.status = *s;
-    else if (!r.bad) r.invalid("status", ProblemCode::unknown_value, {{"value", status}, {"allowed", "planlagt, pågår, fullført, avbrutt"}});
+    else if (!r.bad) r.invalid("status", ProblemCode::unknown_value, {{"value", status}, {"allowed", activity_status_codes()}});
     r.opt_date("done", a.done);
     r.str("note", a.note);
     if (r.bad) bad = 1;
@@ -135,7 +135,7 @@ void read_meeting(const json& v, const Path& p, Reporter& rep, IaMeeting& m, uin
             ar.str("role", role, true);
             if (auto mr = parse_meeting_role(role)) a.role = *mr;
             else if (!ar.bad)
-                ar.invalid("role", ProblemCode::unknown_value, {{"value", role}, {"allowed", "leder, tillitsvalgt, verneombud, hr, bht, nav, annen"}});
+                ar.invalid("role", ProblemCode::unknown_value, {{"value", role}, {"allowed", meeting_role_codes()}});
             ar.str("name", a.name);
             if (ar.bad) { r.bad = true; continue; }
             m.attendees.push_back(std::move(a));
@@ -190,23 +190,6 @@ void read_array(const json& doc, const Path& root, Reporter& rep, const char* na
 
 using Out = JsonOut;
 
-template <class T, class F>
-void write_array(Out& w, const char* name, const std::vector<T>& items, F&& one) {
-    if (items.empty()) return;
-    w.raw(",");
-    w.newline(1);
-    w.key(name);
-    w.raw("[");
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i) w.raw(",");
-        w.newline(2);
-        w.raw("{");
-        one(items[i]);
-        w.raw("}");
-    }
-    w.newline(1);
-    w.raw("]");
-}
 
 } // namespace
 
@@ -222,29 +205,26 @@ void read_goals(const json& doc, const Path& root, Reporter& rep, Dataset& ds, G
 
 void write_goals(const Dataset& ds, int indent, std::string& out) {
     Out w(out, indent);
-    write_array(w, "goals", ds.goals, [&](const Goal& g) {
-        w.key("id"); w.str(g.id); w.sep();
-        w.key("kind"); w.str(to_string(g.kind)); w.sep();
-        w.key("area"); w.str(g.area); w.sep();
-        w.key("title"); w.str(g.title); w.sep();
-        w.key("description"); w.str(g.description); w.sep();
-        w.key("deadline"); w.date(g.deadline); w.sep();
+    w.record_array("goals", ds.goals, [&](const Goal& g) {
+        w.member("id", g.id);
+        w.member("kind", to_string(g.kind));
+        w.member("area", g.area);
+        w.member("title", g.title);
+        w.member("description", g.description);
+        w.member("deadline", g.deadline);
         if (g.kind == GoalKind::result) {
-            w.key("metric"); w.str(to_string(g.metric)); w.sep();
+            w.member("metric", to_string(g.metric));
             if (g.metric == GoalMetric::sick_leave) {
-                w.key("units"); w.raw("[");
-                for (std::size_t i = 0; i < g.units.size(); ++i) { if (i) w.sep(); w.str(g.units[i]); }
-                w.raw("]"); w.sep();
+                w.inline_array("units", g.units, [&](const std::string& u) { w.str(u); });
             } else {
-                w.key("metric_name"); w.str(g.metric_name); w.sep();
+                w.member("metric_name", g.metric_name);
                 w.key("higher_is_better"); w.raw(g.higher_is_better ? "true" : "false"); w.sep();
-                w.key("values"); w.raw("[");
-                for (std::size_t i = 0; i < g.values.size(); ++i) {
-                    if (i) w.sep();
-                    w.raw("{"); w.key("period"); w.str(format_period(g.values[i].period)); w.sep();
-                    w.key("value"); w.num(g.values[i].value); w.raw("}");
-                }
-                w.raw("]"); w.sep();
+                w.inline_array("values", g.values, [&](const RecordedValue& v) {
+                    w.ch('{');
+                    w.member("period", format_period(v.period));
+                    w.key("value"); w.num(v.value);
+                    w.ch('}');
+                });
             }
             w.key("baseline_period");
             if (g.baseline_period) w.str(format_period(*g.baseline_period)); else w.raw("null");
@@ -253,43 +233,39 @@ void write_goals(const Dataset& ds, int indent, std::string& out) {
             w.key("target_value"); w.opt_num(g.target_value); w.sep();
             w.key("target_change"); w.opt_num(g.target_change);
         } else {
-            w.key("criterion"); w.str(g.criterion); w.sep();
+            w.member("criterion", g.criterion);
             w.key("criterion_count");
             if (g.criterion_count) w.num(*g.criterion_count); else w.raw("null");
             w.sep();
-            w.key("criterion_date"); w.date(g.criterion_date);
+            w.member("criterion_date", g.criterion_date, true);
         }
     });
-    write_array(w, "goal_activities", ds.goal_activities, [&](const GoalActivity& a) {
-        w.key("id"); w.str(a.id); w.sep();
-        w.key("goal"); w.str(a.goal); w.sep();
-        w.key("title"); w.str(a.title); w.sep();
-        w.key("owner"); w.str(a.owner); w.sep();
-        w.key("planned"); w.date(a.planned); w.sep();
-        w.key("status"); w.str(to_string(a.status)); w.sep();
-        w.key("done"); w.date(a.done); w.sep();
-        w.key("note"); w.str(a.note);
+    w.record_array("goal_activities", ds.goal_activities, [&](const GoalActivity& a) {
+        w.member("id", a.id);
+        w.member("goal", a.goal);
+        w.member("title", a.title);
+        w.member("owner", a.owner);
+        w.member("planned", a.planned);
+        w.member("status", to_string(a.status));
+        w.member("done", a.done);
+        w.member("note", a.note, true);
     });
-    write_array(w, "ia_meetings", ds.ia_meetings, [&](const IaMeeting& m) {
-        w.key("id"); w.str(m.id); w.sep();
-        w.key("date"); w.str(format_iso(m.date)); w.sep();
-        w.key("attendees"); w.raw("[");
-        for (std::size_t i = 0; i < m.attendees.size(); ++i) {
-            if (i) w.sep();
-            w.raw("{"); w.key("role"); w.str(to_string(m.attendees[i].role)); w.sep();
-            w.key("name"); w.str(m.attendees[i].name); w.raw("}");
-        }
-        w.raw("]"); w.sep();
-        w.key("minutes"); w.str(m.minutes); w.sep();
-        w.key("decisions"); w.raw("[");
-        for (std::size_t i = 0; i < m.decisions.size(); ++i) {
-            if (i) w.sep();
-            w.raw("{"); w.key("text"); w.str(m.decisions[i].text); w.sep();
-            w.key("goals"); w.raw("[");
-            for (std::size_t k = 0; k < m.decisions[i].goals.size(); ++k) { if (k) w.sep(); w.str(m.decisions[i].goals[k]); }
-            w.raw("]}");
-        }
-        w.raw("]");
+    w.record_array("ia_meetings", ds.ia_meetings, [&](const IaMeeting& m) {
+        w.member("id", m.id);
+        w.member("date", m.date);
+        w.inline_array("attendees", m.attendees, [&](const MeetingAttendee& a) {
+            w.ch('{');
+            w.member("role", to_string(a.role));
+            w.member("name", a.name, true);
+            w.ch('}');
+        });
+        w.member("minutes", m.minutes);
+        w.inline_array("decisions", m.decisions, [&](const MeetingDecision& d) {
+            w.ch('{');
+            w.member("text", d.text);
+            w.inline_array("goals", d.goals, [&](const std::string& goal) { w.str(goal); }, true);
+            w.ch('}');
+        }, true);
     });
 }
 

@@ -75,34 +75,24 @@ void sort_half_years(Dataset& ds) {
 }
 
 void write_half_years(const Dataset& ds, int indent, std::string& out) {
-    if (ds.half_year_reports.empty()) return;
     JsonOut w(out, indent);
-    w.raw(",");
-    w.newline(1);
-    w.key("half_year_reports");
-    w.raw("[");
-    for (std::size_t i = 0; i < ds.half_year_reports.size(); ++i) {
-        const HalfYearReport& r = ds.half_year_reports[i];
-        if (i) w.raw(",");
-        w.newline(2);
-        w.raw("{");
-        w.key("year"); w.raw(std::to_string(r.year)); w.sep();
-        w.key("half"); w.raw(std::to_string(r.half)); w.sep();
-        w.key("key_experience"); w.str(r.key_experience); w.sep();
-        w.key("deviations"); w.str(r.deviations); w.sep();
-        w.key("successful_activity"); w.str(r.successful_activity); w.sep();
-        w.key("successful_text"); w.str(r.successful_text); w.sep();
+    w.record_array("half_year_reports", ds.half_year_reports, [&](const HalfYearReport& r) {
+        w.key("year"); w.integer(r.year); w.sep();
+        w.key("half"); w.integer(r.half); w.sep();
+        w.member("key_experience", r.key_experience);
+        w.member("deviations", r.deviations);
+        w.member("successful_activity", r.successful_activity);
+        w.member("successful_text", r.successful_text);
         w.key("signed_off");
         if (r.signed_off) {
-            w.raw("{"); w.key("name"); w.str(r.signed_off->name); w.sep();
-            w.key("date"); w.date(r.signed_off->date); w.raw("}");
+            w.raw("{");
+            w.member("name", r.signed_off->name);
+            w.member("date", r.signed_off->date, true);
+            w.raw("}");
         } else {
             w.raw("null");
         }
-        w.raw("}");
-    }
-    w.newline(1);
-    w.raw("]");
+    });
 }
 
 } // namespace iadesk::detail_ds

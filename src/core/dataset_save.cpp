@@ -7,6 +7,7 @@
 // indent >= 0: one record per line, top-level members indented by `indent` spaces and records by
 // 2 x indent (diff-friendly); indent < 0: everything on one line without spaces.
 #include "dataset_internal.hpp"
+#include "json_out.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -54,69 +55,17 @@ public:
         raw(text);
     }
 
-    // A JSON string. Invalid UTF-8 (possible only in a Dataset built in memory; load_dataset
-    // rejects it) becomes U+FFFD so that the output always parses.
-    void str(std::string_view s) {
-        ch('"');
-        std::size_t i = 0, n = s.size();
-        while (i < n) {
-            // Fast path: a run of printable ASCII that needs no escaping.
-            std::size_t run = i;
-            while (run < n) {
-                unsigned char c = static_cast<unsigned char>(s[run]);
-                if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
-                ++run;
-            }
-            if (run > i) { raw(s.data() + i, run - i); i = run; if (i == n) break; }
-            unsigned char c = static_cast<unsigned char>(s[i]);
-            if (c == '"' || c == '\\') { ch('\\'); ch(static_cast<char>(c)); ++i; }
-            else if (c < 0x20) {
-                char buf[8];
-                switch (c) {
-                case '\n': raw("\\n"); break;
-                case '\r': raw("\\r"); break;
-                case '\t': raw("\\t"); break;
-                default: std::snprintf(buf, sizeof buf, "\\u%04x", c); raw(buf);
-                }
-                ++i;
-            } else {
-                std::size_t len = utf8_len(s, i);
-                if (len == 0) { raw("\xEF\xBF\xBD"); ++i; }
-                else { raw(s.data() + i, len); i += len; }
-            }
-        }
-        ch('"');
-    }
+    void str(std::string_view s) { detail_ds::put_json_string(*this, s); }
 
     void key(std::string_view k) {
         str(k);
         raw(compact() ? ":" : ": ");
     }
     void sep() { raw(compact() ? "," : ", "); }
-    void date(Date d) {
-        const CivilDate c = d.civil();
-        const int y = c.year, m = c.month, day = c.day;
-        char buf[12] = {'"', static_cast<char>('0' + y / 1000 % 10), static_cast<char>('0' + y / 100 % 10),
-                        static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
-                        static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
-                        static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10), '"'};
-        raw(buf, sizeof buf);
-    }
+    void date(Date d) { detail_ds::put_json_date(*this, d); }
     void opt_date(const std::optional<Date>& d) { if (d) date(*d); else raw("null"); }
-    void integer(long long v) { char buf[24]; auto r = std::to_chars(buf, buf + sizeof buf, v); raw(buf, static_cast<std::size_t>(r.ptr - buf)); }
-    void number(double v) {
-        if (!std::isfinite(v)) { raw("null"); return; }
-        if (v == static_cast<double>(static_cast<long long>(v)) && v > -1e15 && v < 1e15) {
-            integer(static_cast<long long>(v));
-            return;
-        }
-        // Shortest of %.15g / %.17g that reads back exactly (std::to_chars for double is
-        // missing from Emscripten 3.1.6's libc++).
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.15g", v);
-        if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
-        raw(buf);
-    }
+    void integer(long long v) { detail_ds::put_json_integer(*this, v); }
+    void number(double v) { detail_ds::put_json_number(*this, v); }
     void boolean(bool b) { raw(b ? "true" : "false"); }
 
     // Layout between top-level members / records.
@@ -130,20 +79,6 @@ public:
     int indent() const { return indent_; }
 
 private:
-    // Length of a valid UTF-8 sequence at s[i] (lead byte >= 0x80), or 0.
-    static std::size_t utf8_len(std::string_view s, std::size_t i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c >= 0xF0 ? (c <= 0xF4 ? 4 : 0) : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-        if (len == 0 || i + len > s.size()) return 0;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-        unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-        if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
-        if (c == 0xED && c1 >= 0xA0) return 0;  // surrogates
-        if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
-        if (c == 0xF4 && c1 >= 0x90) return 0;  // > U+10FFFF
-        return len;
-    }
 
     int indent_;
     std::string buf_; // [0, len_) is written, [len_, cap_) is room; written through data_

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "dataset_internal.hpp"
+#include "json_out.hpp"
 
 #include "iadesk/calendar.hpp"
 
@@ -14,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -24,42 +26,71 @@ using json = nlohmann::json;
 // The JSON type of a value as a label key of problems.hpp ("is.number"), for "Må være tekst (var tall)".
 const char* type_key(const json& v);
 
-// Appends `t` as a JSON string (escaped; invalid UTF-8 replaced by U+FFFD so that the output always
-// parses) — the writer of the DOM-read members (plans, goals, half-year reports, change log).
+// Appends `t` as a JSON string (json_out.hpp: escaped, invalid UTF-8 as U+FFFD).
 inline void write_json_string(std::string& out, std::string_view t) {
-    out += json(std::string(t)).dump(-1, ' ', false, json::error_handler_t::replace);
+    StringSink sink{out};
+    put_json_string(sink, t);
 }
 
-// Writes the canonical form of the DOM-read members: keys, separators and line layout as
-// save_dataset (indent < 0: compact), numbers in their shortest round-trip form.
+// Writes the canonical form of the members built as parts (plans, goals, half-year reports, change log)
+// with the value writers of json_out.hpp: keys, separators and line layout as save_dataset (indent < 0:
+// compact).
 class JsonOut {
 public:
     JsonOut(std::string& s, int indent) : s_(s), indent_(indent) {}
     void raw(std::string_view t) { s_.append(t); }
+    void raw(const char* p, std::size_t n) { s_.append(p, n); }
+    void ch(char c) { s_.push_back(c); }
     void key(std::string_view k) { str(k); s_ += compact() ? ":" : ": "; }
     void sep() { s_ += compact() ? "," : ", "; }
-    void str(std::string_view t) {
-        write_json_string(s_, t);
-    }
-    void num(double v) {
-        if (!std::isfinite(v)) { raw("null"); return; }
-        if (v == static_cast<double>(static_cast<long long>(v)) && v > -1e15 && v < 1e15) {
-            s_ += std::to_string(static_cast<long long>(v));
-            return;
-        }
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.15g", v);
-        if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
-        s_ += buf;
-    }
+    void str(std::string_view t) { put_json_string(*this, t); }
+    void num(double v) { put_json_number(*this, v); }
+    void integer(long long v) { put_json_integer(*this, v); }
     void opt_num(const std::optional<double>& v) { if (v) num(*v); else raw("null"); }
-    void date(const std::optional<Date>& d) { if (d) str(format_iso(*d)); else raw("null"); }
+    void date(const std::optional<Date>& d) { if (d) put_json_date(*this, *d); else raw("null"); }
+    // A member and its separator (none after the last).
+    void member(std::string_view k, std::string_view v, bool last = false) { key(k); str(v); if (!last) sep(); }
+    void member(std::string_view k, const std::optional<Date>& d, bool last = false) { key(k); date(d); if (!last) sep(); }
     void newline(int level) {
         if (compact()) return;
         s_.push_back('\n');
         s_.append(static_cast<std::size_t>(indent_ * level), ' ');
     }
     bool compact() const { return indent_ < 0; }
+
+    // A member `name` holding the items on one line, `"name": [a, b]`, then a separator unless `last`;
+    // `write_one(item)` writes one item (an object's braces too).
+    template <class T, class F>
+    void inline_array(std::string_view name, const std::vector<T>& items, F&& write_one, bool last = false) {
+        key(name);
+        ch('[');
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i) sep();
+            write_one(items[i]);
+        }
+        ch(']');
+        if (!last) sep();
+    }
+
+    // A top-level member `name` holding one object per item, each on its own line: `,` `"name": [` ...
+    // `]`; `write_one(item)` writes an object's members. An empty list is left out.
+    template <class T, class F>
+    void record_array(const char* name, const std::vector<T>& items, F&& write_one) {
+        if (items.empty()) return;
+        raw(",");
+        newline(1);
+        key(name);
+        raw("[");
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i) raw(",");
+            newline(2);
+            raw("{");
+            write_one(items[i]);
+            raw("}");
+        }
+        newline(1);
+        raw("]");
+    }
 
 private:
     std::string& s_;

@@ -104,143 +104,81 @@ void read_plan(const json& o, const Path& at, Reporter& rep, Plan& plan) {
 
 // --- Writing ------------------------------------------------------------------------------------------
 
-struct Out {
-    std::string& s;
-    bool compact;
-    void str(std::string_view v) {
-        write_json_string(s, v);
-    }
-    void key(const char* k) { s += '"'; s += k; s += compact ? "\":" : "\": "; }
-    void sep() { s += compact ? "," : ", "; }
-    void date(const std::optional<Date>& d) {
-        if (!d) { s += "null"; return; }
-        s += '"'; s += format_iso(*d); s += '"';
-    }
-    void kv(const char* k, std::string_view v, bool last = false) { key(k); str(v); if (!last) sep(); }
-    void kd(const char* k, const std::optional<Date>& d, bool last = false) { key(k); date(d); if (!last) sep(); }
-};
+using Out = JsonOut;
 
 void write_content(Out& w, const PlanContent& c) {
-    w.s += '{';
-    w.kv("typical_workday", c.typical_workday);
-    w.key("tasks"); w.s += '[';
-    for (std::size_t i = 0; i < c.tasks.size(); ++i) {
-        if (i) w.sep();
-        w.s += '{';
-        w.kv("description", c.tasks[i].description);
-        w.kv("feasibility", to_string(c.tasks[i].feasibility));
-        w.kv("note", c.tasks[i].note, true);
-        w.s += '}';
-    }
-    w.s += ']'; w.sep();
-    w.kv("work_ability", c.work_ability);
-    w.key("own_measures"); w.s += '[';
-    for (std::size_t i = 0; i < c.own_measures.size(); ++i) {
-        const PlanMeasure& m = c.own_measures[i];
-        if (i) w.sep();
-        w.s += '{';
-        w.kv("description", m.description);
-        w.kv("responsible", m.responsible);
-        w.kd("from", m.from);
-        w.kd("to", m.to);
-        w.kv("status", to_string(m.status), true);
-        w.s += '}';
-    }
-    w.s += ']'; w.sep();
-    w.key("adjustment_options"); w.s += '[';
-    for (std::size_t i = 0; i < c.adjustment_options.size(); ++i) {
-        if (i) w.sep();
-        w.str(c.adjustment_options[i]);
-    }
-    w.s += ']'; w.sep();
-    w.key("help_measures"); w.s += '[';
-    for (std::size_t i = 0; i < c.help_measures.size(); ++i) {
-        if (i) w.sep();
-        w.s += '{';
-        w.kv("description", c.help_measures[i].description);
-        w.kv("measure_id", c.help_measures[i].measure_id, true);
-        w.s += '}';
-    }
-    w.s += ']'; w.sep();
-    w.kv("other_adjustments", c.other_adjustments);
-    w.kv("follow_up", c.follow_up);
-    w.kd("evaluation_date", c.evaluation_date);
+    w.ch('{');
+    w.member("typical_workday", c.typical_workday);
+    w.inline_array("tasks", c.tasks, [&](const PlanTask& t) {
+        w.ch('{');
+        w.member("description", t.description);
+        w.member("feasibility", to_string(t.feasibility));
+        w.member("note", t.note, true);
+        w.ch('}');
+    });
+    w.member("work_ability", c.work_ability);
+    w.inline_array("own_measures", c.own_measures, [&](const PlanMeasure& m) {
+        w.ch('{');
+        w.member("description", m.description);
+        w.member("responsible", m.responsible);
+        w.member("from", m.from);
+        w.member("to", m.to);
+        w.member("status", to_string(m.status), true);
+        w.ch('}');
+    });
+    w.inline_array("adjustment_options", c.adjustment_options, [&](const std::string& o) { w.str(o); });
+    w.inline_array("help_measures", c.help_measures, [&](const HelpMeasure& h) {
+        w.ch('{');
+        w.member("description", h.description);
+        w.member("measure_id", h.measure_id, true);
+        w.ch('}');
+    });
+    w.member("other_adjustments", c.other_adjustments);
+    w.member("follow_up", c.follow_up);
+    w.member("evaluation_date", c.evaluation_date);
     w.key("employee_participated");
-    w.s += !c.employee_participated ? "null" : *c.employee_participated ? "true" : "false";
+    w.raw(!c.employee_participated ? "null" : *c.employee_participated ? "true" : "false");
     w.sep();
-    w.kv("not_participated_reason", c.not_participated_reason, true);
-    w.s += '}';
+    w.member("not_participated_reason", c.not_participated_reason, true);
+    w.ch('}');
 }
 
 void write_plan(Out& w, const Plan& p) {
-    w.kv("id", p.id);
-    w.kv("employee", p.employee);
-    w.kd("case_start", p.case_start);
-    w.key("versions"); w.s += '[';
-    for (std::size_t i = 0; i < p.versions.size(); ++i) {
-        const PlanVersion& v = p.versions[i];
-        if (i) w.sep();
-        w.s += '{';
-        w.key("number"); w.s += std::to_string(v.number); w.sep();
-        w.kd("created", v.created);
-        w.kv("created_by", v.created_by);
-        w.kv("origin", v.origin);
-        w.kd("agreed_employee", v.agreed_employee);
-        w.kd("agreed_manager", v.agreed_manager);
-        w.kv("manager_name", v.manager_name);
+    w.member("id", p.id);
+    w.member("employee", p.employee);
+    w.member("case_start", p.case_start);
+    w.inline_array("versions", p.versions, [&](const PlanVersion& v) {
+        w.ch('{');
+        w.key("number"); w.integer(v.number); w.sep();
+        w.member("created", v.created);
+        w.member("created_by", v.created_by);
+        w.member("origin", v.origin);
+        w.member("agreed_employee", v.agreed_employee);
+        w.member("agreed_manager", v.agreed_manager);
+        w.member("manager_name", v.manager_name);
         w.key("content");
         write_content(w, v.content);
-        w.s += '}';
-    }
-    w.s += ']'; w.sep();
-    w.key("shares"); w.s += '[';
-    for (std::size_t i = 0; i < p.shares.size(); ++i) {
-        const PlanShare& s = p.shares[i];
-        if (i) w.sep();
-        w.s += '{';
-        w.kd("date", s.date);
-        w.kv("recipient", s.recipient);
-        w.kv("channel", s.channel);
-        w.key("version"); w.s += std::to_string(s.version);
-        w.s += '}';
-    }
-    w.s += ']'; w.sep();
+        w.ch('}');
+    });
+    w.inline_array("shares", p.shares, [&](const PlanShare& s) {
+        w.ch('{');
+        w.member("date", s.date);
+        w.member("recipient", s.recipient);
+        w.member("channel", s.channel);
+        w.key("version"); w.integer(s.version);
+        w.ch('}');
+    });
     w.key("exemption");
     if (!p.exemption) {
-        w.s += "null";
+        w.raw("null");
     } else {
-        w.s += '{';
-        w.kd("date", p.exemption->date);
-        w.kv("reason", p.exemption->reason);
-        w.kv("by", p.exemption->by, true);
-        w.s += '}';
+        w.ch('{');
+        w.member("date", p.exemption->date);
+        w.member("reason", p.exemption->reason);
+        w.member("by", p.exemption->by, true);
+        w.ch('}');
     }
 }
-
-template <class T, class F>
-void array_member(std::string& out, int indent, const char* name, const std::vector<T>& items, F&& one) {
-    const bool compact = indent < 0;
-    auto newline = [&](int level) {
-        if (compact) return;
-        out += '\n';
-        out.append(static_cast<std::size_t>(indent * level), ' ');
-    };
-    out += ',';
-    newline(1);
-    Out w{out, compact};
-    w.key(name);
-    out += '[';
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i) out += ',';
-        newline(2);
-        out += '{';
-        one(w, items[i]);
-        out += '}';
-    }
-    if (!items.empty()) newline(1);
-    out += ']';
-}
-
 
 } // namespace
 
@@ -260,13 +198,12 @@ void read_plans(const nlohmann::json& doc, const Path& root, Reporter& rep, Data
 
 
 void write_plans(const Dataset& ds, int indent, std::string& out) {
-    if (!ds.adjustment_options.empty())
-        array_member(out, indent, "adjustment_options", ds.adjustment_options, [](Out& w, const AdjustmentOption& o) {
-            w.kv("id", o.id);
-            w.kv("text", o.text, true);
-        });
-    if (!ds.plans.empty())
-        array_member(out, indent, "plans", ds.plans, [](Out& w, const Plan& p) { write_plan(w, p); });
+    JsonOut w(out, indent);
+    w.record_array("adjustment_options", ds.adjustment_options, [&](const AdjustmentOption& o) {
+        w.member("id", o.id);
+        w.member("text", o.text, true);
+    });
+    w.record_array("plans", ds.plans, [&](const Plan& p) { write_plan(w, p); });
 }
 
 } // namespace iadesk::detail_ds
