@@ -205,9 +205,11 @@ struct SequenceStats {
 };
 
 // Runs `steps` random edits, undos and redos on a small demo organisation of `employees` and checks
-// the property after each. Returns "" when it holds, else what broke (with the step).
+// the property after each (or, with `every_step` false, only for the state the sequence ends in: the
+// fuzzer, which tries every prefix of an input as an input of its own, reaches the states in between
+// that way at a fraction of the cost). Returns "" when it holds, else what broke (with the step).
 inline std::string run_command_sequence(Source& s, std::size_t steps, SequenceStats* stats = nullptr,
-                                        int employees = 12) {
+                                        int employees = 12, bool every_step = true) {
     const Date today = Date::from_ymd(2026, 11, 24);
     Document doc;
     doc.reset(make_demo_dataset(today, employees));
@@ -234,7 +236,8 @@ inline std::string run_command_sequence(Source& s, std::size_t steps, SequenceSt
         }
         // A step that changed nothing (a refused edit, an undo with nothing to undo) leaves the state
         // that was checked last.
-        if (doc.revision == checked_revision) continue;
+        const bool last = step + 1 == steps || s.exhausted();
+        if (doc.revision == checked_revision || (!every_step && !last)) continue;
         checked_revision = doc.revision;
         const std::string saved = save_dataset(doc.data);
         DatasetLoad back = load_dataset(saved);
