@@ -190,6 +190,11 @@ TEST_CASE("commands: units - add, rename, remove refused while employees are in 
     auto rm = remove_unit(ds, "U3");
     REQUIRE(rm.ok());
     CHECK(rm.command->description == "Slettet enhet Hjemmetjenesten");
+    // Rename applied, then undone: the unit's old name and the same bytes as before.
+    rn.command->apply(ds);
+    CHECK(ds.units[0].name == "Solsikken barnehage");
+    rn.command->undo(ds);
+    CHECK(save_dataset(ds) == before);
     // Remove a unit in the middle: undo puts it back at its index.
     ds.units.insert(ds.units.begin(), Unit{"U0", "Tom enhet"});
     const std::string with_u0 = save_dataset(ds);
@@ -200,7 +205,6 @@ TEST_CASE("commands: units - add, rename, remove refused while employees are in 
     CHECK(save_dataset(ds) == with_u0);
     CHECK(only_problem(rename_unit(ds, "U1", "  ")).message_nb == "Navnet må fylles ut");
     CHECK(only_problem(remove_unit(ds, "U8")).message_nb == "Ukjent enhet «U8» (velg en enhet som finnes)");
-    (void)before;
 }
 
 TEST_CASE("commands: set_organisation checks the name and the orgnr (mod 11)") {
