@@ -37,6 +37,8 @@
 #include "iadesk/snapshots.hpp"
 #include "iadesk/stats.hpp"
 
+#include "../tests/support/memory_store.hpp" // the in-memory ByteStore the tests use
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -130,41 +132,6 @@ double process_peak_mb() {
     return kb / 1024.0;
 #endif
 }
-
-// An in-memory ByteStore (snapshots.hpp).
-class MemoryStore : public ByteStore {
-public:
-    std::vector<std::string> list() override {
-        std::vector<std::string> out;
-        for (auto& [k, v] : files_) out.push_back(k);
-        return out;
-    }
-    std::optional<std::string> read(const std::string& name) override {
-        auto it = files_.find(name);
-        if (it == files_.end()) return std::nullopt;
-        return it->second;
-    }
-    bool write_atomic(const std::string& name, std::string_view bytes, std::string*) override {
-        files_[name] = std::string(bytes);
-        return true;
-    }
-    bool append(const std::string& name, std::string_view bytes, std::string*) override {
-        files_[name] += bytes;
-        return true;
-    }
-    bool remove(const std::string& name) override { return files_.erase(name) > 0; }
-    bool rename(const std::string& from, const std::string& to) override {
-        auto it = files_.find(from);
-        if (it == files_.end()) return false;
-        files_[to] = std::move(it->second);
-        files_.erase(it);
-        return true;
-    }
-    void clear() { files_.clear(); }
-
-private:
-    std::map<std::string, std::string> files_;
-};
 
 struct StepResult {
     std::string name;
@@ -418,9 +385,9 @@ int main(int argc, char** argv) {
             steps.back().items = 1000;
             steps.back().unit = "searches";
 
-            MemoryStore mem;
+            testing::MemoryStore mem;
             steps.push_back(run_step("snapshot_save", reps, [&] {
-                mem.clear();
+                mem.files.clear();
                 SnapshotStore store(mem);
                 std::string err;
                 if (!store.save(d, &err)) {

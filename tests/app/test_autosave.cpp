@@ -6,6 +6,8 @@
 #include "iadesk/dataset.hpp"
 #include "test_platform.hpp"
 
+#include "../support/fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace iadesk;
@@ -13,13 +15,7 @@ using namespace iadesk::app;
 
 namespace {
 
-Dataset org(const std::string& name) {
-    Dataset d;
-    d.organisation.name = name;
-    d.organisation.orgnr = "974760673";
-    d.units.push_back({"U1", "Drift"});
-    return d;
-}
+using testing::one_unit_organisation;
 
 // A change to the document, as a command (the way the views change it).
 void rename_org(Document& doc, const std::string& name) {
@@ -38,21 +34,31 @@ std::string stored_name(test::TestPlatform& platform) {
 
 struct Fixture {
     Translations texts;
+    test::TestPlatform platform; // asynchronous persist, as in the browser, unless a test says otherwise
+    Autosave autosave;
+    Document doc;
     Fixture() {
         texts.load_builtin();
         set_current_translations(&texts);
     }
     ~Fixture() { set_current_translations(nullptr); }
+
+    // Opens the store, starts a new document for the organisation `name` and lets one second pass:
+    // the first save is written (and, with asynchronous persist, not yet confirmed).
+    void start_and_write_first_save(const std::string& name) {
+        autosave.open(&platform);
+        doc.reset(one_unit_organisation(name));
+        autosave.opened(0);
+        autosave.tick(doc, 0.0);
+        autosave.tick(doc, 1.0);
+    }
 };
 
 } // namespace
 
 TEST_CASE_FIXTURE(Fixture, "autosave: a change is saved 0.8 s after it is first seen, and shown as saved only once persisted") {
-    test::TestPlatform platform;
-    Autosave autosave;
-    Document doc;
     CHECK_FALSE(autosave.open(&platform).dataset); // first start: an empty store
-    doc.reset(org("Før"));
+    doc.reset(one_unit_organisation("Før"));
     autosave.opened(0);                            // not stored yet
     autosave.tick(doc, 10.0);
     CHECK(platform.snapshots().empty());           // waits for a pause
@@ -74,14 +80,7 @@ TEST_CASE_FIXTURE(Fixture, "autosave: a change is saved 0.8 s after it is first 
 }
 
 TEST_CASE_FIXTURE(Fixture, "autosave: page hide while the browser is still copying a save asks for the newest snapshot to be kept") {
-    test::TestPlatform platform; // asynchronous persist, as in the browser
-    Autosave autosave;
-    Document doc;
-    autosave.open(&platform);
-    doc.reset(org("Fjellheim"));
-    autosave.opened(0);
-    autosave.tick(doc, 0.0);
-    autosave.tick(doc, 1.0); // written, the copy to IndexedDB under way
+    start_and_write_first_save("Fjellheim"); // written, the copy to IndexedDB under way
     REQUIRE(platform.persist_calls == 1);
     CHECK(autosave.flush(doc));            // nothing new to write, but not confirmed: keep it
     CHECK(platform.snapshots().size() == 1); // and nothing written twice
@@ -93,14 +92,7 @@ TEST_CASE_FIXTURE(Fixture, "autosave: page hide while the browser is still copyi
 }
 
 TEST_CASE_FIXTURE(Fixture, "autosave: a full quota is said in plain words, keeps the edit, and is tried again 5 s later") {
-    test::TestPlatform platform;
-    Autosave autosave;
-    Document doc;
-    autosave.open(&platform);
-    doc.reset(org("Kvotetest AS"));
-    autosave.opened(0);
-    autosave.tick(doc, 0.0);
-    autosave.tick(doc, 1.0);
+    start_and_write_first_save("Kvotetest AS");
     REQUIRE(platform.persist_calls == 1);
     autosave.on_persisted(false, "QuotaExceededError: the quota has been exceeded", 1.1);
     CHECK(autosave.state().error.find("lagringsplassen i nettleseren er full") != std::string::npos);
@@ -115,12 +107,9 @@ TEST_CASE_FIXTURE(Fixture, "autosave: a full quota is said in plain words, keeps
 }
 
 TEST_CASE_FIXTURE(Fixture, "autosave: a read-only tab writes nothing, also on page hide") {
-    test::TestPlatform platform;
-    Autosave autosave;
-    Document doc;
     autosave.open(&platform);
     autosave.set_read_only(ReadOnly::another_tab);
-    doc.reset(org("Fra fane to"));
+    doc.reset(one_unit_organisation("Fra fane to"));
     autosave.opened(0);
     autosave.tick(doc, 0.0);
     autosave.tick(doc, 5.0);
@@ -130,13 +119,10 @@ TEST_CASE_FIXTURE(Fixture, "autosave: a read-only tab writes nothing, also on pa
 }
 
 TEST_CASE_FIXTURE(Fixture, "autosave: without a store nothing is saved and nothing fails") {
-    test::TestPlatform platform;
     platform.has_store = false;
-    Autosave autosave;
-    Document doc;
     CHECK_FALSE(autosave.open(&platform).dataset);
     CHECK_FALSE(autosave.stored());
-    doc.reset(org("Ingen lagring"));
+    doc.reset(one_unit_organisation("Ingen lagring"));
     autosave.opened(0);
     autosave.tick(doc, 0.0);
     autosave.tick(doc, 5.0);
@@ -145,20 +131,8 @@ TEST_CASE_FIXTURE(Fixture, "autosave: without a store nothing is saved and nothi
 }
 
 TEST_CASE_FIXTURE(Fixture, "autosave: a large document is written in pieces and stored whole") {
-    test::TestPlatform platform;
-    Autosave autosave;
-    Document doc;
     autosave.open(&platform);
-    Dataset big = org("Stor");
-    for (std::size_t i = 0; i < Autosave::kSteppedRecords; ++i) {
-        Employee e;
-        e.id = "A" + std::to_string(i);
-        e.name = "Ansatt " + std::to_string(i);
-        e.unit = "U1";
-        e.employment.push_back({Date::from_ymd(2020, 1, 1), std::nullopt, 100});
-        big.employees.push_back(std::move(e));
-    }
-    doc.reset(std::move(big));
+    doc.reset(testing::one_unit_organisation_with_staff("Stor", Autosave::kSteppedRecords));
     autosave.opened(0);
     double t = 0.0;
     for (int i = 0; i < 100000 && platform.persist_calls == 0; ++i) autosave.tick(doc, t += 0.016);
@@ -169,15 +143,8 @@ TEST_CASE_FIXTURE(Fixture, "autosave: a large document is written in pieces and 
 }
 
 TEST_CASE_FIXTURE(Fixture, "autosave: a save that would not load again is written, said, and the last good one kept") {
-    test::TestPlatform platform;
     platform.asynchronous_persist = false;
-    Autosave autosave;
-    Document doc;
-    autosave.open(&platform);
-    doc.reset(org("God AS"));
-    autosave.opened(0);
-    autosave.tick(doc, 0.0);
-    autosave.tick(doc, 1.0);
+    start_and_write_first_save("God AS");
     REQUIRE(platform.snapshots().size() == 1);
     CHECK_FALSE(autosave.state().unloadable);
     // Commands refuse a name longer than the loader accepts (Document::apply checks it); this is the

@@ -4,43 +4,14 @@
 #pragma once
 
 #include "app/app_platform.hpp"
+#include "../support/memory_store.hpp"
 
-#include <map>
 #include <string>
 #include <vector>
 
 namespace iadesk::test {
 
-class MemoryStore : public ByteStore {
-public:
-    std::map<std::string, std::string> files;
-    std::vector<std::string> list() override {
-        std::vector<std::string> out;
-        for (const auto& [name, bytes] : files) out.push_back(name);
-        return out;
-    }
-    std::optional<std::string> read(const std::string& name) override {
-        auto it = files.find(name);
-        if (it == files.end()) return std::nullopt;
-        return it->second;
-    }
-    bool write_atomic(const std::string& name, std::string_view bytes, std::string*) override {
-        files[name] = std::string(bytes);
-        return true;
-    }
-    bool append(const std::string& name, std::string_view bytes, std::string*) override {
-        files[name] += std::string(bytes);
-        return true;
-    }
-    bool remove(const std::string& name) override { return files.erase(name) > 0; }
-    bool rename(const std::string& from, const std::string& to) override {
-        auto it = files.find(from);
-        if (it == files.end()) return false;
-        files[to] = it->second;
-        files.erase(from);
-        return true;
-    }
-};
+using MemoryStore = testing::MemoryStore;
 
 struct Download {
     std::string name, mime, bytes;

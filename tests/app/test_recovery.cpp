@@ -4,6 +4,8 @@
 #include "headless_app.hpp"
 #include "iadesk/dataset.hpp"
 
+#include "../support/fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -13,13 +15,7 @@ using namespace iadesk;
 
 namespace {
 
-Dataset org(const std::string& name) {
-    Dataset d;
-    d.organisation.name = name;
-    d.organisation.orgnr = "974760673";
-    d.units.push_back({"U1", "Drift"});
-    return d;
-}
+using testing::one_unit_organisation;
 
 const std::string kTorn = "{\"format\":\"iadesk\",\"version\":1,\"organisation\":{\"na";
 
@@ -36,7 +32,7 @@ struct Utc {
 TEST_CASE("recovery: no save loads -> the recovery screen, nothing written until the user chooses, the damaged saves kept") {
     test::HeadlessApp h;
     h.platform.memory.files[SnapshotStore::name_of(4)] = kTorn;
-    h.platform.memory.files[SnapshotStore::name_of(5)] = save_dataset(org(std::string(10001, 'x')), -1);
+    h.platform.memory.files[SnapshotStore::name_of(5)] = save_dataset(one_unit_organisation(std::string(10001, 'x')), -1);
     const std::string torn = h.platform.memory.files[SnapshotStore::name_of(4)];
     const std::string too_long = h.platform.memory.files[SnapshotStore::name_of(5)];
     h.start();
@@ -90,7 +86,7 @@ TEST_CASE("recovery: damaged newest saves -> the previous one opens, and the not
     };
     test::HeadlessApp h;
     Timed platform;
-    platform.timed.files[SnapshotStore::name_of(3)] = save_dataset(org("God lagring AS"), -1);
+    platform.timed.files[SnapshotStore::name_of(3)] = save_dataset(one_unit_organisation("God lagring AS"), -1);
     platform.timed.files[SnapshotStore::name_of(4)] = kTorn;
     platform.timed.files[SnapshotStore::name_of(5)] = kTorn;
     app::AppOptions opt;
@@ -110,10 +106,10 @@ TEST_CASE("recovery: damaged newest saves -> the previous one opens, and the not
 
 TEST_CASE("recovery: data of a newer format version -> the message and \"Oppdater\", nothing written or renamed") {
     test::HeadlessApp h;
-    std::string newer = save_dataset(org("Nyere"), -1);
+    std::string newer = save_dataset(one_unit_organisation("Nyere"), -1);
     const std::string v = "\"version\":" + std::to_string(kDatasetFormatVersion);
     newer.replace(newer.find(v), v.size(), "\"version\":" + std::to_string(kDatasetFormatVersion + 1));
-    h.platform.memory.files[SnapshotStore::name_of(1)] = save_dataset(org("Eldre"), -1);
+    h.platform.memory.files[SnapshotStore::name_of(1)] = save_dataset(one_unit_organisation("Eldre"), -1);
     h.platform.memory.files[SnapshotStore::name_of(2)] = newer;
     const auto before = h.platform.memory.files;
     h.start();

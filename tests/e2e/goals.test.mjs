@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppPage, imageStats, withContext } from './harness.mjs';
+import { imageStats, withApp } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = path.join(here, '../fixtures/goals/goals.json');
@@ -53,73 +53,62 @@ function fixtureWithThirdUnit() {
 
 // Restores a backup file through Innstillinger › Data (checked first, then "Gjenopprett").
 async function restore(app, file, bytes = fs.readFileSync(file)) {
-  await app.click('Innstillinger', { kind: 'button' });
-  await app.click('Data');
-  const it = await app.find('Gjenopprett fra fil …', { kind: 'button' });
-  const [chooser] = await Promise.all([
-    app.page.waitForEvent('filechooser', { timeout: 10000 }),
-    app.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2),
-  ]);
-  await chooser.setFiles({ name: path.basename(file), mimeType: 'application/json', buffer: bytes });
-  await app.frames(5);
+  await app.openData();
+  await app.chooseFile('Gjenopprett fra fil …', path.basename(file), bytes, { mimeType: 'application/json' });
   await app.click('Gjenopprett', { kind: 'button' });
 }
 
 export const tests = [
   {
     name: 'goal: create a result goal for a unit; current value, progress, projection and status as worked out by hand',
-    fn: async (ctx) => {
-      await withContext(ctx, async (context) => {
-        const app = await AppPage.open(context, ctx.url, ctx.artifacts, `test&today=${TODAY}`);
-        await restore(app, FIXTURE, fixtureWithThirdUnit());
-        let doc = await app.document();
-        const fixture = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
-        assert.equal(doc.organisation.name, fixture.organisation.name, 'the fixture is restored');
-        const goalsBefore = doc.goals.length;
-        assert.equal(goalsBefore, 6);
+    fn: (ctx) => withApp(ctx, async (app) => {
+      await restore(app, FIXTURE, fixtureWithThirdUnit());
+      let doc = await app.document();
+      const fixture = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
+      assert.equal(doc.organisation.name, fixture.organisation.name, 'the fixture is restored');
+      const goalsBefore = doc.goals.length;
+      assert.equal(goalsBefore, 6);
 
-        await app.click('IA-mål', { kind: 'button' });
-        await app.find('IA-mål', { kind: 'text' });
-        await app.find(/^(\u26A0|\u2713) IA-møter i år: \d av 2/, { kind: 'text' });
-        await app.click('Nytt resultatmål', { kind: 'button' });
-        const title = 'Nord ned 20 %'; // short: each key takes frames to type
-        await app.type('Tittel', title);
-        await reveal(app, 'Sykehjem Nord', 'checkbox');
-        await app.click('Sykehjem Nord', { kind: 'checkbox' });
-        for (const [label, text] of [['Utgangspunkt (periode)', '2025-Q2'], ['Utgangspunkt (verdi)', '7,0'],
-                                     ['Mål: endring i %', '-20'], ['Frist', '30.06.2027']]) {
-          await reveal(app, label, 'input');
-          await app.type(label, text);
-        }
-        await app.screenshot('goals-editor');
-        await reveal(app, 'Lagre mål', 'button');
-        await app.click('Lagre mål', { kind: 'button' });
+      await app.click('IA-mål', { kind: 'button' });
+      await app.find('IA-mål', { kind: 'text' });
+      await app.find(/^(\u26A0|\u2713) IA-møter i år: \d av 2/, { kind: 'text' });
+      await app.click('Nytt resultatmål', { kind: 'button' });
+      const title = 'Nord ned 20 %'; // short: each key takes frames to type
+      await app.type('Tittel', title);
+      await reveal(app, 'Sykehjem Nord', 'checkbox');
+      await app.click('Sykehjem Nord', { kind: 'checkbox' });
+      for (const [label, text] of [['Utgangspunkt (periode)', '2025-Q2'], ['Utgangspunkt (verdi)', '7,0'],
+                                   ['Mål: endring i %', '-20'], ['Frist', '30.06.2027']]) {
+        await reveal(app, label, 'input');
+        await app.type(label, text);
+      }
+      await app.screenshot('goals-editor');
+      await reveal(app, 'Lagre mål', 'button');
+      await app.click('Lagre mål', { kind: 'button' });
 
-        doc = await app.document();
-        assert.equal(doc.goals.length, goalsBefore + 1);
-        const g = doc.goals.find((x) => x.title === title);
-        assert.ok(g, 'the new goal is in the document');
-        assert.deepEqual([g.kind, g.metric, g.units, g.baseline_period, g.baseline_value, g.target_change, g.deadline],
-          ['result', 'sick_leave', ['U1'], '2025-Q2', 7, -20, '2027-06-30']);
+      doc = await app.document();
+      assert.equal(doc.goals.length, goalsBefore + 1);
+      const g = doc.goals.find((x) => x.title === title);
+      assert.ok(g, 'the new goal is in the document');
+      assert.deepEqual([g.kind, g.metric, g.units, g.baseline_period, g.baseline_value, g.target_change, g.deadline],
+        ['result', 'sick_leave', ['U1'], '2025-Q2', 7, -20, '2027-06-30']);
 
-        await reveal(app, title, 'text');
-        await below(app, title, /^Mål: 5,6 %$/);
-        await below(app, title, /^Nå: 6,0 % \(2\. kvartal 2026\)$/);
-        await below(app, title, /^Fremdrift: 71,4 % av veien$/);
-        await below(app, title, /^Framskrevet til fristen: 5,4 % \(2\. kvartal 2027\)$/);
-        // The status as a word (never colour alone), on the title's row.
-        await app.find('I rute', { kind: 'text', near: title });
-        const shot = await app.screenshot('goals-dashboard');
-        assert.ok(imageStats(shot.png).colours > 50, 'the dashboard and its chart are drawn');
+      await reveal(app, title, 'text');
+      await below(app, title, /^Mål: 5,6 %$/);
+      await below(app, title, /^Nå: 6,0 % \(2\. kvartal 2026\)$/);
+      await below(app, title, /^Fremdrift: 71,4 % av veien$/);
+      await below(app, title, /^Framskrevet til fristen: 5,4 % \(2\. kvartal 2027\)$/);
+      // The status as a word (never colour alone), on the title's row.
+      await app.find('I rute', { kind: 'text', near: title });
+      const shot = await app.screenshot('goals-dashboard');
+      assert.ok(imageStats(shot.png).colours > 50, 'the dashboard and its chart are drawn');
 
-        // Undo removes the goal again.
-        await app.press('Control+Z');
-        doc = await app.document();
-        assert.equal(doc.goals.length, goalsBefore, 'undo removes the goal');
-        assert.ok(!doc.goals.some((x) => x.title === title));
-        // Chromium warns about the wheel events of Emscripten's GLFW (a passive listener); nothing else may appear.
-        assert.deepEqual(app.consoleErrors.filter((e) => !/passive event listener/.test(e)), []);
-      }, { viewport: { width: 1400, height: 900 } });
-    },
+      // Undo removes the goal again.
+      await app.press('Control+Z');
+      doc = await app.document();
+      assert.equal(doc.goals.length, goalsBefore, 'undo removes the goal');
+      assert.ok(!doc.goals.some((x) => x.title === title));
+      // Chromium warns about the wheel events of Emscripten's GLFW (a passive listener); nothing else may appear.
+    }, { today: TODAY, viewport: { width: 1400, height: 900 } }),
   },
 ];

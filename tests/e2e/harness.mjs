@@ -79,14 +79,21 @@ async function screenshotPages(context, artifacts, name) {
   return shots;
 }
 
-// withContext with the app opened in it; the test fails on any console error of the app.
-export async function withApp(ctx, fn, options = {}) {
+// withContext with the app opened in it (test mode): fn(app, context, planted); the test fails on
+// any console error of the app. Options: `today` ('yyyy-mm-dd': the app's date, ?today=), `plant`
+// (files [{name, text, mtime?}] stored before the app first starts: plantBeforeStart; `planted`
+// is then what was stored), and the browser context's own options (viewport ...).
+export async function withApp(ctx, fn, { today, plant, ...options } = {}) {
   await withContext(ctx, async (context) => {
-    const app = await AppPage.open(context, ctx.url, ctx.artifacts);
-    await fn(app, context);
+    const planted = plant ? await plantBeforeStart(ctx, context, plant) : undefined;
+    const app = await AppPage.open(context, ctx.url, ctx.artifacts, today ? `test&today=${today}` : 'test');
+    await fn(app, context, planted);
     assert.deepEqual(app.consoleErrors, [], 'the console has no errors');
   }, options);
 }
+
+// The status bar after a save: "Lagret hh:mm".
+export const SAVED = /^Lagret \d\d:\d\d$/;
 
 // One page of the app with the helpers a test uses.
 export class AppPage {
@@ -225,6 +232,60 @@ export class AppPage {
 
   async value(label) { return (await this.find(label, { kind: 'input' })).value; }
 
+  // Waits until the status bar says "Lagret hh:mm" (a save done).
+  async saved(timeout = 10000) { await this.find(SAVED, { kind: 'text', timeout }); }
+
+  // Ansatte › Ny ansatt: registers an employee called `name`, employed from 01.01.2020 (before any
+  // sick leave the tests give: one outside the employment is refused), and leaves the employee
+  // open; returns the employee as stored in the document.
+  async registerEmployee(name) {
+    await this.click('Ansatte', { kind: 'button' });
+    await this.click('Ny ansatt', { kind: 'button' });
+    await this.type('Navn', name);
+    await this.type('Fra', '01.01.2020');
+    await this.click('Lagre', { kind: 'button' });
+    const employee = (await this.document()).employees.find((e) => e.name === name);
+    assert.ok(employee, 'the employee is in the document');
+    return employee;
+  }
+
+  // For the employee open in Ansatte: an open-ended sick leave from `firstDay` (dd.mm.yyyy).
+  async registerOpenSickLeave(firstDay) {
+    await this.click('Registrer fravær', { kind: 'button' });
+    await this.type('Første fraværsdag', firstDay);
+    await this.click('Åpen slutt (sluttdato ukjent)', { kind: 'checkbox' });
+    await this.reveal('Lagre fravær', { kind: 'button' }); // below the employee editor
+    await this.click('Lagre fravær', { kind: 'button' });
+  }
+
+  // Opens Innstillinger (settings) at its Data tab: backup, restore, import.
+  async openData() {
+    await this.click('Innstillinger', { kind: 'button' });
+    await this.click('Data');
+  }
+
+  // In Innstillinger, types `name` as the organisation's name and leaves the field (Tab), which
+  // makes it one edit of the document.
+  async renameOrganisation(name) {
+    await this.click('Innstillinger', { kind: 'button' });
+    await this.type('Organisasjonsnavn', name);
+    await this.press('Tab');
+  }
+
+  // Clicks the button `button` and gives the file chooser it opens the file `name` with `content`
+  // (a string, sent as UTF-8, or a Buffer of the file's exact bytes); then waits `frames` frames
+  // for the app to read it (0: the test watches the frames itself).
+  async chooseFile(button, name, content, { mimeType = 'text/csv', frames = 5 } = {}) {
+    const it = await this.find(button, { kind: 'button' });
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser', { timeout: 10000 }),
+      this.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2),
+    ]);
+    const buffer = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+    await chooser.setFiles({ name, mimeType, buffer });
+    if (frames > 0) await this.frames(frames);
+  }
+
   async screenshot(name) {
     fs.mkdirSync(this.artifacts, { recursive: true });
     const file = path.join(this.artifacts, `${name}.png`);
@@ -303,6 +364,17 @@ export async function storedFiles(page) {
     db.close();
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   })()`);
+}
+
+// Plants files [{name, text, mtime?}] in a fresh context's storage before the app first starts
+// there (from a page of the app's origin that is not the app) and returns what is then stored.
+export async function plantBeforeStart(ctx, context, files) {
+  const page = await context.newPage();
+  await page.goto(`${ctx.url}favicon.svg`);
+  await plantFiles(page, files);
+  const planted = await storedFiles(page);
+  await page.close();
+  return planted;
 }
 
 // Writes files [{name, text, mtime?}] into the storage as the app would have stored them.

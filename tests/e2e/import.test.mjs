@@ -1,7 +1,7 @@
 // CSV import: a file with one bad row shows that row's error and imports nothing;
 // the corrected file imports every row as one step that Ctrl+Z undoes.
 import assert from 'node:assert/strict';
-import { AppPage, withContext } from './harness.mjs';
+import { withApp } from './harness.mjs';
 
 const BAD = '\ufeffid;navn;enhet;stillingsprosent;fra;til\r\n' +
   'N1;Kari Import;Nyenheten;100;01.08.2019;\r\n' +
@@ -9,32 +9,26 @@ const BAD = '\ufeffid;navn;enhet;stillingsprosent;fra;til\r\n' +
   'N3;Åse Æøå;Nyenheten;50;2021-03-01;\r\n';
 const GOOD = BAD.replace('N2;Ola Import;Nyenheten;150', 'N2;Ola Import;Nyenheten;80');
 
-// `text`: a string (sent as UTF-8) or a Buffer of the file's exact bytes.
-async function choose(app, button, name, text) {
-  const it = await app.find(button, { kind: 'button' });
-  const [chooser] = await Promise.all([
-    app.page.waitForEvent('filechooser', { timeout: 10000 }),
-    app.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2),
-  ]);
-  const buffer = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
-  await chooser.setFiles({ name, mimeType: 'text/csv', buffer });
-  await app.frames(5);
+// Each test: the app opened on 24.11.2026 in a wide window (withApp: no console errors), the
+// number of employees before the import, and the Data tab of Innstillinger open.
+async function withDataTab(ctx, fn) {
+  await withApp(ctx, async (app) => {
+    const before = (await app.document()).employees.length;
+    await app.openData();
+    await fn(app, before);
+  }, { today: '2026-11-24', viewport: { width: 1400, height: 900 } });
 }
 
 export const tests = [
   {
     name: 'import: a Windows-1252 file from Norwegian Excel shows its encoding and imports the names intact',
     fn: async (ctx) => {
-      await withContext(ctx, async (context) => {
-        const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2026-11-24');
-        const before = (await app.document()).employees.length;
-        await app.click('Innstillinger', { kind: 'button' });
-        await app.click('Data');
+      await withDataTab(ctx, async (app, before) => {
         // Å C5, Ø D8, å E5, ø F8 in Windows-1252.
         const bytes = Buffer.concat([Buffer.from('id;navn;enhet;fra\r\nW1;'),
           Buffer.from([0xC5]), Buffer.from('se '), Buffer.from([0xD8]), Buffer.from('deg'), Buffer.from([0xE5]),
           Buffer.from('rd;Kj'), Buffer.from([0xF8]), Buffer.from('kken;01.08.2019\r\n')]);
-        await choose(app, 'Importer ansatte …', 'excel.csv', bytes);
+        await app.chooseFile('Importer ansatte …', 'excel.csv', bytes);
         await app.find('excel.csv: 1 rader lest, 0 feil.', { kind: 'text' });
         await app.find('Tegnsett: Windows-1252 (omgjort til UTF-8)', { kind: 'text' });
         await app.screenshot('import-windows-1252');
@@ -43,25 +37,20 @@ export const tests = [
         assert.equal(doc.employees.length, before + 1);
         assert.ok(doc.employees.some((e) => e.name === 'Åse Ødegård'), 'the name arrives as UTF-8');
         assert.ok(doc.units.some((u) => u.name === 'Kjøkken'));
-        assert.deepEqual(app.consoleErrors, []);
-      }, { viewport: { width: 1400, height: 900 } });
+      });
     },
   },
   {
     name: 'import: one bad row is named and nothing is imported; the fixed file imports, and undo removes it',
     fn: async (ctx) => {
-      await withContext(ctx, async (context) => {
-        const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2026-11-24');
-        const before = (await app.document()).employees.length;
-        await app.click('Innstillinger', { kind: 'button' });
-        await app.click('Data');
-        await choose(app, 'Importer ansatte …', 'ansatte.csv', BAD);
+      await withDataTab(ctx, async (app, before) => {
+        await app.chooseFile('Importer ansatte …', 'ansatte.csv', BAD);
         await app.find('ansatte.csv: 2 rader lest, 1 feil.', { kind: 'text' });
         await app.find(/^Linje 3, kolonne stillingsprosent: /, { kind: 'text' });
         await app.screenshot('import-error');
         assert.equal((await app.document()).employees.length, before, 'nothing imported');
 
-        await choose(app, 'Importer ansatte …', 'ansatte.csv', GOOD);
+        await app.chooseFile('Importer ansatte …', 'ansatte.csv', GOOD);
         await app.find('ansatte.csv: 3 rader lest, 0 feil.', { kind: 'text' });
         await app.click('Importer', { kind: 'button' });
         let doc = await app.document();
@@ -71,26 +60,16 @@ export const tests = [
         await app.press('Control+Z');
         doc = await app.document();
         assert.equal(doc.employees.length, before, 'one undo step removes the whole import');
-        assert.deepEqual(app.consoleErrors, []);
-      }, { viewport: { width: 1400, height: 900 } });
+      });
     },
   },
   {
     name: 'import: a large file shows its progress (read, check, done) before the preview; nothing changes until approved',
     fn: async (ctx) => {
-      await withContext(ctx, async (context) => {
-        const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2026-11-24');
-        const before = (await app.document()).employees.length;
+      await withDataTab(ctx, async (app, before) => {
         let csv = 'id;navn;enhet;stillingsprosent;fra;til\r\n';
         for (let i = 1; i <= 20000; i++) csv += `S${i};Stor Import ${i};Storenheten;100;01.08.2019;\r\n`;
-        await app.click('Innstillinger', { kind: 'button' });
-        await app.click('Data');
-        const it = await app.find('Importer ansatte …', { kind: 'button' });
-        const [chooser] = await Promise.all([
-          app.page.waitForEvent('filechooser', { timeout: 10000 }),
-          app.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2),
-        ]);
-        await chooser.setFiles({ name: 'stor.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+        await app.chooseFile('Importer ansatte …', 'stor.csv', csv, { frames: 0 });
         // Every frame's widgets until the preview is there: the progress modal must have shown.
         const seen = new Set();
         const deadline = Date.now() + 30000;
@@ -104,7 +83,7 @@ export const tests = [
         assert.equal((await app.document()).employees.length, before, 'nothing changes before the import is approved');
         await app.click('Importer', { kind: 'button' });
         assert.equal((await app.document()).employees.length, before + 20000);
-      }, { viewport: { width: 1400, height: 900 } });
+      });
     },
   },
 ];

@@ -2,7 +2,7 @@
 // and see the overdue plan milestone on Oversikt, mark dialogmøte 1 done, undo it, reload and
 // find the data intact.
 import assert from 'node:assert/strict';
-import { AppPage, withContext } from './harness.mjs';
+import { withApp } from './harness.mjs';
 
 const TODAY = '2026-11-24';
 const FIRST_DAY = '20.10.2026'; // five weeks before TODAY: S+27 = 16.11 (plan) is overdue
@@ -10,57 +10,41 @@ const FIRST_DAY = '20.10.2026'; // five weeks before TODAY: S+27 = 16.11 (plan) 
 export const tests = [
   {
     name: 'register an employee and a sick leave; the overdue plan shows; dialogmøte 1 marked, undone; data survives a reload',
-    fn: async (ctx) => {
-      await withContext(ctx, async (context) => {
-        const app = await AppPage.open(context, ctx.url, ctx.artifacts, `test&today=${TODAY}`);
-        await app.click('Ansatte', { kind: 'button' });
-        await app.click('Ny ansatt', { kind: 'button' });
-        await app.type('Navn', 'Kari Testesen');
-        await app.type('Fra', '01.01.2020'); // employed before the sick leave (a sick leave outside the employment is refused)
-        await app.click('Lagre', { kind: 'button' });
-        let doc = await app.document();
-        const kari = doc.employees.find((e) => e.name === 'Kari Testesen');
-        assert.ok(kari, 'the employee is in the document');
+    fn: (ctx) => withApp(ctx, async (app) => {
+      const kari = await app.registerEmployee('Kari Testesen');
+      await app.registerOpenSickLeave(FIRST_DAY);
+      let doc = await app.document();
+      const abs = doc.absences.filter((a) => a.employee === kari.id);
+      assert.equal(abs.length, 1);
+      assert.equal(abs[0].from, '2026-10-20');
+      assert.equal(abs[0].to, null);
+      assert.equal(abs[0].grade, 100);
 
-        await app.click('Registrer fravær', { kind: 'button' });
-        await app.type('Første fraværsdag', FIRST_DAY);
-        await app.click('Åpen slutt (sluttdato ukjent)', { kind: 'checkbox' });
-        await app.reveal('Lagre fravær', { kind: 'button' }); // below the employee editor
-        await app.click('Lagre fravær', { kind: 'button' });
-        doc = await app.document();
-        const abs = doc.absences.filter((a) => a.employee === kari.id);
-        assert.equal(abs.length, 1);
-        assert.equal(abs[0].from, '2026-10-20');
-        assert.equal(abs[0].to, null);
-        assert.equal(abs[0].grade, 100);
+      await app.click('Oversikt', { kind: 'button' });
+      await app.find('Kari Testesen', { kind: 'button' });
+      await app.find('Forfalt', { kind: 'text', near: 'Kari Testesen' });
+      await app.screenshot('journey-overview');
 
-        await app.click('Oversikt', { kind: 'button' });
-        await app.find('Kari Testesen', { kind: 'button' });
-        await app.find('Forfalt', { kind: 'text', near: 'Kari Testesen' });
-        await app.screenshot('journey-overview');
+      await app.click('Kari Testesen', { kind: 'button' });
+      await app.find('Kari Testesen', { kind: 'text' }); // the case view's heading
+      const dm1 = /^Dialogmøte 1/;
+      await app.click('Marker utført', { kind: 'button', near: dm1 });
+      await app.find('Utført', { kind: 'text', near: dm1 });
+      doc = await app.document();
+      assert.ok(doc.milestone_events.some((e) => e.employee === kari.id && e.milestone === 'dialogmote1' && e.status === 'done'));
+      await app.screenshot('journey-case');
 
-        await app.click('Kari Testesen', { kind: 'button' });
-        await app.find('Kari Testesen', { kind: 'text' }); // the case view's heading
-        const dm1 = /^Dialogmøte 1/;
-        await app.click('Marker utført', { kind: 'button', near: dm1 });
-        await app.find('Utført', { kind: 'text', near: dm1 });
-        doc = await app.document();
-        assert.ok(doc.milestone_events.some((e) => e.employee === kari.id && e.milestone === 'dialogmote1' && e.status === 'done'));
-        await app.screenshot('journey-case');
+      await app.press('Control+Z');
+      await app.find('Kommende', { kind: 'text', near: dm1 });
+      doc = await app.document();
+      assert.ok(!doc.milestone_events.some((e) => e.employee === kari.id && e.milestone === 'dialogmote1'));
 
-        await app.press('Control+Z');
-        await app.find('Kommende', { kind: 'text', near: dm1 });
-        doc = await app.document();
-        assert.ok(!doc.milestone_events.some((e) => e.employee === kari.id && e.milestone === 'dialogmote1'));
-
-        await app.find(/^Lagret \d\d:\d\d$/, { kind: 'text', timeout: 5000 });
-        await app.persisted();
-        await app.reload();
-        doc = await app.document();
-        assert.ok(doc.employees.some((e) => e.id === kari.id && e.name === 'Kari Testesen'), 'the employee survives a reload');
-        assert.equal(doc.absences.filter((a) => a.employee === kari.id).length, 1, 'the absence survives a reload');
-        assert.deepEqual(app.consoleErrors, []);
-      }, { viewport: { width: 1400, height: 900 } });
-    },
+      await app.saved(5000);
+      await app.persisted();
+      await app.reload();
+      doc = await app.document();
+      assert.ok(doc.employees.some((e) => e.id === kari.id && e.name === 'Kari Testesen'), 'the employee survives a reload');
+      assert.equal(doc.absences.filter((a) => a.employee === kari.id).length, 1, 'the absence survives a reload');
+    }, { today: TODAY, viewport: { width: 1400, height: 900 } }),
   },
 ];

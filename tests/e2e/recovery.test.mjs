@@ -13,10 +13,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppPage, plantFiles, serve, storedFiles, withContext } from './harness.mjs';
+import { AppPage, plantFiles, serve, storedFiles, withApp, withContext } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SAVED = /^Lagret \d\d:\d\d$/;
 const EXAMPLE = fs.readFileSync(path.join(here, '../../examples/fjordvik-small.json'), 'utf8');
 const snapshot = (n) => `snapshot-${String(n).padStart(12, '0')}.json`;
 const seqOf = (name) => Number(name.slice('snapshot-'.length, 'snapshot-'.length + 12));
@@ -25,13 +24,6 @@ const seqOf = (name) => Number(name.slice('snapshot-'.length, 'snapshot-'.length
 const TOO_LONG = EXAMPLE.replace('"Fjordvik kommune"', JSON.stringify('x'.repeat(10001)));
 const TORN = EXAMPLE.slice(0, 200);
 const NEWER = EXAMPLE.replace(/"version": *1/, '"version": 999').replace('"Fjordvik kommune"', '"Fjordvik kommune (nyere)"');
-
-// A page of the app's origin that is not the app (to plant data before the app first starts).
-async function originPage(ctx, context) {
-  const page = await context.newPage();
-  await page.goto(`${ctx.url}favicon.svg`);
-  return page;
-}
 
 // dd.mm.yyyy kl. hh:mm of a time in ms, in the browser's time zone (as the app shows it).
 function shownTime(page, ms) {
@@ -45,101 +37,78 @@ function shownTime(page, ms) {
 export const tests = [
   {
     name: 'damaged newest saves: the previous good one opens, the message says from when and that the 2 newest were damaged, nothing is deleted',
-    fn: async (ctx) => {
-      await withContext(ctx, async (context) => {
-        const app = await AppPage.open(context, ctx.url, ctx.artifacts);
-        await app.find(SAVED, { kind: 'text', timeout: 10000 });
-        await app.click('Innstillinger', { kind: 'button' });
-        await app.type('Organisasjonsnavn', 'God lagring AS');
-        await app.press('Tab');
-        await app.find(SAVED, { kind: 'text', timeout: 5000 });
-        await app.persisted();
-        const good = (await storedFiles(app.page)).filter((f) => f.name.startsWith('snapshot-')).pop();
-        assert.match(good.text, /God lagring AS/);
-        const next = seqOf(good.name) + 1;
-        await plantFiles(app.page, [{ name: snapshot(next), text: TOO_LONG }, { name: snapshot(next + 1), text: TORN }]);
+    fn: (ctx) => withApp(ctx, async (app) => {
+      await app.saved();
+      await app.renameOrganisation('God lagring AS');
+      await app.saved(5000);
+      await app.persisted();
+      const good = (await storedFiles(app.page)).filter((f) => f.name.startsWith('snapshot-')).pop();
+      assert.match(good.text, /God lagring AS/);
+      const next = seqOf(good.name) + 1;
+      await plantFiles(app.page, [{ name: snapshot(next), text: TOO_LONG }, { name: snapshot(next + 1), text: TORN }]);
 
-        await app.reload();
-        assert.equal((await app.document()).organisation.name, 'God lagring AS', 'the last good save is opened');
-        const expected = `Åpnet lagringen fra ${await shownTime(app.page, good.mtime)}; de 2 nyeste lagringene var skadet`;
-        await app.find(expected, { kind: 'text' });
-        await app.find(new RegExp(`^${snapshot(next)}: er skadet \\(/organisation/name: Teksten er for lang`), { kind: 'text' });
-        await app.screenshot('recovery-fallback-notice');
-        // Each damaged save can be downloaded as it was stored.
-        await app.click('Last ned', { near: new RegExp(`^${snapshot(next)}: `) });
-        const doc = await app.page.evaluate(() => window.iadeskLastDocument);
-        assert.equal(doc.name, `iadesk-skadet-${snapshot(next)}`);
-        assert.equal(doc.text, TOO_LONG, 'the damaged save byte for byte');
-        await app.click('OK', { kind: 'button' });
+      await app.reload();
+      assert.equal((await app.document()).organisation.name, 'God lagring AS', 'the last good save is opened');
+      const expected = `Åpnet lagringen fra ${await shownTime(app.page, good.mtime)}; de 2 nyeste lagringene var skadet`;
+      await app.find(expected, { kind: 'text' });
+      await app.find(new RegExp(`^${snapshot(next)}: er skadet \\(/organisation/name: Teksten er for lang`), { kind: 'text' });
+      await app.screenshot('recovery-fallback-notice');
+      // Each damaged save can be downloaded as it was stored.
+      await app.click('Last ned', { near: new RegExp(`^${snapshot(next)}: `) });
+      const doc = await app.page.evaluate(() => window.iadeskLastDocument);
+      assert.equal(doc.name, `iadesk-skadet-${snapshot(next)}`);
+      assert.equal(doc.text, TOO_LONG, 'the damaged save byte for byte');
+      await app.click('OK', { kind: 'button' });
 
-        // The next save gets a new number; the damaged ones stay, unchanged, as .damaged.
-        await app.click('Innstillinger', { kind: 'button' });
-        await app.type('Organisasjonsnavn', 'God lagring AS, videre');
-        await app.press('Tab');
-        await app.find(SAVED, { kind: 'text', timeout: 5000 });
-        await app.persisted();
-        const after = await storedFiles(app.page);
-        const byName = Object.fromEntries(after.map((f) => [f.name, f.text]));
-        assert.equal(byName[`${snapshot(next)}.damaged`], TOO_LONG);
-        assert.equal(byName[`${snapshot(next + 1)}.damaged`], TORN);
-        // Every save since the reload has a number above the damaged ones (the good one and older
-        // good saves may still be kept: pruning keeps the last five).
-        const numbers = after.filter((f) => /^snapshot-\d+\.json$/.test(f.name)).map((f) => seqOf(f.name))
-          .filter((n) => n > seqOf(good.name));
-        assert.ok(numbers.length && numbers.every((n) => n > next + 1), `new numbers only: ${after.map((f) => f.name)}`);
-        assert.match(after.find((f) => seqOf(f.name) === Math.max(...numbers)).text, /God lagring AS, videre/);
-        assert.deepEqual(app.consoleErrors, []);
-      });
-    },
+      // The next save gets a new number; the damaged ones stay, unchanged, as .damaged.
+      await app.renameOrganisation('God lagring AS, videre');
+      await app.saved(5000);
+      await app.persisted();
+      const after = await storedFiles(app.page);
+      const byName = Object.fromEntries(after.map((f) => [f.name, f.text]));
+      assert.equal(byName[`${snapshot(next)}.damaged`], TOO_LONG);
+      assert.equal(byName[`${snapshot(next + 1)}.damaged`], TORN);
+      // Every save since the reload has a number above the damaged ones (the good one and older
+      // good saves may still be kept: pruning keeps the last five).
+      const numbers = after.filter((f) => /^snapshot-\d+\.json$/.test(f.name)).map((f) => seqOf(f.name))
+        .filter((n) => n > seqOf(good.name));
+      assert.ok(numbers.length && numbers.every((n) => n > next + 1), `new numbers only: ${after.map((f) => f.name)}`);
+      assert.match(after.find((f) => seqOf(f.name) === Math.max(...numbers)).text, /God lagring AS, videre/);
+    }),
   },
   {
     name: 'no save opens: the recovery screen, a download of a damaged save, nothing written until a choice, and the choice deletes nothing',
-    fn: async (ctx) => {
-      await withContext(ctx, async (context) => {
-        const blank = await originPage(ctx, context);
-        await plantFiles(blank, [{ name: snapshot(7), text: TORN }, { name: snapshot(8), text: TOO_LONG }]);
-        const planted = await storedFiles(blank);
-        await blank.close();
+    fn: (ctx) => withApp(ctx, async (app, _context, planted) => {
+      await app.find('De lagrede dataene kunne ikke åpnes', { kind: 'text' });
+      await app.find(/^snapshot-000000000008\.json: er skadet \(\/organisation\/name: Teksten er for lang/, { kind: 'text' });
+      await app.find(/^snapshot-000000000007\.json: er skadet/, { kind: 'text' });
+      await app.screenshot('recovery-screen');
+      await app.page.waitForTimeout(2000); // well past the autosave's 0.8 s
+      assert.deepEqual(await storedFiles(app.page), planted, 'nothing written before the user chooses');
 
-        const app = await AppPage.open(context, ctx.url, ctx.artifacts);
-        await app.find('De lagrede dataene kunne ikke åpnes', { kind: 'text' });
-        await app.find(/^snapshot-000000000008\.json: er skadet \(\/organisation\/name: Teksten er for lang/, { kind: 'text' });
-        await app.find(/^snapshot-000000000007\.json: er skadet/, { kind: 'text' });
-        await app.screenshot('recovery-screen');
-        await app.page.waitForTimeout(2000); // well past the autosave's 0.8 s
-        assert.deepEqual(await storedFiles(app.page), planted, 'nothing written before the user chooses');
+      await app.click('Last ned', { near: /^snapshot-000000000007\.json: / });
+      const doc = await app.page.evaluate(() => window.iadeskLastDocument);
+      assert.equal(doc.text, TORN, 'the damaged save byte for byte');
 
-        await app.click('Last ned', { near: /^snapshot-000000000007\.json: / });
-        const doc = await app.page.evaluate(() => window.iadeskLastDocument);
-        assert.equal(doc.text, TORN, 'the damaged save byte for byte');
+      await app.reload(); // still nothing written: the same screen again
+      await app.find('De lagrede dataene kunne ikke åpnes', { kind: 'text' });
+      assert.deepEqual(await storedFiles(app.page), planted);
 
-        await app.reload(); // still nothing written: the same screen again
-        await app.find('De lagrede dataene kunne ikke åpnes', { kind: 'text' });
-        assert.deepEqual(await storedFiles(app.page), planted);
-
-        await app.click('Start med demoen', { kind: 'button' });
-        await app.find(SAVED, { kind: 'text', timeout: 10000 });
-        await app.persisted();
-        const after = await storedFiles(app.page);
-        assert.deepEqual(after.map((f) => f.name),
-          [`${snapshot(7)}.damaged`, `${snapshot(8)}.damaged`, snapshot(9)], 'kept as .damaged; the demo under a new number');
-        assert.equal(after[0].text, TORN);
-        assert.equal(after[1].text, TOO_LONG);
-        assert.match((await app.document()).organisation.name, /demo/i);
-        assert.deepEqual(app.consoleErrors, []);
-      });
-    },
+      await app.click('Start med demoen', { kind: 'button' });
+      await app.saved();
+      await app.persisted();
+      const after = await storedFiles(app.page);
+      assert.deepEqual(after.map((f) => f.name),
+        [`${snapshot(7)}.damaged`, `${snapshot(8)}.damaged`, snapshot(9)], 'kept as .damaged; the demo under a new number');
+      assert.equal(after[0].text, TORN);
+      assert.equal(after[1].text, TOO_LONG);
+      assert.match((await app.document()).organisation.name, /demo/i);
+    }, { plant: [{ name: snapshot(7), text: TORN }, { name: snapshot(8), text: TOO_LONG }] }),
   },
   {
     name: 'a save of a newer format version: the message, nothing written, also after a reload; a restore of such a file is refused',
     fn: async (ctx) => {
-      await withContext(ctx, async (context) => {
-        const blank = await originPage(ctx, context);
-        await plantFiles(blank, [{ name: snapshot(3), text: EXAMPLE }, { name: snapshot(4), text: NEWER }]);
-        const planted = await storedFiles(blank);
-        await blank.close();
-
-        const app = await AppPage.open(context, ctx.url, ctx.artifacts);
+      await withApp(ctx, async (app, _context, planted) => {
         await app.find('Lagret av en nyere iadesk', { kind: 'text' });
         await app.find(/^Lagret av en nyere iadesk; last inn siden på nytt for å oppdatere/, { kind: 'text' });
         await app.find('Oppdater', { kind: 'button' });
@@ -152,25 +121,15 @@ export const tests = [
         await app.page.waitForTimeout(1500);
         assert.deepEqual(await storedFiles(app.page), planted, 'nothing written, renamed or pruned');
         assert.deepEqual(await app.page.evaluate(() => window.iadeskTest.storedSnapshots()), [snapshot(3), snapshot(4)]);
-        assert.deepEqual(app.consoleErrors, []);
-      });
+      }, { plant: [{ name: snapshot(3), text: EXAMPLE }, { name: snapshot(4), text: NEWER }] });
       // Restoring such a file in Innstillinger.
-      await withContext(ctx, async (context) => {
-        const app = await AppPage.open(context, ctx.url, ctx.artifacts);
-        await app.find(SAVED, { kind: 'text', timeout: 10000 });
+      await withApp(ctx, async (app) => {
+        await app.saved();
         const before = await app.document();
-        await app.click('Innstillinger', { kind: 'button' });
-        await app.click('Data');
-        const it = await app.find('Gjenopprett fra fil …', { kind: 'button' });
-        const [chooser] = await Promise.all([
-          app.page.waitForEvent('filechooser', { timeout: 10000 }),
-          app.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2),
-        ]);
-        await chooser.setFiles({ name: 'fra-nyere.json', mimeType: 'application/json', buffer: Buffer.from(NEWER, 'utf8') });
-        await app.frames(5);
+        await app.openData();
+        await app.chooseFile('Gjenopprett fra fil …', 'fra-nyere.json', NEWER, { mimeType: 'application/json' });
         await app.find('fra-nyere.json er lagret av en nyere iadesk; last inn siden på nytt for å oppdatere. Ingenting er endret.', { kind: 'text' });
         assert.deepEqual(await app.document(), before, 'nothing restored');
-        assert.deepEqual(app.consoleErrors, []);
       });
     },
   },
@@ -184,7 +143,7 @@ export const tests = [
       try {
         await withContext(ctx, async (context) => {
           const app = await AppPage.open(context, server.url, ctx.artifacts);
-          await app.find(SAVED, { kind: 'text', timeout: 10000 });
+          await app.saved();
           await app.persisted();
           await app.page.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null, null, { timeout: 15000 });
           await app.reload(); // now controlled by the worker
@@ -239,7 +198,7 @@ export const tests = [
       });
       await withContext(ctx, async (context) => {
         const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test&today=2020-01-15');
-        await app.find(SAVED, { kind: 'text', timeout: 10000 });
+        await app.saved();
         await app.persisted();
         assert.equal(await deadlineYear(app.page), 2021, 'in test mode the date is pinned');
       });

@@ -5,6 +5,7 @@
 // finite non-negative scores in non-increasing order; tokens are non-empty and space-free;
 // edit_distance is 0 on equal words, symmetric and never above max_dist + 1.
 #include "fuzz_check.hpp"
+#include "../support/shipped_measures.hpp"
 
 #include "iadesk/measures.hpp"
 
@@ -18,14 +19,8 @@
 using namespace iadesk::measures;
 
 namespace {
-const Catalogue& catalogue() {
-    static const Catalogue c = builtin_catalogue();
-    return c;
-}
-const MeasureIndex& index() {
-    static const MeasureIndex i(catalogue());
-    return i;
-}
+const Catalogue& catalogue() { return iadesk::testing::shipped_catalogue(); }
+const MeasureIndex& index() { return iadesk::testing::shipped_index(); }
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -4,6 +4,8 @@
 #include "iadesk/generate.hpp"
 #include "iadesk/stats.hpp"
 
+#include "../support/fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <unordered_set>
@@ -12,26 +14,21 @@ using namespace iadesk;
 
 namespace {
 
-Date d(int y, int m, int day) { return Date::from_ymd(y, m, day); }
+constexpr auto d = &testing::ymd; // d(2026, 3, 2): 02.03.2026
 
 Dataset sample() {
     Dataset ds;
-    ds.organisation = {"Fjordvik kommune", "974760673", true, false};
+    ds.organisation = testing::fjordvik_kommune();
     ds.units = {{"A", "Barnehage Solsikken"}, {"B", "Teknisk drift"}};
     for (int i = 0; i < 6; ++i)
-        ds.employees.push_back({"A" + std::to_string(i), "Ansatt A" + std::to_string(i), "A",
-                                {{d(2020, 1, 1), std::nullopt, 100}}, {}});
-    ds.employees.push_back({"B0", "Bodil Bakken", "B", {{d(2020, 1, 1), std::nullopt, 100}}, {}});
-    ds.employees.push_back({"B1", "Bjørn Berg", "B", {{d(2020, 1, 1), std::nullopt, 100}}, {}});
-    ds.absences = {
-        {"A1", AbsenceKind::sykmelding, d(2026, 1, 5), d(2026, 1, 30), 100},
-        {"B0", AbsenceKind::sykmelding, d(2026, 1, 5), std::nullopt, 50},
-        {"A2", AbsenceKind::egenmelding, d(2026, 2, 2), d(2026, 2, 3), 100},
-    };
-    ds.milestone_events = {
-        {"B0", d(2026, 1, 5), "oppfolgingsplan", EventStatus::done, d(2026, 1, 30), ""},
-        {"A1", d(2026, 1, 5), "oppfolgingsplan", EventStatus::done, d(2026, 1, 28), ""},
-    };
+        ds.employees.push_back(testing::employed_since("A" + std::to_string(i), "Ansatt A" + std::to_string(i), "A", d(2020, 1, 1)));
+    ds.employees.push_back(testing::employed_since("B0", "Bodil Bakken", "B", d(2020, 1, 1)));
+    ds.employees.push_back(testing::employed_since("B1", "Bjørn Berg", "B", d(2020, 1, 1)));
+    ds.absences = {testing::sykmelding("A1", d(2026, 1, 5), d(2026, 1, 30)),
+                   testing::sykmelding("B0", d(2026, 1, 5), std::nullopt, 50),
+                   testing::egenmelding("A2", d(2026, 2, 2), d(2026, 2, 3))};
+    ds.milestone_events = {testing::follow_up_plan_done("B0", d(2026, 1, 5), d(2026, 1, 30)),
+                           testing::follow_up_plan_done("A1", d(2026, 1, 5), d(2026, 1, 28))};
     return ds;
 }
 

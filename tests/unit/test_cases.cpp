@@ -2,6 +2,8 @@
 // the sick-pay account in detail: test_sick_pay.cpp.
 #include "iadesk/cases.hpp"
 
+#include "../support/fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -12,7 +14,7 @@ using namespace iadesk;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+using testing::ymd;
 
 struct Builder {
     Dataset ds;
@@ -27,17 +29,7 @@ struct Builder {
     }
 };
 
-// Deterministic generator for the property tests (splitmix64).
-struct Rng {
-    uint64_t s;
-    uint64_t next() {
-        uint64_t z = (s += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return static_cast<int>(next() % static_cast<uint64_t>(n)); }
-};
+using testing::Rng; // splitmix64, the same numbers on every platform
 
 } // namespace
 
@@ -85,10 +77,14 @@ TEST_CASE("model: position share follows the employment periods") {
 }
 
 TEST_CASE("cases: a gap of 15 non-sick days merges, 16 splits (docs/domain.md, Cases and weeks, ftrl § 8-19)") {
-    // First record Mon 5.1 - Fri 9.1.2026. A record from 25.1 leaves 10.1..24.1 = 15 free days.
-    Builder b15;
-    b15.employee("A").sick("A", ymd(2026, 1, 5), ymd(2026, 1, 9)).sick("A", ymd(2026, 1, 25), ymd(2026, 1, 31));
-    auto merged = build_cases(b15.ds, ymd(2026, 3, 1));
+    // First record Mon 5.1 - Fri 9.1.2026, the second from `second_from` to 31.1.2026.
+    auto cases_with_second_from = [](Date second_from) {
+        Builder b;
+        b.employee("A").sick("A", ymd(2026, 1, 5), ymd(2026, 1, 9)).sick("A", second_from, ymd(2026, 1, 31));
+        return build_cases(b.ds, ymd(2026, 3, 1));
+    };
+    // A record from 25.1 leaves 10.1..24.1 = 15 free days.
+    auto merged = cases_with_second_from(ymd(2026, 1, 25));
     REQUIRE(merged.size() == 1);
     CHECK(merged[0].start == ymd(2026, 1, 5));
     CHECK(merged[0].end == ymd(2026, 1, 31));
@@ -98,9 +94,7 @@ TEST_CASE("cases: a gap of 15 non-sick days merges, 16 splits (docs/domain.md, C
     CHECK(merged[0].agp_end == ymd(2026, 2, 4));
 
     // A record from 26.1 leaves 10.1..25.1 = 16 free days: a new case.
-    Builder b16;
-    b16.employee("A").sick("A", ymd(2026, 1, 5), ymd(2026, 1, 9)).sick("A", ymd(2026, 1, 26), ymd(2026, 1, 31));
-    auto split = build_cases(b16.ds, ymd(2026, 3, 1));
+    auto split = cases_with_second_from(ymd(2026, 1, 26));
     REQUIRE(split.size() == 2);
     CHECK(split[0].end == ymd(2026, 1, 9));
     CHECK(split[1].start == ymd(2026, 1, 26));

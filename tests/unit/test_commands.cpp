@@ -3,6 +3,7 @@
 #include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"
 
+#include "../support/expected_problems.hpp"
 #include "test_util.hpp"
 
 #include <doctest/doctest.h>
@@ -14,31 +15,24 @@ using namespace iadesk;
 
 namespace {
 
-Date d(int y, int m, int day) { return Date::from_ymd(y, m, day); }
-
+// Three people in two units; E2 changed position (60 % until 31.12.2022, then 80 %).
 Dataset sample() {
-    Dataset ds;
-    ds.organisation = {"Fjordvik kommune", "974760673", true, false};
-    ds.units = {{"U1", "Barnehage Solsikken"}, {"U2", "Teknisk drift"}};
+    Dataset ds = testing::fjordvik_two_units();
     ds.employees = {
-        {"E1", "Kari Nordmann", "U1", {{d(2020, 1, 1), std::nullopt, 100}}, 1980},
+        testing::employed_since("E1", "Kari Nordmann", "U1", d(2020, 1, 1), 100, 1980),
         {"E2", "Ola Hansen", "U2", {{d(2019, 3, 1), d(2022, 12, 31), 60}, {d(2023, 1, 1), std::nullopt, 80}}, {}},
-        {"E3", "Per Berg", "U1", {{d(2021, 6, 1), std::nullopt, 100}}, {}},
+        testing::employed_since("E3", "Per Berg", "U1", d(2021, 6, 1)),
     };
-    ds.absences = {
-        {"E1", AbsenceKind::egenmelding, d(2026, 1, 5), d(2026, 1, 7), 100},
-        {"E2", AbsenceKind::sykmelding, d(2026, 2, 2), std::nullopt, 50},
-        {"E1", AbsenceKind::sykmelding, d(2026, 3, 2), d(2026, 4, 30), 100},
-    };
-    ds.milestone_events = {
-        {"E1", d(2026, 3, 2), "oppfolgingsplan", EventStatus::done, d(2026, 3, 20), ""},
-        {"E2", d(2026, 2, 2), "oppfolgingsplan", EventStatus::done, d(2026, 2, 25), ""},
-    };
+    ds.absences = {testing::egenmelding("E1", d(2026, 1, 5), d(2026, 1, 7)),
+                   testing::sykmelding("E2", d(2026, 2, 2), std::nullopt, 50),
+                   testing::sykmelding("E1", d(2026, 3, 2), d(2026, 4, 30))};
+    ds.milestone_events = {testing::follow_up_plan_done("E1", d(2026, 3, 2), d(2026, 3, 20)),
+                           testing::follow_up_plan_done("E2", d(2026, 2, 2), d(2026, 2, 25))};
     return ds;
 }
 
 Employee employee(std::string id, std::string name, std::string unit) {
-    return {std::move(id), std::move(name), std::move(unit), {{d(2024, 1, 1), std::nullopt, 100}}, {}};
+    return testing::employed_since(std::move(id), std::move(name), std::move(unit), d(2024, 1, 1));
 }
 
 // The one problem of a failed result (checks field and both messages at once).
@@ -76,14 +70,12 @@ TEST_CASE("commands: add_employee checks every field and names it") {
     }
     SUBCASE("empty id and name, unknown unit: all three at once") {
         auto r = add_employee(ds, employee(" ", "", "U9"));
-        REQUIRE(r.problems.size() == 3);
-        CHECK(r.problems[0].field == "id");
-        CHECK(r.problems[0].message_nb == "ID-en må fylles ut");
-        CHECK(r.problems[1].field == "name");
-        CHECK(r.problems[1].message_nb == "Navnet må fylles ut");
-        CHECK(r.problems[2].field == "unit");
-        CHECK(r.problems[2].message_nb == "Ukjent enhet «U9» (velg en enhet som finnes)");
-        CHECK(r.problems[2].message_en == "Unknown unit \"U9\" (choose an existing unit)");
+        testing::check_problems(r.problems, {
+            {.field = "id", .message_nb = "ID-en må fylles ut"},
+            {.field = "name", .message_nb = "Navnet må fylles ut"},
+            {.field = "unit", .message_nb = "Ukjent enhet «U9» (velg en enhet som finnes)",
+             .message_en = "Unknown unit \"U9\" (choose an existing unit)"},
+        });
         CHECK_FALSE(r.command.has_value());
     }
     SUBCASE("no employment period") {
@@ -96,15 +88,12 @@ TEST_CASE("commands: add_employee checks every field and names it") {
     SUBCASE("percent 0 and 150, end before start") {
         Employee e = employee("E4", "Nina Lie", "U1");
         e.employment = {{d(2024, 1, 1), d(2023, 12, 31), 150}, {d(2025, 1, 1), std::nullopt, 0}};
-        auto r = add_employee(ds, e);
-        REQUIRE(r.problems.size() == 3);
-        CHECK(r.problems[0].field == "employment/0/to");
-        CHECK(r.problems[0].message_nb == "Sluttdato 31.12.2023 er før startdato 01.01.2024");
-        CHECK(r.problems[0].message_en == "End date 2023-12-31 is before start date 2024-01-01");
-        CHECK(r.problems[1].field == "employment/0/percent");
-        CHECK(r.problems[1].message_nb == "Stillingsprosenten må være over 0 og høyst 100 (var 150)");
-        CHECK(r.problems[2].field == "employment/1/percent");
-        CHECK(r.problems[2].message_en == "The position percent must be above 0 and at most 100 (was 0)");
+        testing::check_problems(add_employee(ds, e).problems, {
+            {.field = "employment/0/to", .message_nb = "Sluttdato 31.12.2023 er før startdato 01.01.2024",
+             .message_en = "End date 2023-12-31 is before start date 2024-01-01"},
+            {.field = "employment/0/percent", .message_nb = "Stillingsprosenten må være over 0 og høyst 100 (var 150)"},
+            {.field = "employment/1/percent", .message_en = "The position percent must be above 0 and at most 100 (was 0)"},
+        });
     }
     SUBCASE("overlapping employment periods (given out of order: sorted first)") {
         Employee e = employee("E4", "Nina Lie", "U1");
@@ -126,19 +115,14 @@ TEST_CASE("commands: add_employee checks every field and names it") {
         Employee e = employee("E4", "Nina Lie", "U1");
         e.birth_year = 1850;
         e.employment[0].from = d(1850, 1, 1);
-        auto r = add_employee(ds, e);
-        REQUIRE(r.problems.size() == 2);
-        CHECK(r.problems[0].field == "birth_year");
-        CHECK(r.problems[0].message_nb == "Fødselsåret må ligge i 1900–2200 (var 1850)");
-        CHECK(r.problems[1].field == "employment/0/from");
-        CHECK(r.problems[1].message_nb == "Datoen må ligge i årene 1900–2200 (år 1850)");
+        testing::check_problems(add_employee(ds, e).problems, {
+            {.field = "birth_year", .message_nb = "Fødselsåret må ligge i 1900–2200 (var 1850)"},
+            {.field = "employment/0/from", .message_nb = "Datoen må ligge i årene 1900–2200 (år 1850)"},
+        });
     }
 }
 
-TEST_CASE("commands: update_employee keeps the id, merges typing, and undoes exactly") {
-    Document doc;
-    doc.reset(sample());
-    const std::string before = data_bytes(doc.data);
+TEST_CASE_FIXTURE(DocumentOn<sample>, "commands: update_employee keeps the id, merges typing, and undoes exactly") {
     Employee e = doc.data.employees[1];
     e.name = "Ola H";
     auto r1 = update_employee(doc.data, "E2", e);
@@ -161,10 +145,7 @@ TEST_CASE("commands: update_employee keeps the id, merges typing, and undoes exa
     CHECK(q.message_nb == "Ukjent ansatt «E7»");
 }
 
-TEST_CASE("commands: remove_employee takes absences and events along, says so, and undo restores them in place") {
-    Document doc;
-    doc.reset(sample());
-    const std::string before = data_bytes(doc.data);
+TEST_CASE_FIXTURE(DocumentOn<sample>, "commands: remove_employee takes absences and events along, says so, and undo restores them in place") {
     auto deps = employee_dependents(doc.data, "E1");
     CHECK(deps.absences == 2);
     CHECK(deps.milestone_events == 1);
@@ -209,6 +190,11 @@ TEST_CASE("commands: units - add, rename, remove refused while employees are in 
     auto rm = remove_unit(ds, "U3");
     REQUIRE(rm.ok());
     CHECK(rm.command->description == "Slettet enhet Hjemmetjenesten");
+    // Rename applied, then undone: the unit's old name and the same bytes as before.
+    rn.command->apply(ds);
+    CHECK(ds.units[0].name == "Solsikken barnehage");
+    rn.command->undo(ds);
+    CHECK(save_dataset(ds) == before);
     // Remove a unit in the middle: undo puts it back at its index.
     ds.units.insert(ds.units.begin(), Unit{"U0", "Tom enhet"});
     const std::string with_u0 = save_dataset(ds);
@@ -219,7 +205,6 @@ TEST_CASE("commands: units - add, rename, remove refused while employees are in 
     CHECK(save_dataset(ds) == with_u0);
     CHECK(only_problem(rename_unit(ds, "U1", "  ")).message_nb == "Navnet må fylles ut");
     CHECK(only_problem(remove_unit(ds, "U8")).message_nb == "Ukjent enhet «U8» (velg en enhet som finnes)");
-    (void)before;
 }
 
 TEST_CASE("commands: set_organisation checks the name and the orgnr (mod 11)") {
@@ -338,10 +323,7 @@ TEST_CASE("commands: absence checks - grade, egenmelding 100, dates, employee, o
     }
 }
 
-TEST_CASE("commands: update and remove absence, undo in place") {
-    Document doc;
-    doc.reset(sample());
-    const std::string before = data_bytes(doc.data);
+TEST_CASE_FIXTURE(DocumentOn<sample>, "commands: update and remove absence, undo in place") {
     Absence a = doc.data.absences[1];
     a.to = d(2026, 2, 27);
     auto u = update_absence(doc.data, 1, a);

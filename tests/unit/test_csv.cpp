@@ -5,6 +5,7 @@
 #include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"
 
+#include "../support/expected_problems.hpp"
 #include "test_util.hpp"
 
 #include <doctest/doctest.h>
@@ -15,14 +16,10 @@ using namespace iadesk;
 
 namespace {
 
-Date d(int y, int m, int day) { return Date::from_ymd(y, m, day); }
-
 Dataset base() {
-    Dataset ds;
-    ds.organisation = {"Fjordvik kommune", "974760673", true, false};
-    ds.units = {{"U1", "Barnehage Solsikken"}, {"U2", "Teknisk drift"}};
-    ds.employees = {{"E1", "Kari Nordmann", "U1", {{d(2020, 1, 1), std::nullopt, 100}}, 1980},
-                    {"E2", "Ola Hansen", "U2", {{d(2021, 1, 1), std::nullopt, 60}}, {}}};
+    Dataset ds = testing::fjordvik_two_units();
+    ds.employees = {testing::employed_since("E1", "Kari Nordmann", "U1", d(2020, 1, 1), 100, 1980),
+                    testing::employed_since("E2", "Ola Hansen", "U2", d(2021, 1, 1), 60)};
     ds.absences = {{"E1", AbsenceKind::sykmelding, d(2026, 3, 2), d(2026, 3, 20), 100}};
     return ds;
 }
@@ -72,18 +69,14 @@ TEST_CASE("csv: empty lines and all-blank rows are skipped, line numbers stay ph
 
 TEST_CASE("csv: stray quotes make row errors, never a crash, and reading goes on") {
     CsvTable t = parse_csv("id;navn\nE1;Ka\"ri\nE2;\"Ola\"x\nE3;Per\nE4;\"Åse\nE5;Liv\n");
-    REQUIRE(t.errors.size() == 3);
-    CHECK(t.errors[0].line == 2);
-    CHECK(t.errors[0].message_nb ==
-          "Anførselstegn midt i et felt (felt 2); sett hele feltet i anførselstegn og doble anførselstegn inni");
-    CHECK(t.errors[0].message_en == "A quote inside a field (field 2); quote the whole field and double the quotes inside");
-    CHECK(t.errors[0].code == ProblemCode::csv_quote_inside);
-    CHECK(t.errors[1].line == 3);
-    CHECK(t.errors[1].message_nb == "Tekst etter avsluttende anførselstegn (felt 2)");
-    CHECK(t.errors[1].code == ProblemCode::csv_text_after_quote);
-    CHECK(t.errors[2].line == 5);
-    CHECK(t.errors[2].message_nb == "Anførselstegnet i denne raden blir aldri avsluttet");
-    CHECK(t.errors[2].code == ProblemCode::csv_quote_unclosed);
+    testing::check_row_errors(t.errors, {
+        {.line = 2,
+         .message_nb = "Anførselstegn midt i et felt (felt 2); sett hele feltet i anførselstegn og doble anførselstegn inni",
+         .code = ProblemCode::csv_quote_inside,
+         .message_en = "A quote inside a field (field 2); quote the whole field and double the quotes inside"},
+        {.line = 3, .message_nb = "Tekst etter avsluttende anførselstegn (felt 2)", .code = ProblemCode::csv_text_after_quote},
+        {.line = 5, .message_nb = "Anførselstegnet i denne raden blir aldri avsluttet", .code = ProblemCode::csv_quote_unclosed},
+    });
     REQUIRE(t.rows.size() == 2);
     CHECK(t.rows[0][0] == "E3");
     CHECK(t.rows[1][0] == "E5"); // resumed after the unclosed quote's line
@@ -93,10 +86,7 @@ TEST_CASE("csv: stray quotes make row errors, never a crash, and reading goes on
     CHECK(parse_csv(std::string("a;b\n\0\xFF\"\"\"", 10)).rows.size() <= 1);
 }
 
-TEST_CASE("csv import of employees: Norwegian headers, both date forms, decimal comma, units, several periods") {
-    Document doc;
-    doc.reset(base());
-    const std::string before = data_bytes(doc.data);
+TEST_CASE_FIXTURE(DocumentOn<base>, "csv import of employees: Norwegian headers, both date forms, decimal comma, units, several periods") {
     const std::string file = kBom +
         "Ansattnr;Navn;Enhet;Stillingsprosent;Fra;Til;Fødselsår;Kommentar\r\n"
         "E3;Per Berg;U1;37,5;01.08.2025;;1990;ny\r\n"
@@ -146,33 +136,23 @@ TEST_CASE("csv import of employees: one bad row, every error listed, nothing imp
     EmployeeImport im = import_employees_csv(base(), file);
     CHECK_FALSE(im.ok());
     CHECK_FALSE(im.command.has_value());
-    REQUIRE(im.errors.size() == 7);
-    CHECK(im.errors[0].line == 3);
-    CHECK(im.errors[0].column == "fra");
-    CHECK(im.errors[0].message_nb == "Ugyldig dato «2026-02-30» (bruk dd.mm.åååå eller åååå-mm-dd, og en dato som finnes)");
-    CHECK(im.errors[0].message_en == "Invalid date \"2026-02-30\" (use dd.mm.yyyy or yyyy-mm-dd, and a date that exists)");
-    CHECK(im.errors[0].code == ProblemCode::csv_invalid_date);
-    CHECK(im.errors[1].line == 3);
-    CHECK(im.errors[1].column == "stillingsprosent");
-    CHECK(im.errors[1].message_nb == "Stillingsprosenten må være over 0 og høyst 100 (var 150)");
-    CHECK(im.errors[1].code == ProblemCode::percent_range); // the loader's own rule and text
-    CHECK(im.errors[2].line == 4);
-    CHECK(im.errors[2].column == "id");
-    CHECK(im.errors[2].message_nb == "Ansatt-ID-en «E1» finnes allerede i registeret (import legger bare til nye)");
-    CHECK(im.errors[2].code == ProblemCode::csv_employee_exists);
-    CHECK(im.errors[3].line == 5);
-    CHECK(im.errors[3].column == "navn");
-    CHECK(im.errors[3].message_nb == "Navnet må fylles ut");
-    CHECK(im.errors[3].code == ProblemCode::required);
-    CHECK(im.errors[4].column == "stillingsprosent");
-    CHECK(im.errors[4].message_nb == "Ugyldig stillingsprosent «abc» (et tall, f.eks. 80 eller 37,5)");
-    CHECK(im.errors[4].code == ProblemCode::csv_invalid_percent);
-    CHECK(im.errors[5].column == "til");
-    CHECK(im.errors[5].message_nb == "Sluttdato 31.12.2025 er før startdato 01.01.2026");
-    CHECK(im.errors[6].line == 7);
-    CHECK(im.errors[6].column == "fra");
-    CHECK(im.errors[6].message_nb == "Arbeidsforholdet 01.06.2022–(åpen) overlapper med 01.01.2020–31.12.2022");
-    CHECK(im.errors[6].code == ProblemCode::employment_overlap);
+    testing::check_row_errors(im.errors, {
+        {.line = 3, .column = "fra",
+         .message_nb = "Ugyldig dato «2026-02-30» (bruk dd.mm.åååå eller åååå-mm-dd, og en dato som finnes)",
+         .code = ProblemCode::csv_invalid_date,
+         .message_en = "Invalid date \"2026-02-30\" (use dd.mm.yyyy or yyyy-mm-dd, and a date that exists)"},
+        // the loader's own rule and text
+        {.line = 3, .column = "stillingsprosent", .message_nb = "Stillingsprosenten må være over 0 og høyst 100 (var 150)",
+         .code = ProblemCode::percent_range},
+        {.line = 4, .column = "id", .message_nb = "Ansatt-ID-en «E1» finnes allerede i registeret (import legger bare til nye)",
+         .code = ProblemCode::csv_employee_exists},
+        {.line = 5, .column = "navn", .message_nb = "Navnet må fylles ut", .code = ProblemCode::required},
+        {.column = "stillingsprosent", .message_nb = "Ugyldig stillingsprosent «abc» (et tall, f.eks. 80 eller 37,5)",
+         .code = ProblemCode::csv_invalid_percent},
+        {.column = "til", .message_nb = "Sluttdato 31.12.2025 er før startdato 01.01.2026"},
+        {.line = 7, .column = "fra", .message_nb = "Arbeidsforholdet 01.06.2022–(åpen) overlapper med 01.01.2020–31.12.2022",
+         .code = ProblemCode::employment_overlap},
+    });
     // The preview still shows the good rows.
     REQUIRE(im.rows.size() == 3);
     CHECK(im.rows[0].id == "E3");
@@ -218,34 +198,23 @@ TEST_CASE("csv import: an empty cell names its field, the birth year's range is 
         "E5;Tor;U1;01.01.2026;19x0\n"
         "E6;Liv;U1;01.01.2026;\n"
         "E6;Liv Berg;U1;01.01.2027;\n");
-    REQUIRE(im.errors.size() == 6);
-    CHECK(im.errors[0].line == 2);
-    CHECK(im.errors[0].column == "id");
-    CHECK(im.errors[0].message_nb == "ID-en må fylles ut");
-    CHECK(im.errors[1].column == "enhet");
-    CHECK(im.errors[1].message_nb == "Enheten må fylles ut");
-    CHECK(im.errors[2].column == "fra");
-    CHECK(im.errors[2].message_nb == "Startdatoen må fylles ut");
-    CHECK(im.errors[2].message_en == "The start date must be filled in");
-    CHECK(im.errors[3].column == "fødselsår");
-    CHECK(im.errors[3].message_nb == "Fødselsåret må ligge i 1900–2200 (var 1850)");
-    CHECK(im.errors[3].code == ProblemCode::birth_year_range);
-    CHECK(im.errors[4].line == 4);
-    CHECK(im.errors[4].message_nb == "Ugyldig fødselsår «19x0» (fire sifre, 1900–2200)");
-    CHECK(im.errors[4].code == ProblemCode::csv_invalid_birth_year);
-    CHECK(im.errors[5].line == 6);
-    CHECK(im.errors[5].column == "navn");
-    CHECK(im.errors[5].message_nb == "Samme ID som linje 5, men annet navn eller annen enhet");
-    CHECK(im.errors[5].code == ProblemCode::csv_id_conflict);
+    testing::check_row_errors(im.errors, {
+        {.line = 2, .column = "id", .message_nb = "ID-en må fylles ut"},
+        {.column = "enhet", .message_nb = "Enheten må fylles ut"},
+        {.column = "fra", .message_nb = "Startdatoen må fylles ut", .message_en = "The start date must be filled in"},
+        {.column = "fødselsår", .message_nb = "Fødselsåret må ligge i 1900–2200 (var 1850)", .code = ProblemCode::birth_year_range},
+        {.line = 4, .message_nb = "Ugyldig fødselsår «19x0» (fire sifre, 1900–2200)", .code = ProblemCode::csv_invalid_birth_year},
+        {.line = 6, .column = "navn", .message_nb = "Samme ID som linje 5, men annet navn eller annen enhet",
+         .code = ProblemCode::csv_id_conflict},
+    });
 
     AbsenceImport ab = import_absences_csv(base(), "ansatt;type;fra\n;x;\nE1;;05.01.2026\n");
-    REQUIRE(ab.errors.size() == 4);
-    CHECK(ab.errors[0].message_nb == "Ansatt-ID-en må fylles ut");
-    CHECK(ab.errors[1].message_nb == "Ukjent type «x» (egenmelding eller sykmelding)");
-    CHECK(ab.errors[2].message_nb == "Startdatoen må fylles ut");
-    CHECK(ab.errors[3].line == 3);
-    CHECK(ab.errors[3].column == "type");
-    CHECK(ab.errors[3].message_nb == "Typen (egenmelding eller sykmelding) må fylles ut");
+    testing::check_row_errors(ab.errors, {
+        {.message_nb = "Ansatt-ID-en må fylles ut"},
+        {.message_nb = "Ukjent type «x» (egenmelding eller sykmelding)"},
+        {.message_nb = "Startdatoen må fylles ut"},
+        {.line = 3, .column = "type", .message_nb = "Typen (egenmelding eller sykmelding) må fylles ut"},
+    });
     for (const auto* errors : {&im.errors, &ab.errors})
         for (const CsvRowError& e : *errors) {
             CAPTURE(e.message_en);
@@ -274,10 +243,7 @@ TEST_CASE("csv import of employees: English headers with ',' and a stray quote r
     CHECK(bad.rows.size() == 1);
 }
 
-TEST_CASE("csv import of absence: kinds, grades, open end, undo removes the rows") {
-    Document doc;
-    doc.reset(base());
-    const std::string before = data_bytes(doc.data);
+TEST_CASE_FIXTURE(DocumentOn<base>, "csv import of absence: kinds, grades, open end, undo removes the rows") {
     AbsenceImport im = import_absences_csv(doc.data,
         "ansatt;type;fra;til;grad\n"
         "E1;egenmelding;05.01.2026;07.01.2026;\n"
@@ -326,34 +292,19 @@ TEST_CASE("csv import of absence: every row error with line and column, nothing 
         "E2,sykmelding,01.07.2026,,femti\n"
         "E2,sykmelding,30.02.2026,,\n");
     CHECK_FALSE(im.ok());
-    REQUIRE(im.errors.size() == 7);
-    CHECK(im.errors[0].line == 2);
-    CHECK(im.errors[0].column == "ansatt");
-    CHECK(im.errors[0].message_nb == "Ukjent ansatt «E9»");
-    CHECK(im.errors[0].code == ProblemCode::unknown_employee); // the loader's rule and text
-    CHECK(im.errors[1].line == 3);
-    CHECK(im.errors[1].column == "grad");
-    CHECK(im.errors[1].message_nb == "Egenmelding har alltid grad 100 (var 50)");
-    CHECK(im.errors[1].code == ProblemCode::grade_egenmelding);
-    CHECK(im.errors[2].line == 4);
-    CHECK(im.errors[2].column == "fra");
-    CHECK(im.errors[2].message_nb == "Overlapper med et fravær som alt er registrert (02.03.2026–20.03.2026)");
-    CHECK(im.errors[2].code == ProblemCode::csv_overlap_registered);
-    CHECK(im.errors[3].line == 6);
-    CHECK(im.errors[3].message_nb == "Overlapper med fraværet på linje 5 (01.02.2026–28.02.2026)");
-    CHECK(im.errors[3].message_en == "Overlaps the absence on line 5 (2026-02-01 to 2026-02-28)");
-    CHECK(im.errors[3].code == ProblemCode::csv_overlap_row);
-    CHECK(im.errors[4].line == 7);
-    CHECK(im.errors[4].column == "type");
-    CHECK(im.errors[4].message_nb == "Ukjent type «ferie» (egenmelding eller sykmelding)");
-    CHECK(im.errors[4].code == ProblemCode::csv_absence_kind);
-    CHECK(im.errors[5].line == 8);
-    CHECK(im.errors[5].message_nb == "Ugyldig grad «femti» (et helt tall 20–100)");
-    CHECK(im.errors[5].code == ProblemCode::csv_invalid_grade);
-    CHECK(im.errors[6].line == 9);
-    CHECK(im.errors[6].column == "fra");
-    CHECK(im.errors[6].message_nb == "Ugyldig dato «30.02.2026» (bruk dd.mm.åååå eller åååå-mm-dd, og en dato som finnes)");
-    CHECK(im.errors[6].code == ProblemCode::csv_invalid_date);
+    testing::check_row_errors(im.errors, {
+        // the loader's rule and text
+        {.line = 2, .column = "ansatt", .message_nb = "Ukjent ansatt «E9»", .code = ProblemCode::unknown_employee},
+        {.line = 3, .column = "grad", .message_nb = "Egenmelding har alltid grad 100 (var 50)", .code = ProblemCode::grade_egenmelding},
+        {.line = 4, .column = "fra", .message_nb = "Overlapper med et fravær som alt er registrert (02.03.2026–20.03.2026)",
+         .code = ProblemCode::csv_overlap_registered},
+        {.line = 6, .message_nb = "Overlapper med fraværet på linje 5 (01.02.2026–28.02.2026)", .code = ProblemCode::csv_overlap_row,
+         .message_en = "Overlaps the absence on line 5 (2026-02-01 to 2026-02-28)"},
+        {.line = 7, .column = "type", .message_nb = "Ukjent type «ferie» (egenmelding eller sykmelding)", .code = ProblemCode::csv_absence_kind},
+        {.line = 8, .message_nb = "Ugyldig grad «femti» (et helt tall 20–100)", .code = ProblemCode::csv_invalid_grade},
+        {.line = 9, .column = "fra", .message_nb = "Ugyldig dato «30.02.2026» (bruk dd.mm.åååå eller åååå-mm-dd, og en dato som finnes)",
+         .code = ProblemCode::csv_invalid_date},
+    });
     CHECK(im.rows.size() == 1); // the preview: line 5 alone was fine
 }
 

@@ -5,6 +5,9 @@
 #include "iadesk/csv.hpp"
 #include "iadesk/csv_import.hpp"
 
+#include "../support/expected_problems.hpp"
+#include "../support/fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -12,14 +15,15 @@
 
 using namespace iadesk;
 using namespace std::literals;
+using iadesk::testing::check_row_errors;
 
 namespace {
 
 Dataset base() {
     Dataset ds;
-    ds.organisation = {"Fjordvik kommune", "974760673", true, false};
+    ds.organisation = testing::fjordvik_kommune();
     ds.units = {{"U1", "Barnehage Solsikken"}};
-    ds.employees = {{"E1", "Kari Nordmann", "U1", {{Date::from_ymd(2020, 1, 1), std::nullopt, 100}}, 1980}};
+    ds.employees = {testing::employed_since("E1", "Kari Nordmann", "U1", testing::ymd(2020, 1, 1), 100, 1980)};
     return ds;
 }
 
@@ -34,6 +38,8 @@ std::string utf16(std::u16string_view units, bool big_endian) {
     return out;
 }
 
+using Rows = std::vector<std::vector<std::string>>; // CsvTable::rows: the fields of each row, in UTF-8
+
 } // namespace
 
 TEST_CASE("csv encoding: Windows-1252 from Norwegian Excel is converted to UTF-8 and reported") {
@@ -43,10 +49,7 @@ TEST_CASE("csv encoding: Windows-1252 from Norwegian Excel is converted to UTF-8
     const CsvTable t = parse_csv(file);
     CHECK(t.encoding == CsvEncoding::windows1252);
     CHECK(t.errors.empty());
-    REQUIRE(t.rows.size() == 1);
-    CHECK(t.rows[0][1] == "Åse Ødegård");
-    CHECK(t.rows[0][2] == "Kjøkken");
-    CHECK(t.rows[0][4] == "Lønn 500 € – “ok”");
+    CHECK(t.rows == Rows{{"E3", "Åse Ødegård", "Kjøkken", "01.01.2026", "Lønn 500 € – “ok”"}});
     CHECK(csv_encoding_name(t.encoding) == "Windows-1252");
     CHECK(csv_encoding_converted(t.encoding));
 
@@ -63,11 +66,7 @@ TEST_CASE("csv encoding: ISO-8859-1 reads as Windows-1252 (the two agree on ever
     const CsvTable t = parse_csv("navn;by\nK\xE5re \xC6rlig;T\xF8nsberg\n\xC6sa \xD8ye;Br\xF8nn\xF8ysund \xA4 \xE6\xF8\xE5\n");
     CHECK(t.encoding == CsvEncoding::windows1252);
     CHECK(t.errors.empty());
-    REQUIRE(t.rows.size() == 2);
-    CHECK(t.rows[0][0] == "Kåre Ærlig");
-    CHECK(t.rows[0][1] == "Tønsberg");
-    CHECK(t.rows[1][0] == "Æsa Øye");
-    CHECK(t.rows[1][1] == "Brønnøysund ¤ æøå");
+    CHECK(t.rows == Rows{{"Kåre Ærlig", "Tønsberg"}, {"Æsa Øye", "Brønnøysund ¤ æøå"}});
 }
 
 TEST_CASE("csv encoding: UTF-16 LE with BOM (Excel's tab-separated \"Unicode text\"), byte for byte") {
@@ -82,9 +81,7 @@ TEST_CASE("csv encoding: UTF-16 LE with BOM (Excel's tab-separated \"Unicode tex
     CHECK(t.errors.empty());
     REQUIRE(t.header.size() == 2);
     CHECK(t.header[0] == "id"); // the BOM is not part of the first name
-    REQUIRE(t.rows.size() == 1);
-    CHECK(t.rows[0][0] == "E3");
-    CHECK(t.rows[0][1] == "Åse Ødegård €😀");
+    CHECK(t.rows == Rows{{"E3", "Åse Ødegård €😀"}});
     CHECK(csv_encoding_name(t.encoding) == "UTF-16 LE");
     CHECK(csv_encoding_converted(t.encoding));
 }
@@ -168,12 +165,10 @@ TEST_CASE("csv encoding: line numbers count LF, CR and CRLF as the reader does, 
 
 TEST_CASE("csv encoding: control characters, NUL bytes and workbooks are refused with what to do") {
     const CsvTable ctl = parse_csv("navn\nPer\x01\n"); // valid UTF-8, but 0x01 is no text
-    REQUIRE(ctl.errors.size() == 1);
-    CHECK(ctl.errors[0].code == ProblemCode::csv_control_byte);
-    CHECK(ctl.errors[0].line == 2);
-    CHECK(ctl.errors[0].message_nb ==
-          "Filen har et kontrolltegn (0x01, tegn 4 på linjen) som ikke hører hjemme i en CSV-fil. "
-          "Lagre filen som «CSV UTF-8» i Excel");
+    check_row_errors(ctl.errors, {{.line = 2,
+                                   .message_nb = "Filen har et kontrolltegn (0x01, tegn 4 på linjen) som ikke hører hjemme i en "
+                                                 "CSV-fil. Lagre filen som «CSV UTF-8» i Excel",
+                                   .code = ProblemCode::csv_control_byte}});
     // UTF-16 LE without a BOM: ASCII text with a NUL after every letter.
     const CsvTable nul = parse_csv("i\0d\0;\0n\0a\0v\0n\0\n\0"sv);
     REQUIRE(nul.errors.size() == 1);
@@ -185,11 +180,10 @@ TEST_CASE("csv encoding: control characters, NUL bytes and workbooks are refused
     CHECK(parse_csv("a;b\nc;d\x7F\n").errors.at(0).code == ProblemCode::csv_control_byte);
     // An .xlsx file (a zip archive) and an old .xls file.
     const CsvTable xlsx = parse_csv("PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0"sv);
-    REQUIRE(xlsx.errors.size() == 1);
-    CHECK(xlsx.errors[0].code == ProblemCode::csv_spreadsheet_file);
-    CHECK(xlsx.errors[0].line == 0);
-    CHECK(xlsx.errors[0].message_nb ==
-          "Filen er en Excel-arbeidsbok (.xlsx eller .xls), ikke en CSV-fil. Åpne den i Excel og lagre den som «CSV UTF-8»");
+    check_row_errors(xlsx.errors, {{.line = 0,
+                                    .message_nb = "Filen er en Excel-arbeidsbok (.xlsx eller .xls), ikke en CSV-fil. Åpne den "
+                                                  "i Excel og lagre den som «CSV UTF-8»",
+                                    .code = ProblemCode::csv_spreadsheet_file}});
     CHECK(parse_csv("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"sv).errors.at(0).code == ProblemCode::csv_spreadsheet_file);
 }
 
@@ -197,12 +191,10 @@ TEST_CASE("csv encoding: a file mixing UTF-8 and Windows-1252 is refused, not ha
     // Line 2 "Ødegård" in UTF-8 (C3 98, C3 A5); line 3 "Kjøkken" in Windows-1252 (F8).
     const CsvTable t = parse_csv("navn\n\xC3\x98" "deg\xC3\xA5rd\nKj\xF8kken\n");
     CHECK(t.encoding == CsvEncoding::refused);
-    REQUIRE(t.errors.size() == 1);
-    CHECK(t.errors[0].code == ProblemCode::csv_mixed_encoding);
-    CHECK(t.errors[0].line == 3);
-    CHECK(t.errors[0].message_nb ==
-          "Filen blander tegnsett: linje 2 er UTF-8, men byte 0xF8 på denne linjen er ikke gyldig UTF-8. "
-          "Lagre hele filen som «CSV UTF-8» i Excel");
+    check_row_errors(t.errors, {{.line = 3,
+                                 .message_nb = "Filen blander tegnsett: linje 2 er UTF-8, men byte 0xF8 på denne linjen er "
+                                               "ikke gyldig UTF-8. Lagre hele filen som «CSV UTF-8» i Excel",
+                                 .code = ProblemCode::csv_mixed_encoding}});
     // After a UTF-8 BOM every byte must be UTF-8.
     const CsvTable bom = parse_csv("\xEF\xBB\xBFnavn\nKj\xF8kken\n");
     REQUIRE(bom.errors.size() == 1);

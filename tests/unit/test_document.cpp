@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 using namespace iadesk;
 
 namespace {
@@ -183,11 +185,8 @@ TEST_CASE("document: a bad change_log in a file names the place and the problem"
 // What cases and milestones are derived from; a command with affects_cases == false must leave it.
 static std::string case_inputs(const Dataset& d) {
     Dataset only;
-    only.units = d.units;
-    only.employees = d.employees;
-    only.absences = d.absences;
-    only.milestone_events = d.milestone_events;
-    only.plans = d.plans;
+    std::tie(only.units, only.employees, only.absences, only.milestone_events, only.plans) =
+        std::tie(d.units, d.employees, d.absences, d.milestone_events, d.plans);
     return save_dataset(only, -1);
 }
 

@@ -20,6 +20,14 @@ std::string problems_text(const std::vector<DatasetProblem>& ps) {
     return s;
 }
 
+// The options for `employees` people from `seed`, everything else as default (today included).
+GenerateOptions options(int employees, uint64_t seed) {
+    GenerateOptions opt;
+    opt.employees = employees;
+    opt.seed = seed;
+    return opt;
+}
+
 } // namespace
 
 TEST_CASE("generate: the result passes validate_dataset and survives save/load") {
@@ -27,10 +35,7 @@ TEST_CASE("generate: the result passes validate_dataset and survives save/load")
         for (int n : {0, 1, 12, 300, 2000}) {
             CAPTURE(seed);
             CAPTURE(n);
-            GenerateOptions opt;
-            opt.employees = n;
-            opt.seed = seed;
-            Dataset ds = generate_dataset(opt);
+            Dataset ds = generate_dataset(options(n, seed));
             CHECK(ds.employees.size() == static_cast<size_t>(n));
             auto problems = validate_dataset(ds);
             INFO(problems_text(problems));
@@ -43,9 +48,7 @@ TEST_CASE("generate: the result passes validate_dataset and survives save/load")
 }
 
 TEST_CASE("generate: deterministic for the same options, different for another seed") {
-    GenerateOptions opt;
-    opt.employees = 500;
-    opt.seed = 7;
+    GenerateOptions opt = options(500, 7);
     std::string a = save_dataset(generate_dataset(opt));
     std::string b = save_dataset(generate_dataset(opt));
     CHECK(a == b);
@@ -73,9 +76,7 @@ TEST_CASE("generate: sick leave over the last year lies in 4-8 %, egenmeldt a sm
         for (int n : {300, 3000}) {
             CAPTURE(seed);
             CAPTURE(n);
-            GenerateOptions opt;
-            opt.employees = n;
-            opt.seed = seed;
+            const GenerateOptions opt = options(n, seed);
             Dataset ds = generate_dataset(opt);
             StatsResult st = compute_stats(ds, {opt.today - 364, opt.today, false, 5});
             REQUIRE(st.groups.size() == 1);
@@ -93,9 +94,7 @@ TEST_CASE("generate: sick leave over the last year lies in 4-8 %, egenmeldt a sm
 }
 
 TEST_CASE("generate: the realistic features are all present") {
-    GenerateOptions opt;
-    opt.employees = 300;
-    opt.seed = 7;
+    const GenerateOptions opt = options(300, 7);
     Dataset ds = generate_dataset(opt);
     const Date today = opt.today;
 

@@ -16,15 +16,11 @@ using namespace iadesk;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+using testing::ymd;
 
 const std::string kSource = IADESK_SOURCE_DIR;
 
-Dataset fixture() {
-    DatasetLoad l = load_dataset(read_text(kSource + "/tests/fixtures/goals/goals.json"));
-    REQUIRE_MESSAGE(l.ok(), (l.problems.empty() ? "" : l.problems.front().pointer + " " + l.problems.front().message_en));
-    return std::move(*l.dataset);
-}
+Dataset fixture() { return testing::load_dataset_file(kSource + "/tests/fixtures/goals/goals.json"); }
 
 // The fixture has Sykehjem Nord (U1, 50) and Barnehage Sol (U2, 3): U1 is the only other unit,
 // so it is withheld to protect U2 (stats.hpp secondary suppression). With a third unit of 6
@@ -60,11 +56,28 @@ Goal result_goal(std::string id = "G1") {
     return g;
 }
 
+// A result goal on a figure recorded by hand (GoalMetric::recorded), not one computed from absence.
+Goal recorded_goal(std::string id, std::string area, std::string title, std::string metric_name, bool higher_is_better) {
+    Goal g;
+    g.id = std::move(id);
+    g.kind = GoalKind::result;
+    g.area = std::move(area);
+    g.title = std::move(title);
+    g.metric = GoalMetric::recorded;
+    g.metric_name = std::move(metric_name);
+    g.higher_is_better = higher_is_better;
+    return g;
+}
+
+// `goal` evaluated alone, in an organisation of one, on 24.11.2026.
+GoalEvaluation evaluated_alone(const Goal& goal) {
+    Dataset ds = org(1);
+    ds.goals.push_back(goal);
+    return evaluate_goals(ds, ymd(2026, 11, 24)).goals.at(0);
+}
+
 const GoalEvaluation& eval_of(const GoalsOverview& ov, const std::string& id) {
-    for (const GoalEvaluation& e : ov.goals)
-        if (e.goal->id == id) return e;
-    FAIL("no goal " << id);
-    return ov.goals.front();
+    return testing::element_with(ov.goals, id, [](const GoalEvaluation& e) { return e.goal->id; }, "goal");
 }
 
 } // namespace
@@ -140,14 +153,7 @@ TEST_CASE("goals: an annual baseline is compared with the last four complete qua
 TEST_CASE("goals: projection by least squares to the deadline, and the status it gives") {
     // A recorded metric (share over 62 still working, higher is better): 40, 44, 47 in 2023-2025 ->
     // slope 3,5 a year = 0,875 a quarter; from 2025 (47) to 2027 is 8 quarters -> 54,0.
-    Goal g;
-    g.id = "G3";
-    g.kind = GoalKind::result;
-    g.area = "ia2010.delmal3b";
-    g.title = "Over 62";
-    g.metric = GoalMetric::recorded;
-    g.metric_name = "Andel over 62 i arbeid";
-    g.higher_is_better = true;
+    Goal g = recorded_goal("G3", "ia2010.delmal3b", "Over 62", "Andel over 62 i arbeid", true);
     g.values = {{{2023, 0}, 40}, {{2024, 0}, 44}, {{2025, 0}, 47}};
     g.baseline_period = GoalPeriod{2023, 0};
     g.deadline = ymd(2027, 12, 31);
@@ -156,12 +162,10 @@ TEST_CASE("goals: projection by least squares to the deadline, and the status it
     CHECK(line->slope == doctest::Approx(0.875));
 
     auto status_for = [&](double target) {
-        Dataset ds = org(1);
         Goal h = g;
         h.target_value = target;
-        ds.goals.push_back(h);
-        GoalsOverview ov = evaluate_goals(ds, ymd(2026, 11, 24));
-        return std::make_pair(ov.goals[0].status, ov.goals[0]);
+        GoalEvaluation e = evaluated_alone(h);
+        return std::make_pair(e.status, e);
     };
     auto [s54, e54] = status_for(54.0);
     CHECK(s54 == GoalStatus::on_track); // the projection reaches 54,0
@@ -186,24 +190,12 @@ TEST_CASE("goals: a target the baseline already meets is a limit to stay within,
     // formula gave (4,0 - 21,8) / (4,0 - 8,0) = 445 % of the way and "risiko". Now: no progress;
     // 21,8 > 8,0 is outside the limit; the line through (2024, 4,0) and (2025, 21,8) rises 17,8 a
     // year = 4,45 a quarter, so 2027 projects to 21,8 + 8 x 4,45 = 57,4: also outside -> "etter".
-    Goal g;
-    g.id = "L1";
-    g.kind = GoalKind::result;
-    g.area = "ia2010.delmal1";
-    g.title = "Under 8 %";
-    g.metric = GoalMetric::recorded;
-    g.metric_name = "Sykefravær i prosent";
-    g.higher_is_better = false;
+    Goal g = recorded_goal("L1", "ia2010.delmal1", "Under 8 %", "Sykefravær i prosent", false);
     g.values = {{{2024, 0}, 4.0}, {{2025, 0}, 21.8}};
     g.baseline_period = GoalPeriod{2024, 0};
     g.target_value = 8.0;
     g.deadline = ymd(2027, 12, 31);
-    auto evaluate = [](const Goal& goal) {
-        Dataset ds = org(1);
-        ds.goals.push_back(goal);
-        GoalsOverview ov = evaluate_goals(ds, ymd(2026, 11, 24));
-        return ov.goals[0];
-    };
+    const auto evaluate = evaluated_alone;
     GoalEvaluation e = evaluate(g);
     CHECK(e.limit);
     CHECK_FALSE(e.progress);

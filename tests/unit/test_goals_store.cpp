@@ -16,27 +16,12 @@ using namespace iadesk;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+using testing::ymd;
 
 const std::string kFixture = std::string(IADESK_SOURCE_DIR) + "/tests/fixtures/goals/goals.json";
 
-Dataset fixture() {
-    DatasetLoad l = load_dataset(read_text(kFixture));
-    REQUIRE(l.ok());
-    return std::move(*l.dataset);
-}
+Dataset fixture() { return testing::load_dataset_file(kFixture); }
 
-bool has_problem(const std::vector<DatasetProblem>& ps, const std::string& pointer) {
-    for (const DatasetProblem& p : ps)
-        if (p.pointer == pointer) return true;
-    return false;
-}
-
-bool has_field(const std::vector<Problem>& ps, const std::string& field) {
-    for (const Problem& p : ps)
-        if (p.field == field && !p.message_nb.empty() && !p.message_en.empty()) return true;
-    return false;
-}
 
 } // namespace
 
@@ -71,41 +56,33 @@ TEST_CASE("goals store: a file without goals loads and saves without the new mem
 }
 
 TEST_CASE("goals store: problems with JSON pointers") {
-    std::string text = read_text(kFixture);
-    auto replace = [&](const std::string& from, const std::string& to) {
-        std::string t = text;
-        auto at = t.find(from);
-        REQUIRE(at != std::string::npos);
-        t.replace(at, from.size(), to);
-        return load_dataset(t);
-    };
-    auto l = replace("\"baseline_period\": \"2025-Q2\"", "\"baseline_period\": \"2025-Q7\"");
+    const std::string text = read_text(kFixture);
+    auto replace = [&](const std::string& from, const std::string& to) { return load_with_replaced(text, from, to); };
+    auto l = replace(R"("baseline_period": "2025-Q2")", R"("baseline_period": "2025-Q7")");
     CHECK_FALSE(l.ok());
-    CHECK(has_problem(l.problems, "/goals/0/baseline_period"));
-    l = replace("\"goal\": \"G4\"", "\"goal\": \"G99\"");
-    CHECK(has_problem(l.problems, "/goal_activities/0/goal"));
-    l = replace("\"goals\": [\"G1\"]", "\"goals\": [\"G77\"]");
-    CHECK(has_problem(l.problems, "/ia_meetings/2/decisions/0/goals/0"));
-    l = replace("\"status\": \"fullført\"", "\"status\": \"ferdig\"");
-    CHECK(has_problem(l.problems, "/goal_activities/0/status"));
-    l = replace("\"role\": \"leder\"", "\"role\": \"sjef\"");
-    CHECK(has_problem(l.problems, "/ia_meetings/0/attendees/0/role"));
-    l = replace("\"target_change\": -20", "\"target_change\": \"-20\"");
-    CHECK(has_problem(l.problems, "/goals/0/target_change"));
+    CHECK(problem_at(l.problems, "/goals/0/baseline_period"));
+    l = replace(R"("target_change": -20)", R"("target_change": "-20")");
+    CHECK(problem_at(l.problems, "/goals/0/target_change"));
     CHECK(l.problems.size() == 1); // one mistake, one problem
-    l = replace("\"id\": \"G2\"", "\"id\": \"G1\"");
-    CHECK(has_problem(l.problems, "/goals/1/id"));
-    l = replace("\"criterion_count\": 4", "\"criterion_count\": 0");
-    CHECK(has_problem(l.problems, "/goals/3/criterion_count"));
+    // One mistake in the text (what it was, what it became), and where it is reported.
+    const struct { const char *was, *now, *pointer; } mistakes[] = {
+        {R"("goal": "G4")", R"("goal": "G99")", "/goal_activities/0/goal"},
+        {R"("goals": ["G1"])", R"("goals": ["G77"])", "/ia_meetings/2/decisions/0/goals/0"},
+        {R"("status": "fullført")", R"("status": "ferdig")", "/goal_activities/0/status"},
+        {R"("role": "leder")", R"("role": "sjef")", "/ia_meetings/0/attendees/0/role"},
+        {R"("id": "G2")", R"("id": "G1")", "/goals/1/id"},
+        {R"("criterion_count": 4)", R"("criterion_count": 0)", "/goals/3/criterion_count"},
+    };
+    for (const auto& m : mistakes) {
+        CAPTURE(m.now);
+        CHECK(problem_at(replace(m.was, m.now).problems, m.pointer));
+    }
     // A goal may keep a unit that was removed later (its evaluation says so); the file loads.
-    l = replace("\"units\": [\"U1\"]", "\"units\": [\"U9\"]");
+    l = replace(R"("units": ["U1"])", R"("units": ["U9"])");
     CHECK(l.ok());
 }
 
-TEST_CASE("goal commands: add checks by field, undo restores exactly") {
-    Document doc;
-    doc.reset(fixture());
-    const std::string before = data_bytes(doc.data);
+TEST_CASE_FIXTURE(DocumentOn<fixture>, "goal commands: add checks by field, undo restores exactly") {
 
     Goal g;
     g.id = next_goal_id(doc.data);
@@ -128,9 +105,7 @@ TEST_CASE("goal commands: add checks by field, undo restores exactly") {
     g.target_value.reset();
     g.baseline_period = GoalPeriod{2025, 3};
     g.criterion = "left over from an activity form"; // cleared by the builder
-    r = add_goal(doc.data, g);
-    REQUIRE(r.ok());
-    doc.apply(std::move(*r.command));
+    apply(add_goal(doc.data, g));
     CHECK(doc.data.goals.back().criterion.empty());
     CHECK(validate_dataset(doc.data).empty());
     doc.undo();
@@ -139,9 +114,7 @@ TEST_CASE("goal commands: add checks by field, undo restores exactly") {
     // Update: id cannot change; the edit is one undo step.
     Goal changed = doc.data.goals[0];
     changed.title = "Nytt navn";
-    r = update_goal(doc.data, "G1", changed);
-    REQUIRE(r.ok());
-    doc.apply(std::move(*r.command));
+    apply(update_goal(doc.data, "G1", changed));
     CHECK(doc.data.goals[0].title == "Nytt navn");
     doc.undo();
     CHECK(data_bytes(doc.data) == before);
@@ -149,16 +122,11 @@ TEST_CASE("goal commands: add checks by field, undo restores exactly") {
     CHECK(has_field(update_goal(doc.data, "G1", changed).problems, "id"));
 }
 
-TEST_CASE("goal commands: remove_goal takes its activities and decision links, undo puts them back in place") {
-    Document doc;
-    doc.reset(fixture());
-    const std::string before = data_bytes(doc.data);
+TEST_CASE_FIXTURE(DocumentOn<fixture>, "goal commands: remove_goal takes its activities and decision links, undo puts them back in place") {
     GoalDependents dep = goal_dependents(doc.data, "G1");
     CHECK(dep.activities == 1);
     CHECK(dep.decisions == 1);
-    CommandResult r = remove_goal(doc.data, "G1");
-    REQUIRE(r.ok());
-    doc.apply(std::move(*r.command));
+    apply(remove_goal(doc.data, "G1"));
     CHECK(doc.data.goals.size() == 5);
     CHECK(doc.data.goal_activities.size() == 5);
     CHECK(doc.data.ia_meetings[2].decisions[0].goals.empty());
@@ -167,10 +135,7 @@ TEST_CASE("goal commands: remove_goal takes its activities and decision links, u
     CHECK(data_bytes(doc.data) == before);
 }
 
-TEST_CASE("goal commands: activities and their status, meetings") {
-    Document doc;
-    doc.reset(fixture());
-    const std::string before = data_bytes(doc.data);
+TEST_CASE_FIXTURE(DocumentOn<fixture>, "goal commands: activities and their status, meetings") {
     GoalActivity a;
     a.id = next_activity_id(doc.data);
     CHECK(a.id == "A7");
@@ -182,13 +147,9 @@ TEST_CASE("goal commands: activities and their status, meetings") {
     a.title = "Ledersamling 5";
     a.owner = "HR";
     a.planned = ymd(2027, 2, 1);
-    r = add_activity(doc.data, a);
-    REQUIRE(r.ok());
-    doc.apply(std::move(*r.command));
+    apply(add_activity(doc.data, a));
 
-    r = set_activity_status(doc.data, "A7", ActivityStatus::fullfort, ymd(2026, 11, 24));
-    REQUIRE(r.ok());
-    doc.apply(std::move(*r.command));
+    apply(set_activity_status(doc.data, "A7", ActivityStatus::fullfort, ymd(2026, 11, 24)));
     CHECK(doc.data.goal_activities.back().status == ActivityStatus::fullfort);
     CHECK(*doc.data.goal_activities.back().done == ymd(2026, 11, 24));
     r = set_activity_status(doc.data, "A7", ActivityStatus::pagar, ymd(2026, 11, 25));
@@ -209,13 +170,9 @@ TEST_CASE("goal commands: activities and their status, meetings") {
     CHECK(has_field(r.problems, "decisions/0/text"));
     CHECK(has_field(r.problems, "decisions/1/goals/0"));
     m.decisions = {{"Følg opp langtidssykmeldte tettere", {"G1"}}};
-    r = add_meeting(doc.data, m);
-    REQUIRE(r.ok());
-    doc.apply(std::move(*r.command));
+    apply(add_meeting(doc.data, m));
     CHECK(validate_dataset(doc.data).empty());
-    r = remove_meeting(doc.data, "M1");
-    REQUIRE(r.ok());
-    doc.apply(std::move(*r.command));
+    apply(remove_meeting(doc.data, "M1"));
     CHECK(doc.data.ia_meetings.front().id == "M2");
     doc.undo();
     doc.undo();

@@ -17,7 +17,7 @@ using namespace iadesk;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+using testing::ymd;
 
 const std::string kFixtureText = read_text(std::string(IADESK_SOURCE_DIR) + "/tests/fixtures/goals/goals.json");
 
@@ -28,25 +28,7 @@ Dataset fixture() {
 }
 
 // The fixture with `from` replaced by `to` (once), loaded.
-DatasetLoad load_with(const std::string& from, const std::string& to) {
-    std::string t = kFixtureText;
-    auto at = t.find(from);
-    REQUIRE(at != std::string::npos);
-    t.replace(at, from.size(), to);
-    return load_dataset(t);
-}
-
-const DatasetProblem* problem_at(const std::vector<DatasetProblem>& ps, const std::string& pointer) {
-    for (const DatasetProblem& p : ps)
-        if (p.pointer == pointer) return &p;
-    return nullptr;
-}
-
-bool has_field(const std::vector<Problem>& ps, const std::string& field) {
-    for (const Problem& p : ps)
-        if (p.field == field && !p.message_nb.empty() && !p.message_en.empty()) return true;
-    return false;
-}
+DatasetLoad load_with(const std::string& from, const std::string& to) { return load_with_replaced(kFixtureText, from, to); }
 
 HalfYearReport texts(int year, int half, std::string experience) {
     HalfYearReport r;
@@ -99,14 +81,9 @@ TEST_CASE("half-year store: periods are sorted on load, an unsigned report saves
 TEST_CASE("half-year store: bad input is refused with the field named") {
     auto l = load_with("\"successful_activity\": \"A2\"", "\"successful_activity\": \"A99\"");
     CHECK_FALSE(l.ok());
-    const DatasetProblem* p = problem_at(l.problems, "/half_year_reports/0/successful_activity");
-    REQUIRE(p);
-    CHECK(p->message_nb.find("Ukjent aktivitet «A99»") != std::string::npos);
+    check_reported(l, "/half_year_reports/0/successful_activity", "Ukjent aktivitet «A99»");
 
-    l = load_with("\"half\": 1", "\"half\": 3");
-    p = problem_at(l.problems, "/half_year_reports/0/half");
-    REQUIRE(p);
-    CHECK(p->message_nb.find("var 3") != std::string::npos);
+    check_reported(load_with("\"half\": 1", "\"half\": 3"), "/half_year_reports/0/half", "var 3");
     l = load_with("\"year\": 2026, \"half\"", "\"year\": 1800, \"half\"");
     CHECK(problem_at(l.problems, "/half_year_reports/0/year"));
     l = load_with("\"year\": 2026, \"half\"", "\"year\": \"2026\", \"half\"");
@@ -116,14 +93,10 @@ TEST_CASE("half-year store: bad input is refused with the field named") {
     CHECK(problem_at(l.problems, "/half_year_reports/0/signed_off/date"));
     l = load_with("\"name\": \"Kari Fagforbundet\"", "\"name\": \"  \"");
     CHECK(problem_at(l.problems, "/half_year_reports/0/signed_off/name"));
-    l = load_with("\"key_experience\": \"Faste", "\"key_experience\": \"" + std::string(10001, 'x') + "\", \"x\": \"");
-    p = problem_at(l.problems, "/half_year_reports/0/key_experience");
-    REQUIRE(p);
-    CHECK(p->message_nb.find("for lang") != std::string::npos);
-    l = load_with("\"half_year_reports\": [", "\"half_year_reports\": [{\"year\": 2026, \"half\": 1},");
-    p = problem_at(l.problems, "/half_year_reports/1/half");
-    REQUIRE(p);
-    CHECK(p->message_nb.find("er registrert to ganger (/half_year_reports/0)") != std::string::npos);
+    check_reported(load_with("\"key_experience\": \"Faste", "\"key_experience\": \"" + std::string(10001, 'x') + "\", \"x\": \""),
+                   "/half_year_reports/0/key_experience", "for lang");
+    check_reported(load_with("\"half_year_reports\": [", "\"half_year_reports\": [{\"year\": 2026, \"half\": 1},"),
+                   "/half_year_reports/1/half", "er registrert to ganger (/half_year_reports/0)");
     l = load_with("\"half_year_reports\": [", "\"half_year_reports\": [7, ");
     CHECK(problem_at(l.problems, "/half_year_reports/0"));
 }

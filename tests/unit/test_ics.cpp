@@ -1,6 +1,8 @@
 // iCalendar export of milestones (RFC 5545; include/iadesk/ics.hpp). Expectations written by hand.
 #include "iadesk/ics.hpp"
 
+#include "../support/fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -9,7 +11,7 @@ using namespace iadesk;
 
 namespace {
 
-Date d(int y, int m, int day) { return Date::from_ymd(y, m, day); }
+constexpr auto d = &testing::ymd; // d(2026, 3, 2): 02.03.2026
 
 struct Fixture {
     Dataset ds;
@@ -19,9 +21,8 @@ struct Fixture {
     MilestoneEvent done_event{"E1", d(2026, 1, 5), "oppfolgingsplan", EventStatus::done, d(2026, 1, 30), ""};
 
     Fixture() {
-        ds.organisation = {"Fjordvik kommune", "974760673", true, false};
-        ds.units = {{"U1", "Barnehage Solsikken"}, {"U2", "Teknisk drift"}};
-        ds.employees = {{"E1", "Kari Nordmann", "U1", {{d(2020, 1, 1), std::nullopt, 100}}, {}}};
+        ds = testing::fjordvik_two_units();
+        ds.employees = {testing::employed_since("E1", "Kari Nordmann", "U1", d(2020, 1, 1))};
         rules.id = "current";
         rules.milestones = {
             {"oppfolgingsplan", "Oppfølgingsplan", "Follow-up plan", true, DueAnchor::case_start, 27, "arbeidsgiver",

@@ -1,6 +1,7 @@
 // Lint of the shipped measures catalogue (assets/measures/*.json) and of its parser's problem
 // reporting (docs/measures.md; docs/domain.md, Tiltak / Measures).
 #include "iadesk/measures.hpp"
+#include "../support/shipped_measures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,10 +15,7 @@ using namespace iadesk::measures;
 
 namespace {
 
-const Catalogue& shipped() {
-    static const Catalogue c = builtin_catalogue();
-    return c;
-}
+const Catalogue& shipped() { return iadesk::testing::shipped_catalogue(); }
 
 // The report ids of docs/sources.md: each report is a heading "### `id`".
 std::set<std::string> documented_report_ids() {

@@ -1,6 +1,7 @@
 // Eligibility predicates and suggestions for a case over the shipped catalogue.
 // Each example of the issue is asserted on both sides, plus the unknown case.
 #include "iadesk/measures.hpp"
+#include "../support/shipped_measures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,10 +11,7 @@ using namespace iadesk::measures;
 
 namespace {
 
-const Catalogue& cat() {
-    static const Catalogue c = builtin_catalogue();
-    return c;
-}
+const Catalogue& cat() { return iadesk::testing::shipped_catalogue(); }
 
 Eligibility eval(const char* id, const EligibilityContext& ctx) {
     const Measure* m = cat().find(id);
@@ -27,6 +25,15 @@ bool mentions(const Eligibility& e, const std::string& word) {
     return false;
 }
 
+// `id` refuses the case in `ctx`, and a reason in bokmål names `reason`.
+void check_refused(const char* id, const EligibilityContext& ctx, const std::string& reason) {
+    CAPTURE(id);
+    CAPTURE(reason);
+    const Eligibility e = eval(id, ctx);
+    CHECK(e.verdict == Verdict::not_eligible);
+    CHECK(mentions(e, reason));
+}
+
 // A sick-listed employee in a case: week and grade as given, the rest stated explicitly.
 EligibilityContext sick(int week, int grade) {
     EligibilityContext c;
@@ -35,6 +42,18 @@ EligibilityContext sick(int week, int grade) {
     c.case_week = week;
     c.grade = grade;
     c.months_sick = (week - 1) * 7 / 30;
+    return c;
+}
+
+// What is known beyond week and grade: a follow-up plan made, own measures tried, own BHT.
+struct Known {
+    bool followup_plan, own_measures_tried, bht;
+};
+EligibilityContext sick(int week, int grade, Known known) {
+    EligibilityContext c = sick(week, grade);
+    c.has_followup_plan = known.followup_plan;
+    c.own_measures_tried = known.own_measures_tried;
+    c.has_bht = known.bht;
     return c;
 }
 
@@ -91,15 +110,11 @@ TEST_CASE("measures eligibility: Raskere tilbake needs a follow-up plan and own 
         CHECK(eval(id, ctx).verdict == Verdict::eligible);
 
         ctx.has_followup_plan = false;
-        const Eligibility no_plan = eval(id, ctx);
-        CHECK(no_plan.verdict == Verdict::not_eligible);
-        CHECK(mentions(no_plan, "oppfølgingsplan"));
+        check_refused(id, ctx, "oppfølgingsplan");
 
         ctx.has_followup_plan = true;
         ctx.own_measures_tried = false;
-        const Eligibility no_own = eval(id, ctx);
-        CHECK(no_own.verdict == Verdict::not_eligible);
-        CHECK(mentions(no_own, "egen regi"));
+        check_refused(id, ctx, "egen regi");
 
         ctx.own_measures_tried.reset();
         const Eligibility unk = eval(id, ctx);
@@ -118,15 +133,11 @@ TEST_CASE("measures eligibility: kompetansetiltak for 100 % sick-listed in weeks
     }
     for (int week : {11, 27, 40}) {
         ctx.case_week = week;
-        const Eligibility e = eval("kompetansetiltak_sykmeldte", ctx);
-        CHECK(e.verdict == Verdict::not_eligible);
-        CHECK(mentions(e, "uke " + std::to_string(week)));
+        check_refused("kompetansetiltak_sykmeldte", ctx, "uke " + std::to_string(week));
     }
     ctx.case_week = 14;
     ctx.grade = 60;
-    const Eligibility graded = eval("kompetansetiltak_sykmeldte", ctx);
-    CHECK(graded.verdict == Verdict::not_eligible);
-    CHECK(mentions(graded, "60 % sykmeldt"));
+    check_refused("kompetansetiltak_sykmeldte", ctx, "60 % sykmeldt");
     ctx.grade.reset();
     CHECK(eval("kompetansetiltak_sykmeldte", ctx).verdict == Verdict::unknown);
 }
@@ -138,9 +149,7 @@ TEST_CASE("measures eligibility: midlertidig lønnstilskudd after 12 months of s
     ctx.months_sick = 12;
     CHECK(eval("midlertidig_lonnstilskudd", ctx).verdict == Verdict::eligible);
     ctx.months_sick = 11;
-    const Eligibility early = eval("midlertidig_lonnstilskudd", ctx);
-    CHECK(early.verdict == Verdict::not_eligible);
-    CHECK(mentions(early, "11 måneder sykmeldt"));
+    check_refused("midlertidig_lonnstilskudd", ctx, "11 måneder sykmeldt");
     ctx.months_sick.reset();
     CHECK(eval("midlertidig_lonnstilskudd", ctx).verdict == Verdict::unknown);
     // A job seeker (no employer) qualifies on the other branch.
@@ -152,16 +161,12 @@ TEST_CASE("measures eligibility: midlertidig lønnstilskudd after 12 months of s
 TEST_CASE("measures eligibility: tilretteleggingstilskudd is historic and for IA enterprises") {
     EligibilityContext ctx = sick(5, 100);
     ctx.ia_member = true;
-    const Eligibility now = eval("tilretteleggingstilskudd", ctx); // no date: today, after 2018
-    CHECK(now.verdict == Verdict::not_eligible);
-    CHECK(mentions(now, "Historisk"));
+    check_refused("tilretteleggingstilskudd", ctx, "Historisk"); // no date: today, after 2018
 
     ctx.today = "2015-03-01";
     CHECK(eval("tilretteleggingstilskudd", ctx).verdict == Verdict::eligible);
     ctx.ia_member = false;
-    const Eligibility not_ia = eval("tilretteleggingstilskudd", ctx);
-    CHECK(not_ia.verdict == Verdict::not_eligible);
-    CHECK(mentions(not_ia, "ikke IA-virksomhet"));
+    check_refused("tilretteleggingstilskudd", ctx, "ikke IA-virksomhet");
     ctx.ia_member.reset();
     CHECK(eval("tilretteleggingstilskudd", ctx).verdict == Verdict::unknown);
 
@@ -179,10 +184,7 @@ TEST_CASE("measures eligibility: tilretteleggingstilskudd is historic and for IA
 }
 
 TEST_CASE("measures suggestions: week 3, 100 % sick-listed, no plan yet") {
-    EligibilityContext ctx = sick(3, 100);
-    ctx.has_followup_plan = false;
-    ctx.own_measures_tried = false;
-    ctx.has_bht = false;
+    const EligibilityContext ctx = sick(3, 100, {.followup_plan = false, .own_measures_tried = false, .bht = false});
     const auto list = suggest(cat(), ctx);
     REQUIRE_FALSE(list.empty());
     const Suggestion* grad = find_suggestion(list, "gradert_sykmelding");
@@ -202,10 +204,7 @@ TEST_CASE("measures suggestions: week 3, 100 % sick-listed, no plan yet") {
 }
 
 TEST_CASE("measures suggestions: week 14, 100 % sick-listed, plan made and own measures tried") {
-    EligibilityContext ctx = sick(14, 100);
-    ctx.has_followup_plan = true;
-    ctx.own_measures_tried = true;
-    ctx.has_bht = true;
+    EligibilityContext ctx = sick(14, 100, {.followup_plan = true, .own_measures_tried = true, .bht = true});
     const auto list = suggest(cat(), ctx);
     const Suggestion* komp = find_suggestion(list, "kompetansetiltak_sykmeldte");
     REQUIRE(komp != nullptr);

@@ -1,6 +1,7 @@
 // The measures search engine over the shipped catalogue: folding, compounds, prefixes, typos,
 // synonyms, field weights, deterministic ranking and filters (speed: bench/, search_1000).
 #include "iadesk/measures.hpp"
+#include "../support/shipped_measures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -12,15 +13,8 @@ using namespace iadesk::measures;
 
 namespace {
 
-const Catalogue& cat() {
-    static const Catalogue c = builtin_catalogue();
-    return c;
-}
-
-const MeasureIndex& idx() {
-    static const MeasureIndex i(cat());
-    return i;
-}
+const Catalogue& cat() { return iadesk::testing::shipped_catalogue(); }
+const MeasureIndex& idx() { return iadesk::testing::shipped_index(); }
 
 std::vector<std::string> ids(std::string_view query, const SearchFilter& f = {}, std::size_t limit = 0) {
     std::vector<std::string> out;

@@ -1,5 +1,6 @@
 // Unit tests of milestones.hpp: due dates and statuses of a case under the shipped rule sets.
 #include "iadesk/milestones.hpp"
+#include "../support/fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,7 +12,7 @@ using namespace iadesk;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+using testing::ymd;
 
 const std::vector<RuleSet>& sets() {
     static const std::vector<RuleSet> s = builtin_rule_sets();
@@ -19,10 +20,7 @@ const std::vector<RuleSet>& sets() {
 }
 
 const RuleSet& set(const std::string& id) {
-    for (const RuleSet& s : sets())
-        if (s.id == id) return s;
-    FAIL("no rule set " << id);
-    return sets().front();
+    return testing::element_with(sets(), id, [](const RuleSet& s) { return s.id; }, "rule set");
 }
 
 Dataset one_employee() {
@@ -32,10 +30,7 @@ Dataset one_employee() {
 }
 
 const Milestone& get(const CaseSchedule& s, const std::string& id) {
-    for (const Milestone& m : s.milestones)
-        if (m.rule->id == id) return m;
-    FAIL("no milestone " << id);
-    return s.milestones.front();
+    return testing::element_with(s.milestones, id, [](const Milestone& m) { return m.rule->id; }, "milestone");
 }
 
 std::map<std::string, std::string> statuses(const CaseSchedule& s) {

@@ -20,16 +20,11 @@ using namespace iadesk;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+using testing::ymd;
 
 const std::string kExample = std::string(IADESK_SOURCE_DIR) + "/examples/fjordvik-plans.json";
 
-Dataset example() {
-    DatasetLoad l = load_dataset(read_text(kExample));
-    for (const DatasetProblem& p : l.problems) MESSAGE(p.pointer << ": " << p.message_en);
-    REQUIRE(l.dataset.has_value());
-    return *l.dataset;
-}
+Dataset example() { return testing::load_dataset_file(kExample); }
 
 Dataset small() {
     Dataset ds;
@@ -48,10 +43,7 @@ void apply(Document& doc, CommandResult r) {
 }
 
 const Milestone& get(const CaseSchedule& s, const std::string& id) {
-    for (const Milestone& m : s.milestones)
-        if (m.rule->id == id) return m;
-    FAIL("no milestone " << id);
-    return s.milestones.front();
+    return testing::element_with(s.milestones, id, [](const Milestone& m) { return m.rule->id; }, "milestone");
 }
 
 } // namespace

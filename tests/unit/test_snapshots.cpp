@@ -1,6 +1,8 @@
 // Crash-safe snapshot storage: the same SnapshotStore the browser uses,
 // over an in-memory byte store that simulates a crash (power cut) at every step of a save.
 #include "iadesk/snapshots.hpp"
+#include "../support/fixtures.hpp"
+#include "../support/memory_store.hpp"
 
 #include <doctest/doctest.h>
 
@@ -13,23 +15,12 @@ namespace {
 // A byte store whose every mutation is one "step"; after `crash_after` steps the machine is gone
 // and nothing more reaches the disk. write_atomic is two steps: temporary file, then rename; a
 // torn write leaves half of the temporary file.
-class CrashingStore : public ByteStore {
+class CrashingStore : public testing::MemoryStore {
 public:
-    std::map<std::string, std::string> files;
     int steps = 0;
     int crash_after = 1 << 30;
 
     bool alive() { return steps++ < crash_after; }
-    std::vector<std::string> list() override {
-        std::vector<std::string> out;
-        for (auto& [k, v] : files) out.push_back(k);
-        return out;
-    }
-    std::optional<std::string> read(const std::string& n) override {
-        auto it = files.find(n);
-        if (it == files.end()) return std::nullopt;
-        return it->second;
-    }
     bool write_atomic(const std::string& n, std::string_view bytes, std::string* error) override {
         if (!alive()) { files[n + ".tmp"] = std::string(bytes.substr(0, bytes.size() / 2)); return fail(error); }
         files[n + ".tmp"] = std::string(bytes);
@@ -46,23 +37,12 @@ public:
     }
     void reserve(const std::string& n, std::size_t bytes) override { reserved[n] = bytes; }
     std::map<std::string, std::size_t> reserved;
-    bool remove(const std::string& n) override { return alive() && files.erase(n) > 0; }
-    bool rename(const std::string& a, const std::string& b) override {
-        if (!alive() || !files.count(a)) return false;
-        files[b] = files[a];
-        files.erase(a);
-        return true;
-    }
+    bool remove(const std::string& n) override { return alive() && MemoryStore::remove(n); }
+    bool rename(const std::string& a, const std::string& b) override { return alive() && MemoryStore::rename(a, b); }
     static bool fail(std::string* e) { if (e) *e = "crash"; return false; }
 };
 
-Dataset org(const std::string& name) {
-    Dataset d;
-    d.organisation.name = name;
-    d.organisation.orgnr = "974760673";
-    d.units.push_back({"U1", "Drift"});
-    return d;
-}
+using testing::one_unit_organisation;
 
 } // namespace
 
@@ -70,7 +50,7 @@ TEST_CASE("snapshots: save, load the newest, keep only the last five") {
     CrashingStore mem;
     SnapshotStore store(mem, 5);
     CHECK_FALSE(store.load_newest().dataset.has_value()); // first start
-    for (int i = 1; i <= 7; ++i) REQUIRE(store.save(org("Versjon " + std::to_string(i)), nullptr));
+    for (int i = 1; i <= 7; ++i) REQUIRE(store.save(one_unit_organisation("Versjon " + std::to_string(i)), nullptr));
     SnapshotLoad l = store.load_newest();
     REQUIRE(l.dataset);
     CHECK(l.dataset->organisation.name == "Versjon 7");
@@ -84,12 +64,12 @@ TEST_CASE("snapshots: a crash at every step of a save leaves the last completed 
         CrashingStore mem;
         {
             SnapshotStore store(mem, 2);
-            REQUIRE(store.save(org("Før"), nullptr));
-            REQUIRE(store.save(org("Før 2"), nullptr));
+            REQUIRE(store.save(one_unit_organisation("Før"), nullptr));
+            REQUIRE(store.save(one_unit_organisation("Før 2"), nullptr));
         }
         mem.steps = 0;
         mem.crash_after = crash;
-        bool completed = SnapshotStore(mem, 2).save(org("Etter"), nullptr);
+        bool completed = SnapshotStore(mem, 2).save(one_unit_organisation("Etter"), nullptr);
         // Restart: the machine is back.
         mem.crash_after = 1 << 30;
         SnapshotStore after(mem, 2);
@@ -100,7 +80,7 @@ TEST_CASE("snapshots: a crash at every step of a save leaves the last completed 
         else CHECK((l.dataset->organisation.name == "Før 2" || l.dataset->organisation.name == "Etter"));
         for (auto& [name, bytes] : mem.files) CHECK(name.find(".tmp") == std::string::npos); // cleaned up
         // And the store keeps working after the crash.
-        REQUIRE(after.save(org("Neste"), nullptr));
+        REQUIRE(after.save(one_unit_organisation("Neste"), nullptr));
         CHECK(after.load_newest().dataset->organisation.name == "Neste");
     }
 }
@@ -108,8 +88,8 @@ TEST_CASE("snapshots: a crash at every step of a save leaves the last completed 
 TEST_CASE("snapshots: a damaged newest snapshot falls back to the previous one and says which was lost") {
     CrashingStore mem;
     SnapshotStore store(mem);
-    REQUIRE(store.save(org("God"), nullptr));
-    REQUIRE(store.save(org("Skadet"), nullptr));
+    REQUIRE(store.save(one_unit_organisation("God"), nullptr));
+    REQUIRE(store.save(one_unit_organisation("Skadet"), nullptr));
     const std::string newest = SnapshotStore::name_of(2);
     mem.files[newest] = mem.files[newest].substr(0, 40); // torn by a disk error
     SnapshotLoad l = store.load_newest();
@@ -120,7 +100,7 @@ TEST_CASE("snapshots: a damaged newest snapshot falls back to the previous one a
     CHECK(l.damaged[0].message_nb.find("skadet") != std::string::npos);
     CHECK(mem.files.count(newest + ".damaged") == 1); // kept for inspection, not deleted
     // The next save does not reuse the damaged snapshot's number.
-    REQUIRE(store.save(org("Ny"), nullptr));
+    REQUIRE(store.save(one_unit_organisation("Ny"), nullptr));
     CHECK(mem.files.count(SnapshotStore::name_of(3)) == 1);
     CHECK(store.load_newest().dataset->organisation.name == "Ny");
 }
@@ -141,8 +121,8 @@ bool save_in_pieces(SnapshotStore& store, const Dataset& d, std::string* error) 
 TEST_CASE("snapshots: a snapshot written in pieces loads like one written whole, and prunes the same") {
     CrashingStore mem;
     SnapshotStore store(mem, 2);
-    REQUIRE(store.save(org("Hel"), nullptr));
-    Dataset big = org("I biter");
+    REQUIRE(store.save(one_unit_organisation("Hel"), nullptr));
+    Dataset big = one_unit_organisation("I biter");
     for (int i = 0; i < 30; ++i) big.units.push_back({"E" + std::to_string(i), "Enhet " + std::to_string(i)});
     std::string error;
     REQUIRE(save_in_pieces(store, big, &error));
@@ -150,7 +130,7 @@ TEST_CASE("snapshots: a snapshot written in pieces loads like one written whole,
     // The temporary file was announced with about its size (the browser grows it once).
     REQUIRE(mem.reserved.count(SnapshotStore::name_of(2) + ".tmp") == 1);
     CHECK(mem.reserved.at(SnapshotStore::name_of(2) + ".tmp") >= save_dataset(big, -1).size());
-    REQUIRE(save_in_pieces(store, org("Tredje"), &error));
+    REQUIRE(save_in_pieces(store, one_unit_organisation("Tredje"), &error));
     // Two kept, as for whole saves; pieces are not loaded back when written, so the one known to
     // load ("Hel") is kept in place of the older of the two written in pieces.
     CHECK(store.sequence_numbers() == std::vector<uint64_t>{1, 3});
@@ -161,14 +141,14 @@ TEST_CASE("snapshots: a snapshot written in pieces loads like one written whole,
 TEST_CASE("snapshots: pieces under way are invisible, survive listing, and are dropped by a one-shot save") {
     CrashingStore mem;
     SnapshotStore store(mem, 5);
-    REQUIRE(store.save(org("Før"), nullptr));
+    REQUIRE(store.save(one_unit_organisation("Før"), nullptr));
     REQUIRE(store.begin_pieces(nullptr));
     REQUIRE(store.append_piece("{\"format\":", nullptr));
     CHECK(store.sequence_numbers() == std::vector<uint64_t>{1}); // the piece file is not a snapshot ...
     CHECK(mem.files.count(SnapshotStore::name_of(2) + ".tmp") == 1); // ... and listing keeps it
     CHECK(store.load_newest().dataset->organisation.name == "Før");
     // The page is hidden: the app saves whole at once; the pieces are dropped, the numbers go on.
-    REQUIRE(store.save(org("Flush"), nullptr));
+    REQUIRE(store.save(one_unit_organisation("Flush"), nullptr));
     CHECK_FALSE(store.writing_pieces());
     CHECK(mem.files.count(SnapshotStore::name_of(2) + ".tmp") == 0);
     CHECK(store.load_newest().dataset->organisation.name == "Flush");
@@ -182,11 +162,11 @@ TEST_CASE("snapshots: a crash at every step of a save in pieces leaves the last 
     for (int crash = 0; crash < 40; ++crash) {
         CAPTURE(crash);
         CrashingStore mem;
-        REQUIRE(SnapshotStore(mem, 2).save(org("Før"), nullptr));
+        REQUIRE(SnapshotStore(mem, 2).save(one_unit_organisation("Før"), nullptr));
         mem.steps = 0;
         mem.crash_after = crash;
         SnapshotStore during(mem, 2);
-        const bool completed = save_in_pieces(during, org("Etter"), nullptr);
+        const bool completed = save_in_pieces(during, one_unit_organisation("Etter"), nullptr);
         mem.crash_after = 1 << 30; // restart: the machine is back
         SnapshotStore after(mem, 2);
         SnapshotLoad l = after.load_newest();
@@ -200,22 +180,13 @@ TEST_CASE("snapshots: a crash at every step of a save in pieces leaves the last 
 // The app's autosave of a large document (SteppedSnapshot): a slice a frame, abandoned when the
 // document changes meanwhile, never leaving a half-written snapshot behind.
 Dataset org_with_employees(const std::string& name, int employees) {
-    Dataset d = org(name);
-    for (int i = 0; i < employees; ++i) {
-        Employee e;
-        e.id = "A" + std::to_string(i);
-        e.name = "Ansatt " + std::to_string(i);
-        e.unit = "U1";
-        e.employment.push_back({Date::from_ymd(2020, 1, 1), std::nullopt, 100});
-        d.employees.push_back(std::move(e));
-    }
-    return d;
+    return testing::one_unit_organisation_with_staff(name, static_cast<std::size_t>(employees));
 }
 
 TEST_CASE("stepped snapshot: slices end when the slice is over, and the finished snapshot is the document") {
     CrashingStore mem;
     SnapshotStore store(mem, 3);
-    REQUIRE(store.save(org("Før"), nullptr));
+    REQUIRE(store.save(one_unit_organisation("Før"), nullptr));
     const Dataset d = org_with_employees("Stor", 40);
     SteppedSnapshot w;
     REQUIRE(w.begin(store, d, 7, nullptr));
@@ -240,7 +211,7 @@ TEST_CASE("stepped snapshot: slices end when the slice is over, and the finished
 TEST_CASE("stepped snapshot: a change to the document meanwhile abandons it, the next one saves the change") {
     CrashingStore mem;
     SnapshotStore store(mem, 3);
-    REQUIRE(store.save(org("Før"), nullptr));
+    REQUIRE(store.save(one_unit_organisation("Før"), nullptr));
     Dataset d = org_with_employees("Første utgave", 40);
     SteppedSnapshot w;
     REQUIRE(w.begin(store, d, 1, nullptr));
@@ -262,7 +233,7 @@ TEST_CASE("stepped snapshot: a store failing midway leaves the previous snapshot
     for (int crash = 1; crash < 12; ++crash) {
         CAPTURE(crash);
         CrashingStore mem;
-        REQUIRE(SnapshotStore(mem, 3).save(org("Før"), nullptr));
+        REQUIRE(SnapshotStore(mem, 3).save(one_unit_organisation("Før"), nullptr));
         SnapshotStore store(mem, 3);
         const Dataset d = org_with_employees("Etter", 30);
         mem.steps = 0;
@@ -286,7 +257,7 @@ TEST_CASE("stepped snapshot: a store failing midway leaves the previous snapshot
 TEST_CASE("snapshots: a large register keeps fewer snapshots, and a small one five again") {
     CrashingStore mem;
     SnapshotStore store(mem, 5, /*large_bytes=*/2000, /*keep_large=*/2);
-    for (int i = 1; i <= 5; ++i) REQUIRE(store.save(org("Liten " + std::to_string(i)), nullptr));
+    for (int i = 1; i <= 5; ++i) REQUIRE(store.save(one_unit_organisation("Liten " + std::to_string(i)), nullptr));
     CHECK(store.sequence_numbers() == std::vector<uint64_t>{1, 2, 3, 4, 5});
     const Dataset big = org_with_employees("Stor", 40); // ~4 KB: "large" for this store
     REQUIRE(save_dataset(big, -1).size() >= 2000);
@@ -294,7 +265,7 @@ TEST_CASE("snapshots: a large register keeps fewer snapshots, and a small one fi
     CHECK(store.sequence_numbers() == std::vector<uint64_t>{5, 6}); // the newest and one to fall back on
     REQUIRE(save_in_pieces(store, big, nullptr));                   // written in pieces: the same rule
     CHECK(store.sequence_numbers() == std::vector<uint64_t>{6, 7});
-    for (int i = 8; i <= 12; ++i) REQUIRE(store.save(org("Liten igjen"), nullptr));
+    for (int i = 8; i <= 12; ++i) REQUIRE(store.save(one_unit_organisation("Liten igjen"), nullptr));
     CHECK(store.sequence_numbers() == std::vector<uint64_t>{8, 9, 10, 11, 12});
 }
 
@@ -305,7 +276,7 @@ TEST_CASE("stepped snapshot: a one-shot save meanwhile (page hide) ends it as ab
     SteppedSnapshot w;
     REQUIRE(w.begin(store, d, 1, nullptr));
     REQUIRE(w.step(1, [] { return true; }, nullptr, 5) == SteppedSnapshot::Step::more);
-    REQUIRE(store.save(org("Lagret ved sideskjul"), nullptr)); // the flush writes the document whole
+    REQUIRE(store.save(one_unit_organisation("Lagret ved sideskjul"), nullptr)); // the flush writes the document whole
     std::string error;
     CHECK(w.step(1, [] { return true; }, &error, 5) == SteppedSnapshot::Step::abandoned);
     CHECK(error.empty());
@@ -320,13 +291,13 @@ namespace {
 
 // What the reported bug wrote: a name longer than the loader accepts (10 000 bytes, dataset
 // format) was saved, and could never be loaded again.
-Dataset org_with_too_long_name() { return org(std::string(10001, 'x')); }
+Dataset org_with_too_long_name() { return one_unit_organisation(std::string(10001, 'x')); }
 
 std::string text_of(const Dataset& d) { return save_dataset(d, -1); }
 
 // A valid dataset's text in a format version above this iadesk's.
 std::string newer_version_text(const std::string& name) {
-    std::string t = text_of(org(name));
+    std::string t = text_of(one_unit_organisation(name));
     const std::string v = "\"version\":" + std::to_string(kDatasetFormatVersion);
     const std::size_t at = t.find(v);
     REQUIRE(at != std::string::npos);
@@ -339,7 +310,7 @@ TEST_CASE("snapshots: a run of unloadable saves after a good one never prunes th
     CrashingStore mem;
     {
         SnapshotStore store(mem, 5);
-        REQUIRE(store.save(org("God AS"), nullptr)); // 1: loads back, so it is known to load
+        REQUIRE(store.save(one_unit_organisation("God AS"), nullptr)); // 1: loads back, so it is known to load
         CHECK(store.known_good() == std::optional<uint64_t>(1));
         for (int i = 0; i < 7; ++i) {
             REQUIRE(store.save(org_with_too_long_name(), nullptr)); // 2..8: written, but never load
@@ -365,7 +336,7 @@ TEST_CASE("snapshots: a run of unloadable saves after a good one never prunes th
                                                            SnapshotStore::name_of(7) + ".damaged", SnapshotStore::name_of(8) + ".damaged"});
     CHECK(mem.files.at(SnapshotStore::name_of(8) + ".damaged") == text_of(org_with_too_long_name())); // byte for byte
     // New saves get new numbers and never touch the damaged ones.
-    REQUIRE(after.save(org("God AS, endret"), nullptr));
+    REQUIRE(after.save(one_unit_organisation("God AS, endret"), nullptr));
     CHECK(after.sequence_numbers() == std::vector<uint64_t>{1, 9});
     CHECK(after.damaged_names().size() == 4);
 }
@@ -373,9 +344,9 @@ TEST_CASE("snapshots: a run of unloadable saves after a good one never prunes th
 TEST_CASE("snapshots: the save that loads back becomes the one kept, an unloadable one in between is pruned normally") {
     CrashingStore mem;
     SnapshotStore store(mem, 3);
-    REQUIRE(store.save(org("A"), nullptr));                 // 1 good
+    REQUIRE(store.save(one_unit_organisation("A"), nullptr));                 // 1 good
     REQUIRE(store.save(org_with_too_long_name(), nullptr)); // 2 bad
-    REQUIRE(store.save(org("B"), nullptr));                 // 3 good: now the one known to load
+    REQUIRE(store.save(one_unit_organisation("B"), nullptr));                 // 3 good: now the one known to load
     CHECK_FALSE(store.last_save_problem());
     CHECK(store.known_good() == std::optional<uint64_t>(3));
     REQUIRE(store.save(org_with_too_long_name(), nullptr)); // 4 bad
@@ -388,7 +359,7 @@ TEST_CASE("snapshots: the save that loads back becomes the one kept, an unloadab
 TEST_CASE("snapshots: a large save is known to load only once a start has loaded it") {
     CrashingStore mem;
     const Dataset big = org_with_employees("Stor", 40); // ~4 KB: "large" for these stores
-    REQUIRE(SnapshotStore(mem, 5, 2000, 2, 1000).save(org("Liten"), nullptr)); // 1
+    REQUIRE(SnapshotStore(mem, 5, 2000, 2, 1000).save(one_unit_organisation("Liten"), nullptr)); // 1
     {
         // Texts over 1000 bytes are not loaded back when saved (the browser's limit is 4 MB).
         SnapshotStore store(mem, 5, 2000, 2, 1000);
@@ -408,7 +379,7 @@ TEST_CASE("snapshots: a large save is known to load only once a start has loaded
 
 TEST_CASE("snapshots: a snapshot of a newer format version is reported as newer, never renamed, pruned or written over") {
     CrashingStore mem;
-    REQUIRE(SnapshotStore(mem).save(org("Eldre"), nullptr));  // 1, this version
+    REQUIRE(SnapshotStore(mem).save(one_unit_organisation("Eldre"), nullptr));  // 1, this version
     mem.files[SnapshotStore::name_of(2)] = newer_version_text("Nyere"); // 2, written by a newer iadesk
     const auto before = mem.files;
     SnapshotStore store(mem);
@@ -421,7 +392,7 @@ TEST_CASE("snapshots: a snapshot of a newer format version is reported as newer,
     CHECK(store.holds_newer_version());
     // Nothing written: not by a save, not in pieces; every file as it was.
     std::string error;
-    CHECK_FALSE(store.save(org("Eldre, endret"), &error));
+    CHECK_FALSE(store.save(one_unit_organisation("Eldre, endret"), &error));
     CHECK(error.find("newer") != std::string::npos);
     CHECK_FALSE(store.begin_pieces(&error));
     CHECK(mem.files == before);
@@ -432,7 +403,7 @@ TEST_CASE("snapshots: a snapshot of a newer format version is reported as newer,
 
 TEST_CASE("snapshots: a newer-version snapshot behind a damaged newest one stops the search there") {
     CrashingStore mem;
-    REQUIRE(SnapshotStore(mem).save(org("Eldre"), nullptr));              // 1
+    REQUIRE(SnapshotStore(mem).save(one_unit_organisation("Eldre"), nullptr));              // 1
     mem.files[SnapshotStore::name_of(2)] = newer_version_text("Nyere");    // 2
     mem.files[SnapshotStore::name_of(3)] = newer_version_text("Nyest").substr(0, 30); // 3, torn
     SnapshotLoad l = SnapshotStore(mem).load_newest();
@@ -451,9 +422,9 @@ TEST_CASE("snapshots: the opened snapshot's time comes from the store, when it k
             return files.count(n) ? std::optional<int64_t>(1796565780) : std::nullopt; // 2026-12-06 14:03 UTC
         }
     } mem;
-    REQUIRE(SnapshotStore(mem).save(org("Med tid"), nullptr));
+    REQUIRE(SnapshotStore(mem).save(one_unit_organisation("Med tid"), nullptr));
     CHECK(SnapshotStore(mem).load_newest().saved_unix == std::optional<int64_t>(1796565780));
     CrashingStore plain;
-    REQUIRE(SnapshotStore(plain).save(org("Uten tid"), nullptr));
+    REQUIRE(SnapshotStore(plain).save(one_unit_organisation("Uten tid"), nullptr));
     CHECK_FALSE(SnapshotStore(plain).load_newest().saved_unix);
 }

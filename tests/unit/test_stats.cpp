@@ -1,6 +1,8 @@
 // Unit tests of stats.hpp: dagsverk, sykefraværsprosent, masking, rounding, quarters, bands.
 #include "iadesk/stats.hpp"
 
+#include "../support/fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -11,29 +13,21 @@ using namespace iadesk;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+using testing::ymd;
 
 Employee emp(const std::string& id, const std::string& unit, std::vector<Employment> employment) {
     return {id, id, unit, std::move(employment), std::nullopt};
 }
 
-Absence sick(const std::string& e, Date from, std::optional<Date> to, int grade = 100,
-             AbsenceKind kind = AbsenceKind::sykmelding) {
+using testing::egenmelding;
+using testing::sykmelding;
+
+// Either kind, for the property test that draws both.
+Absence absence(const std::string& e, Date from, std::optional<Date> to, int grade, AbsenceKind kind) {
     return {e, kind, from, to, grade};
 }
 
-Absence egen(const std::string& e, Date from, Date to) { return sick(e, from, to, 100, AbsenceKind::egenmelding); }
-
-struct Rng { // splitmix64: deterministic on every platform
-    uint64_t s;
-    uint64_t next() {
-        uint64_t z = (s += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return static_cast<int>(next() % static_cast<uint64_t>(n)); }
-};
+using testing::Rng; // splitmix64, the same numbers on every platform
 
 // The organisation of the worked example (unit U1), period Mon 30.3 - Sun 12.4.2026: Easter week
 // (Maundy Thursday 2.4, Good Friday 3.4) and the week after (Easter Monday 6.4). Working days:
@@ -48,12 +42,12 @@ Dataset easter_org() {
     ds.employees.push_back(emp("D", "U1", {{ymd(2026, 4, 8), open, 100}}));
     ds.employees.push_back(emp("E", "U1", {{ymd(2020, 1, 1), open, 50}}));
     ds.employees.push_back(emp("F", "U1", {{ymd(2020, 1, 1), ymd(2026, 3, 1), 100}})); // left before the period
-    ds.absences.push_back(egen("A", ymd(2026, 3, 30), ymd(2026, 4, 1)));
-    ds.absences.push_back(sick("B", ymd(2026, 4, 2), ymd(2026, 4, 10), 50));
-    ds.absences.push_back(egen("B", ymd(2026, 4, 9), ymd(2026, 4, 10)));
-    ds.absences.push_back(sick("C", ymd(2026, 3, 31), ymd(2026, 4, 7)));
-    ds.absences.push_back(egen("D", ymd(2026, 4, 6), ymd(2026, 4, 9)));
-    ds.absences.push_back(sick("F", ymd(2026, 3, 30), ymd(2026, 4, 10)));
+    ds.absences.push_back(egenmelding("A", ymd(2026, 3, 30), ymd(2026, 4, 1)));
+    ds.absences.push_back(sykmelding("B", ymd(2026, 4, 2), ymd(2026, 4, 10), 50));
+    ds.absences.push_back(egenmelding("B", ymd(2026, 4, 9), ymd(2026, 4, 10)));
+    ds.absences.push_back(sykmelding("C", ymd(2026, 3, 31), ymd(2026, 4, 7)));
+    ds.absences.push_back(egenmelding("D", ymd(2026, 4, 6), ymd(2026, 4, 9)));
+    ds.absences.push_back(sykmelding("F", ymd(2026, 3, 30), ymd(2026, 4, 10)));
     return ds;
 }
 
@@ -101,7 +95,7 @@ TEST_CASE("stats: masking below 5 employees, per unit, in the units' order") {
     Dataset ds = easter_org(); // U1 has 5 employees in the period
     const std::optional<Date> open;
     for (const char* id : {"K1", "K2", "K3", "K4"}) ds.employees.push_back(emp(id, "U2", {{ymd(2020, 1, 1), open, 100}}));
-    ds.absences.push_back(sick("K1", ymd(2026, 3, 30), ymd(2026, 4, 1)));
+    ds.absences.push_back(sykmelding("K1", ymd(2026, 3, 30), ymd(2026, 4, 1)));
     StatsQuery q{ymd(2026, 3, 30), ymd(2026, 4, 12), true};
     StatsResult r = compute_stats(ds, q);
     REQUIRE(r.groups.size() == 3);
@@ -159,8 +153,8 @@ TEST_CASE("stats: half-up rounding from unrounded sums") {
     Dataset ds;
     ds.units = {{"U1", "U1"}};
     for (const char* id : {"A", "B", "C", "D", "E"}) ds.employees.push_back(emp(id, "U1", {{ymd(2020, 1, 1), std::nullopt, 100}}));
-    ds.absences.push_back(sick("A", ymd(2026, 1, 5), ymd(2026, 1, 23)));
-    ds.absences.push_back(sick("B", ymd(2026, 1, 5), ymd(2026, 1, 14)));
+    ds.absences.push_back(sykmelding("A", ymd(2026, 1, 5), ymd(2026, 1, 23)));
+    ds.absences.push_back(sykmelding("B", ymd(2026, 1, 5), ymd(2026, 1, 14)));
     const StatsResult r = compute_stats(ds, {ymd(2026, 1, 5), ymd(2026, 1, 26)});
     CHECK(r.groups[0].sums->mulige == doctest::Approx(80.0));
     CHECK(r.groups[0].sums->tapte == doctest::Approx(23.0));
@@ -240,10 +234,10 @@ TEST_CASE("stats: properties on generated datasets against a day-by-day oracle")
             const Date from = base + rng.below(150) - 20;
             const bool open = rng.below(10) == 0;
             const bool sm = rng.below(2) == 1;
-            ds.absences.push_back(sick("E" + std::to_string(rng.below(people)), from,
-                                       open ? std::nullopt : std::optional<Date>(from + rng.below(30)),
-                                       sm ? 20 + 10 * rng.below(9) : 100,
-                                       sm ? AbsenceKind::sykmelding : AbsenceKind::egenmelding));
+            ds.absences.push_back(absence("E" + std::to_string(rng.below(people)), from,
+                                          open ? std::nullopt : std::optional<Date>(from + rng.below(30)),
+                                          sm ? 20 + 10 * rng.below(9) : 100,
+                                          sm ? AbsenceKind::sykmelding : AbsenceKind::egenmelding));
         }
         const Date qf = base + rng.below(40), qt = qf + rng.below(100);
 
@@ -320,7 +314,7 @@ TEST_CASE("stats: 50 000 employees / 500 000 records") {
                                    {{ymd(2020, 1, 1), std::nullopt, 40.0 + 10 * rng.below(7)}}));
         for (int r = 0; r < 10; ++r) {
             const Date from = ymd(2025, 1, 1) + rng.below(365);
-            ds.absences.push_back(sick(ds.employees.back().id, from, from + rng.below(20), 20 + 10 * rng.below(9)));
+            ds.absences.push_back(sykmelding(ds.employees.back().id, from, from + rng.below(20), 20 + 10 * rng.below(9)));
         }
     }
     const StatsResult r = compute_stats(ds, {ymd(2025, 1, 1), ymd(2025, 12, 31), true});

@@ -7,6 +7,8 @@
 #include "iadesk/goals.hpp"
 #include "iadesk/stats.hpp"
 
+#include "../support/fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -19,7 +21,7 @@ using namespace iadesk;
 
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d); }
+using testing::ymd;
 
 Employee emp(const std::string& id, const std::string& unit, Date from, std::optional<Date> to, double percent = 100) {
     return {id, id, unit, {{from, to, percent}}, std::nullopt};
@@ -148,16 +150,7 @@ std::map<std::string, std::optional<DagsverkSums>> parse_stats_csv(std::string t
     return rows;
 }
 
-struct Rng { // splitmix64: deterministic on every platform
-    uint64_t s;
-    uint64_t next() {
-        uint64_t z = (s += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return static_cast<int>(next() % static_cast<uint64_t>(n)); }
-};
+using testing::Rng; // splitmix64, the same numbers on every platform
 
 } // namespace
 
