@@ -2,6 +2,7 @@
 
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/access.hpp"
 
@@ -41,9 +42,7 @@ void draw_change_log(ViewContext& ctx) {
         return;
     }
     const std::vector<ChangeLogEntry>& log = ctx.data().change_log;
-    char count[96];
-    std::snprintf(count, sizeof count, tr("changelog.count"), static_cast<int>(log.size()));
-    ui::text(count);
+    ui::text(trf("changelog.count", fmt::arg("count", log.size())).c_str());
     if (log.empty()) return;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable;

@@ -4,13 +4,13 @@
 
 #include "app/format.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/sick_pay.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 
 namespace iadesk::app {
@@ -30,21 +30,18 @@ const char* problem_key(EgenmeldingProblem p) {
 
 // Why the planned egenmelding breaks `rule` (the one check_egenmelding applied), one line a reason.
 std::string reason_text(EgenmeldingProblem p, const EgenmeldingCheck& check, const EgenmeldingRule& rule, int planned_days) {
-    char line[256];
+    // The count that broke the rule and the rule's limit.
+    auto over = [&](int count, int allowed) {
+        return trf(problem_key(p), fmt::arg("count", count), fmt::arg("allowed", allowed));
+    };
     switch (p) {
-    case EgenmeldingProblem::too_many_days_at_a_time:
-        std::snprintf(line, sizeof line, tr(problem_key(p)), check.days, rule.days_at_a_time);
-        break;
+    case EgenmeldingProblem::too_many_days_at_a_time: return over(check.days, rule.days_at_a_time);
     case EgenmeldingProblem::too_many_times:
-        std::snprintf(line, sizeof line, tr(problem_key(p)), check.times_in_12_months + 1, rule.times_per_12_months.value_or(0));
-        break;
+        return over(check.times_in_12_months + 1, rule.times_per_12_months.value_or(0));
     case EgenmeldingProblem::too_many_days_in_12_months:
-        std::snprintf(line, sizeof line, tr(problem_key(p)), check.days_in_12_months + planned_days,
-                      rule.days_per_12_months.value_or(0));
-        break;
+        return over(check.days_in_12_months + planned_days, rule.days_per_12_months.value_or(0));
     default: return tr(problem_key(p));
     }
-    return line;
 }
 
 } // namespace

@@ -2,12 +2,12 @@
 
 #include "app/format.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 
 namespace iadesk::app {
@@ -98,10 +98,8 @@ void EmployeesView::draw_list(ViewContext& ctx) {
     if (ImGui::Checkbox(tr("employees.only_sick"), &only_sick)) order_dirty = true;
     if (order_dirty) rebuild_order(ctx);
 
-    char count[96];
-    std::snprintf(count, sizeof count, tr("employees.count"), static_cast<int>(order.size()),
-                  static_cast<int>(data.employees.size()));
-    ui::label_text(count);
+    ui::label_text(
+        trf("employees.count", fmt::arg("shown", order.size()), fmt::arg("total", data.employees.size())).c_str());
     if (data.employees.empty()) {
         ui::label_text(tr("employees.empty"));
         return;
@@ -322,10 +320,9 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
             if (ImGui::Button(tr("employees.remove"))) confirm_remove = true;
             if (confirm_remove) {
                 const EmployeeDependents dep = employee_dependents(ctx.doc.data, existing->id);
-                char msg[256];
-                std::snprintf(msg, sizeof msg, tr("employees.remove_confirm"), existing->name.c_str(),
-                              static_cast<int>(dep.absences), static_cast<int>(dep.milestone_events));
-                ui::label_text(msg);
+                ui::label_text(trf("employees.remove_confirm", fmt::arg("name", existing->name),
+                                   fmt::arg("absences", dep.absences), fmt::arg("milestones", dep.milestone_events))
+                                   .c_str());
                 if (ImGui::Button(tr("employees.remove_yes"))) {
                     ctx.submit(remove_employee(ctx.doc.data, existing->id));
                     confirm_remove = false;

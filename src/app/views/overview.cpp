@@ -2,12 +2,12 @@
 
 #include "app/format.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 namespace {
@@ -85,9 +85,7 @@ void OverviewView::draw(ViewContext& ctx) {
     for (const OverviewRow& r : d.rows)
         if (r.next && (r.next->status == MilestoneStatus::overdue || r.next->status == MilestoneStatus::due_soon))
             ++need_action;
-    char title[160];
-    std::snprintf(title, sizeof title, tr("overview.need_action"), need_action);
-    ui::heading(ctx.theme.fonts.heading, title);
+    ui::heading(ctx.theme.fonts.heading, trf("overview.need_action", fmt::arg("count", need_action)).c_str());
     ImGui::TextDisabled("%s %s · %s %d", tr("overview.today"), format_date(ctx.today, ctx.language).c_str(),
                         tr("overview.week"), iso_week(ctx.today).week);
 
@@ -108,9 +106,7 @@ void OverviewView::draw(ViewContext& ctx) {
     if (ui::search_box(tr("overview.search_hint"), "search", search, 14)) order_dirty = true;
 
     if (order_dirty) rebuild_order(ctx);
-    char count[96];
-    std::snprintf(count, sizeof count, tr("overview.count"), static_cast<int>(order.size()), static_cast<int>(d.rows.size()));
-    ui::label_text(count);
+    ui::label_text(trf("overview.count", fmt::arg("shown", order.size()), fmt::arg("total", d.rows.size())).c_str());
 
     if (d.rows.empty()) {
         ui::label_text(tr("overview.empty"));

@@ -6,21 +6,19 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/plan_commands.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 using namespace plans_ui;
 
 void PlanEditorView::draw_start(ViewContext& ctx, const Employee& e, Date case_start) {
-    char line[160];
-    std::snprintf(line, sizeof line, tr("plan.case_from"), format_date(case_start, ctx.language).c_str());
-    ui::label_text(line);
+    ui::label_text(trf("plan.case_from", fmt::arg("date", format_date(case_start, ctx.language))).c_str());
     const Plan* p = find_plan(ctx.data(), e.id, case_start);
     if (p && p->exemption) {
         ui::label_text(tr("plan.exempted"));
@@ -70,19 +68,21 @@ void PlanEditorView::draw_side(ViewContext& ctx, const Plan& p, bool may_edit) {
     for (std::size_t i = 0; i < p.versions.size(); ++i) {
         const PlanVersion& v = p.versions[i];
         ImGui::PushID(static_cast<int>(i));
-        char line[200];
-        std::snprintf(line, sizeof line, tr("plan.version_line"), v.number, format_date(v.created, ctx.language).c_str(),
-                      v.created_by.c_str());
+        const std::string line =
+            trf("plan.version_line", fmt::arg("version", v.number),
+                fmt::arg("date", format_date(v.created, ctx.language)), fmt::arg("author", v.created_by));
         const bool selected = (view_version == 0 && i + 1 == p.versions.size()) || view_version == v.number;
-        if (ImGui::Selectable(line, selected)) view_version = i + 1 == p.versions.size() ? 0 : v.number;
-        probe::note_text(line);
+        if (ImGui::Selectable(line.c_str(), selected)) view_version = i + 1 == p.versions.size() ? 0 : v.number;
+        probe::note_text(line.c_str());
         if (v.agreed()) {
-            std::snprintf(line, sizeof line, tr("plan.agreed_line"), format_date(*v.agreed_employee, ctx.language).c_str(),
-                          format_date(*v.agreed_manager, ctx.language).c_str(), v.manager_name.c_str());
+            const std::string agreed =
+                trf("plan.agreed_line", fmt::arg("employee_date", format_date(*v.agreed_employee, ctx.language)),
+                    fmt::arg("manager_date", format_date(*v.agreed_manager, ctx.language)),
+                    fmt::arg("manager", v.manager_name));
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-            ImGui::TextWrapped("%s", line);
+            ImGui::TextWrapped("%s", agreed.c_str());
             ImGui::PopStyleColor();
-            probe::note_text(line);
+            probe::note_text(agreed.c_str());
         } else {
             ImGui::TextDisabled("%s", tr("plan.state_draft"));
         }

@@ -4,6 +4,7 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/measures.hpp"
 #include "iadesk/plan_commands.hpp"
@@ -11,7 +12,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 using namespace plans_ui;
@@ -56,9 +56,7 @@ void PlanEditorView::draw_list(ViewContext& ctx) {
         if (!list_search_.empty() && measures::fold(e.name).find(measures::fold(list_search_)) == std::string::npos) continue;
         rows.push_back(static_cast<int>(i));
     }
-    char count[64];
-    std::snprintf(count, sizeof count, tr("plan.count"), static_cast<int>(rows.size()), static_cast<int>(ctx.derived.rows.size()));
-    ui::text(count);
+    ui::text(trf("plan.count", fmt::arg("shown", rows.size()), fmt::arg("total", ctx.derived.rows.size())).c_str());
     if (rows.empty()) {
         ui::label_text(tr("plan.list_empty"));
         return;
@@ -152,9 +150,7 @@ void PlanEditorView::draw_editor(ViewContext& ctx) {
     }
     const Employee& e = data.employees[static_cast<std::size_t>(it->second)];
     const std::optional<Date> start = case_of(ctx, e.id);
-    char title[256];
-    std::snprintf(title, sizeof title, tr("plan.title"), e.name.c_str());
-    ui::heading(ctx.theme.fonts.heading, title);
+    ui::heading(ctx.theme.fonts.heading, trf("plan.title", fmt::arg("name", e.name)).c_str());
     if (!start) {
         ui::label_text(tr("plan.no_case"));
         return;
@@ -181,9 +177,7 @@ void PlanEditorView::draw_editor(ViewContext& ctx) {
     ImGui::BeginChild("plan-parts", ImVec2(ImGui::GetContentRegionAvail().x - side - em, 0));
     if (viewing_old) {
         PlanContent old = p->versions[static_cast<std::size_t>(view_version - 1)].content;
-        char line[128];
-        std::snprintf(line, sizeof line, tr("plan.viewing_old"), view_version);
-        ui::label_text(line);
+        ui::label_text(trf("plan.viewing_old", fmt::arg("version", view_version)).c_str());
         draw_parts(ctx, old, false);
     } else {
         draw_parts(ctx, draft_, editable);

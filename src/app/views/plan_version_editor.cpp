@@ -6,26 +6,26 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/plan_commands.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 using namespace plans_ui;
 
 void PlanEditorView::draw_toolbar(ViewContext& ctx, const Plan& p, const Employee& e, bool may_edit) {
     const PlanVersion& last = p.versions.back();
-    char line[256];
-    std::snprintf(line, sizeof line, tr("plan.case_from"), format_date(p.case_start, ctx.language).c_str());
-    ImGui::TextDisabled("%s · %s", ctx.derived.unit_name(ctx.data(), e.unit).c_str(), line);
+    const std::string case_from = trf("plan.case_from", fmt::arg("date", format_date(p.case_start, ctx.language)));
+    ImGui::TextDisabled("%s · %s", ctx.derived.unit_name(ctx.data(), e.unit).c_str(), case_from.c_str());
     // State and quality.
     const PlanQuality q = plan_quality(draft_);
-    std::snprintf(line, sizeof line, tr("plan.state_line"), tr(plan_state_key(&p)), last.number, q.score);
-    ui::text(line);
+    ui::text(trf("plan.state_line", fmt::arg("state", tr(plan_state_key(&p))), fmt::arg("version", last.number),
+                 fmt::arg("quality", q.score))
+                 .c_str());
     const bool is_dirty = dirty(p);
     const bool draft_open = may_edit && !last.agreed();
     // Primary action: save the draft (or, when saved, mark it agreed).
@@ -109,9 +109,7 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     for (std::size_t i = 0; i < c.tasks.size(); ++i) {
         PlanTask& t = c.tasks[i];
         ImGui::PushID(static_cast<int>(i));
-        char label[64];
-        std::snprintf(label, sizeof label, tr("plan.task_n"), static_cast<int>(i) + 1);
-        ui::input_text(label, "task", t.description, 24, ro);
+        ui::input_text(trf("plan.task_n", fmt::arg("number", i + 1)).c_str(), "task", t.description, 24, ro);
         field_problem("tasks/" + std::to_string(i) + "/description");
         ImGui::SameLine();
         int f = static_cast<int>(t.feasibility);
@@ -144,9 +142,7 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     for (std::size_t i = 0; i < c.own_measures.size(); ++i) {
         PlanMeasure& m = c.own_measures[i];
         ImGui::PushID(static_cast<int>(1000 + i));
-        char label[64];
-        std::snprintf(label, sizeof label, tr("plan.measure_n"), static_cast<int>(i) + 1);
-        ui::input_text(label, "measure", m.description, 30, ro);
+        ui::input_text(trf("plan.measure_n", fmt::arg("number", i + 1)).c_str(), "measure", m.description, 30, ro);
         field_problem("own_measures/" + std::to_string(i) + "/description");
         ImGui::SameLine();
         int st = static_cast<int>(m.status);
