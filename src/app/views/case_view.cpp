@@ -8,7 +8,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 namespace {
@@ -115,9 +114,7 @@ void CaseView::draw_timeline(const ViewContext& ctx, const CaseSchedule& s) {
     for (int w = 0; w <= 52; w += 4) {
         const float x = origin.x + width * static_cast<float>(w) / 52.0f;
         dl->AddLine(ImVec2(x, axis_y - 0.3f * em), ImVec2(x, axis_y + 0.3f * em), axis);
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%d", w);
-        dl->AddText(ImVec2(x - 0.3f * em, axis_y + 0.5f * em), text, buf);
+        dl->AddText(ImVec2(x - 0.3f * em, axis_y + 0.5f * em), text, std::to_string(w).c_str());
     }
     for (const Milestone& m : s.milestones) {
         if (!m.has_due()) continue;
@@ -140,12 +137,11 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
     const bool may_mark = ctx.can_edit(EditArea::milestone_events, unit);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("milestones", 5, flags)) return;
-    ImGui::TableSetupColumn(tr("col.milestone"), 0, 2.4f);
-    ImGui::TableSetupColumn(tr("col.due"), 0, 1.8f);
-    ImGui::TableSetupColumn(tr("col.status"), 0, 1.2f);
-    ImGui::TableSetupColumn(tr("col.responsible"), 0, 1.0f);
-    ImGui::TableSetupColumn(tr("col.actions"), 0, 2.4f);
-    ImGui::TableHeadersRow();
+    ui::table_columns({{"col.milestone", 2.4f},
+                       {"col.due", 1.8f},
+                       {"col.status", 1.2f},
+                       {"col.responsible", 1.0f},
+                       {"col.actions", 2.4f}});
     for (const Milestone& m : s.milestones) {
         ImGui::PushID(m.rule->id.c_str());
         ImGui::TableNextRow();

@@ -52,11 +52,7 @@ void EmployeesView::draw_absences(ViewContext& ctx, const Employee& e) {
     ui::heading(ctx.theme.fonts.title, tr("absence.title"));
     int shown = 0;
     if (ImGui::BeginTable("absences", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn(tr("absence.kind"));
-        ImGui::TableSetupColumn(tr("employees.from"));
-        ImGui::TableSetupColumn(tr("employees.to"));
-        ImGui::TableSetupColumn(tr("col.grade"));
-        ImGui::TableHeadersRow();
+        ui::table_columns({{"absence.kind"}, {"employees.from"}, {"employees.to"}, {"col.grade"}});
         // Newest first; an employee has tens of records, so a scan of their own is enough.
         std::vector<const Absence*> own;
         for (const Absence& a : data.absences)
@@ -92,9 +88,7 @@ void EmployeesView::draw_absences(ViewContext& ctx, const Employee& e) {
     ImGui::RadioButton(tr("absence.sykmelding"), &absence.kind, 1);
     ImGui::SameLine();
     ImGui::RadioButton(tr("absence.egenmelding"), &absence.kind, 0);
-    ImGui::BeginGroup();
     ui::date_input(tr("absence.first_day"), "abs-from", absence.from);
-    ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
     if (!absence.open_end) ui::date_input(tr("absence.last_day"), "abs-to", absence.to);

@@ -39,11 +39,7 @@ StatusStyle style_of(GoalStatus s) {
 // Icon + word + colour (status never by colour alone); findable by its word.
 void goal_status_tag(GoalStatus s) {
     const StatusStyle st = style_of(s);
-    const std::string text = std::string(st.icon) + " " + tr(st.key);
-    ImGui::PushStyleColor(ImGuiCol_Text, st.colour);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopStyleColor();
-    probe::note_text(tr(st.key));
+    ui::tag(st.icon, st.key, st.colour);
 }
 
 std::string value_text(const ViewContext& ctx, const Goal& g, const GoalEvaluation& e, const std::optional<double>& v) {

@@ -216,26 +216,20 @@ void MeasuresView::draw_filters(const ViewContext& ctx) {
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.ia_goals[i].label.in(lang).c_str());
         }
     }
-    {
-        ChipRow row(tr("measures.filter.provider"), label_em);
-        for (const ms::Label& l : t.providers) {
-            const bool on = filter.provider == l.id;
-            if (row.add(l.label.in(lang), "provider-" + l.id, on)) {
-                filter.provider = on ? std::string() : l.id;
+    // A row of chips that chooses one of `labels` into `chosen`; a click on the chosen one clears it.
+    auto choose_one = [&](const char* key, const std::vector<ms::Label>& labels, std::string& chosen,
+                          const char* id_prefix) {
+        ChipRow row(tr(key), label_em);
+        for (const ms::Label& l : labels) {
+            const bool on = chosen == l.id;
+            if (row.add(l.label.in(lang), id_prefix + l.id, on)) {
+                chosen = on ? std::string() : l.id;
                 hits_dirty_ = true;
             }
         }
-    }
-    {
-        ChipRow row(tr("measures.filter.group"), label_em);
-        for (const ms::Label& l : t.target_groups) {
-            const bool on = filter.target_group == l.id;
-            if (row.add(l.label.in(lang), "group-" + l.id, on)) {
-                filter.target_group = on ? std::string() : l.id;
-                hits_dirty_ = true;
-            }
-        }
-    }
+    };
+    choose_one("measures.filter.provider", t.providers, filter.provider, "provider-");
+    choose_one("measures.filter.group", t.target_groups, filter.target_group, "group-");
 }
 
 } // namespace iadesk::app

@@ -124,17 +124,10 @@ void GoalsView::draw_meeting_editor(ViewContext& ctx) {
     }
     if (remove >= 0) meeting.decisions.erase(meeting.decisions.begin() + remove);
     if (ImGui::SmallButton(tr("goals.add_decision"))) meeting.decisions.emplace_back();
-    ui::problem_summary(meeting.problems, en);
-    if (ui::primary_button(tr("goals.save_meeting"))) save_meeting(ctx);
-    ImGui::SameLine();
-    if (ImGui::Button(tr("common.cancel"))) meeting = MeetingForm{};
-    if (!meeting.is_new) {
-        ImGui::SameLine();
-        if (ImGui::Button(tr("goals.remove"))) {
-            ctx.submit(remove_meeting(ctx.doc.data, meeting.id));
-            meeting = MeetingForm{};
-        }
-    }
+    const FormAction action = form_buttons(meeting.problems, en, "goals.save_meeting", !meeting.is_new);
+    if (action == FormAction::save) save_meeting(ctx);
+    if (action == FormAction::remove) ctx.submit(remove_meeting(ctx.doc.data, meeting.id));
+    if (action == FormAction::remove || action == FormAction::cancel) meeting = MeetingForm{};
 }
 
 void GoalsView::save_meeting(ViewContext& ctx) {

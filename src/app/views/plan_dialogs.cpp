@@ -44,21 +44,13 @@ void PlanEditorView::draw_start(ViewContext& ctx, const Employee& e, Date case_s
     ui::label_text(tr("plan.exempt_help"));
     if (ImGui::Button(tr("plan.exempt"))) open_exempt_ = true;
     ui::problem_summary(problems_, english(ctx));
-    if (open_exempt_) {
-        ImGui::OpenPopup("plan-exempt");
-        open_exempt_ = false;
-        dialog_problems_.clear();
-    }
-    if (ImGui::BeginPopupModal("plan-exempt", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (begin_dialog("plan-exempt", open_exempt_, dialog_problems_)) {
         ui::label_text(tr("plan.exempt_confirm"));
         ui::input_multiline(tr("plan.exempt_reason"), "exempt-reason", exempt_reason_, 30, 3, kPlanTextMax);
-        ui::problem_summary(dialog_problems_, english(ctx));
-        if (ui::primary_button(tr("plan.exempt_save"))) {
-            if (ctx.submit_to(exempt_plan(ctx.doc.data, e.id, case_start, exempt_reason_, actor(ctx), ctx.today), dialog_problems_))
-                ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
+        if (dialog_buttons(dialog_problems_, english(ctx), "plan.exempt_save") &&
+            ctx.submit_to(exempt_plan(ctx.doc.data, e.id, case_start, exempt_reason_, actor(ctx), ctx.today),
+                          dialog_problems_))
+            ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }
@@ -144,18 +136,12 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
         }
         ImGui::EndPopup();
     }
-    if (open_agree_) {
-        ImGui::OpenPopup("plan-agree");
-        open_agree_ = false;
-        dialog_problems_.clear();
-    }
-    if (ImGui::BeginPopupModal("plan-agree", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (begin_dialog("plan-agree", open_agree_, dialog_problems_)) {
         ui::label_text(tr("plan.agree_help"));
         auto emp = ui::date_input(tr("plan.agree_employee"), "agree-employee", agree_employee_);
         auto man = ui::date_input(tr("plan.agree_manager"), "agree-manager", agree_manager_);
         ui::input_text(tr("plan.manager_name"), "manager-name", manager_name_, 20);
-        ui::problem_summary(dialog_problems_, en);
-        if (ui::primary_button(tr("plan.agree_save"))) {
+        if (dialog_buttons(dialog_problems_, en, "plan.agree_save")) {
             if (!emp || !man) {
                 dialog_problems_ = {{"agreed_employee", "Skriv begge datoene", "Enter both dates"}};
             } else {
@@ -163,16 +149,9 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
                     ImGui::CloseCurrentPopup();
             }
         }
-        ImGui::SameLine();
-        if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
-    if (open_share_) {
-        ImGui::OpenPopup("plan-share");
-        open_share_ = false;
-        dialog_problems_.clear();
-    }
-    if (ImGui::BeginPopupModal("plan-share", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (begin_dialog("plan-share", open_share_, dialog_problems_)) {
         ImGui::TextUnformatted(tr("plan.recipient"));
         const char* names[5];
         for (int i = 0; i < 5; ++i) names[i] = tr(kRecipientKeys[i]);
@@ -180,8 +159,7 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
         ImGui::Combo("##recipient", &share_recipient_, names, 5);
         auto when = ui::date_input(tr("plan.share_date"), "share-date", share_date_);
         ui::input_text(tr("plan.channel"), "share-channel", share_channel_, 20);
-        ui::problem_summary(dialog_problems_, en);
-        if (ui::primary_button(tr("plan.share_save"))) {
+        if (dialog_buttons(dialog_problems_, en, "plan.share_save")) {
             if (!when) {
                 dialog_problems_ = {{"date", "Skriv datoen", "Enter the date"}};
             } else {
@@ -190,8 +168,6 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
                     ImGui::CloseCurrentPopup();
             }
         }
-        ImGui::SameLine();
-        if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }

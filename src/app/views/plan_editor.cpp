@@ -65,37 +65,34 @@ void PlanEditorView::draw_list(ViewContext& ctx) {
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("plans", 5, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("col.name"), 0, 2.2f);
-    ImGui::TableSetupColumn(tr("col.unit"), 0, 1.8f);
-    ImGui::TableSetupColumn(tr("overview.week"), 0, 0.6f);
-    ImGui::TableSetupColumn(tr("plan.col_state"), 0, 1.4f);
-    ImGui::TableSetupColumn(tr("plan.col_quality"), 0, 1.0f);
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clip;
-    clip.Begin(static_cast<int>(rows.size()));
-    while (clip.Step()) {
-        for (int k = clip.DisplayStart; k < clip.DisplayEnd; ++k) {
-            const OverviewRow& r = ctx.derived.rows[static_cast<std::size_t>(rows[static_cast<std::size_t>(k)])];
-            const Employee& e = data.employees[static_cast<std::size_t>(r.employee)];
-            const CaseSchedule& s = ctx.derived.schedules[static_cast<std::size_t>(r.schedule)];
-            const Plan* p = find_plan(data, e.id, s.sickness_case->start);
-            ui::push_id(e.id);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            if (ui::selectable(e.name, "row", false, ImGuiSelectableFlags_SpanAllColumns)) open(e.id);
-            probe::note_text(e.name);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ctx.derived.unit_name(data, e.unit).c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", r.week);
-            ImGui::TableNextColumn();
-            if (p && !p->versions.empty()) ImGui::Text("%s v%d", tr(plan_state_key(p)), p->versions.back().number);
-            else ImGui::TextUnformatted(tr(plan_state_key(p)));
-            ImGui::TableNextColumn();
-            if (p && !p->versions.empty()) ImGui::Text("%d / 5", plan_quality(p->versions.back().content).score);
-            ImGui::PopID();
-        }
-    }
+    ui::table_columns({{"col.name", 2.2f},
+                       {"col.unit", 1.8f},
+                       {"overview.week", 0.6f},
+                       {"plan.col_state", 1.4f},
+                       {"plan.col_quality", 1.0f}});
+    ui::visible_rows(rows.size(), [&](std::size_t k) {
+        const OverviewRow& r = ctx.derived.rows[static_cast<std::size_t>(rows[k])];
+        const Employee& e = data.employees[static_cast<std::size_t>(r.employee)];
+        const CaseSchedule& s = ctx.derived.schedules[static_cast<std::size_t>(r.schedule)];
+        const Plan* p = find_plan(data, e.id, s.sickness_case->start);
+        ui::push_id(e.id);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (ui::selectable(e.name, "row", false, ImGuiSelectableFlags_SpanAllColumns)) open(e.id);
+        probe::note_text(e.name);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(ctx.derived.unit_name(data, e.unit).c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", r.week);
+        ImGui::TableNextColumn();
+        if (p && !p->versions.empty())
+            ImGui::Text("%s v%d", tr(plan_state_key(p)), p->versions.back().number);
+        else
+            ImGui::TextUnformatted(tr(plan_state_key(p)));
+        ImGui::TableNextColumn();
+        if (p && !p->versions.empty()) ImGui::Text("%d / 5", plan_quality(p->versions.back().content).score);
+        ImGui::PopID();
+    });
     ImGui::EndTable();
 }
 

@@ -106,25 +106,14 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     ImGui::TextDisabled("%s", tr("plan.tasks_help"));
     hints_for(q, "tasks", en);
     const char* feas[] = {tr("plan.can"), tr("plan.with_adjustment"), tr("plan.cannot")};
-    for (std::size_t i = 0; i < c.tasks.size(); ++i) {
-        PlanTask& t = c.tasks[i];
-        ImGui::PushID(static_cast<int>(i));
+    editable_rows(c.tasks, 0, ro, [&](PlanTask& t, std::size_t i) {
         ui::input_text(trf("plan.task_n", fmt::arg("number", i + 1)).c_str(), "task", t.description, 24, ro);
         field_problem("tasks/" + std::to_string(i) + "/description");
         ImGui::SameLine();
         int f = static_cast<int>(t.feasibility);
-        ImGui::BeginDisabled(ro);
-        ImGui::SetNextItemWidth(16 * ImGui::GetFontSize());
-        if (ImGui::Combo("##feas", &f, feas, 3)) t.feasibility = static_cast<TaskFeasibility>(f);
-        ImGui::EndDisabled();
-        probe::note_text(feas[f]);
+        if (row_combo("##feas", f, feas, 3, 16, ro)) t.feasibility = static_cast<TaskFeasibility>(f);
         ui::input_text(tr("plan.task_note"), "note", t.note, 40, ro);
-        if (remove_row_button(c.tasks, i, ro)) {
-            ImGui::PopID();
-            break;
-        }
-        ImGui::PopID();
-    }
+    });
     if (!ro && ImGui::Button(tr("plan.add_task"))) c.tasks.push_back({});
 
     section(ctx, "plan.part_ability");
@@ -146,11 +135,7 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
         field_problem("own_measures/" + std::to_string(i) + "/description");
         ImGui::SameLine();
         int st = static_cast<int>(m.status);
-        ImGui::BeginDisabled(ro);
-        ImGui::SetNextItemWidth(10 * ImGui::GetFontSize());
-        if (ImGui::Combo("##status", &st, statuses, 4)) m.status = static_cast<MeasureStatus>(st);
-        ImGui::EndDisabled();
-        probe::note_text(statuses[st]);
+        if (row_combo("##status", st, statuses, 4, 10, ro)) m.status = static_cast<MeasureStatus>(st);
         ui::input_text(tr("plan.responsible"), "responsible", m.responsible, 14, ro);
         ImGui::SameLine();
         ImGui::BeginGroup();
@@ -205,20 +190,13 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     }
 
     section(ctx, "plan.part_help");
-    for (std::size_t i = 0; i < c.help_measures.size(); ++i) {
-        HelpMeasure& m = c.help_measures[i];
-        ImGui::PushID(static_cast<int>(2000 + i));
+    editable_rows(c.help_measures, 2000, ro, [&](HelpMeasure& m, std::size_t) {
         ui::input_text(tr("plan.help_measure"), "help", m.description, 30, ro);
         if (!m.measure_id.empty()) {
             ImGui::SameLine();
             ImGui::TextDisabled("%s %s", tr("plan.catalogue"), m.measure_id.c_str());
         }
-        if (remove_row_button(c.help_measures, i, ro)) {
-            ImGui::PopID();
-            break;
-        }
-        ImGui::PopID();
-    }
+    });
     if (!ro && ImGui::Button(tr("plan.add_help"))) c.help_measures.push_back({});
 
     section(ctx, "plan.part_other");
