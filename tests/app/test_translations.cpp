@@ -87,7 +87,7 @@ TEST_CASE("trf fills a translation by name, in each language's own order") {
     }
     CurrentTexts current(Language::en);
     CHECK(trf("case.summary", fmt::arg("unit", "Sales"), fmt::arg("week", 12), fmt::arg("percent", 50)) ==
-          "Sales · week 12 of 52 · 50 % on sick leave today");
+          "Sales · week 12 of 52 · 50 % sick-listed today");
     CHECK(trf("rel.days_ago", fmt::arg("days", 2)) == "2 days ago");
 }
 
