@@ -1,5 +1,7 @@
 #include "app/app.hpp"
 
+#include "app/format.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/dataset.hpp"
 #include "iadesk/demo.hpp"
@@ -8,7 +10,6 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <ctime>
 
@@ -134,10 +135,8 @@ void App::on_file_picked(int purpose, const std::string& name, const std::string
 }
 
 void App::on_file_too_large(const std::string& name, double bytes) {
-    char line[512];
-    std::snprintf(line, sizeof line, tr("data.file_too_large"), name.c_str(),
-                  static_cast<long long>(bytes / (1024 * 1024)));
-    set_status(line);
+    set_status(trf("data.file_too_large", fmt::arg("file", name),
+                   fmt::arg("megabytes", static_cast<long long>(bytes / (1024 * 1024))))); // whole MiB, rounded down
 }
 
 // Theme, font size and language are the user's, not the document's: they live with ImGui's own
@@ -284,9 +283,7 @@ void App::draw_status_bar() {
     } else if (save.unloadable) {
         const DatasetProblem& p = *save.unloadable;
         const std::string why = p.pointer + ": " + (translations_.language == Language::en ? p.message_en : p.message_nb);
-        char buf[1024];
-        std::snprintf(buf, sizeof buf, tr("save.unloadable"), why.c_str());
-        save_text = std::string("\xE2\x9A\xA0 ") + buf;
+        save_text = "\xE2\x9A\xA0 " + trf("save.unloadable", fmt::arg("reason", why));
         colour = colours().text_error;
     } else if (!autosave_.stored()) {
         save_text = tr("save.not_stored");
@@ -297,9 +294,7 @@ void App::draw_status_bar() {
         std::time_t t = static_cast<std::time_t>(save.saved_unix);
         std::tm tm{};
         localtime_r(&t, &tm);
-        char buf[64];
-        std::snprintf(buf, sizeof buf, tr("save.saved_at"), tm.tm_hour, tm.tm_min);
-        save_text = buf;
+        save_text = trf("save.saved_at", fmt::arg("time", format_clock(tm.tm_hour, tm.tm_min)));
     } else {
         save_text = tr("save.loaded");
     }

@@ -1,10 +1,10 @@
 #include "app/format.hpp"
 
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace iadesk::app {
 
@@ -14,41 +14,31 @@ std::string format_date(Date d, Language lang) {
 
 std::string relative_days(Date d, Date today) {
     const int n = d - today;
-    char buf[64];
     if (n == 0) return tr("rel.today");
     if (n == 1) return tr("rel.tomorrow");
     if (n == -1) return tr("rel.yesterday");
-    if (n > 1) std::snprintf(buf, sizeof buf, tr("rel.in_days"), n);
-    else std::snprintf(buf, sizeof buf, tr("rel.days_ago"), -n);
-    return buf;
+    if (n > 1) return trf("rel.in_days", fmt::arg("days", n));
+    return trf("rel.days_ago", fmt::arg("days", -n));
 }
 
 std::string format_decimal(double value, int decimals, Language lang) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-    std::string s = buf;
+    // fmt's fixed notation rounds like printf's "%.*f" (the exact binary value, to nearest).
+    std::string s = fmt::format("{:.{}f}", value, std::clamp(decimals, 0, 17));
     if (lang == Language::nb)
         for (char& c : s)
             if (c == '.') c = ',';
     return s;
 }
 
+std::string format_clock(int hour, int minute) { return fmt::format("{:02}:{:02}", hour, minute); }
+
 std::string describe_egenmelding_rule(const EgenmeldingRule& rule, Language lang) {
-    char part[96];
-    std::snprintf(part, sizeof part, tr("egenmelding.days_at_a_time"), rule.days_at_a_time);
-    std::string out = part;
-    if (rule.times_per_12_months) {
-        std::snprintf(part, sizeof part, tr("egenmelding.times_per_12_months"), *rule.times_per_12_months);
-        out += std::string(", ") + part;
-    }
-    if (rule.days_per_12_months) {
-        std::snprintf(part, sizeof part, tr("egenmelding.days_per_12_months"), *rule.days_per_12_months);
-        out += std::string(", ") + part;
-    }
-    if (rule.agreed_from) {
-        std::snprintf(part, sizeof part, tr("egenmelding.from"), format_date(*rule.agreed_from, lang).c_str());
-        out += std::string(", ") + part;
-    }
+    std::string out = trf("egenmelding.days_at_a_time", fmt::arg("days", rule.days_at_a_time));
+    if (rule.times_per_12_months)
+        out += ", " + trf("egenmelding.times_per_12_months", fmt::arg("times", *rule.times_per_12_months));
+    if (rule.days_per_12_months)
+        out += ", " + trf("egenmelding.days_per_12_months", fmt::arg("days", *rule.days_per_12_months));
+    if (rule.agreed_from) out += ", " + trf("egenmelding.from", fmt::arg("date", format_date(*rule.agreed_from, lang)));
     return out;
 }
 

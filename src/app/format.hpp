@@ -15,7 +15,11 @@ namespace iadesk::app {
 
 std::string format_date(Date d, Language lang);
 std::string relative_days(Date d, Date today); // "i dag", "i morgen", "om 3 dager", "for 2 dager siden"
+// The app's one number-to-text step: `decimals` digits after a decimal comma (bokmål) or point
+// (English), no thousands separator: format_decimal(6.5, 1, nb) == "6,5".
 std::string format_decimal(double value, int decimals, Language lang);
+// A time of day as "14:05" (both languages).
+std::string format_clock(int hour, int minute);
 // An agreed egenmelding rule in words, e.g. "8 dager om gangen, 24 dager per 12 måneder, fra 01.03.2024".
 std::string describe_egenmelding_rule(const EgenmeldingRule& rule, Language lang);
 // Case-insensitive (ASCII) substring match for list filters; Norwegian letters match exactly.

@@ -4,13 +4,12 @@
 #include "app/i18n.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "iadesk/calendar.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ImHashData, RenderTextClippedEx: text drawn without ImGui's "##" rule
 #include <misc/cpp/imgui_stdlib.h>
-
-#include <cstdio>
 
 namespace iadesk::app::ui {
 namespace {
@@ -55,16 +54,19 @@ void warning_text(const char* text) { wrapped_in(colours().text_warning, text); 
 void muted_text(const char* text) { wrapped_in(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text); }
 
 bool input_text(const char* label, const char* id, std::string& value, float width_em, bool read_only) {
+    ImGui::BeginGroup();
     ImGui::TextUnformatted(label);
     ImGui::SetNextItemWidth(width_em * ImGui::GetFontSize());
     const std::string hidden_id = std::string("##") + id; // the label is drawn above the field
     const bool changed = ImGui::InputText(hidden_id.c_str(), &value, read_only ? ImGuiInputTextFlags_ReadOnly : 0);
     probe::note_value(value, label);
+    ImGui::EndGroup();
     return changed;
 }
 
 bool input_multiline(const char* label, const char* id, std::string& value, float width_em, float lines,
                      std::size_t max_chars, bool read_only) {
+    ImGui::BeginGroup();
     ImGui::TextUnformatted(label);
     const float em = ImGui::GetFontSize();
     const float width = width_em > 0 ? width_em * em : -1.0f;
@@ -76,24 +78,27 @@ bool input_multiline(const char* label, const char* id, std::string& value, floa
     if (max_chars > 0) {
         std::size_t n = 0;
         for (char c : value) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        char buf[48];
-        std::snprintf(buf, sizeof buf, "%zu / %zu", n, max_chars);
-        if (n > max_chars) ImGui::TextColored(colours().text_error, "%s", buf);
-        else ImGui::TextDisabled("%s", buf);
+        const std::string counter = fmt::format("{} / {}", n, max_chars);
+        if (n > max_chars)
+            ImGui::TextColored(colours().text_error, "%s", counter.c_str());
+        else
+            ImGui::TextDisabled("%s", counter.c_str());
     }
+    ImGui::EndGroup();
     return changed;
 }
 
 std::optional<iadesk::Date> date_input(const char* label, const char* id, std::string& text, bool read_only) {
+    ImGui::BeginGroup();
     input_text(label, id, text, 8.0f, read_only);
-    if (text.empty()) return std::nullopt;
-    std::optional<iadesk::Date> d = iadesk::parse_date(text);
-    if (!d) {
+    std::optional<iadesk::Date> d = text.empty() ? std::nullopt : iadesk::parse_date(text);
+    if (!text.empty() && !d) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
         ImGui::TextUnformatted(tr("form.bad_date"));
         ImGui::PopStyleColor();
         probe::note_text(tr("form.bad_date"));
     }
+    ImGui::EndGroup();
     return d;
 }
 
@@ -172,13 +177,37 @@ bool unit_filter_combo(const char* id, const iadesk::Dataset& data, int& filter,
     return changed;
 }
 
-void status_tag(iadesk::MilestoneStatus status) {
-    const StatusLook look = status_look(status);
-    const std::string text = std::string(look.icon) + " " + tr(look.word_key);
-    ImGui::PushStyleColor(ImGuiCol_Text, look.colour);
+void tag(const char* icon, const char* word_key, const ImVec4& colour) {
+    const std::string text = std::string(icon) + " " + tr(word_key);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
-    probe::note_text(tr(look.word_key));
+    probe::note_text(tr(word_key));
+}
+
+void status_tag(iadesk::MilestoneStatus status) {
+    const StatusLook look = status_look(status);
+    tag(look.icon, look.word_key, look.colour);
+}
+
+bool begin_list_table(const char* id, int columns, const char* count_key, std::size_t shown, std::size_t total,
+                      const char* empty_key) {
+    label_text(trf(count_key, fmt::arg("shown", shown), fmt::arg("total", total)).c_str());
+    if (total == 0) {
+        label_text(tr(empty_key));
+        return false;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable(id, columns, flags)) return false;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    return true;
+}
+
+void table_columns(std::initializer_list<TableColumn> columns) {
+    for (const TableColumn& c : columns) ImGui::TableSetupColumn(tr(c.key), c.flags, c.width, c.id);
+    ImGui::TableHeadersRow();
 }
 
 void push_id(std::string_view key) {

@@ -15,6 +15,7 @@
 
 #include <imgui.h>
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,9 +31,11 @@ void text(const char* text);                            // one line of text, fin
 void error_text(const char* text);
 void warning_text(const char* text);
 void muted_text(const char* text);
-// A labelled text field editing `value` (labels above fields). Returns true when edited.
+// The fields below draw their label above them, both as one group (one item), so that
+// ImGui::SameLine() after a field puts the next one beside it.
+// A labelled text field editing `value`. Returns true when edited.
 bool input_text(const char* label, const char* id, std::string& value, float width_em = 24.0f, bool read_only = false);
-// A labelled multi-line text field (labels above fields) with a character counter "123 / max"
+// A labelled multi-line text field with a character counter "123 / max"
 // under it (red when over `max_chars`; 0 = no counter). Height in lines of text. Returns true when edited.
 bool input_multiline(const char* label, const char* id, std::string& value, float width_em, float lines,
                      std::size_t max_chars = 0, bool read_only = false);
@@ -55,8 +58,37 @@ bool primary_button(const char* label);
 bool table_sort_changed(int& column, bool& ascending);
 // "Alle enheter" or one unit (`filter` = index into units, -1 = all). Returns true when changed.
 bool unit_filter_combo(const char* id, const iadesk::Dataset& data, int& filter, float width_em);
-// A status tag: icon + word + colour (never colour alone). Findable by tests by its word.
-void status_tag(iadesk::MilestoneStatus status);
+// A tag: icon + the translation of `word_key`, in `colour` (status never by colour alone).
+// Findable by tests by its word.
+void tag(const char* icon, const char* word_key, const ImVec4& colour);
+void status_tag(iadesk::MilestoneStatus status); // a milestone's tag (format.hpp status_look)
+
+// --- Tables -------------------------------------------------------------------------------------
+// A list's frame: the line "shown of total" (`count_key`, a translation naming {shown} and
+// {total}), the text `empty_key` instead of a table when there is nothing at all, and the table
+// `id` (rows striped, scrolling, sortable, resizable, its header row frozen). True when the table
+// is open: the caller sets up its columns, fills it and calls ImGui::EndTable().
+bool begin_list_table(const char* id, int columns, const char* count_key, std::size_t shown, std::size_t total,
+                      const char* empty_key);
+// One column: the translation key of its header, its width (a weight in a stretching table), and
+// ImGui's column flags and user id (what table_sort_changed reports).
+struct TableColumn {
+    const char* key;
+    float width = 0.0f;
+    ImGuiTableColumnFlags flags = 0;
+    ImGuiID id = 0;
+};
+// Sets up the current table's columns and draws its header row.
+void table_columns(std::initializer_list<TableColumn> columns);
+// Calls `row(i)` for those of the rows 0 .. count-1 that are in view (ImGui's list clipper), so a
+// long list costs what is on screen; each call draws one table row.
+template <class Row>
+void visible_rows(std::size_t count, Row&& row) {
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(count));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) row(static_cast<std::size_t>(i));
+}
 
 // --- Data text in widgets (see the contract) --------------------------------------------------
 // Pushes an id made from `key` (a record's id) onto ImGui's ID stack, as data: unlike

@@ -31,28 +31,20 @@ void GoalsView::draw_activity_editor(ViewContext& ctx) {
         ImGui::RadioButton(tr(activity_status_key(kStatuses[i])), &activity.status, i);
     }
     ui::input_text(tr("goals.field.note"), "act-note", activity.note, 24);
-    ui::problem_summary(activity.problems, en);
-    if (ui::primary_button(tr("goals.save_activity"))) save_activity(ctx);
-    ImGui::SameLine();
-    if (ImGui::Button(tr("common.cancel"))) activity = ActivityForm{};
-    if (!activity.is_new) {
-        ImGui::SameLine();
-        if (ImGui::Button(tr("goals.remove"))) {
-            ctx.submit(remove_activity(ctx.doc.data, activity.id));
-            activity = ActivityForm{};
-        }
-    }
+    const FormAction action = form_buttons(activity.problems, en, "goals.save_activity", !activity.is_new);
+    if (action == FormAction::save) save_activity(ctx);
+    if (action == FormAction::remove) ctx.submit(remove_activity(ctx.doc.data, activity.id));
+    if (action == FormAction::remove || action == FormAction::cancel) activity = ActivityForm{};
 }
 
 void GoalsView::save_activity(ViewContext& ctx) {
     activity.problems.clear();
-    GoalActivity a;
-    a.id = activity.id;
-    a.goal = activity.goal;
-    a.title = activity.title;
-    a.owner = activity.owner;
-    a.note = activity.note;
-    a.status = kStatuses[std::clamp(activity.status, 0, 3)];
+    GoalActivity a{.id = activity.id,
+                   .goal = activity.goal,
+                   .title = activity.title,
+                   .owner = activity.owner,
+                   .status = kStatuses[std::clamp(activity.status, 0, 3)],
+                   .note = activity.note};
     if (!activity.planned.empty()) {
         if (auto d = parse_date(activity.planned)) a.planned = *d;
         else activity.problems.push_back({"planned", "Ikke en gyldig dato (dd.mm.åååå)", "Not a valid date (dd.mm.yyyy)"});

@@ -2,12 +2,12 @@
 
 #include "app/format.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 namespace {
@@ -35,10 +35,9 @@ void CaseView::draw(ViewContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Button(tr("case.open_plan"))) ctx.navigate.open_plan_employee = e.id;
     ui::heading(ctx.theme.fonts.heading, e.name.c_str());
-    char line[256];
-    std::snprintf(line, sizeof line, tr("case.summary"), ctx.derived.unit_name(data, e.unit).c_str(),
-                  c.week_on(ctx.today), grade_on(c, data, ctx.today));
-    ui::label_text(line);
+    ui::label_text(trf("case.summary", fmt::arg("unit", ctx.derived.unit_name(data, e.unit)),
+                       fmt::arg("week", c.week_on(ctx.today)), fmt::arg("percent", grade_on(c, data, ctx.today)))
+                       .c_str());
     ImGui::TextDisabled("%s %s · %s %s · %s %s · %s %s", tr("case.start"), format_date(c.start, ctx.language).c_str(),
                         tr("case.agp_end"), format_date(c.agp_end, ctx.language).c_str(), tr("case.maksdato"),
                         format_date(c.maksdato, ctx.language).c_str(), tr("case.rule_set"),
@@ -57,13 +56,13 @@ void CaseView::draw(ViewContext& ctx) {
 void CaseView::draw_sick_pay(const ViewContext& ctx, const SicknessCase& c) {
     const CaseSickPay& p = c.pay;
     ImGui::TextUnformatted(tr("sickpay.heading"));
-    char line[512];
-    std::snprintf(line, sizeof line, tr("sickpay.days"), p.nav_days_case, p.nav_days_account, p.days_left,
-                  format_date(p.maksdato, ctx.language).c_str());
-    ui::label_text(line);
-    std::snprintf(line, sizeof line, tr("sickpay.agp"), format_date(p.agp_start, ctx.language).c_str(),
-                  format_date(p.agp_end, ctx.language).c_str());
-    ui::label_text(line);
+    ui::label_text(trf("sickpay.days", fmt::arg("case_days", p.nav_days_case),
+                       fmt::arg("account_days", p.nav_days_account), fmt::arg("days_left", p.days_left),
+                       fmt::arg("maksdato", format_date(p.maksdato, ctx.language)))
+                       .c_str());
+    ui::label_text(trf("sickpay.agp", fmt::arg("from", format_date(p.agp_start, ctx.language)),
+                       fmt::arg("to", format_date(p.agp_end, ctx.language)))
+                       .c_str());
     const std::string rule_key = std::string("sickpay.rule.") + to_string(p.maksdato_rule);
     ui::label_text(tr(rule_key.c_str()));
     const ImVec4 warning = status_look(MilestoneStatus::overdue).colour;
@@ -78,19 +77,16 @@ void CaseView::draw_sick_pay(const ViewContext& ctx, const SicknessCase& c) {
     }
     if (p.no_sick_pay != NoSickPay::none && p.employer_period != EmployerPeriod::over_70) {
         const std::string key = std::string("sickpay.none.") + to_string(p.no_sick_pay);
-        std::snprintf(line, sizeof line, tr(key.c_str()), format_date(p.maksdato, ctx.language).c_str());
-        warn(line);
+        warn(trf(key.c_str(), fmt::arg("date", format_date(p.maksdato, ctx.language))).c_str());
     }
     if (p.fresh_right_from) {
-        std::snprintf(line, sizeof line, tr("sickpay.fresh"), format_date(*p.fresh_right_from, ctx.language).c_str());
-        ui::label_text(line);
+        ui::label_text(trf("sickpay.fresh", fmt::arg("date", format_date(*p.fresh_right_from, ctx.language))).c_str());
     } else if (p.nav_days_account > 0 || p.no_sick_pay == NoSickPay::days_used_up ||
                p.no_sick_pay == NoSickPay::days_used_up_after_67) {
         ui::label_text(tr("sickpay.fresh_open"));
     }
     if (p.birth == BirthAssumption::first_of_birth_year && p.birth_date) {
-        std::snprintf(line, sizeof line, tr("sickpay.birth.first_of_birth_year"), p.birth_date->year());
-        ui::label_text(line);
+        ui::label_text(trf("sickpay.birth.first_of_birth_year", fmt::arg("year", p.birth_date->year())).c_str());
     } else if (p.birth == BirthAssumption::unknown) {
         ui::label_text(tr("sickpay.birth.unknown"));
     }
@@ -118,9 +114,7 @@ void CaseView::draw_timeline(const ViewContext& ctx, const CaseSchedule& s) {
     for (int w = 0; w <= 52; w += 4) {
         const float x = origin.x + width * static_cast<float>(w) / 52.0f;
         dl->AddLine(ImVec2(x, axis_y - 0.3f * em), ImVec2(x, axis_y + 0.3f * em), axis);
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%d", w);
-        dl->AddText(ImVec2(x - 0.3f * em, axis_y + 0.5f * em), text, buf);
+        dl->AddText(ImVec2(x - 0.3f * em, axis_y + 0.5f * em), text, std::to_string(w).c_str());
     }
     for (const Milestone& m : s.milestones) {
         if (!m.has_due()) continue;
@@ -143,12 +137,11 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
     const bool may_mark = ctx.can_edit(EditArea::milestone_events, unit);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("milestones", 5, flags)) return;
-    ImGui::TableSetupColumn(tr("col.milestone"), 0, 2.4f);
-    ImGui::TableSetupColumn(tr("col.due"), 0, 1.8f);
-    ImGui::TableSetupColumn(tr("col.status"), 0, 1.2f);
-    ImGui::TableSetupColumn(tr("col.responsible"), 0, 1.0f);
-    ImGui::TableSetupColumn(tr("col.actions"), 0, 2.4f);
-    ImGui::TableHeadersRow();
+    ui::table_columns({{"col.milestone", 2.4f},
+                       {"col.due", 1.8f},
+                       {"col.status", 1.2f},
+                       {"col.responsible", 1.0f},
+                       {"col.actions", 2.4f}});
     for (const Milestone& m : s.milestones) {
         ImGui::PushID(m.rule->id.c_str());
         ImGui::TableNextRow();

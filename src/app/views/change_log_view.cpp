@@ -2,12 +2,12 @@
 
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/access.hpp"
 
 #include <imgui.h>
 
-#include <cstdio>
 #include <ctime>
 
 namespace iadesk::app {
@@ -20,9 +20,8 @@ std::string when_text(int64_t unix_seconds) {
     const std::time_t t = static_cast<std::time_t>(unix_seconds);
     std::tm tm{};
     localtime_r(&t, &tm);
-    char buf[64]; // room for any int the compiler cannot rule out
-    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
-    return buf;
+    return fmt::format("{:02}.{:02}.{:04} {}", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900,
+                       format_clock(tm.tm_hour, tm.tm_min));
 }
 
 const char* role_text(const std::string& role) {
@@ -41,33 +40,26 @@ void draw_change_log(ViewContext& ctx) {
         return;
     }
     const std::vector<ChangeLogEntry>& log = ctx.data().change_log;
-    char count[96];
-    std::snprintf(count, sizeof count, tr("changelog.count"), static_cast<int>(log.size()));
-    ui::text(count);
+    ui::text(trf("changelog.count", fmt::arg("count", log.size())).c_str());
     if (log.empty()) return;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("change-log", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("changelog.when"), ImGuiTableColumnFlags_WidthFixed, 9 * em);
-    ImGui::TableSetupColumn(tr("changelog.role"), ImGuiTableColumnFlags_WidthFixed, 11 * em);
-    ImGui::TableSetupColumn(tr("changelog.what"), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(log.size()));
-    while (clipper.Step()) {
-        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-            const ChangeLogEntry& e = log[log.size() - 1 - static_cast<std::size_t>(row)]; // newest first
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ui::text(when_text(e.unix_seconds).c_str());
-            ImGui::TableNextColumn();
-            ui::text(role_text(e.role));
-            ImGui::TableNextColumn();
-            ui::text(e.description.c_str());
-        }
-    }
+    ui::table_columns({{"changelog.when", 9 * em, ImGuiTableColumnFlags_WidthFixed},
+                       {"changelog.role", 11 * em, ImGuiTableColumnFlags_WidthFixed},
+                       {"changelog.what", 0.0f, ImGuiTableColumnFlags_WidthStretch}});
+    ui::visible_rows(log.size(), [&](std::size_t row) {
+        const ChangeLogEntry& e = log[log.size() - 1 - row]; // newest first
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ui::text(when_text(e.unix_seconds).c_str());
+        ImGui::TableNextColumn();
+        ui::text(role_text(e.role));
+        ImGui::TableNextColumn();
+        ui::text(e.description.c_str());
+    });
     ImGui::EndTable();
 }
 

@@ -2,13 +2,13 @@
 
 #include "app/format.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/access.hpp"
 #include "iadesk/ics.hpp"
 
 #include <imgui.h>
 
-#include <cstdio>
 #include <ctime>
 
 namespace iadesk::app {
@@ -17,11 +17,11 @@ namespace {
 void draw_errors(const std::vector<CsvRowError>& errors, bool english) {
     ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
     for (const CsvRowError& e : errors) {
-        char where[96];
-        if (e.line == 0) std::snprintf(where, sizeof where, "%s", english ? "File" : "Filen");
-        else if (e.column.empty()) std::snprintf(where, sizeof where, english ? "Line %zu" : "Linje %zu", e.line);
-        else std::snprintf(where, sizeof where, english ? "Line %zu, column %s" : "Linje %zu, kolonne %s", e.line, e.column.c_str());
-        const std::string line = std::string(where) + ": " + (english ? e.message_en : e.message_nb);
+        const std::string where =
+            e.line == 0        ? std::string(tr("data.error_in_file"))
+            : e.column.empty() ? trf("data.error_at_line", fmt::arg("line", e.line))
+                               : trf("data.error_at_column", fmt::arg("line", e.line), fmt::arg("column", e.column));
+        const std::string line = where + ": " + (english ? e.message_en : e.message_nb);
         ui::label_text(line.c_str());
     }
     ImGui::PopStyleColor();
@@ -43,12 +43,10 @@ void DataView::draw_job(const ViewContext& ctx) {
     if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         const std::string size = format_decimal(static_cast<double>(job->bytes.size()) / 1e6, 1, ctx.language);
         const char* stage_key = job->stage == 0 ? "data.job_reading" : job->stage == 1 ? "data.job_checking" : "data.job_done";
-        char line[512];
-        std::snprintf(line, sizeof line, tr(stage_key), job->name.c_str(), size.c_str());
-        ui::text(line);
-        char step[32];
-        std::snprintf(step, sizeof step, "%d / 3", job->stage + 1);
-        ImGui::ProgressBar(static_cast<float>(job->stage + 1) / 3.0f, ImVec2(26 * ImGui::GetFontSize(), 0), step);
+        ui::text(trf(stage_key, fmt::arg("file", job->name), fmt::arg("megabytes", size)).c_str());
+        const std::string step = fmt::format("{} / 3", job->stage + 1);
+        ImGui::ProgressBar(static_cast<float>(job->stage + 1) / 3.0f, ImVec2(26 * ImGui::GetFontSize(), 0),
+                           step.c_str());
         if (job->stage == 2) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -73,8 +71,7 @@ void DataView::draw(ViewContext& ctx, const std::function<void(FilePurpose)>& pi
     ui::heading(ctx.theme.fonts.title, tr("data.backup_title"));
     ui::label_text(tr("data.backup_help"));
     if (hr && ImGui::Button(tr("data.backup"))) {
-        char name[64];
-        std::snprintf(name, sizeof name, "iadesk-sikkerhetskopi-%s.json", format_iso(ctx.today).c_str());
+        const std::string name = "iadesk-sikkerhetskopi-" + format_iso(ctx.today) + ".json";
         if (ctx.download) ctx.download(name, "application/json", save_dataset(ctx.doc.data));
     }
     if (ctx.can_edit(EditArea::organisation)) {
@@ -140,31 +137,28 @@ void DataView::draw_import_preview(ViewContext& ctx) {
     ImGui::BeginChild("import-preview", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
     const std::vector<CsvRowError>& errors = employee_import ? employee_import->errors : absence_import->errors;
     const std::size_t rows = employee_import ? employee_import->rows.size() : absence_import->rows.size();
-    char line[256];
-    std::snprintf(line, sizeof line, tr("data.preview_summary"), file_name.c_str(), static_cast<int>(rows),
-                  static_cast<int>(errors.size()));
-    ui::label_text(line);
+    ui::label_text(trf("data.preview_summary", fmt::arg("file", file_name), fmt::arg("rows", rows),
+                       fmt::arg("errors", errors.size()))
+                       .c_str());
     // The encoding found (csv.hpp): says so when the file was converted; a refused one is an error below.
     const CsvEncoding encoding = employee_import ? employee_import->encoding : absence_import->encoding;
     if (encoding != CsvEncoding::refused) {
         const char* key = csv_encoding_converted(encoding) ? "data.preview_encoding_converted" : "data.preview_encoding";
-        std::snprintf(line, sizeof line, tr(key), std::string(csv_encoding_name(encoding)).c_str());
-        ui::label_text(line);
+        ui::label_text(trf(key, fmt::arg("encoding", csv_encoding_name(encoding))).c_str());
     }
     if (!errors.empty()) {
         ui::label_text(tr("data.preview_nothing"));
         draw_errors(errors, english);
     } else if (employee_import) {
         for (const Unit& u : employee_import->new_units) {
-            std::snprintf(line, sizeof line, tr("data.preview_new_unit"), u.name.c_str());
-            ui::label_text(line);
+            ui::label_text(trf("data.preview_new_unit", fmt::arg("unit", u.name)).c_str());
         }
         int shown = 0;
         for (const EmployeeImportRow& r : employee_import->rows) {
             if (++shown > 12) break;
-            std::snprintf(line, sizeof line, "%s · %s · %s %%", r.name.c_str(), r.unit.c_str(),
-                          format_decimal(r.employment.percent, 0, ctx.language).c_str());
-            ImGui::BulletText("%s", line);
+            const std::string line =
+                r.name + " · " + r.unit + " · " + format_decimal(r.employment.percent, 0, ctx.language) + " %";
+            ImGui::BulletText("%s", line.c_str());
         }
     } else {
         int shown = 0;
@@ -194,16 +188,14 @@ void DataView::draw_restore_preview(ViewContext& ctx) {
     if (!restore) return;
     const bool english = ctx.language == Language::en;
     ImGui::BeginChild("restore-preview", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
-    char line[256];
     // A file of a newer format version is refused with the message the start-up gives for such data.
     const bool newer = !restore->ok() && restore->problems.size() == 1 && restore->problems.front().code == ProblemCode::format_newer;
     if (newer) {
-        std::snprintf(line, sizeof line, tr("data.restore_newer"), file_name.c_str());
-        ui::label_text(line);
+        ui::label_text(trf("data.restore_newer", fmt::arg("file", file_name)).c_str());
         if (ImGui::Button(tr("common.ok"))) restore.reset();
     } else if (!restore->ok()) {
-        std::snprintf(line, sizeof line, tr("data.restore_bad"), file_name.c_str(), static_cast<int>(restore->problems.size()));
-        ui::label_text(line);
+        ui::label_text(
+            trf("data.restore_bad", fmt::arg("file", file_name), fmt::arg("errors", restore->problems.size())).c_str());
         ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
         int shown = 0;
         for (const DatasetProblem& p : restore->problems) {
@@ -215,9 +207,10 @@ void DataView::draw_restore_preview(ViewContext& ctx) {
         if (ImGui::Button(tr("common.ok"))) restore.reset();
     } else {
         const Dataset& d = *restore->dataset;
-        std::snprintf(line, sizeof line, tr("data.restore_ok"), file_name.c_str(), d.organisation.name.c_str(),
-                      static_cast<int>(d.employees.size()), static_cast<int>(d.absences.size()));
-        ui::label_text(line);
+        ui::label_text(trf("data.restore_ok", fmt::arg("file", file_name),
+                           fmt::arg("organisation", d.organisation.name), fmt::arg("employees", d.employees.size()),
+                           fmt::arg("absences", d.absences.size()))
+                           .c_str());
         if (ui::primary_button(tr("data.restore_commit"))) {
             ctx.submit(replace_dataset(ctx.doc.data, d, std::string(tr("data.restored")) + " «" + file_name + "»"));
             restore.reset();

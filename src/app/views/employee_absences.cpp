@@ -4,13 +4,13 @@
 
 #include "app/format.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/sick_pay.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 
 namespace iadesk::app {
@@ -30,21 +30,18 @@ const char* problem_key(EgenmeldingProblem p) {
 
 // Why the planned egenmelding breaks `rule` (the one check_egenmelding applied), one line a reason.
 std::string reason_text(EgenmeldingProblem p, const EgenmeldingCheck& check, const EgenmeldingRule& rule, int planned_days) {
-    char line[256];
+    // The count that broke the rule and the rule's limit.
+    auto over = [&](int count, int allowed) {
+        return trf(problem_key(p), fmt::arg("count", count), fmt::arg("allowed", allowed));
+    };
     switch (p) {
-    case EgenmeldingProblem::too_many_days_at_a_time:
-        std::snprintf(line, sizeof line, tr(problem_key(p)), check.days, rule.days_at_a_time);
-        break;
+    case EgenmeldingProblem::too_many_days_at_a_time: return over(check.days, rule.days_at_a_time);
     case EgenmeldingProblem::too_many_times:
-        std::snprintf(line, sizeof line, tr(problem_key(p)), check.times_in_12_months + 1, rule.times_per_12_months.value_or(0));
-        break;
+        return over(check.times_in_12_months + 1, rule.times_per_12_months.value_or(0));
     case EgenmeldingProblem::too_many_days_in_12_months:
-        std::snprintf(line, sizeof line, tr(problem_key(p)), check.days_in_12_months + planned_days,
-                      rule.days_per_12_months.value_or(0));
-        break;
+        return over(check.days_in_12_months + planned_days, rule.days_per_12_months.value_or(0));
     default: return tr(problem_key(p));
     }
-    return line;
 }
 
 } // namespace
@@ -55,11 +52,7 @@ void EmployeesView::draw_absences(ViewContext& ctx, const Employee& e) {
     ui::heading(ctx.theme.fonts.title, tr("absence.title"));
     int shown = 0;
     if (ImGui::BeginTable("absences", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn(tr("absence.kind"));
-        ImGui::TableSetupColumn(tr("employees.from"));
-        ImGui::TableSetupColumn(tr("employees.to"));
-        ImGui::TableSetupColumn(tr("col.grade"));
-        ImGui::TableHeadersRow();
+        ui::table_columns({{"absence.kind"}, {"employees.from"}, {"employees.to"}, {"col.grade"}});
         // Newest first; an employee has tens of records, so a scan of their own is enough.
         std::vector<const Absence*> own;
         for (const Absence& a : data.absences)
@@ -95,9 +88,7 @@ void EmployeesView::draw_absences(ViewContext& ctx, const Employee& e) {
     ImGui::RadioButton(tr("absence.sykmelding"), &absence.kind, 1);
     ImGui::SameLine();
     ImGui::RadioButton(tr("absence.egenmelding"), &absence.kind, 0);
-    ImGui::BeginGroup();
     ui::date_input(tr("absence.first_day"), "abs-from", absence.from);
-    ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
     if (!absence.open_end) ui::date_input(tr("absence.last_day"), "abs-to", absence.to);

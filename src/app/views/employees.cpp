@@ -2,12 +2,12 @@
 
 #include "app/format.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 
 namespace iadesk::app {
@@ -98,53 +98,38 @@ void EmployeesView::draw_list(ViewContext& ctx) {
     if (ImGui::Checkbox(tr("employees.only_sick"), &only_sick)) order_dirty = true;
     if (order_dirty) rebuild_order(ctx);
 
-    char count[96];
-    std::snprintf(count, sizeof count, tr("employees.count"), static_cast<int>(order.size()),
-                  static_cast<int>(data.employees.size()));
-    ui::label_text(count);
-    if (data.employees.empty()) {
-        ui::label_text(tr("employees.empty"));
+    if (!ui::begin_list_table("employees", col_count, "employees.count", order.size(), data.employees.size(),
+                              "employees.empty"))
         return;
-    }
-
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("employees", col_count, flags)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("col.name"), ImGuiTableColumnFlags_DefaultSort, 2.2f, col_name);
-    ImGui::TableSetupColumn(tr("col.unit"), 0, 1.8f, col_unit);
-    ImGui::TableSetupColumn(tr("col.percent"), 0, 0.8f, col_percent);
-    ImGui::TableSetupColumn(tr("col.status"), 0, 1.4f, col_status);
-    ImGui::TableHeadersRow();
+    ui::table_columns({{"col.name", 2.2f, ImGuiTableColumnFlags_DefaultSort, col_name},
+                       {"col.unit", 1.8f, 0, col_unit},
+                       {"col.percent", 0.8f, 0, col_percent},
+                       {"col.status", 1.4f, 0, col_status}});
     if (ui::table_sort_changed(sort_column, sort_ascending)) rebuild_order(ctx);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(order.size()));
-    while (clipper.Step()) {
-        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-            const auto index = static_cast<std::size_t>(order[static_cast<std::size_t>(row)]);
-            const Employee& e = data.employees[index];
-            ui::push_id(e.id);
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(col_name);
-            if (ui::selectable(e.name, "row", selected == e.id, ImGuiSelectableFlags_SpanAllColumns)) {
-                selected = e.id;
-                load_form(ctx, e);
-            }
-            ImGui::TableSetColumnIndex(col_unit);
-            ImGui::TextUnformatted(ctx.derived.unit_name(data, e.unit).c_str());
-            ImGui::TableSetColumnIndex(col_percent);
-            ImGui::TextUnformatted((format_decimal(current_percent(e, ctx.today), 0, ctx.language) + " %").c_str());
-            ImGui::TableSetColumnIndex(col_status);
-            const int s = ctx.derived.schedule_of_employee[index];
-            if (s >= 0) {
-                const SicknessCase& c = *ctx.derived.schedules[static_cast<std::size_t>(s)].sickness_case;
-                ImGui::Text("%s %d", tr("employees.sick_week"), c.week_on(ctx.today));
-            } else {
-                ImGui::TextDisabled("%s", tr("employees.at_work"));
-            }
-            ImGui::PopID();
+    ui::visible_rows(order.size(), [&](std::size_t row) {
+        const auto index = static_cast<std::size_t>(order[row]);
+        const Employee& e = data.employees[index];
+        ui::push_id(e.id);
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(col_name);
+        if (ui::selectable(e.name, "row", selected == e.id, ImGuiSelectableFlags_SpanAllColumns)) {
+            selected = e.id;
+            load_form(ctx, e);
         }
-    }
+        ImGui::TableSetColumnIndex(col_unit);
+        ImGui::TextUnformatted(ctx.derived.unit_name(data, e.unit).c_str());
+        ImGui::TableSetColumnIndex(col_percent);
+        ImGui::TextUnformatted((format_decimal(current_percent(e, ctx.today), 0, ctx.language) + " %").c_str());
+        ImGui::TableSetColumnIndex(col_status);
+        const int s = ctx.derived.schedule_of_employee[index];
+        if (s >= 0) {
+            const SicknessCase& c = *ctx.derived.schedules[static_cast<std::size_t>(s)].sickness_case;
+            ImGui::Text("%s %d", tr("employees.sick_week"), c.week_on(ctx.today));
+        } else {
+            ImGui::TextDisabled("%s", tr("employees.at_work"));
+        }
+        ImGui::PopID();
+    });
     ImGui::EndTable();
 }
 
@@ -260,17 +245,11 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
         EmploymentRow& r = form.employment[i];
         ImGui::PushID(static_cast<int>(i));
         const std::string prefix = "employment/" + std::to_string(i) + "/";
-        ImGui::BeginGroup();
         ui::date_input(tr("employees.from"), "from", r.from, !editable);
-        ImGui::EndGroup();
         ImGui::SameLine();
-        ImGui::BeginGroup();
         ui::date_input(tr("employees.to"), "to", r.to, !editable);
-        ImGui::EndGroup();
         ImGui::SameLine();
-        ImGui::BeginGroup();
         ui::input_text(tr("col.percent"), "percent", r.percent, 4, !editable);
-        ImGui::EndGroup();
         if (editable && form.employment.size() > 1) {
             ImGui::SameLine();
             ImGui::BeginGroup();
@@ -284,20 +263,14 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
     if (remove_row >= 0) form.employment.erase(form.employment.begin() + remove_row);
     if (editable && ImGui::SmallButton(tr("employees.add_period")))
         form.employment.push_back({format_norwegian(ctx.today), "", "100"});
-    ImGui::BeginGroup();
     ui::input_text(tr("employees.birth_year"), "birth-year", form.birth_year, 5, !editable);
-    ImGui::EndGroup();
     // The exact birth date decides the sick-pay age limits (ftrl § 8-51, § 8-3): personal data, for HR only.
     const bool hr = ctx.derived.role.kind == RoleKind::hr;
     if (hr) { // on the same row: the editor stays short enough to show the absence form below it
         ImGui::SameLine();
-        ImGui::BeginGroup();
         ui::date_input(tr("employees.birth_date"), "birth-date", form.birth_date, !editable);
-        ImGui::EndGroup();
         ImGui::SameLine();
-        ImGui::BeginGroup();
         ui::input_text(tr("employees.national_id"), "national-id", form.national_id, 9, !editable);
-        ImGui::EndGroup();
     }
     ui::field_problem(form.problems, "birth_year", english);
     if (hr) {
@@ -322,10 +295,9 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
             if (ImGui::Button(tr("employees.remove"))) confirm_remove = true;
             if (confirm_remove) {
                 const EmployeeDependents dep = employee_dependents(ctx.doc.data, existing->id);
-                char msg[256];
-                std::snprintf(msg, sizeof msg, tr("employees.remove_confirm"), existing->name.c_str(),
-                              static_cast<int>(dep.absences), static_cast<int>(dep.milestone_events));
-                ui::label_text(msg);
+                ui::label_text(trf("employees.remove_confirm", fmt::arg("name", existing->name),
+                                   fmt::arg("absences", dep.absences), fmt::arg("milestones", dep.milestone_events))
+                                   .c_str());
                 if (ImGui::Button(tr("employees.remove_yes"))) {
                     ctx.submit(remove_employee(ctx.doc.data, existing->id));
                     confirm_remove = false;

@@ -110,24 +110,16 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
             help(tr("goals.values_help"));
             ui::field_problem(problems, "values", en);
         }
-        ImGui::BeginGroup();
         ui::input_text(tr("goals.field.baseline_period"), "goal-baseline-period", goal.baseline_period, 8);
-        ImGui::EndGroup();
         ImGui::SameLine();
-        ImGui::BeginGroup();
         ui::input_text(tr("goals.field.baseline_value"), "goal-baseline-value", goal.baseline_value, 8);
-        ImGui::EndGroup();
         help(tr("goals.baseline_period_help"));
         help(tr("goals.baseline_value_help"));
         ui::field_problem(problems, "baseline_period", en);
         ui::field_problem(problems, "baseline_value", en);
-        ImGui::BeginGroup();
         ui::input_text(tr("goals.field.target_change"), "goal-target-change", goal.target_change, 8);
-        ImGui::EndGroup();
         ImGui::SameLine();
-        ImGui::BeginGroup();
         ui::input_text(tr("goals.field.target_value"), "goal-target-value", goal.target_value, 8);
-        ImGui::EndGroup();
         help(tr("goals.target_help"));
         ui::field_problem(problems, "target_change", en);
         ui::field_problem(problems, "target_value", en);
@@ -150,10 +142,9 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
     ui::date_input(tr("goals.field.deadline"), "goal-deadline", goal.deadline);
     ui::field_problem(problems, "deadline", en);
     ImGui::Spacing();
-    ui::problem_summary(problems, en);
-    if (ui::primary_button(tr("goals.save_goal"))) save_goal(ctx);
-    ImGui::SameLine();
-    if (ImGui::Button(tr("common.cancel"))) goal = GoalForm{};
+    const FormAction action = form_buttons(problems, en, "goals.save_goal", false);
+    if (action == FormAction::save) save_goal(ctx);
+    if (action == FormAction::cancel) goal = GoalForm{};
 }
 
 void GoalsView::save_goal(ViewContext& ctx) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 
 namespace iadesk::app::goals_ui {
 
@@ -30,27 +31,39 @@ std::string opt_text(const std::optional<double>& v) {
     return format_decimal(*v, std::floor(*v) == *v ? 0 : 1, Language::nb);
 }
 
-const char* activity_status_key(ActivityStatus s) {
-    switch (s) {
-    case ActivityStatus::planlagt: return "goals.activity.planlagt";
-    case ActivityStatus::pagar: return "goals.activity.pagar";
-    case ActivityStatus::fullfort: return "goals.activity.fullfort";
-    case ActivityStatus::avbrutt: return "goals.activity.avbrutt";
-    }
+namespace {
+
+// The translation keys of kStatuses and kRoles, in their order.
+constexpr const char* kStatusKeys[] = {"goals.activity.planlagt", "goals.activity.pagar", "goals.activity.fullfort",
+                                       "goals.activity.avbrutt"};
+constexpr const char* kRoleKeys[] = {"goals.role.leder", "goals.role.tillitsvalgt", "goals.role.verneombud",
+                                     "goals.role.hr",    "goals.role.bht",          "goals.role.nav",
+                                     "goals.role.annen"};
+static_assert(std::size(kStatusKeys) == std::size(kStatuses) && std::size(kRoleKeys) == std::size(kRoles));
+
+template <class Value, std::size_t N>
+const char* key_of(Value v, const Value (&values)[N], const char* const (&keys)[N]) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (values[i] == v) return keys[i];
     return "";
 }
 
-const char* role_key(MeetingRole r) {
-    switch (r) {
-    case MeetingRole::leder: return "goals.role.leder";
-    case MeetingRole::tillitsvalgt: return "goals.role.tillitsvalgt";
-    case MeetingRole::verneombud: return "goals.role.verneombud";
-    case MeetingRole::hr: return "goals.role.hr";
-    case MeetingRole::bht: return "goals.role.bht";
-    case MeetingRole::nav: return "goals.role.nav";
-    case MeetingRole::annen: return "goals.role.annen";
+} // namespace
+
+const char* activity_status_key(ActivityStatus s) { return key_of(s, kStatuses, kStatusKeys); }
+const char* role_key(MeetingRole r) { return key_of(r, kRoles, kRoleKeys); }
+
+FormAction form_buttons(const std::vector<Problem>& problems, bool en, const char* save_key, bool stored) {
+    ui::problem_summary(problems, en);
+    FormAction action = FormAction::none;
+    if (ui::primary_button(tr(save_key))) action = FormAction::save;
+    ImGui::SameLine();
+    if (ImGui::Button(tr("common.cancel"))) action = FormAction::cancel;
+    if (stored) {
+        ImGui::SameLine();
+        if (ImGui::Button(tr("goals.remove"))) action = FormAction::remove;
     }
-    return "";
+    return action;
 }
 
 } // namespace iadesk::app::goals_ui

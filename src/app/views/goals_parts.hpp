@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace iadesk::app::goals_ui {
 
@@ -24,7 +25,13 @@ void help(const char* text);
 std::optional<double> parse_number(std::string s);
 // A stored number as the editors show it: no decimals when whole, else one, decimal comma.
 std::string opt_text(const std::optional<double>& v);
-const char* activity_status_key(ActivityStatus s);
-const char* role_key(MeetingRole r);
+const char* activity_status_key(ActivityStatus s); // a translation key
+const char* role_key(MeetingRole r);               // a translation key
+
+// What the user chose at the end of an editor (form_buttons).
+enum class FormAction { none, save, cancel, remove };
+// The end of an editor: its problems, then Save (`save_key`), Cancel and, for a stored record
+// (`stored`), Remove. The caller saves, or empties the form, or removes the record and empties it.
+FormAction form_buttons(const std::vector<Problem>& problems, bool en, const char* save_key, bool stored);
 
 } // namespace iadesk::app::goals_ui

@@ -5,13 +5,13 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace iadesk::app {
 using namespace goals_ui;
@@ -39,11 +39,7 @@ StatusStyle style_of(GoalStatus s) {
 // Icon + word + colour (status never by colour alone); findable by its word.
 void goal_status_tag(GoalStatus s) {
     const StatusStyle st = style_of(s);
-    const std::string text = std::string(st.icon) + " " + tr(st.key);
-    ImGui::PushStyleColor(ImGuiCol_Text, st.colour);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopStyleColor();
-    probe::note_text(tr(st.key));
+    ui::tag(st.icon, st.key, st.colour);
 }
 
 std::string value_text(const ViewContext& ctx, const Goal& g, const GoalEvaluation& e, const std::optional<double>& v) {
@@ -79,14 +75,13 @@ void GoalsView::draw(ViewContext& ctx) {
     // The meeting count of this year, always in sight ("IA-møter i år: 1 av 2").
     if (!overview.meeting_years.empty()) {
         const MeetingYear& y = overview.meeting_years.back();
-        char buf[160];
-        std::snprintf(buf, sizeof buf, tr("goals.meetings_this_year"), y.held + y.planned);
+        const std::string meetings = trf("goals.meetings_this_year", fmt::arg("count", y.held + y.planned));
         if (y.warning) {
             ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
-            ui::text((std::string("\xE2\x9A\xA0 ") + buf + "  " + tr("goals.plan_next")).c_str());
+            ui::text(("\xE2\x9A\xA0 " + meetings + "  " + tr("goals.plan_next")).c_str());
             ImGui::PopStyleColor();
         } else {
-            ui::text((std::string("\xE2\x9C\x93 ") + buf).c_str());
+            ui::text(("\xE2\x9C\x93 " + meetings).c_str());
         }
     }
     ImGui::Spacing();
@@ -184,14 +179,15 @@ void GoalsView::draw_card(ViewContext& ctx, const std::string& area, const GoalA
             if (def->activity_goals && ImGui::SmallButton(tr("goals.new_activity"))) start_goal(ctx, GoalKind::activity, area);
         }
     } else {
-        char buf[200];
-        std::snprintf(buf, sizeof buf, tr("goals.summary"), sum->goals, sum->reached, sum->on_track, sum->at_risk, sum->behind,
-                      sum->activities_done, sum->activities_planned);
-        ui::text(buf);
+        ui::text(trf("goals.summary", fmt::arg("goals", sum->goals), fmt::arg("reached", sum->reached),
+                     fmt::arg("on_track", sum->on_track), fmt::arg("at_risk", sum->at_risk),
+                     fmt::arg("behind", sum->behind), fmt::arg("activities_done", sum->activities_done),
+                     fmt::arg("activities_planned", sum->activities_planned))
+                     .c_str());
         if (sum->not_verifiable) {
-            std::snprintf(buf, sizeof buf, tr("goals.summary_not_verifiable"), sum->not_verifiable);
             ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
-            ui::text((std::string("\xE2\x9A\xA0 ") + buf).c_str());
+            ui::text(("\xE2\x9A\xA0 " + trf("goals.summary_not_verifiable", fmt::arg("count", sum->not_verifiable)))
+                         .c_str());
             ImGui::PopStyleColor();
         }
         for (const GoalEvaluation& e : overview.goals)
@@ -268,9 +264,8 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
     const bool editable = ctx.can_edit(EditArea::organisation);
     if (e.activities_planned + e.activities_cancelled > 0) {
         if (e.activity_progress) {
-            char buf[96];
-            std::snprintf(buf, sizeof buf, tr("goals.activities_done"), e.activities_done, e.activities_planned);
-            progress_bar(*e.activity_progress, buf);
+            progress_bar(*e.activity_progress, trf("goals.activities_done", fmt::arg("done", e.activities_done),
+                                                   fmt::arg("planned", e.activities_planned)));
         }
         for (const GoalActivity& a : ctx.doc.data.goal_activities) {
             if (a.goal != g.id) continue;
@@ -327,10 +322,9 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
         if (ImGui::SmallButton(tr("goals.remove"))) confirm_remove = g.id;
         if (confirm_remove == g.id) {
             const GoalDependents dep = goal_dependents(ctx.doc.data, g.id);
-            char buf[240];
-            std::snprintf(buf, sizeof buf, tr("goals.remove_confirm"), g.title.c_str(), static_cast<int>(dep.activities),
-                          static_cast<int>(dep.decisions));
-            ui::label_text(buf);
+            ui::label_text(trf("goals.remove_confirm", fmt::arg("title", g.title),
+                               fmt::arg("activities", dep.activities), fmt::arg("decisions", dep.decisions))
+                               .c_str());
             if (ImGui::Button(tr("goals.remove_yes"))) {
                 ctx.submit(remove_goal(ctx.doc.data, g.id));
                 confirm_remove.clear();

@@ -3,13 +3,13 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/half_year.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 namespace {
@@ -61,10 +61,9 @@ void HalfYearEditor::draw(ViewContext& ctx, const GoalsOverview& overview) {
     // The sign-off status and the actions first, the texts below (docs/domain.md, IA goals: the report is
     // reviewed with the tillitsvalgt).
     if (stored && stored->signed_off) {
-        char buf[300];
-        std::snprintf(buf, sizeof buf, tr("half_year.signed"), stored->signed_off->name.c_str(),
-                      format_date(stored->signed_off->date, ctx.language).c_str());
-        ui::text((std::string("\xE2\x9C\x93 ") + buf).c_str());
+        ui::text(("\xE2\x9C\x93 " + trf("half_year.signed", fmt::arg("name", stored->signed_off->name),
+                                        fmt::arg("date", format_date(stored->signed_off->date, ctx.language))))
+                     .c_str());
     } else {
         ui::text(tr("half_year.not_signed"));
     }

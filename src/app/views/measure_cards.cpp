@@ -6,12 +6,11 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ScrollToItem
-
-#include <cstdio>
 
 namespace iadesk::app {
 using namespace measures_ui;
@@ -20,7 +19,7 @@ void MeasuresView::draw_results(const ViewContext& ctx) {
     if (hits_.empty()) {
         // Empty state: say why and what to do.
         const std::string msg = query.empty() ? std::string(tr("measures.no_hits_filter"))
-                                              : fmt(tr("measures.no_hits"), query.c_str());
+                                              : trf("measures.no_hits", fmt::arg("query", query));
         ui::label_text(msg.c_str());
         return;
     }
@@ -103,9 +102,8 @@ void MeasuresView::draw_card(const ViewContext& ctx, int position, const ms::Sea
         const float more_w = ImGui::CalcTextSize("+9").x + 0.9f * em + 0.35f * em;
         const bool last = i + 1 == m.phases.size();
         if (tx + w + (last ? 0 : more_w) > right) {
-            char more[16];
-            std::snprintf(more, sizeof more, "+%d", static_cast<int>(m.phases.size() - i));
-            draw_tag(dl, ImVec2(tx, y), more, tag_bg, dim);
+            const std::string more = "+" + std::to_string(m.phases.size() - i);
+            draw_tag(dl, ImVec2(tx, y), more.c_str(), tag_bg, dim);
             break;
         }
         tx += draw_tag(dl, ImVec2(tx, y), label.c_str(), tag_bg, dim) + 0.35f * em;
@@ -115,7 +113,8 @@ void MeasuresView::draw_card(const ViewContext& ctx, int position, const ms::Sea
     if (with_fit) {
         const ms::Eligibility& e = fit_[static_cast<std::size_t>(hit.measure)];
         const VerdictLook look = verdict_look(e.verdict);
-        std::string s = std::string(look.icon) + " " + fmt(tr("measures.fits_for"), fit_name_.c_str()) + " " + tr(look.word_key);
+        std::string s = std::string(look.icon) + " " + trf("measures.fits_for", fmt::arg("name", fit_name_)) + " " +
+                        tr(look.word_key);
         if (!e.reasons.empty()) s += " (" + e.reasons.front().in(lang) + ")";
         ImGui::PushStyleColor(ImGuiCol_Text, look.colour);
         text_ellipsis(dl, ImVec2(x, y), right, line, s); // holds the employee's name: drawn as written

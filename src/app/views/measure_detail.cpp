@@ -6,12 +6,12 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
 #include <cmath>
-#include <cstdio>
 
 namespace iadesk::app {
 using namespace measures_ui;
@@ -90,7 +90,8 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
         const std::string s = std::string("\xE2\x97\x8F ") + tr("measures.current"); // ●
         inline_tag(s.c_str(), ImGui::GetColorU32(colours().tag_ok_background), ImGui::GetColorU32(colours().text_ok));
     } else {
-        const std::string s = std::string(kDiamond) + " " + fmt(tr("measures.historic_until"), m.valid_to.c_str());
+        const std::string s =
+            std::string(kDiamond) + " " + trf("measures.historic_until", fmt::arg("date", m.valid_to));
         inline_tag(s.c_str(), ImGui::GetColorU32(colours().tag_warning_background), ImGui::GetColorU32(colours().text_warning));
     }
     for (ms::Phase p : m.phases)
@@ -119,15 +120,13 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
     section(ctx, "measures.section.amounts");
     if (m.amounts.empty()) secondary(tr("measures.no_amounts"));
     for (const ms::Amount& a : m.amounts) {
-        char buf[512];
-        std::snprintf(buf, sizeof buf, tr("measures.amount_line"), a.what.in(lang).c_str(),
-                      format_amount(a, language).c_str(), a.year);
-        std::string s = buf;
+        std::string s = trf("measures.amount_line", fmt::arg("what", a.what.in(lang)),
+                            fmt::arg("amount", format_amount(a, language)), fmt::arg("year", a.year));
         if (a.verify) s += std::string(" – ") + tr("measures.unverified");
         bullet(s);
         if (!a.source.empty()) {
             ImGui::Indent(1.4f * em);
-            secondary(fmt(tr("measures.source"), a.source.c_str()));
+            secondary(trf("measures.source", fmt::arg("source", a.source)));
             ImGui::Unindent(1.4f * em);
         }
     }
@@ -137,8 +136,9 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
     for (const ms::Evidence& ev : m.evidence) {
         bullet(ev.text.in(lang));
         ImGui::Indent(1.4f * em);
-        if (!ev.caveat.in(lang).empty()) ui::label_text(fmt(tr("measures.caveat"), ev.caveat.in(lang).c_str()).c_str());
-        if (!ev.source.empty()) secondary(fmt(tr("measures.source"), ev.source.c_str()));
+        if (!ev.caveat.in(lang).empty())
+            ui::label_text(trf("measures.caveat", fmt::arg("caveat", ev.caveat.in(lang))).c_str());
+        if (!ev.source.empty()) secondary(trf("measures.source", fmt::arg("source", ev.source)));
         ImGui::Unindent(1.4f * em);
     }
 
@@ -171,8 +171,10 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
         row("measures.about.duration", m.max_duration.in(lang));
         std::string valid;
         if (!m.valid_from.empty() && !m.valid_to.empty()) valid = m.valid_from + " – " + m.valid_to;
-        else if (!m.valid_to.empty()) valid = fmt(tr("measures.valid_until"), m.valid_to.c_str());
-        else if (!m.valid_from.empty()) valid = fmt(tr("measures.valid_from"), m.valid_from.c_str());
+        else if (!m.valid_to.empty())
+            valid = trf("measures.valid_until", fmt::arg("date", m.valid_to));
+        else if (!m.valid_from.empty())
+            valid = trf("measures.valid_from", fmt::arg("date", m.valid_from));
         row("measures.about.valid", valid);
         ImGui::EndTable();
     }

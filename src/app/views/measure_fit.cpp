@@ -9,12 +9,12 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 using namespace measures_ui;
@@ -94,10 +94,10 @@ void MeasuresView::draw_case_picker(const ViewContext& ctx) {
         });
         for (const OverviewRow* r : rows) {
             const Employee& e = data.employees[static_cast<std::size_t>(r->employee)];
-            char entry[256];
-            std::snprintf(entry, sizeof entry, tr("measures.case_entry"), e.name.c_str(), r->week, r->grade);
+            const std::string entry = trf("measures.case_entry", fmt::arg("name", e.name), fmt::arg("week", r->week),
+                                          fmt::arg("percent", r->grade));
             ui::push_id(e.id);
-            if (ui::selectable(entry, "employee", case_employee == e.id)) case_employee = e.id;
+            if (ui::selectable(entry.c_str(), "employee", case_employee == e.id)) case_employee = e.id;
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -107,11 +107,11 @@ void MeasuresView::draw_case_picker(const ViewContext& ctx) {
     if (!case_employee.empty()) {
         refresh_fit(ctx);
         if (fit_context_.case_week && fit_context_.grade) {
-            char line[160];
-            std::snprintf(line, sizeof line, tr("measures.fit.context"), *fit_context_.case_week, *fit_context_.grade,
-                          fit_context_.months_sick.value_or(0));
-            ImGui::TextDisabled("%s", line);
-            probe::note_text(line);
+            const std::string line =
+                trf("measures.fit.context", fmt::arg("week", *fit_context_.case_week),
+                    fmt::arg("percent", *fit_context_.grade), fmt::arg("months", fit_context_.months_sick.value_or(0)));
+            ImGui::TextDisabled("%s", line.c_str());
+            probe::note_text(line.c_str());
         } else {
             ImGui::TextDisabled("%s", tr("measures.fit.not_sick"));
             probe::note_text(tr("measures.fit.not_sick"));
@@ -127,7 +127,8 @@ void MeasuresView::draw_fit_section(const ViewContext& ctx, const ms::Measure& m
     const ms::Eligibility& e = fit_[static_cast<std::size_t>(open)];
     const VerdictLook look = verdict_look(e.verdict);
     section(ctx, "measures.section.fit");
-    std::string s = std::string(look.icon) + " " + fmt(tr("measures.fits_for"), fit_name_.c_str()) + " " + tr(look.word_key);
+    std::string s =
+        std::string(look.icon) + " " + trf("measures.fits_for", fmt::arg("name", fit_name_)) + " " + tr(look.word_key);
     ImGui::PushStyleColor(ImGuiCol_Text, look.colour);
     ui::label_text(s.c_str());
     ImGui::PopStyleColor();

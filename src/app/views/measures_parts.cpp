@@ -5,15 +5,7 @@
 
 #include <imgui_internal.h> // RenderTextEllipsis
 
-#include <cstdio>
-
 namespace iadesk::app::measures_ui {
-
-std::string fmt(const char* pattern, const char* a) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, pattern, a);
-    return buf;
-}
 
 float draw_tag(ImDrawList* dl, ImVec2 pos, const char* text, ImU32 bg, ImU32 fg) {
     const float em = ImGui::GetFontSize();

@@ -19,8 +19,6 @@ inline const char* const kCross = "\xE2\x9C\x97"; // ✗
 inline const char* const kDiamond = "\xE2\x97\x87"; // ◇
 
 inline const char* lang_id(Language l) { return l == Language::en ? "en" : "nb"; }
-// `pattern` (a translation with one %s) filled with `a`.
-std::string fmt(const char* pattern, const char* a);
 // A small rounded tag with a word in it, drawn at `pos`; returns its width.
 float draw_tag(ImDrawList* dl, ImVec2 pos, const char* text, ImU32 bg, ImU32 fg);
 // A one-line text drawn as written (RenderTextEllipsis with its end given: no "##" rule), cut

@@ -4,12 +4,12 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 using namespace measures_ui;
@@ -112,10 +112,8 @@ void MeasuresView::draw(ViewContext& ctx) {
     if (hits_dirty_) refresh_hits();
     cursor = std::clamp(cursor, 0, std::max(0, static_cast<int>(hits_.size()) - 1));
 
-    char count[96];
-    std::snprintf(count, sizeof count, tr("measures.count"), static_cast<int>(hits_.size()),
-                  static_cast<int>(catalogue_.measures.size()));
-    ui::label_text(count);
+    ui::label_text(
+        trf("measures.count", fmt::arg("shown", hits_.size()), fmt::arg("total", catalogue_.measures.size())).c_str());
 
     const float em = ImGui::GetFontSize();
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -193,11 +191,7 @@ void MeasuresView::draw_filters(const ViewContext& ctx) {
         const int hidden_active = (filter.ia_goal.empty() ? 0 : 1) + (filter.provider.empty() ? 0 : 1) +
                                   (filter.target_group.empty() ? 0 : 1);
         std::string more = tr(more_filters ? "measures.fewer_filters" : "measures.more_filters");
-        if (hidden_active > 0) {
-            char n[64];
-            std::snprintf(n, sizeof n, tr("measures.active_filters"), hidden_active);
-            more += std::string(" ") + n;
-        }
+        if (hidden_active > 0) more += " " + trf("measures.active_filters", fmt::arg("count", hidden_active));
         ImGui::SameLine(0, 1.5f * ImGui::GetFontSize());
         if (ImGui::SmallButton((more + "###more-filters").c_str())) more_filters = !more_filters;
         const bool any = filter.phase || filter.validity != ms::Validity::any || hidden_active > 0;
@@ -222,26 +216,20 @@ void MeasuresView::draw_filters(const ViewContext& ctx) {
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.ia_goals[i].label.in(lang).c_str());
         }
     }
-    {
-        ChipRow row(tr("measures.filter.provider"), label_em);
-        for (const ms::Label& l : t.providers) {
-            const bool on = filter.provider == l.id;
-            if (row.add(l.label.in(lang), "provider-" + l.id, on)) {
-                filter.provider = on ? std::string() : l.id;
+    // A row of chips that chooses one of `labels` into `chosen`; a click on the chosen one clears it.
+    auto choose_one = [&](const char* key, const std::vector<ms::Label>& labels, std::string& chosen,
+                          const char* id_prefix) {
+        ChipRow row(tr(key), label_em);
+        for (const ms::Label& l : labels) {
+            const bool on = chosen == l.id;
+            if (row.add(l.label.in(lang), id_prefix + l.id, on)) {
+                chosen = on ? std::string() : l.id;
                 hits_dirty_ = true;
             }
         }
-    }
-    {
-        ChipRow row(tr("measures.filter.group"), label_em);
-        for (const ms::Label& l : t.target_groups) {
-            const bool on = filter.target_group == l.id;
-            if (row.add(l.label.in(lang), "group-" + l.id, on)) {
-                filter.target_group = on ? std::string() : l.id;
-                hits_dirty_ = true;
-            }
-        }
-    }
+    };
+    choose_one("measures.filter.provider", t.providers, filter.provider, "provider-");
+    choose_one("measures.filter.group", t.target_groups, filter.target_group, "group-");
 }
 
 } // namespace iadesk::app

@@ -4,12 +4,12 @@
 
 #include "app/format.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <iterator>
 
 namespace iadesk::app {
@@ -19,14 +19,11 @@ void GoalsView::draw_meetings(ViewContext& ctx) {
     const bool editable = ctx.can_edit(EditArea::organisation);
     ui::label_text(tr("goals.meetings_intro"));
     for (const MeetingYear& y : overview.meeting_years) {
-        char buf[200];
-        std::snprintf(buf, sizeof buf, tr("goals.meeting_year"), y.year, y.held, y.planned);
-        std::string line = std::string(y.warning ? "\xE2\x9A\xA0 " : "\xE2\x9C\x93 ") + buf;
+        std::string line = std::string(y.warning ? "\xE2\x9A\xA0 " : "\xE2\x9C\x93 ") +
+                           trf("goals.meeting_year", fmt::arg("year", y.year), fmt::arg("held", y.held),
+                               fmt::arg("planned", y.planned));
         if (y.warning) line += std::string("  ") + tr("goals.meeting_warning");
-        if (y.not_counting) {
-            std::snprintf(buf, sizeof buf, tr("goals.meeting_not_counting"), y.not_counting);
-            line += std::string("  ") + buf;
-        }
+        if (y.not_counting) line += "  " + trf("goals.meeting_not_counting", fmt::arg("count", y.not_counting));
         if (y.warning) ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
         ui::text(line.c_str());
         if (y.warning) ImGui::PopStyleColor();
@@ -127,17 +124,10 @@ void GoalsView::draw_meeting_editor(ViewContext& ctx) {
     }
     if (remove >= 0) meeting.decisions.erase(meeting.decisions.begin() + remove);
     if (ImGui::SmallButton(tr("goals.add_decision"))) meeting.decisions.emplace_back();
-    ui::problem_summary(meeting.problems, en);
-    if (ui::primary_button(tr("goals.save_meeting"))) save_meeting(ctx);
-    ImGui::SameLine();
-    if (ImGui::Button(tr("common.cancel"))) meeting = MeetingForm{};
-    if (!meeting.is_new) {
-        ImGui::SameLine();
-        if (ImGui::Button(tr("goals.remove"))) {
-            ctx.submit(remove_meeting(ctx.doc.data, meeting.id));
-            meeting = MeetingForm{};
-        }
-    }
+    const FormAction action = form_buttons(meeting.problems, en, "goals.save_meeting", !meeting.is_new);
+    if (action == FormAction::save) save_meeting(ctx);
+    if (action == FormAction::remove) ctx.submit(remove_meeting(ctx.doc.data, meeting.id));
+    if (action == FormAction::remove || action == FormAction::cancel) meeting = MeetingForm{};
 }
 
 void GoalsView::save_meeting(ViewContext& ctx) {

@@ -2,12 +2,12 @@
 
 #include "app/format.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 namespace {
@@ -85,9 +85,7 @@ void OverviewView::draw(ViewContext& ctx) {
     for (const OverviewRow& r : d.rows)
         if (r.next && (r.next->status == MilestoneStatus::overdue || r.next->status == MilestoneStatus::due_soon))
             ++need_action;
-    char title[160];
-    std::snprintf(title, sizeof title, tr("overview.need_action"), need_action);
-    ui::heading(ctx.theme.fonts.heading, title);
+    ui::heading(ctx.theme.fonts.heading, trf("overview.need_action", fmt::arg("count", need_action)).c_str());
     ImGui::TextDisabled("%s %s · %s %d", tr("overview.today"), format_date(ctx.today, ctx.language).c_str(),
                         tr("overview.week"), iso_week(ctx.today).week);
 
@@ -108,61 +106,45 @@ void OverviewView::draw(ViewContext& ctx) {
     if (ui::search_box(tr("overview.search_hint"), "search", search, 14)) order_dirty = true;
 
     if (order_dirty) rebuild_order(ctx);
-    char count[96];
-    std::snprintf(count, sizeof count, tr("overview.count"), static_cast<int>(order.size()), static_cast<int>(d.rows.size()));
-    ui::label_text(count);
-
-    if (d.rows.empty()) {
-        ui::label_text(tr("overview.empty"));
+    if (!ui::begin_list_table("overview", col_count, "overview.count", order.size(), d.rows.size(), "overview.empty"))
         return;
-    }
-
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("overview", col_count, flags, ImVec2(0, 0))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("col.name"), 0, 2.2f, col_name);
-    ImGui::TableSetupColumn(tr("col.unit"), 0, 1.8f, col_unit);
-    ImGui::TableSetupColumn(tr("col.week"), 0, 0.6f, col_week);
-    ImGui::TableSetupColumn(tr("col.grade"), 0, 0.6f, col_grade);
-    ImGui::TableSetupColumn(tr("col.next_milestone"), 0, 2.2f, col_milestone);
-    ImGui::TableSetupColumn(tr("col.due"), ImGuiTableColumnFlags_DefaultSort, 1.8f, col_due);
-    ImGui::TableSetupColumn(tr("col.status"), 0, 1.2f, col_status);
-    ImGui::TableHeadersRow();
+    ui::table_columns({{"col.name", 2.2f, 0, col_name},
+                       {"col.unit", 1.8f, 0, col_unit},
+                       {"col.week", 0.6f, 0, col_week},
+                       {"col.grade", 0.6f, 0, col_grade},
+                       {"col.next_milestone", 2.2f, 0, col_milestone},
+                       {"col.due", 1.8f, ImGuiTableColumnFlags_DefaultSort, col_due},
+                       {"col.status", 1.2f, 0, col_status}});
     if (ui::table_sort_changed(sort_column, sort_ascending)) rebuild_order(ctx);
 
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(order.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const OverviewRow& r = d.rows[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])];
-            const Employee& e = data.employees[static_cast<std::size_t>(r.employee)];
-            ui::push_id(e.id);
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(col_name);
-            if (ui::selectable(e.name, "row", false, ImGuiSelectableFlags_SpanAllColumns))
-                ctx.navigate.open_case_employee = e.id;
-            ImGui::TableSetColumnIndex(col_unit);
-            ImGui::TextUnformatted(d.unit_name(data, e.unit).c_str());
-            ImGui::TableSetColumnIndex(col_week);
-            ImGui::Text("%d", r.week);
-            ImGui::TableSetColumnIndex(col_grade);
-            ImGui::Text("%d %%", r.grade);
-            ImGui::TableSetColumnIndex(col_milestone);
-            if (r.next) {
-                ui::text(ctx.language == Language::nb ? r.next->rule->label_nb.c_str() : r.next->rule->label_en.c_str());
-                ImGui::TableSetColumnIndex(col_due);
-                if (r.next->has_due())
-                    ImGui::Text("%s (%s)", format_date(r.next->due, ctx.language).c_str(),
-                                relative_days(r.next->due, ctx.today).c_str());
-                ImGui::TableSetColumnIndex(col_status);
-                ui::status_tag(r.next->status);
-            } else {
-                ImGui::TextDisabled("%s", tr("overview.nothing_due"));
-            }
-            ImGui::PopID();
+    ui::visible_rows(order.size(), [&](std::size_t i) {
+        const OverviewRow& r = d.rows[static_cast<std::size_t>(order[i])];
+        const Employee& e = data.employees[static_cast<std::size_t>(r.employee)];
+        ui::push_id(e.id);
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(col_name);
+        if (ui::selectable(e.name, "row", false, ImGuiSelectableFlags_SpanAllColumns))
+            ctx.navigate.open_case_employee = e.id;
+        ImGui::TableSetColumnIndex(col_unit);
+        ImGui::TextUnformatted(d.unit_name(data, e.unit).c_str());
+        ImGui::TableSetColumnIndex(col_week);
+        ImGui::Text("%d", r.week);
+        ImGui::TableSetColumnIndex(col_grade);
+        ImGui::Text("%d %%", r.grade);
+        ImGui::TableSetColumnIndex(col_milestone);
+        if (r.next) {
+            ui::text(ctx.language == Language::nb ? r.next->rule->label_nb.c_str() : r.next->rule->label_en.c_str());
+            ImGui::TableSetColumnIndex(col_due);
+            if (r.next->has_due())
+                ImGui::Text("%s (%s)", format_date(r.next->due, ctx.language).c_str(),
+                            relative_days(r.next->due, ctx.today).c_str());
+            ImGui::TableSetColumnIndex(col_status);
+            ui::status_tag(r.next->status);
+        } else {
+            ImGui::TextDisabled("%s", tr("overview.nothing_due"));
         }
-    }
+        ImGui::PopID();
+    });
     ImGui::EndTable();
 }
 

@@ -6,21 +6,19 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/plan_commands.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 using namespace plans_ui;
 
 void PlanEditorView::draw_start(ViewContext& ctx, const Employee& e, Date case_start) {
-    char line[160];
-    std::snprintf(line, sizeof line, tr("plan.case_from"), format_date(case_start, ctx.language).c_str());
-    ui::label_text(line);
+    ui::label_text(trf("plan.case_from", fmt::arg("date", format_date(case_start, ctx.language))).c_str());
     const Plan* p = find_plan(ctx.data(), e.id, case_start);
     if (p && p->exemption) {
         ui::label_text(tr("plan.exempted"));
@@ -46,21 +44,13 @@ void PlanEditorView::draw_start(ViewContext& ctx, const Employee& e, Date case_s
     ui::label_text(tr("plan.exempt_help"));
     if (ImGui::Button(tr("plan.exempt"))) open_exempt_ = true;
     ui::problem_summary(problems_, english(ctx));
-    if (open_exempt_) {
-        ImGui::OpenPopup("plan-exempt");
-        open_exempt_ = false;
-        dialog_problems_.clear();
-    }
-    if (ImGui::BeginPopupModal("plan-exempt", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (begin_dialog("plan-exempt", open_exempt_, dialog_problems_)) {
         ui::label_text(tr("plan.exempt_confirm"));
         ui::input_multiline(tr("plan.exempt_reason"), "exempt-reason", exempt_reason_, 30, 3, kPlanTextMax);
-        ui::problem_summary(dialog_problems_, english(ctx));
-        if (ui::primary_button(tr("plan.exempt_save"))) {
-            if (ctx.submit_to(exempt_plan(ctx.doc.data, e.id, case_start, exempt_reason_, actor(ctx), ctx.today), dialog_problems_))
-                ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
+        if (dialog_buttons(dialog_problems_, english(ctx), "plan.exempt_save") &&
+            ctx.submit_to(exempt_plan(ctx.doc.data, e.id, case_start, exempt_reason_, actor(ctx), ctx.today),
+                          dialog_problems_))
+            ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }
@@ -70,19 +60,21 @@ void PlanEditorView::draw_side(ViewContext& ctx, const Plan& p, bool may_edit) {
     for (std::size_t i = 0; i < p.versions.size(); ++i) {
         const PlanVersion& v = p.versions[i];
         ImGui::PushID(static_cast<int>(i));
-        char line[200];
-        std::snprintf(line, sizeof line, tr("plan.version_line"), v.number, format_date(v.created, ctx.language).c_str(),
-                      v.created_by.c_str());
+        const std::string line =
+            trf("plan.version_line", fmt::arg("version", v.number),
+                fmt::arg("date", format_date(v.created, ctx.language)), fmt::arg("author", v.created_by));
         const bool selected = (view_version == 0 && i + 1 == p.versions.size()) || view_version == v.number;
-        if (ImGui::Selectable(line, selected)) view_version = i + 1 == p.versions.size() ? 0 : v.number;
-        probe::note_text(line);
+        if (ImGui::Selectable(line.c_str(), selected)) view_version = i + 1 == p.versions.size() ? 0 : v.number;
+        probe::note_text(line.c_str());
         if (v.agreed()) {
-            std::snprintf(line, sizeof line, tr("plan.agreed_line"), format_date(*v.agreed_employee, ctx.language).c_str(),
-                          format_date(*v.agreed_manager, ctx.language).c_str(), v.manager_name.c_str());
+            const std::string agreed =
+                trf("plan.agreed_line", fmt::arg("employee_date", format_date(*v.agreed_employee, ctx.language)),
+                    fmt::arg("manager_date", format_date(*v.agreed_manager, ctx.language)),
+                    fmt::arg("manager", v.manager_name));
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-            ImGui::TextWrapped("%s", line);
+            ImGui::TextWrapped("%s", agreed.c_str());
             ImGui::PopStyleColor();
-            probe::note_text(line);
+            probe::note_text(agreed.c_str());
         } else {
             ImGui::TextDisabled("%s", tr("plan.state_draft"));
         }
@@ -144,18 +136,12 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
         }
         ImGui::EndPopup();
     }
-    if (open_agree_) {
-        ImGui::OpenPopup("plan-agree");
-        open_agree_ = false;
-        dialog_problems_.clear();
-    }
-    if (ImGui::BeginPopupModal("plan-agree", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (begin_dialog("plan-agree", open_agree_, dialog_problems_)) {
         ui::label_text(tr("plan.agree_help"));
         auto emp = ui::date_input(tr("plan.agree_employee"), "agree-employee", agree_employee_);
         auto man = ui::date_input(tr("plan.agree_manager"), "agree-manager", agree_manager_);
         ui::input_text(tr("plan.manager_name"), "manager-name", manager_name_, 20);
-        ui::problem_summary(dialog_problems_, en);
-        if (ui::primary_button(tr("plan.agree_save"))) {
+        if (dialog_buttons(dialog_problems_, en, "plan.agree_save")) {
             if (!emp || !man) {
                 dialog_problems_ = {{"agreed_employee", "Skriv begge datoene", "Enter both dates"}};
             } else {
@@ -163,16 +149,9 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
                     ImGui::CloseCurrentPopup();
             }
         }
-        ImGui::SameLine();
-        if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
-    if (open_share_) {
-        ImGui::OpenPopup("plan-share");
-        open_share_ = false;
-        dialog_problems_.clear();
-    }
-    if (ImGui::BeginPopupModal("plan-share", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (begin_dialog("plan-share", open_share_, dialog_problems_)) {
         ImGui::TextUnformatted(tr("plan.recipient"));
         const char* names[5];
         for (int i = 0; i < 5; ++i) names[i] = tr(kRecipientKeys[i]);
@@ -180,8 +159,7 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
         ImGui::Combo("##recipient", &share_recipient_, names, 5);
         auto when = ui::date_input(tr("plan.share_date"), "share-date", share_date_);
         ui::input_text(tr("plan.channel"), "share-channel", share_channel_, 20);
-        ui::problem_summary(dialog_problems_, en);
-        if (ui::primary_button(tr("plan.share_save"))) {
+        if (dialog_buttons(dialog_problems_, en, "plan.share_save")) {
             if (!when) {
                 dialog_problems_ = {{"date", "Skriv datoen", "Enter the date"}};
             } else {
@@ -190,8 +168,6 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
                     ImGui::CloseCurrentPopup();
             }
         }
-        ImGui::SameLine();
-        if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }

@@ -4,6 +4,7 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/measures.hpp"
 #include "iadesk/plan_commands.hpp"
@@ -11,7 +12,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 using namespace plans_ui;
@@ -56,9 +56,7 @@ void PlanEditorView::draw_list(ViewContext& ctx) {
         if (!list_search_.empty() && measures::fold(e.name).find(measures::fold(list_search_)) == std::string::npos) continue;
         rows.push_back(static_cast<int>(i));
     }
-    char count[64];
-    std::snprintf(count, sizeof count, tr("plan.count"), static_cast<int>(rows.size()), static_cast<int>(ctx.derived.rows.size()));
-    ui::text(count);
+    ui::text(trf("plan.count", fmt::arg("shown", rows.size()), fmt::arg("total", ctx.derived.rows.size())).c_str());
     if (rows.empty()) {
         ui::label_text(tr("plan.list_empty"));
         return;
@@ -67,37 +65,34 @@ void PlanEditorView::draw_list(ViewContext& ctx) {
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("plans", 5, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("col.name"), 0, 2.2f);
-    ImGui::TableSetupColumn(tr("col.unit"), 0, 1.8f);
-    ImGui::TableSetupColumn(tr("overview.week"), 0, 0.6f);
-    ImGui::TableSetupColumn(tr("plan.col_state"), 0, 1.4f);
-    ImGui::TableSetupColumn(tr("plan.col_quality"), 0, 1.0f);
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clip;
-    clip.Begin(static_cast<int>(rows.size()));
-    while (clip.Step()) {
-        for (int k = clip.DisplayStart; k < clip.DisplayEnd; ++k) {
-            const OverviewRow& r = ctx.derived.rows[static_cast<std::size_t>(rows[static_cast<std::size_t>(k)])];
-            const Employee& e = data.employees[static_cast<std::size_t>(r.employee)];
-            const CaseSchedule& s = ctx.derived.schedules[static_cast<std::size_t>(r.schedule)];
-            const Plan* p = find_plan(data, e.id, s.sickness_case->start);
-            ui::push_id(e.id);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            if (ui::selectable(e.name, "row", false, ImGuiSelectableFlags_SpanAllColumns)) open(e.id);
-            probe::note_text(e.name);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ctx.derived.unit_name(data, e.unit).c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", r.week);
-            ImGui::TableNextColumn();
-            if (p && !p->versions.empty()) ImGui::Text("%s v%d", tr(plan_state_key(p)), p->versions.back().number);
-            else ImGui::TextUnformatted(tr(plan_state_key(p)));
-            ImGui::TableNextColumn();
-            if (p && !p->versions.empty()) ImGui::Text("%d / 5", plan_quality(p->versions.back().content).score);
-            ImGui::PopID();
-        }
-    }
+    ui::table_columns({{"col.name", 2.2f},
+                       {"col.unit", 1.8f},
+                       {"overview.week", 0.6f},
+                       {"plan.col_state", 1.4f},
+                       {"plan.col_quality", 1.0f}});
+    ui::visible_rows(rows.size(), [&](std::size_t k) {
+        const OverviewRow& r = ctx.derived.rows[static_cast<std::size_t>(rows[k])];
+        const Employee& e = data.employees[static_cast<std::size_t>(r.employee)];
+        const CaseSchedule& s = ctx.derived.schedules[static_cast<std::size_t>(r.schedule)];
+        const Plan* p = find_plan(data, e.id, s.sickness_case->start);
+        ui::push_id(e.id);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (ui::selectable(e.name, "row", false, ImGuiSelectableFlags_SpanAllColumns)) open(e.id);
+        probe::note_text(e.name);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(ctx.derived.unit_name(data, e.unit).c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", r.week);
+        ImGui::TableNextColumn();
+        if (p && !p->versions.empty())
+            ImGui::Text("%s v%d", tr(plan_state_key(p)), p->versions.back().number);
+        else
+            ImGui::TextUnformatted(tr(plan_state_key(p)));
+        ImGui::TableNextColumn();
+        if (p && !p->versions.empty()) ImGui::Text("%d / 5", plan_quality(p->versions.back().content).score);
+        ImGui::PopID();
+    });
     ImGui::EndTable();
 }
 
@@ -152,9 +147,7 @@ void PlanEditorView::draw_editor(ViewContext& ctx) {
     }
     const Employee& e = data.employees[static_cast<std::size_t>(it->second)];
     const std::optional<Date> start = case_of(ctx, e.id);
-    char title[256];
-    std::snprintf(title, sizeof title, tr("plan.title"), e.name.c_str());
-    ui::heading(ctx.theme.fonts.heading, title);
+    ui::heading(ctx.theme.fonts.heading, trf("plan.title", fmt::arg("name", e.name)).c_str());
     if (!start) {
         ui::label_text(tr("plan.no_case"));
         return;
@@ -181,9 +174,7 @@ void PlanEditorView::draw_editor(ViewContext& ctx) {
     ImGui::BeginChild("plan-parts", ImVec2(ImGui::GetContentRegionAvail().x - side - em, 0));
     if (viewing_old) {
         PlanContent old = p->versions[static_cast<std::size_t>(view_version - 1)].content;
-        char line[128];
-        std::snprintf(line, sizeof line, tr("plan.viewing_old"), view_version);
-        ui::label_text(line);
+        ui::label_text(trf("plan.viewing_old", fmt::arg("version", view_version)).c_str());
         draw_parts(ctx, old, false);
     } else {
         draw_parts(ctx, draft_, editable);

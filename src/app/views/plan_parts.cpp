@@ -45,4 +45,30 @@ void section(const ViewContext& ctx, const char* key) {
     probe::note_text(tr(key));
 }
 
+bool row_combo(const char* id, int& chosen, const char* const* items, int count, float width_em, bool read_only) {
+    ImGui::BeginDisabled(read_only);
+    ImGui::SetNextItemWidth(width_em * ImGui::GetFontSize());
+    const bool changed = ImGui::Combo(id, &chosen, items, count);
+    ImGui::EndDisabled();
+    probe::note_text(items[chosen]);
+    return changed;
+}
+
+bool begin_dialog(const char* id, bool& open_request, std::vector<Problem>& problems) {
+    if (open_request) {
+        ImGui::OpenPopup(id);
+        open_request = false;
+        problems.clear();
+    }
+    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+}
+
+bool dialog_buttons(const std::vector<Problem>& problems, bool en, const char* save_key) {
+    ui::problem_summary(problems, en);
+    const bool save = ui::primary_button(tr(save_key));
+    ImGui::SameLine();
+    if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
+    return save;
+}
+
 } // namespace iadesk::app::plans_ui

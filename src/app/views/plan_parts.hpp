@@ -29,15 +29,36 @@ void hint_line(const QualityHint& h, bool en);
 void hints_for(const PlanQuality& q, const char* field, bool en);
 void section(const ViewContext& ctx, const char* key); // a part's heading
 
-// Draws "Fjern" on the same line when the plan is editable; when pressed, erases row `i` of `rows`
-// and returns true: the caller pops its ID and stops iterating, since the vector changed under it.
-template <class Row>
-bool remove_row_button(std::vector<Row>& rows, std::size_t i, bool read_only) {
-    if (read_only) return false;
-    ImGui::SameLine();
-    if (!ImGui::SmallButton(tr("plan.remove"))) return false;
-    rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(i));
-    return true;
+// A choice of `count` `items` (translated texts) beside a row's field (`width_em` wide, greyed when read
+// only), the chosen one findable by tests; true when the user changed `chosen`.
+bool row_combo(const char* id, int& chosen, const char* const* items, int count, float width_em, bool read_only);
+
+// Opens the modal dialog `id` when `open_request` is set (clearing it and the dialog's problems);
+// true while it is open: the caller draws it, then dialog_buttons, then ImGui::EndPopup().
+bool begin_dialog(const char* id, bool& open_request, std::vector<Problem>& problems);
+// A dialog's problems, its primary button (`save_key`) and Cancel (which closes it); true when the
+// primary button was pressed.
+bool dialog_buttons(const std::vector<Problem>& problems, bool en, const char* save_key);
+
+// Draws each row of a list part under its own ID (`id_base` + its index): `draw(row, index)`, then
+// "Fjern" on the same line when the plan is editable. A removed row is erased at once and ends the
+// pass (the vector changed under it; the next frame draws the rest).
+template <class Row, class Draw>
+void editable_rows(std::vector<Row>& rows, int id_base, bool read_only, Draw&& draw) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        ImGui::PushID(id_base + static_cast<int>(i));
+        draw(rows[i], i);
+        bool removed = false;
+        if (!read_only) {
+            ImGui::SameLine();
+            removed = ImGui::SmallButton(tr("plan.remove"));
+        }
+        ImGui::PopID();
+        if (removed) {
+            rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(i));
+            break;
+        }
+    }
 }
 
 } // namespace iadesk::app::plans_ui

@@ -6,26 +6,26 @@
 #include "app/format.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/plan_commands.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace iadesk::app {
 using namespace plans_ui;
 
 void PlanEditorView::draw_toolbar(ViewContext& ctx, const Plan& p, const Employee& e, bool may_edit) {
     const PlanVersion& last = p.versions.back();
-    char line[256];
-    std::snprintf(line, sizeof line, tr("plan.case_from"), format_date(p.case_start, ctx.language).c_str());
-    ImGui::TextDisabled("%s · %s", ctx.derived.unit_name(ctx.data(), e.unit).c_str(), line);
+    const std::string case_from = trf("plan.case_from", fmt::arg("date", format_date(p.case_start, ctx.language)));
+    ImGui::TextDisabled("%s · %s", ctx.derived.unit_name(ctx.data(), e.unit).c_str(), case_from.c_str());
     // State and quality.
     const PlanQuality q = plan_quality(draft_);
-    std::snprintf(line, sizeof line, tr("plan.state_line"), tr(plan_state_key(&p)), last.number, q.score);
-    ui::text(line);
+    ui::text(trf("plan.state_line", fmt::arg("state", tr(plan_state_key(&p))), fmt::arg("version", last.number),
+                 fmt::arg("quality", q.score))
+                 .c_str());
     const bool is_dirty = dirty(p);
     const bool draft_open = may_edit && !last.agreed();
     // Primary action: save the draft (or, when saved, mark it agreed).
@@ -106,27 +106,14 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     ImGui::TextDisabled("%s", tr("plan.tasks_help"));
     hints_for(q, "tasks", en);
     const char* feas[] = {tr("plan.can"), tr("plan.with_adjustment"), tr("plan.cannot")};
-    for (std::size_t i = 0; i < c.tasks.size(); ++i) {
-        PlanTask& t = c.tasks[i];
-        ImGui::PushID(static_cast<int>(i));
-        char label[64];
-        std::snprintf(label, sizeof label, tr("plan.task_n"), static_cast<int>(i) + 1);
-        ui::input_text(label, "task", t.description, 24, ro);
+    editable_rows(c.tasks, 0, ro, [&](PlanTask& t, std::size_t i) {
+        ui::input_text(trf("plan.task_n", fmt::arg("number", i + 1)).c_str(), "task", t.description, 24, ro);
         field_problem("tasks/" + std::to_string(i) + "/description");
         ImGui::SameLine();
         int f = static_cast<int>(t.feasibility);
-        ImGui::BeginDisabled(ro);
-        ImGui::SetNextItemWidth(16 * ImGui::GetFontSize());
-        if (ImGui::Combo("##feas", &f, feas, 3)) t.feasibility = static_cast<TaskFeasibility>(f);
-        ImGui::EndDisabled();
-        probe::note_text(feas[f]);
+        if (row_combo("##feas", f, feas, 3, 16, ro)) t.feasibility = static_cast<TaskFeasibility>(f);
         ui::input_text(tr("plan.task_note"), "note", t.note, 40, ro);
-        if (remove_row_button(c.tasks, i, ro)) {
-            ImGui::PopID();
-            break;
-        }
-        ImGui::PopID();
-    }
+    });
     if (!ro && ImGui::Button(tr("plan.add_task"))) c.tasks.push_back({});
 
     section(ctx, "plan.part_ability");
@@ -144,17 +131,11 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     for (std::size_t i = 0; i < c.own_measures.size(); ++i) {
         PlanMeasure& m = c.own_measures[i];
         ImGui::PushID(static_cast<int>(1000 + i));
-        char label[64];
-        std::snprintf(label, sizeof label, tr("plan.measure_n"), static_cast<int>(i) + 1);
-        ui::input_text(label, "measure", m.description, 30, ro);
+        ui::input_text(trf("plan.measure_n", fmt::arg("number", i + 1)).c_str(), "measure", m.description, 30, ro);
         field_problem("own_measures/" + std::to_string(i) + "/description");
         ImGui::SameLine();
         int st = static_cast<int>(m.status);
-        ImGui::BeginDisabled(ro);
-        ImGui::SetNextItemWidth(10 * ImGui::GetFontSize());
-        if (ImGui::Combo("##status", &st, statuses, 4)) m.status = static_cast<MeasureStatus>(st);
-        ImGui::EndDisabled();
-        probe::note_text(statuses[st]);
+        if (row_combo("##status", st, statuses, 4, 10, ro)) m.status = static_cast<MeasureStatus>(st);
         ui::input_text(tr("plan.responsible"), "responsible", m.responsible, 14, ro);
         ImGui::SameLine();
         ImGui::BeginGroup();
@@ -209,20 +190,13 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     }
 
     section(ctx, "plan.part_help");
-    for (std::size_t i = 0; i < c.help_measures.size(); ++i) {
-        HelpMeasure& m = c.help_measures[i];
-        ImGui::PushID(static_cast<int>(2000 + i));
+    editable_rows(c.help_measures, 2000, ro, [&](HelpMeasure& m, std::size_t) {
         ui::input_text(tr("plan.help_measure"), "help", m.description, 30, ro);
         if (!m.measure_id.empty()) {
             ImGui::SameLine();
             ImGui::TextDisabled("%s %s", tr("plan.catalogue"), m.measure_id.c_str());
         }
-        if (remove_row_button(c.help_measures, i, ro)) {
-            ImGui::PopID();
-            break;
-        }
-        ImGui::PopID();
-    }
+    });
     if (!ro && ImGui::Button(tr("plan.add_help"))) c.help_measures.push_back({});
 
     section(ctx, "plan.part_other");

@@ -1,12 +1,12 @@
 #include "app/views/recovery_view.hpp"
 
 #include "app/format.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <ctime>
 
 namespace iadesk::app {
@@ -64,19 +64,15 @@ std::string fallback_opened_text(std::optional<int64_t> saved_unix, int damaged,
         std::tm tm{};
         localtime_r(&t, &tm);
         const Date day = Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-        char clock[16], buf[160];
-        std::snprintf(clock, sizeof clock, "%02d:%02d", tm.tm_hour, tm.tm_min);
-        std::snprintf(buf, sizeof buf, tr("startup.opened_at"), format_date(day, lang).c_str(), clock);
-        text = buf;
+        text = trf("startup.opened_at", fmt::arg("date", format_date(day, lang)),
+                   fmt::arg("time", format_clock(tm.tm_hour, tm.tm_min)));
     } else {
         text = tr("startup.opened_older");
     }
     if (damaged > 0) {
-        char buf[160];
-        if (damaged == 1) std::snprintf(buf, sizeof buf, "%s", tr("startup.damaged_one"));
-        else std::snprintf(buf, sizeof buf, tr("startup.damaged_many"), damaged);
         text += "; ";
-        text += buf;
+        text += damaged == 1 ? std::string(tr("startup.damaged_one"))
+                             : trf("startup.damaged_many", fmt::arg("count", damaged));
     }
     return text;
 }

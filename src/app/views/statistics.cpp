@@ -6,22 +6,21 @@
 #include "iadesk/access.hpp"
 #include "iadesk/csv.hpp"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
+#include <string_view>
+#include <vector>
 
 namespace iadesk::app {
 namespace {
 
-std::string quarter_label(Quarter q) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%d K%d", q.year, q.q);
-    return buf;
-}
+std::string quarter_label(Quarter q) { return fmt::format("{} K{}", q.year, q.q); }
 
-// One cell: the percent as the core rounded it, or why there is none.
+// The next cell: the percent as the core rounded it, or why there is none.
 void percent_cell(const StatsCell& c, Language lang) {
+    ImGui::TableNextColumn();
     switch (c.state) {
     case StatsCell::State::not_visible: ImGui::TextDisabled("%s", tr("stats.not_visible")); break;
     case StatsCell::State::no_data: ImGui::TextDisabled("–"); break;
@@ -36,6 +35,7 @@ void percent_cell(const StatsCell& c, Language lang) {
 }
 
 void trend_cell(const StatsCell& c, Language lang) {
+    ImGui::TableNextColumn();
     if (c.state != StatsCell::State::value) {
         ImGui::TextDisabled("–");
         return;
@@ -44,6 +44,19 @@ void trend_cell(const StatsCell& c, Language lang) {
     const char* arrow = d > 0.05 ? "\xE2\x96\xB2" : d < -0.05 ? "\xE2\x96\xBC" : "\xE2\x80\x93"; // ▲ ▼ –
     const std::string t = std::string(arrow) + " " + (d > 0 ? "+" : "") + format_decimal(d, 1, lang) + " " + tr("stats.points");
     ImGui::TextColored(d > 0.05 ? colours().text_error : colours().text_ok, "%s", t.c_str()); // more absence: worse
+}
+
+// A table's rows: one a unit (and one the organisation), its name first, then what `cells` draws.
+template <class Cells>
+void unit_rows(const std::vector<StatsRow>& rows, Cells&& cells) {
+    for (const StatsRow& row : rows) {
+        ui::push_id(row.unit ? std::string_view(*row.unit) : std::string_view("#organisation"));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ui::text(row.name.c_str());
+        cells(row);
+        ImGui::PopID();
+    }
 }
 
 } // namespace
@@ -71,9 +84,8 @@ void StatisticsView::draw(ViewContext& ctx,
     ImGui::SameLine(0, 2 * em);
     if (ImGui::Button(tr("stats.export"))) {
         const CsvLang lang = ctx.language == Language::nb ? CsvLang::nb : CsvLang::en;
-        char name[64];
-        std::snprintf(name, sizeof name, "sykefravaer-%d-K%d.csv", year, ov.latest_quarter);
-        download(name, "text/csv;charset=utf-8", export_stats_csv(ov.latest, ctx.doc.data, ctx.derived.role, lang));
+        download(fmt::format("sykefravaer-{}-K{}.csv", year, ov.latest_quarter), "text/csv;charset=utf-8",
+                 export_stats_csv(ov.latest, ctx.doc.data, ctx.derived.role, lang));
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("stats.export_help"));
 
@@ -85,23 +97,12 @@ void StatisticsView::draw(ViewContext& ctx,
         ImGui::TableSetupColumn(tr("stats.self"), 0, 1.0f);
         ImGui::TableSetupColumn(tr("stats.doctor"), 0, 1.0f);
         ImGui::TableHeadersRow();
-        for (const StatsRow& row : ov.rows) {
-            ui::push_id(row.unit ? std::string_view(*row.unit) : std::string_view("#organisation"));
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ui::text(row.name.c_str());
-            for (const StatsCell& c : row.quarters) {
-                ImGui::TableNextColumn();
-                percent_cell(c, ctx.language);
-            }
-            ImGui::TableNextColumn();
+        unit_rows(ov.rows, [&](const StatsRow& row) {
+            for (const StatsCell& c : row.quarters) percent_cell(c, ctx.language);
             trend_cell(row.trend, ctx.language);
-            ImGui::TableNextColumn();
             percent_cell(row.egenmeldt, ctx.language);
-            ImGui::TableNextColumn();
             percent_cell(row.legemeldt, ctx.language);
-            ImGui::PopID();
-        }
+        });
         ImGui::EndTable();
     }
 
@@ -111,21 +112,11 @@ void StatisticsView::draw(ViewContext& ctx,
     ui::text((std::string(tr("stats.nav_title")) + " (" + span + ")").c_str());
     ui::label_text(tr("stats.nav_intro"));
     if (ImGui::BeginTable("stats_nav", 3, flags)) {
-        ImGui::TableSetupColumn(tr("col.unit"), 0, 2.4f);
-        ImGui::TableSetupColumn(tr("stats.nav_legemeldt"), 0, 2.0f);
-        ImGui::TableSetupColumn(tr("stats.nav_total"), 0, 2.0f);
-        ImGui::TableHeadersRow();
-        for (const StatsRow& row : ov.rows) {
-            ui::push_id(row.unit ? std::string_view(*row.unit) : std::string_view("#organisation"));
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ui::text(row.name.c_str());
-            ImGui::TableNextColumn();
+        ui::table_columns({{"col.unit", 2.4f}, {"stats.nav_legemeldt", 2.0f}, {"stats.nav_total", 2.0f}});
+        unit_rows(ov.rows, [&](const StatsRow& row) {
             percent_cell(row.nav_legemeldt, ctx.language);
-            ImGui::TableNextColumn();
             percent_cell(row.nav_total, ctx.language);
-            ImGui::PopID();
-        }
+        });
         ImGui::EndTable();
     }
 }
