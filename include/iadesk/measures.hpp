@@ -228,6 +228,7 @@ public:
 private:
     struct Doc {
         std::string id, folded_name;
+        std::string name_words_nb, name_words_en; // the name's tokens joined by ' ', for a whole-name query
         std::uint8_t phases = 0; // bit per Phase
         bool current = true;
         std::string provider;
@@ -256,7 +257,8 @@ private:
 struct Ranking {
     static constexpr double name = 10, search_words = 6, summary = 3, body = 1;
     static constexpr double exact = 1.0, prefix = 0.8, inside = 0.6, fuzzy1 = 0.5, fuzzy2 = 0.4,
-                            fuzzy_prefix = 0.35, synonym = 0.9, historic = 0.7;
+                            fuzzy_prefix = 0.35, synonym = 0.9, historic = 0.7,
+                            whole_name = 1.25; // the query is a measure's whole name, word for word
 };
 
 // ---- Eligibility -------------------------------------------------------------------------------

@@ -154,6 +154,17 @@ std::string fold(std::string_view s) {
     return out;
 }
 
+namespace {
+std::string joined_words(std::string_view s) {
+    std::string out;
+    for (const std::string& t : tokenize(s)) {
+        if (!out.empty()) out += ' ';
+        out += t;
+    }
+    return out;
+}
+} // namespace
+
 std::vector<std::string> tokenize(std::string_view s) {
     std::vector<std::string> out;
     const std::string f = fold(s);
@@ -207,6 +218,8 @@ MeasureIndex::MeasureIndex(const Catalogue& c) {
         Doc doc;
         doc.id = m.id;
         doc.folded_name = fold(m.name.nb);
+        doc.name_words_nb = joined_words(m.name.nb);
+        doc.name_words_en = joined_words(m.name.en);
         for (Phase p : m.phases) doc.phases |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(p));
         doc.current = m.current;
         doc.provider = m.provider;
@@ -340,6 +353,7 @@ bool MeasureIndex::passes(int measure, const SearchFilter& f) const {
 std::vector<SearchHit> MeasureIndex::search(std::string_view query, const SearchFilter& filter, std::size_t limit) const {
     std::vector<SearchHit> hits;
     std::vector<std::string> tokens = tokenize(query);
+    const std::string query_words = joined_words(query);
     std::vector<std::string> content;
     for (auto& t : tokens)
         if (!std::binary_search(stopwords_.begin(), stopwords_.end(), t)) content.push_back(t);
@@ -390,6 +404,9 @@ std::vector<SearchHit> MeasureIndex::search(std::string_view query, const Search
         const double coverage = matched[d] / g;
         double score = total[d] * coverage * coverage;
         if (!docs_[d].current) score *= Ranking::historic;
+        // Two measures can match every word equally ("Work training" is all of Arbeidstrening's English
+        // name and two words of "Work preparatory training (AFT)"): the one named so comes first.
+        if (query_words == docs_[d].name_words_nb || query_words == docs_[d].name_words_en) score *= Ranking::whole_name;
         hits.push_back({static_cast<int>(d), score});
     }
     std::sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
