@@ -21,6 +21,19 @@ passed=0
 failed=0
 summary=()
 
+# tally NAME EXIT SUMMARY-LINE PASSED FAILED TEXT: adds a runner's counts to the totals and TEXT to the
+# closing lines. A runner without its summary line (crashed, killed), one that exited non-zero with no
+# failed test (an error of the runner itself), and one that ran nothing count one failure more.
+tally() {
+  local name=$1 rc=$2 line=$3 np=$4 nf=$5 text=$6
+  if [ -z "$line" ]; then
+    summary+=("$name: ended without its summary (exit $rc): FAILED"); failed=$((failed + 1)); return
+  fi
+  passed=$((passed + np)); failed=$((failed + nf))
+  if { [ "$rc" -ne 0 ] && [ "$nf" -eq 0 ]; } || [ $((np + nf)) -eq 0 ]; then failed=$((failed + 1)); fi
+  summary+=("$text")
+}
+
 # --- Set-up and the native tests ----------------------------------------------------------------
 if ! bash scripts/setup.sh; then
   echo "setup: FAILED"
@@ -31,17 +44,9 @@ if bash scripts/build.sh native; then
   ctest --test-dir build/native --output-on-failure -j"$JOBS" 2>&1 | tee "$logs/ctest"
   rc=${PIPESTATUS[0]}
   line=$(grep -E '[0-9]+ tests failed out of [0-9]+' "$logs/ctest" | tail -n1)
-  if [ -z "$line" ]; then
-    summary+=("ctest: ended without its summary (exit $rc): FAILED")
-    failed=$((failed + 1))
-  else
-    total=$(echo "$line" | grep -oE 'out of [0-9]+' | grep -oE '[0-9]+')
-    nfail=$(echo "$line" | grep -oE '[0-9]+ tests failed' | grep -oE '^[0-9]+')
-    passed=$((passed + total - nfail)); failed=$((failed + nfail))
-    # An error besides failed tests (ctest itself), or no test at all, is a failure too.
-    if { [ "$rc" -ne 0 ] && [ "$nfail" -eq 0 ]; } || [ "$total" -eq 0 ]; then failed=$((failed + 1)); fi
-    summary+=("ctest: $((total - nfail)) of $total passed")
-  fi
+  total=$(echo "$line" | grep -oE 'out of [0-9]+' | grep -oE '[0-9]+')
+  nfail=$(echo "$line" | grep -oE '[0-9]+ tests failed' | grep -oE '^[0-9]+')
+  tally ctest "$rc" "$line" "$((${total:-0} - ${nfail:-0}))" "${nfail:-0}" "ctest: $((${total:-0} - ${nfail:-0})) of ${total:-0} passed"
   known=$(ctest --test-dir build/native -N 2>/dev/null | sed -n 's/^ *Test *#[0-9]*: //p' | grep 'KNOWN FAILURE' || true)
   if [ -n "$known" ]; then
     summary+=("known failures (expected to fail until fixed; counted as passed): $(echo "$known" | wc -l): $(echo "$known" | paste -sd ';' | sed 's/;/; /g')")
@@ -55,16 +60,9 @@ if bash scripts/build.sh web; then
   node --test-reporter=spec tests/e2e/run.mjs build/web/site 2>&1 | tee "$logs/e2e"
   rc=${PIPESTATUS[0]}
   line=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$logs/e2e" | tail -n1)
-  if [ -z "$line" ]; then
-    summary+=("e2e: ended without its summary (exit $rc): FAILED")
-    failed=$((failed + 1))
-  else
-    ep=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
-    ef=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
-    passed=$((passed + ep)); failed=$((failed + ef))
-    if { [ "$rc" -ne 0 ] && [ "$ef" -eq 0 ]; } || [ $((ep + ef)) -eq 0 ]; then failed=$((failed + 1)); fi
-    summary+=("$line")
-  fi
+  ep=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+  ef=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+  tally e2e "$rc" "$line" "${ep:-0}" "${ef:-0}" "$line"
 else
   summary+=("browser build: FAILED"); failed=$((failed + 1))
 fi
