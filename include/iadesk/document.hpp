@@ -69,6 +69,8 @@ private:
     std::size_t undo_pos_ = 0;
     bool merging_open_ = false;
     void log(int64_t now, const std::string& role, std::string description);
+    // Applies (`forward`) or undoes one command of the history, with the revisions and the log.
+    std::string replay(Command& c, bool forward, int64_t now, const std::string& role);
 };
 
 } // namespace iadesk

@@ -8,7 +8,10 @@
 namespace iadesk {
 
 constexpr EnumText<RoleKind> kRoleKindText[] = {
-    {RoleKind::hr, "hr"}, {RoleKind::manager, "manager"}, {RoleKind::tillitsvalgt, "tillitsvalgt"}, {RoleKind::employee, "employee"},
+    {RoleKind::hr, "hr", "HR / arbeidsgiver", "HR / employer"},
+    {RoleKind::manager, "manager", "Nærmeste leder", "Manager"},
+    {RoleKind::tillitsvalgt, "tillitsvalgt", "Tillitsvalgt / verneombud", "Union representative / safety delegate"},
+    {RoleKind::employee, "employee", "Arbeidstaker", "Employee"},
 };
 
 const char* to_string(RoleKind k) { return enum_code(kRoleKindText, k); }
@@ -27,27 +30,19 @@ std::string employee_name(const Dataset& ds, const std::string& id) {
     return id;
 }
 
+// The role's name, with the unit of a manager and the name of an employee: "Nærmeste leder (Drift)".
+std::string role_label(const Role& r, const Dataset& ds, bool english) {
+    const EnumText<RoleKind>& row = enum_row(kRoleKindText, r.kind);
+    std::string label = english ? row.en : row.nb;
+    if (r.kind == RoleKind::manager) label += " (" + unit_name(ds, r.unit) + ")";
+    if (r.kind == RoleKind::employee) label += " (" + employee_name(ds, r.employee) + ")";
+    return label;
+}
+
 } // namespace
 
-std::string role_label_nb(const Role& r, const Dataset& ds) {
-    switch (r.kind) {
-    case RoleKind::hr: return "HR / arbeidsgiver";
-    case RoleKind::manager: return "Nærmeste leder (" + unit_name(ds, r.unit) + ")";
-    case RoleKind::tillitsvalgt: return "Tillitsvalgt / verneombud";
-    case RoleKind::employee: return "Arbeidstaker (" + employee_name(ds, r.employee) + ")";
-    }
-    return {};
-}
-
-std::string role_label_en(const Role& r, const Dataset& ds) {
-    switch (r.kind) {
-    case RoleKind::hr: return "HR / employer";
-    case RoleKind::manager: return "Manager (" + unit_name(ds, r.unit) + ")";
-    case RoleKind::tillitsvalgt: return "Union representative / safety delegate";
-    case RoleKind::employee: return "Employee (" + employee_name(ds, r.employee) + ")";
-    }
-    return {};
-}
+std::string role_label_nb(const Role& r, const Dataset& ds) { return role_label(r, ds, false); }
+std::string role_label_en(const Role& r, const Dataset& ds) { return role_label(r, ds, true); }
 
 bool may_see_employee(const Role& r, const Employee& e) {
     switch (r.kind) {

@@ -43,23 +43,21 @@ void Document::log(int64_t now, const std::string& role, std::string description
 
 std::string Document::undo(int64_t now, const std::string& role) {
     if (!can_undo()) return {};
-    Command& c = history_[--undo_pos_];
-    c.undo(data);
-    ++revision;
-    if (c.affects_cases) ++case_revision;
-    merging_open_ = false;
-    log(now, role, "Angret: " + c.description);
-    return c.description;
+    return replay(history_[--undo_pos_], false, now, role);
 }
 
 std::string Document::redo(int64_t now, const std::string& role) {
     if (!can_redo()) return {};
-    Command& c = history_[undo_pos_++];
-    c.apply(data);
+    return replay(history_[undo_pos_++], true, now, role);
+}
+
+std::string Document::replay(Command& c, bool forward, int64_t now, const std::string& role) {
+    if (forward) c.apply(data);
+    else c.undo(data);
     ++revision;
     if (c.affects_cases) ++case_revision;
     merging_open_ = false;
-    log(now, role, "Gjort om: " + c.description);
+    log(now, role, (forward ? "Gjort om: " : "Angret: ") + c.description);
     return c.description;
 }
 

@@ -335,25 +335,16 @@ void assess_sick_pay(SicknessCase* first, SicknessCase* last, const SickPayPerso
 }
 
 constexpr EnumText<EmployerPeriod> kEmployerPeriodText[] = {
-    {EmployerPeriod::applies, "applies"},
-    {EmployerPeriod::employed_under_4_weeks, "employed_under_4_weeks"},
-    {EmployerPeriod::not_employed, "not_employed"},
-    {EmployerPeriod::over_70, "over_70"},
-};
+    {EmployerPeriod::applies, "applies"}, {EmployerPeriod::employed_under_4_weeks, "employed_under_4_weeks"},
+    {EmployerPeriod::not_employed, "not_employed"}, {EmployerPeriod::over_70, "over_70"}};
 constexpr EnumText<MaksdatoRule> kMaksdatoRuleText[] = {
-    {MaksdatoRule::days_248, "days_248"}, {MaksdatoRule::days_60_after_67, "days_60_after_67"}, {MaksdatoRule::age_70, "age_70"},
-};
+    {MaksdatoRule::days_248, "days_248"}, {MaksdatoRule::days_60_after_67, "days_60_after_67"}, {MaksdatoRule::age_70, "age_70"}};
 constexpr EnumText<NoSickPay> kNoSickPayText[] = {
-    {NoSickPay::none, "none"},
-    {NoSickPay::days_used_up, "days_used_up"},
-    {NoSickPay::days_used_up_after_67, "days_used_up_after_67"},
-    {NoSickPay::age_70, "age_70"},
-};
+    {NoSickPay::none, "none"}, {NoSickPay::days_used_up, "days_used_up"},
+    {NoSickPay::days_used_up_after_67, "days_used_up_after_67"}, {NoSickPay::age_70, "age_70"}};
 constexpr EnumText<BirthAssumption> kBirthAssumptionText[] = {
-    {BirthAssumption::unknown, "unknown"},
-    {BirthAssumption::exact_date, "exact_date"},
-    {BirthAssumption::first_of_birth_year, "first_of_birth_year"},
-};
+    {BirthAssumption::unknown, "unknown"}, {BirthAssumption::exact_date, "exact_date"},
+    {BirthAssumption::first_of_birth_year, "first_of_birth_year"}};
 
 const char* to_string(EmployerPeriod p) { return enum_code(kEmployerPeriodText, p); }
 const char* to_string(MaksdatoRule r) { return enum_code(kMaksdatoRuleText, r); }
