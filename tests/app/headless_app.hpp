@@ -7,6 +7,9 @@
 #include "app/test_probe.hpp"
 #include "test_platform.hpp"
 
+#include "iadesk/dataset.hpp"
+#include "iadesk/snapshots.hpp"
+
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
@@ -44,6 +47,15 @@ public:
         app->init(opt);
         app->storage_ready();
         frames(3);
+    }
+
+    // Starts on `d` as the one stored save, in a tall window (every form fits without scrolling); the
+    // document must open.
+    void start_with(const Dataset& d) {
+        platform.memory.files[SnapshotStore::name_of(1)] = save_dataset(d, -1);
+        ImGui::GetIO().DisplaySize = ImVec2(1400, 2400);
+        start();
+        if (!app->document_open()) throw std::runtime_error("the stored dataset did not open");
     }
 
     // `n` frames of 1/60 s each.

@@ -30,10 +30,7 @@ Dataset register_with_kari() {
 // The app on that register, HR (the default role), today 24.11.2026; a tall window so that the
 // employee editor and the absence form below it are in view.
 void start(test::HeadlessApp& h, const Dataset& d) {
-    h.platform.memory.files[SnapshotStore::name_of(1)] = save_dataset(d, -1);
-    ImGui::GetIO().DisplaySize = ImVec2(1400, 2400);
-    h.start();
-    REQUIRE(h.app->document_open());
+    h.start_with(d);
 }
 
 void open_kari(test::HeadlessApp& h) {

@@ -16,13 +16,20 @@ void start(test::HeadlessApp& h) {
     d.organisation.name = "Fjellheim AS";
     d.organisation.orgnr = "974760673";
     d.units.push_back({"U1", "Drift"});
-    h.platform.memory.files[SnapshotStore::name_of(1)] = save_dataset(d, -1);
-    ImGui::GetIO().DisplaySize = ImVec2(1400, 2400);
-    h.start();
-    REQUIRE(h.app->document_open());
+    h.start_with(d);
     h.click("IA-mål");
     h.click("Nytt resultatmål");
     REQUIRE(h.shows("Mål: endring i %"));
+}
+
+// Typing `warned` into `field` shows `warning`; typing `fine` there takes it away.
+void shows_then_not(test::HeadlessApp& h, const char* field, const char* warned, const char* fine, const char* warning) {
+    h.type(field, warned);
+    h.frames(2);
+    CHECK(h.shows_text_containing(warning));
+    h.type(field, fine);
+    h.frames(2);
+    CHECK_FALSE(h.shows_text_containing(warning));
 }
 
 } // namespace
@@ -30,22 +37,12 @@ void start(test::HeadlessApp& h) {
 TEST_CASE("goal form: a change that points the wrong way is warned about while typing") {
     test::HeadlessApp h;
     start(h);
-    h.type("Mål: endring i %", "20");
-    h.frames(2);
-    CHECK(h.shows_text_containing("Endringen peker feil vei: lavere er bedre for dette målet"));
-    h.type("Mål: endring i %", "-20");
-    h.frames(2);
-    CHECK_FALSE(h.shows_text_containing("Endringen peker feil vei"));
+    shows_then_not(h, "Mål: endring i %", "20", "-20", "Endringen peker feil vei: lavere er bedre for dette målet");
 }
 
 TEST_CASE("goal form: a target the typed baseline already meets is said to be a limit") {
     test::HeadlessApp h;
     start(h);
     h.type("Utgangspunkt (verdi)", "4,0");
-    h.type("Mål: verdi", "8,0");
-    h.frames(2);
-    CHECK(h.shows_text_containing("Utgangspunktet (4,0) oppfyller allerede målet: det blir en grense"));
-    h.type("Mål: verdi", "3,5");
-    h.frames(2);
-    CHECK_FALSE(h.shows_text_containing("oppfyller allerede målet"));
+    shows_then_not(h, "Mål: verdi", "8,0", "3,5", "Utgangspunktet (4,0) oppfyller allerede målet: det blir en grense");
 }

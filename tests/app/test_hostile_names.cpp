@@ -33,10 +33,7 @@ Dataset hostile_register() {
 }
 
 void start(test::HeadlessApp& h) {
-    h.platform.memory.files[SnapshotStore::name_of(1)] = save_dataset(hostile_register(), -1);
-    ImGui::GetIO().DisplaySize = ImVec2(1400, 2400);
-    h.start();
-    REQUIRE(h.app->document_open());
+    h.start_with(hostile_register());
 }
 
 // The label of the first visible item whose label starts with `prefix` ("" when none).

@@ -31,10 +31,7 @@ TEST_CASE("plan editor: Send til NAV asks for the contact details and downloads 
     Dataset d = plans_example();
     REQUIRE(d.employees[0].name == "Kari Nordmann");
     d.employees[0].national_id = "01819012446"; // synthetic (month + 80), mod 11 worked in test_cases.cpp
-    h.platform.memory.files[SnapshotStore::name_of(1)] = save_dataset(d, -1);
-    ImGui::GetIO().DisplaySize = ImVec2(1400, 2400);
-    h.start();
-    REQUIRE(h.app->document_open());
+    h.start_with(d);
     h.click("Oppfølgingsplaner");
     h.click("Kari Nordmann");
     h.click("Eksporter (NAV-format)");
