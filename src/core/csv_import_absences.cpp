@@ -72,15 +72,13 @@ private:
 
 AbsenceImport import_absences_csv(const Dataset& ds, std::string_view bytes) {
     AbsenceImport out;
-    const std::optional<OpenedImport> opened = open_import(bytes, kSpecs, out);
+    const std::optional<OpenedImport> opened = open_import(ds, bytes, kSpecs, out);
     if (!opened) return out;
     const CsvTable& t = opened->table;
     const Columns& cols = opened->columns;
-
-    const std::unordered_map<std::string_view, std::size_t> emp = employees_by_id(ds);
+    const std::unordered_map<std::string_view, std::size_t>& emp = opened->employees;
     KnownAbsences known(ds);
 
-    out.rows.reserve(t.rows.size());
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         if (!row_shape_ok(t, r, out.errors)) continue;
         RowReader rr{t, cols, kSpecs, r, out.errors};

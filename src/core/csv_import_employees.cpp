@@ -146,18 +146,16 @@ struct Group {
 
 EmployeeImport import_employees_csv(const Dataset& ds, std::string_view bytes) {
     EmployeeImport out;
-    const std::optional<OpenedImport> opened = open_import(bytes, kSpecs, out);
+    const std::optional<OpenedImport> opened = open_import(ds, bytes, kSpecs, out);
     if (!opened) return out;
     const CsvTable& t = opened->table;
     const Columns& cols = opened->columns;
-
-    const std::unordered_map<std::string_view, std::size_t> existing = employees_by_id(ds);
+    const std::unordered_map<std::string_view, std::size_t>& existing = opened->employees;
     UnitResolver units(ds);
     std::unordered_map<std::string, std::size_t> group_of; // id -> groups index
     group_of.reserve(t.rows.size());
     std::vector<Group> groups;
     groups.reserve(t.rows.size());
-    out.rows.reserve(t.rows.size());
 
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         if (!row_shape_ok(t, r, out.errors)) continue;

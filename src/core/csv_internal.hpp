@@ -52,15 +52,21 @@ struct Columns {
 Columns map_columns(const CsvTable& t, std::span<const ColumnSpec> specs, std::vector<CsvRowError>& errors,
                     std::vector<std::string>& ignored);
 
+
+// The register's employees by id (index into ds.employees); the keys view the dataset's ids.
+std::unordered_map<std::string_view, std::size_t> employees_by_id(const Dataset& ds);
+
 // The start both imports share: the file decoded and split (its encoding and delimiter noted in
-// `out`), a refused or empty file reported, the columns mapped. nullopt: nothing more can be read,
-// and out.errors says why.
+// `out`), a refused or empty file reported, the columns mapped, the register's employees by id, room
+// for a result row per line. nullopt: nothing more can be read, and out.errors says why.
 struct OpenedImport {
     CsvTable table;
     Columns columns;
+    std::unordered_map<std::string_view, std::size_t> employees; // employees_by_id
 };
 template <class Import>
-std::optional<OpenedImport> open_import(std::string_view bytes, std::span<const ColumnSpec> specs, Import& out) {
+std::optional<OpenedImport> open_import(const Dataset& ds, std::string_view bytes, std::span<const ColumnSpec> specs,
+                                        Import& out) {
     CsvTable t = parse_csv(bytes);
     out.encoding = t.encoding;
     out.delimiter = t.delimiter;
@@ -72,15 +78,13 @@ std::optional<OpenedImport> open_import(std::string_view bytes, std::span<const 
     }
     Columns cols = map_columns(t, specs, out.errors, out.ignored_columns);
     if (!cols.complete) return std::nullopt; // a missing column: nothing to read
-    return OpenedImport{std::move(t), std::move(cols)};
+    out.rows.reserve(t.rows.size());
+    return OpenedImport{std::move(t), std::move(cols), employees_by_id(ds)};
 }
 
 // Shape check of one data row against the header; returns false (and reports) when unusable.
 // Trailing empty fields (Excel's ";;") are fine.
 bool row_shape_ok(const CsvTable& t, std::size_t r, std::vector<CsvRowError>& errors);
-
-// The register's employees by id (index into ds.employees); the keys view the dataset's ids.
-std::unordered_map<std::string_view, std::size_t> employees_by_id(const Dataset& ds);
 
 // Reads the cells of one row; every problem becomes an error at the row's line and the column.
 struct RowReader {
