@@ -4,9 +4,14 @@
 // Contract
 // - VCALENDAR 2.0 with one all-day VEVENT per milestone that has a due date (DTSTART;VALUE=DATE
 //   = the due day, DTEND = the day after, TRANSP:TRANSPARENT). Milestones that are
-//   not_applicable or on_request are left out; done and exempt ones only with include_done.
-// - UID = "iadesk-<employee>-<case start yyyymmdd>-<milestone id>@iadesk" (characters outside
-//   A-Z a-z 0-9 are %-encoded), so re-importing an updated file updates the same events.
+//   not_applicable or on_request are left out.
+// - A milestone that is done or exempt is a cancellation (STATUS:CANCELLED, SEQUENCE:1: RFC 5545
+//   §3.8.1.11 and §3.8.7.4), so a calendar that imported it while it was open takes it away when
+//   the updated file is imported; with include_done it is an ordinary event instead.
+// - UID = "iadesk-<orgnr>-<employee>-<case start yyyymmdd>-<milestone id>@iadesk" (the organisation
+//   number, or its name when it has none; characters outside A-Z a-z 0-9 are %-encoded): unique per
+//   organisation, so two registers never share an event, and re-importing an updated file updates
+//   the same events.
 // - SUMMARY "<milestone label> – <employee name>", e.g. "Dialogmøte 1 – Kari Nordmann";
 //   DESCRIPTION names the case start, the week of the case (docs/domain.md, Cases and weeks) and
 //   who is responsible.

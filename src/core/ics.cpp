@@ -99,6 +99,7 @@ std::string milestones_ics(const std::vector<CaseSchedule>& schedules, const Dat
     line("METHOD:PUBLISH");
     line("X-WR-CALNAME:" + ics_escape_text((opt.english ? "Follow-up – " : "Oppfølging – ") + ds.organisation.name));
     const std::string dtstamp = "DTSTAMP:" + stamp(opt.now_unix_seconds);
+    const std::string uid_org = uid_part(ds.organisation.orgnr.empty() ? ds.organisation.name : ds.organisation.orgnr);
     for (const CaseSchedule& s : schedules) {
         if (!s.sickness_case) continue;
         const SicknessCase& c = *s.sickness_case;
@@ -108,7 +109,8 @@ std::string milestones_ics(const std::vector<CaseSchedule>& schedules, const Dat
         for (const Milestone& m : s.milestones) {
             if (!m.has_due()) continue;
             if (m.status == MilestoneStatus::not_applicable || m.status == MilestoneStatus::on_request) continue;
-            if (!opt.include_done && (m.status == MilestoneStatus::done || m.status == MilestoneStatus::exempt)) continue;
+            const bool cancelled =
+                !opt.include_done && (m.status == MilestoneStatus::done || m.status == MilestoneStatus::exempt);
             const std::string& label = opt.english ? m.rule->label_en : m.rule->label_nb;
             std::string desc;
             if (opt.english) {
@@ -119,8 +121,12 @@ std::string milestones_ics(const std::vector<CaseSchedule>& schedules, const Dat
                 if (const char* r = responsible_nb(m.rule->responsible)) desc += std::string(" Ansvarlig: ") + r + ".";
             }
             line("BEGIN:VEVENT");
-            line("UID:iadesk-" + uid_part(e.id) + "-" + ymd(c.start) + "-" + uid_part(m.rule->id) + "@iadesk");
+            line("UID:iadesk-" + uid_org + "-" + uid_part(e.id) + "-" + ymd(c.start) + "-" + uid_part(m.rule->id) + "@iadesk");
             line(dtstamp);
+            if (cancelled) {
+                line("SEQUENCE:1");
+                line("STATUS:CANCELLED");
+            }
             line("DTSTART;VALUE=DATE:" + ymd(m.due));
             line("DTEND;VALUE=DATE:" + ymd(m.due + 1));
             line("SUMMARY:" + ics_escape_text(label + " – " + e.name));

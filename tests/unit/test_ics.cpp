@@ -48,9 +48,11 @@ const int64_t kNow = 1767225600 + 3723; // 2026-01-01 01:02:03 UTC
 
 } // namespace
 
-TEST_CASE("ics: one all-day VEVENT per open milestone, golden file") {
+TEST_CASE("ics: one all-day VEVENT per milestone with a date, a done one as a cancellation, golden file") {
     Fixture f;
     const std::string ics = milestones_ics({f.schedule}, f.ds, Role::hr(), {kNow, false, false});
+    // The plan is done (due 01.02.2026, day 27 of the case from 05.01.2026: week 4): cancelled, so a
+    // calendar that has it from an earlier import takes it away. Dialogmøte 1 is open.
     CHECK(ics ==
           "BEGIN:VCALENDAR\r\n"
           "VERSION:2.0\r\n"
@@ -59,7 +61,19 @@ TEST_CASE("ics: one all-day VEVENT per open milestone, golden file") {
           "METHOD:PUBLISH\r\n"
           "X-WR-CALNAME:Oppfølging – Fjordvik kommune\r\n"
           "BEGIN:VEVENT\r\n"
-          "UID:iadesk-E1-20260105-dialogmote1@iadesk\r\n"
+          "UID:iadesk-974760673-E1-20260105-oppfolgingsplan@iadesk\r\n"
+          "DTSTAMP:20260101T010203Z\r\n"
+          "SEQUENCE:1\r\n"
+          "STATUS:CANCELLED\r\n"
+          "DTSTART;VALUE=DATE:20260201\r\n"
+          "DTEND;VALUE=DATE:20260202\r\n"
+          "SUMMARY:Oppfølgingsplan – Kari Nordmann\r\n"
+          "DESCRIPTION:Sykefraværstilfelle fra 05.01.2026\\, uke 4. Ansvarlig: arbeids\r\n"
+          " giver.\r\n"
+          "TRANSP:TRANSPARENT\r\n"
+          "END:VEVENT\r\n"
+          "BEGIN:VEVENT\r\n"
+          "UID:iadesk-974760673-E1-20260105-dialogmote1@iadesk\r\n"
           "DTSTAMP:20260101T010203Z\r\n"
           "DTSTART;VALUE=DATE:20260222\r\n"
           "DTEND;VALUE=DATE:20260223\r\n"
@@ -71,10 +85,21 @@ TEST_CASE("ics: one all-day VEVENT per open milestone, golden file") {
           "END:VCALENDAR\r\n");
 }
 
+TEST_CASE("ics: UIDs are unique per organisation: another register gives other UIDs for the same case") {
+    Fixture f;
+    const std::string ours = milestones_ics({f.schedule}, f.ds, Role::hr(), {kNow});
+    f.ds.organisation.orgnr = "";
+    f.ds.organisation.name = "Nordlys AS";
+    const std::string theirs = milestones_ics({f.schedule}, f.ds, Role::hr(), {kNow});
+    CHECK(ours.find("UID:iadesk-974760673-E1-20260105-dialogmote1@iadesk\r\n") != std::string::npos);
+    CHECK(theirs.find("UID:iadesk-Nordlys%20AS-E1-20260105-dialogmote1@iadesk\r\n") != std::string::npos);
+}
+
 TEST_CASE("ics: done milestones on request, English, and stable UIDs") {
     Fixture f;
     const std::string all = milestones_ics({f.schedule}, f.ds, Role::hr(), {kNow, true, true});
-    CHECK(all.find("UID:iadesk-E1-20260105-oppfolgingsplan@iadesk\r\n") != std::string::npos);
+    CHECK(all.find("UID:iadesk-974760673-E1-20260105-oppfolgingsplan@iadesk\r\n") != std::string::npos);
+    CHECK(all.find("STATUS:CANCELLED") == std::string::npos); // with include_done: an ordinary event
     CHECK(all.find("SUMMARY:Follow-up plan – Kari Nordmann\r\n") != std::string::npos);
     CHECK(all.find("dialogmote3") == std::string::npos); // on request: no date to put in a calendar
     // Same input, same bytes.
@@ -83,7 +108,7 @@ TEST_CASE("ics: done milestones on request, English, and stable UIDs") {
     f.ds.employees[0].id = "E 1/ø";
     f.sc.employee = "E 1/ø";
     const std::string odd = milestones_ics({f.schedule}, f.ds, Role::hr(), {kNow, false, false});
-    CHECK(odd.find("UID:iadesk-E%201%2F%C3%B8-20260105-dialogmote1@iadesk\r\n") != std::string::npos);
+    CHECK(odd.find("UID:iadesk-974760673-E%201%2F%C3%B8-20260105-dialogmote1@iadesk\r\n") != std::string::npos);
 }
 
 TEST_CASE("ics: roles - a manager of another unit, a tillitsvalgt and another employee get no events") {
