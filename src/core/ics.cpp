@@ -67,18 +67,21 @@ std::string stamp(int64_t secs) {
     return buf;
 }
 
-const char* responsible_nb(const std::string& r) {
-    if (r == "arbeidsgiver") return "arbeidsgiver";
-    if (r == "nav") return "NAV";
-    if (r == "arbeidstaker") return "arbeidstaker";
-    if (r == "sykmelder") return "sykmelder";
-    return nullptr;
-}
-const char* responsible_en(const std::string& r) {
-    if (r == "arbeidsgiver") return "employer";
-    if (r == "nav") return "NAV";
-    if (r == "arbeidstaker") return "employee";
-    if (r == "sykmelder") return "the certifying doctor";
+// Who is responsible for a milestone (rule sets' "responsible"), as the description names them.
+struct Responsible {
+    const char* code;
+    const char* nb;
+    const char* en;
+};
+constexpr Responsible kResponsible[] = {
+    {"arbeidsgiver", "arbeidsgiver", "employer"},
+    {"nav", "NAV", "NAV"},
+    {"arbeidstaker", "arbeidstaker", "employee"},
+    {"sykmelder", "sykmelder", "the certifying doctor"},
+};
+const char* responsible(const std::string& code, bool english) {
+    for (const Responsible& r : kResponsible)
+        if (code == r.code) return english ? r.en : r.nb;
     return nullptr;
 }
 
@@ -115,10 +118,10 @@ std::string milestones_ics(const std::vector<CaseSchedule>& schedules, const Dat
             std::string desc;
             if (opt.english) {
                 desc = "Sick leave from " + format_iso(c.start) + ", week " + std::to_string(c.week_on(m.due)) + ".";
-                if (const char* r = responsible_en(m.rule->responsible)) desc += std::string(" Responsible: ") + r + ".";
+                if (const char* r = responsible(m.rule->responsible, true)) desc += std::string(" Responsible: ") + r + ".";
             } else {
                 desc = "Sykefraværstilfelle fra " + format_norwegian(c.start) + ", uke " + std::to_string(c.week_on(m.due)) + ".";
-                if (const char* r = responsible_nb(m.rule->responsible)) desc += std::string(" Ansvarlig: ") + r + ".";
+                if (const char* r = responsible(m.rule->responsible, false)) desc += std::string(" Ansvarlig: ") + r + ".";
             }
             line("BEGIN:VEVENT");
             line("UID:iadesk-" + uid_org + "-" + uid_part(e.id) + "-" + ymd(c.start) + "-" + uid_part(m.rule->id) + "@iadesk");
