@@ -53,4 +53,19 @@ std::string enum_codes(const EnumText<E> (&table)[N]) {
     return out;
 }
 
+// The same for values stored as text (a plan's field names, a milestone's "responsible"): a code and
+// its bokmål and English words. nullptr when the code is not in the table.
+struct CodeText {
+    const char* code;
+    const char* nb;
+    const char* en;
+};
+
+template <std::size_t N>
+constexpr const CodeText* find_code(const CodeText (&table)[N], std::string_view code) {
+    for (const CodeText& row : table)
+        if (code == row.code) return &row;
+    return nullptr;
+}
+
 } // namespace iadesk

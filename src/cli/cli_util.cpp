@@ -138,4 +138,26 @@ std::string pad_left(const std::string& s, std::size_t width) {
     return w >= width ? s : std::string(width - w, ' ') + s;
 }
 
+std::optional<DatedFile> open_dated_file(const Args& args, const std::string& verb, const char* usage,
+                                         const std::vector<std::string>& valued, const std::vector<std::string>& flags,
+                                         std::optional<Date> default_today, std::ostream& out, std::ostream& err,
+                                         int& exit_code) {
+    exit_code = 2;
+    ParsedArgs a;
+    if (!parse_args(args, verb, valued, flags, a, err)) return std::nullopt;
+    if (a.help) {
+        out << usage;
+        exit_code = 0;
+        return std::nullopt;
+    }
+    const auto path = file_argument(a, verb, usage, err);
+    if (!path) return std::nullopt;
+    const auto today = date_option(a, verb, "--today", default_today, err);
+    if (!today) return std::nullopt;
+    auto ds = load_dataset_file(*path, verb, err, exit_code);
+    if (!ds) return std::nullopt;
+    exit_code = 0;
+    return DatedFile{std::move(a), *today, std::move(*ds)};
+}
+
 } // namespace iadesk::cli

@@ -48,6 +48,19 @@ std::optional<Dataset> load_dataset_file(const std::string& path, const std::str
 std::optional<std::string> file_argument(const ParsedArgs& a, const std::string& verb, const char* usage,
                                          std::ostream& err);
 
+// The start of a verb that reads one data file as of --today (cases, milestones): the arguments
+// parsed with `valued` and `flags`, --help answered, the file and the date read, the dataset loaded.
+// nullopt: stop with `exit_code` (0 after --help, 2 for bad usage, load_dataset_file's code).
+struct DatedFile {
+    ParsedArgs args;
+    Date today;
+    Dataset data;
+};
+std::optional<DatedFile> open_dated_file(const Args& args, const std::string& verb, const char* usage,
+                                         const std::vector<std::string>& valued, const std::vector<std::string>& flags,
+                                         std::optional<Date> default_today, std::ostream& out, std::ostream& err,
+                                         int& exit_code);
+
 // "1 234,5" style (decimal comma, thin grouping with a normal space), `decimals` digits.
 std::string format_number_nb(double v, int decimals);
 

@@ -58,18 +58,14 @@ std::vector<std::string> remarks(const CaseSickPay& p) {
 } // namespace
 
 int cmd_cases(const Args& args, std::ostream& out, std::ostream& err) {
-    ParsedArgs a;
-    if (!parse_args(args, "cases", {"--today"}, {"--json"}, a, err)) return 2;
-    if (a.help) { out << kUsage; return 0; }
-    auto path = file_argument(a, "cases", kUsage, err);
-    if (!path) return 2;
-    auto today = date_option(a, "cases", "--today", local_today(), err);
-    if (!today) return 2;
     int rc = 0;
-    auto ds = load_dataset_file(*path, "cases", err, rc);
-    if (!ds) return rc;
+    auto opened = open_dated_file(args, "cases", kUsage, {"--today"}, {"--json"}, local_today(), out, err, rc);
+    if (!opened) return rc;
+    const ParsedArgs& a = opened->args;
+    const Dataset& ds = opened->data;
+    const Date today = opened->today;
 
-    const std::vector<SicknessCase> cases = build_cases(*ds, *today);
+    const std::vector<SicknessCase> cases = build_cases(ds, today);
     if (a.flags.count("--json")) {
         Json j = Json::array();
         for (const SicknessCase& c : cases) {
@@ -103,8 +99,8 @@ int cmd_cases(const Args& args, std::ostream& out, std::ostream& err) {
     }
 
     std::unordered_map<std::string_view, const Employee*> by_id;
-    for (const Employee& e : ds->employees) by_id.emplace(e.id, &e);
-    out << "Sykefraværstilfeller i " << ds->organisation.name << " per " << format_norwegian(*today) << ": "
+    for (const Employee& e : ds.employees) by_id.emplace(e.id, &e);
+    out << "Sykefraværstilfeller i " << ds.organisation.name << " per " << format_norwegian(today) << ": "
         << cases.size() << "\n";
     if (cases.empty()) return 0;
     out << pad_right("Ansatt", 10) << pad_right("Navn", 24) << pad_right("Start", 12) << pad_right("Slutt", 12)

@@ -34,22 +34,18 @@ const char* status_nb(MilestoneStatus s) {
 } // namespace
 
 int cmd_milestones(const Args& args, std::ostream& out, std::ostream& err) {
-    ParsedArgs a;
-    if (!parse_args(args, "milestones", {"--today"}, {"--json"}, a, err)) return 2;
-    if (a.help) { out << kUsage; return 0; }
-    auto path = file_argument(a, "milestones", kUsage, err);
-    if (!path) return 2;
-    auto today = date_option(a, "milestones", "--today", std::nullopt, err);
-    if (!today) return 2;
     int rc = 0;
-    auto ds = load_dataset_file(*path, "milestones", err, rc);
-    if (!ds) return rc;
+    auto opened = open_dated_file(args, "milestones", kUsage, {"--today"}, {"--json"}, std::nullopt, out, err, rc);
+    if (!opened) return rc;
+    const ParsedArgs& a = opened->args;
+    const Dataset& ds = opened->data;
+    const Date today = opened->today;
 
     std::vector<RuleProblem> rule_problems;
     const std::vector<RuleSet> sets = builtin_rule_sets(&rule_problems);
     for (const RuleProblem& p : rule_problems) err << "advarsel: regelverk " << p.pointer << ": " << p.message << "\n";
-    const std::vector<SicknessCase> cases = build_cases(*ds, *today);
-    const std::vector<CaseSchedule> schedules = schedule_open_cases(cases, sets, *ds, *today);
+    const std::vector<SicknessCase> cases = build_cases(ds, today);
+    const std::vector<CaseSchedule> schedules = schedule_open_cases(cases, sets, ds, today);
 
     if (a.flags.count("--json")) {
         nlohmann::ordered_json j = nlohmann::ordered_json::array();
@@ -70,14 +66,14 @@ int cmd_milestones(const Args& args, std::ostream& out, std::ostream& err) {
     }
 
     std::unordered_map<std::string_view, const Employee*> by_id;
-    for (const Employee& e : ds->employees) by_id.emplace(e.id, &e);
-    out << "Åpne sykefraværstilfeller i " << ds->organisation.name << " per " << format_norwegian(*today) << ": "
+    for (const Employee& e : ds.employees) by_id.emplace(e.id, &e);
+    out << "Åpne sykefraværstilfeller i " << ds.organisation.name << " per " << format_norwegian(today) << ": "
         << schedules.size() << "\n";
     for (const CaseSchedule& s : schedules) {
         const SicknessCase& c = *s.sickness_case;
         auto it = by_id.find(c.employee);
         out << "\n" << c.employee << " " << (it != by_id.end() ? it->second->name : "") << " – tilfelle fra "
-            << format_norwegian(c.start) << ", uke " << c.week_on(*today) << " (regelverk: " << s.rule_set->name_nb
+            << format_norwegian(c.start) << ", uke " << c.week_on(today) << " (regelverk: " << s.rule_set->name_nb
             << ")\n";
         for (const Milestone& m : s.milestones) {
             out << "  " << pad_right(m.has_due() ? format_norwegian(m.due) : "–", 12) << pad_right(status_nb(m.status), 23)

@@ -1,6 +1,7 @@
 // ics: iCalendar export of milestones (include/iadesk/ics.hpp; RFC 5545 §3.1 folding,
 // §3.3.11 TEXT escaping, §3.6.1 VEVENT).
 #include "iadesk/ics.hpp"
+#include "iadesk/enum_text.hpp"
 
 #include <cstdio>
 #include <unordered_map>
@@ -68,21 +69,13 @@ std::string stamp(int64_t secs) {
 }
 
 // Who is responsible for a milestone (rule sets' "responsible"), as the description names them.
-struct Responsible {
-    const char* code;
-    const char* nb;
-    const char* en;
-};
-constexpr Responsible kResponsible[] = {
-    {"arbeidsgiver", "arbeidsgiver", "employer"},
-    {"nav", "NAV", "NAV"},
-    {"arbeidstaker", "arbeidstaker", "employee"},
-    {"sykmelder", "sykmelder", "the certifying doctor"},
+constexpr CodeText kResponsible[] = {
+    {"arbeidsgiver", "arbeidsgiver", "employer"}, {"nav", "NAV", "NAV"},
+    {"arbeidstaker", "arbeidstaker", "employee"}, {"sykmelder", "sykmelder", "the certifying doctor"},
 };
 const char* responsible(const std::string& code, bool english) {
-    for (const Responsible& r : kResponsible)
-        if (code == r.code) return english ? r.en : r.nb;
-    return nullptr;
+    const CodeText* r = find_code(kResponsible, code);
+    return !r ? nullptr : english ? r->en : r->nb;
 }
 
 } // namespace

@@ -149,12 +149,7 @@ PlanContent content_of(const json& t) {
     return c;
 }
 
-struct FieldLabel {
-    const char* field;
-    const char* nb;
-    const char* en;
-};
-constexpr FieldLabel kFieldLabels[] = {
+constexpr CodeText kFieldLabels[] = {
     {"typical_workday", "Vanlig arbeidsdag", "Typical workday"},
     {"tasks", "Arbeidsoppgaver", "Tasks"},
     {"work_ability", "Arbeidsevne", "Work ability"},
@@ -205,12 +200,14 @@ const char* label_en(TaskFeasibility f) { return enum_row(kFeasibilityText, f).e
 const char* label_nb(MeasureStatus s) { return enum_row(kMeasureStatusText, s).nb; }
 const char* label_en(MeasureStatus s) { return enum_row(kMeasureStatusText, s).en; }
 
+constexpr CodeText kRecipients[] = {
+    {"sykmelder", "Sykmelder", "Certifying doctor"}, {"nav", "NAV", "NAV"},
+    {"arbeidstaker", "Arbeidstaker", "Employee"},    {"bht", "Bedriftshelsetjenesten", "Occupational health service"},
+};
+
 const char* recipient_nb(std::string_view r) {
-    if (r == "sykmelder") return "Sykmelder";
-    if (r == "nav") return "NAV";
-    if (r == "arbeidstaker") return "Arbeidstaker";
-    if (r == "bht") return "Bedriftshelsetjenesten";
-    return "Annen";
+    const CodeText* l = find_code(kRecipients, r);
+    return l ? l->nb : "Annen";
 }
 
 std::size_t utf8_length(std::string_view s) {
@@ -466,15 +463,12 @@ std::vector<std::string> changed_fields(const PlanContent& a, const PlanContent&
 }
 
 const char* field_label_nb(std::string_view field) {
-    for (const FieldLabel& l : kFieldLabels)
-        if (field == l.field) return l.nb;
-    return "";
+    const CodeText* l = find_code(kFieldLabels, field);
+    return l ? l->nb : "";
 }
-
 const char* field_label_en(std::string_view field) {
-    for (const FieldLabel& l : kFieldLabels)
-        if (field == l.field) return l.en;
-    return "";
+    const CodeText* l = find_code(kFieldLabels, field);
+    return l ? l->en : "";
 }
 
 // --- Milestone events ------------------------------------------------------------------------------------------
