@@ -62,10 +62,23 @@ CommandResult set_organisation(const Dataset& ds, Organisation org);
 // file cannot put entries into it; Document::apply appends `description` ("Gjenopprettet fra ...").
 CommandResult replace_dataset(const Dataset& current, Dataset next, std::string description);
 
-// --- Units -----------------------------------------------------------------------------------
+// --- Units (unit_commands.cpp) ----------------------------------------------------------------
+// A unit that was ever used is closed (nedlagt), not removed: its history stays and the statistics
+// of earlier periods still show it. Moves keep the history (Employee::earlier_units).
 CommandResult add_unit(const Dataset& ds, Unit unit);
 CommandResult rename_unit(const Dataset& ds, std::string_view unit_id, std::string new_name);
-CommandResult remove_unit(const Dataset& ds, std::string_view unit_id); // refused while employees are in it
+// Refused while employees are in it or it is in an employee's history (close it instead).
+CommandResult remove_unit(const Dataset& ds, std::string_view unit_id);
+// Closed from `date` on; refused while employees are in it. reopen_unit takes it in use again.
+CommandResult close_unit(const Dataset& ds, std::string_view unit_id, Date date);
+CommandResult reopen_unit(const Dataset& ds, std::string_view unit_id);
+// The employee is in `unit_id` from `date` on; the current unit becomes an earlier unit up to the
+// day before. Refused for the same unit, a closed unit, or a date not after the first day in the
+// current unit (each unit keeps at least one day).
+CommandResult move_employee(const Dataset& ds, std::string_view employee_id, std::string_view unit_id, Date date);
+// Every employee of `from_id` moves to `into_id` on `date` (as move_employee) and `from_id` is
+// closed from that day: one undoable step.
+CommandResult merge_units(const Dataset& ds, std::string_view from_id, std::string_view into_id, Date date);
 
 // --- Employees -------------------------------------------------------------------------------
 // The employment list is sorted by `from` by the builder (stable) before it is checked.

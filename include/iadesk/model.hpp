@@ -44,6 +44,9 @@ struct Organisation {
 struct Unit {
     std::string id;
     std::string name;
+    // Closed (nedlagt) from this day on: kept for the history and for the statistics of earlier
+    // periods, but nobody may be in it or be moved to it (commands.hpp: close_unit, merge_units).
+    std::optional<Date> closed;
 };
 
 struct Employment {
@@ -52,10 +55,18 @@ struct Employment {
     double percent = 100.0;       // stillingsprosent, 0 < percent <= 100
 };
 
+// A unit the employee belonged to before the current one, up to and including `until`
+// (commands.hpp: move_employee). The statistics count each day in the unit of that day.
+struct EarlierUnit {
+    std::string unit;             // Unit::id
+    Date until;                   // the last day in that unit
+    bool operator==(const EarlierUnit&) const = default;
+};
+
 struct Employee {
     std::string id;
     std::string name;
-    std::string unit;             // Unit::id
+    std::string unit;             // Unit::id, the current unit
     std::vector<Employment> employment; // sorted by `from`, non-overlapping
     std::optional<int> birth_year;
     // The exact birth date when HR gives it (the age limits of sick pay, ftrl § 8-51 and § 8-3,
@@ -65,6 +76,8 @@ struct Employee {
     // gives it; "" = not given. Needed only for a plan sent to NAV (NAV's LPS contract). Personal
     // data for HR only: every other role's copy of the register is without it (access.hpp).
     std::string national_id;
+    // The units before the current one (moves keep the history); sorted by `until`, ascending.
+    std::vector<EarlierUnit> earlier_units;
 };
 
 enum class AbsenceKind { egenmelding, sykmelding };
@@ -218,6 +231,9 @@ bool is_valid_national_id(std::string_view id);
 
 // Position share (percent / 100) of an employee on a day; 0 when not employed that day.
 double position_share_on(const Employee& e, Date d);
+
+// The unit the employee belonged to on day `d` (Employee::earlier_units, else the current unit).
+const std::string& unit_on(const Employee& e, Date d);
 
 const char* to_string(AbsenceKind k);   // "egenmelding" | "sykmelding"
 const char* to_string(EventStatus s);   // "done" | "exempt"

@@ -64,6 +64,11 @@ enum class ProblemCode : uint16_t {
     employment_overlap,    // {period} {other}
     employment_unsorted,
     unit_not_empty,        // {name} {n}
+    unit_closed,           // {name} {date}
+    unit_same,             // {name}
+    unit_has_history,      // {name} {n}
+    earlier_units_order,   // {date} {previous}
+    move_date,             // {date} {earliest}
     // Absence and milestones
     grade_range,           // {value}
     grade_egenmelding,     // {value}

@@ -43,7 +43,10 @@
 //   no percents; `masked` is true for both reasons.
 // - Grouping: whole organisation (unit = nullopt) or one group per unit, in the units' order,
 //   with the organisation first when include_total is set; units with no employees in the period
-//   are still listed (employees = 0, masked).
+//   are still listed (employees = 0, masked). Each day counts in the unit the employee was in that
+//   day (model.hpp unit_on; moves keep Employee::earlier_units): someone who moved during the
+//   period counts in both units' head-counts and once in the organisation's; the dagsverk are split
+//   by day, so the units' sums still add up to the organisation's.
 // - Not protected: differences over time. NAV's rule lets a four-quarter figure be shown while one
 //   of its quarters is masked (docs/domain.md says what that means and where iadesk shows both).
 // - Cost: the period's working days are computed once (prefix sums); each record and employment

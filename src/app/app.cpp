@@ -347,6 +347,20 @@ void App::apply_requests(NavigationRequest& nav) {
         else refusals_.insert(refusals_.end(), problems.begin(), problems.end());
     }
     pending_.clear();
+    if (settings_.data.start_over_requested) {
+        settings_.data.start_over_requested = false;
+        start_view_.open_requested = true;
+    }
+    if (start_view_.requested_demo) { // the demo again, as one undoable step like any other start
+        start_view_.requested_demo = false;
+        CommandResult r = replace_dataset(doc_.data, make_demo_dataset(options_.today, options_.demo_employees),
+                                          "Startet på nytt med eksempeldata");
+        if (r.ok()) {
+            set_status(r.command->description);
+            doc_.apply(std::move(*r.command), now_unix(), actor());
+            page_ = Page::overview;
+        }
+    }
     if (!refusals_.empty()) { // said in the status bar, in the user's language
         const Problem& p = refusals_.front();
         set_status(std::string(tr("status.refused")) + (translations_.language == Language::en ? p.message_en : p.message_nb));
@@ -410,9 +424,11 @@ void App::draw() {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("page", ImVec2(0, -status_h), ImGuiChildFlags_None);
+    start_view_.draw_banner(ctx);
     draw_page(ctx);
     ImGui::EndChild();
     draw_status_bar();
+    start_view_.draw_dialog(ctx);
     palette_.draw(ctx, actions_);
     recovery_.draw_fallback_notice(theme_, translations_.language, [this](const StoredSave& s) { download_save(s); });
     ImGui::End();

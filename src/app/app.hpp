@@ -29,6 +29,7 @@
 #include "app/views/plan_editor.hpp"
 #include "app/views/goals_view.hpp"
 #include "app/views/recovery_view.hpp"
+#include "app/views/start_view.hpp"
 #include "iadesk/dataset.hpp"
 #include "iadesk/document.hpp"
 #include "iadesk/snapshots.hpp"
@@ -121,6 +122,7 @@ private:
     CaseView case_;
     MeasuresView measures_;
     SettingsView settings_;
+    StartView start_view_;         // the demo banner and "Start med egen virksomhet"
     PlanEditorView plans_;       // Oppfølgingsplaner
     GoalsView goals_;            // IA-mål
     PaletteView palette_;

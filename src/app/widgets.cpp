@@ -254,6 +254,7 @@ bool begin_combo(const char* id, std::string_view preview, ImGuiComboFlags flags
     const bool visible = !ImGui::GetCurrentWindowRead()->SkipItems;
     const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
     const bool open = ImGui::BeginCombo(id, nullptr, flags | ImGuiComboFlags_CustomPreview);
+    if (id[0] == '#' && id[1] == '#') probe::note_label(preview); // no label of its own: found by what it shows
     if (visible) {
         const ImVec2 pad = ImGui::GetStyle().FramePadding;
         const ImVec2 max(pos.x + width - frame, pos.y + frame); // left of the arrow button

@@ -70,6 +70,7 @@ Dataset visible_dataset(const Dataset& ds, const Role& r) {
         out.employees.back().national_id.clear(); // for HR only (model.hpp): the fødselsnummer never leaves HR's copy
         ids.insert(e.id);
         units.insert(e.unit);
+        for (const EarlierUnit& u : e.earlier_units) units.insert(u.unit); // the history's units resolve
     }
     if (r.kind == RoleKind::manager) units.insert(r.unit);
     for (const Unit& u : ds.units)

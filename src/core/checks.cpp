@@ -97,6 +97,7 @@ void check_unit(const Unit& u, std::vector<Problem>& out, unsigned unread) {
     if (read(unread, UnitField::name)) o.required("name", "name", u.name);
     o.length("id", u.id);
     o.length("name", u.name);
+    if (u.closed && read(unread, UnitField::closed)) o.date("closed", *u.closed);
 }
 
 void check_employee(const Employee& e, std::vector<Problem>& out, unsigned unread, const uint8_t* period_unread,
@@ -115,6 +116,15 @@ void check_employee(const Employee& e, std::vector<Problem>& out, unsigned unrea
     }
     if (!e.national_id.empty() && read(unread, EmployeeField::national_id) && !is_valid_national_id(e.national_id))
         o.add("national_id", ProblemCode::national_id_invalid);
+    if (read(unread, EmployeeField::earlier_units))
+        for (std::size_t j = 0; j < e.earlier_units.size(); ++j) {
+            const EarlierUnit& u = e.earlier_units[j];
+            o.required(at("earlier_units", j, "unit"), "unit", u.unit);
+            o.date(at("earlier_units", j, "until"), u.until);
+            if (j > 0 && !(e.earlier_units[j - 1].until < u.until))
+                o.add(at("earlier_units", j, "until"), ProblemCode::earlier_units_order,
+                      {{"date", u.until}, {"previous", e.earlier_units[j - 1].until}});
+        }
     if (!read(unread, EmployeeField::employment)) return;
     if (e.employment.empty()) {
         o.add("employment", ProblemCode::employment_required);

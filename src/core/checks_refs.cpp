@@ -131,6 +131,11 @@ void check_employee_refs(const Employee& e, Self self, const Lookup& l, std::vec
     }
     if ((unread & EmployeeField::unit) == 0 && !l.units_unknown && !l.unit(e.unit))
         add(out, "unit", ProblemCode::unknown_unit, {{"id", e.unit}});
+    if ((unread & EmployeeField::earlier_units) == 0 && !l.units_unknown)
+        for (std::size_t j = 0; j < e.earlier_units.size(); ++j)
+            if (!l.unit(e.earlier_units[j].unit))
+                add(out, "earlier_units/" + std::to_string(j) + "/unit", ProblemCode::unknown_unit,
+                    {{"id", e.earlier_units[j].unit}});
 }
 
 void check_absence_refs(const Absence& a, const Lookup& l, std::vector<Problem>& out, unsigned unread) {
@@ -265,9 +270,15 @@ std::vector<Problem> check_touched(const Dataset& ds, const Touched& t) {
 
     // Nothing may refer to a removed id.
     for (const std::string& id : t.removed_units)
-        for (std::size_t i = 0; i < ds.employees.size(); ++i)
-            if (ds.employees[i].unit == id)
+        for (std::size_t i = 0; i < ds.employees.size(); ++i) {
+            const Employee& e = ds.employees[i];
+            if (e.unit == id)
                 out.push_back(make_problem("/employees/" + std::to_string(i) + "/unit", ProblemCode::unknown_unit, {{"id", id}}));
+            for (std::size_t j = 0; j < e.earlier_units.size(); ++j)
+                if (e.earlier_units[j].unit == id)
+                    out.push_back(make_problem("/employees/" + std::to_string(i) + "/earlier_units/" + std::to_string(j) + "/unit",
+                                               ProblemCode::unknown_unit, {{"id", id}}));
+        }
     for (const std::string& id : t.removed_employees) {
         auto refers = [&](const char* list, std::size_t i) {
             out.push_back(make_problem("/" + std::string(list) + "/" + std::to_string(i) + "/employee",

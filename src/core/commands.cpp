@@ -3,6 +3,8 @@
 // it again after applying.
 #include "iadesk/commands.hpp"
 
+#include "commands_internal.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <climits>
@@ -11,7 +13,7 @@
 
 namespace iadesk {
 
-namespace {
+namespace detail_cmd {
 
 std::optional<std::size_t> find_employee(const Dataset& ds, std::string_view id) {
     for (std::size_t i = 0; i < ds.employees.size(); ++i)
@@ -25,7 +27,7 @@ std::optional<std::size_t> find_unit(const Dataset& ds, std::string_view id) {
     return std::nullopt;
 }
 
-CommandResult unknown_employee(std::string_view id, const char* field = "employee") {
+CommandResult unknown_employee(std::string_view id, const char* field) {
     return refused(field, ProblemCode::unknown_employee, {{"id", id}});
 }
 
@@ -33,22 +35,6 @@ Touched touching(std::vector<std::size_t> Touched::*list, std::size_t index) {
     Touched t = Touched::none();
     (t.*list).push_back(index);
     return t;
-}
-
-// Puts `items` (position in the final vector, value; positions ascending) back into `v`
-// in one pass: the inverse of removing them. O(n + k).
-template <class T>
-void reinsert(std::vector<T>& v, const std::vector<std::pair<std::size_t, T>>& items) {
-    if (items.empty()) return;
-    std::vector<T> out;
-    out.reserve(v.size() + items.size());
-    std::size_t src = 0, k = 0;
-    while (out.size() < v.size() + items.size()) {
-        if (k < items.size() && items[k].first == out.size()) out.push_back(items[k++].second);
-        else if (src < v.size()) out.push_back(std::move(v[src++]));
-        else out.push_back(items[k++].second); // positions past the end: append in order
-    }
-    v = std::move(out);
 }
 
 // The loader's checks of an employee as it would be stored at `self` (nullopt: a new one). The
@@ -59,6 +45,9 @@ std::vector<Problem> check_candidate(const Dataset& ds, Employee& e, std::option
     std::vector<Problem> out;
     check_employee(e, out);
     check_employee_refs(e, self, Lookup(ds), out);
+    // Nobody joins a closed unit (one who is in it already may still be edited).
+    if (auto u = find_unit(ds, e.unit); u && ds.units[*u].closed && (!self || ds.employees[*self].unit != e.unit))
+        out.push_back(make_problem("unit", ProblemCode::unit_closed, {{"name", ds.units[*u].name}, {"date", *ds.units[*u].closed}}));
     return out;
 }
 
@@ -73,6 +62,12 @@ Command replace_employee(const Dataset& ds, std::size_t index, Employee now, std
     c.undo = [index, old = ds.employees[index]](Dataset& d) { if (index < d.employees.size()) d.employees[index] = old; };
     return c;
 }
+
+} // namespace detail_cmd
+
+using namespace detail_cmd;
+
+namespace {
 
 std::string period_text_nb(Date from, std::optional<Date> to) {
     return format_norwegian(from) + "–" + (to ? format_norwegian(*to) : std::string("(åpen)"));
@@ -138,57 +133,6 @@ CommandResult replace_dataset(const Dataset& current, Dataset next, std::string 
     c.apply = [next = std::move(next), keep_log](Dataset& d) { keep_log(d, next); };
     c.undo = [previous = std::move(previous), keep_log](Dataset& d) { keep_log(d, previous); };
     return accepted(std::move(c)); // touched: everything (the default)
-}
-
-// --- Units -----------------------------------------------------------------------------------
-
-CommandResult add_unit(const Dataset& ds, Unit unit) {
-    std::vector<Problem> p;
-    check_unit(unit, p);
-    check_unit_refs(unit, std::nullopt, Lookup(ds), p);
-    if (!p.empty()) return refused(std::move(p));
-    Command c;
-    c.description = "La til enhet " + unit.name;
-    c.touched = touching(&Touched::units, ds.units.size());
-    c.apply = [unit = std::move(unit)](Dataset& d) { d.units.push_back(unit); };
-    c.undo = [](Dataset& d) { if (!d.units.empty()) d.units.pop_back(); };
-    return accepted(std::move(c));
-}
-
-CommandResult rename_unit(const Dataset& ds, std::string_view unit_id, std::string new_name) {
-    auto i = find_unit(ds, unit_id);
-    if (!i) return refused("id", ProblemCode::unknown_unit, {{"id", unit_id}});
-    Unit renamed = ds.units[*i];
-    renamed.name = new_name;
-    std::vector<Problem> p;
-    check_unit(renamed, p);
-    if (!p.empty()) return refused(std::move(p));
-    Command c;
-    c.description = "Endret navn på enhet " + ds.units[*i].name + " til " + new_name;
-    c.merge_key = "unit:" + std::string(unit_id);
-    std::size_t at = *i;
-    c.touched = touching(&Touched::units, at);
-    c.apply = [at, new_name](Dataset& d) { if (at < d.units.size()) d.units[at].name = new_name; };
-    c.undo = [at, old = ds.units[at].name](Dataset& d) { if (at < d.units.size()) d.units[at].name = old; };
-    return accepted(std::move(c));
-}
-
-CommandResult remove_unit(const Dataset& ds, std::string_view unit_id) {
-    auto i = find_unit(ds, unit_id);
-    if (!i) return refused("id", ProblemCode::unknown_unit, {{"id", unit_id}});
-    std::size_t members = 0;
-    for (const Employee& e : ds.employees) members += e.unit == unit_id;
-    if (members > 0) return refused("id", ProblemCode::unit_not_empty, {{"name", ds.units[*i].name}, {"n", members}});
-    std::size_t at = *i;
-    Command c;
-    c.description = "Slettet enhet " + ds.units[at].name;
-    c.touched = Touched::none();
-    c.touched.removed_units.push_back(std::string(unit_id));
-    c.apply = [at](Dataset& d) { if (at < d.units.size()) d.units.erase(d.units.begin() + static_cast<std::ptrdiff_t>(at)); };
-    c.undo = [at, old = ds.units[at]](Dataset& d) {
-        d.units.insert(d.units.begin() + static_cast<std::ptrdiff_t>(std::min(at, d.units.size())), old);
-    };
-    return accepted(std::move(c));
 }
 
 // --- Employees -------------------------------------------------------------------------------

@@ -269,6 +269,7 @@ private:
         ObjectReader r(v, p, rep);
         if (!r.string("id", u.id)) bad |= F::id;
         if (!r.string("name", u.name)) bad |= F::name;
+        if (!r.optional_date("closed", u.closed)) bad |= F::closed;
     }
 
     void employee(const json& v, bool obj, const Path& p, Reporter& rep) {
@@ -290,6 +291,20 @@ private:
         if (!r.optional_date("birth_date", e.birth_date)) bad |= F::birth_date;
         if (const json* n = r.find("national_id"); n && !n->is_null())
             if (!r.string("national_id", e.national_id, false)) bad |= F::national_id;
+        const json* moves_member = r.find("earlier_units");
+        const json* moves = moves_member && !moves_member->is_null() ? r.array("earlier_units", false) : nullptr;
+        if (moves) {
+            Path mp{&p, "earlier_units"};
+            for (std::size_t j = 0; j < moves->size(); ++j) {
+                Path pp{&mp, {}, j};
+                EarlierUnit& u = e.earlier_units.emplace_back();
+                if (!expect_object((*moves)[j], pp, rep)) { bad |= F::earlier_units; continue; }
+                ObjectReader ur((*moves)[j], pp, rep);
+                if (!ur.string("unit", u.unit) || !ur.date("until", u.until)) bad |= F::earlier_units;
+            }
+        } else if (moves_member && !moves_member->is_null()) {
+            bad |= F::earlier_units;
+        }
         const json* emp = r.array("employment", true);
         if (!emp) { bad |= F::employment; return; }
         Path ep{&p, "employment"};

@@ -121,6 +121,19 @@ void write_employee(Writer& w, const Employee& e) {
     if (e.birth_year) { w.key("birth_year"); w.integer(*e.birth_year); w.sep(); }
     if (e.birth_date) { w.key("birth_date"); w.date(*e.birth_date); w.sep(); } // written only when set (format 2)
     if (!e.national_id.empty()) { w.key("national_id"); w.str(e.national_id); w.sep(); } // likewise
+    if (!e.earlier_units.empty()) { // likewise
+        w.key("earlier_units");
+        w.ch('[');
+        for (std::size_t j = 0; j < e.earlier_units.size(); ++j) {
+            if (j) w.sep();
+            w.ch('{');
+            w.key("unit"); w.str(e.earlier_units[j].unit); w.sep();
+            w.key("until"); w.date(e.earlier_units[j].until);
+            w.ch('}');
+        }
+        w.ch(']');
+        w.sep();
+    }
     w.key("employment");
     w.ch('[');
     for (std::size_t j = 0; j < e.employment.size(); ++j) {
@@ -155,6 +168,7 @@ void write_event(Writer& w, const MilestoneEvent& ev) {
 void write_unit(Writer& w, const Unit& u) {
     w.key("id"); w.str(u.id); w.sep();
     w.key("name"); w.str(u.name);
+    if (u.closed) { w.sep(); w.key("closed"); w.date(*u.closed); } // written only when set (format 2)
 }
 
 } // namespace

@@ -37,6 +37,12 @@ double position_share_on(const Employee& e, Date d) {
     return 0.0;
 }
 
+const std::string& unit_on(const Employee& e, Date d) {
+    for (const EarlierUnit& u : e.earlier_units)
+        if (d <= u.until) return u.unit;
+    return e.unit;
+}
+
 const char* to_string(AbsenceKind k) {
     return k == AbsenceKind::egenmelding ? "egenmelding" : "sykmelding";
 }

@@ -128,6 +128,35 @@ struct Piece {
     Date a, b;
 };
 
+// The part of an employee's employment inside [a, b] (the days spent in one unit).
+Employee employment_within(const Employee& e, Date a, Date b) {
+    Employee part;
+    for (const Employment& p : e.employment) {
+        const Date pa = std::max(p.from, a);
+        const Date pb = p.to ? std::min(*p.to, b) : b;
+        if (pa <= pb) part.employment.push_back({pa, pb, p.percent});
+    }
+    return part;
+}
+
+// The employee's stays in units that overlap [from, to] (Employee::earlier_units): unit and days.
+struct Stay {
+    const std::string* unit;
+    Date a, b;
+};
+std::vector<Stay> stays_within(const Employee& e, Date from, Date to) {
+    std::vector<Stay> out;
+    Date start = from;
+    for (const EarlierUnit& u : e.earlier_units) {
+        if (u.until < start) continue;
+        if (to < start) break;
+        out.push_back({&u.unit, start, std::min(u.until, to)});
+        start = u.until + 1;
+    }
+    if (start <= to) out.push_back({&e.unit, start, to});
+    return out;
+}
+
 // The period cut at quarter boundaries (stats.hpp: head-count).
 std::vector<Piece> quarter_pieces(Date from, Date to) {
     std::vector<Piece> out;
@@ -201,25 +230,44 @@ StatsTable compute_stats_table(const Dataset& ds, Date from, Date to, int mask_b
     std::vector<std::vector<int>> heads(unlisted + 1, std::vector<int>(pieces.size(), 0));
     Scratch scratch;
 
+    // The organisation counts each person once; a unit counts the people who were in it on at
+    // least one day (someone who moved during the period counts in both units).
+    int org_seen = 0;
+    std::vector<int> org_heads(pieces.size(), 0);
+    const auto count_in = [&](const Employee& e, int& seen_in, std::vector<int>& heads_in) {
+        ++seen_in;
+        for (std::size_t k = 0; k < pieces.size(); ++k)
+            if (employed_in(e, pieces[k].a, pieces[k].b)) ++heads_in[k];
+    };
+    const auto group_of = [&](const std::string& unit) {
+        auto it = unit_index.find(unit);
+        return it == unit_index.end() ? unlisted : it->second;
+    };
     for (std::size_t i = 0; i < ds.employees.size(); ++i) {
         const Employee& e = ds.employees[i];
         if (!employed_in(e, from, to)) continue;
-        auto it = unit_index.find(e.unit);
-        const std::size_t g = it == unit_index.end() ? unlisted : it->second;
-        ++seen[g];
-        for (std::size_t k = 0; k < pieces.size(); ++k)
-            if (employed_in(e, pieces[k].a, pieces[k].b)) ++heads[g][k];
-        add(sums[g], employee_sums(e, grouped.data() + offset[i], offset[i + 1] - offset[i], wd, scratch));
+        count_in(e, org_seen, org_heads);
+        const Absence* const* own = grouped.data() + offset[i];
+        const std::size_t n = offset[i + 1] - offset[i];
+        if (e.earlier_units.empty() || e.earlier_units.back().until < from) { // in one unit all the period
+            const std::size_t g = group_of(e.unit);
+            count_in(e, seen[g], heads[g]);
+            add(sums[g], employee_sums(e, own, n, wd, scratch));
+            continue;
+        }
+        for (const Stay& stay : stays_within(e, from, to)) { // each day in the unit of that day
+            const Employee part = employment_within(e, stay.a, stay.b);
+            if (!employed_in(part, from, to)) continue;
+            const std::size_t g = group_of(*stay.unit);
+            count_in(part, seen[g], heads[g]);
+            add(sums[g], employee_sums(part, own, n, wd, scratch));
+        }
     }
 
-    int org_seen = 0;
-    std::vector<int> org_heads(pieces.size(), 0);
     DagsverkSums org_sums;
     std::vector<StatsGroup> table;
     table.reserve(unlisted + 1);
     for (std::size_t g = 0; g <= unlisted; ++g) {
-        org_seen += seen[g];
-        for (std::size_t k = 0; k < pieces.size(); ++k) org_heads[k] += heads[g][k];
         add(org_sums, sums[g]);
         std::optional<std::string> unit;
         if (g < unlisted) unit = ds.units[g].id;

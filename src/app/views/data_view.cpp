@@ -113,6 +113,10 @@ void DataView::draw(ViewContext& ctx, const std::function<void(FilePurpose)>& pi
     if (!ctx.can_edit(EditArea::organisation)) return;
     ImGui::Spacing();
     ImGui::Separator();
+    ui::heading(ctx.theme.fonts.title, tr("data.start_over_title"));
+    ui::label_text(tr("data.start_over_help"));
+    if (ImGui::Button(tr("data.start_over"))) start_over_requested = true;
+    ImGui::Spacing();
     ui::heading(ctx.theme.fonts.title, tr("data.empty_title"));
     ui::label_text(tr("data.empty_help"));
     if (!confirm_empty) {

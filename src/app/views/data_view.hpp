@@ -37,6 +37,7 @@ struct DataView {
     std::optional<DatasetLoad> restore;
     std::string file_name;
     bool confirm_empty = false;
+    bool start_over_requested = false; // "Start på nytt…": the App opens the start dialog
     std::optional<FileCheckJob> job;
 
     // `pick(purpose)` asks the platform for a file; the App calls on_file() when it arrives.

@@ -77,7 +77,11 @@ void EmployeesView::start_new(const ViewContext& ctx) {
     form = EmployeeForm{};
     form.is_new = true;
     form.id = next_employee_id(ctx.doc.data);
-    if (!ctx.data().units.empty()) form.unit = ctx.data().units.front().id;
+    for (const Unit& u : ctx.data().units) // the first unit in use
+        if (!u.closed) {
+            form.unit = u.id;
+            break;
+        }
     form.employment.push_back({format_norwegian(ctx.today), "", "100"});
     selected.clear();
     absence = AbsenceForm{};
@@ -88,8 +92,12 @@ void EmployeesView::draw_list(ViewContext& ctx) {
     if (order_revision != ctx.derived.generation) order_dirty = true;
 
     if (ctx.can_edit(EditArea::employees)) {
+        const bool any_unit = std::any_of(data.units.begin(), data.units.end(), [](const Unit& u) { return !u.closed; });
+        ImGui::BeginDisabled(!any_unit);
         if (ui::primary_button(tr("employees.new"))) start_new(ctx);
-        ImGui::SameLine();
+        ImGui::EndDisabled();
+        if (!any_unit) ui::label_text(tr("employees.no_units"));
+        else ImGui::SameLine();
     }
     if (ui::search_box(tr("employees.search_hint"), "employee-search", search, 12)) order_dirty = true;
     ImGui::SameLine();
@@ -205,6 +213,61 @@ void EmployeesView::save_form(ViewContext& ctx) {
     form.is_new = false;
 }
 
+// The current unit, the units before it, and "Flytt til annen enhet" (a move from a date, with the
+// history kept: commands.hpp move_employee). The unit is not edited in the form: a move has a date.
+void EmployeesView::draw_unit_and_moves(ViewContext& ctx, const Employee& e, bool editable) {
+    const Dataset& data = ctx.data();
+    const bool english = ctx.language == Language::en;
+    ui::text(ctx.derived.unit_name(data, e.unit).c_str());
+    for (std::size_t j = e.earlier_units.size(); j-- > 0;) {
+        const Date first = j == 0 ? Date{} : e.earlier_units[j - 1].until + 1;
+        ui::muted_text(trf(j == 0 ? "employees.earlier_unit_until" : "employees.earlier_unit_period",
+                                      fmt::arg("unit", ctx.derived.unit_name(data, e.earlier_units[j].unit)),
+                                      fmt::arg("from", format_date(first, ctx.language)),
+                                      fmt::arg("until", format_date(e.earlier_units[j].until, ctx.language)))
+                                      .c_str());
+    }
+    if (!editable) return;
+    if (move.employee != e.id) {
+        if (ImGui::SmallButton(tr("employees.move"))) {
+            move = UnitMoveForm{};
+            move.employee = e.id;
+            move.date = format_norwegian(ctx.today);
+        }
+        return;
+    }
+    ImGui::SetNextItemWidth(14 * ImGui::GetFontSize());
+    if (ui::begin_combo("##move-to", move.unit.empty() ? tr("employees.move_choose") : ctx.derived.unit_name(data, move.unit))) {
+        for (const Unit& u : data.units) {
+            if (u.closed || u.id == e.unit) continue;
+            ui::push_id(u.id);
+            if (ui::selectable(u.name, "move-unit", u.id == move.unit)) move.unit = u.id;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ui::date_input(tr("employees.move_from"), "move-date", move.date);
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::NewLine();
+    if (ImGui::SmallButton(tr("employees.move_do"))) {
+        move.problems.clear();
+        const std::optional<Date> date = parse_date(move.date);
+        if (move.unit.empty())
+            move.problems.push_back({"unit", "Velg enheten den ansatte flyttes til", "Choose the unit the employee moves to"});
+        else if (!date)
+            move.problems.push_back({"date", "Flyttedatoen er ikke en gyldig dato (dd.mm.åååå)", "The move date is not a valid date (dd.mm.yyyy)"});
+        else if (ctx.submit_to(move_employee(ctx.doc.data, e.id, move.unit, *date), move.problems))
+            move = UnitMoveForm{};
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr("common.cancel"))) move = UnitMoveForm{};
+    ImGui::EndGroup();
+    ui::field_problem(move.problems, "unit", english);
+    ui::field_problem(move.problems, "date", english);
+}
+
 void EmployeesView::draw_editor(ViewContext& ctx) {
     const Dataset& data = ctx.data();
     const bool english = ctx.language == Language::en;
@@ -224,17 +287,22 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
     ui::input_text(tr("employees.name"), "emp-name", form.name, 20, !editable);
     ui::field_problem(form.problems, "name", english);
     ImGui::TextUnformatted(tr("col.unit"));
-    ImGui::SetNextItemWidth(20 * ImGui::GetFontSize());
-    ImGui::BeginDisabled(!editable);
-    if (ui::begin_combo("##emp-unit-edit", ctx.derived.unit_name(data, form.unit))) {
-        for (const Unit& u : data.units) {
-            ui::push_id(u.id);
-            if (ui::selectable(u.name, "unit", u.id == form.unit)) form.unit = u.id;
-            ImGui::PopID();
+    if (existing) {
+        draw_unit_and_moves(ctx, *existing, editable);
+    } else { // a new employee starts in a unit in use
+        ImGui::SetNextItemWidth(20 * ImGui::GetFontSize());
+        ImGui::BeginDisabled(!editable);
+        if (ui::begin_combo("##emp-unit-edit", ctx.derived.unit_name(data, form.unit))) {
+            for (const Unit& u : data.units) {
+                if (u.closed) continue;
+                ui::push_id(u.id);
+                if (ui::selectable(u.name, "unit", u.id == form.unit)) form.unit = u.id;
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
         }
-        ImGui::EndCombo();
+        ImGui::EndDisabled();
     }
-    ImGui::EndDisabled();
     ui::field_problem(form.problems, "unit", english);
 
     ImGui::Spacing();

@@ -1,5 +1,6 @@
 // Ansatte: the employee register — a list with search, unit filter and sort that stays fluent at
-// 50 000 rows (table + clipper), the employee editor (name, unit, employment periods with
+// 50 000 rows (table + clipper), the employee editor (name, unit and moves between units with their
+// history, employment periods with
 // position percent, birth year, and for HR the birth date) and the employee's absence with
 // registration of new absence (egenmelding or sykmelding, grade, open end; employee_absences.cpp).
 // Every edit is a checked command (commands.hpp): problems are shown next to the field and in a
@@ -34,6 +35,14 @@ struct EmployeeForm {
     std::vector<Problem> problems;
 };
 
+// "Flytt til annen enhet" for one employee: the target unit and the first day there, as typed.
+struct UnitMoveForm {
+    std::string employee;       // whose move is open; empty = closed
+    std::string unit;
+    std::string date;
+    std::vector<Problem> problems;
+};
+
 struct AbsenceForm {
     bool open = false;          // the form is shown
     int kind = 1;               // 0 egenmelding, 1 sykmelding
@@ -58,6 +67,7 @@ struct EmployeesView {
     std::string selected;              // employee id shown in the editor
     EmployeeForm form;
     AbsenceForm absence;
+    UnitMoveForm move;
     bool confirm_remove = false;
 
     void draw(ViewContext& ctx);
@@ -67,6 +77,7 @@ private:
     void rebuild_order(const ViewContext& ctx);
     void draw_list(ViewContext& ctx);
     void draw_editor(ViewContext& ctx);
+    void draw_unit_and_moves(ViewContext& ctx, const Employee& e, bool editable);
     void draw_absences(ViewContext& ctx, const Employee& e);
     void load_form(const ViewContext& ctx, const Employee& e);
     void save_form(ViewContext& ctx);

@@ -16,6 +16,8 @@ void SettingsView::draw_organisation(ViewContext& ctx) {
     // The edit buffer follows the document unless the user is typing in it.
     if (synced_revision != doc.revision && !ImGui::IsAnyItemActive()) {
         name_buffer = doc.data.organisation.name;
+        orgnr_buffer = doc.data.organisation.orgnr;
+        orgnr_problems.clear();
         synced_revision = doc.revision;
     }
     const bool editable = ctx.can_edit(EditArea::organisation);
@@ -31,6 +33,19 @@ void SettingsView::draw_organisation(ViewContext& ctx) {
     }
     ui::field_problem(name_problems, "name", ctx.language == Language::en);
     ImGui::TextDisabled("%s", tr("settings.org_name_help"));
+    // The organisation number is taken when it passes the mod-11 check; until then the problem shows.
+    if (ui::input_text(tr("settings.orgnr"), "org-orgnr", orgnr_buffer, 9, !editable)) {
+        Organisation org = doc.data.organisation;
+        org.orgnr = orgnr_buffer;
+        CommandResult r = set_organisation(doc.data, std::move(org));
+        orgnr_problems = std::move(r.problems);
+        if (r.ok()) {
+            ctx.commands.push_back(std::move(*r.command));
+            synced_revision = doc.revision + 1;
+        }
+    }
+    ui::field_problem(orgnr_problems, "orgnr", ctx.language == Language::en);
+    ImGui::TextDisabled("%s", tr("settings.orgnr_help"));
     draw_egenmelding(ctx);
 }
 
@@ -83,6 +98,11 @@ void SettingsView::draw(ViewContext& ctx, Language& language, Theme& theme, cons
         draw_organisation(ctx);
         ImGui::EndTabItem();
     }
+    if (tab(tr("settings.tab_units"), select_units_tab ? ImGuiTabItemFlags_SetSelected : 0)) {
+        draw_units(ctx);
+        ImGui::EndTabItem();
+    }
+    select_units_tab = false;
     if (tab(tr("settings.tab_data"), select_data_tab ? ImGuiTabItemFlags_SetSelected : 0)) {
         data.draw(ctx, pick);
         ImGui::EndTabItem();

@@ -1,4 +1,4 @@
-// Innstillinger: the organisation's name and its egenmelding rule (the law's, or its own agreement
+// Innstillinger: the organisation's name, number and units (settings_units.cpp), its egenmelding rule (the law's, or its own agreement
 // with the tillitsvalgte: settings_egenmelding.cpp), the data, the look and language, the change log.
 #pragma once
 
@@ -21,6 +21,18 @@ struct EgenmeldingForm {
     uint64_t synced_revision = UINT64_MAX;
 };
 
+// Innstillinger → Enheter (settings_units.cpp): the new unit's name, and the one open action on a
+// unit ("rename", "merge", "close") with what was typed for it.
+struct UnitsForm {
+    std::string new_name;
+    std::string action;           // empty: none open
+    std::string unit;             // the unit the action is on
+    std::string text;             // the new name
+    std::string target;           // the unit to merge into
+    std::string date;             // dd.mm.yyyy as typed: the day of a merge or a closing
+    std::vector<iadesk::Problem> problems;
+};
+
 struct SettingsView {
     std::string name_buffer;     // edit buffer of the organisation name
     std::vector<iadesk::Problem> name_problems; // why the last edit of the name was refused
@@ -31,6 +43,10 @@ struct SettingsView {
     bool select_log_tab = false;   // the "change log" action: show the Endringslogg tab
     int pending_font_size = 0;
     EgenmeldingForm egenmelding;
+    UnitsForm units;
+    std::string orgnr_buffer;    // edit buffer of the organisation number
+    std::vector<iadesk::Problem> orgnr_problems;
+    bool select_units_tab = false; // "Opprett en enhet" elsewhere: show the Enheter tab
 
     // Queues commands; may switch `language` and change `theme` (kind, font size).
     void draw(ViewContext& ctx, Language& language, Theme& theme, const std::function<void(FilePurpose)>& pick);
@@ -38,6 +54,8 @@ struct SettingsView {
 private:
     void draw_organisation(ViewContext& ctx);
     void draw_egenmelding(ViewContext& ctx);
+    void draw_units(ViewContext& ctx);
+    void draw_unit_action(ViewContext& ctx, const Unit& u);
     void save_egenmelding(ViewContext& ctx);
     void draw_look(Language& language, Theme& theme);
 };
