@@ -264,12 +264,12 @@ export class AppPage {
     await this.click('Data');
   }
 
-  // In Innstillinger, types `name` as the organisation's name and leaves the field (Tab), which
-  // makes it one edit of the document.
+  // In Innstillinger, types `name` as the organisation's name and leaves the field (a click on the
+  // navigation entry), which makes it one edit of the document.
   async renameOrganisation(name) {
     await this.click('Innstillinger', { kind: 'button' });
     await this.type('Organisasjonsnavn', name);
-    await this.press('Tab');
+    await this.click('Innstillinger', { kind: 'button' });
   }
 
   // Clicks the button `button` and gives the file chooser it opens the file `name` with `content`

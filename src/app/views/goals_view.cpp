@@ -202,6 +202,18 @@ void GoalsView::draw_card(ViewContext& ctx, const std::string& area, const GoalA
     ImGui::Dummy(ImVec2(0, 0.4f * em));
 }
 
+namespace {
+
+// A goal's unit by its name for every role: looked up in the whole register (a unit's name is not
+// personal data), never through the role's index (a manager's copy holds other positions).
+std::string goal_unit_name(const Dataset& all, const std::string& id) {
+    for (const Unit& u : all.units)
+        if (u.id == id) return u.name;
+    return id; // a unit removed since: its id, as the evaluation says (docs/goals.md)
+}
+
+} // namespace
+
 void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
     const Goal& g = *e.goal;
     const bool en = english(ctx);
@@ -218,7 +230,7 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
         if (g.metric == GoalMetric::recorded) metric = g.metric_name;
         else if (g.units.empty()) metric = tr("goals.whole_org");
         else
-            for (const std::string& u : g.units) metric += (metric.empty() ? "" : ", ") + ctx.derived.unit_name(ctx.doc.data, u);
+            for (const std::string& u : g.units) metric += (metric.empty() ? "" : ", ") + goal_unit_name(ctx.doc.data, u);
         ui::text((std::string(tr("goals.metric")) + ": " + metric).c_str());
         std::string base = std::string(tr("goals.baseline")) + ": " + value_text(ctx, g, e, e.baseline);
         if (e.baseline_period) base += " (" + period_label(*e.baseline_period, en) + ")";
