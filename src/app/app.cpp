@@ -225,6 +225,13 @@ void App::draw_menu_bar() {
     ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text_muted);
     ImGui::TextUnformatted(doc_.data.organisation.name.c_str());
     probe::note_text(doc_.data.organisation.name);
+    ImGui::PopStyleColor();
+    ImGui::PushStyleColor(ImGuiCol_Button, colour.bar_button);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour.bar_button_hovered);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text);
+    start_view_.draw_demo_button(doc_.data, !autosave_.state().read_only && may_edit(role_, EditArea::organisation));
+    ImGui::PopStyleColor(3);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text_muted);
     const std::string palette = std::string(tr("action.palette")) + "  Ctrl+K";
     const float em = ImGui::GetFontSize();
     // Right-aligned: palette button, role menu, language menu.
@@ -424,7 +431,6 @@ void App::draw() {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("page", ImVec2(0, -status_h), ImGuiChildFlags_None);
-    start_view_.draw_banner(ctx);
     draw_page(ctx);
     ImGui::EndChild();
     draw_status_bar();

@@ -56,4 +56,10 @@ std::string format_translation(std::string_view key, std::string_view text, fmt:
     return raw;
 }
 
+std::string key_for_role(const char* key, RoleKind role) {
+    if (role == RoleKind::hr) return key;
+    const std::string specific = std::string(key) + "." + to_string(role);
+    return specific != tr(specific.c_str()) ? specific : std::string(key);
+}
+
 } // namespace iadesk::app

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "app/i18n.hpp"
+#include "iadesk/access.hpp"
 
 #include <fmt/format.h>
 
@@ -39,5 +40,19 @@ template <typename... Args>
 std::string trf(const char* key, const Args&... args) {
     return format_translation(key, tr(key), fmt::make_format_args(args...));
 }
+
+// The singular form: `key` + ".one" when `n` is 1 and the translations have it ("1 endring"),
+// else `key` ("{count} endringer"); filled like trf.
+template <typename... Args>
+std::string trn(const char* key, long long n, const Args&... args) {
+    const std::string one = std::string(key) + ".one";
+    if (const char* text = tr(one.c_str()); n == 1 && one != text)
+        return format_translation(one, text, fmt::make_format_args(args...));
+    return trf(key, args...);
+}
+
+// The key of a text that depends on the role: `key` + ".manager", ".tillitsvalgt" or ".employee"
+// when the translations have it (an empty list says what the role does not see), else `key`.
+std::string key_for_role(const char* key, RoleKind role);
 
 } // namespace iadesk::app

@@ -164,7 +164,7 @@ CommandResult merge_units(const Dataset& ds, std::string_view from_id, std::stri
     if (!p.empty()) return refused(std::move(p));
     Command c;
     c.description = "Slo sammen " + ds.units[*from].name + " med " + target.name + " fra " + format_norwegian(date) +
-                    " (" + std::to_string(changed.size()) + " ansatte flyttet)";
+                    " (" + std::to_string(changed.size()) + (changed.size() == 1 ? " ansatt" : " ansatte") + " flyttet)";
     c.touched = touching(&Touched::units, *from);
     std::vector<std::pair<std::size_t, Employee>> before;
     for (const auto& [k, e] : changed) {

@@ -13,7 +13,7 @@ TEST_CASE("first day: from the demo to an own organisation with units, undoable"
     test::HeadlessApp h;
     h.start(); // nothing stored: the demo
     REQUIRE(h.app->document().data.organisation.name == "Fjordvik kommune (demo)");
-    REQUIRE(h.shows_text_containing("Du ser eksempeldata"));
+    REQUIRE(h.shows("Start med egen virksomhet")); // in the top bar, next to the demo's name
     h.click("Start med egen virksomhet");
     h.frames(3);
     h.type("Virksomhetens navn", "Bergli barnehager AS");
@@ -38,7 +38,7 @@ TEST_CASE("first day: from the demo to an own organisation with units, undoable"
     CHECK(ds.units[0].name == "Bergli");
     CHECK(ds.units[1].name == "Solsiden");
     CHECK(ds.employees.empty());
-    CHECK_FALSE(h.shows_text_containing("Du ser eksempeldata"));
+    CHECK_FALSE(h.shows("Start med egen virksomhet")); // not the demo any more
 
     // A third unit by hand, then undo back to the demo in two steps.
     h.click("Innstillinger");
@@ -74,7 +74,7 @@ Dataset two_units_with_kari() {
 TEST_CASE("first day: an employee is moved to another unit from a date, the history shown, the old unit closed") {
     test::HeadlessApp h;
     h.start_with(two_units_with_kari());
-    CHECK_FALSE(h.shows_text_containing("Du ser eksempeldata")); // not the demo
+    CHECK_FALSE(h.shows("Start med egen virksomhet")); // not the demo
     h.click("Ansatte");
     h.click("Kari Nordmann");
     h.click("Flytt til annen enhet…");

@@ -85,7 +85,7 @@ TEST_CASE_FIXTURE(DocumentOn<staffed>, "units: a unit with people cannot be clos
 
     // Ola's history names U2: it can be closed, not removed.
     const Problem history = only_problem(remove_unit(doc.data, "U2"));
-    CHECK(history.message_nb == "Enheten Teknisk drift er i historikken til 1 ansatte; legg den ned i stedet for å slette den");
+    CHECK(history.message_nb == "Enheten Teknisk drift står i historikken til ansatte (1); legg den ned i stedet for å slette den");
 
     apply(reopen_unit(doc.data, "U2"));
     CHECK_FALSE(doc.data.units[1].closed);

@@ -40,7 +40,7 @@ void draw_change_log(ViewContext& ctx) {
         return;
     }
     const std::vector<ChangeLogEntry>& log = ctx.data().change_log;
-    ui::text(trf("changelog.count", fmt::arg("count", log.size())).c_str());
+    ui::text(trn("changelog.count", static_cast<long long>(log.size()), fmt::arg("count", log.size())).c_str());
     if (log.empty()) return;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable;

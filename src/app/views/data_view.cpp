@@ -141,7 +141,7 @@ void DataView::draw_import_preview(ViewContext& ctx) {
     ImGui::BeginChild("import-preview", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
     const std::vector<CsvRowError>& errors = employee_import ? employee_import->errors : absence_import->errors;
     const std::size_t rows = employee_import ? employee_import->rows.size() : absence_import->rows.size();
-    ui::label_text(trf("data.preview_summary", fmt::arg("file", file_name), fmt::arg("rows", rows),
+    ui::label_text(trn("data.preview_summary", static_cast<long long>(rows), fmt::arg("file", file_name), fmt::arg("rows", rows),
                        fmt::arg("errors", errors.size()))
                        .c_str());
     // The encoding found (csv.hpp): says so when the file was converted; a refused one is an error below.

@@ -107,7 +107,7 @@ void EmployeesView::draw_list(ViewContext& ctx) {
     if (order_dirty) rebuild_order(ctx);
 
     if (!ui::begin_list_table("employees", col_count, "employees.count", order.size(), data.employees.size(),
-                              "employees.empty"))
+                              key_for_role("employees.empty", ctx.derived.role.kind).c_str()))
         return;
     ui::table_columns({{"col.name", 2.2f, ImGuiTableColumnFlags_DefaultSort, col_name},
                        {"col.unit", 1.8f, 0, col_unit},
@@ -219,6 +219,14 @@ void EmployeesView::draw_unit_and_moves(ViewContext& ctx, const Employee& e, boo
     const Dataset& data = ctx.data();
     const bool english = ctx.language == Language::en;
     ui::text(ctx.derived.unit_name(data, e.unit).c_str());
+    if (editable && move.employee != e.id) { // on the unit's line: the editor keeps its height
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr("employees.move"))) {
+            move = UnitMoveForm{};
+            move.employee = e.id;
+            move.date = format_norwegian(ctx.today);
+        }
+    }
     for (std::size_t j = e.earlier_units.size(); j-- > 0;) {
         const Date first = j == 0 ? Date{} : e.earlier_units[j - 1].until + 1;
         ui::muted_text(trf(j == 0 ? "employees.earlier_unit_until" : "employees.earlier_unit_period",
@@ -227,15 +235,7 @@ void EmployeesView::draw_unit_and_moves(ViewContext& ctx, const Employee& e, boo
                                       fmt::arg("until", format_date(e.earlier_units[j].until, ctx.language)))
                                       .c_str());
     }
-    if (!editable) return;
-    if (move.employee != e.id) {
-        if (ImGui::SmallButton(tr("employees.move"))) {
-            move = UnitMoveForm{};
-            move.employee = e.id;
-            move.date = format_norwegian(ctx.today);
-        }
-        return;
-    }
+    if (!editable || move.employee != e.id) return;
     ImGui::SetNextItemWidth(14 * ImGui::GetFontSize());
     if (ui::begin_combo("##move-to", move.unit.empty() ? tr("employees.move_choose") : ctx.derived.unit_name(data, move.unit))) {
         for (const Unit& u : data.units) {

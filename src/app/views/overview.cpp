@@ -106,7 +106,8 @@ void OverviewView::draw(ViewContext& ctx) {
     if (ui::search_box(tr("overview.search_hint"), "search", search, 14)) order_dirty = true;
 
     if (order_dirty) rebuild_order(ctx);
-    if (!ui::begin_list_table("overview", col_count, "overview.count", order.size(), d.rows.size(), "overview.empty"))
+    const std::string empty_key = key_for_role("overview.empty", d.role.kind);
+    if (!ui::begin_list_table("overview", col_count, "overview.count", order.size(), d.rows.size(), empty_key.c_str()))
         return;
     ui::table_columns({{"col.name", 2.2f, 0, col_name},
                        {"col.unit", 1.8f, 0, col_unit},

@@ -58,7 +58,7 @@ void PlanEditorView::draw_list(ViewContext& ctx) {
     }
     ui::text(trf("plan.count", fmt::arg("shown", rows.size()), fmt::arg("total", ctx.derived.rows.size())).c_str());
     if (rows.empty()) {
-        ui::label_text(tr("plan.list_empty"));
+        ui::label_text(tr(key_for_role("plan.list_empty", ctx.derived.role.kind).c_str()));
         return;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |

@@ -29,13 +29,12 @@ bool is_demo(const Dataset& ds) {
     return n.size() >= kMark.size() && n.compare(n.size() - kMark.size(), kMark.size(), kMark) == 0;
 }
 
-void StartView::draw_banner(ViewContext& ctx) {
-    if (!is_demo(ctx.doc.data) || !ctx.can_edit(EditArea::organisation)) return;
-    ImGui::BeginChild("demo-banner", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
-    ui::label_text(trf("start.banner", fmt::arg("name", ctx.doc.data.organisation.name)).c_str());
-    if (ui::primary_button(tr("start.own"))) open_requested = true;
-    ImGui::EndChild();
-    ImGui::Spacing();
+bool StartView::draw_demo_button(const Dataset& ds, bool may_edit) {
+    if (!is_demo(ds) || !may_edit) return false;
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr("start.own"))) open_requested = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trf("start.banner", fmt::arg("name", ds.organisation.name)).c_str());
+    return true;
 }
 
 void StartView::draw_dialog(ViewContext& ctx) {

@@ -1,6 +1,7 @@
-// start_view: the first day. While the register is the demo, a banner over every page says so and
-// offers "Start med egen virksomhet"; the same dialog is reached later from Innstillinger → Data
-// ("Start på nytt"), with the choice of the demo again.
+// start_view: the first day. While the register is the demo, the top bar says so next to the
+// organisation's name ("Fjordvik kommune (demo)") with the button "Start med egen virksomhet" (it
+// takes no room from the pages); the same dialog is reached later from Innstillinger → Data
+// ("Start på nytt…"), with the choice of the demo again.
 //
 // Contract
 // - The dialog asks for the organisation's name, its organisation number (mod 11, checked while
@@ -29,7 +30,9 @@ struct StartView {
     std::string name, orgnr, units;
     std::vector<Problem> problems;
 
-    void draw_banner(ViewContext& ctx);  // only while the register is the demo
+    // In the top bar, after the organisation's name: the button, only while the register is the
+    // demo and the role may replace it; true when drawn.
+    bool draw_demo_button(const Dataset& ds, bool may_edit);
     void draw_dialog(ViewContext& ctx);  // the modal, once opened
 
 private:

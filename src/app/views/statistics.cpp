@@ -1,6 +1,7 @@
 #include "app/views/statistics.hpp"
 
 #include "app/format.hpp"
+#include "app/tr_format.hpp"
 #include "app/theme.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/access.hpp"
@@ -16,7 +17,7 @@
 namespace iadesk::app {
 namespace {
 
-std::string quarter_label(Quarter q) { return fmt::format("{} K{}", q.year, q.q); }
+std::string quarter_label(Quarter q) { return trf("stats.quarter", fmt::arg("quarter", q.q), fmt::arg("year", q.year)); }
 
 // The next cell: the percent as the core rounded it, or why there is none.
 void percent_cell(const StatsCell& c, Language lang) {
