@@ -112,12 +112,20 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
     secondary(trf("measures.checked", fmt::arg("date", ms::display_date(m.checked))));
     if (!m.replaced_by.empty()) { // where to go today: the successors, each one click away
         ui::label_text(trf("measures.replaced_by", fmt::arg("measures", names_of(catalogue_, m.replaced_by, lang))).c_str());
-        for (const std::string& id : m.replaced_by) {
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        bool first = true;
+        for (const std::string& id : m.replaced_by) { // one button per successor, wrapped to the pane
             const int next = catalogue_.index_of(id);
             if (next < 0) continue;
+            const std::string& label = catalogue_.measures[static_cast<std::size_t>(next)].name.in(lang);
+            const float w = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+            if (!first) {
+                ImGui::SameLine();
+                if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+            }
+            first = false;
             ui::push_id(id);
-            ImGui::SameLine();
-            if (ImGui::SmallButton(catalogue_.measures[static_cast<std::size_t>(next)].name.in(lang).c_str())) open = next;
+            if (ImGui::SmallButton(label.c_str())) open = next;
             ImGui::PopID();
         }
     }
