@@ -10,10 +10,14 @@
 //   problem is still loaded when its id and name are usable, so one bad field does not hide it.
 // - MeasureIndex is built once from a Catalogue and answers search() without allocation-heavy
 //   work; it stores measure positions, never pointers, so it stays valid when the Catalogue is
-//   moved. Ranking is deterministic: score descending, then id ascending.
-// - Eligibility is three-valued: eligible, not_eligible (with the failed conditions, nb and en)
-//   or unknown (with the missing facts). EligibilityContext is plain data so that callers
-//   (cases, app, CLI) can fill it from whatever model they hold.
+//   moved. Ranking is deterministic: score descending, then the shorter name, then id ascending.
+// - Eligibility is three-valued and honest: eligible only when every condition is known to hold;
+//   a condition without a machine check, or whose facts are missing, is "to check" (unknown);
+//   one failed condition makes the measure not_eligible. EligibilityContext is plain data so that
+//   callers (cases, app, CLI) can fill it from whatever model they hold.
+// - Every record carries the date it was last compared with its sources (`checked`), and every
+//   amount its year; stale_amounts() lists the figures of current measures that are older than
+//   last year, relative to a date the caller gives (never the wall clock).
 // - Nothing here throws; a missing or broken asset gives an empty catalogue plus problems.
 #pragma once
 
@@ -87,6 +91,7 @@ struct Amount {
     int year = 0;       // the year the figure applies to (or was seen in its source)
     std::string source; // citation
     bool verify = false;
+    Text stale_reason;  // why a figure older than last year is still shown (see stale_amounts)
 };
 
 struct Evidence {
@@ -123,6 +128,8 @@ struct Measure {
     Text suggest_hint;                     // short reason used by suggest(), e.g. "kan vurderes i uke 12–26"
     std::optional<Check> boost;            // suggest() ranks the measure higher when this holds
     std::vector<std::string> verify;       // facts still to check (VERIFY)
+    std::string checked;                   // "YYYY-MM-DD": when the record was last compared with its sources
+    std::vector<std::string> replaced_by;  // historic: ids of the current measures that took over
 
     bool has_phase(Phase p) const;
 };
@@ -165,7 +172,8 @@ struct Catalogue {
 
 // Parses one file into `into` (records appended; call finish_catalogue after the last file).
 void parse_catalogue_file(std::string_view json_text, std::string_view file_name, Catalogue& into);
-// Sorts records by id and reports duplicate ids and references the taxonomy does not know.
+// Sorts records by id and reports duplicate ids, references the taxonomy does not know, and
+// replaced_by ids that are unknown or not current.
 void finish_catalogue(Catalogue& c);
 // Every file under assets/measures/ (embedded at build time); problems are in the result.
 Catalogue builtin_catalogue();
@@ -176,6 +184,27 @@ Catalogue builtin_catalogue();
 // unknown id gives "".
 std::string_view report_title(std::string_view id);
 std::vector<std::string_view> report_ids();
+
+// "YYYY-MM-DD" naming a day that exists (29 February only in leap years).
+bool valid_iso_date(std::string_view s);
+// A catalogue date as users read it: "2017-12-31" -> "31.12.2017", "2018-06" -> "06.2018",
+// "2018" -> "2018"; anything else is returned as given.
+std::string display_date(std::string_view partial_date);
+
+// ---- Stale amounts -----------------------------------------------------------------------------
+
+// The rule (docs/measures.md, "Checked dates and stale amounts"): an amount of a CURRENT measure
+// is stale on `today` when its year is before last year (year(today) - 1), no amount of the same
+// measure with the same `what` (bokmål) has a later year (an older figure of a series is history,
+// not a claim about today), and it has no stale_reason. Historic measures never have stale amounts.
+bool amount_is_stale(const Measure& m, std::size_t amount, int today_year);
+struct StaleAmount {
+    int measure = -1; // position in Catalogue::measures
+    int amount = -1;  // position in Measure::amounts
+};
+// Every stale amount of the catalogue on `today` ("YYYY-MM-DD"; only its year is used). An
+// unreadable date gives an empty list.
+std::vector<StaleAmount> stale_amounts(const Catalogue& c, std::string_view today);
 
 // ---- Search ------------------------------------------------------------------------------------
 
@@ -209,8 +238,9 @@ public:
     MeasureIndex() = default;
     explicit MeasureIndex(const Catalogue& c);
 
-    // Ranked hits for the query, at most `limit` (0 = all). An empty query lists every measure
-    // that passes the filter, ordered by folded name, with score 0.
+    // Ranked hits for the query, at most `limit` (0 = all): score descending, then the shorter
+    // bokmål name, then id. An empty query lists every measure that passes the filter, ordered by
+    // folded name, with score 0.
     std::vector<SearchHit> search(std::string_view query, const SearchFilter& filter = {},
                                   std::size_t limit = 0) const;
     bool passes(int measure, const SearchFilter& filter) const;
@@ -229,6 +259,7 @@ private:
     struct Doc {
         std::string id, folded_name;
         std::string name_words_nb, name_words_en; // the name's tokens joined by ' ', for a whole-name query
+        std::uint16_t name_length = 0;            // tokens in the bokmål name (tie-break: shorter first)
         std::uint8_t phases = 0; // bit per Phase
         bool current = true;
         std::string provider;
@@ -281,26 +312,45 @@ struct EligibilityContext {
 enum class Verdict : std::uint8_t { eligible, not_eligible, unknown };
 std::string_view verdict_id(Verdict v); // "eligible", "not_eligible", "unknown"
 
+// One condition (or the validity rule) as it stands for a case.
+struct Finding {
+    Text condition;          // as the source states it ("Arbeidsgiveren har ... laget en oppfølgingsplan.")
+    Text detail;             // failed: what the case shows ("virksomheten har bedriftshelsetjeneste");
+                             // to check: the facts missing ("om det er laget oppfølgingsplan"); may be empty
+    bool checkable = false;  // the catalogue has a machine check for it
+};
+
 struct Eligibility {
+    // eligible: every condition is checked and holds (a measure without conditions, in force).
+    // not_eligible: a condition, or the validity period, fails (`failed` says which).
+    // unknown: nothing fails, but some conditions are not known to hold (`to_check`): their
+    // facts are missing, or there is no machine check for them.
     Verdict verdict = Verdict::unknown;
-    std::vector<Text> reasons; // not_eligible: why; unknown: what is missing; eligible: empty
+    std::vector<Finding> failed;
+    std::vector<Finding> to_check;
+    // The machine checks alone (conditions without a check ignored): how well the known facts
+    // fit, which suggest() ranks by. eligible here does NOT mean the measure fits.
+    Verdict checked = Verdict::unknown;
 };
 
 // Evaluates validity (historic measures are not eligible unless `today` falls inside
-// [valid_from, valid_to]) and every checked condition with Kleene three-valued logic.
+// [valid_from, valid_to]) and every condition: checked ones with Kleene three-valued logic,
+// unchecked ones as "to check".
 Eligibility evaluate(const Measure& m, const EligibilityContext& ctx);
 Verdict evaluate_check(const Check& c, const EligibilityContext& ctx);
 
 struct Suggestion {
     int measure = -1;
     double fit = 0;
-    Verdict verdict = Verdict::unknown;
+    Verdict verdict = Verdict::unknown; // Eligibility::verdict (honest: eligible only when all conditions hold)
     Text reason;                    // "uke 14, 100 % sykmeldt: kompetansetiltak kan vurderes i uke 12–26"
-    std::vector<Text> missing;      // for unknown: facts to find out
+    std::vector<Finding> to_check;  // for unknown: the conditions to check (Eligibility::to_check)
+    std::vector<Text> missing;      // the facts to find out, "Mangler opplysning: ..." (nb and en)
 };
 
 // Measures for a case ranked by fit to its week (phase), grade and plan state; not_eligible and
-// closed historic measures are left out. Ties by id. `limit` 0 = all.
+// closed historic measures are left out. Ranking uses Eligibility::checked (docs/measures.md);
+// each suggestion carries the honest verdict. Ties by id. `limit` 0 = all.
 std::vector<Suggestion> suggest(const Catalogue& c, const EligibilityContext& ctx, std::size_t limit = 0);
 
 } // namespace iadesk::measures

@@ -1,43 +1,37 @@
 // `iadesk measures ...`: search, show and suggest from the measures catalogue.
 //   iadesk measures search QUERY [--phase P] [--goal G] [--provider P] [--group G]
 //                                [--current|--historic] [--limit N] [--json]
-//   iadesk measures show ID [--json]
-//   iadesk measures suggest FILE --employee ID --today DATE [--limit N] [--json] [fact flags below]
-//   iadesk measures suggest [--week N] [--grade G] [--months N] [--plan yes|no]
-//                           [--own-measures yes|no] [--bht yes|no] [--ia yes|no]
-//                           [--employer yes|no] [--today YYYY-MM-DD] [--limit N] [--json]
-// JSON output: search gives [{id, name, score, current}]; show gives the record; suggest gives
-// [{id, name, fit, verdict, reason, missing}]; suggest FILE gives {employee, name, today, case
-// ({start, week, grade, months_sick} or null), context (every fact, null = unknown), suggestions
-// (as above)}. With FILE the facts come from the employee's case open on DATE (week, grade on
-// DATE, whole months since its start), the organisation (own_bht -> has_bht, ia_agreement ->
-// ia_member), employment on DATE, and the "oppfolgingsplan" milestone event of the case (done:
-// a plan exists; exempt: none; no event: unknown); fact flags given as well override them.
-// Text output is Norwegian.
+//   iadesk measures show ID... [--today DATE] [--json] [case options]
+//   iadesk measures suggest FILE --employee ID --today DATE [--limit N] [--json] [fact flags]
+//   iadesk measures suggest [fact flags] [--today YYYY-MM-DD] [--limit N] [--json]
+// Fact flags: --week N --grade G --months N --plan|--own-measures|--bht|--ia|--employer yes|no.
+// Case options of show: the fact flags, and/or --data FILE --employee ID --today DATE; with them
+// show adds the verdict for that case.
+// JSON output: search gives [{id, name, score, current, replaced_by}]; show gives the record
+// (an array of records for several ids) with each amount's "stale" flag on --today (default: the
+// local date; docs/measures.md, stale amounts) and, with case options, "fit" ({verdict,
+// verdict_text, failed, to_check}); suggest gives [{id, name, fit, verdict, verdict_text, reason,
+// to_check, missing}]; suggest FILE gives {employee, name, today, case ({start, week, grade,
+// months_sick} or null), context (every fact, null = unknown), suggestions (as above)}. Where the
+// facts of FILE come from: measures_fit.cpp.
+// Text output is Norwegian. The verdict is honest (docs/measures.md, Suitability): "Passer" only
+// when every condition is known to hold, "Kan passe – sjekk: <conditions>" when some are unknown
+// or have no machine check, "Passer ikke: <condition>" when one fails.
+#include "cli/measures_cli.hpp"
+
 #include "cli/cli_util.hpp"
-
-#include "iadesk/cases.hpp"
-#include "iadesk/measures.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
 #include <optional>
 
-namespace iadesk::cli {
+namespace iadesk::cli::measures_cli {
 
-namespace {
-
-// ordered_json keeps the documented key order ({id, name, score, current}).
-using json = nlohmann::ordered_json;
-namespace ms = iadesk::measures;
-
-const char* kUsage =
+const char* const kUsage =
     "bruk: iadesk measures search SPØRRING [--phase FASE] [--goal DELMÅL] [--provider TILBYDER] [--group MÅLGRUPPE]\n"
     "                                      [--current|--historic] [--limit N] [--json]\n"
-    "      iadesk measures show ID [--json]\n"
-    "      iadesk measures suggest FIL --employee ID --today DATO [--limit N] [--json] [valgene under]\n"
+    "      iadesk measures show ID... [--today DATO] [--json] [--data FIL --employee ID] [opplysningene under]\n"
+    "      iadesk measures suggest FIL --employee ID --today DATO [--limit N] [--json] [opplysningene under]\n"
     "      iadesk measures suggest [--week N] [--grade G] [--months N] [--plan yes|no] [--own-measures yes|no]\n"
     "                              [--bht yes|no] [--ia yes|no] [--employer yes|no] [--today ÅÅÅÅ-MM-DD] [--limit N] [--json]\n";
 
@@ -55,11 +49,7 @@ std::optional<int> parse_int(const std::string& s) {
     return v;
 }
 
-std::optional<bool> parse_yes_no(const std::string& s) {
-    if (s == "yes" || s == "ja" || s == "true") return true;
-    if (s == "no" || s == "nei" || s == "false") return false;
-    return std::nullopt;
-}
+namespace {
 
 json text_json(const ms::Text& t) { return json{{"nb", t.nb}, {"en", t.en}}; }
 
@@ -83,11 +73,11 @@ json check_json(const ms::Check& c) {
     return json();
 }
 
-json measure_json(const ms::Measure& m) {
+json measure_json(const ms::Measure& m, int today_year) {
     json j{{"id", m.id}, {"name", text_json(m.name)}, {"summary", text_json(m.summary)}, {"body", text_json(m.body)},
            {"provider", m.provider}, {"applicants", m.applicants}, {"target_groups", m.target_groups},
-           {"ia_goals", m.ia_goals}, {"status", m.current ? "current" : "historic"}, {"search_words", m.search_words},
-           {"verify", m.verify}};
+           {"ia_goals", m.ia_goals}, {"status", m.current ? "current" : "historic"}, {"checked", m.checked},
+           {"replaced_by", m.replaced_by}, {"search_words", m.search_words}, {"verify", m.verify}};
     json phases = json::array();
     for (auto p : m.phases) phases.push_back(std::string(ms::phase_id(p)));
     j["phases"] = phases;
@@ -101,9 +91,13 @@ json measure_json(const ms::Measure& m) {
     j["max_duration"] = text_json(m.max_duration);
     if (m.max_duration_weeks) j["max_duration"]["weeks"] = *m.max_duration_weeks;
     json amounts = json::array();
-    for (const auto& a : m.amounts)
-        amounts.push_back({{"what", text_json(a.what)}, {"value", a.value}, {"unit", a.unit}, {"year", a.year},
-                           {"source", a.source}, {"verify", a.verify}});
+    for (std::size_t i = 0; i < m.amounts.size(); ++i) {
+        const ms::Amount& a = m.amounts[i];
+        json aj{{"what", text_json(a.what)}, {"value", a.value}, {"unit", a.unit}, {"year", a.year},
+                {"source", a.source}, {"verify", a.verify}, {"stale", ms::amount_is_stale(m, i, today_year)}};
+        if (!a.stale_reason.nb.empty()) aj["stale_reason"] = text_json(a.stale_reason);
+        amounts.push_back(aj);
+    }
     j["amounts"] = amounts;
     if (!m.valid_from.empty()) j["valid_from"] = m.valid_from;
     if (!m.valid_to.empty()) j["valid_to"] = m.valid_to;
@@ -147,10 +141,30 @@ std::string format_amount(const ms::Amount& a) {
     return v + " " + a.unit;
 }
 
-void print_measure(const ms::Catalogue& c, const ms::Measure& m, std::ostream& out) {
+// "Avklaring (avklaring), Oppfølging (...) (oppfolgingstiltak)": the successors of a historic measure.
+std::string successors(const ms::Catalogue& c, const ms::Measure& m) {
+    std::string s;
+    for (const auto& id : m.replaced_by) {
+        const ms::Measure* next = c.find(id);
+        s += (s.empty() ? "" : ", ") + (next ? next->name.nb : id) + " [" + id + "]";
+    }
+    return s;
+}
+
+// " (historisk, gjaldt til 31.12.2017; erstattet av: ...)" or "" for a current measure.
+std::string historic_note(const ms::Catalogue& c, const ms::Measure& m) {
+    if (m.current) return "";
+    std::string s = " (historisk, gjaldt til " + ms::display_date(m.valid_to);
+    if (!m.replaced_by.empty()) s += "; erstattet av: " + successors(c, m);
+    return s + ")";
+}
+
+void print_measure(const ms::Catalogue& c, const ms::Measure& m, int today_year, std::ostream& out) {
     const ms::Taxonomy& t = c.taxonomy;
-    out << m.name.nb << (m.current ? "" : " (historisk, gjaldt til " + m.valid_to + ")") << "\n";
+    out << m.name.nb << (m.current ? "" : " (historisk, gjaldt til " + ms::display_date(m.valid_to) + ")") << "\n";
     out << std::string(m.name.nb.size() > 60 ? 60 : m.name.nb.size(), '=') << "\n";
+    out << "[" << m.id << "] Kontrollert mot kildene: " << ms::display_date(m.checked) << "\n";
+    if (!m.replaced_by.empty()) out << "Erstattet av: " << successors(c, m) << "\n";
     out << m.summary.nb << "\n\n" << m.body.nb << "\n\n";
     out << "Tilbyder: " << label(t.providers, m.provider) << "\n";
     out << "Hvem søker: ";
@@ -171,8 +185,13 @@ void print_measure(const ms::Catalogue& c, const ms::Measure& m, std::ostream& o
     }
     if (!m.amounts.empty()) {
         out << "Beløp og satser:\n";
-        for (const auto& a : m.amounts)
+        for (std::size_t i = 0; i < m.amounts.size(); ++i) {
+            const ms::Amount& a = m.amounts[i];
             out << "  - " << a.what.nb << ": " << format_amount(a) << " (" << a.year << (a.verify ? ", VERIFY" : "") << "; " << a.source << ")\n";
+            if (ms::amount_is_stale(m, i, today_year))
+                out << "    Kan være utdatert: tallet er fra " << a.year << ", og det finnes ikke noe nyere. Sjekk kilden.\n";
+            if (!a.stale_reason.nb.empty()) out << "    Eldre tall: " << a.stale_reason.nb << "\n";
+        }
     }
     if (!m.evidence.empty()) {
         out << "Effekt og erfaring:\n";
@@ -246,7 +265,8 @@ int cmd_search(const ms::Catalogue& c, const Args& args, std::ostream& out, std:
         json arr = json::array();
         for (const auto& h : hits) {
             const ms::Measure& m = c.measures[static_cast<std::size_t>(h.measure)];
-            arr.push_back({{"id", m.id}, {"name", m.name.nb}, {"score", round2(h.score)}, {"current", m.current}});
+            arr.push_back({{"id", m.id}, {"name", m.name.nb}, {"score", round2(h.score)}, {"current", m.current},
+                           {"replaced_by", m.replaced_by}});
         }
         out << dump(arr) << "\n";
         return 0;
@@ -263,238 +283,88 @@ int cmd_search(const ms::Catalogue& c, const Args& args, std::ostream& out, std:
         std::string s = score;
         for (char& ch : s)
             if (ch == '.') ch = ',';
-        out << ++n << ". " << m.name.nb << (m.current ? "" : " (historisk)") << "  [" << m.id << ", " << s << "]\n";
+        out << ++n << ". " << m.name.nb << historic_note(c, m) << "  [" << m.id << ", " << s << "]\n";
         out << "   " << m.summary.nb << "\n";
     }
     return 0;
 }
 
 int cmd_show(const ms::Catalogue& c, const Args& args, std::ostream& out, std::ostream& err) {
-    std::string id;
+    std::vector<std::string> ids;
     bool as_json = false;
+    CaseOptions o;
     for (std::size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--json") as_json = true;
-        else if (id.empty() && (args[i].empty() || args[i][0] != '-')) id = args[i];
-        else {
+        if (args[i] == "--json") {
+            as_json = true;
+            continue;
+        }
+        if (!args[i].empty() && args[i][0] != '-') {
+            ids.push_back(args[i]);
+            continue;
+        }
+        const int r = read_case_option(args, i, "show", o, err);
+        if (r == 2) return 2;
+        if (r == 0) {
             err << "iadesk measures show: ukjent argument " << args[i] << "\n" << kUsage;
             return 2;
         }
     }
-    if (id.empty()) {
+    if (ids.empty()) {
         err << "iadesk measures show: mangler ID\n" << kUsage;
         return 2;
     }
-    const ms::Measure* m = c.find(id);
-    if (m == nullptr) {
-        err << "iadesk measures show: ukjent tiltak «" << id << "» (se «iadesk measures search»)\n";
-        return 1;
+    std::vector<const ms::Measure*> found;
+    for (const auto& id : ids) {
+        const ms::Measure* m = c.find(id);
+        if (m == nullptr) {
+            err << "iadesk measures show: ukjent tiltak «" << id << "» (se «iadesk measures search»)\n";
+            return 1;
+        }
+        found.push_back(m);
     }
-    if (as_json) out << dump(measure_json(*m)) << "\n";
-    else print_measure(c, *m, out);
-    return 0;
-}
-
-// Whole calendar months from `start` through `today` inclusive (01.01-31.01 is one month).
-int whole_months(Date start, Date today) {
-    const Date end = today + 1;
-    int m = (end.year() - start.year()) * 12 + (end.month() - start.month());
-    if (end.day() < start.day()) --m;
-    return m < 0 ? 0 : m;
-}
-
-// Copies every fact `over` knows into `ctx` (explicit flags win over what the file says).
-void apply_overrides(ms::EligibilityContext& ctx, const ms::EligibilityContext& over) {
-    auto put = [](auto& to, const auto& from) {
-        if (from) to = from;
-    };
-    put(ctx.has_bht, over.has_bht);
-    put(ctx.ia_member, over.ia_member);
-    put(ctx.has_employer, over.has_employer);
-    put(ctx.sick_listed, over.sick_listed);
-    put(ctx.case_week, over.case_week);
-    put(ctx.grade, over.grade);
-    put(ctx.has_followup_plan, over.has_followup_plan);
-    put(ctx.own_measures_tried, over.own_measures_tried);
-    put(ctx.months_sick, over.months_sick);
-    put(ctx.reduced_work_capacity, over.reduced_work_capacity);
-}
-
-json suggestions_json(const ms::Catalogue& c, const std::vector<ms::Suggestion>& list) {
-    json arr = json::array();
-    for (const auto& s : list) {
-        const ms::Measure& m = c.measures[static_cast<std::size_t>(s.measure)];
-        json missing = json::array();
-        for (const auto& t : s.missing) missing.push_back(t.nb);
-        arr.push_back({{"id", m.id}, {"name", m.name.nb}, {"fit", round2(s.fit)},
-                       {"verdict", std::string(ms::verdict_id(s.verdict))}, {"reason", s.reason.nb}, {"missing", missing}});
-    }
-    return arr;
-}
-
-void print_suggestions(const ms::Catalogue& c, const std::vector<ms::Suggestion>& list, std::ostream& out) {
-    if (list.empty()) {
-        out << "Ingen forslag for denne situasjonen.\n";
-        return;
-    }
-    int n = 0;
-    for (const auto& s : list) {
-        const ms::Measure& m = c.measures[static_cast<std::size_t>(s.measure)];
-        out << ++n << ". " << m.name.nb << (s.verdict == ms::Verdict::unknown ? " (må avklares)" : "") << "\n   " << s.reason.nb << "\n";
-        for (const auto& mi : s.missing) out << "   " << mi.nb << "\n";
-    }
-}
-
-json opt_json(const std::optional<bool>& v) { return v ? json(*v) : json(nullptr); }
-json opt_json(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
-
-const char* yes_no_unknown(const std::optional<bool>& v) { return !v ? "ukjent" : *v ? "ja" : "nei"; }
-
-// `suggest FILE --employee ID --today DATE`: the context comes from the employee's case open on
-// DATE and the organisation; flags given as well override single facts.
-int suggest_for_employee(const ms::Catalogue& c, const std::string& file, const std::string& employee,
-                         const std::string& today_text, const ms::EligibilityContext& over, std::size_t limit,
-                         bool as_json, std::ostream& out, std::ostream& err) {
-    const std::optional<Date> today = parse_date(today_text);
-    if (!today) {
-        err << "iadesk measures suggest: ugyldig dato for --today: «" << today_text << "»\n";
+    // The date stale amounts are judged on: --today, else the local date.
+    const std::optional<Date> given_today = parse_date(o.today_text);
+    if (!o.today_text.empty() && !given_today) {
+        err << "iadesk measures show: ugyldig dato for --today: «" << o.today_text << "»\n";
         return 2;
     }
-    int rc = 0;
-    const std::optional<Dataset> ds = load_dataset_file(file, "measures suggest", err, rc);
-    if (!ds) return rc;
-    const Employee* e = nullptr;
-    for (const Employee& x : ds->employees)
-        if (x.id == employee) e = &x;
-    if (e == nullptr) {
-        err << "iadesk measures suggest: ukjent ansatt «" << employee << "» i «" << file << "»\n";
-        return 1;
+    const int year = (given_today ? *given_today : local_today()).year();
+    std::optional<CaseContext> cc;
+    if (o.given()) {
+        int rc = 0;
+        cc = resolve_case(o, "show", err, rc);
+        if (!cc) return rc;
     }
-    const std::vector<SicknessCase> cases = build_cases(*ds, *today);
-    const SicknessCase* sc = case_on(cases, employee, *today);
-
-    ms::EligibilityContext ctx;
-    ctx.today = format_iso(*today);
-    ctx.has_bht = ds->organisation.own_bht;
-    ctx.ia_member = ds->organisation.ia_agreement;
-    ctx.has_employer = position_share_on(*e, *today) > 0.0;
-    ctx.sick_listed = sc != nullptr;
-    if (sc) {
-        ctx.case_week = sc->week_on(*today);
-        ctx.grade = grade_on(*sc, *ds, *today);
-        ctx.months_sick = whole_months(sc->start, *today);
-        // The plan is known only from a recorded milestone event: done = made, exempt = not made.
-        for (const MilestoneEvent& ev : ds->milestone_events)
-            if (ev.employee == employee && ev.case_start == sc->start && ev.milestone == "oppfolgingsplan")
-                ctx.has_followup_plan = ev.status == EventStatus::done;
-    }
-    apply_overrides(ctx, over);
-
-    const auto list = ms::suggest(c, ctx, limit);
     if (as_json) {
-        json cj = nullptr;
-        if (sc)
-            cj = json{{"start", format_iso(sc->start)}, {"week", sc->week_on(*today)}, {"grade", grade_on(*sc, *ds, *today)},
-                      {"months_sick", whole_months(sc->start, *today)}};
-        json j{{"employee", e->id}, {"name", e->name}, {"today", format_iso(*today)}, {"case", cj},
-               {"context",
-                {{"sick_listed", opt_json(ctx.sick_listed)}, {"case_week", opt_json(ctx.case_week)},
-                 {"grade", opt_json(ctx.grade)}, {"months_sick", opt_json(ctx.months_sick)},
-                 {"has_employer", opt_json(ctx.has_employer)}, {"has_bht", opt_json(ctx.has_bht)},
-                 {"ia_member", opt_json(ctx.ia_member)}, {"has_followup_plan", opt_json(ctx.has_followup_plan)},
-                 {"own_measures_tried", opt_json(ctx.own_measures_tried)},
-                 {"reduced_work_capacity", opt_json(ctx.reduced_work_capacity)}}},
-               {"suggestions", suggestions_json(c, list)}};
-        out << dump(j) << "\n";
+        json arr = json::array();
+        for (const ms::Measure* m : found) {
+            json j = measure_json(*m, year);
+            if (cc) j["fit"] = eligibility_json(ms::evaluate(*m, cc->ctx));
+            arr.push_back(j);
+        }
+        out << dump(found.size() == 1 ? arr[0] : arr) << "\n";
         return 0;
     }
-    out << "Tiltak for " << e->name << " (" << e->id << ") per " << format_norwegian(*today) << "\n";
-    if (sc)
-        out << "Sykefravær fra " << format_norwegian(sc->start) << ": uke " << *ctx.case_week << ", " << *ctx.grade
-            << " % sykmeldt, " << *ctx.months_sick << (*ctx.months_sick == 1 ? " hel måned" : " hele måneder") << "\n";
-    else
-        out << "Ikke sykmeldt per " << format_norwegian(*today) << " (forebygging)\n";
-    out << "Bedriftshelsetjeneste: " << yes_no_unknown(ctx.has_bht) << " · IA-virksomhet: " << yes_no_unknown(ctx.ia_member)
-        << " · oppfølgingsplan: " << yes_no_unknown(ctx.has_followup_plan) << " · tiltak i egen regi prøvd: "
-        << yes_no_unknown(ctx.own_measures_tried) << "\n\n";
-    print_suggestions(c, list, out);
-    return 0;
-}
-
-int cmd_suggest(const ms::Catalogue& c, const Args& args, std::ostream& out, std::ostream& err) {
-    ms::EligibilityContext ctx;
-    bool as_json = false;
-    std::size_t limit = 10;
-    std::string file, employee, today_text;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "--json") {
-            as_json = true;
-            continue;
-        }
-        if (a.empty() || a[0] != '-') {
-            if (!file.empty()) {
-                err << "iadesk measures suggest: bare én FIL (fikk også «" << a << "»)\n" << kUsage;
-                return 2;
-            }
-            file = a;
-            continue;
-        }
-        if (i + 1 >= args.size()) {
-            err << "iadesk measures suggest: " << a << " mangler verdi\n" << kUsage;
-            return 2;
-        }
-        const std::string& v = args[++i];
-        std::optional<int> num = parse_int(v);
-        std::optional<bool> yn = parse_yes_no(v);
-        bool ok = true;
-        if (a == "--week") ok = (ctx.case_week = num).has_value();
-        else if (a == "--grade") ok = (ctx.grade = num).has_value() && *num >= 1 && *num <= 100;
-        else if (a == "--months") ok = (ctx.months_sick = num).has_value();
-        else if (a == "--plan") ok = (ctx.has_followup_plan = yn).has_value();
-        else if (a == "--own-measures") ok = (ctx.own_measures_tried = yn).has_value();
-        else if (a == "--bht") ok = (ctx.has_bht = yn).has_value();
-        else if (a == "--ia") ok = (ctx.ia_member = yn).has_value();
-        else if (a == "--employer") ok = (ctx.has_employer = yn).has_value();
-        else if (a == "--today") today_text = v;
-        else if (a == "--employee") employee = v;
-        else if (a == "--limit") {
-            ok = num.has_value();
-            if (ok) limit = static_cast<std::size_t>(*num);
-        }
-        else {
-            err << "iadesk measures suggest: ukjent valg " << a << "\n" << kUsage;
-            return 2;
-        }
-        if (!ok) {
-            err << "iadesk measures suggest: ugyldig verdi «" << v << "» for " << a << "\n";
-            return 2;
-        }
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        if (i > 0) out << "\n";
+        print_measure(c, *found[i], year, out);
+        if (!cc) continue;
+        const ms::Eligibility e = ms::evaluate(*found[i], cc->ctx);
+        out << "Vurdering" << (cc->from_file ? " for " + cc->employee_name + " per " + format_norwegian(*cc->today) : "")
+            << ": " << verdict_text(e) << "\n";
+        print_findings(e, "  ", out);
     }
-    if (!file.empty()) {
-        if (employee.empty() || today_text.empty()) {
-            err << "iadesk measures suggest: FIL krever --employee ID og --today DATO\n" << kUsage;
-            return 2;
-        }
-        return suggest_for_employee(c, file, employee, today_text, ctx, limit, as_json, out, err);
-    }
-    if (!employee.empty()) {
-        err << "iadesk measures suggest: --employee krever en datasettfil\n" << kUsage;
-        return 2;
-    }
-    ctx.today = today_text;
-    if (ctx.case_week || ctx.grade) {
-        ctx.sick_listed = true;
-        if (!ctx.has_employer) ctx.has_employer = true; // sick pay from an employment
-    }
-    const auto list = ms::suggest(c, ctx, limit);
-    if (as_json) out << dump(suggestions_json(c, list)) << "\n";
-    else print_suggestions(c, list, out);
     return 0;
 }
 
 } // namespace
 
+} // namespace iadesk::cli::measures_cli
+
+namespace iadesk::cli {
+
 int cmd_measures(const Args& args, std::ostream& out, std::ostream& err) {
+    using namespace measures_cli;
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
         (args.empty() ? err : out) << kUsage;
         return args.empty() ? 2 : 0;

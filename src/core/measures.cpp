@@ -239,6 +239,7 @@ struct Reader {
                     else am.year = *year;
                     str(a, "source", p, am.source, true);
                     if (const json* vf = member(a, "verify"); vf != nullptr && vf->is_boolean()) am.verify = vf->get<bool>();
+                    text(a, "stale_reason", p, am.stale_reason, false);
                     m.amounts.push_back(std::move(am));
                 }
         }
@@ -253,6 +254,11 @@ struct Reader {
         if (!m.valid_to.empty() && !valid_partial_date(m.valid_to)) problem(ptr + "/valid_to", "must be YYYY, YYYY-MM or YYYY-MM-DD");
         if (!m.current && m.valid_to.empty()) problem(ptr + "/valid_to", "a historic measure needs valid_to");
         if (m.current && !m.valid_to.empty()) problem(ptr + "/valid_to", "a current measure must not have valid_to");
+        m.replaced_by = str_list(v, "replaced_by", ptr, false);
+        if (m.current && !m.replaced_by.empty()) problem(ptr + "/replaced_by", "only a historic measure can be replaced by others");
+        if (str(v, "checked", ptr, m.checked, true) && !m.checked.empty() && !valid_iso_date(m.checked))
+            problem(ptr + "/checked", "must be the date the record was last compared with its sources, as YYYY-MM-DD (got \"" +
+                                          m.checked + "\")");
 
         if (const json* ev = member(v, "evidence"); ev != nullptr && !ev->is_null()) {
             if (!ev->is_array()) problem(ptr + "/evidence", "must be an array");
@@ -462,6 +468,13 @@ void finish_catalogue(Catalogue& c) {
         for (const auto& g : m.ia_goals)
             if (Taxonomy::find(t.ia_goals, g) == nullptr) problem(m, "/ia_goals", "unknown IA goal \"" + g + "\"");
     }
+    // A successor must exist and be in force: "replaced by" points the reader to what to use today.
+    for (const Measure& m : c.measures)
+        for (const auto& id : m.replaced_by) {
+            const Measure* next = c.find(id);
+            if (next == nullptr) problem(m, "/replaced_by", "unknown measure \"" + id + "\"");
+            else if (!next->current) problem(m, "/replaced_by", "\"" + id + "\" is itself historic");
+        }
 
     // Every synonym target must be findable: each token of a one-way target, and at least one
     // term of an equivalence group, occurs inside some token of some record.

@@ -151,62 +151,55 @@ Verdict evaluate_check(const Check& c, const EligibilityContext& ctx) {
 Eligibility evaluate(const Measure& m, const EligibilityContext& ctx) {
     Eligibility out;
     // Validity: with a date, the measure must be in force on it; without, historic means closed.
+    auto closed = [&](Text why) {
+        out.verdict = out.checked = Verdict::not_eligible;
+        out.failed.push_back({std::move(why), {}, true});
+        return out;
+    };
+    const std::string until = display_date(m.valid_to);
+    const Text historic{"Historisk ordning, gjaldt til " + until, "Historic scheme, applied until " + until};
     if (!ctx.today.empty()) {
         const bool started = m.valid_from.empty() || ctx.today >= expand_date(m.valid_from, false);
         const bool ended = !m.valid_to.empty() && ctx.today > expand_date(m.valid_to, true);
-        if (!started) {
-            out.verdict = Verdict::not_eligible;
-            out.reasons.push_back({"Ordningen gjaldt først fra " + m.valid_from + ".", "The scheme only applied from " + m.valid_from + "."});
-            return out;
-        }
-        if (ended) {
-            out.verdict = Verdict::not_eligible;
-            out.reasons.push_back({"Historisk ordning: gjaldt til " + m.valid_to + ".", "Historic scheme: applied until " + m.valid_to + "."});
-            return out;
-        }
+        const std::string from = display_date(m.valid_from);
+        if (!started) return closed({"Ordningen gjelder først fra " + from, "The scheme only applies from " + from});
+        if (ended) return closed(historic);
     } else if (!m.current) {
-        out.verdict = Verdict::not_eligible;
-        out.reasons.push_back({"Historisk ordning: gjaldt til " + m.valid_to + ".", "Historic scheme: applied until " + m.valid_to + "."});
-        return out;
+        return closed(historic);
     }
 
-    std::vector<Text> failed, unknown;
+    bool checkable_unknown = false;
     for (const Condition& cond : m.conditions) {
-        if (!cond.check) continue;
+        if (!cond.check) { // stated by the source, but nothing in iadesk can test it
+            out.to_check.push_back({cond.text, {}, false});
+            continue;
+        }
         const Verdict v = evaluate_check(*cond.check, ctx);
+        if (v == Verdict::eligible) continue;
         std::vector<const Check*> ls;
         leaves(*cond.check, ls);
+        Finding f{cond.text, {}, true};
+        auto append = [&](const Text& t) {
+            if (f.detail.nb.find(t.nb) != std::string::npos) return;
+            f.detail.nb += (f.detail.nb.empty() ? "" : ", ") + t.nb;
+            f.detail.en += (f.detail.en.empty() ? "" : ", ") + t.en;
+        };
+        for (const Check* l : ls) {
+            const auto val = value_of(l->fact, ctx);
+            if (v == Verdict::not_eligible && val) append(describe(l->fact, *val)); // what the case shows
+            if (v == Verdict::unknown && !val) append(missing(l->fact));            // what to find out
+        }
         if (v == Verdict::not_eligible) {
-            Text why{"Krever: " + cond.text.nb, "Requires: " + cond.text.en};
-            std::string nb, en;
-            for (const Check* l : ls)
-                if (auto val = value_of(l->fact, ctx)) {
-                    const Text d = describe(l->fact, *val);
-                    if (nb.find(d.nb) != std::string::npos) continue;
-                    nb += (nb.empty() ? "" : ", ") + d.nb;
-                    en += (en.empty() ? "" : ", ") + d.en;
-                }
-            if (!nb.empty()) {
-                why.nb += " Her: " + nb + ".";
-                why.en += " Here: " + en + ".";
-            }
-            failed.push_back(std::move(why));
-        } else if (v == Verdict::unknown) {
-            for (const Check* l : ls)
-                if (!value_of(l->fact, ctx)) {
-                    const Text mi = missing(l->fact);
-                    add_unique(unknown, {"Mangler opplysning: " + mi.nb + ".", "Missing: " + mi.en + "."});
-                }
+            out.failed.push_back(std::move(f));
+        } else {
+            checkable_unknown = true;
+            out.to_check.push_back(std::move(f));
         }
     }
-    if (!failed.empty()) {
-        out.verdict = Verdict::not_eligible;
-        out.reasons = std::move(failed);
-    } else if (!unknown.empty()) {
-        out.verdict = Verdict::unknown;
-        out.reasons = std::move(unknown);
-    } else {
-        out.verdict = Verdict::eligible;
+    if (!out.failed.empty()) out.verdict = out.checked = Verdict::not_eligible;
+    else {
+        out.verdict = out.to_check.empty() ? Verdict::eligible : Verdict::unknown;
+        out.checked = checkable_unknown ? Verdict::unknown : Verdict::eligible;
     }
     return out;
 }
@@ -232,15 +225,25 @@ std::vector<Suggestion> suggest(const Catalogue& c, const EligibilityContext& ct
         const Measure& m = c.measures[i];
         if (!m.has_phase(phase)) continue;
         const Eligibility e = evaluate(m, ctx);
-        if (e.verdict == Verdict::not_eligible) continue;
+        if (e.checked == Verdict::not_eligible) continue;
 
         Suggestion s;
         s.measure = static_cast<int>(i);
         s.verdict = e.verdict;
-        if (e.verdict == Verdict::unknown) s.missing = e.reasons;
-        // Checked and met > nothing checkable (general advice) > facts missing.
+        s.to_check = e.to_check;
+        for (const Condition& cond : m.conditions) { // each missing fact once, in condition order
+            if (!cond.check || evaluate_check(*cond.check, ctx) != Verdict::unknown) continue;
+            std::vector<const Check*> ls;
+            leaves(*cond.check, ls);
+            for (const Check* l : ls)
+                if (!value_of(l->fact, ctx)) {
+                    const Text mi = missing(l->fact);
+                    add_unique(s.missing, {"Mangler opplysning: " + mi.nb + ".", "Missing: " + mi.en + "."});
+                }
+        }
+        // By the machine checks: checked and met > nothing checkable (general advice) > facts missing.
         const bool checkable = std::any_of(m.conditions.begin(), m.conditions.end(), [](const Condition& x) { return x.check.has_value(); });
-        s.fit = e.verdict == Verdict::unknown ? 1.0 : checkable ? 2.0 : 1.5;
+        s.fit = e.checked == Verdict::unknown ? 1.0 : checkable ? 2.0 : 1.5;
         // A condition on the week, the months or the grade that holds makes the measure targeted.
         for (const Condition& cond : m.conditions) {
             if (!cond.check) continue;

@@ -220,6 +220,7 @@ MeasureIndex::MeasureIndex(const Catalogue& c) {
         doc.folded_name = fold(m.name.nb);
         doc.name_words_nb = joined_words(m.name.nb);
         doc.name_words_en = joined_words(m.name.en);
+        doc.name_length = static_cast<std::uint16_t>(std::min<std::size_t>(tokenize(m.name.nb).size(), 0xFFFF));
         for (Phase p : m.phases) doc.phases |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(p));
         doc.current = m.current;
         doc.provider = m.provider;
@@ -409,9 +410,13 @@ std::vector<SearchHit> MeasureIndex::search(std::string_view query, const Search
         if (query_words == docs_[d].name_words_nb || query_words == docs_[d].name_words_en) score *= Ranking::whole_name;
         hits.push_back({static_cast<int>(d), score});
     }
+    // Equal scores: the shorter name first (the query says more of it: "lønnstilskudd" is half of
+    // "Midlertidig lønnstilskudd" and a quarter of "Fireårig lønnstilskudd for unge"), then by id.
     std::sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
         if (a.score != b.score) return a.score > b.score;
-        return docs_[static_cast<std::size_t>(a.measure)].id < docs_[static_cast<std::size_t>(b.measure)].id;
+        const Doc& da = docs_[static_cast<std::size_t>(a.measure)];
+        const Doc& db = docs_[static_cast<std::size_t>(b.measure)];
+        return da.name_length != db.name_length ? da.name_length < db.name_length : da.id < db.id;
     });
     if (limit != 0 && hits.size() > limit) hits.resize(limit);
     return hits;

@@ -1,6 +1,7 @@
 // Tiltak (measures finder, docs/measures.md): type a query, see the expected first result, open it and see
 // its detail (a condition, an amount with its year, evidence with its caveat); Enter opens the
-// first result; filter chips; "passer for <navn>" when a sick-listed employee is chosen.
+// first result; filter chips; the honest verdict for a chosen sick-listed employee ("Passer",
+// "Kan passe – sjekk: ...", "Passer ikke: ...").
 import assert from 'node:assert/strict';
 import { AppPage, withApp as withAppIn } from './harness.mjs';
 
@@ -37,12 +38,12 @@ export const tests = [
     name: 'measures: typing a misspelled query shows the expected first result, and opening it shows conditions and amounts with year',
     fn: (ctx) => withApp(ctx, async (app) => {
       await openMeasures(app);
-      await app.find(/^36 av 36 tiltak$/, { kind: 'text' }); // an empty query lists every measure
+      await app.find(/^38 av 38 tiltak$/, { kind: 'text' }); // an empty query lists every measure
       await app.type('Søk etter tiltak', 'inkluderingstilsudd');
       assert.equal(await app.value('Søk etter tiltak'), 'inkluderingstilsudd');
       const hits = await cards(app, ['Inkluderingstilskudd', 'Hjelpemidler på arbeidsplassen (folketrygdloven § 10-5)']);
       assert.equal(hits[0], 'Inkluderingstilskudd', `first result: ${hits.join(', ')}`);
-      await app.find(/^\d+ av 36 tiltak$/, { kind: 'text' });
+      await app.find(/^\d+ av 38 tiltak$/, { kind: 'text' });
       await app.click('Inkluderingstilskudd', { kind: 'button' });
       // Detail pane: heading, a condition, an amount with its year, evidence and sources.
       await app.find('Inkluderingstilskudd', { kind: 'text' });
@@ -76,12 +77,12 @@ export const tests = [
       await openMeasures(app);
       await app.click('Historiske', { kind: 'button' });
       await app.find('✓ Historiske', { kind: 'button' }); // a check mark, not only a colour
-      const count = await app.find(/^\d+ av 36 tiltak$/, { kind: 'text' });
+      const count = await app.find(/^\d+ av 38 tiltak$/, { kind: 'text' });
       const n = Number(count.label.split(' ')[0]);
       assert.ok(n > 0 && n < 10, `historic measures: ${n}`);
       await app.find('Tilretteleggingstilskudd (IA)', { kind: 'button' });
       await app.click('✓ Historiske', { kind: 'button' }); // toggles off
-      await app.find('36 av 36 tiltak', { kind: 'text' });
+      await app.find('38 av 38 tiltak', { kind: 'text' });
       await app.click('Sykmeldt 8–26 uker', { kind: 'button' });
       await app.type('Søk etter tiltak', 'kompetanse sykmeldt');
       const hits = await cards(app, ['Kompetansetiltak for sykmeldte', 'Mentor']);
@@ -89,11 +90,11 @@ export const tests = [
     }),
   },
   {
-    name: 'measures: choosing a sick-listed employee shows whether each measure fits, with the reason',
+    name: 'measures: choosing a sick-listed employee gives the honest verdict: fits, may fit (with what to check), does not fit',
     fn: (ctx) => withApp(ctx, async (app) => {
       await openMeasures(app);
       await app.click('Vurder for sykmeldt'); // a combo box
-      // An employee within the sick-pay year (week 1-52): the phases Gradert sykmelding is for.
+      // An employee within the sick-pay year (week 1-52): the phases these measures are for.
       const items = await app.items();
       const entry = items.find((it) => it.visible && it.kind === 'button' && / · uke \d+ · \d+ %$/.test(it.label)
                                        && Number(it.label.match(/ · uke (\d+) · /)[1]) <= 52);
@@ -102,13 +103,40 @@ export const tests = [
       await app.settle();
       const name = entry.label.split(' · ')[0];
       await app.find(new RegExp(`^Uke \\d+ · \\d+ % sykmeldt · \\d+ hele måneder$`), { kind: 'text' });
-      await app.type('Søk etter tiltak', 'gradert sykmelding');
+
+      // Reisetilskudd has one condition, checked (sick-listed), and it holds: it fits.
+      await app.type('Søk etter tiltak', 'reisetilskudd');
       await app.press('Enter');
       await app.find('Vurdering for den sykmeldte', { kind: 'text' });
-      // Gradert sykmelding has one checkable condition, "the employee is sick-listed" (the other,
-      // enough productive tasks, cannot be checked), and this employee is: it fits.
-      await app.find(`✓ Passer for ${name}: ja`, { kind: 'text' });
+      await app.find(`✓ ${name}: Passer`, { kind: 'text' });
+
+      // Gradert sykmelding: "the employee is sick-listed" holds, but "enough productive tasks" has no
+      // machine check, so it only may fit and the condition to check is named - never a plain yes.
+      await app.type('Søk etter tiltak', 'gradert sykmelding');
+      await app.press('Enter');
+      await app.find(`? ${name}: Kan passe – sjekk: Arbeidsgiveren har nok produktive oppgaver tilsvarende frisk-andelen`, { kind: 'text' });
+      await app.find('Arbeidsgiveren har nok produktive oppgaver tilsvarende frisk-andelen. – iadesk kan ikke sjekke dette', { kind: 'text' });
       await app.screenshot('measures-fit');
+
+      // Tilretteleggingstilskudd ended with 2018: it does not fit, and says why.
+      await app.type('Søk etter tiltak', 'tilretteleggingstilskudd');
+      await app.press('Enter');
+      await app.find(`✗ ${name}: Passer ikke: Historisk ordning, gjaldt til 31.12.2018`, { kind: 'text' });
+    }),
+  },
+  {
+    name: 'measures: a historic measure says what replaced it and when the record was checked',
+    fn: (ctx) => withApp(ctx, async (app) => {
+      await openMeasures(app);
+      await app.type('Søk etter tiltak', 'raskere tilbake');
+      const hits = await cards(app, ['Avklaring (Raskere tilbake)', 'Individuell oppfølging (Raskere tilbake)']);
+      assert.equal(hits.length, 2, `cards: ${hits.join(', ')}`);
+      await app.click('Avklaring (Raskere tilbake)', { kind: 'button' });
+      await app.find('◇ Historisk – gjaldt til 31.12.2017', { kind: 'text' });
+      await app.find('Kontrollert mot kildene 07.12.2026', { kind: 'text' });
+      await app.find('Erstattet av: Avklaring, Oppfølging (arbeidsrettet oppfølgingstiltak), Arbeidsrettet rehabilitering', { kind: 'text' });
+      await app.click('Arbeidsrettet rehabilitering', { kind: 'button' }); // one click to what to use today
+      await app.find('● Gjeldende ordning', { kind: 'text' });
     }),
   },
 ];

@@ -3,7 +3,9 @@
 // then indexed and searched.
 // Invariants: every problem names its file and a JSON pointer (empty or starting with '/') and
 // has a message; records end up sorted by id; the index covers every record; searches return
-// valid, distinct positions.
+// valid, distinct positions; a verdict agrees with its findings (not_eligible exactly when a
+// condition failed, eligible only with nothing left to check); stale amounts are amounts of
+// current records.
 #include "fuzz_check.hpp"
 
 #include "iadesk/assets.hpp"
@@ -62,6 +64,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const Measure& m = c.measures.front();
         check_hits(index.search(m.name.nb), index);
         for (const std::string& w : m.search_words) check_hits(index.search(w, {}, 3), index);
+    }
+    const EligibilityContext nothing_known;
+    for (const Measure& m : c.measures) {
+        const Eligibility e = evaluate(m, nothing_known);
+        FUZZ_CHECK((e.verdict == Verdict::not_eligible) == !e.failed.empty(), "not_eligible exactly when a condition failed");
+        FUZZ_CHECK(e.verdict != Verdict::eligible || e.to_check.empty(), "eligible only with nothing left to check");
+    }
+    for (const StaleAmount& s : stale_amounts(c, "2026-12-07")) {
+        FUZZ_CHECK(s.measure >= 0 && static_cast<std::size_t>(s.measure) < c.measures.size(), "stale amount of a record");
+        const Measure& m = c.measures[static_cast<std::size_t>(s.measure)];
+        FUZZ_CHECK(m.current && s.amount >= 0 && static_cast<std::size_t>(s.amount) < m.amounts.size(),
+                   "stale amount of a current record");
     }
     return 0;
 }

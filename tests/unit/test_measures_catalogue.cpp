@@ -65,7 +65,8 @@ TEST_CASE("measures catalogue: every measure docs/domain.md names is present") {
                            "aktiv_sykmelding", "reisetilskudd", "friskmelding_arbeidsformidling", "unntak_arbeidsgiverperioden",
                            "arbeidsplassvurdering", "funksjonsassistanse", "hjelpemidler", "raskere_tilbake_avklaring",
                            "raskere_tilbake_oppfolging", "arbeidsrettet_rehabilitering", "behandling_lettere_psykiske_lidelser",
-                           "bedriftshelsetjeneste", "nav_arbeidslivssenter", "utvidet_egenmelding", "ips"}) {
+                           "bedriftshelsetjeneste", "nav_arbeidslivssenter", "utvidet_egenmelding", "ips", "avklaring",
+                           "oppfolgingstiltak", "firearig_lonnstilskudd", "varig_tilrettelagt_arbeid"}) {
         INFO(id);
         CHECK(c.find(id) != nullptr);
     }
@@ -98,6 +99,8 @@ TEST_CASE("measures catalogue: lint of every record") {
 
         // Current / historic is consistent with valid_to, and dates are ordered.
         CHECK(m.current == m.valid_to.empty());
+        CHECK(valid_iso_date(m.checked)); // the day the record was last compared with its sources
+        if (m.current) CHECK(m.replaced_by.empty());
         if (!m.valid_from.empty() && !m.valid_to.empty()) CHECK(m.valid_from.substr(0, 4) <= m.valid_to.substr(0, 4));
 
         for (const Amount& a : m.amounts) {
@@ -256,4 +259,134 @@ TEST_CASE("measures catalogue: problems are reported with file and JSON pointer,
     bool duplicate = false;
     for (const auto& p : e.problems) duplicate = duplicate || p.message == "duplicate id";
     CHECK(duplicate);
+}
+
+TEST_CASE("measures catalogue: the 2026 review - what is current, historic and what replaced it") {
+    const Catalogue& c = shipped();
+    // Raskere tilbake was reorganised from 2018 (nav.no, "Raskere tilbake"): historic, pointing to
+    // NAV's ordinary measures.
+    for (const char* id : {"raskere_tilbake_avklaring", "raskere_tilbake_oppfolging", "behandling_lettere_psykiske_lidelser"}) {
+        INFO(id);
+        REQUIRE(c.find(id) != nullptr);
+        CHECK_FALSE(c.find(id)->current);
+        CHECK(c.find(id)->valid_to == "2017-12-31");
+    }
+    CHECK(c.find("raskere_tilbake_oppfolging")->replaced_by == std::vector<std::string>{"oppfolgingstiltak", "avklaring"});
+    CHECK(c.find("arbeidsrettet_rehabilitering")->current);
+    CHECK(c.find("avklaring")->current);
+
+    // Utvidet egenmelding: any employer may grant it, folketrygdloven § 8-24 fourth paragraph.
+    const Measure& egen = *c.find("utvidet_egenmelding");
+    CHECK(egen.current);
+    CHECK(std::any_of(egen.sources.begin(), egen.sources.end(),
+                      [](const Source& s) { return s.kind == "law" && s.ref == "folketrygdloven § 8-24"; }));
+
+    // Fireårig lønnstilskudd for unge: from 1 August 2026, 70/60/50/35 % by year.
+    const Measure& young = *c.find("firearig_lonnstilskudd");
+    CHECK(young.current);
+    CHECK(young.valid_from == "2026-08-01");
+    std::vector<double> rates;
+    for (const Amount& a : young.amounts) rates.push_back(a.value);
+    CHECK(rates == std::vector<double>{70, 60, 50, 35});
+
+    // The newest figures: VTAO 7 321 kr a month in 2026, ekspertbistand 24 900 kr (2026, to verify).
+    auto newest = [&](const char* id) {
+        const Amount* best = nullptr;
+        for (const Amount& a : c.find(id)->amounts)
+            if (best == nullptr || a.year > best->year) best = &a;
+        REQUIRE(best != nullptr);
+        return *best;
+    };
+    CHECK(newest("varig_tilrettelagt_arbeid").value == 7321);
+    CHECK(newest("varig_tilrettelagt_arbeid").year == 2026);
+    CHECK(newest("tilskudd_ekspertbistand").value == 24900);
+    CHECK(newest("tilskudd_ekspertbistand").year == 2026);
+    CHECK(newest("tilskudd_ekspertbistand").verify);
+}
+
+namespace {
+// One current record with the amounts given (JSON), parsed alone.
+Catalogue with_amounts(const std::string& amounts, const std::string& status = R"("status": "current")") {
+    Catalogue c;
+    parse_catalogue_file(R"({"measures": [{"id": "x", "name": {"nb": "X", "en": "X"}, "summary": {"nb": "s"}, "body": {"nb": "b"},
+        "provider": "nav", "applicants": ["nav"], "target_groups": ["sykmeldte"], "phases": ["sick_0_8"], )" + status +
+                             R"(, "checked": "2026-12-07", "sources": [{"kind": "law", "ref": "folketrygdloven § 8-19"}],
+        "amounts": [)" + amounts + "]}]}",
+                         "measures/x.json", c);
+    return c; // parsed alone: no taxonomy, so finish_catalogue would only report unknown labels
+}
+const char* const kRate2024 = R"({"what": {"nb": "Sats"}, "value": 100, "unit": "NOK", "year": 2024, "source": "nav.no/x"})";
+} // namespace
+
+TEST_CASE("measures catalogue: no current measure shows a figure older than last year without saying why") {
+    // The shipped catalogue on the day of its review (the rule takes the date; never the clock).
+    const Catalogue& c = shipped();
+    const auto stale = stale_amounts(c, "2026-12-07");
+    for (const StaleAmount& s : stale) {
+        const Measure& m = c.measures[static_cast<std::size_t>(s.measure)];
+        MESSAGE(m.id << ": " << m.amounts[static_cast<std::size_t>(s.amount)].what.nb << " ("
+                     << m.amounts[static_cast<std::size_t>(s.amount)].year << ")");
+    }
+    CHECK(stale.empty());
+
+    // A planted 2024 rate is stale on 07.12.2026 (last year is 2025) ...
+    const Catalogue planted = with_amounts(kRate2024);
+    REQUIRE(planted.problems.empty());
+    REQUIRE(stale_amounts(planted, "2026-12-07").size() == 1);
+    CHECK(amount_is_stale(planted.measures[0], 0, 2026));
+    // ... but not in 2025, when 2024 was last year;
+    CHECK(stale_amounts(planted, "2025-06-30").empty());
+    // not when a newer figure of the same thing follows it (the series' history);
+    CHECK(stale_amounts(with_amounts(std::string(kRate2024) +
+                                     R"(, {"what": {"nb": "Sats"}, "value": 110, "unit": "NOK", "year": 2026, "source": "nav.no/x"})"),
+                        "2026-12-07")
+              .empty());
+    // a newer figure of something else does not excuse it;
+    CHECK(stale_amounts(with_amounts(std::string(kRate2024) +
+                                     R"(, {"what": {"nb": "Annen sats"}, "value": 110, "unit": "NOK", "year": 2026, "source": "nav.no/x"})"),
+                        "2026-12-07")
+              .size() == 1);
+    // not with a reason why the old figure is still shown;
+    const Catalogue explained = with_amounts(
+        R"({"what": {"nb": "Sats"}, "value": 100, "unit": "NOK", "year": 2024, "source": "nav.no/x", "stale_reason": {"nb": "En regel, ikke en sats."}})");
+    REQUIRE(explained.problems.empty());
+    CHECK(explained.measures[0].amounts[0].stale_reason.nb == "En regel, ikke en sats.");
+    CHECK(stale_amounts(explained, "2026-12-07").empty());
+    // and never for a historic measure; an unreadable date checks nothing.
+    CHECK(stale_amounts(with_amounts(kRate2024, R"("status": "historic", "valid_to": "2018")"), "2026-12-07").empty());
+    CHECK(stale_amounts(planted, "").empty());
+}
+
+TEST_CASE("measures catalogue: the checked date and replaced_by are checked when loaded") {
+    auto problems_for = [](const std::string& fields) {
+        Catalogue c;
+        parse_catalogue_file(R"({"measures": [{"id": "x", "name": {"nb": "X", "en": "X"}, "summary": {"nb": "s"}, "body": {"nb": "b"},
+            "provider": "nav", "applicants": ["nav"], "target_groups": ["sykmeldte"], "phases": ["sick_0_8"],
+            "sources": [{"kind": "law", "ref": "folketrygdloven § 8-19"}], )" + fields + "}]}",
+                             "measures/x.json", c);
+        finish_catalogue(c);
+        // Only the fields under test: a record parsed alone has no taxonomy for its labels.
+        std::vector<std::string> out;
+        for (const auto& p : c.problems)
+            if (p.pointer.find("/checked") != std::string::npos || p.pointer.find("/replaced_by") != std::string::npos)
+                out.push_back(p.pointer + ": " + p.message);
+        return out;
+    };
+    CHECK(problems_for(R"("status": "current", "checked": "2026-12-07")").empty());
+    CHECK(problems_for(R"("status": "current", "checked": "2028-02-29")").empty()); // a leap day
+    CHECK(problems_for(R"("status": "current")") == std::vector<std::string>{"/measures/0/checked: required string is missing"});
+    for (const char* bad : {"07.12.2026", "2026-13-01", "2026-02-29", "2026-12-7", "2026-12-07T10:00"}) {
+        INFO(bad);
+        const auto p = problems_for(std::string(R"("status": "current", "checked": ")") + bad + "\"");
+        REQUIRE(p.size() == 1);
+        CHECK(p[0] == std::string("/measures/0/checked: must be the date the record was last compared with its sources, "
+                                  "as YYYY-MM-DD (got \"") + bad + "\")");
+    }
+    CHECK(problems_for(R"("status": "current", "checked": 20261207)") == std::vector<std::string>{"/measures/0/checked: must be a string"});
+
+    CHECK(problems_for(R"("status": "current", "checked": "2026-12-07", "replaced_by": ["y"])") ==
+          std::vector<std::string>{"/measures/0/replaced_by: only a historic measure can be replaced by others",
+                                   "/x/replaced_by: unknown measure \"y\""});
+    CHECK(problems_for(R"("status": "historic", "valid_to": "2017", "checked": "2026-12-07", "replaced_by": ["x"])") ==
+          std::vector<std::string>{"/x/replaced_by: \"x\" is itself historic"});
 }

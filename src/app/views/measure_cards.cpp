@@ -109,15 +109,11 @@ void MeasuresView::draw_card(const ViewContext& ctx, int position, const ms::Sea
         tx += draw_tag(dl, ImVec2(tx, y), label.c_str(), tag_bg, dim) + 0.35f * em;
     }
     y += tag_h + 0.4f * em;
-    // "Passer for Kari Nordmann: ja" / "nei – Krever: ..." / "må avklares – Mangler opplysning: ..."
+    // "✓ Kari Nordmann: Passer" / "? ...: Kan passe – sjekk: ..." / "✗ ...: Passer ikke: ..."
     if (with_fit) {
         const ms::Eligibility& e = fit_[static_cast<std::size_t>(hit.measure)];
-        const VerdictLook look = verdict_look(e.verdict);
-        std::string s = std::string(look.icon) + " " + trf("measures.fits_for", fmt::arg("name", fit_name_)) + " " +
-                        tr(look.word_key);
-        if (!e.reasons.empty()) s += " (" + e.reasons.front().in(lang) + ")";
-        ImGui::PushStyleColor(ImGuiCol_Text, look.colour);
-        text_ellipsis(dl, ImVec2(x, y), right, line, s); // holds the employee's name: drawn as written
+        ImGui::PushStyleColor(ImGuiCol_Text, verdict_look(e.verdict).colour);
+        text_ellipsis(dl, ImVec2(x, y), right, line, fit_line(e, fit_name_, lang)); // holds the employee's name: drawn as written
         ImGui::PopStyleColor();
     }
     ImGui::PopID();

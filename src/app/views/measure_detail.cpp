@@ -1,5 +1,6 @@
-// The Tiltak page's detail pane: one measure's tags, summary, conditions, amounts with their
-// year, evidence with its caveat, facts and sources.
+// The Tiltak page's detail pane: one measure's tags, when it was checked against its sources and
+// (historic) what replaced it, summary, conditions, amounts with their year (marked when stale on
+// today's date), evidence with its caveat, facts and sources.
 #include "app/views/measures_view.hpp"
 #include "app/views/measures_parts.hpp"
 
@@ -20,6 +21,16 @@ namespace {
 
 // The verdict on one condition, by ms::Verdict.
 constexpr const char* kConditionWords[] = {"measures.cond.met", "measures.cond.not_met", "measures.cond.unknown"};
+
+// The names of a historic measure's successors, joined: "Avklaring, Oppfølging (...)".
+std::string names_of(const ms::Catalogue& c, const std::vector<std::string>& ids, const char* lang) {
+    std::string out;
+    for (const std::string& id : ids) {
+        const ms::Measure* m = c.find(id);
+        out += (out.empty() ? "" : ", ") + (m ? m->name.in(lang) : id);
+    }
+    return out;
+}
 
 // "160 400" (nb) / "160,400" (en), with up to two decimals when the value has them.
 std::string format_number(double v, Language lang) {
@@ -91,13 +102,33 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
         inline_tag(s.c_str(), ImGui::GetColorU32(colours().tag_ok_background), ImGui::GetColorU32(colours().text_ok));
     } else {
         const std::string s =
-            std::string(kDiamond) + " " + trf("measures.historic_until", fmt::arg("date", m.valid_to));
+            std::string(kDiamond) + " " + trf("measures.historic_until", fmt::arg("date", ms::display_date(m.valid_to)));
         inline_tag(s.c_str(), ImGui::GetColorU32(colours().tag_warning_background), ImGui::GetColorU32(colours().text_warning));
     }
     for (ms::Phase p : m.phases)
         inline_tag(t.phases[static_cast<std::size_t>(p)].in(lang).c_str(), ImGui::GetColorU32(colours().tag_background),
                    ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::NewLine();
+    secondary(trf("measures.checked", fmt::arg("date", ms::display_date(m.checked))));
+    if (!m.replaced_by.empty()) { // where to go today: the successors, each one click away
+        ui::label_text(trf("measures.replaced_by", fmt::arg("measures", names_of(catalogue_, m.replaced_by, lang))).c_str());
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        bool first = true;
+        for (const std::string& id : m.replaced_by) { // one button per successor, wrapped to the pane
+            const int next = catalogue_.index_of(id);
+            if (next < 0) continue;
+            const std::string& label = catalogue_.measures[static_cast<std::size_t>(next)].name.in(lang);
+            const float w = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+            if (!first) {
+                ImGui::SameLine();
+                if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+            }
+            first = false;
+            ui::push_id(id);
+            if (ImGui::SmallButton(label.c_str())) open = next;
+            ImGui::PopID();
+        }
+    }
     ImGui::Dummy(ImVec2(0, 0.2f * em));
     ui::label_text(m.summary.in(lang).c_str());
 
@@ -106,10 +137,11 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
     section(ctx, "measures.section.conditions");
     if (m.conditions.empty()) secondary(tr("measures.no_conditions"));
     for (const ms::Condition& c : m.conditions) {
-        if (!fit_.empty() && c.check) {
-            const ms::Verdict v = ms::evaluate_check(*c.check, fit_context_);
+        if (!fit_.empty()) { // with a case: met, not met, unknown, or no machine check (to check by hand)
+            const ms::Verdict v = c.check ? ms::evaluate_check(*c.check, fit_context_) : ms::Verdict::unknown;
             const VerdictLook look = verdict_look(v);
-            ImGui::TextColored(look.colour, "%s %s:", look.icon, tr(kConditionWords[static_cast<int>(v)]));
+            ImGui::TextColored(look.colour, "%s %s:", look.icon,
+                               tr(c.check ? kConditionWords[static_cast<int>(v)] : "measures.cond.unchecked"));
             ImGui::SameLine();
             ui::label_text(c.text.in(lang).c_str());
         } else {
@@ -119,16 +151,17 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
 
     section(ctx, "measures.section.amounts");
     if (m.amounts.empty()) secondary(tr("measures.no_amounts"));
-    for (const ms::Amount& a : m.amounts) {
+    for (std::size_t i = 0; i < m.amounts.size(); ++i) {
+        const ms::Amount& a = m.amounts[i];
         std::string s = trf("measures.amount_line", fmt::arg("what", a.what.in(lang)),
                             fmt::arg("amount", format_amount(a, language)), fmt::arg("year", a.year));
         if (a.verify) s += std::string(" – ") + tr("measures.unverified");
+        if (ms::amount_is_stale(m, i, ctx.today.year())) s += std::string(" – ") + tr("measures.stale");
         bullet(s);
-        if (!a.source.empty()) {
-            ImGui::Indent(1.4f * em);
-            secondary(trf("measures.source", fmt::arg("source", a.source)));
-            ImGui::Unindent(1.4f * em);
-        }
+        ImGui::Indent(1.4f * em);
+        if (!a.stale_reason.nb.empty()) secondary(trf("measures.stale_reason", fmt::arg("reason", a.stale_reason.in(lang))));
+        if (!a.source.empty()) secondary(trf("measures.source", fmt::arg("source", a.source)));
+        ImGui::Unindent(1.4f * em);
     }
 
     section(ctx, "measures.section.evidence");
@@ -170,11 +203,12 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
         row("measures.about.goals", goals);
         row("measures.about.duration", m.max_duration.in(lang));
         std::string valid;
-        if (!m.valid_from.empty() && !m.valid_to.empty()) valid = m.valid_from + " – " + m.valid_to;
+        const std::string from = ms::display_date(m.valid_from), until = ms::display_date(m.valid_to);
+        if (!m.valid_from.empty() && !m.valid_to.empty()) valid = from + " – " + until;
         else if (!m.valid_to.empty())
-            valid = trf("measures.valid_until", fmt::arg("date", m.valid_to));
+            valid = trf("measures.valid_until", fmt::arg("date", until));
         else if (!m.valid_from.empty())
-            valid = trf("measures.valid_from", fmt::arg("date", m.valid_from));
+            valid = trf("measures.valid_from", fmt::arg("date", from));
         row("measures.about.valid", valid);
         ImGui::EndTable();
     }

@@ -1,5 +1,5 @@
 // The Tiltak page's fit panel: whose case the measures are checked against, the verdict of the
-// opened measure for that case with its reasons, and "Legg til i oppfølgingsplan".
+// opened measure for that case with the conditions behind it, and "Legg til i oppfølgingsplan".
 #include "app/views/measures_view.hpp"
 #include "app/views/measures_parts.hpp"
 
@@ -120,19 +120,23 @@ void MeasuresView::draw_case_picker(const ViewContext& ctx) {
     ImGui::EndGroup();
 }
 
-// The verdict for the chosen case, its reasons and the button that adds the measure to the plan.
+// The verdict for the chosen case, the conditions behind it and the button that adds the measure to the plan.
 void MeasuresView::draw_fit_section(const ViewContext& ctx, const ms::Measure& m) {
     if (fit_.empty()) return;
     const char* lang = lang_id(ctx.language);
     const ms::Eligibility& e = fit_[static_cast<std::size_t>(open)];
-    const VerdictLook look = verdict_look(e.verdict);
     section(ctx, "measures.section.fit");
-    std::string s =
-        std::string(look.icon) + " " + trf("measures.fits_for", fmt::arg("name", fit_name_)) + " " + tr(look.word_key);
-    ImGui::PushStyleColor(ImGuiCol_Text, look.colour);
+    const std::string s = fit_line(e, fit_name_, lang);
+    ImGui::PushStyleColor(ImGuiCol_Text, verdict_look(e.verdict).colour);
     ui::label_text(s.c_str());
     ImGui::PopStyleColor();
-    for (const ms::Text& r : e.reasons) bullet(r.in(lang));
+    // Each failed or open condition once more, with what the case shows or what is missing.
+    auto detail_bullet = [&](const ms::Finding& f, bool failed) {
+        const std::string detail = finding_detail(f, failed, lang);
+        bullet(f.condition.in(lang) + (detail.empty() ? "" : " – " + detail));
+    };
+    for (const ms::Finding& f : e.failed) detail_bullet(f, true);
+    for (const ms::Finding& f : e.to_check) detail_bullet(f, false);
     draw_add_to_plan(ctx, m);
 }
 

@@ -1,6 +1,7 @@
 #include "app/views/measures_parts.hpp"
 
 #include "app/theme.hpp"
+#include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui_internal.h> // RenderTextEllipsis
@@ -40,11 +41,46 @@ void section(const ViewContext& ctx, const char* key) {
 
 VerdictLook verdict_look(ms::Verdict v) {
     switch (v) {
-    case ms::Verdict::eligible: return {kCheck, "measures.fit.yes", colours().text_ok};
-    case ms::Verdict::not_eligible: return {kCross, "measures.fit.no", colours().text_error};
-    case ms::Verdict::unknown: return {"?", "measures.fit.unknown", colours().text_warning};
+    case ms::Verdict::eligible: return {kCheck, colours().text_ok};
+    case ms::Verdict::not_eligible: return {kCross, colours().text_error};
+    case ms::Verdict::unknown: return {"?", colours().text_warning};
     }
-    return {"?", "measures.fit.unknown", colours().text_warning};
+    return {"?", colours().text_warning};
+}
+
+namespace {
+// A condition as a list item: its text without the closing full stop.
+std::string item(const ms::Text& t, const char* lang) {
+    std::string s = t.in(lang);
+    while (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+}
+} // namespace
+
+std::string finding_detail(const ms::Finding& f, bool failed, const char* lang) {
+    if (failed) return f.detail.nb.empty() ? std::string() : trf("measures.fit.here", fmt::arg("facts", f.detail.in(lang)));
+    if (!f.checkable) return tr("measures.fit.unchecked");
+    return f.detail.nb.empty() ? std::string() : trf("measures.fit.missing", fmt::arg("facts", f.detail.in(lang)));
+}
+
+std::string fit_line(const ms::Eligibility& e, const std::string& name, const char* lang) {
+    std::string verdict;
+    if (e.verdict == ms::Verdict::eligible) {
+        verdict = tr("measures.fit.yes");
+    } else if (e.verdict == ms::Verdict::not_eligible) {
+        std::string list;
+        for (const ms::Finding& f : e.failed) {
+            const std::string here = finding_detail(f, true, lang);
+            list += (list.empty() ? "" : "; ") + item(f.condition, lang) + (here.empty() ? "" : " (" + here + ")");
+        }
+        verdict = trf("measures.fit.no", fmt::arg("conditions", list));
+    } else {
+        std::string list;
+        for (const ms::Finding& f : e.to_check) list += (list.empty() ? "" : "; ") + item(f.condition, lang);
+        verdict = trf("measures.fit.maybe", fmt::arg("conditions", list));
+    }
+    return std::string(verdict_look(e.verdict).icon) + " " +
+           trf("measures.fit.for", fmt::arg("name", name), fmt::arg("verdict", verdict));
 }
 
 } // namespace iadesk::app::measures_ui

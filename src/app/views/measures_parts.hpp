@@ -30,9 +30,16 @@ void section(const ViewContext& ctx, const char* key); // a heading in the detai
 
 struct VerdictLook {
     const char* icon;
-    const char* word_key;
     ImVec4 colour;
 };
 VerdictLook verdict_look(ms::Verdict v);
+
+// The honest verdict (docs/measures.md, Suitability) for `name`, with its icon:
+// "✓ Kari Nordmann: Passer", "? Kari Nordmann: Kan passe – sjekk: A; B",
+// "✗ Kari Nordmann: Passer ikke: A (her: ...)". Translated with measures.fit.*.
+std::string fit_line(const ms::Eligibility& e, const std::string& name, const char* lang);
+// The detail of one finding for a bullet: "her: ...", "mangler opplysning: ..." or "iadesk kan
+// ikke sjekke dette"; empty when there is nothing to add.
+std::string finding_detail(const ms::Finding& f, bool failed, const char* lang);
 
 } // namespace iadesk::app::measures_ui

@@ -1,8 +1,8 @@
 // Tiltak (measures finder; docs/measures.md): a search box first (results on every
 // keystroke), filter chips (phase, current/historic; IA sub-goal, provider and target group under
-// "Flere filtre"), results as cards (name, one-line summary, phase tags, and "passer for <navn>:
-// ja/nei (hvorfor)" when a case is chosen), and a detail pane (conditions, amounts with their
-// year, evidence with its caveat, sources).
+// "Flere filtre"), results as cards (name, one-line summary, phase tags, and the honest verdict
+// "<navn>: Passer" / "Kan passe – sjekk: ..." / "Passer ikke: ..." when a case is chosen), and a
+// detail pane (conditions, amounts with their year, evidence with its caveat, sources).
 //
 // Contract
 // - The catalogue and its search index are built once, on the first draw, and kept here; a
