@@ -45,7 +45,7 @@ void open_case(test::HeadlessApp& h) {
 
 } // namespace
 
-TEST_CASE("case view: Marker utført records the real date, who took part and a note; Enter saves") {
+TEST_CASE("case view: Marker utført records the real date, who took part and a note, and Enter saves") {
     test::HeadlessApp h;
     open_case(h);
     h.click("Marker utført"); // the first task row: the follow-up plan
@@ -74,7 +74,7 @@ TEST_CASE("case view: Marker utført records the real date, who took part and a 
     CHECK(h.shows("Samtale på kontoret"));
 }
 
-TEST_CASE("case view: a mark dated after today is refused with the field named; Escape cancels; an edit is saved") {
+TEST_CASE("case view: a mark dated after today is refused with the field named, Escape cancels, an edit is saved") {
     test::HeadlessApp h;
     open_case(h);
     h.click("Marker utført");
@@ -107,7 +107,7 @@ TEST_CASE("case view: a mark dated after today is refused with the field named; 
     CHECK(events(h)[0].participants.empty());
 }
 
-TEST_CASE("case view: Unntak asks for the reason and the date; the guard warns under the reason without blocking") {
+TEST_CASE("case view: Unntak asks for the reason and the date, and the guard warns under the reason without blocking") {
     test::HeadlessApp h;
     open_case(h);
     h.click("Unntak");

@@ -64,7 +64,7 @@ bool status_says_all_saved(const test::HeadlessApp& h) {
 
 } // namespace
 
-TEST_CASE("plan draft: typed text reaches the document a second after typing stops and is stored; one undo step") {
+TEST_CASE("plan draft: typed text reaches the document a second after typing stops and is stored, as one undo step") {
     test::HeadlessApp h;
     open_plan(h);
     const std::string text = "Kan arbeide fire timer om dagen.";

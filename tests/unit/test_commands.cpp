@@ -412,7 +412,7 @@ TEST_CASE("commands: a milestone is never marked done on a day after today, and 
     CHECK(add_milestone_event(ds, ev, today).ok());
 }
 
-TEST_CASE("commands: update_milestone_event changes the date, who took part and the note; undo restores it") {
+TEST_CASE("commands: update_milestone_event changes the date, who took part and the note, and undo restores it") {
     Dataset ds = sample(); // events: E1's plan done 20.03.2026 (case 02.03.2026), E2's plan done 25.02.2026
     const Date today = d(2026, 11, 24);
     const std::string before = save_dataset(ds);

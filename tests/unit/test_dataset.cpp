@@ -115,7 +115,7 @@ TEST_CASE("dataset: optional members take their defaults, unknown members are ig
     CHECK_FALSE(r.dataset->employees[0].employment[1].to.has_value());
 }
 
-TEST_CASE("dataset: who took part in a milestone is saved and loaded; files without it load as before") {
+TEST_CASE("dataset: who took part in a milestone is saved and loaded, and files without it load as before") {
     Dataset ds = sample();
     ds.milestone_events[1].participants = "Ola Ås, leder «Per»; BHT";
     const std::string text = save_dataset(ds);
