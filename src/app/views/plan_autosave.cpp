@@ -136,6 +136,7 @@ std::optional<Command> PlanEditorView::commit_for_flush(const Dataset& whole, Da
 std::string PlanEditorView::unsaved_reason(Language language) const {
     if (bad_date_ && bad_date_key_) return trf("plan.unsaved_bad_date", fmt::arg("field", tr(bad_date_key_)));
     if (!problems_.empty()) return language == Language::en ? problems_.front().message_en : problems_.front().message_nb;
+    if (!may_commit_) return tr("plan.unsaved_no_access");
     return {};
 }
 
