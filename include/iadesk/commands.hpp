@@ -109,8 +109,15 @@ CommandResult remove_absence(const Dataset& ds, std::size_t index);
 
 // --- Milestone events (docs/domain.md, Follow-up milestones) -------------------------------------
 // Records a milestone as done or exempt: employee known, milestone id known to a built-in rule set,
-// date not before the case start, an exemption has a reason. Undo removes the record again.
-CommandResult add_milestone_event(const Dataset& ds, MilestoneEvent ev);
+// date not before the case start and not after `today` (the day it really happened, never a
+// plan: "date" refused with event_date_in_future), an exemption has a reason, note and
+// participants within the text limit. Undo removes the record again.
+CommandResult add_milestone_event(const Dataset& ds, MilestoneEvent ev, Date today);
+// Replaces the recorded event at `index` of Dataset::milestone_events by `ev` (its date,
+// participants, note, status), with the checks of add_milestone_event. The event stays with its
+// case and milestone: a different employee, case_start or milestone is refused (id_fixed), and an
+// index past the end is refused (record_gone). Undo restores the old record in place.
+CommandResult update_milestone_event(const Dataset& ds, std::size_t index, MilestoneEvent ev, Date today);
 // Removes the recorded event at `index` of Dataset::milestone_events; undo puts it back in place.
 CommandResult remove_milestone_event(const Dataset& ds, std::size_t index);
 

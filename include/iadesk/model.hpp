@@ -92,8 +92,9 @@ struct Absence {
 
 enum class EventStatus { done, exempt };
 
-// A recorded milestone event: "done" (held/sent on `date`) or "exempt" (with the reason in
-// `note`, e.g. "åpenbart unødvendig", aml § 4-6). Matched to a case by (employee, case_start).
+// A recorded milestone event: "done" (held/sent on `date`, the day it really happened) or "exempt"
+// (decided on `date`, with the reason in `note`, e.g. "åpenbart unødvendig", aml § 4-6). Matched to
+// a case by (employee, case_start). Edits never put `date` after the day they are made (commands.hpp).
 struct MilestoneEvent {
     std::string employee;
     Date case_start;
@@ -101,6 +102,10 @@ struct MilestoneEvent {
     EventStatus status = EventStatus::done;
     Date date;
     std::string note;
+    // Who took part (a dialogmøte, the talk behind a plan): free text as the user writes it, names
+    // and/or roles, e.g. "Kari Nordmann, nærmeste leder Ola Hansen, BHT"; "" = not recorded. Free
+    // text, not a list, by decision (docs/domain.md, Follow-up milestones). Never health data.
+    std::string participants;
 };
 
 // --- IA goals (docs/domain.md, IA goals; docs/goals.md) ------------------------------------------

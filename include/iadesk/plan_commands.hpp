@@ -13,7 +13,8 @@
 //   milestones (plans.hpp, plan_milestone_events).
 // - An exemption ("åpenbart unødvendig") needs a reason and is refused when the case already
 //   has a plan with a version (as NAV's backend refuses an unntak when a plan or draft exists).
-// - The diagnosis guard does not block a command: the editor asks before it saves (plans.hpp).
+// - The diagnosis guard does not block a command: the editor warns under the field as it is typed
+//   and the print says what the check found (plans.hpp).
 #pragma once
 
 #include "iadesk/commands.hpp"

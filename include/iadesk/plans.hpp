@@ -23,7 +23,9 @@
 //   data list. Not flagged (misses, by decision): a code joined to a word by a hyphen
 //   ("L03-prosjektet", "F-skatt" has no digits anyway), a code after a place word ("rom B12",
 //   "kontor C12"), European roads after a road word ("langs E18"), lower-case codes, and
-//   longer alphanumerics ("F320", "AB12"). The guard asks; it never blocks (the user confirms).
+//   longer alphanumerics ("F320", "AB12"). The guard warns; it never blocks: the app shows a hit
+//   under the field as it is typed (every free-text field of the case and plan area), and the
+//   printed plan says what the check found (diagnosis_check_statement_nb), never "no diagnosis".
 // - plan_milestone_events: what a plan implies for the case's milestones (docs/domain.md, Follow-up
 //   milestones): oppfolgingsplan done on the first sharing with the sykmelder (or exempt when the plan is
 //   exempted, "åpenbart unødvendig", with its reason), rapport_nav_9uker done on the first
@@ -93,6 +95,15 @@ struct DiagnosisHit {
 };
 std::vector<DiagnosisHit> find_diagnosis_like(std::string_view text);
 std::vector<DiagnosisHit> find_diagnosis_like(const PlanContent& c);
+// Every free text a printed plan shows for version `version` (0 = the last): the version's content
+// (fields as plan_text_fields), the texts of the adjustment options it attaches
+// ("adjustment_options/A1"), the exemption's reason ("exemption/reason") and the sharing log's
+// channels ("shares/0/channel"). Names (manager, author) are not scanned: a surname is no diagnosis.
+std::vector<DiagnosisHit> find_diagnosis_like(const Dataset& ds, const Plan& p, int version);
+// What a print says about that check, in bokmål: "Kontrollert for diagnosekoder og diagnoseord:
+// ingen funnet." without hits, else "Advarsel: teksten kan inneholde helseopplysninger (...)."
+// naming each hit once per part («F32» under Arbeidsevne). Never claims the plan has no diagnosis.
+std::string diagnosis_check_statement_nb(const std::vector<DiagnosisHit>& hits);
 
 // --- Templates -------------------------------------------------------------------------------------
 struct PlanTemplate {

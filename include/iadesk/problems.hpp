@@ -75,6 +75,7 @@ enum class ProblemCode : uint16_t {
     absence_overlap,       // {period}
     absence_outside_employment, // {date} {period}
     exemption_reason,
+    event_date_in_future,  // {date} {today}: a milestone marked done or exempt after today
     // IA goals, activities, meetings, half-year reports
     goal_period,
     goal_target_both,

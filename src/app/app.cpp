@@ -292,6 +292,10 @@ void App::draw_status_bar() {
         const std::string why = p.pointer + ": " + (translations_.language == Language::en ? p.message_en : p.message_nb);
         save_text = "\xE2\x9A\xA0 " + trf("save.unloadable", fmt::arg("reason", why));
         colour = colours().text_error;
+    } else if (const PlanEditorView::UnsavedEdits view = plans_.unsaved_edits(translations_.language); !view.text.empty()) {
+        // A view holds edits that are not in the document yet: never "Alt er lagret" then.
+        save_text = view.blocked ? "\xE2\x9A\xA0 " + view.text : view.text;
+        if (view.blocked) colour = colours().text_error;
     } else if (!autosave_.stored()) {
         save_text = tr("save.not_stored");
     } else if (autosave_.saving(doc_)) {
@@ -433,6 +437,7 @@ void App::draw() {
     ImGui::BeginChild("page", ImVec2(0, -status_h), ImGuiChildFlags_None);
     draw_page(ctx);
     ImGui::EndChild();
+    plans_.keep_committed(ctx, ImGui::GetTime()); // on every page: edits reach the document when the editor is left
     draw_status_bar();
     start_view_.draw_dialog(ctx);
     palette_.draw(ctx, actions_);
@@ -465,5 +470,12 @@ ViewContext App::view_context_for_actions() {
 }
 
 std::string App::document_json() const { return save_dataset(doc_.data); }
+
+bool App::flush() {
+    if (screen_ != Screen::app) return false;
+    if (!autosave_.state().read_only)
+        if (std::optional<Command> c = plans_.commit_for_flush(doc_.data, options_.today)) doc_.apply(std::move(*c), now_unix(), actor());
+    return autosave_.flush(doc_);
+}
 
 } // namespace iadesk::app

@@ -71,8 +71,9 @@ public:
     bool test_mode() const { return options_.test_mode; }
     // BCP 47 code of the language the app is shown in ("nb" or "en"); a static string.
     const char* language_code() const { return translations_.language == Language::en ? "en" : "nb"; }
-    // Save now if anything is unsaved (page hide); true if it wrote a snapshot.
-    bool flush() { return screen_ == Screen::app && autosave_.flush(doc_); }
+    // Save now if anything is unsaved (page hide), a view's edits not yet in the document first
+    // (the plan editor's working copy); true if it wrote a snapshot.
+    bool flush();
     void on_persisted(bool ok, const std::string& error); // the platform's sync finished (Platform::persist)
     void set_read_only(ReadOnly why, std::string detail = {}) { autosave_.set_read_only(why, std::move(detail)); }
     void on_file_picked(int purpose, const std::string& name, const std::string& bytes);

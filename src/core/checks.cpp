@@ -186,6 +186,7 @@ void check_milestone_event(const MilestoneEvent& ev, std::vector<Problem>& out, 
         }
     }
     o.length("note", ev.note);
+    o.length("participants", ev.participants);
     if (read(unread, EventField::status) && read(unread, EventField::note) && ev.status == EventStatus::exempt &&
         blank(ev.note))
         o.add("note", ProblemCode::exemption_reason);

@@ -341,16 +341,44 @@ CommandResult remove_absence(const Dataset& ds, std::size_t index) {
 
 // --- Milestone events --------------------------------------------------------------------------
 
-CommandResult add_milestone_event(const Dataset& ds, MilestoneEvent ev) {
+namespace {
+
+// The loader's checks of an event, then the edit's own: not dated after today.
+std::vector<Problem> check_event_edit(const Dataset& ds, const MilestoneEvent& ev, Date today) {
     std::vector<Problem> p;
     check_milestone_event(ev, p);
     check_milestone_event_refs(ev, Lookup(ds), p);
+    if (today < ev.date) p.push_back(make_problem("date", ProblemCode::event_date_in_future, {{"date", ev.date}, {"today", today}}));
+    return p;
+}
+
+} // namespace
+
+CommandResult add_milestone_event(const Dataset& ds, MilestoneEvent ev, Date today) {
+    std::vector<Problem> p = check_event_edit(ds, ev, today);
     if (!p.empty()) return refused(std::move(p));
     Command c;
     c.description = ev.status == EventStatus::done ? "Markerte milepæl som utført" : "Markerte milepæl som unntatt";
     c.touched = touching(&Touched::milestone_events, ds.milestone_events.size());
     c.apply = [ev = std::move(ev)](Dataset& d) { d.milestone_events.push_back(ev); };
     c.undo = [](Dataset& d) { if (!d.milestone_events.empty()) d.milestone_events.pop_back(); };
+    return accepted(std::move(c));
+}
+
+CommandResult update_milestone_event(const Dataset& ds, std::size_t index, MilestoneEvent ev, Date today) {
+    if (index >= ds.milestone_events.size()) return refused("", ProblemCode::record_gone);
+    const MilestoneEvent& old = ds.milestone_events[index];
+    if (ev.employee != old.employee) return refused("employee", ProblemCode::id_fixed, {{"id", old.employee}});
+    if (ev.case_start != old.case_start) return refused("case_start", ProblemCode::id_fixed, {{"id", format_norwegian(old.case_start)}});
+    if (ev.milestone != old.milestone) return refused("milestone", ProblemCode::id_fixed, {{"id", old.milestone}});
+    std::vector<Problem> p = check_event_edit(ds, ev, today);
+    if (!p.empty()) return refused(std::move(p));
+    Command c;
+    c.description = std::string(ev.status == EventStatus::done ? "Endret utført milepæl" : "Endret unntatt milepæl") +
+                    " for " + employee_name(ds, ev.employee) + " (" + format_norwegian(ev.date) + ")";
+    c.touched = touching(&Touched::milestone_events, index);
+    c.apply = [index, ev = std::move(ev)](Dataset& d) { if (index < d.milestone_events.size()) d.milestone_events[index] = ev; };
+    c.undo = [index, old](Dataset& d) { if (index < d.milestone_events.size()) d.milestone_events[index] = old; };
     return accepted(std::move(c));
 }
 

@@ -375,6 +375,7 @@ private:
         }
         if (!r.date("date", ev.date)) bad |= F::date;
         if (!r.string("note", ev.note, false)) bad |= F::note;
+        if (!r.string("participants", ev.participants, false)) bad |= F::participants; // optional (files before it)
     }
 
     std::array<bool, 4> started_{};

@@ -55,7 +55,7 @@ struct UnitField { enum : uint8_t { id = 1, name = 2, closed = 4 }; };
 struct EmployeeField { enum : uint8_t { id = 1, name = 2, unit = 4, employment = 8, birth_year = 16, birth_date = 32, national_id = 64, earlier_units = 128 }; };
 struct PeriodField { enum : uint8_t { from = 1, to = 2, percent = 4 }; };
 struct AbsenceField { enum : uint8_t { employee = 1, kind = 2, from = 4, to = 8, grade = 16 }; };
-struct EventField { enum : uint8_t { employee = 1, case_start = 2, milestone = 4, status = 8, date = 16, note = 32 }; };
+struct EventField { enum : uint8_t { employee = 1, case_start = 2, milestone = 4, status = 8, date = 16, note = 32, participants = 64 }; };
 
 // IA goals, activities and meetings whose record could not be read in phase 1 (1 = skip its value
 // checks), indexed like the JSON arrays "goals", "goal_activities", "ia_meetings".

@@ -162,6 +162,8 @@ void write_event(Writer& w, const MilestoneEvent& ev) {
     w.key("milestone"); w.str(ev.milestone); w.sep();
     w.key("status"); w.str(to_string(ev.status)); w.sep();
     w.key("date"); w.date(ev.date); w.sep();
+    // Written only when recorded, so a file without participants is written as before.
+    if (!ev.participants.empty()) { w.key("participants"); w.str(ev.participants); w.sep(); }
     w.key("note"); w.str(ev.note);
 }
 

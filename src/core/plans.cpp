@@ -161,6 +161,8 @@ constexpr CodeText kFieldLabels[] = {
     {"evaluation_date", "Neste evaluering", "Next evaluation"},
     {"employee_participated", "Arbeidstakers medvirkning", "Employee took part"},
     {"not_participated_reason", "Hvorfor ikke medvirket", "Why not taken part"},
+    {"exemption", "Unntak", "Exemption"},
+    {"shares", "Delt med", "Shared with"},
 };
 
 } // namespace

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace iadesk {
 namespace {
 
@@ -96,6 +98,7 @@ h1 { font-size: 20pt; margin: 0 0 4pt; }
 h2 { font-size: 13pt; margin: 16pt 0 4pt; border-bottom: 1px solid #8a8a8a; padding-bottom: 2pt; break-after: avoid; }
 p { margin: 0 0 6pt; }
 p.lead { color: #444; }
+p.warning { border: 2px solid #a4002a; padding: 4pt 6pt; font-weight: 600; }
 p.empty { color: #666; font-style: italic; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; break-inside: auto; }
 th, td { text-align: left; vertical-align: top; border: 1px solid #b5b5b5; padding: 3pt 5pt; }
@@ -110,7 +113,48 @@ footer { margin-top: 16pt; font-size: 9pt; color: #555; }
 @media print { body { padding: 0; } a { color: inherit; text-decoration: none; } }
 )";
 
+// A print's check line as HTML: a lead paragraph when clean, a warning paragraph with hits.
+std::string check_paragraph(const std::vector<DiagnosisHit>& hits) {
+    const std::string statement = esc(diagnosis_check_statement_nb(hits));
+    return hits.empty() ? "<p class=\"lead\">Etter arbeidsmiljøloven § 4-6. " + statement + "</p>\n"
+                        : "<p class=\"lead\">Etter arbeidsmiljøloven § 4-6.</p>\n<p class=\"warning\">" + statement + "</p>\n";
+}
+
 } // namespace
+
+std::vector<DiagnosisHit> find_diagnosis_like(const Dataset& ds, const Plan& p, int version) {
+    std::vector<DiagnosisHit> out;
+    auto scan = [&](const std::string& field, std::string_view text) {
+        for (DiagnosisHit h : find_diagnosis_like(text)) {
+            h.field = field;
+            out.push_back(std::move(h));
+        }
+    };
+    if (const PlanVersion* v = pick(p, version)) {
+        out = find_diagnosis_like(v->content);
+        for (const std::string& id : v->content.adjustment_options)
+            if (const AdjustmentOption* o = find_adjustment_option(ds, id)) scan("adjustment_options/" + id, o->text);
+    }
+    if (p.exemption) scan("exemption/reason", p.exemption->reason);
+    for (std::size_t i = 0; i < p.shares.size(); ++i) scan("shares/" + std::to_string(i) + "/channel", p.shares[i].channel);
+    return out;
+}
+
+std::string diagnosis_check_statement_nb(const std::vector<DiagnosisHit>& hits) {
+    if (hits.empty()) return "Kontrollert for diagnosekoder og diagnoseord: ingen funnet.";
+    std::vector<std::string> named; // "diagnosekode «F32» under Arbeidsevne", each once
+    for (const DiagnosisHit& h : hits) {
+        const std::string part = h.field.substr(0, h.field.find('/'));
+        const char* label = field_label_nb(part);
+        std::string line = std::string(h.code ? "diagnosekode" : "diagnoseord") + " «" + h.match + "»";
+        if (*label) line += std::string(" under ") + label;
+        if (std::find(named.begin(), named.end(), line) == named.end()) named.push_back(std::move(line));
+    }
+    std::string list;
+    for (const std::string& n : named) list += (list.empty() ? "" : "; ") + n;
+    return "Advarsel: teksten kan inneholde helseopplysninger (" + list +
+           "). Arbeidsgiveren skal ikke lagre diagnoser (arbeidsmiljøloven § 4-6, personopplysningsloven og GDPR art. 9).";
+}
 
 std::string plan_html(const Dataset& ds, const Plan& p, const PlanOutputOptions& opt) {
     const PlanVersion* v = pick(p, opt.version);
@@ -119,7 +163,7 @@ std::string plan_html(const Dataset& ds, const Plan& p, const PlanOutputOptions&
     std::string h;
     h += detail_html::page_head("Oppfølgingsplan – " + name, kCss);
     h += "<header>\n<h1>Oppfølgingsplan</h1>\n";
-    h += "<p class=\"lead\">Etter arbeidsmiljøloven § 4-6. Planen inneholder ingen diagnose.</p>\n";
+    h += check_paragraph(find_diagnosis_like(ds, p, opt.version));
     h += "<dl class=\"facts\">\n";
     h += "<dt>Arbeidstaker</dt><dd>" + esc(name) + "</dd>\n";
     h += "<dt>Virksomhet</dt><dd>" + esc(ds.organisation.name) +
@@ -307,6 +351,7 @@ std::string plan_text(const Dataset& ds, const Plan& p, const PlanOutputOptions&
                     format_norwegian(p.case_start) + ")\n";
     if (p.exemption)
         t += "Unntak (åpenbart unødvendig) " + format_norwegian(p.exemption->date) + ": " + p.exemption->reason + "\n";
+    t += diagnosis_check_statement_nb(find_diagnosis_like(ds, p, opt.version)) + "\n";
     if (!v) return t;
     const PlanContent& c = v->content;
     t += "Versjon " + std::to_string(v->number) + " av " + std::to_string(p.versions.size()) + ", laget " +

@@ -121,6 +121,9 @@ constexpr ProblemTemplate kTemplates[] = {
      "The absence starts {date}, outside the employment ({period})"},
     {C::exemption_reason, "exemption.reason", "Unntak krever en begrunnelse, f.eks. «åpenbart unødvendig» (aml. § 4-6)",
      "An exemption needs a reason, e.g. \"åpenbart unødvendig\" (aml § 4-6)"},
+    {C::event_date_in_future, "event.date_in_future",
+     "Datoen {date} er etter i dag ({today}): skriv dagen milepælen faktisk ble utført eller unntatt",
+     "The date {date} is after today ({today}): enter the day the milestone was actually done or exempted"},
 
     {C::goal_period, "goal.period", "Perioden må være et år (ÅÅÅÅ) eller et kvartal (ÅÅÅÅ-Qn) i 1900–2200",
      "The period must be a year (YYYY) or a quarter (YYYY-Qn) in 1900-2200"},

@@ -29,6 +29,7 @@ export const tests = [
       await app.find('Kari Testesen', { kind: 'text' }); // the case view's heading
       const dm1 = /^Dialogmøte 1/;
       await app.click('Marker utført', { kind: 'button', near: dm1 });
+      await app.click('Lagre som utført', { kind: 'button' }); // the dialog: today, nobody named
       await app.find('Utført', { kind: 'text', near: dm1 });
       doc = await app.document();
       assert.ok(doc.milestone_events.some((e) => e.employee === kari.id && e.milestone === 'dialogmote1' && e.status === 'done'));

@@ -1,5 +1,6 @@
-// Follow-up plans: draft a plan from a template, fill in the work ability, save, mark it
-// agreed, print (the HTML document opens), reload, and find the plan unchanged.
+// Follow-up plans: draft a plan from a template, fill in the work ability (saved as it is typed:
+// there is no save button), mark it agreed, print (the HTML document opens), reload, and find the
+// plan unchanged; text typed into a draft and reloaded at once is there after the reload.
 import assert from 'node:assert/strict';
 import { withApp } from './harness.mjs';
 
@@ -42,8 +43,8 @@ export const tests = [
 
       await scrollTo(app, 'Vurdering av arbeidsevnen nå', 'input');
       await app.type('Vurdering av arbeidsevnen nå', 'Kan arbeide fire timer om dagen.');
-      await app.find('Ulagrede endringer', { kind: 'text' });
-      await app.click('Lagre utkast', { kind: 'button' });
+      await app.absent('Lagre utkast', { timeout: 0 }); // no save button: the draft is saved as it is typed
+      await app.find('Utkastet er lagret', { kind: 'text', timeout: 10000 }); // about a second after typing stops
       await app.find(/^Utkast · versjon 1 · kvalitet 5 av 5/, { kind: 'text' });
       doc = await app.document();
       plan = doc.plans.find((p) => p.employee === emp.id);
@@ -78,6 +79,30 @@ export const tests = [
       await app.find(/^Enige · versjon 1 · kvalitet 5 av 5/, { kind: 'text' });
       // withApp: no console errors (AppPage passes over Chromium's notice about the mouse wheel on
       // the canvas: Emscripten's GLFW listener is passive).
+    }, { today: TODAY, viewport: { width: 1400, height: 900 } }),
+  },
+  {
+    name: 'plan: text typed into the draft is there after a reload right after typing',
+    fn: (ctx) => withApp(ctx, async (app) => {
+      const emp = await app.registerEmployee('Reload Testesen');
+      await app.registerOpenSickLeave(FIRST_DAY);
+      await app.click('Oppfølgingsplaner', { kind: 'button' });
+      await app.click('Reload Testesen', { kind: 'button' });
+      await app.click('Kontorarbeid', { kind: 'button' });
+      await scrollTo(app, 'Hvordan ser en vanlig arbeidsdag ut?', 'input');
+      const text = 'Dagvakt 08-16 i kundesenteret, mest telefon.';
+      await app.type('Hvordan ser en vanlig arbeidsdag ut?', text);
+      assert.equal(await app.value('Hvordan ser en vanlig arbeidsdag ut?'), text);
+      await app.reload(); // at once: within the pause before the draft is committed and saved
+      const doc = await app.document();
+      const plan = (doc.plans || []).find((p) => p.employee === emp.id);
+      assert.ok(plan, 'the plan is there after the reload');
+      assert.equal(plan.versions[0].content.typical_workday, text, 'the typed text survives the reload');
+      await app.click('Oppfølgingsplaner', { kind: 'button' });
+      await app.click('Reload Testesen', { kind: 'button' });
+      await scrollTo(app, 'Hvordan ser en vanlig arbeidsdag ut?', 'input');
+      assert.equal(await app.value('Hvordan ser en vanlig arbeidsdag ut?'), text, 'and the editor shows it');
+      await app.find('Utkastet er lagret', { kind: 'text' });
     }, { today: TODAY, viewport: { width: 1400, height: 900 } }),
   },
 ];

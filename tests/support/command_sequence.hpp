@@ -125,9 +125,18 @@ inline CommandResult random_edit(const Dataset& ds, Source& s, Date today) {
         const bool exempt = s.chance(30);
         const Date start = s.date();
         return add_milestone_event(ds, {employee, start, milestones[s.below(4)], exempt ? EventStatus::exempt : EventStatus::done,
-                                        start + static_cast<int>(s.below(60)) - 5, exempt && s.chance(70) ? s.text() : ""});
+                                        start + static_cast<int>(s.below(60)) - 5, exempt && s.chance(70) ? s.text() : "", s.text()},
+                                   today);
     }
-    case 14: return remove_milestone_event(ds, s.below(ds.milestone_events.size() + 1));
+    case 14: {
+        if (s.chance(50) || ds.milestone_events.empty()) return remove_milestone_event(ds, s.below(ds.milestone_events.size() + 1));
+        const std::size_t at = s.below(ds.milestone_events.size() + 1);
+        MilestoneEvent ev = at < ds.milestone_events.size() ? ds.milestone_events[at] : MilestoneEvent{};
+        ev.date = ev.date + static_cast<int>(s.below(20)) - 10;
+        ev.participants = s.text();
+        ev.note = s.text();
+        return update_milestone_event(ds, at, ev, today);
+    }
     case 15: {
         Goal g;
         g.id = s.chance(80) ? next_goal_id(ds) : id_of(ds.goals, "G");

@@ -46,7 +46,8 @@ TEST_CASE("command sequences: a text over the loader's limit is refused by every
     CHECK(refused_for_length(update_employee(ds, e.id, e)));
     e.id = next_employee_id(ds);
     CHECK(refused_for_length(add_employee(ds, e)));
-    CHECK(refused_for_length(add_milestone_event(ds, {ds.employees[0].id, today - 10, "dialogmote1", EventStatus::exempt, today, huge})));
+    CHECK(refused_for_length(add_milestone_event(ds, {ds.employees[0].id, today - 10, "dialogmote1", EventStatus::exempt, today, huge}, today)));
+    CHECK(refused_for_length(add_milestone_event(ds, {ds.employees[0].id, today - 10, "dialogmote1", EventStatus::done, today, "", huge}, today)));
     Goal g;
     g.id = next_goal_id(ds);
     g.title = huge;

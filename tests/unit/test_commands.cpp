@@ -384,7 +384,7 @@ TEST_CASE("commands: employment period edits keep the list sorted and refuse rem
 TEST_CASE("commands: add_milestone_event checks the milestone, the date and an exemption's reason") {
     Dataset ds = sample();
     MilestoneEvent ev{"E2", d(2026, 2, 2), "dialogmote9", EventStatus::exempt, d(2026, 1, 30), " "};
-    auto r = add_milestone_event(ds, ev);
+    auto r = add_milestone_event(ds, ev, d(2026, 11, 24));
     REQUIRE(r.problems.size() == 3);
     CHECK(r.problems[0].field == "date");
     CHECK(r.problems[0].message_nb == "Datoen 30.01.2026 er før tilfellets start 02.02.2026");
@@ -392,10 +392,86 @@ TEST_CASE("commands: add_milestone_event checks the milestone, the date and an e
     CHECK(r.problems[1].message_nb.starts_with("Ukjent milepæl «dialogmote9» (kjente: "));
     CHECK(r.problems[2].field == "note");
     ev = {"E2", d(2026, 2, 2), "dialogmote1", EventStatus::exempt, d(2026, 3, 10), "åpenbart unødvendig"};
-    auto ok = add_milestone_event(ds, ev);
+    auto ok = add_milestone_event(ds, ev, d(2026, 11, 24));
     REQUIRE(ok.ok());
     ok.command->apply(ds);
     CHECK(validate_dataset(ds).empty());
+}
+
+TEST_CASE("commands: a milestone is never marked done on a day after today, and today itself is fine") {
+    Dataset ds = sample();
+    const Date today = d(2026, 11, 24);
+    // E2's case began 02.02.2026; dialogmøte 1 "held" tomorrow is a plan, not a fact.
+    MilestoneEvent ev{"E2", d(2026, 2, 2), "dialogmote1", EventStatus::done, d(2026, 11, 25), "", "Ola Hansen, leder"};
+    const Problem p = only_problem(add_milestone_event(ds, ev, today));
+    CHECK(p.field == "date");
+    CHECK(p.code == ProblemCode::event_date_in_future);
+    CHECK(p.message_nb == "Datoen 25.11.2026 er etter i dag (24.11.2026): skriv dagen milepælen faktisk ble utført eller unntatt");
+    CHECK(p.message_en == "The date 2026-11-25 is after today (2026-11-24): enter the day the milestone was actually done or exempted");
+    ev.date = today;
+    CHECK(add_milestone_event(ds, ev, today).ok());
+}
+
+TEST_CASE("commands: update_milestone_event changes the date, who took part and the note, and undo restores it") {
+    Dataset ds = sample(); // events: E1's plan done 20.03.2026 (case 02.03.2026), E2's plan done 25.02.2026
+    const Date today = d(2026, 11, 24);
+    const std::string before = save_dataset(ds);
+    MilestoneEvent ev = ds.milestone_events[0];
+    ev.date = d(2026, 3, 18); // it really happened two days earlier
+    ev.participants = "Kari Nordmann, leder Per Berg";
+    ev.note = "Samtale på kontoret";
+    auto r = update_milestone_event(ds, 0, ev, today);
+    REQUIRE(r.ok());
+    CHECK(r.command->description == "Endret utført milepæl for Kari Nordmann (18.03.2026)");
+    r.command->apply(ds);
+    REQUIRE(ds.milestone_events.size() == 2);
+    CHECK(ds.milestone_events[0].date == d(2026, 3, 18));
+    CHECK(ds.milestone_events[0].participants == "Kari Nordmann, leder Per Berg");
+    CHECK(ds.milestone_events[0].note == "Samtale på kontoret");
+    CHECK(ds.milestone_events[1].employee == "E2"); // the other record is untouched
+    CHECK(ds.milestone_events[1].date == d(2026, 2, 25));
+    CHECK(validate_dataset(ds).empty());
+    r.command->undo(ds);
+    CHECK(save_dataset(ds) == before);
+
+    // Through a Document: one undo step back to the recorded mark.
+    Document doc;
+    doc.reset(sample());
+    REQUIRE(doc.apply(std::move(*update_milestone_event(doc.data, 0, ev, today).command)).empty());
+    CHECK(doc.data.milestone_events[0].participants == "Kari Nordmann, leder Per Berg");
+    doc.undo();
+    CHECK(doc.data.milestone_events[0].date == d(2026, 3, 20));
+    CHECK(doc.data.milestone_events[0].participants.empty());
+    CHECK(doc.data.milestone_events[0].note.empty());
+}
+
+TEST_CASE("commands: update_milestone_event refuses a future date, another case or milestone, and a record that is gone") {
+    Dataset ds = sample();
+    const Date today = d(2026, 11, 24);
+    MilestoneEvent ev = ds.milestone_events[1];
+    ev.date = d(2026, 12, 1);
+    Problem p = only_problem(update_milestone_event(ds, 1, ev, today));
+    CHECK(p.field == "date");
+    CHECK(p.message_nb == "Datoen 01.12.2026 er etter i dag (24.11.2026): skriv dagen milepælen faktisk ble utført eller unntatt");
+    ev.date = d(2026, 1, 30); // before E2's case start 02.02.2026: the loader's check
+    p = only_problem(update_milestone_event(ds, 1, ev, today));
+    CHECK(p.field == "date");
+    CHECK(p.message_nb == "Datoen 30.01.2026 er før tilfellets start 02.02.2026");
+    ev = ds.milestone_events[1];
+    ev.status = EventStatus::exempt; // an exemption needs its reason
+    ev.note = "  ";
+    CHECK(only_problem(update_milestone_event(ds, 1, ev, today)).field == "note");
+    ev = ds.milestone_events[1];
+    ev.milestone = "dialogmote1";
+    p = only_problem(update_milestone_event(ds, 1, ev, today));
+    CHECK(p.field == "milestone");
+    CHECK(p.code == ProblemCode::id_fixed);
+    ev = ds.milestone_events[1];
+    ev.employee = "E1";
+    CHECK(only_problem(update_milestone_event(ds, 1, ev, today)).field == "employee");
+    p = only_problem(update_milestone_event(ds, 2, ds.milestone_events[1], today)); // only 2 records
+    CHECK(p.code == ProblemCode::record_gone);
+    CHECK(p.message_nb == "Oppføringen finnes ikke (lenger)");
 }
 
 TEST_CASE("commands: next ids follow the existing numbering") {

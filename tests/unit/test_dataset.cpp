@@ -54,7 +54,7 @@ bool same(const Dataset& x, const Dataset& y) {
     for (size_t i = 0; i < x.milestone_events.size(); ++i) {
         const MilestoneEvent &a = x.milestone_events[i], &b = y.milestone_events[i];
         if (a.employee != b.employee || a.case_start != b.case_start || a.milestone != b.milestone ||
-            a.status != b.status || a.date != b.date || a.note != b.note)
+            a.status != b.status || a.date != b.date || a.note != b.note || a.participants != b.participants)
             return false;
     }
     return true;
@@ -113,6 +113,39 @@ TEST_CASE("dataset: optional members take their defaults, unknown members are ig
     CHECK(r.dataset->milestone_events.empty());
     CHECK_FALSE(r.dataset->organisation.ia_agreement);
     CHECK_FALSE(r.dataset->employees[0].employment[1].to.has_value());
+}
+
+TEST_CASE("dataset: who took part in a milestone is saved and loaded, and files without it load as before") {
+    Dataset ds = sample();
+    ds.milestone_events[1].participants = "Ola Ås, leder «Per»; BHT";
+    const std::string text = save_dataset(ds);
+    // Written between the date and the note, only for the event that has it.
+    CHECK(text.find("\"date\": \"2026-06-15\", \"participants\": \"Ola Ås, leder «Per»; BHT\", \"note\": \"Holdt på\\ttelefon\"") !=
+          std::string::npos);
+    CHECK(text.find("\"participants\"") == text.rfind("\"participants\"")); // once: event 0 has none
+    DatasetLoad r = load_dataset(text);
+    INFO(all(r));
+    REQUIRE(r.ok());
+    CHECK(r.dataset->milestone_events[1].participants == "Ola Ås, leder «Per»; BHT");
+    CHECK(r.dataset->milestone_events[0].participants.empty());
+    CHECK(save_dataset(*r.dataset) == text);
+
+    // A file from before the field (as every file written until now): loads, and is written unchanged.
+    const std::string old_text = save_dataset(sample());
+    REQUIRE(old_text.find("participants") == std::string::npos);
+    DatasetLoad old = load_dataset(old_text);
+    REQUIRE(old.ok());
+    CHECK(old.dataset->milestone_events[1].participants.empty());
+    CHECK(save_dataset(*old.dataset) == old_text);
+
+    // null is "not recorded"; a number is refused at its place.
+    json j = base();
+    j["milestone_events"][0]["participants"] = nullptr;
+    CHECK(load(j).ok());
+    j["milestone_events"][0]["participants"] = 5;
+    DatasetLoad bad = load(j);
+    CHECK_FALSE(bad.ok());
+    CHECK(find(bad, "/milestone_events/0/participants"));
 }
 
 TEST_CASE("dataset: grade defaults to 100, integral floats are integers") {

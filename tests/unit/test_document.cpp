@@ -72,7 +72,7 @@ TEST_CASE("document: recording and removing a milestone event can be undone and 
     Document doc = small_document();
     MilestoneEvent ev{"E1", Date::from_ymd(2026, 1, 5), "dialogmote1", EventStatus::done,
                       Date::from_ymd(2026, 2, 20), "holdt på telefon"};
-    doc.apply(checked(add_milestone_event(doc.data, ev)));
+    doc.apply(checked(add_milestone_event(doc.data, ev, Date::from_ymd(2026, 2, 20))));
     REQUIRE(doc.data.milestone_events.size() == 1);
     CHECK(doc.data.milestone_events[0].note == "holdt på telefon");
     doc.undo();
@@ -80,7 +80,8 @@ TEST_CASE("document: recording and removing a milestone event can be undone and 
     doc.redo();
     REQUIRE(doc.data.milestone_events.size() == 1);
     doc.apply(checked(add_milestone_event(doc.data, {"E2", Date::from_ymd(2026, 3, 2), "oppfolgingsplan", EventStatus::exempt,
-                                                     Date::from_ymd(2026, 3, 20), "åpenbart unødvendig"})));
+                                                     Date::from_ymd(2026, 3, 20), "åpenbart unødvendig"},
+                                          Date::from_ymd(2026, 3, 20))));
     doc.apply(checked(remove_milestone_event(doc.data, 0)));
     REQUIRE(doc.data.milestone_events.size() == 1);
     CHECK(doc.data.milestone_events[0].employee == "E2");
@@ -224,7 +225,8 @@ TEST_CASE("document: case_revision moves only for changes that affect cases, als
     doc.apply(std::move(*add_unit(doc.data, {"NY", "Ny enhet"}).command));
     CHECK(doc.case_revision == cases0 + 1);
     doc.apply(checked(add_milestone_event(doc.data, {doc.data.employees.front().id, Date::from_ymd(2026, 1, 5), "dialogmote1",
-                                                     EventStatus::done, Date::from_ymd(2026, 2, 20), ""})));
+                                                     EventStatus::done, Date::from_ymd(2026, 2, 20), ""},
+                                          Date::from_ymd(2026, 11, 24))));
     CHECK(doc.case_revision == cases0 + 2);
     doc.undo();
     CHECK(doc.case_revision == cases0 + 3);

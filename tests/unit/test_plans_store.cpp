@@ -377,6 +377,48 @@ TEST_CASE("HTML output matches the golden file byte for byte") {
     CHECK(plan_html(ds, ds.plans[1], opt).find("<h2>Unntak: åpenbart unødvendig</h2>") != std::string::npos);
 }
 
+TEST_CASE("print: says what the diagnosis check found, never that the plan has no diagnosis") {
+    const Dataset ds = example();
+    PlanOutputOptions opt;
+    opt.today = ymd(2026, 11, 24);
+    // The example's plan speaks of tasks, hours and lifts only: nothing to flag.
+    const std::string clean_html = plan_html(ds, ds.plans[0], opt);
+    CHECK(clean_html.find("<p class=\"lead\">Etter arbeidsmiljøloven § 4-6. Kontrollert for diagnosekoder og diagnoseord: ingen funnet.</p>") !=
+          std::string::npos);
+    CHECK(clean_html.find("ingen diagnose") == std::string::npos);
+    CHECK(clean_html.find("Advarsel") == std::string::npos);
+    const std::string clean_text = plan_text(ds, ds.plans[0], opt);
+    CHECK(clean_text.find("\nKontrollert for diagnosekoder og diagnoseord: ingen funnet.\n") != std::string::npos);
+
+    // A code in the work ability and a guard word in a task's note of the printed (last) version.
+    Dataset odd = ds;
+    odd.plans[0].versions[1].content.work_ability = "Sykmeldt for F32, kan arbeide seks timer.";
+    odd.plans[0].versions[1].content.tasks[0].note = "Tunge løft går ikke på grunn av prolaps";
+    const std::string warning =
+        "Advarsel: teksten kan inneholde helseopplysninger (diagnoseord «prolaps» under Arbeidsoppgaver; diagnosekode «F32» "
+        "under Arbeidsevne). Arbeidsgiveren skal ikke lagre diagnoser (arbeidsmiljøloven § 4-6, personopplysningsloven og GDPR art. 9).";
+    const std::string html = plan_html(odd, odd.plans[0], opt);
+    CHECK(html.find("<p class=\"lead\">Etter arbeidsmiljøloven § 4-6.</p>\n<p class=\"warning\">" + warning + "</p>") != std::string::npos);
+    CHECK(html.find("ingen funnet") == std::string::npos);
+    CHECK(html.find("ingen diagnose") == std::string::npos);
+    const std::string text = plan_text(odd, odd.plans[0], opt);
+    CHECK(text.find("\n" + warning + "\n") != std::string::npos);
+    CHECK(text.find("ingen funnet") == std::string::npos);
+    // Version 1 has neither: its print is clean again.
+    opt.version = 1;
+    CHECK(plan_html(odd, odd.plans[0], opt).find("ingen funnet.</p>") != std::string::npos);
+
+    // The exemption's reason and the sharing log are checked too; the same word twice is named once.
+    opt.version = 0;
+    Dataset exempt = ds;
+    REQUIRE(exempt.plans[1].exemption);
+    exempt.plans[1].exemption->reason = "Depresjon, kort fravær. Depresjon.";
+    const std::string e = plan_text(exempt, exempt.plans[1], opt);
+    CHECK(e.find("Advarsel: teksten kan inneholde helseopplysninger (diagnoseord «Depresjon» under Unntak).") != std::string::npos);
+    exempt.plans[0].shares[0].channel = "Sendt med L03-skjema og F32";
+    CHECK(plan_text(exempt, exempt.plans[0], opt).find("(diagnosekode «F32» under Delt med)") != std::string::npos);
+}
+
 TEST_CASE("NAV JSON: every FollowUpPlanDTO field, in order, mapped as docs/plans.md says, optional ones left out and never null") {
     Dataset ds = example();
     ds.employees[0].national_id = "01819012446"; // E01 (hand-checked mod 11 in test_cases.cpp)

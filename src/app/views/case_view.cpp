@@ -10,13 +10,9 @@
 #include <algorithm>
 
 namespace iadesk::app {
-namespace {
-
-const char* label_of(const MilestoneRule& r, Language lang) {
+const char* milestone_label(const MilestoneRule& r, Language lang) {
     return lang == Language::nb ? r.label_nb.c_str() : r.label_en.c_str();
 }
-
-} // namespace
 
 void CaseView::draw(ViewContext& ctx) {
     const Dataset& data = ctx.data();
@@ -136,88 +132,64 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
         unit = ctx.data().employees[static_cast<std::size_t>(it->second)].unit;
     const bool may_mark = ctx.can_edit(EditArea::milestone_events, unit);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("milestones", 5, flags)) return;
-    ui::table_columns({{"col.milestone", 2.4f},
-                       {"col.due", 1.8f},
-                       {"col.status", 1.2f},
-                       {"col.responsible", 1.0f},
-                       {"col.actions", 2.4f}});
-    for (const Milestone& m : s.milestones) {
-        ImGui::PushID(m.rule->id.c_str());
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ui::text(label_of(*m.rule, ctx.language));
-        ImGui::TableNextColumn();
-        if (m.has_due())
-            ImGui::Text("%s (%s %d)", format_date(m.due, ctx.language).c_str(), tr("overview.week"),
-                        s.sickness_case->week_on(m.due));
-        ImGui::TableNextColumn();
-        ui::status_tag(m.status);
-        if (m.event && !m.event->note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.event->note.c_str());
-        ImGui::TableNextColumn();
-        const std::string responsible_key = "responsible." + m.rule->responsible;
-        const char* responsible = tr(responsible_key.c_str());
-        ImGui::TextUnformatted(responsible == responsible_key ? m.rule->responsible.c_str() : responsible);
-        ImGui::TableNextColumn();
-        // Informational milestones are dates to know, not tasks: nothing to mark.
-        const bool task = m.rule->applies != Applicability::informational;
-        const bool open = m.status != MilestoneStatus::done && m.status != MilestoneStatus::exempt &&
-                          m.status != MilestoneStatus::not_applicable && may_mark && task;
-        if (open) {
-            if (ImGui::SmallButton(tr("case.mark_done"))) {
-                ctx.submit(add_milestone_event(
-                    ctx.doc.data, {s.sickness_case->employee, s.sickness_case->start, m.rule->id, EventStatus::done, ctx.today, {}}));
-            }
-            ImGui::SameLine();
-            if (ImGui::SmallButton(tr("case.exempt"))) {
-                exempt_milestone = m.rule->id;
-                ImGui::OpenPopup("exempt");
-            }
-        } else if (m.event && s.plan_events && m.event >= s.plan_events->data() &&
-                   m.event < s.plan_events->data() + s.plan_events->size()) {
-            ImGui::TextDisabled("%s", tr("case.from_plan")); // completed by the plan: change it there
-        } else if (m.event && may_mark) {
-            if (ImGui::SmallButton(tr("case.remove_mark"))) {
-                const auto& all = ctx.doc.data.milestone_events; // find the record in the whole document
-                for (std::size_t i = 0; i < all.size(); ++i) {
-                    const MilestoneEvent& ev = all[i];
-                    if (ev.employee == m.event->employee && ev.case_start == m.event->case_start &&
-                        ev.milestone == m.event->milestone && ev.date == m.event->date &&
-                        ev.status == m.event->status && ev.note == m.event->note) {
-                        ctx.submit(remove_milestone_event(ctx.doc.data, i));
-                        break;
-                    }
+    if (ImGui::BeginTable("milestones", 6, flags)) {
+        ui::table_columns({{"col.milestone", 2.2f},
+                           {"col.due", 1.6f},
+                           {"col.status", 1.1f},
+                           {"case.col_recorded", 2.4f},
+                           {"col.responsible", 1.0f},
+                           {"col.actions", 2.0f}});
+        for (const Milestone& m : s.milestones) {
+            ImGui::PushID(m.rule->id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ui::text(milestone_label(*m.rule, ctx.language));
+            ImGui::TableNextColumn();
+            if (m.has_due())
+                ImGui::Text("%s (%s %d)", format_date(m.due, ctx.language).c_str(), tr("overview.week"),
+                            s.sickness_case->week_on(m.due));
+            ImGui::TableNextColumn();
+            ui::status_tag(m.status);
+            ImGui::TableNextColumn();
+            if (m.event) draw_recorded(ctx, *m.event);
+            ImGui::TableNextColumn();
+            const std::string responsible_key = "responsible." + m.rule->responsible;
+            const char* responsible = tr(responsible_key.c_str());
+            ImGui::TextUnformatted(responsible == responsible_key ? m.rule->responsible.c_str() : responsible);
+            ImGui::TableNextColumn();
+            // Informational milestones are dates to know, not tasks: nothing to mark.
+            const bool task = m.rule->applies != Applicability::informational;
+            const bool open = m.status != MilestoneStatus::done && m.status != MilestoneStatus::exempt &&
+                              m.status != MilestoneStatus::not_applicable && may_mark && task;
+            if (open) {
+                if (ImGui::SmallButton(tr("case.mark_done"))) open_mark(ctx, m, EventStatus::done, nullptr);
+                ImGui::SameLine();
+                if (ImGui::SmallButton(tr("case.exempt"))) open_mark(ctx, m, EventStatus::exempt, nullptr);
+            } else if (m.event && s.plan_events && m.event >= s.plan_events->data() &&
+                       m.event < s.plan_events->data() + s.plan_events->size()) {
+                ImGui::TextDisabled("%s", tr("case.from_plan")); // completed by the plan: change it there
+            } else if (m.event && may_mark) {
+                if (ImGui::SmallButton(tr("case.edit_mark"))) open_mark(ctx, m, m.event->status, m.event);
+                ImGui::SameLine();
+                if (ImGui::SmallButton(tr("case.remove_mark"))) {
+                    if (std::optional<std::size_t> i = find_event(ctx.doc.data, *m.event))
+                        ctx.submit(remove_milestone_event(ctx.doc.data, *i));
                 }
             }
+            ImGui::PopID();
         }
-        if (ImGui::BeginPopup("exempt")) {
-            draw_exempt_dialog(ctx, s);
-            ImGui::EndPopup();
-        }
-        ImGui::PopID();
+        ImGui::EndTable();
     }
-    ImGui::EndTable();
+    draw_mark_dialog(ctx, s);
 }
 
-void CaseView::draw_exempt_dialog(ViewContext& ctx, const CaseSchedule& s) {
-    if (exempt_milestone.empty()) return;
-    ui::label_text(tr("case.exempt_reason"));
-    ui::input_text(tr("case.reason"), "exempt-reason", exempt_reason, 22);
-    const bool valid = !exempt_reason.empty();
-    ImGui::BeginDisabled(!valid);
-    if (ImGui::Button(tr("case.save_exempt"))) {
-        ctx.submit(add_milestone_event(
-            ctx.doc.data, {s.sickness_case->employee, s.sickness_case->start, exempt_milestone, EventStatus::exempt,
-                           ctx.today, exempt_reason}));
-        exempt_milestone.clear();
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button(tr("common.cancel"))) {
-        exempt_milestone.clear();
-        ImGui::CloseCurrentPopup();
-    }
+// What was recorded: "Utført 17.11.2026", who took part, the note (an exemption's reason).
+void CaseView::draw_recorded(const ViewContext& ctx, const MilestoneEvent& ev) {
+    const char* key = ev.status == EventStatus::done ? "case.recorded_done" : "case.recorded_exempt";
+    ui::text(trf(key, fmt::arg("date", format_date(ev.date, ctx.language))).c_str());
+    if (!ev.participants.empty())
+        ui::label_text(trf("case.recorded_participants", fmt::arg("who", ev.participants)).c_str());
+    if (!ev.note.empty()) ui::muted_text(ev.note.c_str());
 }
 
 } // namespace iadesk::app

@@ -1,5 +1,6 @@
 // The plan editor's start, side panel and dialogs: a plan from a template or an exemption, the
-// version list and the sharing log, and the diagnosis guard, "Marker enige" and sharing dialogs.
+// version list and the sharing log, and the "Marker enige" and sharing dialogs (the diagnosis
+// guard under their free texts).
 #include "app/views/plan_editor.hpp"
 #include "app/views/plan_parts.hpp"
 
@@ -47,6 +48,8 @@ void PlanEditorView::draw_start(ViewContext& ctx, const Employee& e, Date case_s
     if (begin_dialog("plan-exempt", open_exempt_, dialog_problems_)) {
         ui::label_text(tr("plan.exempt_confirm"));
         ui::input_multiline(tr("plan.exempt_reason"), "exempt-reason", exempt_reason_, 30, 3, kPlanTextMax);
+        ui::field_problem(dialog_problems_, "reason", english(ctx));
+        guard_note(exempt_guard_, exempt_reason_);
         if (dialog_buttons(dialog_problems_, english(ctx), "plan.exempt_save") &&
             ctx.submit_to(exempt_plan(ctx.doc.data, e.id, case_start, exempt_reason_, actor(ctx), ctx.today),
                           dialog_problems_))
@@ -116,26 +119,6 @@ void PlanEditorView::draw_side(ViewContext& ctx, const Plan& p, bool may_edit) {
 void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
     const bool en = english(ctx);
     draw_nav_export(ctx, p);
-    if (ask_guard_) {
-        ImGui::OpenPopup("plan-guard");
-        ask_guard_ = false;
-    }
-    if (ImGui::BeginPopupModal("plan-guard", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ui::label_text(tr("plan.guard_title"));
-        for (const DiagnosisHit& h : guard_hits_) {
-            const std::string line = "\xE2\x80\xA2 \xC2\xAB" + h.match + "\xC2\xBB (" +
-                                     (en ? field_label_en(h.field.substr(0, h.field.find('/'))) : field_label_nb(h.field.substr(0, h.field.find('/')))) + ")";
-            ui::text(line.c_str());
-        }
-        ui::label_text(tr("plan.guard_help"));
-        if (ImGui::Button(tr("plan.guard_edit"))) ImGui::CloseCurrentPopup();
-        ImGui::SameLine();
-        if (ImGui::Button(tr("plan.guard_save"))) {
-            save(ctx, p);
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
     if (begin_dialog("plan-agree", open_agree_, dialog_problems_)) {
         ui::label_text(tr("plan.agree_help"));
         auto emp = ui::date_input(tr("plan.agree_employee"), "agree-employee", agree_employee_);
@@ -159,6 +142,8 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
         ImGui::Combo("##recipient", &share_recipient_, names, 5);
         auto when = ui::date_input(tr("plan.share_date"), "share-date", share_date_);
         ui::input_text(tr("plan.channel"), "share-channel", share_channel_, 20);
+        ui::field_problem(dialog_problems_, "channel", en);
+        guard_note(share_guard_, share_channel_);
         if (dialog_buttons(dialog_problems_, en, "plan.share_save")) {
             if (!when) {
                 dialog_problems_ = {{"date", "Skriv datoen", "Enter the date"}};

@@ -32,10 +32,8 @@ std::optional<Date> case_of(const ViewContext& ctx, const std::string& employee)
 void PlanEditorView::open(const std::string& employee) {
     employee_id = employee;
     view_version = 0;
-    loaded_revision_ = UINT64_MAX;
-    loaded_plan_.clear();
-    problems_.clear();
     dialog_problems_.clear();
+    // The working copy stays: it is committed (keep_committed), or asked about when it cannot be.
 }
 
 void PlanEditorView::draw(ViewContext& ctx) {
@@ -96,47 +94,6 @@ void PlanEditorView::draw_list(ViewContext& ctx) {
     ImGui::EndTable();
 }
 
-void PlanEditorView::load(const Plan& p, uint64_t revision) {
-    loaded_plan_ = p.id;
-    loaded_versions_ = static_cast<int>(p.versions.size());
-    loaded_revision_ = revision;
-    draft_ = p.versions.empty() ? PlanContent{} : p.versions.back().content;
-    evaluation_text_ = date_text(draft_.evaluation_date);
-    measure_from_.clear();
-    measure_to_.clear();
-    for (const PlanMeasure& m : draft_.own_measures) {
-        measure_from_.push_back(date_text(m.from));
-        measure_to_.push_back(date_text(m.to));
-    }
-}
-
-void PlanEditorView::sync_dates() {
-    bad_date_ = false;
-    auto parse = [&](const std::string& t, std::optional<Date>& out) {
-        if (t.empty()) { out.reset(); return; }
-        out = parse_date(t);
-        if (!out) bad_date_ = true;
-    };
-    parse(evaluation_text_, draft_.evaluation_date);
-    measure_from_.resize(draft_.own_measures.size());
-    measure_to_.resize(draft_.own_measures.size());
-    for (std::size_t i = 0; i < draft_.own_measures.size(); ++i) {
-        parse(measure_from_[i], draft_.own_measures[i].from);
-        parse(measure_to_[i], draft_.own_measures[i].to);
-    }
-}
-
-bool PlanEditorView::dirty(const Plan& p) const {
-    if (p.versions.empty()) return false;
-    return !changed_fields(p.versions.back().content, draft_).empty() || bad_date_;
-}
-
-void PlanEditorView::save(ViewContext& ctx, const Plan& p) {
-    CommandResult r = edit_plan_draft(ctx.doc.data, p.id, draft_, ctx.today);
-    problems_ = r.problems;
-    if (r.ok()) ctx.commands.push_back(std::move(*r.command));
-}
-
 void PlanEditorView::draw_editor(ViewContext& ctx) {
     const Dataset& data = ctx.data();
     auto it = ctx.derived.employee_index.find(employee_id);
@@ -158,10 +115,11 @@ void PlanEditorView::draw_editor(ViewContext& ctx) {
         if (p) draw_popups(ctx, *p);
         return;
     }
-    if (loaded_plan_ != p->id || loaded_versions_ != static_cast<int>(p->versions.size()) ||
-        (loaded_revision_ != ctx.doc.revision && !dirty(*p)))
-        load(*p, ctx.doc.revision);
-    loaded_revision_ = ctx.doc.revision;
+    if (pending_ && !loaded_plan_.empty() && loaded_plan_ != p->id) { // another plan's edits are not saved
+        draw_unsaved_elsewhere(ctx);
+        return;
+    }
+    if (const Plan* whole = find_plan(ctx.doc.data, p->id)) follow_document(ctx.doc.data, *whole);
 
     const bool may_edit = ctx.can_edit(EditArea::plans, e.unit);
     if (view_version > static_cast<int>(p->versions.size())) view_version = 0;

@@ -31,10 +31,13 @@ void PlanEditorView::draw_nav_export(ViewContext& ctx, const Plan& p) {
     if (nav_choices_.needs_help_from_nav) {
         ui::input_multiline(tr("plan.nav_help_description"), "nav-help-description", nav_choices_.help_description, 32, 3);
         ui::field_problem(nav_problems_, "help_description", en);
+        guard_note(nav_help_guard_, nav_choices_.help_description);
     }
     ui::checkbox(tr("plan.nav_gp"), "nav-gp", &nav_choices_.send_to_general_practitioner);
-    if (nav_choices_.send_to_general_practitioner)
+    if (nav_choices_.send_to_general_practitioner) {
         ui::input_multiline(tr("plan.nav_gp_message"), "nav-gp-message", nav_choices_.message_to_general_practitioner, 32, 2);
+        guard_note(nav_message_guard_, nav_choices_.message_to_general_practitioner);
+    }
     ui::input_text(tr("plan.nav_phone"), "nav-phone", nav_choices_.contact_phone, 16);
     ui::field_problem(nav_problems_, "contact_phone", en);
     ui::input_text(tr("plan.nav_email"), "nav-email", nav_choices_.contact_email, 24);

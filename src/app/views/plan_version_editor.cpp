@@ -1,5 +1,6 @@
-// The plan editor's version editor: the toolbar (state, save, agree, print, export, new version)
-// and the parts of the plan with their character counters and quality hints.
+// The plan editor's version editor: the toolbar (state, whether the draft is saved, agree, print,
+// export, new version) and the parts of the plan with their character counters, quality hints,
+// problems and the diagnosis guard under each text.
 #include "app/views/plan_editor.hpp"
 #include "app/views/plan_parts.hpp"
 
@@ -26,20 +27,10 @@ void PlanEditorView::draw_toolbar(ViewContext& ctx, const Plan& p, const Employe
     ui::text(trf("plan.state_line", fmt::arg("state", tr(plan_state_key(&p))), fmt::arg("version", last.number),
                  fmt::arg("quality", q.score))
                  .c_str());
-    const bool is_dirty = dirty(p);
     const bool draft_open = may_edit && !last.agreed();
-    // Primary action: save the draft (or, when saved, mark it agreed).
-    ImGui::BeginDisabled(!draft_open || !is_dirty);
-    if (ui::primary_button(tr("plan.save"))) {
-        guard_hits_ = find_diagnosis_like(draft_);
-        if (bad_date_) problems_ = {{"evaluation_date", "Ugyldig dato", "Invalid date"}};
-        else if (!guard_hits_.empty()) ask_guard_ = true;
-        else save(ctx, p);
-    }
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!draft_open || is_dirty);
-    if (ImGui::Button(tr("plan.mark_agreed"))) {
+    // The draft is saved as it is typed (plan_autosave.cpp); agreeing needs it saved.
+    ImGui::BeginDisabled(!draft_open || pending_);
+    if (ui::primary_button(tr("plan.mark_agreed"))) {
         open_agree_ = true;
         agree_employee_ = agree_manager_ = format_norwegian(ctx.today);
     }
@@ -48,15 +39,14 @@ void PlanEditorView::draw_toolbar(ViewContext& ctx, const Plan& p, const Employe
     PlanOutputOptions opt;
     opt.today = ctx.today;
     opt.version = view_version;
-    if (ImGui::Button(tr("plan.print")))
-        ctx.open_html("oppfolgingsplan-" + e.id + ".html", plan_html(ctx.data(), p, opt));
+    if (ImGui::Button(tr("plan.print"))) {
+        Plan shown = p; // what the editor shows, also edits still on their way to the document
+        if (view_version == 0 || view_version == last.number) shown.versions.back().content = draft_;
+        ctx.open_html("oppfolgingsplan-" + e.id + ".html", plan_html(ctx.data(), shown, opt));
+    }
     ImGui::SameLine();
     if (ImGui::Button(tr("plan.export"))) open_nav_export_ = true;
-    if (is_dirty && draft_open) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr("plan.unsaved"));
-        probe::note_text(tr("plan.unsaved"));
-    }
+    if (draft_open) draw_draft_state(ctx.language);
     // New version (after agreement): from the previous version, a template or empty.
     if (may_edit && last.agreed()) {
         ImGui::SameLine();
@@ -96,10 +86,17 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     const bool en = english(ctx);
     const bool ro = !editable;
     const PlanQuality q = plan_quality(c);
-    auto field_problem = [&](const std::string& f) { ui::field_problem(problems_, f.c_str(), en); };
+    // Under a text field: what the last commit refused, and what the diagnosis guard finds now.
+    const std::vector<DiagnosisHit> none;
+    const std::vector<DiagnosisHit>& hits = &c == &draft_ ? guard_hits_ : none;
+    auto field_problem = [&](const std::string& f) {
+        ui::field_problem(problems_, f.c_str(), en);
+        guard_note(hits, f);
+    };
 
     section(ctx, "plan.part_workday");
     ui::input_multiline(tr("plan.workday"), "typical-workday", c.typical_workday, 0, 3, kPlanTextMax, ro);
+    field_problem("typical_workday");
     hints_for(q, "typical_workday", en);
 
     section(ctx, "plan.part_tasks");
@@ -108,11 +105,12 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     const char* feas[] = {tr("plan.can"), tr("plan.with_adjustment"), tr("plan.cannot")};
     editable_rows(c.tasks, 0, ro, [&](PlanTask& t, std::size_t i) {
         ui::input_text(trf("plan.task_n", fmt::arg("number", i + 1)).c_str(), "task", t.description, 24, ro);
-        field_problem("tasks/" + std::to_string(i) + "/description");
         ImGui::SameLine();
         int f = static_cast<int>(t.feasibility);
         if (row_combo("##feas", f, feas, 3, 16, ro)) t.feasibility = static_cast<TaskFeasibility>(f);
+        field_problem("tasks/" + std::to_string(i) + "/description");
         ui::input_text(tr("plan.task_note"), "note", t.note, 40, ro);
+        field_problem("tasks/" + std::to_string(i) + "/note");
     });
     if (!ro && ImGui::Button(tr("plan.add_task"))) c.tasks.push_back({});
 
@@ -131,11 +129,12 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     for (std::size_t i = 0; i < c.own_measures.size(); ++i) {
         PlanMeasure& m = c.own_measures[i];
         ImGui::PushID(static_cast<int>(1000 + i));
+        const std::string at = "own_measures/" + std::to_string(i) + "/";
         ui::input_text(trf("plan.measure_n", fmt::arg("number", i + 1)).c_str(), "measure", m.description, 30, ro);
-        field_problem("own_measures/" + std::to_string(i) + "/description");
         ImGui::SameLine();
         int st = static_cast<int>(m.status);
         if (row_combo("##status", st, statuses, 4, 10, ro)) m.status = static_cast<MeasureStatus>(st);
+        field_problem(at + "description");
         ui::input_text(tr("plan.responsible"), "responsible", m.responsible, 14, ro);
         ImGui::SameLine();
         ImGui::BeginGroup();
@@ -146,7 +145,8 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
             ui::date_input(tr("plan.to"), "to", measure_to_[i]);
         }
         ImGui::EndGroup();
-        field_problem("own_measures/" + std::to_string(i) + "/to");
+        field_problem(at + "responsible");
+        field_problem(at + "to");
         if (!ro && ImGui::SmallButton(tr("plan.remove"))) {
             c.own_measures.erase(c.own_measures.begin() + static_cast<std::ptrdiff_t>(i));
             measure_from_.erase(measure_from_.begin() + static_cast<std::ptrdiff_t>(i));
@@ -187,23 +187,27 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
                 new_option_.clear();
             }
         }
+        guard_note(option_guard_, new_option_);
     }
 
     section(ctx, "plan.part_help");
-    editable_rows(c.help_measures, 2000, ro, [&](HelpMeasure& m, std::size_t) {
+    editable_rows(c.help_measures, 2000, ro, [&](HelpMeasure& m, std::size_t i) {
         ui::input_text(tr("plan.help_measure"), "help", m.description, 30, ro);
         if (!m.measure_id.empty()) {
             ImGui::SameLine();
             ImGui::TextDisabled("%s %s", tr("plan.catalogue"), m.measure_id.c_str());
         }
+        field_problem("help_measures/" + std::to_string(i) + "/description");
     });
     if (!ro && ImGui::Button(tr("plan.add_help"))) c.help_measures.push_back({});
 
     section(ctx, "plan.part_other");
     ui::input_multiline(tr("plan.other"), "other-adjustments", c.other_adjustments, 0, 2, kPlanTextMax, ro);
+    field_problem("other_adjustments");
 
     section(ctx, "plan.part_follow_up");
     ui::input_multiline(tr("plan.follow_up"), "follow-up", c.follow_up, 0, 3, kPlanTextMax, ro);
+    field_problem("follow_up");
     hints_for(q, "follow_up", en);
     if (ro) ImGui::Text("%s: %s", tr("plan.evaluation"), date_text(c.evaluation_date).c_str());
     else ui::date_input(tr("plan.evaluation"), "evaluation", evaluation_text_);
