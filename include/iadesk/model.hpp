@@ -39,6 +39,9 @@ struct Organisation {
     bool own_bht = false;         // has its own occupational health service (bedriftshelsetjeneste)
     // The organisation's own egenmelding rule; nullopt: the law's (3 days, 4 times in 12 months).
     std::optional<EgenmeldingRule> egenmelding;
+    // The e-mail address of whoever answers for the follow-up (an HR office, say), the ORGANIZER of
+    // the calendar files (ics.hpp); "" = none given.
+    std::string email;
 };
 
 struct Unit {
@@ -233,6 +236,9 @@ bool is_valid_orgnr(std::string_view orgnr);
 // (weights 3 7 6 1 8 9 4 5 2 and 5 4 3 2 7 6 5 4 3 2; a remainder giving 10 is never valid). The
 // date part is not checked: D-numbers, H-numbers and synthetic test numbers shift it.
 bool is_valid_national_id(std::string_view id);
+// An e-mail address as far as a form can tell (RFC 5321 limits): one '@' with text before it, a
+// domain with a dot after it, no spaces or control characters, at most 254 bytes.
+bool is_plausible_email(std::string_view address);
 
 // Position share (percent / 100) of an employee on a day; 0 when not employed that day.
 double position_share_on(const Employee& e, Date d);

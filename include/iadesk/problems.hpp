@@ -51,6 +51,7 @@ enum class ProblemCode : uint16_t {
     unknown_plan,          // {id}
     // Organisation, employees, employment
     orgnr_invalid,         // {orgnr}
+    email_invalid,         // {email}
     birth_year_range,      // {year}
     birth_date_year,       // {date} {year}
     national_id_invalid,

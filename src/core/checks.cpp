@@ -76,6 +76,8 @@ void check_organisation(const Organisation& org, std::vector<Problem>& out, unsi
     o.length("name", org.name);
     if (read(unread, OrgField::orgnr) && !is_valid_orgnr(org.orgnr))
         o.add("orgnr", ProblemCode::orgnr_invalid, {{"orgnr", org.orgnr}});
+    if (!org.email.empty() && read(unread, OrgField::email) && !is_plausible_email(org.email))
+        o.add("email", ProblemCode::email_invalid, {{"email", org.email}});
     if (org.egenmelding && read(unread, OrgField::egenmelding)) {
         // The limits of an agreed rule (ftrl § 8-24): at most the 16 days of the arbeidsgiverperiode
         // at a time, and a limit per 12 months by times or by days.

@@ -212,6 +212,8 @@ void read_organisation(const json& doc, const Path& root, Reporter& rep, Organis
     if (!r.string("orgnr", org.orgnr)) meta.organisation_bad |= F::orgnr;
     r.boolean("ia_agreement", org.ia_agreement);
     r.boolean("own_bht", org.own_bht);
+    if (const json* m = r.find("email"); m && !m->is_null())
+        if (!r.string("email", org.email, false)) meta.organisation_bad |= F::email;
     if (const json* eg = r.find("egenmelding"); eg && !eg->is_null()) {
         Path ep{&at, "egenmelding"};
         if (!expect_object(*eg, ep, rep)) { meta.organisation_bad |= F::egenmelding; return; }

@@ -252,6 +252,7 @@ bool DatasetSaver::step(std::size_t budget) {
             w.key("orgnr"); w.str(o.orgnr); w.sep();
             w.key("ia_agreement"); w.boolean(o.ia_agreement); w.sep();
             w.key("own_bht"); w.boolean(o.own_bht);
+            if (!o.email.empty()) { w.sep(); w.key("email"); w.str(o.email); } // written only when set (format 3)
             if (o.egenmelding) { // written only when set (added in 1.1)
                 const EgenmeldingRule& r = *o.egenmelding;
                 w.sep();

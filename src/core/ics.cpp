@@ -95,6 +95,15 @@ std::string milestones_ics(const std::vector<CaseSchedule>& schedules, const Dat
     line("METHOD:PUBLISH");
     line("X-WR-CALNAME:" + ics_escape_text((opt.english ? "Follow-up – " : "Oppfølging – ") + ds.organisation.name));
     const std::string dtstamp = "DTSTAMP:" + stamp(opt.now_unix_seconds);
+    // RFC 5545 §3.8.4.3: the organiser's address, with the organisation's name as CN (a quoted
+    // parameter value, which may not hold a DQUOTE).
+    std::string organizer;
+    if (!ds.organisation.email.empty()) {
+        std::string cn;
+        for (char ch : ds.organisation.name)
+            if (ch != '"' && static_cast<unsigned char>(ch) >= 0x20) cn += ch;
+        organizer = "ORGANIZER;CN=\"" + cn + "\":mailto:" + ds.organisation.email;
+    }
     const std::string uid_org = uid_part(ds.organisation.orgnr.empty() ? ds.organisation.name : ds.organisation.orgnr);
     for (const CaseSchedule& s : schedules) {
         if (!s.sickness_case) continue;
@@ -119,6 +128,7 @@ std::string milestones_ics(const std::vector<CaseSchedule>& schedules, const Dat
             line("BEGIN:VEVENT");
             line("UID:iadesk-" + uid_org + "-" + uid_part(e.id) + "-" + ymd(c.start) + "-" + uid_part(m.rule->id) + "@iadesk");
             line(dtstamp);
+            if (!organizer.empty()) line(organizer);
             if (cancelled) {
                 line("SEQUENCE:1");
                 line("STATUS:CANCELLED");

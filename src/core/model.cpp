@@ -31,6 +31,17 @@ bool is_valid_national_id(std::string_view id) {
     return control(kFirst, 9) == id[9] - '0' && control(kSecond, 10) == id[10] - '0';
 }
 
+bool is_plausible_email(std::string_view a) {
+    if (a.empty() || a.size() > 254) return false;
+    const std::size_t at = a.find('@');
+    if (at == 0 || at == std::string_view::npos || a.find('@', at + 1) != std::string_view::npos) return false;
+    for (unsigned char c : a)
+        if (c <= ' ' || c == 0x7F || c == '"' || c == ',' || c == ';' || c == ':' || c == '<' || c == '>') return false;
+    const std::string_view domain = a.substr(at + 1);
+    const std::size_t dot = domain.find('.');
+    return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size();
+}
+
 double position_share_on(const Employee& e, Date d) {
     for (const Employment& p : e.employment)
         if (p.from <= d && (!p.to || d <= *p.to)) return p.percent / 100.0;

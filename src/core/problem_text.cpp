@@ -77,6 +77,8 @@ constexpr ProblemTemplate kTemplates[] = {
     {C::orgnr_invalid, "orgnr.invalid",
      "Ugyldig organisasjonsnummer «{orgnr}» (9 siffer der det siste er kontrollsiffer etter modulus 11)",
      "Invalid organisation number \"{orgnr}\" (9 digits, the last a modulus-11 check digit)"},
+    {C::email_invalid, "email.invalid", "E-postadressen «{email}» ser ikke riktig ut (navn@domene.no, uten mellomrom)",
+     "The e-mail address \"{email}\" does not look right (name@domain.no, no spaces)"},
     {C::birth_year_range, "birth_year.range", "Fødselsåret må ligge i 1900–2200 (var {year})",
      "The birth year must lie in 1900-2200 (was {year})"},
     {C::birth_date_year, "birth_date.year", "Fødselsdatoen {date} passer ikke med fødselsåret {year}",

@@ -163,3 +163,28 @@ TEST_CASE("ics: folding at 75 octets never splits a UTF-8 character") {
     CHECK(lines >= 10);
     CHECK(unfolded == summary);
 }
+
+TEST_CASE("ics: ORGANIZER is the organisation's follow-up e-mail, with its name as CN, on every event") {
+    Fixture f;
+    CHECK(milestones_ics({f.schedule}, f.ds, Role::hr(), {kNow}).find("ORGANIZER") == std::string::npos); // none given
+    f.ds.organisation.email = "hr@fjordvik.kommune.no";
+    f.ds.organisation.name = "Fjordvik \"kommune\"";
+    const std::string out = milestones_ics({f.schedule}, f.ds, Role::hr(), {kNow});
+    // Two events (the plan, done: a cancellation; dialogmøte 1), each with the organiser; the quotes
+    // of the name are left out (RFC 5545: a quoted parameter value holds no DQUOTE).
+    const std::string line = "ORGANIZER;CN=\"Fjordvik kommune\":mailto:hr@fjordvik.kommune.no\r\n";
+    std::size_t n = 0;
+    for (std::size_t at = out.find(line); at != std::string::npos; at = out.find(line, at + 1)) ++n;
+    CHECK(n == 2);
+}
+
+TEST_CASE("ics: the e-mail check of the organisation") {
+    CHECK(is_plausible_email("hr@fjordvik.kommune.no"));
+    CHECK(is_plausible_email("ola.nordmann+ia@firma.no"));
+    CHECK_FALSE(is_plausible_email("hr fjordvik.no"));
+    CHECK_FALSE(is_plausible_email("hr@localhost"));
+    CHECK_FALSE(is_plausible_email("@firma.no"));
+    CHECK_FALSE(is_plausible_email("a@@firma.no"));
+    CHECK_FALSE(is_plausible_email("a@firma.no\r\nBEGIN:VEVENT")); // no line break reaches the file
+    CHECK_FALSE(is_plausible_email(std::string(250, 'a') + "@b.no"));
+}

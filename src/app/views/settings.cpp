@@ -18,6 +18,8 @@ void SettingsView::draw_organisation(ViewContext& ctx) {
         name_buffer = doc.data.organisation.name;
         orgnr_buffer = doc.data.organisation.orgnr;
         orgnr_problems.clear();
+        email_buffer = doc.data.organisation.email;
+        email_problems.clear();
         synced_revision = doc.revision;
     }
     const bool editable = ctx.can_edit(EditArea::organisation);
@@ -46,6 +48,19 @@ void SettingsView::draw_organisation(ViewContext& ctx) {
     }
     ui::field_problem(orgnr_problems, "orgnr", ctx.language == Language::en);
     ImGui::TextDisabled("%s", tr("settings.orgnr_help"));
+    // The follow-up's e-mail address (the calendar files' organiser): taken when it looks right or is empty.
+    if (ui::input_text(tr("settings.email"), "org-email", email_buffer, 20, !editable)) {
+        Organisation org = doc.data.organisation;
+        org.email = email_buffer;
+        CommandResult r = set_organisation(doc.data, std::move(org));
+        email_problems = std::move(r.problems);
+        if (r.ok()) {
+            ctx.commands.push_back(std::move(*r.command));
+            synced_revision = doc.revision + 1;
+        }
+    }
+    ui::field_problem(email_problems, "email", ctx.language == Language::en);
+    ImGui::TextDisabled("%s", tr("settings.email_help"));
     draw_egenmelding(ctx);
 }
 

@@ -46,6 +46,8 @@ struct SettingsView {
     UnitsForm units;
     std::string orgnr_buffer;    // edit buffer of the organisation number
     std::vector<iadesk::Problem> orgnr_problems;
+    std::string email_buffer;    // edit buffer of the follow-up's e-mail address
+    std::vector<iadesk::Problem> email_problems;
     bool select_units_tab = false; // "Opprett en enhet" elsewhere: show the Enheter tab
 
     // Queues commands; may switch `language` and change `theme` (kind, font size).
