@@ -1,6 +1,8 @@
 // The first day, from an empty browser: the demo says it is the demo; "Start med egen virksomhet"
-// with the organisation number (mod 11) and two units; an employee added by hand in one of them,
-// a sick leave registered; the organisation survives a reload, and Ctrl+Z brings the demo back.
+// with the organisation number (mod 11) and two units; an employee added by hand with a
+// fødselsnummer, a sick leave registered; the 4-week plan milestone marked done on an earlier day;
+// a plan written from a template, agreed, printed and exported in NAV's format; all of it kept on
+// reload.
 import assert from 'node:assert/strict';
 import { withApp } from './harness.mjs';
 
@@ -34,10 +36,47 @@ export const tests = [
 
       const kari = await app.registerEmployee('Kari Testesen');
       assert.equal(kari.unit, doc.units[0].id, 'a new employee starts in the first unit');
+      // A synthetic fødselsnummer (month + 80); its two control digits worked by mod 11 in the unit tests.
+      await app.type('Fødselsnummer (valgfritt)', '01819012446');
+      await app.click('Lagre', { kind: 'button' });
       await app.registerOpenSickLeave('20.10.2026');
       doc = await app.document();
       assert.equal(doc.absences.filter((a) => a.employee === kari.id).length, 1);
       await app.screenshot('first-day-employee');
+
+      // The plan milestone (week 4, due 16.11.2026) was done on 13.11.2026: the dialog takes that day.
+      await app.click('Oversikt', { kind: 'button' });
+      await app.click('Kari Testesen', { kind: 'button' });
+      const planMilestone = /^Oppfølgingsplan utarbeidet og sendt sykmelder/;
+      await app.click('Marker utført', { kind: 'button', near: planMilestone });
+      await app.type('Dato da det ble gjort (dd.mm.åååå)', '13.11.2026');
+      await app.type('Hvem deltok', 'Kari Testesen, leder Hanne Strand');
+      await app.press('Enter');
+      await app.find('Utført 13.11.2026', { kind: 'text', near: planMilestone });
+
+      // The plan: from a template, agreed, printed, exported for NAV.
+      await app.click('Oppfølgingsplaner', { kind: 'button' });
+      await app.click('Kari Testesen', { kind: 'button' });
+      await app.click('Kontorarbeid', { kind: 'button' });
+      await app.click('Marker enige', { kind: 'button' });
+      await app.type('Leders navn', 'Hanne Strand');
+      await app.click('Lagre enighet', { kind: 'button' });
+      await app.find(/^Enige · versjon 1/, { kind: 'text' });
+      await app.click('Skriv ut', { kind: 'button' });
+      const printed = await app.page.evaluate(() => window.iadeskLastDocument);
+      assert.ok(printed.text.includes('Bergli barnehager AS'), 'the printed plan names the organisation');
+      assert.ok(printed.text.includes('974760673'), 'and its own organisation number, not the demo\'s');
+      assert.ok(!printed.text.includes('ingen diagnose'), 'the print states only what was checked');
+      await app.click('Eksporter (NAV-format)', { kind: 'button' });
+      await app.type('Telefonnummeret til kontaktpersonen', '+47 900 00 000');
+      await app.type('E-postadressen til kontaktpersonen', 'hanne.strand@bergli.no');
+      await app.click('Last ned filen', { kind: 'button' });
+      const exported = await app.page.evaluate(() => window.iadeskLastDocument);
+      const nav = JSON.parse(exported.text);
+      assert.equal(nav.employeeIdentificationNumber, '01819012446');
+      assert.equal(nav.contactPersonPhoneNumber, '+47 900 00 000');
+      assert.ok(!Object.values(nav).includes(null), 'no member is null (NAV refuses nulls)');
+      await app.screenshot('first-day-plan');
 
       await app.saved(5000);
       await app.persisted();
