@@ -5,6 +5,8 @@
 #include "headless_app.hpp"
 #include "iadesk/dataset.hpp"
 
+#include "../support/fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace iadesk;
@@ -56,16 +58,10 @@ namespace {
 
 // Fjellheim AS with two units, Drift and Kantine; Kari in Drift since 2020.
 Dataset two_units_with_kari() {
-    Dataset d;
-    d.organisation.name = "Fjellheim AS";
-    d.organisation.orgnr = "974760673";
-    d.units = {{"U1", "Drift", std::nullopt}, {"U2", "Kantine", std::nullopt}};
-    Employee kari;
-    kari.id = "E1";
-    kari.name = "Kari Nordmann";
-    kari.unit = "U1";
-    kari.employment.push_back({Date::from_ymd(2020, 1, 1), std::nullopt, 100.0});
-    d.employees.push_back(kari);
+    Dataset d = testing::one_unit_organisation("Fjellheim AS");
+    d.units[0].name = "Drift";
+    d.units.push_back({"U2", "Kantine", std::nullopt});
+    d.employees.push_back(testing::employed_since("E1", "Kari Nordmann", "U1", Date::from_ymd(2020, 1, 1)));
     return d;
 }
 

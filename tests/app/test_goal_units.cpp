@@ -3,6 +3,8 @@
 #include "headless_app.hpp"
 #include "iadesk/dataset.hpp"
 
+#include "../support/fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace iadesk;
@@ -12,18 +14,11 @@ namespace {
 // Fjellheim AS: units Drift (U1) and Kantine (U2), one person in each; one result goal on
 // Kantine's sick leave.
 Dataset goal_on_kantine() {
-    Dataset d;
-    d.organisation.name = "Fjellheim AS";
-    d.organisation.orgnr = "974760673";
-    d.units = {{"U1", "Drift", std::nullopt}, {"U2", "Kantine", std::nullopt}};
-    for (const auto& [id, name, unit] : {std::tuple{"E1", "Kari Nordmann", "U1"}, std::tuple{"E2", "Ola Hansen", "U2"}}) {
-        Employee e;
-        e.id = id;
-        e.name = name;
-        e.unit = unit;
-        e.employment.push_back({Date::from_ymd(2020, 1, 1), std::nullopt, 100.0});
-        d.employees.push_back(e);
-    }
+    Dataset d = testing::one_unit_organisation("Fjellheim AS");
+    d.units[0].name = "Drift";
+    d.units.push_back({"U2", "Kantine", std::nullopt});
+    d.employees = {testing::employed_since("E1", "Kari Nordmann", "U1", Date::from_ymd(2020, 1, 1)),
+                   testing::employed_since("E2", "Ola Hansen", "U2", Date::from_ymd(2020, 1, 1))};
     Goal g;
     g.id = "G1";
     g.kind = GoalKind::result;

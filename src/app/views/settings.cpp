@@ -23,44 +23,29 @@ void SettingsView::draw_organisation(ViewContext& ctx) {
         synced_revision = doc.revision;
     }
     const bool editable = ctx.can_edit(EditArea::organisation);
-    if (ui::input_text(tr("settings.org_name"), "org-name", name_buffer, 24.0f, !editable)) {
-        Organisation org = doc.data.organisation;
-        org.name = name_buffer;
-        CommandResult r = set_organisation(doc.data, std::move(org));
-        name_problems = std::move(r.problems);
-        if (r.ok()) {
-            ctx.commands.push_back(std::move(*r.command));
-            synced_revision = doc.revision + 1;
+    const bool english = ctx.language == Language::en;
+    // One field of the organisation: each keystroke that gives a valid organisation is one merged
+    // edit; until then the field's problem shows under it and the document keeps the last valid text.
+    const auto field = [&](const char* label, const char* id, std::string& buffer, float width, std::string Organisation::*member,
+                           std::vector<Problem>& problems, const char* json_name, const char* help) {
+        if (ui::input_text(tr(label), id, buffer, width, !editable)) {
+            Organisation org = doc.data.organisation;
+            org.*member = buffer;
+            CommandResult r = set_organisation(doc.data, std::move(org));
+            problems = std::move(r.problems);
+            if (r.ok()) {
+                ctx.commands.push_back(std::move(*r.command));
+                synced_revision = doc.revision + 1;
+            }
         }
-    }
-    ui::field_problem(name_problems, "name", ctx.language == Language::en);
-    ImGui::TextDisabled("%s", tr("settings.org_name_help"));
-    // The organisation number is taken when it passes the mod-11 check; until then the problem shows.
-    if (ui::input_text(tr("settings.orgnr"), "org-orgnr", orgnr_buffer, 9, !editable)) {
-        Organisation org = doc.data.organisation;
-        org.orgnr = orgnr_buffer;
-        CommandResult r = set_organisation(doc.data, std::move(org));
-        orgnr_problems = std::move(r.problems);
-        if (r.ok()) {
-            ctx.commands.push_back(std::move(*r.command));
-            synced_revision = doc.revision + 1;
-        }
-    }
-    ui::field_problem(orgnr_problems, "orgnr", ctx.language == Language::en);
-    ImGui::TextDisabled("%s", tr("settings.orgnr_help"));
+        ui::field_problem(problems, json_name, english);
+        ImGui::TextDisabled("%s", tr(help));
+    };
+    field("settings.org_name", "org-name", name_buffer, 24, &Organisation::name, name_problems, "name", "settings.org_name_help");
+    // The organisation number is taken when it passes the mod-11 check.
+    field("settings.orgnr", "org-orgnr", orgnr_buffer, 9, &Organisation::orgnr, orgnr_problems, "orgnr", "settings.orgnr_help");
     // The follow-up's e-mail address (the calendar files' organiser): taken when it looks right or is empty.
-    if (ui::input_text(tr("settings.email"), "org-email", email_buffer, 20, !editable)) {
-        Organisation org = doc.data.organisation;
-        org.email = email_buffer;
-        CommandResult r = set_organisation(doc.data, std::move(org));
-        email_problems = std::move(r.problems);
-        if (r.ok()) {
-            ctx.commands.push_back(std::move(*r.command));
-            synced_revision = doc.revision + 1;
-        }
-    }
-    ui::field_problem(email_problems, "email", ctx.language == Language::en);
-    ImGui::TextDisabled("%s", tr("settings.email_help"));
+    field("settings.email", "org-email", email_buffer, 20, &Organisation::email, email_problems, "email", "settings.email_help");
     draw_egenmelding(ctx);
 }
 
