@@ -4,7 +4,7 @@
 // a plan written from a template, agreed, printed and exported in NAV's format; all of it kept on
 // reload.
 import assert from 'node:assert/strict';
-import { withApp } from './harness.mjs';
+import { withApp, scrollPlanTo } from './harness.mjs';
 
 const TODAY = '2026-11-24';
 
@@ -16,6 +16,7 @@ export const tests = [
       assert.match(doc.organisation.name, /\(demo\)$/, 'an empty browser starts with the demo');
       await app.find('Start med egen virksomhet', { kind: 'button' }); // in the top bar
       await app.click('Start med egen virksomhet', { kind: 'button' });
+      await app.frames(5); // the dialog sizes itself on its first frames, then stands centred
       await app.type('Virksomhetens navn', 'Bergli barnehager AS');
       await app.type('Organisasjonsnummer', '974760674'); // wrong check digit (97476067 gives 3)
       await app.find(/stemmer ikke med kontrollsifferet/, { kind: 'text' });
@@ -58,6 +59,13 @@ export const tests = [
       await app.click('Oppfølgingsplaner', { kind: 'button' });
       await app.click('Kari Testesen', { kind: 'button' });
       await app.click('Kontorarbeid', { kind: 'button' });
+      // What NAV requires of a plan (the export refuses it otherwise): the next evaluation and
+      // whether the employee took part.
+      await scrollPlanTo(app, 'Neste evaluering', 'input');
+      await app.type('Neste evaluering', '15.01.2027');
+      await scrollPlanTo(app, 'Arbeidstakeren har medvirket');
+      await app.click('Arbeidstakeren har medvirket');
+      await app.find('Utkastet er lagret', { kind: 'text', timeout: 10000 });
       await app.click('Marker enige', { kind: 'button' });
       await app.type('Leders navn', 'Hanne Strand');
       await app.click('Lagre enighet', { kind: 'button' });

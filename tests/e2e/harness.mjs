@@ -92,6 +92,19 @@ export async function withApp(ctx, fn, { today, plant, ...options } = {}) {
   }, options);
 }
 
+// Scrolls the plan's parts (a child window) with the mouse wheel until `label` is visible.
+export async function scrollPlanTo(app, label, kind) {
+  for (let i = 0; i < 30; i++) {
+    const items = await app.items();
+    if (items.some((it) => it.visible && it.label === label && (!kind || it.kind === kind))) return;
+    const parts = items.find((it) => it.visible && /plan-parts/.test(it.label));
+    assert.ok(parts, 'the plan parts are shown');
+    await app.page.mouse.move(parts.x + parts.w / 2, parts.y + parts.h / 2);
+    await app.page.mouse.wheel(0, 240);
+    await app.settle();
+  }
+}
+
 // The status bar after a save: "Lagret hh:mm".
 export const SAVED = /^Lagret \d\d:\d\d$/;
 

@@ -2,22 +2,9 @@
 // there is no save button), mark it agreed, print (the HTML document opens), reload, and find the
 // plan unchanged; text typed into a draft and reloaded at once is there after the reload.
 import assert from 'node:assert/strict';
-import { withApp } from './harness.mjs';
+import { withApp, scrollPlanTo as scrollTo } from './harness.mjs';
 
 const TODAY = '2026-11-24';
-
-// Scrolls the plan's parts (a child window) with the mouse wheel until `label` is visible.
-async function scrollTo(app, label, kind) {
-  for (let i = 0; i < 30; i++) {
-    const items = await app.items();
-    if (items.some((it) => it.visible && it.label === label && (!kind || it.kind === kind))) return;
-    const parts = items.find((it) => it.visible && /plan-parts/.test(it.label));
-    assert.ok(parts, 'the plan parts are shown');
-    await app.page.mouse.move(parts.x + parts.w / 2, parts.y + parts.h / 2);
-    await app.page.mouse.wheel(0, 240);
-    await app.settle();
-  }
-}
 const FIRST_DAY = '20.10.2026'; // five weeks before TODAY: the case is open
 
 export const tests = [

@@ -18,7 +18,9 @@ void PlanEditorView::draw_nav_export(ViewContext& ctx, const Plan& p) {
         open_nav_export_ = false;
         nav_problems_.clear();
     }
-    if (!ImGui::BeginPopupModal("plan-nav-export", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    // No title bar: the heading names the dialog in the user's language (the id is never shown).
+    if (!ImGui::BeginPopupModal("plan-nav-export", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
+        return;
     ui::heading(nullptr, tr("plan.nav_title"));
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
     ui::label_text(tr("plan.nav_how"));

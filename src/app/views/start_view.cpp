@@ -51,7 +51,6 @@ void StartView::draw_dialog(ViewContext& ctx) {
     if (!ImGui::BeginPopupModal(popup.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const bool english = ctx.language == Language::en;
     ui::label_text(tr("start.intro"));
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ui::input_text(tr("start.name"), "start-name", name, 24);
     ui::field_problem(problems, "name", english);
     ui::input_text(tr("settings.orgnr"), "start-orgnr", orgnr, 9);
