@@ -45,7 +45,7 @@ void PlanEditorView::draw_start(ViewContext& ctx, const Employee& e, Date case_s
     ui::label_text(tr("plan.exempt_help"));
     if (ImGui::Button(tr("plan.exempt"))) open_exempt_ = true;
     ui::problem_summary(problems_, english(ctx));
-    if (begin_dialog("plan-exempt", open_exempt_, dialog_problems_)) {
+    if (begin_dialog("plan.exempt", "plan-exempt", open_exempt_, dialog_problems_)) {
         ui::label_text(tr("plan.exempt_confirm"));
         ui::input_multiline(tr("plan.exempt_reason"), "exempt-reason", exempt_reason_, 30, 3, kPlanTextMax);
         ui::field_problem(dialog_problems_, "reason", english(ctx));
@@ -119,7 +119,7 @@ void PlanEditorView::draw_side(ViewContext& ctx, const Plan& p, bool may_edit) {
 void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
     const bool en = english(ctx);
     draw_nav_export(ctx, p);
-    if (begin_dialog("plan-agree", open_agree_, dialog_problems_)) {
+    if (begin_dialog("plan.mark_agreed", "plan-agree", open_agree_, dialog_problems_)) {
         ui::label_text(tr("plan.agree_help"));
         auto emp = ui::date_input(tr("plan.agree_employee"), "agree-employee", agree_employee_);
         auto man = ui::date_input(tr("plan.agree_manager"), "agree-manager", agree_manager_);
@@ -134,7 +134,7 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
         }
         ImGui::EndPopup();
     }
-    if (begin_dialog("plan-share", open_share_, dialog_problems_)) {
+    if (begin_dialog("plan.log_share", "plan-share", open_share_, dialog_problems_)) {
         ImGui::TextUnformatted(tr("plan.recipient"));
         const char* names[5];
         for (int i = 0; i < 5; ++i) names[i] = tr(kRecipientKeys[i]);

@@ -54,13 +54,15 @@ bool row_combo(const char* id, int& chosen, const char* const* items, int count,
     return changed;
 }
 
-bool begin_dialog(const char* id, bool& open_request, std::vector<Problem>& problems) {
+bool begin_dialog(const char* title_key, const char* id, bool& open_request, std::vector<Problem>& problems) {
+    // The title bar shows the translated title; "###id" keeps the popup's id the same in every language.
+    const std::string popup = std::string(tr(title_key)) + "###" + id;
     if (open_request) {
-        ImGui::OpenPopup(id);
+        ImGui::OpenPopup(popup.c_str());
         open_request = false;
         problems.clear();
     }
-    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    return ImGui::BeginPopupModal(popup.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
 }
 
 bool dialog_buttons(const std::vector<Problem>& problems, bool en, const char* save_key) {

@@ -35,7 +35,8 @@ bool row_combo(const char* id, int& chosen, const char* const* items, int count,
 
 // Opens the modal dialog `id` when `open_request` is set (clearing it and the dialog's problems);
 // true while it is open: the caller draws it, then dialog_buttons, then ImGui::EndPopup().
-bool begin_dialog(const char* id, bool& open_request, std::vector<Problem>& problems);
+// A modal dialog titled by the translation of `title_key` (its id fixed whatever the language).
+bool begin_dialog(const char* title_key, const char* id, bool& open_request, std::vector<Problem>& problems);
 // A dialog's problems, its primary button (`save_key`) and Cancel (which closes it); true when the
 // primary button was pressed.
 bool dialog_buttons(const std::vector<Problem>& problems, bool en, const char* save_key);
