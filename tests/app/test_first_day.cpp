@@ -96,3 +96,30 @@ TEST_CASE("first day: an employee is moved to another unit from a date, the hist
     CHECK(h.app->document().data.units[0].closed == Date::from_ymd(2026, 2, 1));
     CHECK(h.shows_text_containing("Lagt ned 01.02.2026"));
 }
+
+TEST_CASE("first day: the employee editor's Lagre stays in view when the form and the absences are taller than the window") {
+    test::HeadlessApp h;
+    Dataset d = two_units_with_kari();
+    // Twenty-four one-year employment periods (a seasonal worker's contracts): the form alone is taller
+    // than the window, so without a pinned footer Lagre would be below it.
+    Employee& kari = d.employees.at(0);
+    kari.employment.clear();
+    for (int y = 2000; y < 2024; ++y)
+        kari.employment.push_back({Date::from_ymd(y, 1, 1), Date::from_ymd(y, 12, 31), 100.0});
+    kari.employment.push_back({Date::from_ymd(2024, 1, 1), std::nullopt, 100.0});
+    for (int i = 0; i < 40; ++i) // and forty short absences below it
+        d.absences.push_back({"E1", AbsenceKind::egenmelding, Date::from_ymd(2021, 1, 4) + 14 * i,
+                              Date::from_ymd(2021, 1, 4) + 14 * i, 100});
+    h.start_with(d);
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 720); // a laptop screen, not the tests' tall window
+    h.frames(2);
+    h.click("Ansatte");
+    h.click("Kari Nordmann");
+    h.frames(2);
+    const nlohmann::json save = h.find("Lagre");
+    REQUIRE_FALSE(save.is_null());
+    CHECK(save.value("y", 0.0) + save.value("h", 0.0) <= 720.0); // on screen
+    h.type("Navn", "Kari Nordmann-Berg");
+    h.click("Lagre");
+    CHECK(h.app->document().data.employees.at(0).name == "Kari Nordmann-Berg");
+}

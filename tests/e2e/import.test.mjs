@@ -29,7 +29,7 @@ export const tests = [
           Buffer.from([0xC5]), Buffer.from('se '), Buffer.from([0xD8]), Buffer.from('deg'), Buffer.from([0xE5]),
           Buffer.from('rd;Kj'), Buffer.from([0xF8]), Buffer.from('kken;01.08.2019\r\n')]);
         await app.chooseFile('Importer ansatte …', 'excel.csv', bytes);
-        await app.find('excel.csv: 1 rader lest, 0 feil.', { kind: 'text' });
+        await app.find('excel.csv: 1 rad lest, 0 feil.', { kind: 'text' });
         await app.find('Tegnsett: Windows-1252 (omgjort til UTF-8)', { kind: 'text' });
         await app.screenshot('import-windows-1252');
         await app.click('Importer', { kind: 'button' });

@@ -19,7 +19,6 @@
 using namespace iadesk::measures;
 
 namespace {
-const Catalogue& catalogue() { return iadesk::testing::shipped_catalogue(); }
 const MeasureIndex& index() { return iadesk::testing::shipped_index(); }
 } // namespace
 

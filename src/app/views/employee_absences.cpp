@@ -48,8 +48,9 @@ std::string reason_text(EgenmeldingProblem p, const EgenmeldingCheck& check, con
 
 void EmployeesView::draw_absences(ViewContext& ctx, const Employee& e) {
     const Dataset& data = ctx.data();
-    const bool english = ctx.language == Language::en;
     ui::heading(ctx.theme.fonts.title, tr("absence.title"));
+    // The registration first, the records after it: with many records the form stays near the top.
+    if (ctx.can_edit(EditArea::absences, e.unit)) draw_absence_form(ctx, e);
     int shown = 0;
     if (ImGui::BeginTable("absences", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
         ui::table_columns({{"absence.kind"}, {"employees.from"}, {"employees.to"}, {"col.grade"}});
@@ -74,7 +75,11 @@ void EmployeesView::draw_absences(ViewContext& ctx, const Employee& e) {
     }
     if (shown == 0) ImGui::TextDisabled("%s", tr("absence.none"));
 
-    if (!ctx.can_edit(EditArea::absences, e.unit)) return;
+}
+
+// "Registrer fravær": the button, or the form with its Lagre fravær.
+void EmployeesView::draw_absence_form(ViewContext& ctx, const Employee& e) {
+    const bool english = ctx.language == Language::en;
     if (!absence.open) {
         if (ImGui::Button(tr("absence.register"))) {
             absence = AbsenceForm{};

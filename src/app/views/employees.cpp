@@ -281,6 +281,10 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
         existing = &data.employees[static_cast<std::size_t>(it->second)];
     }
     const bool editable = ctx.can_edit(EditArea::employees);
+    // The form and the absences scroll; the Lagre row stays at the bottom of the editor, in view.
+    const float row = ImGui::GetFrameHeightWithSpacing();
+    const float footer = editable ? row * (confirm_remove && existing ? 4.5f : 1.0f) + 2 * ImGui::GetStyle().ItemSpacing.y : 0.0f;
+    ImGui::BeginChild("employee-form", ImVec2(0, -footer));
     ui::heading(ctx.theme.fonts.title, form.is_new ? tr("employees.new_title") : form.name.c_str());
     ImGui::TextDisabled("%s %s", tr("employees.id"), form.id.c_str());
 
@@ -351,36 +355,35 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
 
     ImGui::Spacing();
     ui::problem_summary(form.problems, english);
-    if (editable) {
-        if (ui::primary_button(tr("common.save"))) save_form(ctx);
-        ImGui::SameLine();
-        if (ImGui::Button(tr("common.cancel"))) {
-            if (existing) load_form(ctx, *existing);
-            else { form = EmployeeForm{}; }
-        }
-        if (existing) {
-            ImGui::SameLine();
-            if (ImGui::Button(tr("employees.remove"))) confirm_remove = true;
-            if (confirm_remove) {
-                const EmployeeDependents dep = employee_dependents(ctx.doc.data, existing->id);
-                ui::label_text(trf("employees.remove_confirm", fmt::arg("name", existing->name),
-                                   fmt::arg("absences", dep.absences), fmt::arg("milestones", dep.milestone_events))
-                                   .c_str());
-                if (ImGui::Button(tr("employees.remove_yes"))) {
-                    ctx.submit(remove_employee(ctx.doc.data, existing->id));
-                    confirm_remove = false;
-                    selected.clear();
-                    return;
-                }
-                ImGui::SameLine();
-                if (ImGui::Button(tr("common.cancel"))) confirm_remove = false;
-            }
-        }
-    }
     if (existing) {
         ImGui::Separator();
         draw_absences(ctx, *existing);
     }
+    ImGui::EndChild();
+    if (!editable) return;
+    ImGui::Separator();
+    if (ui::primary_button(tr("common.save"))) save_form(ctx);
+    ImGui::SameLine();
+    if (ImGui::Button(tr("common.cancel"))) {
+        if (existing) load_form(ctx, *existing);
+        else { form = EmployeeForm{}; }
+    }
+    if (!existing) return;
+    ImGui::SameLine();
+    if (ImGui::Button(tr("employees.remove"))) confirm_remove = true;
+    if (!confirm_remove) return;
+    const EmployeeDependents dep = employee_dependents(ctx.doc.data, existing->id);
+    ui::label_text(trf("employees.remove_confirm", fmt::arg("name", existing->name), fmt::arg("absences", dep.absences),
+                       fmt::arg("milestones", dep.milestone_events))
+                       .c_str());
+    if (ImGui::Button(tr("employees.remove_yes"))) {
+        ctx.submit(remove_employee(ctx.doc.data, existing->id));
+        confirm_remove = false;
+        selected.clear();
+        return;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr("common.cancel"))) confirm_remove = false;
 }
 
 } // namespace iadesk::app

@@ -79,6 +79,7 @@ private:
     void draw_editor(ViewContext& ctx);
     void draw_unit_and_moves(ViewContext& ctx, const Employee& e, bool editable);
     void draw_absences(ViewContext& ctx, const Employee& e);
+    void draw_absence_form(ViewContext& ctx, const Employee& e);
     void load_form(const ViewContext& ctx, const Employee& e);
     void save_form(ViewContext& ctx);
     void save_absence(ViewContext& ctx, const Employee& e);
