@@ -37,7 +37,8 @@
 // - IA meetings: a meeting counts towards the two a year (sintef-ia-2013 kap. 8.12.1) when a leader and a
 //   tillitsvalgt or verneombud attend. Every year from the first meeting's (or today's) year to
 //   today's year is listed; a year with fewer than two counting meetings (held or, this year,
-//   planned) carries a warning.
+//   planned) is marked below good practice. Never a warning: since 2019 IA meetings are a choice of
+//   the parties, not a legal duty (docs/goals.md, "Good practice, not duties").
 // - Everything here is pure and O(goals x quarters x dataset); evaluate_goals makes about 25
 //   statistics passes over the dataset, whatever the number of goals.
 #pragma once
@@ -92,6 +93,11 @@ AgreementParse parse_agreement(std::string_view json_text);
 const std::vector<IaAgreement>& builtin_agreements();
 const GoalArea* find_area(std::string_view area_id);          // nullptr: a custom area
 const IaAgreement* agreement_of_area(std::string_view area_id);
+// The agreement a new goal is made under on `today`: the dated agreement in force that year (the
+// latest to start when two overlap), else the latest that started before it (the years between two
+// agreements, or after the last one known); nullptr only when no dated agreement started yet.
+// Goals keep the agreement of their area for good: this only picks what a new organisation sees first.
+const IaAgreement* agreement_in_force(Date today);
 std::string area_label(std::string_view area_id, bool english); // the area's name or the custom text
 
 // --- Periods -------------------------------------------------------------------------------------
@@ -205,7 +211,7 @@ struct MeetingYear {
     int held = 0;                          // counting meetings on or before today
     int planned = 0;                       // counting meetings after today
     int not_counting = 0;                  // meetings without both a leader and a tillitsvalgt
-    bool warning = false;                  // held + planned < 2
+    bool below_good_practice = false;      // held + planned < 2 (not a duty: see above)
 };
 
 struct GoalsOverview {

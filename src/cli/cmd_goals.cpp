@@ -129,7 +129,7 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
         oj years = oj::array();
         for (const MeetingYear& y : ov.meeting_years)
             years.push_back({{"year", y.year}, {"held", y.held}, {"planned", y.planned}, {"not_counting", y.not_counting},
-                             {"warning", y.warning}});
+                             {"below_good_practice", y.below_good_practice}});
         oj j{{"today", format_iso(*today)},
              {"last_complete_quarter", format_period(ov.last_complete_quarter)},
              {"goals", std::move(goals)},
@@ -175,10 +175,10 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
             out << "\n";
         }
     }
-    out << "\nIA-møter (minst to i året):\n";
+    out << "\nIA-møter (god praksis: minst to i året; ingen lovplikt):\n";
     for (const MeetingYear& y : ov.meeting_years)
         out << "  " << y.year << ": " << y.held << " holdt, " << y.planned << " planlagt"
-            << (y.warning ? "  ! færre enn to" : "") << "\n";
+            << (y.below_good_practice ? "  (under god praksis)" : "") << "\n";
     return 0;
 }
 

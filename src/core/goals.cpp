@@ -507,7 +507,7 @@ std::vector<MeetingYear> meeting_years(const Dataset& ds, Date today) {
             else if (m.date <= today) ++my.held;
             else ++my.planned;
         }
-        my.warning = my.held + my.planned < 2;
+        my.below_good_practice = my.held + my.planned < 2;
         out.push_back(my);
     }
     return out;

@@ -138,6 +138,18 @@ const std::vector<IaAgreement>& builtin_agreements() {
     return all;
 }
 
+const IaAgreement* agreement_in_force(Date today) {
+    const int year = today.year();
+    const IaAgreement* in_force = nullptr;
+    const IaAgreement* started = nullptr;
+    for (const IaAgreement& a : builtin_agreements()) { // dated ones by from_year
+        if (a.custom || a.from_year > year) continue;
+        started = &a;
+        if (year <= a.to_year) in_force = &a;
+    }
+    return in_force ? in_force : started;
+}
+
 const GoalArea* find_area(std::string_view id) {
     for (const IaAgreement& a : builtin_agreements())
         for (const GoalArea& ar : a.areas)

@@ -152,10 +152,10 @@ void goal_block(std::string& h, const Dataset& ds, const GoalEvaluation& e) {
 }
 
 void meetings_block(std::string& h, const GoalsOverview& ov) {
-    h += "<section>\n<h2>IA-møter</h2>\n<p class=\"note\">Minst to møter i året mellom ledelsen og tillitsvalgte med IA som tema.</p>\n";
+    h += "<section>\n<h2>IA-møter</h2>\n<p class=\"note\">God praksis, ingen lovplikt: minst to møter i året mellom ledelsen og tillitsvalgte med IA som tema.</p>\n";
     h += "<table>\n<thead><tr><th>År</th><th>Holdt</th><th>Planlagt</th><th>Merknad</th></tr></thead>\n<tbody>\n";
     for (const MeetingYear& y : ov.meeting_years) {
-        std::string note = y.warning ? "<span class=\"warning\">\xE2\x9A\xA0 færre enn to IA-møter</span>" : "OK";
+        std::string note = y.below_good_practice ? "Under god praksis (to i året)" : "OK";
         if (y.not_counting) note += "; " + std::to_string(y.not_counting) + " møte(r) uten både leder og tillitsvalgt";
         h += "<tr><td>" + std::to_string(y.year) + "</td><td>" + std::to_string(y.held) + "</td><td>" + std::to_string(y.planned) +
              "</td><td>" + note + "</td></tr>\n";
@@ -167,7 +167,8 @@ std::string footer() {
     return "<footer>Laget med iadesk. Sykefravær = tapte dagsverk / mulige dagsverk × 100 (NAV/SSB); grupper under 5 ansatte "
            "vises ikke. Fremdrift = (utgangspunkt − nå) / (utgangspunkt − mål). Kvartal sammenlignes med samme kvartal. "
            "Kilder: IA-avtalen 2010–2013 (delmål), evalueringsrapporten om IA-avtalen (handlingsplaner, halvårsrapportering, "
-           "to årlige IA-møter).</footer>\n</body>\n</html>\n";
+           "to årlige IA-møter). IA-mål, IA-møter, handlingsplan og halvårsrapport er god praksis som partene velger "
+           "selv; siden 2019 finnes verken IA-status eller rapporteringsplikt til NAV.</footer>\n</body>\n</html>\n";
 }
 
 // Goals grouped by area in the overview's area order.
@@ -293,7 +294,7 @@ std::string half_year_report_html(const Dataset& ds, const GoalsOverview& ov, co
         for (const MeetingDecision& d : m.decisions) dec += (dec.empty() ? "" : "; ") + esc(d.text);
         mrows += "<tr><td>" + format_norwegian(m.date) + "</td><td>" + who + "</td><td>" + (dec.empty() ? "–" : dec) + "</td></tr>\n";
     }
-    if (mrows.empty()) h += "<p class=\"warning\">\xE2\x9A\xA0 Ingen IA-møter i perioden.</p>\n";
+    if (mrows.empty()) h += "<p class=\"note\">Ingen IA-møter i perioden.</p>\n";
     else h += "<table>\n<thead><tr><th>Dato</th><th>Deltakere</th><th>Vedtak</th></tr></thead>\n<tbody>\n" + mrows + "</tbody>\n</table>\n";
     h += "</section>\n";
     h += footer();

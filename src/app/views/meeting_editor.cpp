@@ -19,14 +19,10 @@ void GoalsView::draw_meetings(ViewContext& ctx) {
     const bool editable = ctx.can_edit(EditArea::organisation);
     ui::label_text(tr("goals.meetings_intro"));
     for (const MeetingYear& y : overview.meeting_years) {
-        std::string line = std::string(y.warning ? "\xE2\x9A\xA0 " : "\xE2\x9C\x93 ") +
-                           trf("goals.meeting_year", fmt::arg("year", y.year), fmt::arg("held", y.held),
-                               fmt::arg("planned", y.planned));
-        if (y.warning) line += std::string("  ") + tr("goals.meeting_warning");
+        std::string line = trf("goals.meeting_year", fmt::arg("year", y.year), fmt::arg("held", y.held), fmt::arg("planned", y.planned));
+        if (y.below_good_practice) line += std::string("  ") + tr("goals.meeting_below_practice");
         if (y.not_counting) line += "  " + trf("goals.meeting_not_counting", fmt::arg("count", y.not_counting));
-        if (y.warning) ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
         ui::text(line.c_str());
-        if (y.warning) ImGui::PopStyleColor();
     }
     if (editable && ui::primary_button(tr("goals.new_meeting"))) {
         meeting = MeetingForm{};
