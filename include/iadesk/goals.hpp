@@ -103,7 +103,7 @@ Date period_last(GoalPeriod p);
 double quarter_index(GoalPeriod p); // quarters since year 0 (Y*4 + q-1); a whole year counts at its middle (Y*4 + 1,5)
 
 const char* to_string(GoalKind k);       // "result" | "activity"
-const char* to_string(GoalMetric m);     // "sick_leave" | "recorded"
+const char* to_string(GoalMetric m);     // "sick_leave" | "recorded" | "dropout"
 const char* to_string(ActivityStatus s); // "planlagt" | "pågår" | "fullført" | "avbrutt"
 const char* to_string(MeetingRole r);    // "leder" | "tillitsvalgt" | "verneombud" | "hr" | "bht" | "nav" | "annen"
 std::optional<ActivityStatus> parse_activity_status(std::string_view s); // also "pagar", "fullfort"
