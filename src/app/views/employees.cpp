@@ -228,7 +228,7 @@ const char* end_reason_text(EndReason r) { return tr(kEndReasonKeys[static_cast<
 // statistics count it, dropout.hpp). Label above, like the row's other fields.
 void EmployeesView::draw_end_reason(EmploymentRow& r, bool editable) {
     ImGui::BeginGroup();
-    ImGui::TextUnformatted(tr("employees.end_reason"));
+    ui::text(tr("employees.end_reason"));
     ImGui::BeginDisabled(!editable);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
     const std::string none = tr("end_reason.none");

@@ -82,8 +82,7 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
         ImGui::RadioButton(tr("goals.metric.sick_leave"), &goal.metric, 0);
         ImGui::SameLine();
         ImGui::RadioButton(tr("goals.metric.recorded"), &goal.metric, 1);
-        ImGui::SameLine();
-        ImGui::RadioButton(tr("goals.metric.dropout"), &goal.metric, 2);
+        ImGui::RadioButton(tr("goals.metric.dropout"), &goal.metric, 2); // on its own line: the editor is narrow
         if (goal.metric != 1) { // computed from the data: sick leave or drop-out, per unit
             if (goal.metric == 2) help(tr("goals.metric.dropout_help"));
             help(tr("goals.units_help"));

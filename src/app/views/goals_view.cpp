@@ -231,7 +231,8 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
         else if (g.units.empty()) metric = tr("goals.whole_org");
         else
             for (const std::string& u : g.units) metric += (metric.empty() ? "" : ", ") + goal_unit_name(ctx.doc.data, u);
-        if (g.metric == GoalMetric::dropout) metric = std::string(tr("goals.metric.dropout")) + ", " + metric;
+        if (g.metric == GoalMetric::dropout)
+            metric = g.units.empty() ? std::string(tr("goals.dropout_whole_org")) : std::string(tr("goals.metric.dropout")) + ", " + metric;
         ui::text((std::string(tr("goals.metric")) + ": " + metric).c_str());
         std::string base = std::string(tr("goals.baseline")) + ": " + value_text(ctx, g, e, e.baseline);
         if (e.baseline_period) base += " (" + period_label(*e.baseline_period, en) + ")";
