@@ -26,9 +26,8 @@ bool to_benefits(EndReason r) { return r == EndReason::uforetrygd || r == EndRea
 struct PersonYear {
     bool employed = false;
     std::vector<const std::string*> units;   // distinct
-    std::optional<const std::string*> left_unit;
+    const std::string* left_unit = nullptr; // the unit of the last day; nullptr = did not leave
     std::optional<EndReason> left_reason;
-    bool left = false;
 };
 
 void add_unit(PersonYear& p, const std::string& unit) {
@@ -67,7 +66,6 @@ PersonYear person_year(const Employee& e, Date first, Date last) {
             leaving = &m;
     }
     if (leaving) {
-        p.left = true;
         p.left_unit = &unit_on(e, *leaving->to);
         p.left_reason = leaving->end_reason;
     }
@@ -148,9 +146,9 @@ DropoutTable compute_dropout(const Dataset& ds, int year, int mask_below) {
             seen.push_back(s);
             ++groups[s].persons;
         }
-        if (p.left) {
+        if (p.left_unit) {
             count_leaver(p, *t.organisation.counts);
-            count_leaver(p, *groups[slot(**p.left_unit)].counts);
+            count_leaver(p, *groups[slot(*p.left_unit)].counts);
         }
     }
     for (DropoutGroup& g : groups) g.share_to_benefits = share(g.counts->left_to_benefits, g.persons);
@@ -227,7 +225,7 @@ DropoutFigure dropout_figure(const Dataset& ds, const DropoutTable& t, const std
         if (!p.employed || std::none_of(p.units.begin(), p.units.end(), [&](const std::string* u) { return in_set(*u); }))
             continue;
         ++persons;
-        if (p.left && in_set(**p.left_unit) && p.left_reason && to_benefits(*p.left_reason)) ++to_benefits_count;
+        if (p.left_unit && in_set(*p.left_unit) && p.left_reason && to_benefits(*p.left_reason)) ++to_benefits_count;
     }
     if (mask_below > 0 && persons < mask_below) {
         f.masked = true;
