@@ -2,6 +2,7 @@
 // statistics, and the IA goal measured by it. The figures are worked out by hand below.
 #include "iadesk/dropout.hpp"
 #include "iadesk/dataset.hpp"
+#include "iadesk/demo.hpp"
 #include "iadesk/goals.hpp"
 
 #include "../support/fixtures.hpp"
@@ -146,4 +147,20 @@ TEST_CASE("dropout: a goal on a withheld unit shows no figure") {
     CHECK(e.masked);
     CHECK(e.mask_reason == MaskReason::small_group);
     CHECK(e.status == GoalStatus::unknown);
+}
+
+TEST_CASE("dropout: the demo's ended employments carry end reasons, so the Frafall table is not empty") {
+    const Date today = ymd(2026, 11, 24);
+    const Dataset demo = make_demo_dataset(today);
+    int with_reason = 0;
+    for (const Employee& e : demo.employees)
+        for (const Employment& m : e.employment) with_reason += m.end_reason.has_value();
+    CHECK(with_reason > 0);
+    const DropoutTable t = compute_dropout(demo, 2025);
+    REQUIRE(t.organisation.counts);
+    MESSAGE("demo 2025: " << t.organisation.persons << " persons, " << t.organisation.counts->left << " left, "
+                          << t.organisation.counts->left_to_benefits << " to benefits");
+    CHECK(t.organisation.counts->left > 0);
+    CHECK(t.organisation.counts->reason_not_given < t.organisation.counts->left);
+    CHECK(validate_dataset(demo).empty()); // every reason sits on a period with an end date
 }
