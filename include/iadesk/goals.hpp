@@ -14,6 +14,10 @@
 //   organisation or the chosen units. A quarterly baseline is compared with the latest complete
 //   quarter of the same number (seasonality, sintef-ia-2013 kap. 5.5); an annual baseline with the last
 //   four complete quarters (a rolling year).
+// - The drop-out metric (dropout.hpp: the share of a year's persons who left to uføretrygd or AAP;
+//   lower is better) is per calendar year: the baseline period's year against the last complete
+//   year before today's; the series and the projection's points are the years from the baseline
+//   (at most the last five), projected to the deadline's year. Masked by dropout_figure.
 // - Masking (stats.hpp; docs/domain.md): the organisation's and a unit's figure are those of the
 //   period's protected table (compute_stats_table), so a goal never shows what the statistics
 //   view withholds. A set of several units is shown only when it adds nothing to that table:
@@ -109,7 +113,7 @@ Date period_last(GoalPeriod p);
 double quarter_index(GoalPeriod p); // quarters since year 0 (Y*4 + q-1); a whole year counts at its middle (Y*4 + 1,5)
 
 const char* to_string(GoalKind k);       // "result" | "activity"
-const char* to_string(GoalMetric m);     // "sick_leave" | "recorded"
+const char* to_string(GoalMetric m);     // "sick_leave" | "recorded" | "dropout"
 const char* to_string(ActivityStatus s); // "planlagt" | "pågår" | "fullført" | "avbrutt"
 const char* to_string(MeetingRole r);    // "leder" | "tillitsvalgt" | "verneombud" | "hr" | "bht" | "nav" | "annen"
 std::optional<ActivityStatus> parse_activity_status(std::string_view s); // also "pagar", "fullfort"

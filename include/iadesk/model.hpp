@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace iadesk {
@@ -52,10 +53,17 @@ struct Unit {
     std::optional<Date> closed;
 };
 
+// Why an employment ended (sluttårsak; docs/domain.md, "Drop-out (frafall)"): to a health-related
+// benefit (uføretrygd, arbeidsavklaringspenger), retirement (alderspensjon, AFP included), another
+// job, education, or something else. The register sees only why the person left this employer.
+enum class EndReason { uforetrygd, aap, alderspensjon, annen_jobb, utdanning, annet };
+
 struct Employment {
     Date from;
     std::optional<Date> to;       // inclusive; nullopt = ongoing
     double percent = 100.0;       // stillingsprosent, 0 < percent <= 100
+    // Why the period ended; only with `to` (checks.hpp refuses it on an open period). nullopt = not given.
+    std::optional<EndReason> end_reason;
 };
 
 // A unit the employee belonged to before the current one, up to and including `until`
@@ -120,7 +128,9 @@ struct GoalPeriod {
 };
 
 enum class GoalKind { result, activity };            // resultatmål | aktivitetsmål
-enum class GoalMetric { sick_leave, recorded };      // computed from the absence data | recorded by hand
+// sick_leave: computed from the absence data | recorded: by hand | dropout: the share of the year's
+// persons who left to uføretrygd or AAP, computed from the employment periods (dropout.hpp; format 4)
+enum class GoalMetric { sick_leave, recorded, dropout };
 enum class ActivityStatus { planlagt, pagar, fullfort, avbrutt };
 
 struct RecordedValue {
@@ -137,7 +147,7 @@ struct Goal {
     std::optional<Date> deadline;
     // Result goals (resultatmål)
     GoalMetric metric = GoalMetric::sick_leave;
-    std::vector<std::string> units;       // sick_leave: the units measured; empty = the whole organisation
+    std::vector<std::string> units;       // sick_leave, dropout: the units measured; empty = the whole organisation
     std::string metric_name;              // recorded: what is measured, e.g. "Andel ansatte over 62 i arbeid"
     bool higher_is_better = false;        // recorded: direction (sick leave: lower is better)
     std::vector<RecordedValue> values;    // recorded: the values over time, sorted by period
@@ -248,5 +258,11 @@ const std::string& unit_on(const Employee& e, Date d);
 
 const char* to_string(AbsenceKind k);   // "egenmelding" | "sykmelding"
 const char* to_string(EventStatus s);   // "done" | "exempt"
+// EndReason as stored: "uforetrygd" | "aap" | "alderspensjon" | "annen_jobb" | "utdanning" | "annet"
+// (dropout.cpp); parse_end_reason takes exactly those codes.
+const char* to_string(EndReason r);
+std::optional<EndReason> parse_end_reason(std::string_view code);
+std::string end_reason_codes();                        // "uforetrygd, aap, ..." for messages
+const char* end_reason_label(EndReason r, bool english); // "Uføretrygd" / "Disability benefit", ...
 
 } // namespace iadesk

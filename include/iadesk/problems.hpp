@@ -64,6 +64,7 @@ enum class ProblemCode : uint16_t {
     employment_missing,    // {n}
     employment_overlap,    // {period} {other}
     employment_unsorted,
+    end_reason_open,       // a sluttårsak on a period without an end date
     unit_not_empty,        // {name} {n}
     unit_closed,           // {name} {date}
     unit_same,             // {name}
@@ -160,6 +161,7 @@ enum class ProblemCode : uint16_t {
     csv_invalid_birth_year, // {value}
     csv_invalid_grade,     // {value}
     csv_absence_kind,      // {value}
+    csv_end_reason,        // {value} {allowed}
     csv_employee_exists,   // {id}
     csv_id_conflict,       // {line}
     csv_overlap_registered, // {period}

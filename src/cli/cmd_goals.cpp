@@ -9,13 +9,17 @@
 //         Figures are numbers with one decimal (percent for sick leave); "progress" and
 //         "reduction" are percentages (71.4 = 71,4 % of the way); a withheld figure is null.
 //         "status" is one of "nådd", "i rute", "risiko", "etter", "ukjent".
-//   Text: one block per goal; the meeting years with warnings.
+//         A drop-out goal (metric "dropout", dropout.hpp) also has "years": per calendar year of its
+//         series {"year", "share", "persons", "left", "left_to_benefits"}; the counts are those of
+//         the organisation or the one unit measured (null for a set of units or a withheld group).
+//   Text: one block per goal (a drop-out goal with a line per year); the meeting years with warnings.
 //   --report plan: the action plan as HTML; --report half-year: the half-year report of
 //   --half-year ("2026-2": July-December 2026; default the half-year containing --today) with the
 //   texts and the tillitsvalgt's sign-off stored for it in the file (half_year_reports).
 //   --half-year without --report half-year, or a malformed one, is a usage error (2).
 #include "cli/cli_util.hpp"
 
+#include "iadesk/dropout.hpp"
 #include "iadesk/goals.hpp"
 #include "iadesk/stats.hpp"
 
@@ -37,11 +41,22 @@ oj pct(const std::optional<double>& f) { return f ? oj(round_percent(*f * 100.0)
 oj period(const std::optional<GoalPeriod>& p) { return p ? oj(format_period(*p)) : oj(nullptr); }
 
 std::string text_value(const Goal& g, const GoalEvaluation& e, const std::optional<double>& v) {
-    if (v) return format_number_nb(round_percent(*v), 1) + (g.metric == GoalMetric::sick_leave ? " %" : "");
+    if (v) return format_number_nb(round_percent(*v), 1) + (g.metric != GoalMetric::recorded ? " %" : "");
     if (e.no_access) return "ikke tilgang";
     if (e.masked)
         return e.mask_reason == MaskReason::protects_small_group ? "skjermet for å beskytte en liten gruppe" : "skjermet (under 5 ansatte)";
     return "–";
+}
+
+// The drop-out counts of a goal's group in a year: the organisation or its one unit; nullptr for a
+// set of units (only the share is computed for those) or a withheld group.
+const DropoutGroup* dropout_group(const Goal& g, const DropoutTable& t) {
+    const DropoutGroup* group = nullptr;
+    if (g.units.empty()) group = &t.organisation;
+    else if (g.units.size() == 1)
+        for (const DropoutGroup& u : t.units)
+            if (u.unit == g.units[0]) group = &u;
+    return group && group->counts ? group : nullptr;
 }
 
 } // namespace
@@ -125,6 +140,18 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
                              {"masked", e.masked},
                              {"reason", e.reason.nb},
                              {"limit", e.limit}});
+            if (g.metric == GoalMetric::dropout) {
+                oj per_year = oj::array();
+                for (const MetricPoint& pt : e.series) {
+                    const DropoutTable t = compute_dropout(*ds, pt.period.year);
+                    const DropoutGroup* d = e.no_access ? nullptr : dropout_group(g, t);
+                    per_year.push_back({{"year", pt.period.year}, {"share", num(pt.value)},
+                                        {"persons", d ? oj(d->persons) : oj(nullptr)},
+                                        {"left", d ? oj(d->counts->left) : oj(nullptr)},
+                                        {"left_to_benefits", d ? oj(d->counts->left_to_benefits) : oj(nullptr)}});
+                }
+                goals.back()["years"] = std::move(per_year);
+            }
         }
         oj years = oj::array();
         for (const MeetingYear& y : ov.meeting_years)
@@ -164,6 +191,24 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
             if (e.projection)
                 out << "  Framskrevet:  " << format_number_nb(e.projection->value, 1) << " i "
                     << period_label(e.projection->final_period, false) << "\n";
+            if (g.metric == GoalMetric::dropout) {
+                out << "  Frafall:      andel av årets ansatte som sluttet til uføretrygd eller AAP\n";
+                for (const MetricPoint& pt : e.series) {
+                    const DropoutTable t = compute_dropout(*ds, pt.period.year);
+                    const DropoutGroup* d = e.no_access ? nullptr : dropout_group(g, t);
+                    out << "    " << pt.period.year << ": ";
+                    if (pt.value) out << format_number_nb(*pt.value, 1) << " %";
+                    else if (e.no_access) out << "ikke tilgang";
+                    else if (pt.masked)
+                        out << (pt.mask_reason == MaskReason::protects_small_group ? "skjermet for å beskytte en liten gruppe"
+                                                                                    : "skjermet (under 5 ansatte)");
+                    else out << "–";
+                    if (d)
+                        out << " (" << d->persons << " ansatte, " << d->counts->left << " sluttet, "
+                            << d->counts->left_to_benefits << " til uføretrygd/AAP)";
+                    out << "\n";
+                }
+            }
         }
         if (e.activities_planned > 0)
             out << "  Aktiviteter:  " << e.activities_done << " av " << e.activities_planned << " fullført\n";

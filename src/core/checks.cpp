@@ -141,6 +141,8 @@ void check_employee(const Employee& e, std::vector<Problem>& out, unsigned unrea
         if (from_ok) o.date(at("employment", j, "from"), m.from);
         if (to_ok && m.to) o.date(at("employment", j, "to"), *m.to);
         if (from_ok && to_ok && m.to) o.order(at("employment", j, "to"), m.from, *m.to);
+        if (m.end_reason && !m.to && to_ok && pread(j, PeriodField::end_reason))
+            o.add(at("employment", j, "end_reason"), ProblemCode::end_reason_open);
         if (pread(j, PeriodField::percent) && !(m.percent > 0 && m.percent <= 100))
             o.add(at("employment", j, "percent"), ProblemCode::percent_range, {{"value", m.percent}});
         if (!from_file && j > 0 && m.from < e.employment[j - 1].from)
@@ -211,7 +213,7 @@ void check_goal(const Goal& g, std::vector<Problem>& out) {
         if (g.target_value && g.target_change) o.add("target_change", ProblemCode::goal_target_both);
         if (g.target_change && !(*g.target_change > -100 && *g.target_change <= 1000))
             o.add("target_change", ProblemCode::goal_change_range, {{"value", *g.target_change}});
-        if (g.metric == GoalMetric::sick_leave) {
+        if (g.metric != GoalMetric::recorded) { // sick_leave and dropout: percents of the units' figures
             for (std::size_t i = 0; i < g.units.size(); ++i) {
                 o.length(at("units", i), g.units[i]);
                 for (std::size_t j = 0; j < i; ++j)

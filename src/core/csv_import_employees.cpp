@@ -32,6 +32,7 @@ constexpr std::string_view kTo[] = {"til"sv, "tildato"sv, "sluttdato"sv, "slutt"
                                     "todate"sv, "enddate"sv, "end"sv};
 constexpr std::string_view kBirth[] = {"fødselsår"sv, "fodselsar"sv, "fødselsaar"sv, "født"sv, "birthyear"sv,
                                        "yearofbirth"sv};
+constexpr std::string_view kEndReason[] = {"sluttårsak"sv, "sluttarsak"sv, "sluttaarsak"sv, "endreason"sv};
 
 constexpr ColumnSpec kSpecs[] = {
     {"id", kId, true},
@@ -42,8 +43,20 @@ constexpr ColumnSpec kSpecs[] = {
     {"from", kFrom, true},
     {"to", kTo, false},
     {"birth_year", kBirth, false},
+    {"end_reason", kEndReason, false},
 };
-enum Col : std::size_t { E_ID, E_NAME, E_UNIT, E_UNIT_NAME, E_PERCENT, E_FROM, E_TO, E_BIRTH };
+enum Col : std::size_t { E_ID, E_NAME, E_UNIT, E_UNIT_NAME, E_PERCENT, E_FROM, E_TO, E_BIRTH, E_END_REASON };
+
+// A sluttårsak cell: the stored codes (model.hpp EndReason) or their Norwegian words as people write
+// them ("Uføretrygd", "AAP", "annen jobb"; "AFP" is alderspensjon), case and æøå folded.
+std::optional<EndReason> parse_end_reason_cell(std::string_view cell) {
+    std::string s;
+    for (char c : fold(trim(cell))) s += (c == ' ' || c == '-') ? '_' : c;
+    for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"ø", "o"}, {"æ", "ae"}, {"å", "a"}})
+        for (std::size_t at; (at = s.find(from)) != std::string::npos;) s.replace(at, from.size(), to);
+    if (s == "afp") return EndReason::alderspensjon;
+    return parse_end_reason(s);
+}
 
 // The units of the dataset and those the import creates: an existing id, an existing name
 // (case-insensitive), or a new unit.
@@ -119,10 +132,15 @@ void read_row(RowReader& rr, EmployeeImportRow& row,
             rr.error(E_BIRTH, ProblemCode::csv_invalid_birth_year, {{"value", bv}});
         else row.birth_year = y; // its range is the loader's check, below
     }
+    std::optional<EndReason> end_reason;
+    if (const std::string_view rv = rr.cell(E_END_REASON); !trim(rv).empty()) {
+        end_reason = parse_end_reason_cell(rv);
+        if (!end_reason) rr.error(E_END_REASON, ProblemCode::csv_end_reason, {{"value", rv}, ProblemArg::detail("allowed", end_reason_codes())});
+    }
     if (!row.id.empty() && existing.count(row.id)) rr.error(E_ID, ProblemCode::csv_employee_exists, {{"id", row.id}});
     // The loader's checks of the row as an employee with one period (checks.hpp). Without a
     // readable start date only the percent can still be checked; empty cells are reported above.
-    row.employment = {from.value_or(Date{1 << 16}), from ? to : std::nullopt, percent};
+    row.employment = {from.value_or(Date{1 << 16}), from ? to : std::nullopt, percent, end_reason};
     std::vector<Problem> problems;
     check_employee(Employee{row.id, row.name, {}, {row.employment}, row.birth_year}, problems);
     for (const Problem& p : problems) {
@@ -131,6 +149,9 @@ void read_row(RowReader& rr, EmployeeImportRow& row,
         else if (p.field == "name") rr.error(E_NAME, p);
         else if (p.field == "birth_year") rr.error(E_BIRTH, p);
         else if (p.field.ends_with("/percent")) rr.error(E_PERCENT, p);
+        else if (p.field.ends_with("/end_reason")) {
+            if (from && trim(rr.cell(E_TO)).empty()) rr.error(E_END_REASON, p); // else the date's own problem says it
+        }
         else if (from) rr.error(p.field.ends_with("/from") ? E_FROM : E_TO, p);
     }
     if (!unit.empty()) units.resolve(rr, unit, unit_name, row.unit, new_units);

@@ -322,6 +322,19 @@ private:
                 if (!pr.date("from", m.from)) pbad |= P::from;
                 if (!pr.optional_date("to", m.to)) pbad |= P::to;
                 if (!pr.number("percent", m.percent)) pbad |= P::percent;
+                // Format 4: the sluttårsak; absent or null = not given.
+                if (const json* er = pr.find("end_reason"); er && !er->is_null()) {
+                    std::string code;
+                    if (!pr.string("end_reason", code, false)) {
+                        pbad |= P::end_reason;
+                    } else if (auto reason = parse_end_reason(code)) {
+                        m.end_reason = reason;
+                    } else {
+                        Path rp{&pp, "end_reason"};
+                        rep.add(rp, ProblemCode::unknown_value, {{"value", code}, ProblemArg::detail("allowed", end_reason_codes())});
+                        pbad |= P::end_reason;
+                    }
+                }
             }
             meta.period_bad.push_back(pbad);
         }

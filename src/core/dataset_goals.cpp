@@ -55,7 +55,8 @@ void read_goal(const json& v, const Path& p, Reporter& rep, Goal& g, uint8_t& ba
         r.str("metric", metric);
         if (metric == "sick_leave") g.metric = GoalMetric::sick_leave;
         else if (metric == "recorded") g.metric = GoalMetric::recorded;
-        else r.invalid("metric", ProblemCode::unknown_value, {{"value", metric}, {"allowed", "sick_leave, recorded"}});
+        else if (metric == "dropout") g.metric = GoalMetric::dropout; // format 4
+        else r.invalid("metric", ProblemCode::unknown_value, {{"value", metric}, {"allowed", "sick_leave, recorded, dropout"}});
         if (const json* units = r.array("units")) {
             Path up{&p, "units"};
             for (std::size_t i = 0; i < units->size(); ++i) {
@@ -90,7 +91,7 @@ void read_goal(const json& v, const Path& p, Reporter& rep, Goal& g, uint8_t& ba
         r.opt_number("target_value", g.target_value);
         r.opt_number("target_change", g.target_change);
         // Members of the other metric are ignored, so that the canonical form round-trips.
-        if (g.metric == GoalMetric::sick_leave) { g.metric_name.clear(); g.higher_is_better = false; g.values.clear(); }
+        if (g.metric != GoalMetric::recorded) { g.metric_name.clear(); g.higher_is_better = false; g.values.clear(); }
         else g.units.clear();
     } else {
         r.str("criterion", g.criterion);
@@ -214,7 +215,7 @@ void write_goals(const Dataset& ds, int indent, std::string& out) {
         w.member("deadline", g.deadline);
         if (g.kind == GoalKind::result) {
             w.member("metric", to_string(g.metric));
-            if (g.metric == GoalMetric::sick_leave) {
+            if (g.metric != GoalMetric::recorded) {
                 w.inline_array("units", g.units, [&](const std::string& u) { w.str(u); });
             } else {
                 w.member("metric_name", g.metric_name);

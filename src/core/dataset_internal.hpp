@@ -53,7 +53,7 @@ struct Reporter {
 struct OrgField { enum : unsigned { name = 1, orgnr = 2, egenmelding = 4, email = 8 }; };
 struct UnitField { enum : uint8_t { id = 1, name = 2, closed = 4 }; };
 struct EmployeeField { enum : uint8_t { id = 1, name = 2, unit = 4, employment = 8, birth_year = 16, birth_date = 32, national_id = 64, earlier_units = 128 }; };
-struct PeriodField { enum : uint8_t { from = 1, to = 2, percent = 4 }; };
+struct PeriodField { enum : uint8_t { from = 1, to = 2, percent = 4, end_reason = 8 }; };
 struct AbsenceField { enum : uint8_t { employee = 1, kind = 2, from = 4, to = 8, grade = 16 }; };
 struct EventField { enum : uint8_t { employee = 1, case_start = 2, milestone = 4, status = 8, date = 16, note = 32, participants = 64 }; };
 

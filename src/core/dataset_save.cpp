@@ -143,6 +143,7 @@ void write_employee(Writer& w, const Employee& e) {
         w.key("from"); w.date(m.from); w.sep();
         w.key("to"); w.opt_date(m.to); w.sep();
         w.key("percent"); w.number(m.percent);
+        if (m.end_reason) { w.sep(); w.key("end_reason"); w.str(to_string(*m.end_reason)); } // written only when set (format 4)
         w.ch('}');
     }
     w.ch(']');

@@ -83,6 +83,23 @@ void add_demo_ia_work(Dataset& d, Date today) {
     apply(d, add_meeting(d, m));
 }
 
+// End reasons (sluttårsak) on the demo's ended employment periods that no new period continues, in
+// a fixed rotation weighted as leavings mostly are (another job, retirement), with some to AAP and
+// uføretrygd, so that the Frafall table and a drop-out goal have something to show.
+void add_demo_end_reasons(Dataset& d) {
+    const EndReason rotation[] = {EndReason::annen_jobb, EndReason::alderspensjon, EndReason::aap, EndReason::annen_jobb,
+                                  EndReason::uforetrygd, EndReason::utdanning, EndReason::annen_jobb, EndReason::annet};
+    std::size_t next = 0;
+    for (Employee& e : d.employees)
+        for (Employment& m : e.employment) {
+            if (!m.to) continue;
+            const Date after = *m.to + 1;
+            const bool continued = std::any_of(e.employment.begin(), e.employment.end(),
+                                               [&](const Employment& o) { return o.from == after; });
+            if (!continued) m.end_reason = rotation[next++ % std::size(rotation)];
+        }
+}
+
 } // namespace
 
 Dataset make_demo_dataset(Date today, int employees) {
@@ -121,6 +138,7 @@ Dataset make_demo_dataset(Date today, int employees) {
     }
     add_demo_plan(d, today, plan_case);
     add_demo_ia_work(d, today);
+    add_demo_end_reasons(d);
     return d;
 }
 

@@ -22,7 +22,7 @@ void normalise(Goal& g) {
         g.criterion.clear();
         g.criterion_count.reset();
         g.criterion_date.reset();
-        if (g.metric == GoalMetric::sick_leave) {
+        if (g.metric != GoalMetric::recorded) {
             g.metric_name.clear();
             g.higher_is_better = false;
             g.values.clear();
@@ -52,7 +52,7 @@ std::vector<Problem> check_goal_edit(const Dataset& ds, Goal& g, std::optional<s
     std::vector<Problem> p;
     check_goal(g, p);
     check_goal_refs(g, self, Lookup(ds), p);
-    if (g.kind == GoalKind::result && g.metric == GoalMetric::sick_leave)
+    if (g.kind == GoalKind::result && g.metric != GoalMetric::recorded)
         for (std::size_t i = 0; i < g.units.size(); ++i)
             if (!find_id(ds.units, g.units[i]))
                 p.push_back(make_problem("units/" + std::to_string(i), ProblemCode::unknown_unit, {{"id", g.units[i]}}));

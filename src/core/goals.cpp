@@ -5,6 +5,7 @@
 #include "iadesk/enum_text.hpp"
 
 #include "iadesk/assets.hpp"
+#include "iadesk/dropout.hpp"
 #include "iadesk/stats.hpp"
 
 #include <nlohmann/json.hpp>
@@ -133,6 +134,15 @@ public:
         return f;
     }
 
+    // The drop-out share to benefits of the units (empty = the organisation) in a calendar year
+    // (dropout.hpp), protected like the sick-leave figures.
+    Figure dropout(const std::vector<std::string>& units, int year) {
+        auto it = dropout_cache_.find(year);
+        if (it == dropout_cache_.end()) it = dropout_cache_.emplace(year, compute_dropout(ds_, year, kMaskBelow)).first;
+        const DropoutFigure d = dropout_figure(ds_, it->second, units, kMaskBelow);
+        return {d.value, d.masked, d.reason, d.unknown_unit};
+    }
+
 private:
     const StatsTable& table(Date from, Date to) {
         auto key = std::make_pair(from.days, to.days);
@@ -144,6 +154,7 @@ private:
     const Dataset& ds_;
     std::unordered_map<std::string, std::size_t> unit_index_;
     std::map<std::pair<int32_t, int32_t>, StatsTable> cache_;
+    std::map<int, DropoutTable> dropout_cache_;
 };
 
 // A goal's masking reason: small_group wins over protects_small_group.
@@ -178,6 +189,7 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
                      SickLeaveSource& src, GoalEvaluation& e) {
     (void)ds;
     const bool sick = g.metric == GoalMetric::sick_leave;
+    const bool drop = g.metric == GoalMetric::dropout; // per calendar year: a baseline quarter counts as its year
     const bool visible = may_see(role, g);
     e.no_access = !visible;
     e.baseline_period = g.baseline_period;
@@ -190,6 +202,11 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
     } else if (bp && visible) {
         if (sick) {
             Figure f = src.figure(g.units, period_first(*bp), period_last(*bp));
+            e.baseline = f.value;
+            note_mask(e, f);
+            unknown_unit = unknown_unit || f.unknown_unit;
+        } else if (drop) {
+            Figure f = src.dropout(g.units, bp->year);
             e.baseline = f.value;
             note_mask(e, f);
             unknown_unit = unknown_unit || f.unknown_unit;
@@ -246,6 +263,24 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
             Figure f = src.figure(g.units, period_first(from_qindex(end - 3)), period_last(from_qindex(end)));
             if (f.value) points.emplace_back(end, *f.value);
         }
+    } else if (drop) {
+        // The last complete calendar year against the baseline year; the series and the projection's
+        // points are the years from the baseline (at most the last five).
+        const int last_year = today.year() - 1;
+        if (!bp || last_year > bp->year) {
+            Figure f = src.dropout(g.units, last_year);
+            e.current = f.value;
+            e.current_period = GoalPeriod{last_year, 0};
+            note_mask(e, f);
+            unknown_unit = unknown_unit || f.unknown_unit;
+            x_current = quarter_index(*e.current_period);
+        }
+        const int first = std::min(last_year, std::max(last_year - 4, bp ? bp->year : last_year - 4));
+        for (int y = first; y <= last_year; ++y) {
+            Figure f = src.dropout(g.units, y);
+            e.series.push_back({GoalPeriod{y, 0}, f.value, f.masked, f.reason});
+            if (f.value) points.emplace_back(quarter_index(GoalPeriod{y, 0}), *f.value);
+        }
     } else {
         const RecordedValue* best = nullptr;
         for (const RecordedValue& v : g.values) {
@@ -283,7 +318,7 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
             pr.points = points;
             pr.slope_per_quarter = line->slope;
             GoalPeriod fp = last_quarter_ending_by(*g.deadline);
-            if (!sick && bp && bp->quarter == 0) fp = {g.deadline->year(), 0};
+            if (drop || (!sick && bp && bp->quarter == 0)) fp = {g.deadline->year(), 0};
             else if (bp && bp->quarter != 0)
                 while (fp.quarter != bp->quarter) fp = from_qindex(qindex(fp) - 1);
             pr.final_period = fp;
@@ -315,9 +350,9 @@ void evaluate_result(const Dataset& ds, const Goal& g, Date today, GoalPeriod lc
         return;
     }
     if (!e.current) {
-        e.reason = flag(bp && bp->quarter ? "Ingen tall for samme kvartal etter utgangspunktet ennå"
+        e.reason = flag(bp && bp->quarter && !drop ? "Ingen tall for samme kvartal etter utgangspunktet ennå"
                                           : "Ingen tall etter utgangspunktet ennå",
-                        bp && bp->quarter ? "No figure for the same quarter after the baseline yet"
+                        bp && bp->quarter && !drop ? "No figure for the same quarter after the baseline yet"
                                           : "No figure after the baseline yet");
         return;
     }

@@ -210,7 +210,13 @@ Date period_last(GoalPeriod p) {
 double quarter_index(GoalPeriod p) { return p.quarter == 0 ? p.year * 4 + 1.5 : p.year * 4 + (p.quarter - 1); }
 
 const char* to_string(GoalKind k) { return k == GoalKind::result ? "result" : "activity"; }
-const char* to_string(GoalMetric m) { return m == GoalMetric::sick_leave ? "sick_leave" : "recorded"; }
+const char* to_string(GoalMetric m) {
+    switch (m) {
+    case GoalMetric::sick_leave: return "sick_leave";
+    case GoalMetric::dropout: return "dropout";
+    default: return "recorded";
+    }
+}
 
 constexpr EnumText<ActivityStatus> kActivityStatusText[] = {
     {ActivityStatus::planlagt, "planlagt"}, {ActivityStatus::pagar, "pågår"},

@@ -66,8 +66,9 @@ std::string status_text(GoalStatus s) {
 
 std::string metric_text(const Dataset& ds, const Goal& g) {
     if (g.metric == GoalMetric::recorded) return esc(g.metric_name) + " (registrert)";
-    if (g.units.empty()) return "Sykefravær, hele virksomheten";
-    std::string s = "Sykefravær, ";
+    const std::string what = g.metric == GoalMetric::dropout ? "Frafall til uføretrygd og AAP" : "Sykefravær";
+    if (g.units.empty()) return what + ", hele virksomheten";
+    std::string s = what + ", ";
     for (std::size_t i = 0; i < g.units.size(); ++i) {
         std::string name = g.units[i];
         for (const Unit& u : ds.units)
@@ -79,7 +80,7 @@ std::string metric_text(const Dataset& ds, const Goal& g) {
 
 std::string value_text(const Goal& g, std::optional<double> v) {
     if (!v) return "–";
-    return g.metric == GoalMetric::sick_leave ? pct(*v) : number_nb(*v);
+    return g.metric != GoalMetric::recorded ? pct(*v) : number_nb(*v);
 }
 
 std::string figure_or_mask(const Goal& g, const GoalEvaluation& e, std::optional<double> v) {

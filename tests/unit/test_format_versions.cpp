@@ -273,3 +273,53 @@ TEST_CASE("format versions: versions outside 1..current are refused at /version,
     REQUIRE(missing.problems.size() == 1);
     CHECK(missing.problems[0].pointer == "/version");
 }
+
+TEST_CASE("format versions: v4 dropout.json, the employment end_reason version 4 added") {
+    const std::string text = read(kFixtures / "dataset-v4/dropout.json");
+    const Dataset ds = load_fixture("dataset-v4/dropout.json");
+    REQUIRE(ds.employees.size() == 21);
+    CHECK(ds.employees[2].employment[0].end_reason == EndReason::uforetrygd); // A3
+    CHECK(ds.employees[3].employment[0].end_reason == EndReason::aap);        // A4
+    CHECK(ds.employees[5].employment[0].end_reason == EndReason::alderspensjon);
+    CHECK_FALSE(ds.employees[5].employment[1].end_reason.has_value());        // open, none given
+    CHECK_FALSE(ds.employees[9].employment[0].end_reason.has_value());        // A10: ended, none given
+    REQUIRE(ds.goals.size() == 1);
+    CHECK(ds.goals[0].metric == GoalMetric::dropout);
+    // nlohmann's parser reads the same (a NUL byte at the end makes the fast reader decline).
+    DatasetLoad slow = load_dataset(text + std::string(1, '\0'));
+    REQUIRE(slow.ok());
+    CHECK(save_dataset(*slow.dataset) == save_dataset(ds));
+    // Round trip: written only when set, read back the same.
+    const std::string saved = save_dataset(ds);
+    CHECK(saved.find(R"("to": "2025-03-31", "percent": 100, "end_reason": "uforetrygd"})") != std::string::npos);
+    CHECK(saved.find(R"("metric": "dropout")") != std::string::npos);
+    CHECK(saved.find("\"version\": 4,") != std::string::npos);
+    DatasetLoad back = load_dataset(saved);
+    REQUIRE(back.ok());
+    CHECK(save_dataset(*back.dataset) == saved);
+    CHECK(back.dataset->employees[8].employment[0].end_reason == EndReason::utdanning); // A9
+}
+
+TEST_CASE("format versions: v4 end_reason is checked") {
+    const std::string good = read(kFixtures / "dataset-v4/dropout.json");
+    auto problems_with = [&](const std::string& from, const std::string& to) {
+        std::string text = good;
+        REQUIRE(text.find(from) != std::string::npos);
+        text.replace(text.find(from), from.size(), to);
+        return load_dataset(text).problems;
+    };
+    // Only with an end date: the data is refused as a whole (never half-loaded).
+    const auto open = problems_with(R"("to": "2025-03-31", "percent": 100, "end_reason": "uforetrygd")",
+                                    R"("to": null, "percent": 100, "end_reason": "uforetrygd")");
+    REQUIRE(open.size() == 1);
+    CHECK(open[0].pointer == "/employees/2/employment/0/end_reason");
+    CHECK(open[0].message_nb == "Sluttårsak kan bare gis når arbeidsforholdet har en sluttdato (Til)");
+    CHECK(open[0].message_en == "An end reason can only be given when the employment period has an end date (to)");
+    const auto unknown = problems_with(R"("end_reason": "aap")", R"("end_reason": "sykdom")");
+    REQUIRE(unknown.size() == 1);
+    CHECK(unknown[0].pointer == "/employees/3/employment/0/end_reason");
+    CHECK(unknown[0].message_nb == "Ukjent verdi «sykdom» (uforetrygd, aap, alderspensjon, annen_jobb, utdanning, annet)");
+    const auto metric = problems_with(R"("metric": "dropout")", R"("metric": "frafall")");
+    REQUIRE(metric.size() == 1);
+    CHECK(metric[0].pointer == "/goals/0/metric");
+}

@@ -4,6 +4,7 @@
 #include "app/theme.hpp"
 #include "app/tr_format.hpp"
 #include "app/widgets.hpp"
+#include "iadesk/dropout.hpp"
 
 #include <imgui.h>
 
@@ -150,7 +151,8 @@ void EmployeesView::load_form(const ViewContext&, const Employee& e) {
     form.birth_date = date_text(e.birth_date);
     form.national_id = e.national_id;
     for (const Employment& m : e.employment)
-        form.employment.push_back({format_norwegian(m.from), date_text(m.to), format_decimal(m.percent, m.percent == static_cast<int>(m.percent) ? 0 : 1, Language::nb)});
+        form.employment.push_back({format_norwegian(m.from), date_text(m.to), format_decimal(m.percent, m.percent == static_cast<int>(m.percent) ? 0 : 1, Language::nb),
+                                   m.end_reason ? static_cast<int>(*m.end_reason) : -1});
     absence = AbsenceForm{};
     confirm_remove = false;
 }
@@ -204,6 +206,8 @@ void EmployeesView::save_form(ViewContext& ctx) {
         if (p.empty() || *end != '\0')
             form.problems.push_back({prefix + "percent", "Stillingsprosent må være et tall mellom 0 og 100",
                                      "Position percent must be a number between 0 and 100"});
+        // Kept even when "Til" was emptied: the loader's rule then names the field (employment/i/end_reason).
+        if (r.end_reason >= 0) m.end_reason = static_cast<EndReason>(r.end_reason);
         e.employment.push_back(m);
     }
     if (!form.problems.empty()) return;
@@ -211,6 +215,37 @@ void EmployeesView::save_form(ViewContext& ctx) {
         return;
     selected = form.id;
     form.is_new = false;
+}
+
+namespace {
+// The translation keys of EndReason, in its order: "end_reason.<stored code>" (assets/i18n).
+constexpr const char* kEndReasonKeys[kEndReasonCount] = {"end_reason.uforetrygd", "end_reason.aap", "end_reason.alderspensjon",
+                                                         "end_reason.annen_jobb", "end_reason.utdanning", "end_reason.annet"};
+const char* end_reason_text(EndReason r) { return tr(kEndReasonKeys[static_cast<std::size_t>(r)]); }
+} // namespace
+
+// "Sluttårsak" of one employment row: not given, or one of EndReason (model.hpp; the drop-out
+// statistics count it, dropout.hpp). Label above, like the row's other fields.
+void EmployeesView::draw_end_reason(EmploymentRow& r, bool editable) {
+    ImGui::BeginGroup();
+    ui::text(tr("employees.end_reason"));
+    ImGui::BeginDisabled(!editable);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+    const std::string none = tr("end_reason.none");
+    const char* shown = r.end_reason >= 0 ? end_reason_text(static_cast<EndReason>(r.end_reason)) : none.c_str();
+    if (ui::begin_combo("##end-reason", shown)) {
+        if (ui::selectable(none, "##none", r.end_reason < 0)) r.end_reason = -1;
+        for (std::size_t k = 0; k < kEndReasonCount; ++k) {
+            const EndReason reason = static_cast<EndReason>(k);
+            ImGui::PushID(static_cast<int>(k));
+            if (ui::selectable(end_reason_text(reason), "##reason", r.end_reason == static_cast<int>(k)))
+                r.end_reason = static_cast<int>(k);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
+    ImGui::EndGroup();
 }
 
 // The current unit, the units before it, and "Flytt til annen enhet" (a move from a date, with the
@@ -322,6 +357,10 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
         ui::date_input(tr("employees.to"), "to", r.to, !editable);
         ImGui::SameLine();
         ui::input_text(tr("col.percent"), "percent", r.percent, 4, !editable);
+        if (!r.to.empty() || r.end_reason >= 0) {
+            ImGui::SameLine();
+            draw_end_reason(r, editable);
+        }
         if (editable && form.employment.size() > 1) {
             ImGui::SameLine();
             ImGui::BeginGroup();
@@ -329,7 +368,7 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
             if (ImGui::SmallButton(tr("employees.remove_period"))) remove_row = static_cast<int>(i);
             ImGui::EndGroup();
         }
-        for (const char* f : {"from", "to", "percent"}) ui::field_problem(form.problems, (prefix + f).c_str(), english);
+        for (const char* f : {"from", "to", "percent", "end_reason"}) ui::field_problem(form.problems, (prefix + f).c_str(), english);
         ImGui::PopID();
     }
     if (remove_row >= 0) form.employment.erase(form.employment.begin() + remove_row);

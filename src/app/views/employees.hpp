@@ -21,6 +21,7 @@ namespace iadesk::app {
 
 struct EmploymentRow {
     std::string from, to, percent;
+    int end_reason = -1;        // EndReason as an index (model.hpp), -1 = not given; shown when "Til" is filled
 };
 
 struct EmployeeForm {
@@ -78,6 +79,7 @@ private:
     void draw_list(ViewContext& ctx);
     void draw_editor(ViewContext& ctx);
     void draw_unit_and_moves(ViewContext& ctx, const Employee& e, bool editable);
+    void draw_end_reason(EmploymentRow& r, bool editable);
     void draw_absences(ViewContext& ctx, const Employee& e);
     void draw_absence_form(ViewContext& ctx, const Employee& e);
     void load_form(const ViewContext& ctx, const Employee& e);

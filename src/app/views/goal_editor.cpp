@@ -35,7 +35,7 @@ void GoalsView::load_goal(const Goal& g) {
     goal.title = g.title;
     goal.description = g.description;
     goal.deadline = g.deadline ? format_norwegian(*g.deadline) : "";
-    goal.metric = g.metric == GoalMetric::sick_leave ? 0 : 1;
+    goal.metric = g.metric == GoalMetric::sick_leave ? 0 : g.metric == GoalMetric::dropout ? 2 : 1;
     goal.units = g.units;
     goal.metric_name = g.metric_name;
     goal.higher_is_better = g.higher_is_better;
@@ -82,7 +82,9 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
         ImGui::RadioButton(tr("goals.metric.sick_leave"), &goal.metric, 0);
         ImGui::SameLine();
         ImGui::RadioButton(tr("goals.metric.recorded"), &goal.metric, 1);
-        if (goal.metric == 0) {
+        ImGui::RadioButton(tr("goals.metric.dropout"), &goal.metric, 2); // on its own line: the editor is narrow
+        if (goal.metric != 1) { // computed from the data: sick leave or drop-out, per unit
+            if (goal.metric == 2) help(tr("goals.metric.dropout_help"));
             help(tr("goals.units_help"));
             const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
             bool first = true;
@@ -126,7 +128,7 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
         // A target that points the wrong way or is met already by a typed baseline (goals.hpp
         // target_warning): said while typing, not refused (a limit goal is a goal too).
         Goal probe;
-        probe.metric = goal.metric == 0 ? GoalMetric::sick_leave : GoalMetric::recorded;
+        probe.metric = goal.metric == 0 ? GoalMetric::sick_leave : goal.metric == 2 ? GoalMetric::dropout : GoalMetric::recorded;
         probe.higher_is_better = goal.higher_is_better;
         probe.target_change = parse_number(goal.target_change);
         probe.target_value = parse_number(goal.target_value);
@@ -168,7 +170,7 @@ void GoalsView::save_goal(ViewContext& ctx) {
     };
     date_field(goal.deadline, "deadline", g.deadline);
     if (g.kind == GoalKind::result) {
-        g.metric = goal.metric == 0 ? GoalMetric::sick_leave : GoalMetric::recorded;
+        g.metric = goal.metric == 0 ? GoalMetric::sick_leave : goal.metric == 2 ? GoalMetric::dropout : GoalMetric::recorded;
         g.units = goal.units;
         g.metric_name = goal.metric_name;
         g.higher_is_better = goal.higher_is_better;

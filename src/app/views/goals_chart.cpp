@@ -59,7 +59,7 @@ void chart(const ViewContext& ctx, const GoalEvaluation& e) {
             dl->AddLine(ImVec2(left, y), ImVec2(right, y), col, 1.5f);
         dl->AddText(ImVec2(right - ImGui::CalcTextSize(label.c_str()).x - 0.2f * em, y - 1.15f * em), col, label.c_str());
     };
-    const bool pct = g.metric == GoalMetric::sick_leave;
+    const bool pct = g.metric != GoalMetric::recorded;
     auto fmt = [&](double v) { return number_text(v, ctx) + (pct ? " %" : ""); };
     if (e.baseline) hline(*e.baseline, text, std::string(tr("goals.baseline")) + " " + fmt(*e.baseline), true);
     if (e.target) hline(*e.target, ImGui::GetColorU32(c.text_ok), std::string(tr("goals.target")) + " " + fmt(*e.target), false);

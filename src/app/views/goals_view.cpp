@@ -43,7 +43,7 @@ void goal_status_tag(GoalStatus s) {
 }
 
 std::string value_text(const ViewContext& ctx, const Goal& g, const GoalEvaluation& e, const std::optional<double>& v) {
-    if (v) return number_text(*v, ctx) + (g.metric == GoalMetric::sick_leave ? " %" : "");
+    if (v) return number_text(*v, ctx) + (g.metric != GoalMetric::recorded ? " %" : "");
     if (e.no_access) return tr("goals.no_access");
     if (e.masked) return tr(e.mask_reason == MaskReason::protects_small_group ? "goals.masked_protects" : "goals.masked");
     return "–";
@@ -230,6 +230,8 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
         else if (g.units.empty()) metric = tr("goals.whole_org");
         else
             for (const std::string& u : g.units) metric += (metric.empty() ? "" : ", ") + goal_unit_name(ctx.doc.data, u);
+        if (g.metric == GoalMetric::dropout)
+            metric = g.units.empty() ? std::string(tr("goals.dropout_whole_org")) : std::string(tr("goals.metric.dropout")) + ", " + metric;
         ui::text((std::string(tr("goals.metric")) + ": " + metric).c_str());
         std::string base = std::string(tr("goals.baseline")) + ": " + value_text(ctx, g, e, e.baseline);
         if (e.baseline_period) base += " (" + period_label(*e.baseline_period, en) + ")";

@@ -32,7 +32,7 @@ struct GoalForm {
     std::string area;
     std::string custom_area;      // used when `area` is empty
     std::string title, description, deadline;
-    int metric = 0;               // 0 sick leave (from the data), 1 recorded by hand
+    int metric = 0;               // 0 sick leave (from the data), 1 recorded by hand, 2 drop-out (from the data)
     std::vector<std::string> units;
     std::string metric_name;
     bool higher_is_better = false;

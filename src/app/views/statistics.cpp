@@ -60,6 +60,43 @@ void unit_rows(const std::vector<StatsRow>& rows, Cells&& cells) {
     }
 }
 
+// The drop-out cells of a row: persons, left, left to benefits, share; a withheld group shows its
+// head-count and the mask text the sick-leave cells use; a role that may not see it, "–".
+void dropout_cells(const DropoutGroup* g, bool visible, Language lang) {
+    if (!g || !visible) {
+        for (int k = 0; k < 4; ++k) {
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", tr("stats.not_visible"));
+        }
+        return;
+    }
+    ImGui::TableNextColumn();
+    ui::text(std::to_string(g->persons).c_str());
+    if (g->masked) {
+        const bool protects = g->reason == MaskReason::protects_small_group;
+        for (int k = 0; k < 3; ++k) {
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", tr(protects ? "stats.protected" : "stats.masked"));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(protects ? "stats.protected_help" : "stats.dropout_masked_help"));
+        }
+        return;
+    }
+    ImGui::TableNextColumn();
+    ui::text(std::to_string(g->counts->left).c_str());
+    ImGui::TableNextColumn();
+    ui::text(std::to_string(g->counts->left_to_benefits).c_str());
+    ImGui::TableNextColumn();
+    if (g->share_to_benefits) ui::text(format_percent(*g->share_to_benefits, lang == Language::nb).c_str());
+    else ImGui::TextDisabled("–");
+}
+
+const DropoutGroup* dropout_group(const DropoutTable& t, const std::optional<std::string>& unit) {
+    if (!unit) return &t.organisation;
+    for (const DropoutGroup& g : t.units)
+        if (g.unit == unit) return &g;
+    return nullptr;
+}
+
 } // namespace
 
 void StatisticsView::draw(ViewContext& ctx,
@@ -79,6 +116,7 @@ void StatisticsView::draw(ViewContext& ctx,
         computed_year = year;
         // From the whole document: the statistics need every absence; the role filter is in the core.
         overview = statistics_overview(ctx.doc.data, year, ctx.today, ctx.derived.role);
+        dropout = compute_dropout(ctx.doc.data, year);
         computed_generation = ctx.derived.generation;
     }
     const StatsOverview& ov = overview;
@@ -117,6 +155,22 @@ void StatisticsView::draw(ViewContext& ctx,
         unit_rows(ov.rows, [&](const StatsRow& row) {
             percent_cell(row.nav_legemeldt, ctx.language);
             percent_cell(row.nav_total, ctx.language);
+        });
+        ImGui::EndTable();
+    }
+
+    // Frafall (drop-out) in the chosen year: docs/domain.md, "Drop-out (frafall)".
+    ImGui::Spacing();
+    ui::text(trf("stats.dropout_title", fmt::arg("year", year)).c_str());
+    ui::label_text(tr("stats.dropout_intro"));
+    if (ImGui::BeginTable("stats_dropout", 5, flags)) {
+        ui::table_columns({{"col.unit", 2.4f},
+                           {"stats.dropout_persons", 1.0f},
+                           {"stats.dropout_left", 1.0f},
+                           {"stats.dropout_to_benefits", 1.4f},
+                           {"stats.dropout_share", 1.4f}});
+        unit_rows(ov.rows, [&](const StatsRow& row) {
+            dropout_cells(dropout_group(dropout, row.unit), may_see_statistics(ctx.derived.role, row.unit), ctx.language);
         });
         ImGui::EndTable();
     }

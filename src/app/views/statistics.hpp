@@ -3,10 +3,13 @@
 // of the latest quarter, and NAV's comparable figure (legemeldt, last four quarters) beside all
 // absence. Withheld groups say why ("skjermet": a small group; "skjermet for å beskytte en liten
 // gruppe": secondary suppression). Every figure, its rounding and what the role may see come from
-// the core (stats_overview.hpp); this file only draws them.
+// the core (stats_overview.hpp); this file only draws them. Below, "Frafall": per unit the persons of
+// the chosen year, those who left, those who left to uføretrygd or AAP and their share (dropout.hpp),
+// masked by the same rule.
 #pragma once
 
 #include "app/view_context.hpp"
+#include "iadesk/dropout.hpp"
 #include "iadesk/stats_overview.hpp"
 
 #include <functional>
@@ -19,6 +22,7 @@ struct StatisticsView {
     uint64_t computed_generation = UINT64_MAX;
     int computed_year = 0;
     StatsOverview overview;
+    DropoutTable dropout;                 // "Frafall" of the chosen year (dropout.hpp), computed with `overview`
 
     // `download(name, mime, bytes)` offers a file to the user (the platform's).
     void draw(ViewContext& ctx, const std::function<void(const std::string&, const std::string&, const std::string&)>& download);
