@@ -10,7 +10,7 @@
 
 using namespace iadesk;
 
-TEST_CASE("goals page: one IA meeting this year is good practice not met, never a red duty; the current agreement is shown first") {
+TEST_CASE("goals page: one IA meeting this year is good practice not met, never a red duty, and the current agreement is shown first") {
     test::HeadlessApp h;
     Dataset d = testing::one_unit_organisation("Fjellheim AS");
     IaMeeting m;
