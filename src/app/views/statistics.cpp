@@ -120,6 +120,7 @@ void StatisticsView::draw(ViewContext& ctx,
         });
         ImGui::EndTable();
     }
+    draw_comparison(ctx);
 }
 
 } // namespace iadesk::app

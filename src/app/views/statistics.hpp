@@ -7,9 +7,11 @@
 #pragma once
 
 #include "app/view_context.hpp"
+#include "iadesk/benchmarks.hpp"
 #include "iadesk/stats_overview.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace iadesk::app {
@@ -19,9 +21,18 @@ struct StatisticsView {
     uint64_t computed_generation = UINT64_MAX;
     int computed_year = 0;
     StatsOverview overview;
+    // The comparison with the bransje, the sector and the country (statistics_comparison.cpp):
+    // the shipped figures, read once, and the comparison for the quarters of NAV's figure.
+    std::optional<BenchmarkLoad> figures;
+    Comparison comparison;
+    uint64_t compared_generation = UINT64_MAX;
+    Quarter compared_last;
 
     // `download(name, mime, bytes)` offers a file to the user (the platform's).
     void draw(ViewContext& ctx, const std::function<void(const std::string&, const std::string&, const std::string&)>& download);
+
+private:
+    void draw_comparison(ViewContext& ctx);
 };
 
 } // namespace iadesk::app
