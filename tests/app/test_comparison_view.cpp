@@ -74,3 +74,32 @@ TEST_CASE("statistics: the organisation beside the bransje, the sector and the c
     CHECK(h.shows("Ingen vurdering: færre enn fire kvartaler med tall for virksomheten eller bransjen."));
     CHECK(h.shows_text_containing("Sammenligningstall: SSB"));
 }
+
+TEST_CASE("goals: a sick-leave goal shows the bransje's figure, or says it is missing; none without a bransjeprogram") {
+    Dataset d = five_in_a_barnehage();
+    Goal g;
+    g.id = "G1";
+    g.kind = GoalKind::result;
+    g.area = "Sykefravær";
+    g.title = "Lavere sykefravær";
+    g.metric = GoalMetric::sick_leave;
+    g.target_value = 5.0;
+    g.deadline = Date::from_ymd(2026, 12, 31);
+    d.goals.push_back(g);
+    {
+        test::HeadlessApp h;
+        h.start_with(d);
+        h.click("IA-mål");
+        h.frames(2);
+        REQUIRE(h.shows("Lavere sykefravær"));
+        CHECK_FALSE(h.shows_text_containing("Bransjen ("));
+    }
+    d.organisation.bransjeprogram = Bransjeprogram::barnehager;
+    test::HeadlessApp h;
+    h.start_with(d);
+    h.click("IA-mål");
+    h.frames(2);
+    // Today 24.11.2026: the last complete quarter is 3. kvartal 2026; the shipped figures for
+    // barnehager have 1. kvartal 2025 only.
+    CHECK(h.shows("Bransjen (Barnehager): ingen tall for de fire kvartalene til 3. kvartal 2026"));
+}

@@ -34,7 +34,7 @@ void GoalsView::draw_bransje_figure(const ViewContext& ctx) {
                      fmt::arg("percent", format_percent(*mean, ctx.language == Language::nb)))
                      .c_str());
     else
-        ImGui::TextDisabled("%s", trf("goals.bransje_missing", fmt::arg("bransje", bransje), fmt::arg("quarter", quarter)).c_str());
+        ui::muted_text(trf("goals.bransje_missing", fmt::arg("bransje", bransje), fmt::arg("quarter", quarter)).c_str());
 }
 
 } // namespace iadesk::app
