@@ -10,7 +10,7 @@
 //   --measure: legemeldt (default; NAV's figure) or alt (egen- og legemeldt, SSB's total).
 //   JSON: {"organisation", "bransjeprogram", "sector", "measure", "quarters": [{"quarter",
 //         "din_virksomhet", "bransjen", "sektoren", "landet", "masked"}], "four_quarters": {...},
-//         "verdict", "figures_source", "figures_published"}; a figure is null when missing or
+//         "verdict", "figures_source", "figures_published", "figures_imported"}; a figure is null when missing or
 //         masked; a figure to verify is {"prosent": p, "verify": true}.
 #include "cli/cli_util.hpp"
 #include "cli/commands.hpp"
@@ -143,6 +143,7 @@ int cmd_stats_compare(const Args& args, std::ostream& out, std::ostream& err) {
         return 1;
     }
     BenchmarkTable table = std::move(*shipped.table);
+    std::string imported_from; // the CSV's file name, when one was given
     if (auto it = a.values.find("--figures"); it != a.values.end()) {
         std::string why;
         auto text = platform::read_file(it->second, &why, kMaxDatasetBytes);
@@ -159,6 +160,7 @@ int cmd_stats_compare(const Args& args, std::ostream& out, std::ostream& err) {
             return 1;
         }
         table = merge_benchmarks(table, *imported.table);
+        imported_from = name;
     }
 
     int rc = 0;
@@ -185,7 +187,8 @@ int cmd_stats_compare(const Args& args, std::ostream& out, std::ostream& err) {
                                    {"sektoren", opt_json(c.sector)}, {"landet", opt_json(c.land)}}},
                 {"verdict", std::string(verdict_id(c.verdict))},
                 {"figures_source", table.source},
-                {"figures_published", table.published ? ojson(format_iso(*table.published)) : ojson(nullptr)}};
+                {"figures_published", table.published ? ojson(format_iso(*table.published)) : ojson(nullptr)},
+                {"figures_imported", imported_from.empty() ? ojson(nullptr) : ojson(imported_from)}};
         out << j.dump(2, ' ', false, ojson::error_handler_t::replace) << "\n";
         return 0;
     }
@@ -209,6 +212,7 @@ int cmd_stats_compare(const Args& args, std::ostream& out, std::ostream& err) {
     if (any_verify) out << "* ikke kontrollert mot kilden (se kildene i tabellen).\n";
     out << "Sammenligningstall: " << table.source;
     if (table.published) out << " Publisert " << format_norwegian(*table.published) << ".";
+    if (!imported_from.empty()) out << " Nyere tall fra " << imported_from << " går foran.";
     out << "\n";
     return 0;
 }

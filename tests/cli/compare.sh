@@ -40,6 +40,7 @@ check "a quarter row shows the three published figures" 'grep -qE "^K1 2026 +[0-
 check "the four-quarter row: the same figure as stats --nav, bransjen 9,5, sektoren 8,0, landet 5,9" \
       'grep -qE "^Fire kvartaler +$nav_figure % +9,5 % +8,0 % +5,9 %$" "$out"'
 check "the verdict: 6,3 % is below 8,55 % (bransjen x 0,9)" 'grep -q "^Vurdering: UNDER – lavere enn bransjen (under 8,55 %, bransjen × 0,9)" "$out"'
+check "the imported file is named as the newer figures" 'grep -q "Nyere tall fra figures.csv går foran." "$out"'
 check "the classification is named" 'grep -q "Bransje: Sykehjem · sektor: kommunal forvaltning · næringskode 87.102 (SN2007)" "$out"'
 
 run stats compare "$tmp/fjordvik.json" --figures "$tmp/figures.csv" --today 2026-12-07 --json
