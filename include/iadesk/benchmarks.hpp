@@ -101,6 +101,8 @@ BenchmarkLoad shipped_benchmarks();
 // legemeldt). Decimal comma or point. `source` is recorded on every figure read.
 BenchmarkLoad import_benchmarks_csv(std::string_view csv_text, const std::string& source);
 BenchmarkTable merge_benchmarks(const BenchmarkTable& base, const BenchmarkTable& newer);
+// The figures in the order every table keeps: category, code, measure, year, quarter.
+void sort_benchmarks(std::vector<BenchmarkFigure>& figures);
 
 // The figure of one category/code/measure/quarter, or nullptr.
 const BenchmarkFigure* find_benchmark(const BenchmarkTable& t, BenchmarkCategory c, std::string_view code,

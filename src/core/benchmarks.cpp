@@ -308,6 +308,10 @@ BenchmarkTable merge_benchmarks(const BenchmarkTable& base, const BenchmarkTable
     return out;
 }
 
+void sort_benchmarks(std::vector<BenchmarkFigure>& figures) {
+    std::stable_sort(figures.begin(), figures.end(), [](const BenchmarkFigure& a, const BenchmarkFigure& b) { return figure_key(a) < figure_key(b); });
+}
+
 const BenchmarkFigure* find_benchmark(const BenchmarkTable& t, BenchmarkCategory c, std::string_view code, SickLeaveMeasure m, Quarter q) {
     for (const BenchmarkFigure& f : t.figures)
         if (f.category == c && f.code == code && f.measure == m && f.year == q.year && f.quarter == q.q) return &f;

@@ -164,6 +164,7 @@ BenchmarkLoad import_benchmarks_csv(std::string_view csv_text, const std::string
     }
     if (probs.empty() && table.figures.empty()) probs.push_back(at_cell(csv.header_line, "", ProblemCode::csv_file_empty, {}));
     if (!probs.empty()) return out;
+    sort_benchmarks(table.figures);
     out.table = std::move(table);
     return out;
 }
