@@ -75,7 +75,7 @@ TEST_CASE("statistics: the organisation beside the bransje, the sector and the c
     CHECK(h.shows_text_containing("Sammenligningstall: SSB"));
 }
 
-TEST_CASE("goals: a sick-leave goal shows the bransje's figure, or says it is missing; none without a bransjeprogram") {
+TEST_CASE("goals: a sick-leave goal shows the bransje's figure or says it is missing, and nothing without a bransjeprogram") {
     Dataset d = five_in_a_barnehage();
     Goal g;
     g.id = "G1";
