@@ -33,6 +33,20 @@ struct EgenmeldingRule {
     bool operator==(const EgenmeldingRule&) const = default;
 };
 
+// The industry standards an organisation's næringskode can be given in (SSB's Standard for
+// næringsgruppering): SN2007, and SN2025 (NACE Rev. 2.1) used by Enhetsregisteret from 2025. Both
+// write a næringsundergruppe as five digits "NN.NNN" (SN2007 88.911 barnehager, SN2025 85.100).
+enum class IndustryStandard : uint8_t { sn2007, sn2025 };
+
+// NAV's sectors in the sykefraværsstatistikk (SSB's institusjonell sektor grouped in three):
+// statlig forvaltning; kommunal forvaltning (kommuner and fylkeskommuner); privat sektor og
+// offentlige foretak. unset: not given.
+enum class Sector : uint8_t { unset, statlig, kommunal, privat };
+
+// The bransjeprogrammer of the IA agreement whose sick leave NAV publishes as a bransje
+// (navikt/ia-felles, Bransje; docs/domain.md "Comparison with the bransje"). none: not in one.
+enum class Bransjeprogram : uint8_t { none, barnehager, naeringsmiddelindustri, sykehus, sykehjem, transport, bygg, anlegg };
+
 struct Organisation {
     std::string name;
     std::string orgnr;            // 9 digits with a mod-11 check digit (see is_valid_orgnr)
@@ -43,6 +57,13 @@ struct Organisation {
     // The e-mail address of whoever answers for the follow-up (an HR office, say), the ORGANIZER of
     // the calendar files (ics.hpp); "" = none given.
     std::string email;
+    // Format 4 (docs/data-format.md): the næringskode as Enhetsregisteret gives it, "NN.NNN" in the
+    // standard named ("" = not given), NAV's sector and the bransjeprogram, for the comparison
+    // with the bransje, the sector and the country (benchmarks.hpp).
+    std::string naeringskode;
+    IndustryStandard naeringskode_standard = IndustryStandard::sn2007;
+    Sector sector = Sector::unset;
+    Bransjeprogram bransjeprogram = Bransjeprogram::none;
 };
 
 struct Unit {

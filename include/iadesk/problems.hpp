@@ -52,6 +52,7 @@ enum class ProblemCode : uint16_t {
     // Organisation, employees, employment
     orgnr_invalid,         // {orgnr}
     email_invalid,         // {email}
+    naeringskode_invalid,  // {code} {standard}
     birth_year_range,      // {year}
     birth_date_year,       // {date} {year}
     national_id_invalid,
@@ -166,6 +167,9 @@ enum class ProblemCode : uint16_t {
     csv_id_conflict,       // {line}
     csv_overlap_registered, // {period}
     csv_overlap_row,       // {line} {period}
+    // Comparison figures (benchmarks.hpp)
+    benchmark_percent_invalid, // {value}
+    benchmark_figure_twice,    // {figure}
     count_                 // number of codes (not a code)
 };
 

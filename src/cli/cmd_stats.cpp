@@ -26,7 +26,8 @@ namespace iadesk::cli {
 
 namespace {
 
-const char* kUsage = "bruk: iadesk stats FIL (--from DATO --to DATO | --nav [--today DATO]) [--by unit] [--json]\n";
+const char* kUsage = "bruk: iadesk stats FIL (--from DATO --to DATO | --nav [--today DATO]) [--by unit] [--json]\n"
+                     "      iadesk stats compare FIL [--figures CSV] [--quarter ÅÅÅÅKQ] ...  (se «iadesk stats compare --help»)\n";
 
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
@@ -60,6 +61,7 @@ std::string percent_text(const std::optional<double>& p) { return p ? format_num
 } // namespace
 
 int cmd_stats(const Args& args, std::ostream& out, std::ostream& err) {
+    if (!args.empty() && args[0] == "compare") return cmd_stats_compare(Args(args.begin() + 1, args.end()), out, err);
     ParsedArgs a;
     if (!parse_args(args, "stats", {"--from", "--to", "--by", "--today"}, {"--json", "--nav"}, a, err)) return 2;
     if (a.help) { out << kUsage; return 0; }

@@ -16,6 +16,7 @@ int cmd_validate(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_cases(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_milestones(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_stats(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_stats_compare(const Args& args, std::ostream& out, std::ostream& err); // `stats compare`, cmd_stats_compare.cpp
 int cmd_generate(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_measures(const Args& args, std::ostream& out, std::ostream& err); // measures_cmd.cpp
 int cmd_goals(const Args& args, std::ostream& out, std::ostream& err);    // cmd_goals.cpp

@@ -21,6 +21,7 @@ const char* kUsage =
     "  cases FIL [--today DATO]                  sykefraværstilfeller og sykepengekonto (NAV-dager, maksdato)\n"
     "  milestones FIL --today DATO               milepæler for tilfellene som er åpne på DATO\n"
     "  stats FIL --from DATO --to DATO [--by unit]  sykefraværsprosent (skjermet under 5 ansatte)\n"
+    "  stats compare FIL [--figures CSV]         din virksomhet / bransjen / sektoren / landet, NAVs vurdering\n"
     "  generate --employees N [--seed S] [--today DATO] [--out FIL]  syntetisk datasett\n"
     "  measures search|show|suggest ...          tiltak og virkemidler\n"
     "  goals FIL --today DATO [--report plan|half-year]  IA-mål: fremdrift, status, IA-møter, rapporter\n"

@@ -3,6 +3,7 @@
 // arbeidsmiljøloven § 4-6), docs/data-format.md ("Checks"), model.hpp (organisation number mod 11,
 // employment periods that do not overlap), plans.hpp (NAV's 2000-character plan texts).
 #include "iadesk/checks.hpp"
+#include "iadesk/benchmarks.hpp"
 
 #include "dataset_internal.hpp"
 #include "iadesk/goals.hpp"
@@ -78,6 +79,9 @@ void check_organisation(const Organisation& org, std::vector<Problem>& out, unsi
         o.add("orgnr", ProblemCode::orgnr_invalid, {{"orgnr", org.orgnr}});
     if (!org.email.empty() && read(unread, OrgField::email) && !is_plausible_email(org.email))
         o.add("email", ProblemCode::email_invalid, {{"email", org.email}});
+    if (!org.naeringskode.empty() && read(unread, OrgField::naeringskode) && !is_valid_naeringskode(org.naeringskode))
+        o.add("naeringskode", ProblemCode::naeringskode_invalid,
+              {{"code", org.naeringskode}, {"standard", industry_standard_id(org.naeringskode_standard)}});
     if (org.egenmelding && read(unread, OrgField::egenmelding)) {
         // The limits of an agreed rule (ftrl § 8-24): at most the 16 days of the arbeidsgiverperiode
         // at a time, and a limit per 12 months by times or by days.

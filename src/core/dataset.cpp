@@ -20,6 +20,7 @@
 //   stops with that single problem, since nothing else can be interpreted safely.
 #include "iadesk/dataset.hpp"
 #include "dataset_internal.hpp"
+#include "iadesk/benchmarks.hpp"
 #include "json_fields.hpp"
 
 #include <algorithm>
@@ -196,6 +197,41 @@ DatasetProblem syntax_problem(std::string_view text, const detail_ds::StreamResu
 
 // --- Phase 1: JSON -> Dataset ----------------------------------------------------------------
 
+// Format 4: næringskode, its standard, sector and bransjeprogram (each optional; an unknown
+// value is a problem naming the field, and the field stays at its default).
+void read_classification(ObjectReader& r, const Path& at, Reporter& rep, Organisation& org,
+                         detail_ds::LoadMeta& meta) {
+    using F = detail_ds::OrgField;
+    if (const json* m = r.find("naeringskode"); m && !m->is_null())
+        if (!r.string("naeringskode", org.naeringskode, false)) meta.organisation_bad |= F::naeringskode;
+    std::string text;
+    if (const json* m = r.find("naeringskode_standard"); m && !m->is_null() && r.string("naeringskode_standard", text, false)) {
+        if (auto s = industry_standard_from_id(text)) org.naeringskode_standard = *s;
+        else {
+            Path p{&at, "naeringskode_standard"};
+            rep.add(p, ProblemCode::unknown_value, {{"value", text}, {"allowed", "SN2007, SN2025"}});
+            meta.organisation_bad |= F::naeringskode;
+        }
+    }
+    text.clear();
+    if (const json* m = r.find("sector"); m && !m->is_null() && r.string("sector", text, false)) {
+        if (auto s = sector_from_id(text)) org.sector = *s;
+        else {
+            Path p{&at, "sector"};
+            rep.add(p, ProblemCode::unknown_value, {{"value", text}, {"allowed", "statlig, kommunal, privat"}});
+        }
+    }
+    text.clear();
+    if (const json* m = r.find("bransjeprogram"); m && !m->is_null() && r.string("bransjeprogram", text, false)) {
+        if (auto b = bransjeprogram_from_id(text)) org.bransjeprogram = *b;
+        else {
+            Path p{&at, "bransjeprogram"};
+            rep.add(p, ProblemCode::unknown_value,
+                    {{"value", text}, {"allowed", "barnehager, naeringsmiddelindustri, sykehus, sykehjem, transport, bygg, anlegg"}});
+        }
+    }
+}
+
 void read_organisation(const json& doc, const Path& root, Reporter& rep, Organisation& org,
                        detail_ds::LoadMeta& meta) {
     auto it = doc.find("organisation");
@@ -214,6 +250,7 @@ void read_organisation(const json& doc, const Path& root, Reporter& rep, Organis
     r.boolean("own_bht", org.own_bht);
     if (const json* m = r.find("email"); m && !m->is_null())
         if (!r.string("email", org.email, false)) meta.organisation_bad |= F::email;
+    read_classification(r, at, rep, org, meta);
     if (const json* eg = r.find("egenmelding"); eg && !eg->is_null()) {
         Path ep{&at, "egenmelding"};
         if (!expect_object(*eg, ep, rep)) { meta.organisation_bad |= F::egenmelding; return; }

@@ -50,7 +50,7 @@ struct Reporter {
 
 // Bits of fields that could not be read in phase 1 (a whole non-object record is 0xFF); the
 // checks skip anything that depends on such a field, so one mistake gives one problem.
-struct OrgField { enum : unsigned { name = 1, orgnr = 2, egenmelding = 4, email = 8 }; };
+struct OrgField { enum : unsigned { name = 1, orgnr = 2, egenmelding = 4, email = 8, naeringskode = 16 }; };
 struct UnitField { enum : uint8_t { id = 1, name = 2, closed = 4 }; };
 struct EmployeeField { enum : uint8_t { id = 1, name = 2, unit = 4, employment = 8, birth_year = 16, birth_date = 32, national_id = 64, earlier_units = 128 }; };
 struct PeriodField { enum : uint8_t { from = 1, to = 2, percent = 4, end_reason = 8 }; };

@@ -8,6 +8,7 @@
 // 2 x indent (diff-friendly); indent < 0: everything on one line without spaces.
 #include "dataset_internal.hpp"
 #include "json_out.hpp"
+#include "iadesk/benchmarks.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -254,6 +255,12 @@ bool DatasetSaver::step(std::size_t budget) {
             w.key("ia_agreement"); w.boolean(o.ia_agreement); w.sep();
             w.key("own_bht"); w.boolean(o.own_bht);
             if (!o.email.empty()) { w.sep(); w.key("email"); w.str(o.email); } // written only when set (format 3)
+            if (!o.naeringskode.empty()) { // format 4, each written only when set
+                w.sep(); w.key("naeringskode"); w.str(o.naeringskode);
+                w.sep(); w.key("naeringskode_standard"); w.str(industry_standard_id(o.naeringskode_standard));
+            }
+            if (o.sector != Sector::unset) { w.sep(); w.key("sector"); w.str(sector_id(o.sector)); }
+            if (o.bransjeprogram != Bransjeprogram::none) { w.sep(); w.key("bransjeprogram"); w.str(bransjeprogram_id(o.bransjeprogram)); }
             if (o.egenmelding) { // written only when set (added in 1.1)
                 const EgenmeldingRule& r = *o.egenmelding;
                 w.sep();

@@ -79,6 +79,9 @@ constexpr ProblemTemplate kTemplates[] = {
      "Invalid organisation number \"{orgnr}\" (9 digits, the last a modulus-11 check digit)"},
     {C::email_invalid, "email.invalid", "E-postadressen «{email}» ser ikke riktig ut (navn@domene.no, uten mellomrom)",
      "The e-mail address \"{email}\" does not look right (name@domain.no, no spaces)"},
+    {C::naeringskode_invalid, "naeringskode.invalid",
+     "Næringskoden «{code}» har ikke formen NN.NNN ({standard}: to sifre, punktum, tre sifre, som i Enhetsregisteret)",
+     "The næringskode (industry code) \"{code}\" is not of the form NN.NNN ({standard}: two digits, a dot, three digits, as in Enhetsregisteret)"},
     {C::birth_year_range, "birth_year.range", "Fødselsåret må ligge i 1900–2200 (var {year})",
      "The birth year must lie in 1900-2200 (was {year})"},
     {C::birth_date_year, "birth_date.year", "Fødselsdatoen {date} passer ikke med fødselsåret {year}",
@@ -302,6 +305,11 @@ constexpr ProblemTemplate kTemplates[] = {
      "Overlaps an absence already registered ({period})"},
     {C::csv_overlap_row, "csv.overlap_row", "Overlapper med fraværet på linje {line} ({period})",
      "Overlaps the absence on line {line} ({period})"},
+    {C::benchmark_percent_invalid, "benchmark.percent_invalid",
+     "Ugyldig sykefraværsprosent «{value}» (et tall fra 0 til 100, f.eks. 6,2)",
+     "Invalid sick-leave percent \"{value}\" (a number from 0 to 100, e.g. 6.2)"},
+    {C::benchmark_figure_twice, "benchmark.figure_twice", "Tallet for {figure} står her to ganger",
+     "The figure for {figure} is given twice"},
 };
 static_assert(std::size(kTemplates) == static_cast<std::size_t>(ProblemCode::count_), "one template per code");
 

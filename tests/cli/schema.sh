@@ -41,6 +41,8 @@ bad("exempt without note", lambda d: d["milestone_events"][2].pop("note"))
 bad("exempt blank note", lambda d: d["milestone_events"][2].__setitem__("note", "  "))
 bad("orgnr 8 digits", lambda d: d["organisation"].__setitem__("orgnr", "94012345"))
 bad("version 5 (newer than this build)", lambda d: d.__setitem__("version", 5))
+bad("naeringskode without the dot", lambda d: d["organisation"].__setitem__("naeringskode", "88911"))
+bad("unknown sector", lambda d: d["organisation"].__setitem__("sector", "offentlig"))
 bad("missing units", lambda d: d.pop("units"))
 ok = copy.deepcopy(base); ok["future"] = {"x": 1}; ok["units"][0]["colour"] = "blue"
 if not v.is_valid(ok):

@@ -323,3 +323,60 @@ TEST_CASE("format versions: v4 end_reason is checked") {
     REQUIRE(metric.size() == 1);
     CHECK(metric[0].pointer == "/goals/0/metric");
 }
+
+TEST_CASE("format versions: v4 organisation-bransje.json, the organisation members version 4 added") {
+    const Dataset ds = load_fixture("dataset-v4/organisation-bransje.json");
+    CHECK(ds.organisation.naeringskode == "88.911");
+    CHECK(ds.organisation.naeringskode_standard == IndustryStandard::sn2007);
+    CHECK(ds.organisation.sector == Sector::privat);
+    CHECK(ds.organisation.bransjeprogram == Bransjeprogram::barnehager);
+    // Written back as they were read, and the saved text reloads to the same.
+    const std::string saved = save_dataset(ds);
+    CHECK(saved.find(R"("naeringskode": "88.911", "naeringskode_standard": "SN2007", "sector": "privat", "bransjeprogram": "barnehager")") !=
+          std::string::npos);
+    DatasetLoad again = load_dataset(saved);
+    REQUIRE(again.ok());
+    CHECK(again.dataset->organisation.bransjeprogram == Bransjeprogram::barnehager);
+    CHECK(save_dataset(*again.dataset) == saved);
+    // A v3 document has none of them: defaults, and none is written.
+    const Dataset v3 = load_fixture("dataset-v3/every-field.json");
+    CHECK(v3.organisation.naeringskode.empty());
+    CHECK(v3.organisation.sector == Sector::unset);
+    CHECK(v3.organisation.bransjeprogram == Bransjeprogram::none);
+    const std::string v3_saved = save_dataset(v3);
+    CHECK(v3_saved.find("naeringskode") == std::string::npos);
+    CHECK(v3_saved.find("\"sector\"") == std::string::npos);
+    CHECK(v3_saved.find("bransjeprogram") == std::string::npos);
+}
+
+TEST_CASE("format versions: v4 members are checked, each problem naming its field") {
+    const std::string good = read(kFixtures / "dataset-v4/organisation-bransje.json");
+    auto problems_with = [&](const std::string& from, const std::string& to) {
+        std::string text = good;
+        REQUIRE(text.find(from) != std::string::npos);
+        text.replace(text.find(from), from.size(), to);
+        DatasetLoad r = load_dataset(text);
+        CHECK_FALSE(r.ok());
+        return r.problems;
+    };
+    const auto code = problems_with(R"("88.911")", R"("88911")");
+    REQUIRE(code.size() == 1);
+    CHECK(code[0].pointer == "/organisation/naeringskode");
+    CHECK(code[0].code == ProblemCode::naeringskode_invalid);
+    CHECK(code[0].message_nb.find("«88911»") != std::string::npos);
+    CHECK(code[0].message_nb.find("NN.NNN") != std::string::npos);
+    const auto standard = problems_with(R"("SN2007")", R"("SN94")");
+    REQUIRE(standard.size() == 1);
+    CHECK(standard[0].pointer == "/organisation/naeringskode_standard");
+    CHECK(standard[0].message_en.find("SN2007, SN2025") != std::string::npos);
+    const auto sector = problems_with(R"("privat")", R"("offentlig")");
+    REQUIRE(sector.size() == 1);
+    CHECK(sector[0].pointer == "/organisation/sector");
+    CHECK(sector[0].message_nb.find("«offentlig»") != std::string::npos);
+    const auto bransje = problems_with(R"("barnehager")", R"("skole")");
+    REQUIRE(bransje.size() == 1);
+    CHECK(bransje[0].pointer == "/organisation/bransjeprogram");
+    const auto type = problems_with(R"("88.911")", "88911");
+    REQUIRE(type.size() == 1);
+    CHECK(type[0].pointer == "/organisation/naeringskode");
+}

@@ -242,6 +242,7 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
             now += e.current_rolling ? " (" + std::string(tr("goals.rolling_to")) + " " + period_label(*e.current_period, en) + ")"
                                      : " (" + period_label(*e.current_period, en) + ")";
         ui::text(now.c_str());
+        if (g.metric == GoalMetric::sick_leave) draw_bransje_figure(ctx);
         if (e.progress) {
             std::string label = std::string(tr("goals.progress")) + ": " + format_decimal(round_percent(*e.progress * 100), 1, ctx.language) +
                                 " % " + tr("goals.of_the_way");

@@ -14,6 +14,8 @@
 //   the field and in a summary.
 #pragma once
 
+#include "iadesk/benchmarks.hpp"
+
 #include "app/view_context.hpp"
 #include "app/views/half_year_view.hpp"
 #include "iadesk/goal_commands.hpp"
@@ -71,6 +73,7 @@ struct GoalsView {
     MeetingForm meeting;
     std::string confirm_remove;   // goal id whose removal is being confirmed
     HalfYearEditor half_year_editor;
+    std::optional<BenchmarkLoad> figures; // the shipped comparison figures, read once (goals_parts.cpp)
 
     void draw(ViewContext& ctx);
 
@@ -84,6 +87,7 @@ private:
     void draw_meetings(ViewContext& ctx);
     void draw_meeting_editor(ViewContext& ctx);
     void draw_reports(ViewContext& ctx);
+    void draw_bransje_figure(const ViewContext& ctx);
     void start_goal(const ViewContext& ctx, GoalKind kind, const std::string& area);
     void load_goal(const Goal& g);
     void save_goal(ViewContext& ctx);

@@ -20,6 +20,8 @@ void SettingsView::draw_organisation(ViewContext& ctx) {
         orgnr_problems.clear();
         email_buffer = doc.data.organisation.email;
         email_problems.clear();
+        naeringskode_buffer = doc.data.organisation.naeringskode;
+        naeringskode_problems.clear();
         synced_revision = doc.revision;
     }
     const bool editable = ctx.can_edit(EditArea::organisation);
@@ -46,6 +48,11 @@ void SettingsView::draw_organisation(ViewContext& ctx) {
     field("settings.orgnr", "org-orgnr", orgnr_buffer, 9, &Organisation::orgnr, orgnr_problems, "orgnr", "settings.orgnr_help");
     // The follow-up's e-mail address (the calendar files' organiser): taken when it looks right or is empty.
     field("settings.email", "org-email", email_buffer, 20, &Organisation::email, email_problems, "email", "settings.email_help");
+    // The næringskode (taken when it is NN.NNN or empty), its standard, the sector and the
+    // bransjeprogram: what the comparison with the bransje needs (settings_classification.cpp).
+    field("settings.naeringskode", "org-naeringskode", naeringskode_buffer, 7, &Organisation::naeringskode,
+          naeringskode_problems, "naeringskode", "settings.naeringskode_help");
+    draw_classification(ctx);
     draw_egenmelding(ctx);
 }
 

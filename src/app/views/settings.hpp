@@ -48,6 +48,8 @@ struct SettingsView {
     std::vector<iadesk::Problem> orgnr_problems;
     std::string email_buffer;    // edit buffer of the follow-up's e-mail address
     std::vector<iadesk::Problem> email_problems;
+    std::string naeringskode_buffer; // edit buffer of the næringskode (NN.NNN)
+    std::vector<iadesk::Problem> naeringskode_problems;
     bool select_units_tab = false; // "Opprett en enhet" elsewhere: show the Enheter tab
 
     // Queues commands; may switch `language` and change `theme` (kind, font size).
@@ -56,6 +58,7 @@ struct SettingsView {
 private:
     void draw_organisation(ViewContext& ctx);
     void draw_egenmelding(ViewContext& ctx);
+    void draw_classification(ViewContext& ctx); // næringskode, sector, bransjeprogram (settings_classification.cpp)
     void draw_units(ViewContext& ctx);
     void draw_unit_action(ViewContext& ctx, const Unit& u);
     void save_egenmelding(ViewContext& ctx);

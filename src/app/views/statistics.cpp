@@ -174,6 +174,8 @@ void StatisticsView::draw(ViewContext& ctx,
         });
         ImGui::EndTable();
     }
+
+    draw_comparison(ctx);
 }
 
 } // namespace iadesk::app

@@ -9,10 +9,12 @@
 #pragma once
 
 #include "app/view_context.hpp"
+#include "iadesk/benchmarks.hpp"
 #include "iadesk/dropout.hpp"
 #include "iadesk/stats_overview.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace iadesk::app {
@@ -23,9 +25,18 @@ struct StatisticsView {
     int computed_year = 0;
     StatsOverview overview;
     DropoutTable dropout;                 // "Frafall" of the chosen year (dropout.hpp), computed with `overview`
+    // The comparison with the bransje, the sector and the country (statistics_comparison.cpp):
+    // the shipped figures, read once, and the comparison for the quarters of NAV's figure.
+    std::optional<BenchmarkLoad> figures;
+    Comparison comparison;
+    uint64_t compared_generation = UINT64_MAX;
+    Quarter compared_last;
 
     // `download(name, mime, bytes)` offers a file to the user (the platform's).
     void draw(ViewContext& ctx, const std::function<void(const std::string&, const std::string&, const std::string&)>& download);
+
+private:
+    void draw_comparison(ViewContext& ctx);
 };
 
 } // namespace iadesk::app
