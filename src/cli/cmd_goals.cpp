@@ -189,7 +189,7 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
                                             : ", " + format_number_nb(round_percent(-*e.reduction * 100), 1) + " % økning")
                     << "\n";
             if (e.projection)
-                out << "  Framskrevet:  " << format_number_nb(e.projection->value, 1) << " i "
+                out << "  Framskrevet:  " << text_value(g, e, e.projection->value) << " i "
                     << period_label(e.projection->final_period, false) << "\n";
             if (g.metric == GoalMetric::dropout) {
                 out << "  Frafall:      andel av årets ansatte som sluttet til uføretrygd eller AAP\n";

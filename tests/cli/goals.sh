@@ -80,6 +80,7 @@ check "text exit 0" '[ $rc -eq 0 ]'
 check "text: Sykehjem Nord withheld to protect Barnehage Sol" 'grep -q "skjermet for å beskytte en liten gruppe" "$out"'
 check "text masks the small unit" 'grep -q "skjermet (under 5 ansatte)" "$out"'
 check "text marks IA meetings below good practice, never as a duty" 'grep -q "2026: 1 holdt, 0 planlagt  (under god praksis)" "$out" && grep -q "ingen lovplikt" "$out" && ! grep -q "færre enn to" "$out"'
+check "text gives a projected sick-leave figure with its unit" 'grep -qE "^  Framskrevet:  [0-9]+,[0-9] % i " "$out"'
 check "text flags not verifiable" 'grep -q "Ikke etterprøvbart: mangler målbart kriterium" "$out"'
 
 run goals "$FX" --today 2026-11-24 --report plan
