@@ -89,9 +89,10 @@ std::string export_employees_csv(const Dataset& ds, const Role& role, CsvLang la
     const bool nb = lang == CsvLang::nb;
     Dataset v = visible_dataset(ds, role);
     CsvWriter w{nb ? ';' : ','};
-    const char* head_nb[] = {"id", "navn", "enhet", "enhetsnavn", "stillingsprosent", "fra", "til", "fødselsår"};
-    const char* head_en[] = {"id", "name", "unit", "unit_name", "percent", "from", "to", "birth_year"};
-    for (int i = 0; i < 8; ++i) w.cell(nb ? head_nb[i] : head_en[i], i == 0);
+    // One row per employment period; the sluttårsak is the stored code, which the import reads back.
+    const char* head_nb[] = {"id", "navn", "enhet", "enhetsnavn", "stillingsprosent", "fra", "til", "fødselsår", "sluttårsak"};
+    const char* head_en[] = {"id", "name", "unit", "unit_name", "percent", "from", "to", "birth_year", "end_reason"};
+    for (int i = 0; i < 9; ++i) w.cell(nb ? head_nb[i] : head_en[i], i == 0);
     w.end_row();
     std::unordered_map<std::string_view, std::string_view> names;
     for (const Unit& u : v.units) names.emplace(u.id, u.name);
@@ -105,6 +106,7 @@ std::string export_employees_csv(const Dataset& ds, const Role& role, CsvLang la
             w.cell(date_text(m.from, lang), false, false);
             w.cell(m.to ? date_text(*m.to, lang) : std::string(), false, false);
             w.cell(e.birth_year ? std::to_string(*e.birth_year) : std::string(), false, false);
+            w.cell(m.end_reason ? to_string(*m.end_reason) : "", false, false);
             w.end_row();
         }
     }

@@ -338,17 +338,17 @@ TEST_CASE("csv export of statistics: BOM, semicolon, CRLF, decimal comma, masked
     CHECK(e.find("\r\n") == e.size() - 2);
 }
 
-TEST_CASE("csv export of employees: re-importable, role-filtered, formulas defused") {
+TEST_CASE("csv export of employees: re-importable with the sluttårsak, role-filtered, formulas defused") {
     Dataset ds = base();
-    ds.employees[1].employment = {{d(2021, 1, 1), d(2022, 6, 30), 37.5}, {d(2022, 7, 1), std::nullopt, 100}};
+    ds.employees[1].employment = {{d(2021, 1, 1), d(2022, 6, 30), 37.5, EndReason::annen_jobb}, {d(2022, 7, 1), std::nullopt, 100}};
     ds.employees.push_back({"E3", "=HYPERLINK(\"x\")", "U1", {{d(2022, 1, 1), std::nullopt, 100}}, {}});
     const std::string out = export_employees_csv(ds, Role::hr());
     CHECK(out == kBom +
-                     "id;navn;enhet;enhetsnavn;stillingsprosent;fra;til;fødselsår\r\n"
-                     "E1;Kari Nordmann;U1;Barnehage Solsikken;100;01.01.2020;;1980\r\n"
-                     "E2;Ola Hansen;U2;Teknisk drift;37,5;01.01.2021;30.06.2022;\r\n"
-                     "E2;Ola Hansen;U2;Teknisk drift;100;01.07.2022;;\r\n"
-                     "E3;\"'=HYPERLINK(\"\"x\"\")\";U1;Barnehage Solsikken;100;01.01.2022;;\r\n");
+                     "id;navn;enhet;enhetsnavn;stillingsprosent;fra;til;fødselsår;sluttårsak\r\n"
+                     "E1;Kari Nordmann;U1;Barnehage Solsikken;100;01.01.2020;;1980;\r\n"
+                     "E2;Ola Hansen;U2;Teknisk drift;37,5;01.01.2021;30.06.2022;;annen_jobb\r\n"
+                     "E2;Ola Hansen;U2;Teknisk drift;100;01.07.2022;;;\r\n"
+                     "E3;\"'=HYPERLINK(\"\"x\"\")\";U1;Barnehage Solsikken;100;01.01.2022;;;\r\n");
     Dataset empty = ds;
     empty.employees.clear();
     empty.absences.clear();
