@@ -86,8 +86,17 @@ void note_text(std::string_view text) {
     p->current->push_back(std::move(it));
 }
 
+// The item just drawn, or nullptr. A widget clipped away (a multiline input below the scroll ends in
+// EndGroup) leaves LastItemData.ID at 0, the id of every text: never relabel a text by mistake.
+namespace {
+Item* last_item() {
+    const ImGuiID id = ImGui::GetCurrentContext()->LastItemData.ID;
+    return id == 0 ? nullptr : find_current(current_probe(), id);
+}
+} // namespace
+
 void note_value(std::string_view value, const char* label) {
-    if (Item* it = find_current(current_probe(), ImGui::GetCurrentContext()->LastItemData.ID)) {
+    if (Item* it = last_item()) {
         it->value = std::string(value);
         it->has_value = true;
         if (label) it->label = label;
@@ -95,7 +104,7 @@ void note_value(std::string_view value, const char* label) {
 }
 
 void note_label(std::string_view label) {
-    if (Item* it = find_current(current_probe(), ImGui::GetCurrentContext()->LastItemData.ID)) it->label = std::string(label);
+    if (Item* it = last_item()) it->label = std::string(label);
 }
 
 const std::string& items_json() {
