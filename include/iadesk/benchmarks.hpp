@@ -52,28 +52,16 @@ bool is_valid_naeringskode(std::string_view code);
 Bransjeprogram bransjeprogram_for_code(std::string_view code, IndustryStandard standard);
 
 // --- Comparison figures ------------------------------------------------------------------------
-enum class BenchmarkCategory : uint8_t { land, sektor, bransje };
-// What the percent counts: NAV's sykefraværsstatistikk is legemeldt only; SSB also publishes egen-
-// og legemeldt together ("total" here).
-enum class SickLeaveMeasure : uint8_t { legemeldt, total };
-
+// BenchmarkCategory, SickLeaveMeasure and BenchmarkFigure are in model.hpp (the dataset keeps imported ones).
 std::string_view benchmark_category_id(BenchmarkCategory c); // "land", "sektor", "bransje"
 std::string_view measure_id(SickLeaveMeasure m);             // "legemeldt", "egen_og_legemeldt"
+std::optional<BenchmarkCategory> benchmark_category_from_id(std::string_view id); // unknown -> nullopt
+std::optional<SickLeaveMeasure> measure_from_id(std::string_view id);
+// The allowed codes of a category, for messages ("statlig, kommunal, privat").
+std::string_view benchmark_codes_allowed(BenchmarkCategory c);
 
 // Whether `code` names a figure of category c: land "" (or "norge"), a sector id, a bransjeprogram id.
 bool benchmark_code_known(BenchmarkCategory c, std::string_view code);
-
-struct BenchmarkFigure {
-    BenchmarkCategory category = BenchmarkCategory::land;
-    std::string code;             // land: "" (Norge); sektor: sector_id; bransje: bransjeprogram_id
-    SickLeaveMeasure measure = SickLeaveMeasure::legemeldt;
-    int year = 0;
-    int quarter = 0;              // 1..4
-    double percent = 0;           // one decimal as published
-    bool verify = false;          // not checked against the source: shown with a mark
-    std::string source;           // where this figure comes from (URL or table number)
-    bool operator==(const BenchmarkFigure&) const = default;
-};
 
 // "bransje barnehager legemeldt 2024K1": a figure named in a problem.
 std::string benchmark_figure_name(const BenchmarkFigure& f);
@@ -103,6 +91,10 @@ BenchmarkLoad import_benchmarks_csv(std::string_view csv_text, const std::string
 BenchmarkTable merge_benchmarks(const BenchmarkTable& base, const BenchmarkTable& newer);
 // The figures in the order every table keeps: category, code, measure, year, quarter.
 void sort_benchmarks(std::vector<BenchmarkFigure>& figures);
+
+// The table the comparison uses: the shipped one with the dataset's imported figures
+// (Dataset::comparison_figures) in place of the shipped figures of the same key.
+BenchmarkTable with_imported_figures(const BenchmarkTable& shipped, const Dataset& ds);
 
 // The figure of one category/code/measure/quarter, or nullptr.
 const BenchmarkFigure* find_benchmark(const BenchmarkTable& t, BenchmarkCategory c, std::string_view code,

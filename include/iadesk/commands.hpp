@@ -62,6 +62,14 @@ CommandResult set_organisation(const Dataset& ds, Organisation org);
 // file cannot put entries into it; Document::apply appends `description` ("Gjenopprettet fra ...").
 CommandResult replace_dataset(const Dataset& current, Dataset next, std::string description);
 
+// --- Comparison figures (benchmarks_commands.cpp; benchmarks.hpp) ----------------------------
+// Keeps the figures of a newer published table (import_benchmarks_csv) in Dataset::comparison_figures:
+// each replaces a stored figure of the same category, code, measure and quarter, the rest are kept.
+// Refused when `figures` is empty or a figure fails the loader's checks (fields "comparison_figures/N/...").
+CommandResult import_comparison_figures(const Dataset& ds, std::vector<BenchmarkFigure> figures, std::string_view file_name);
+// Removes every imported figure, so the shipped table counts again. Refused when there are none.
+CommandResult remove_comparison_figures(const Dataset& ds);
+
 // --- Units (unit_commands.cpp) ----------------------------------------------------------------
 // A unit that was ever used is closed (nedlagt), not removed: its history stays and the statistics
 // of earlier periods still show it. Moves keep the history (Employee::earlier_units).

@@ -29,7 +29,7 @@ namespace iadesk {
 // text is refused with one clear problem, never read into memory whole.
 inline constexpr std::size_t kMaxDatasetBytes = std::size_t{1} << 30;
 
-inline constexpr int kDatasetFormatVersion = 4; // 2: employees.birth_date and national_id, organisation.egenmelding; 3: organisation.email, units.closed, employees.earlier_units, milestone_events.participants; 4: employees.employment.end_reason, goal metric dropout, organisation.naeringskode, naeringskode_standard, sector, bransjeprogram (docs/data-format.md)
+inline constexpr int kDatasetFormatVersion = 5; // 2: employees.birth_date and national_id, organisation.egenmelding; 3: organisation.email, units.closed, employees.earlier_units, milestone_events.participants; 4: employees.employment.end_reason, goal metric dropout, organisation.naeringskode, naeringskode_standard, sector, bransjeprogram; 5: comparison_figures (docs/data-format.md)
 
 struct DatasetProblem {
     std::string pointer;

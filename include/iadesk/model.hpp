@@ -237,6 +237,26 @@ struct HalfYearReport {
 
 // One line of the change log (when, which role, what), kept in the document so that it is
 // saved with it; Document::apply/undo/redo write it (document.hpp). Newest last.
+// A published sick-leave figure the organisation is compared with (benchmarks.hpp): the country's,
+// a sector's or a bransjeprogram's percent for one quarter. The shipped table holds them; figures of
+// a newer published table imported by the user are kept in the dataset (format 5), each with its source.
+enum class BenchmarkCategory : uint8_t { land, sektor, bransje };
+// What the percent counts: NAV's sykefraværsstatistikk is legemeldt only; SSB also publishes egen-
+// og legemeldt together ("total" here).
+enum class SickLeaveMeasure : uint8_t { legemeldt, total };
+
+struct BenchmarkFigure {
+    BenchmarkCategory category = BenchmarkCategory::land;
+    std::string code;             // land: "" (Norge); sektor: sector id; bransje: bransjeprogram id
+    SickLeaveMeasure measure = SickLeaveMeasure::legemeldt;
+    int year = 0;
+    int quarter = 0;              // 1..4
+    double percent = 0;           // one decimal as published
+    bool verify = false;          // not checked against the source: shown with a mark
+    std::string source;           // where this figure comes from (URL, table, or the imported file)
+    bool operator==(const BenchmarkFigure&) const = default;
+};
+
 struct ChangeLogEntry {
     int64_t unix_seconds = 0;
     std::string role;              // the role kind (access.hpp to_string: "hr", "manager", ...)
@@ -257,6 +277,10 @@ struct Dataset {
     std::vector<IaMeeting> ia_meetings;
     std::vector<HalfYearReport> half_year_reports; // sorted by (year, half), one per period (optional in the file)
     std::vector<ChangeLogEntry> change_log;        // every change, oldest first (optional in the file); append-only
+    // Comparison figures of newer published tables the user imported (format 5; optional in the file):
+    // they replace the shipped figure of the same category, code, measure and quarter (benchmarks.hpp).
+    // One per key, in sort_benchmarks order.
+    std::vector<BenchmarkFigure> comparison_figures;
 };
 
 

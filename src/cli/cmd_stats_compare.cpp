@@ -3,14 +3,15 @@
 // quarters, and NAV's verdict (benchmarks.hpp; docs/domain.md "Comparison with the bransje").
 //   Figures: the table shipped with iadesk (assets/stats/comparison-figures.json); --figures adds
 //         a newer published table in CSV (kategori;kode;år;kvartal;prosent[;måltall]) on top, for
-//         this run only. A CSV with any problem is refused whole (exit 1, every problem listed
+//         this run only (figures imported in the app are kept in the register and go before the
+//         shipped ones: Dataset::comparison_figures). A CSV with any problem is refused whole (exit 1, every problem listed
 //         with its line and column).
 //   Quarters: the four ending with --quarter, or with the last complete quarter before --today
 //         (default: the local date), as NAV's "siste fire kvartaler".
 //   --measure: legemeldt (default; NAV's figure) or alt (egen- og legemeldt, SSB's total).
 //   JSON: {"organisation", "bransjeprogram", "sector", "measure", "quarters": [{"quarter",
 //         "din_virksomhet", "bransjen", "sektoren", "landet", "masked"}], "four_quarters": {...},
-//         "verdict", "figures_source", "figures_published", "figures_imported"}; a figure is null when missing or
+//         "verdict", "figures_source", "figures_published", "figures_imported", "figures_stored"}; a figure is null when missing or
 //         masked; a figure to verify is {"prosent": p, "verify": true}.
 #include "cli/cli_util.hpp"
 #include "cli/commands.hpp"
@@ -142,7 +143,7 @@ int cmd_stats_compare(const Args& args, std::ostream& out, std::ostream& err) {
         err << "\n";
         return 1;
     }
-    BenchmarkTable table = std::move(*shipped.table);
+    std::optional<BenchmarkTable> from_csv;
     std::string imported_from; // the CSV's file name, when one was given
     if (auto it = a.values.find("--figures"); it != a.values.end()) {
         std::string why;
@@ -159,13 +160,17 @@ int cmd_stats_compare(const Args& args, std::ostream& out, std::ostream& err) {
             for (const DatasetProblem& p : imported.problems) err << "  " << p.message_nb << "\n";
             return 1;
         }
-        table = merge_benchmarks(table, *imported.table);
+        from_csv = std::move(*imported.table);
         imported_from = name;
     }
 
     int rc = 0;
     auto ds = load_dataset_file(*path, "stats compare", err, rc);
     if (!ds) return rc;
+    // The shipped table, the figures imported into the register on top, then --figures on top of both.
+    BenchmarkTable table = with_imported_figures(*shipped.table, *ds);
+    if (from_csv) table = merge_benchmarks(table, *from_csv);
+    const std::size_t stored = ds->comparison_figures.size();
     const Comparison c = compare_with_benchmarks(*ds, table, last, measure);
     const Organisation& org = ds->organisation;
 
@@ -188,7 +193,8 @@ int cmd_stats_compare(const Args& args, std::ostream& out, std::ostream& err) {
                 {"verdict", std::string(verdict_id(c.verdict))},
                 {"figures_source", table.source},
                 {"figures_published", table.published ? ojson(format_iso(*table.published)) : ojson(nullptr)},
-                {"figures_imported", imported_from.empty() ? ojson(nullptr) : ojson(imported_from)}};
+                {"figures_imported", imported_from.empty() ? ojson(nullptr) : ojson(imported_from)},
+                {"figures_stored", stored}};
         out << j.dump(2, ' ', false, ojson::error_handler_t::replace) << "\n";
         return 0;
     }
@@ -212,6 +218,7 @@ int cmd_stats_compare(const Args& args, std::ostream& out, std::ostream& err) {
     if (any_verify) out << "* ikke kontrollert mot kilden (se kildene i tabellen).\n";
     out << "Sammenligningstall: " << table.source;
     if (table.published) out << " Publisert " << format_norwegian(*table.published) << ".";
+    if (stored > 0) out << " " << stored << " sammenligningstall importert i registeret går foran.";
     if (!imported_from.empty()) out << " Nyere tall fra " << imported_from << " går foran.";
     out << "\n";
     return 0;

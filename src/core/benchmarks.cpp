@@ -92,7 +92,11 @@ struct Fields {
     }
 };
 
-std::optional<BenchmarkCategory> category_from_id(std::string_view id) {
+auto figure_key(const BenchmarkFigure& f) { return std::tuple(f.category, std::string_view(f.code), f.measure, f.year, f.quarter); }
+
+} // namespace
+
+std::optional<BenchmarkCategory> benchmark_category_from_id(std::string_view id) {
     if (id == "land") return BenchmarkCategory::land;
     if (id == "sektor") return BenchmarkCategory::sektor;
     if (id == "bransje") return BenchmarkCategory::bransje;
@@ -105,9 +109,14 @@ std::optional<SickLeaveMeasure> measure_from_id(std::string_view id) {
     return std::nullopt;
 }
 
-auto figure_key(const BenchmarkFigure& f) { return std::tuple(f.category, std::string_view(f.code), f.measure, f.year, f.quarter); }
-
-} // namespace
+std::string_view benchmark_codes_allowed(BenchmarkCategory c) {
+    switch (c) {
+    case BenchmarkCategory::sektor: return "statlig, kommunal, privat";
+    case BenchmarkCategory::bransje: return "barnehager, naeringsmiddelindustri, sykehus, sykehjem, transport, bygg, anlegg";
+    case BenchmarkCategory::land: break;
+    }
+    return "\"\"";
+}
 
 // --- Classification ------------------------------------------------------------------------------
 
@@ -230,16 +239,14 @@ BenchmarkLoad parse_benchmarks(std::string_view text) {
             BenchmarkFigure proto;
             bool ok = true;
             if (auto c = sf.text("category", true)) {
-                if (auto cat = category_from_id(*c)) proto.category = *cat;
+                if (auto cat = benchmark_category_from_id(*c)) proto.category = *cat;
                 else { probs.push_back(problem(at + "/category", ProblemCode::unknown_value, {{"value", *c}, {"allowed", "land, sektor, bransje"}})); ok = false; }
             } else ok = false;
             if (auto c = sf.text("code", false)) {
                 proto.code = *c;
                 if (ok && !benchmark_code_known(proto.category, proto.code)) {
                     probs.push_back(problem(at + "/code", ProblemCode::unknown_value,
-                                            {{"value", *c}, {"allowed", proto.category == BenchmarkCategory::sektor ? "statlig, kommunal, privat"
-                                                                        : proto.category == BenchmarkCategory::bransje ? "barnehager, naeringsmiddelindustri, sykehus, sykehjem, transport, bygg, anlegg"
-                                                                                                                       : "\"\""}}));
+                                            {{"value", *c}, {"allowed", benchmark_codes_allowed(proto.category)}}));
                     ok = false;
                 }
                 if (proto.category == BenchmarkCategory::land) proto.code.clear();
@@ -306,6 +313,13 @@ BenchmarkTable merge_benchmarks(const BenchmarkTable& base, const BenchmarkTable
     std::stable_sort(out.figures.begin(), out.figures.end(), [](const BenchmarkFigure& a, const BenchmarkFigure& b) { return figure_key(a) < figure_key(b); });
     if (!newer.source.empty()) out.note += (out.note.empty() ? "" : " ") + std::string("+ ") + newer.source;
     return out;
+}
+
+BenchmarkTable with_imported_figures(const BenchmarkTable& shipped, const Dataset& ds) {
+    if (ds.comparison_figures.empty()) return shipped;
+    BenchmarkTable imported;
+    imported.figures = ds.comparison_figures;
+    return merge_benchmarks(shipped, imported);
 }
 
 void sort_benchmarks(std::vector<BenchmarkFigure>& figures) {

@@ -560,6 +560,7 @@ DatasetLoad load_dataset(std::string_view json_text) {
     detail_ds::read_plans(doc, root, rep, loader.ds); // optional "adjustment_options", "plans"
     detail_ds::read_goals(doc, root, rep, loader.ds, loader.meta.goals); // optional "goals", "goal_activities", "ia_meetings"
     detail_ds::read_half_years(doc, root, rep, loader.ds, loader.meta.half_year_bad); // optional "half_year_reports"
+    detail_ds::read_comparison_figures(doc, root, rep, loader.ds, loader.meta.comparison_bad); // optional "comparison_figures" (format 5)
     detail_ds::read_change_log(doc, root, rep, loader.ds); // optional "change_log"
     res.top = json(); // free the DOM before the checks
 
@@ -575,6 +576,7 @@ DatasetLoad load_dataset(std::string_view json_text) {
         std::stable_sort(e.employment.begin(), e.employment.end(),
                          [](const Employment& a, const Employment& b) { return a.from < b.from; });
     detail_ds::sort_half_years(loader.ds);
+    sort_benchmarks(loader.ds.comparison_figures); // the order Dataset::comparison_figures keeps
     result.dataset = std::move(loader.ds);
     return result;
 }

@@ -89,6 +89,7 @@ public:
         goals(root);
         plans(root);
         half_years(root);
+        check_comparison_figures(ds_, meta_ ? &meta_->comparison_bad : nullptr, root, rep_);
         Path log{&root, "change_log"};
         for (std::size_t i = 0; i < ds_.change_log.size(); ++i) {
             check_change_log_entry(ds_.change_log[i], p_);

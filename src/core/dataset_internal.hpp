@@ -77,6 +77,7 @@ struct LoadMeta {
     std::vector<uint8_t> event_bad;
     GoalsMeta goals;                          // IA goals, activities, meetings (dataset_goals.cpp)
     std::vector<uint8_t> half_year_bad;       // "half_year_reports" (dataset_half_year.cpp)
+    std::vector<uint8_t> comparison_bad;      // "comparison_figures" (dataset_comparison.cpp)
 };
 
 // Phase 2: value and cross-record checks. `meta` is null for an in-memory Dataset
@@ -102,6 +103,13 @@ void write_goals(const Dataset& ds, int indent, std::string& out);
 void read_half_years(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds, std::vector<uint8_t>& bad);
 void write_half_years(const Dataset& ds, int indent, std::string& out);
 void sort_half_years(Dataset& ds);
+
+// Imported comparison figures (dataset_comparison.cpp): the optional "comparison_figures" member
+// (format 5; benchmarks.hpp). read is phase 1 (`bad` marks unreadable records), check is phase 2 (run
+// by check_dataset; `bad` null for an in-memory Dataset), write appends the member when non-empty.
+void read_comparison_figures(const nlohmann::json& doc, const Path& root, Reporter& rep, Dataset& ds, std::vector<uint8_t>& bad);
+void check_comparison_figures(const Dataset& ds, const std::vector<uint8_t>* bad, const Path& root, Reporter& rep);
+void write_comparison_figures(const Dataset& ds, int indent, std::string& out);
 
 // The change log (dataset_change_log.cpp): the optional "change_log" member, read (and checked) from
 // the DOM, written when non-empty.

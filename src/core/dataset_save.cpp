@@ -289,6 +289,7 @@ bool DatasetSaver::step(std::size_t budget) {
             w.append_with(detail_ds::write_plans, ds, indent); // "adjustment_options", "plans" when non-empty
             w.append_with(detail_ds::write_goals, ds, indent); // "goals", "goal_activities", "ia_meetings" when non-empty
             w.append_with(detail_ds::write_half_years, ds, indent); // "half_year_reports" when non-empty
+            w.append_with(detail_ds::write_comparison_figures, ds, indent); // "comparison_figures" when non-empty
             w.append_with(detail_ds::write_change_log, ds, indent); // "change_log" when non-empty
             if (!w.compact()) w.ch('\n');
             w.ch('}');

@@ -59,6 +59,17 @@ run stats compare "$tmp/fjordvik.json" --figures "$tmp/bad.csv" --today 2026-12-
 check "a bad CSV is refused whole, exit 1" '[ $rc -eq 1 ] && grep -q "ingen tall tatt inn" "$err"'
 check "the problems name line and column" \
       'grep -q "Linje 2, kolonne «prosent»: Ugyldig sykefraværsprosent «ti»" "$err" && grep -q "Linje 3, kolonne «kode»: Ukjent verdi «skoler»" "$err"'
+# Figures imported in the app are kept in the register (format 5) and go before the shipped table:
+# tests/fixtures/dataset-v5/comparison-figures.json, five at 100 %, E1 sykmeldt all of 2025K2-2026K1
+# (1 of 5 = 20,0 %), barnehager 10,0 9,0 11,0 12,0 -> 42 / 4 = 10,5; 20,0 > 10,5 x 1,1 = 11,55: OVER.
+run stats compare "$REPO/tests/fixtures/dataset-v5/comparison-figures.json" --quarter 2026K1
+check "imported figures in the register: bransjen 10,5 over the four quarters, OVER" \
+      '[ $rc -eq 0 ] && grep -qE "^Fire kvartaler +20,0 % +10,5 %" "$out" && grep -q "^Vurdering: OVER" "$out"'
+check "the output says the register's imported figures go first" 'grep -q "5 sammenligningstall importert i registeret går foran" "$out"'
+run stats compare "$REPO/tests/fixtures/dataset-v5/comparison-figures.json" --quarter 2026K1 --json
+check "JSON: figures_stored 5, bransjen 10,5" \
+      '[ $rc -eq 0 ] && python3 -c "import json,sys; j=json.load(open(sys.argv[1])); assert j[\"figures_stored\"]==5 and j[\"four_quarters\"][\"bransjen\"]==10.5 and j[\"verdict\"]==\"OVER\"" "$out"'
+
 run stats compare "$tmp/fjordvik.json" --quarter 2024K5
 check "a bad --quarter is a usage error" '[ $rc -eq 2 ] && grep -q "ugyldig --quarter «2024K5»" "$err"'
 summary

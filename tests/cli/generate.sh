@@ -19,7 +19,7 @@ run validate "$tmp/a.json"
 check "generated data validates" '[ $rc -eq 0 ] && grep -q "120 ansatte" "$out"'
 check "shape: E000001 ids, units, absences, open records" 'python3 -c "
 import json,sys; j=json.load(open(sys.argv[1]))
-assert j[\"format\"]==\"iadesk\" and j[\"version\"]==4
+assert j[\"format\"]==\"iadesk\" and j[\"version\"]==5
 assert j[\"employees\"][0][\"id\"]==\"E000001\" and len(j[\"employees\"])==120
 assert len(j[\"units\"])>=3 and len(j[\"absences\"])>500
 assert any(a[\"to\"] is None for a in j[\"absences\"]) or any(a[\"to\"]>\"2026-11-24\" for a in j[\"absences\"])

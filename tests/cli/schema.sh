@@ -11,7 +11,8 @@ fi
 run generate --employees 200 --seed 11 --today 2026-11-24 --out "$tmp/gen.json"
 check "a generated dataset to check" '[ $rc -eq 0 ] && [ -s "$tmp/gen.json" ]'
 python3 - "$REPO/assets/schema/dataset.schema.json" "$REPO/examples/fjordvik-small.json" \
-          "$REPO/examples/fjordvik-generated.json" "$tmp/gen.json" <<'PY'
+          "$REPO/examples/fjordvik-generated.json" "$tmp/gen.json" \
+          "$REPO/tests/fixtures/dataset-v5/comparison-figures.json" <<'PY'
 import copy, json, sys
 from jsonschema import Draft202012Validator
 schema = json.load(open(sys.argv[1]))
@@ -40,7 +41,11 @@ bad("no employment", lambda d: d["employees"][0].__setitem__("employment", []))
 bad("exempt without note", lambda d: d["milestone_events"][2].pop("note"))
 bad("exempt blank note", lambda d: d["milestone_events"][2].__setitem__("note", "  "))
 bad("orgnr 8 digits", lambda d: d["organisation"].__setitem__("orgnr", "94012345"))
-bad("version 5 (newer than this build)", lambda d: d.__setitem__("version", 5))
+bad("version 6 (newer than this build)", lambda d: d.__setitem__("version", 6))
+figure = {"category": "bransje", "code": "sykehjem", "measure": "legemeldt", "year": 2026, "quarter": 1, "percent": 9.5, "source": "ssb.csv"}
+bad("comparison figure percent 120", lambda d: d.__setitem__("comparison_figures", [dict(figure, percent=120)]))
+bad("comparison figure quarter 5", lambda d: d.__setitem__("comparison_figures", [dict(figure, quarter=5)]))
+bad("comparison figure without source", lambda d: d.__setitem__("comparison_figures", [{k: v for k, v in figure.items() if k != "source"}]))
 bad("naeringskode without the dot", lambda d: d["organisation"].__setitem__("naeringskode", "88911"))
 bad("unknown sector", lambda d: d["organisation"].__setitem__("sector", "offentlig"))
 bad("missing units", lambda d: d.pop("units"))

@@ -49,9 +49,9 @@ printf '{"format": "iadesk", "version": 1,,}' >"$tmp/syntax.json"
 run validate "$tmp/syntax.json"
 check "syntax error exits 1 with line and column" '[ $rc -eq 1 ] && grep -q "Ugyldig JSON ved linje 1, kolonne 35" "$out"'
 
-printf '{"format": "iadesk", "version": 5}' >"$tmp/newer.json"
+printf '{"format": "iadesk", "version": 6}' >"$tmp/newer.json"
 run validate "$tmp/newer.json"
-check "newer version exits 1 with a clear message" '[ $rc -eq 1 ] && grep -q "/version: Datasettet er lagret av en nyere iadesk (formatversjon 5)" "$out"'
+check "newer version exits 1 with a clear message" '[ $rc -eq 1 ] && grep -q "/version: Datasettet er lagret av en nyere iadesk (formatversjon 6)" "$out"'
 
 run validate "$tmp/does-not-exist.json"
 check "missing file exits 2 naming the file" '[ $rc -eq 2 ] && grep -q "kan ikke lese filen «$tmp/does-not-exist.json»" "$err"'

@@ -293,7 +293,7 @@ TEST_CASE("format versions: v4 dropout.json, the employment end_reason version 4
     const std::string saved = save_dataset(ds);
     CHECK(saved.find(R"("to": "2025-03-31", "percent": 100, "end_reason": "uforetrygd"})") != std::string::npos);
     CHECK(saved.find(R"("metric": "dropout")") != std::string::npos);
-    CHECK(saved.find("\"version\": 4,") != std::string::npos);
+    CHECK(saved.find("\"version\": " + std::to_string(kDatasetFormatVersion) + ",") != std::string::npos);
     DatasetLoad back = load_dataset(saved);
     REQUIRE(back.ok());
     CHECK(save_dataset(*back.dataset) == saved);
