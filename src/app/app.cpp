@@ -333,7 +333,7 @@ void App::draw_page(ViewContext& ctx) {
     case Page::measures: measures_.draw(ctx); break;
     case Page::settings:
         settings_.draw(ctx, translations_.language, theme_, [this](FilePurpose purpose) {
-            const char* accept = purpose == FilePurpose::restore ? ".json,application/json" : ".csv,text/csv,text/plain";
+            const char* accept = purpose == FilePurpose::restore ? ".json,application/json" : ".csv,text/csv,text/plain"; // every import is CSV
             if (!options_.platform || !options_.platform->pick_file(static_cast<int>(purpose), accept))
                 set_status(tr("status.no_download"));
         });

@@ -27,6 +27,8 @@ public:
     bool waiting_update = false; // a new version of the app waits (the service worker's)
     int update_looks = 0;
     int reloads = 0;
+    std::vector<int> picks;      // the purposes pick_file was asked for; the test answers with App::on_file_picked
+    std::string last_accept;
 
     ByteStore* store() override { return has_store ? &memory : nullptr; }
     bool persist() override {
@@ -35,6 +37,11 @@ public:
     }
     bool download(const std::string& name, const std::string& mime, const std::string& bytes) override {
         downloads.push_back({name, mime, bytes});
+        return true;
+    }
+    bool pick_file(int purpose, const std::string& accept) override {
+        picks.push_back(purpose);
+        last_accept = accept;
         return true;
     }
     void look_for_update() override { ++update_looks; }

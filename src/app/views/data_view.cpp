@@ -33,6 +33,7 @@ void DataView::on_file(const ViewContext&, FilePurpose purpose, const std::strin
     employee_import.reset();
     absence_import.reset();
     restore.reset();
+    figures_import.reset();
     file_name = name;
     job = FileCheckJob{purpose, name, bytes, 0};
 }
@@ -58,6 +59,11 @@ void DataView::draw_job(const ViewContext& ctx) {
         case FilePurpose::import_employees: employee_import = import_employees_csv(ctx.doc.data, job->bytes); break;
         case FilePurpose::import_absences: absence_import = import_absences_csv(ctx.doc.data, job->bytes); break;
         case FilePurpose::restore: restore = load_dataset(job->bytes); break;
+        case FilePurpose::import_comparison_figures:
+            // Every figure names where it came from: the file and the day it was imported.
+            figures_import = import_benchmarks_csv(
+                job->bytes, trf("data.figures_source", fmt::arg("file", job->name), fmt::arg("date", format_date(ctx.today, ctx.language))));
+            break;
         }
         job->stage = 2;
         break;
@@ -92,6 +98,7 @@ void DataView::draw(ViewContext& ctx, const std::function<void(FilePurpose)>& pi
         if (ImGui::Button(tr("data.import_absences"))) pick(FilePurpose::import_absences);
     }
     draw_import_preview(ctx);
+    draw_figures(ctx, pick);
 
     ImGui::Spacing();
     ImGui::Separator();

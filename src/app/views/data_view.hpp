@@ -1,10 +1,12 @@
 // Data (under Innstillinger): full backup as a JSON download and restore (checked first; nothing
 // replaced on error; every error listed), CSV import of employees and of absence with a preview
 // and per-row errors before anything is committed, the milestones as an .ics calendar file, and
-// "start med tomt register". Every change is one command, so it can be undone.
+// "start med tomt register", and newer published comparison figures (CSV, benchmarks.hpp) kept in the
+// register with a preview first, and removed again. Every change is one command, so it can be undone.
 #pragma once
 
 #include "app/view_context.hpp"
+#include "iadesk/benchmarks.hpp"
 #include "iadesk/csv_import.hpp"
 #include "iadesk/dataset.hpp"
 
@@ -14,7 +16,7 @@
 
 namespace iadesk::app {
 
-enum class FilePurpose { restore, import_employees, import_absences };
+enum class FilePurpose { restore, import_employees, import_absences, import_comparison_figures };
 
 // A picked file being read and checked (long work shows its progress). One stage a
 // frame, in a modal with a progress bar: the first frame shows it before any work, the second
@@ -35,6 +37,7 @@ struct DataView {
     std::optional<EmployeeImport> employee_import;
     std::optional<AbsenceImport> absence_import;
     std::optional<DatasetLoad> restore;
+    std::optional<BenchmarkLoad> figures_import; // a comparison-figures CSV, checked, waiting for "Importer"
     std::string file_name;
     bool confirm_empty = false;
     bool start_over_requested = false; // "Start på nytt…": the App opens the start dialog
@@ -47,6 +50,7 @@ struct DataView {
 private:
     void draw_import_preview(ViewContext& ctx);
     void draw_restore_preview(ViewContext& ctx);
+    void draw_figures(ViewContext& ctx, const std::function<void(FilePurpose)>& pick); // data_view_figures.cpp
     void draw_job(const ViewContext& ctx);
 };
 

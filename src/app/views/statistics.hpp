@@ -26,10 +26,13 @@ struct StatisticsView {
     StatsOverview overview;
     DropoutTable dropout;                 // "Frafall" of the chosen year (dropout.hpp), computed with `overview`
     // The comparison with the bransje, the sector and the country (statistics_comparison.cpp):
-    // the shipped figures, read once, and the comparison for the quarters of NAV's figure.
+    // the shipped figures, read once; the table in use (the register's imported figures before the
+    // shipped ones) and the comparison for the quarters of NAV's figure, which points into `table`.
     std::optional<BenchmarkLoad> figures;
+    BenchmarkTable table;
     Comparison comparison;
     uint64_t compared_generation = UINT64_MAX;
+    uint64_t compared_revision = UINT64_MAX;
     Quarter compared_last;
 
     // `download(name, mime, bytes)` offers a file to the user (the platform's).

@@ -61,10 +61,13 @@ void StatisticsView::draw_comparison(ViewContext& ctx) {
         ui::error_text(tr("comparison.figures_broken"));
         return;
     }
-    const BenchmarkTable& table = *figures->table;
-    if (compared_generation != ctx.derived.generation || !(compared_last.year == ov.nav_last.year && compared_last.q == ov.nav_last.q)) {
+    // Keyed on the document's revision too: the bransjeprogram, the sector and imported figures change
+    // no case, so they leave the derived generation as it is for HR.
+    if (compared_generation != ctx.derived.generation || compared_revision != ctx.doc.revision || !(compared_last.year == ov.nav_last.year && compared_last.q == ov.nav_last.q)) {
+        table = with_imported_figures(*figures->table, ctx.doc.data);
         comparison = compare_with_benchmarks(ctx.doc.data, table, ov.nav_last);
         compared_generation = ctx.derived.generation;
+        compared_revision = ctx.doc.revision;
         compared_last = ov.nav_last;
     }
     const Comparison& c = comparison;
@@ -105,12 +108,16 @@ void StatisticsView::draw_comparison(ViewContext& ctx) {
         ImGui::EndTable();
     }
     const std::string verdict = tr(verdict_key(c.verdict));
+    const BenchmarkTable& shipped = *figures->table;
     if (c.verdict == Verdict::over) ui::warning_text(verdict.c_str());
     else ui::label_text(verdict.c_str());
     if (any_verify) ui::muted_text(tr("comparison.verify_note"));
-    std::string source = trf("comparison.source", fmt::arg("source", table.source),
-                             fmt::arg("published", table.published ? format_date(*table.published, ctx.language) : std::string("–")));
+    std::string source = trf("comparison.source", fmt::arg("source", shipped.source),
+                             fmt::arg("published", shipped.published ? format_date(*shipped.published, ctx.language) : std::string("–")));
     ui::muted_text(source.c_str());
+    // Figures the user imported go before the shipped ones (Innstillinger → Data); each names its file.
+    if (const std::size_t imported = ctx.doc.data.comparison_figures.size(); imported > 0)
+        ui::muted_text(trn("comparison.imported", static_cast<long long>(imported), fmt::arg("count", imported)).c_str());
 }
 
 } // namespace iadesk::app
