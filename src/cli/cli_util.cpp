@@ -160,4 +160,18 @@ std::optional<DatedFile> open_dated_file(const Args& args, const std::string& ve
     return DatedFile{std::move(a), *today, std::move(*ds)};
 }
 
+const char* bransje_name(Bransjeprogram b) {
+    switch (b) {
+    case Bransjeprogram::barnehager: return "Barnehager";
+    case Bransjeprogram::naeringsmiddelindustri: return "Næringsmiddelindustri";
+    case Bransjeprogram::sykehus: return "Sykehus";
+    case Bransjeprogram::sykehjem: return "Sykehjem";
+    case Bransjeprogram::transport: return "Transport";
+    case Bransjeprogram::bygg: return "Bygg";
+    case Bransjeprogram::anlegg: return "Anlegg";
+    case Bransjeprogram::none: break;
+    }
+    return "ingen bransjeprogram";
+}
+
 } // namespace iadesk::cli

@@ -63,6 +63,8 @@ std::optional<DatedFile> open_dated_file(const Args& args, const std::string& ve
 
 // "1 234,5" style (decimal comma, thin grouping with a normal space), `decimals` digits.
 std::string format_number_nb(double v, int decimals);
+// A bransjeprogram's Norwegian name ("Barnehager"; "ingen bransjeprogram" for none).
+const char* bransje_name(Bransjeprogram b);
 
 // Left-aligned / right-aligned cell padded to `width` display columns (UTF-8 aware).
 std::string pad_right(const std::string& s, std::size_t width);

@@ -3,7 +3,11 @@
 //   JSON: {"today", "last_complete_quarter", "goals": [{"id", "area", "kind", "baseline", "target",
 //         "current", "progress", "status", then "title", "area_label", "baseline_period",
 //         "current_period", "current_rolling", "reduction", "projection", "activities",
-//         "verifiable", "not_verifiable", "masked", "reason", "limit"}], "meeting_years": [...]}.
+//         "verifiable", "not_verifiable", "masked", "reason", "limit", "agreement"}], "meeting_years": [...]}.
+//         "agreement": the dated IA agreement of the goal's area ("IA-avtalen 2025–2028"), null for a
+//         custom area. A sick-leave result goal also has "comparison": {"quarter", "bransjeprogram",
+//         "bransjen", "landet"}: the legemeldt figure over the four quarters to the last complete one
+//         (benchmarks.hpp; null when missing), as beside the goal in the app.
 //         "limit": true for a goal whose baseline already meets the target (a limit to stay
 //         within): its "progress" is null.
 //         Figures are numbers with one decimal (percent for sick leave); "progress" and
@@ -19,6 +23,7 @@
 //   --half-year without --report half-year, or a malformed one, is a usage error (2).
 #include "cli/cli_util.hpp"
 
+#include "iadesk/benchmarks.hpp"
 #include "iadesk/dropout.hpp"
 #include "iadesk/goals.hpp"
 #include "iadesk/stats.hpp"
@@ -57,6 +62,36 @@ const DropoutGroup* dropout_group(const Goal& g, const DropoutTable& t) {
         for (const DropoutGroup& u : t.units)
             if (u.unit == g.units[0]) group = &u;
     return group && group->counts ? group : nullptr;
+}
+
+// Beside a sick-leave goal, as on the app's IA-mål page: the bransje's and the country's legemeldt
+// figure over the four quarters to the last complete one (benchmarks.hpp four_quarter_mean), from
+// the shipped figures with the register's imported ones before them.
+struct GoalComparison {
+    Quarter last;
+    std::optional<double> bransje, land;
+};
+
+GoalComparison goal_comparison(const Dataset& ds, Date today) {
+    GoalComparison c;
+    c.last = latest_complete_quarter(today);
+    const BenchmarkLoad shipped = shipped_benchmarks();
+    const BenchmarkTable table = with_imported_figures(shipped.ok() ? *shipped.table : BenchmarkTable{}, ds);
+    auto mean_of = [&](BenchmarkCategory category, std::string_view code) {
+        std::vector<const BenchmarkFigure*> quarters;
+        for (int i = 3; i >= 0; --i) quarters.push_back(find_benchmark(table, category, code, SickLeaveMeasure::legemeldt, c.last.plus(-i)));
+        return four_quarter_mean(quarters);
+    };
+    if (ds.organisation.bransjeprogram != Bransjeprogram::none)
+        c.bransje = mean_of(BenchmarkCategory::bransje, bransjeprogram_id(ds.organisation.bransjeprogram));
+    c.land = mean_of(BenchmarkCategory::land, "");
+    return c;
+}
+
+// The dated agreement a goal's area belongs to ("IA-avtalen 2025–2028"), or "" for a custom area.
+std::string agreement_name(const Goal& g) {
+    const IaAgreement* a = agreement_of_area(g.area);
+    return a && !a->custom ? a->name_nb : std::string();
 }
 
 } // namespace
@@ -98,6 +133,8 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
     auto ds = load_dataset_file(*path, "goals", err, rc);
     if (!ds) return rc;
     const GoalsOverview ov = evaluate_goals(*ds, *today);
+    const GoalComparison cmp = goal_comparison(*ds, *today);
+    const std::string quarter_nb = std::to_string(cmp.last.q) + ". kvartal " + std::to_string(cmp.last.year);
 
     if (report == "plan") { out << action_plan_html(*ds, ov); return 0; }
     if (report == "half-year") {
@@ -128,6 +165,7 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
                              {"status", to_string(e.status)},
                              {"title", g.title},
                              {"area_label", area_label(g.area, false)},
+                             {"agreement", agreement_name(g).empty() ? oj(nullptr) : oj(agreement_name(g))},
                              {"baseline_period", period(e.baseline_period)},
                              {"current_period", period(e.current_period)},
                              {"current_rolling", e.current_rolling},
@@ -140,6 +178,14 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
                              {"masked", e.masked},
                              {"reason", e.reason.nb},
                              {"limit", e.limit}});
+            if (g.kind == GoalKind::result && g.metric == GoalMetric::sick_leave) {
+                const Bransjeprogram b = ds->organisation.bransjeprogram;
+                goals.back()["comparison"] = {
+                    {"quarter", std::to_string(cmp.last.year) + "K" + std::to_string(cmp.last.q)},
+                    {"bransjeprogram", b == Bransjeprogram::none ? oj(nullptr) : oj(std::string(bransjeprogram_id(b)))},
+                    {"bransjen", cmp.bransje ? oj(*cmp.bransje) : oj(nullptr)},
+                    {"landet", cmp.land ? oj(*cmp.land) : oj(nullptr)}};
+            }
             if (g.metric == GoalMetric::dropout) {
                 oj per_year = oj::array();
                 for (const MetricPoint& pt : e.series) {
@@ -171,6 +217,7 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
         const Goal& g = *e.goal;
         out << "\n" << g.id << "  " << g.title << "\n";
         out << "  Område:       " << area_label(g.area, false) << "\n";
+        if (const std::string agreement = agreement_name(g); !agreement.empty()) out << "  Avtale:       " << agreement << "\n";
         out << "  Type:         " << (g.kind == GoalKind::result ? "resultatmål" : "aktivitetsmål") << "\n";
         if (g.kind == GoalKind::result) {
             out << "  Utgangspunkt: " << text_value(g, e, e.baseline)
@@ -191,6 +238,14 @@ int cmd_goals(const Args& args, std::ostream& out, std::ostream& err) {
             if (e.projection)
                 out << "  Framskrevet:  " << text_value(g, e, e.projection->value) << " i "
                     << period_label(e.projection->final_period, false) << "\n";
+            if (g.metric == GoalMetric::sick_leave) {
+                const std::string four = " (legemeldt, fire kvartaler til " + quarter_nb + ")";
+                const std::string none = "ingen tall for de fire kvartalene til " + quarter_nb;
+                if (ds->organisation.bransjeprogram != Bransjeprogram::none)
+                    out << "  Bransjen:     " << bransje_name(ds->organisation.bransjeprogram) << " "
+                        << (cmp.bransje ? format_number_nb(*cmp.bransje, 1) + " %" + four : none) << "\n";
+                out << "  Landet:       " << (cmp.land ? format_number_nb(*cmp.land, 1) + " %" + four : none) << "\n";
+            }
             if (g.metric == GoalMetric::dropout) {
                 out << "  Frafall:      andel av årets ansatte som sluttet til uføretrygd eller AAP\n";
                 for (const MetricPoint& pt : e.series) {

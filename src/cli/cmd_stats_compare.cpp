@@ -33,20 +33,6 @@ const char* kUsage =
 
 using ojson = nlohmann::ordered_json;
 
-const char* bransje_name(Bransjeprogram b) {
-    switch (b) {
-    case Bransjeprogram::barnehager: return "Barnehager";
-    case Bransjeprogram::naeringsmiddelindustri: return "Næringsmiddelindustri";
-    case Bransjeprogram::sykehus: return "Sykehus";
-    case Bransjeprogram::sykehjem: return "Sykehjem";
-    case Bransjeprogram::transport: return "Transport";
-    case Bransjeprogram::bygg: return "Bygg";
-    case Bransjeprogram::anlegg: return "Anlegg";
-    case Bransjeprogram::none: break;
-    }
-    return "ingen bransjeprogram";
-}
-
 const char* sector_name(Sector s) {
     switch (s) {
     case Sector::statlig: return "statlig forvaltning";

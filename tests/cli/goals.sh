@@ -101,4 +101,18 @@ run goals "$REPO/examples/fjordvik-small.json" --today 2026-11-24 --json
 check "a dataset without goals" '[ $rc -eq 0 ] && python3 -c "
 import json,sys; j=json.load(open(sys.argv[1])); assert j[\"goals\"]==[] and j[\"meeting_years\"][-1][\"below_good_practice\"]
 " "$out"'
+# Beside a sick-leave goal: its agreement, and the bransje's and the country's four quarters as in the
+# app (tests/fixtures/dataset-v5: barnehager imported 10,0 9,0 11,0 12,0 for 2025K2-2026K1 -> 42 / 4
+# = 10,5; the country only 2026K1 imported and the shipped series ends 2025K1: no four-quarter figure).
+V5="$REPO/tests/fixtures/dataset-v5/comparison-figures.json"
+run goals "$V5" --today 2026-04-15
+check "a goal names its agreement" '[ $rc -eq 0 ] && grep -q "^  Avtale:       IA-avtalen 2025–2028$" "$out"'
+check "the bransje over the same four quarters" 'grep -q "^  Bransjen:     Barnehager 10,5 % (legemeldt, fire kvartaler til 1. kvartal 2026)$" "$out"'
+check "the country says when its figures are missing" 'grep -q "^  Landet:       ingen tall for de fire kvartalene til 1. kvartal 2026$" "$out"'
+run goals "$V5" --today 2026-04-15 --json
+check "JSON: agreement and comparison" '[ $rc -eq 0 ] && python3 -c "
+import json,sys; g=json.load(open(sys.argv[1]))[\"goals\"][0]
+assert g[\"agreement\"]==\"IA-avtalen 2025–2028\", g
+assert g[\"comparison\"]=={\"quarter\": \"2026K1\", \"bransjeprogram\": \"barnehager\", \"bransjen\": 10.5, \"landet\": None}, g
+" "$out"'
 summary

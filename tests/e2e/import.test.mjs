@@ -86,4 +86,28 @@ export const tests = [
       });
     },
   },
+  {
+    name: 'import: newer comparison figures are previewed, kept in the register over a reload, and shown on Statistikk',
+    fn: async (ctx) => {
+      await withDataTab(ctx, async (app) => {
+        // The country's legemeldt 2025K4-2026K3 (test figures): the four quarters Statistikk compares on 24.11.2026.
+        const csv = '\ufeffkategori;kode;år;kvartal;prosent\r\nland;;2025;4;6,0\r\nland;;2026;1;6,4\r\nland;;2026;2;6,0\r\nland;;2026;3;5,6\r\n';
+        await app.chooseFile('Importer sammenligningstall …', 'ssb-2026K3.csv', csv);
+        await app.find('ssb-2026K3.csv: 4 tall lest, 0 av dem erstatter tall som er importert før.', { kind: 'text' });
+        await app.find('• Landet · legemeldt · 3. kvartal 2026 · 5,6 %', { kind: 'text' });
+        assert.equal((await app.document()).comparison_figures, undefined, 'nothing kept before "Importer"');
+        await app.click('Importer', { kind: 'button' });
+        await app.find('4 importerte sammenligningstall i registeret.', { kind: 'text' });
+        await app.persisted();
+        await app.reload();
+        const doc = await app.document();
+        assert.equal(doc.comparison_figures.length, 4, 'the figures are stored with the register');
+        assert.equal(doc.comparison_figures[3].source, '«ssb-2026K3.csv», importert 24.11.2026');
+        await app.click('Statistikk', { kind: 'button' });
+        // The country over the four quarters: (6,0 + 6,4 + 6,0 + 5,6) / 4 = 24,0 / 4 = 6,0.
+        await app.find('4 importerte tall går foran (Innstillinger → Data); hold over et tall for å se kilden.', { kind: 'text' });
+        await app.screenshot('comparison-imported');
+      });
+    },
+  },
 ];
