@@ -25,7 +25,7 @@ as_pg() {
 }
 # A TCP port on 127.0.0.1 that nobody listens on now (the kernel picks it).
 free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+    "$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 running() { [ -f "$dir/data/PG_VERSION" ] && as_pg "$PGBIN/pg_ctl" status -D "$dir/data" >/dev/null 2>&1; }
 url() {
