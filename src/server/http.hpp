@@ -26,6 +26,9 @@ struct Session {
 struct Api {
     ConnectionPool& pool;
     const ServeOptions& options;
+    // A hash of a random password, verified against when the e-mail is unknown, so that a login
+    // for an unknown address takes as long as one with a wrong password.
+    std::string dummy_hash;
 };
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);

@@ -155,6 +155,26 @@ int run_import(const std::string& url, const std::string& org_name, const std::s
     return 0;
 }
 
+int run_create_org(const std::string& url, const std::string& name, const std::string& orgnr) {
+    if (name.empty() || name.size() > 200) {
+        std::cerr << "--name: oppgi virksomhetens navn, høyst 200 tegn (give the organisation's name)\n";
+        return 2;
+    }
+    if (!orgnr.empty() && !is_valid_orgnr(orgnr)) {
+        std::cerr << "--orgnr: «" << orgnr << "» er ikke et gyldig organisasjonsnummer (9 siffer, kontrollsiffer mod 11)"
+                  << " (not a valid organisation number)\n";
+        return 2;
+    }
+    pqxx::connection c(url);
+    pqxx::work tx(c);
+    const auto org = tx.exec_params1("INSERT INTO organisations(name, orgnr) VALUES ($1, $2) RETURNING id", name, orgnr)[0]
+                         .as<std::int64_t>();
+    audit(tx, 0, org, "create_org", name);
+    tx.commit();
+    std::cout << "Opprettet organisasjon " << org << " «" << name << "» / created organisation " << org << "\n";
+    return 0;
+}
+
 int run_create_admin(const std::string& url, const std::string& email_in, std::int64_t org_id) {
     std::string email = email_in;
     for (char& ch : email) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));

@@ -1,6 +1,7 @@
 // iadesk-server: the team server (docs/team.md).
 //   iadesk-server migrate --db URL
 //   iadesk-server import --db URL [--org-name NAME] FILE.json
+//   iadesk-server create-org --db URL --name NAME [--orgnr 9 DIGITS]
 //   iadesk-server create-admin --db URL --email E [--org ID]
 //   iadesk-server serve --db URL [--host 127.0.0.1] [--port 8090|0] [--port-file F] [--site DIR]
 //                       [--idle-minutes 720]
@@ -21,6 +22,7 @@ int usage(const std::string& problem) {
     std::cerr << "bruk / usage:\n"
                  "  iadesk-server migrate --db URL\n"
                  "  iadesk-server import --db URL [--org-name NAME] FILE.json\n"
+                 "  iadesk-server create-org --db URL --name NAME [--orgnr N]\n"
                  "  iadesk-server create-admin --db URL --email E [--org ID]\n"
                  "  iadesk-server serve --db URL [--host H] [--port N|0] [--port-file F] [--site DIR] [--idle-minutes M]\n";
     return 2;
@@ -67,6 +69,10 @@ int run(int argc, char** argv) {
         if (int u = known({"--db", "--org-name"})) return u;
         if (files.size() != 1) return usage("import: oppgi én fil (give one FILE.json)");
         return run_import(url, opts["--org-name"], files[0]);
+    }
+    if (verb == "create-org") {
+        if (int u = known({"--db", "--name", "--orgnr"})) return u;
+        return run_create_org(url, opts["--name"], opts["--orgnr"]);
     }
     if (verb == "create-admin") {
         if (int u = known({"--db", "--email", "--org"})) return u;

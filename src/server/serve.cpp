@@ -3,10 +3,12 @@
 // BYPASSRLS) or when a migration is missing.
 #include "http.hpp"
 
-#include <sodium.h>
-
+#include <csignal>
 #include <fstream>
 #include <iostream>
+#include <thread>
+
+#include <pthread.h>
 
 namespace iadesk::server {
 
@@ -30,7 +32,7 @@ int run_serve(const ServeOptions& o) {
         }
     }
     ConnectionPool pool(o.url);
-    Api api{pool, o};
+    Api api{pool, o, hash_password(random_hex(16))};
     httplib::Server http;
     http.set_payload_max_length(1 << 20);
     http.set_read_timeout(10, 0);
@@ -60,7 +62,23 @@ int run_serve(const ServeOptions& o) {
     }
     if (!o.port_file.empty()) std::ofstream(o.port_file) << port << "\n";
     std::cout << "iadesk-server: http://" << o.host << ":" << port << "/" << std::endl;
-    return http.listen_after_bind() ? 0 : 1;
+    // SIGINT and SIGTERM stop the server gracefully: requests under way finish and commit. The
+    // signals are blocked in every thread and taken by one waiter (sigwait).
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    std::thread waiter([&] {
+        int sig = 0;
+        sigwait(&stop_signals, &sig);
+        http.stop();
+    });
+    const bool ok = http.listen_after_bind();
+    pthread_kill(waiter.native_handle(), SIGTERM); // no-op once the waiter has returned
+    waiter.join();
+    std::cout << "iadesk-server: stoppet / stopped" << std::endl;
+    return ok ? 0 : 1;
 }
 
 } // namespace iadesk::server

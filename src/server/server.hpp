@@ -77,6 +77,7 @@ nlohmann::json error_json(const ApiError& e);
 
 // --- Commands (main.cpp dispatches) ---------------------------------------------------------------
 int run_import(const std::string& url, const std::string& org_name, const std::string& file);
+int run_create_org(const std::string& url, const std::string& name, const std::string& orgnr);
 int run_create_admin(const std::string& url, const std::string& email, std::int64_t org_id);
 struct ServeOptions {
     std::string url;
