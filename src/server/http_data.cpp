@@ -46,8 +46,28 @@ void list_employees(pqxx::work& tx, httplib::Response& res) {
     send_json(res, 200, {{"employees", out}});
 }
 
+// An id the database can take as text: 1..100 bytes of well-formed UTF-8 without control
+// characters (an ill-formed one would be a database error, not a 404).
+bool plausible_id(std::string_view id) {
+    if (id.empty() || id.size() > 100) return false;
+    for (std::size_t i = 0; i < id.size();) {
+        const auto c = static_cast<unsigned char>(id[i]);
+        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + n > id.size() || (n == 1 && c < 0x20) || c == 0x7F) return false;
+        for (std::size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(id[i + k]) >> 6) != 0x2) return false;
+        if (n == 2 && c < 0xC2) return false; // overlong
+        i += n;
+    }
+    return true;
+}
+
 void one_employee(pqxx::work& tx, const Session& s, const std::string& id, httplib::Response& res) {
     require_personal_access(tx);
+    if (!plausible_id(id)) {
+        send_error(res, {404, "Fant ikke den ansatte.", "No such employee."});
+        return;
+    }
     const auto rows = tx.exec_params("SELECT e.id, e.name, e.unit, u.name, e.birth_year, e.national_id FROM employees e"
                                      " JOIN units u ON u.org_id = e.org_id AND u.id = e.unit WHERE e.id = $1", id);
     audit(tx, s.user_id, 0, "read_employee", id, {{"found", !rows.empty()}});

@@ -199,6 +199,10 @@ http x.jar POST /api/login '{"email": 5, "password": []}'
 check "wrong types are 400 naming the field" '[ "$code" = 400 ] && [[ "$body" == *email* ]]'
 http hr3.jar POST /api/users '{"email": "a@b", "role": "boss"}' "$HR3_CSRF"
 check "a bad invite is 400" '[ "$code" = 400 ]'
+http hr3.jar GET '/api/employees/%FF%FE'
+check "an id that is not UTF-8 is 404" '[ "$code" = 404 ]'
+code=$(head -c 1100000 /dev/zero | tr '\0' a | curl -s -o /dev/null -w '%{http_code}' -X POST --data-binary @- "$BASE/api/login")
+check "a body over 1 MB is refused" '[ "$code" = 413 ]'
 http hr3.jar GET /api/me
 check "the server still answers" '[ "$code" = 200 ] && kill -0 "$(cat "$tmp/server.pid")"'
 
