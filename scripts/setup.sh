@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything iadesk needs to build and test, on Debian 12 as root. Idempotent: a second
 # run installs nothing and downloads nothing when all is in place.
-#   - Debian packages (toolchains, header-only libraries, fonts, chromium)
+#   - Debian packages (toolchains, header-only libraries, fonts, chromium; PostgreSQL 15, libpqxx,
+#     cpp-httplib and libsodium for the team server, src/server)
 #   - Dear ImGui 1.90.1 from Debian's source archive (trixie), through a private apt configuration
 #     that never touches the system's own sources; apt checks the hashes. Unpacked into
 #     third_party/imgui (ignored by git).
@@ -13,7 +14,8 @@ ROOT=$PWD
 PACKAGES=(build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates
           emscripten nlohmann-json3-dev libfmt-dev doctest-dev
           fonts-inter chromium python3 gzip clang-14 libclang-rt-14-dev python3-pandas
-          python3-jsonschema)
+          python3-jsonschema
+          postgresql libpqxx-dev libcpp-httplib-dev libsodium-dev curl)
 
 log() { printf '[setup] %s\n' "$*"; }
 
