@@ -422,6 +422,9 @@ void App::draw() {
     case StartStage::loading:
         load_or_create();
         start_ = StartStage::open;
+        // The view in the address the page was opened with (a reload, a link), unless Back or
+        // Forward already asked for another.
+        if (!requested_route_ && options_.platform) requested_route_ = options_.platform->route();
         break;
     case StartStage::open:
         break;
@@ -431,6 +434,11 @@ void App::draw() {
         return;
     }
     derived_.refresh(doc_.data, doc_.revision, doc_.case_revision, options_.today, role_);
+    if (requested_route_) { // from the platform, between frames: before any view draws
+        const std::string path = std::move(*requested_route_);
+        requested_route_.reset();
+        apply_route(path);
+    }
     actions_.handle_shortcuts();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -461,6 +469,7 @@ void App::draw() {
     recovery_.draw_fallback_notice(theme_, translations_.language, [this](const StoredSave& s) { download_save(s); });
     ImGui::End();
     apply_requests(nav);
+    publish_route();
     autosave_.tick(doc_, ImGui::GetTime());
 }
 
