@@ -207,6 +207,21 @@ bool App::set_display_scale(float dpr) {
 
 void App::set_status(std::string text) { status_message_ = std::move(text); }
 
+namespace {
+
+// A menu's label on the top bar, highlighted (hovered, open) in the bar's button colour: the
+// style's Header is light in the light themes, under the bar's white text. Pushed around the
+// label only, so that the menu's own items keep the theme's colours. Pops with pop_bar_label().
+void push_bar_label(const SemanticColours& colour) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text);
+    ImGui::PushStyleColor(ImGuiCol_Header, colour.bar_button_hovered);
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colour.bar_button_hovered);
+    ImGui::PushStyleColor(ImGuiCol_HeaderActive, colour.bar_button_hovered);
+}
+void pop_bar_label() { ImGui::PopStyleColor(4); }
+
+} // namespace
+
 void App::draw_menu_bar() {
     if (!ImGui::BeginMenuBar()) return;
     const SemanticColours& colour = colours();
@@ -214,9 +229,9 @@ void App::draw_menu_bar() {
     ImGui::TextColored(colour.bar_text, "iadesk");
     ImGui::PopFont();
     for (const char* menu : {"menu.edit", "menu.goto", "menu.view"}) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text); // the label on the dark bar; the popup has the theme's
+        push_bar_label(colour); // the label on the dark bar; the popup has the theme's colours
         const bool open = ImGui::BeginMenu(tr(menu));
-        ImGui::PopStyleColor();
+        pop_bar_label();
         if (open) {
             actions_.draw_menu(menu);
             ImGui::EndMenu();
@@ -228,9 +243,10 @@ void App::draw_menu_bar() {
     ImGui::PopStyleColor();
     ImGui::PushStyleColor(ImGuiCol_Button, colour.bar_button);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour.bar_button_hovered);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour.bar_button_hovered);
     ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text);
     start_view_.draw_demo_button(doc_.data, !autosave_.state().read_only && may_edit(role_, EditArea::organisation));
-    ImGui::PopStyleColor(3);
+    ImGui::PopStyleColor(4);
     ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text_muted);
     const std::string palette = std::string(tr("action.palette")) + "  Ctrl+K";
     const float em = ImGui::GetFontSize();
@@ -241,8 +257,9 @@ void App::draw_menu_bar() {
     ImGui::SameLine(right - ImGui::CalcTextSize(palette.c_str()).x - 2 * em);
     ImGui::PushStyleColor(ImGuiCol_Button, colour.bar_button);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour.bar_button_hovered);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour.bar_button_hovered);
     if (ImGui::SmallButton(palette.c_str())) palette_.open_requested = true;
-    ImGui::PopStyleColor(3);
+    ImGui::PopStyleColor(4);
     ImGui::SameLine(right);
     if (role_menu_.draw(doc_.data, role_, translations_.language)) {
         set_status(std::string(tr("role.switched")) +
@@ -251,9 +268,9 @@ void App::draw_menu_bar() {
         case_open_ = false;
     }
     ImGui::SameLine(ImGui::GetWindowWidth() - 4.5f * em);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text);
+    push_bar_label(colour);
     const bool open_lang = ImGui::BeginMenu(translations_.language == Language::nb ? "nb###lang" : "en###lang");
-    ImGui::PopStyleColor();
+    pop_bar_label();
     if (open_lang) {
         if (ImGui::MenuItem("Norsk bokmål", nullptr, translations_.language == Language::nb)) translations_.language = Language::nb;
         if (ImGui::MenuItem("English", nullptr, translations_.language == Language::en)) translations_.language = Language::en;
@@ -405,6 +422,9 @@ void App::draw() {
     case StartStage::loading:
         load_or_create();
         start_ = StartStage::open;
+        // The view in the address the page was opened with (a reload, a link), unless Back or
+        // Forward already asked for another.
+        if (!requested_route_ && options_.platform) requested_route_ = options_.platform->route();
         break;
     case StartStage::open:
         break;
@@ -414,6 +434,11 @@ void App::draw() {
         return;
     }
     derived_.refresh(doc_.data, doc_.revision, doc_.case_revision, options_.today, role_);
+    if (requested_route_) { // from the platform, between frames: before any view draws
+        const std::string path = std::move(*requested_route_);
+        requested_route_.reset();
+        apply_route(path);
+    }
     actions_.handle_shortcuts();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -444,6 +469,7 @@ void App::draw() {
     recovery_.draw_fallback_notice(theme_, translations_.language, [this](const StoredSave& s) { download_save(s); });
     ImGui::End();
     apply_requests(nav);
+    publish_route();
     autosave_.tick(doc_, ImGui::GetTime());
 }
 

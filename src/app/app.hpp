@@ -16,6 +16,7 @@
 #include "app/derived.hpp"
 #include "app/i18n.hpp"
 #include "app/role_menu.hpp"
+#include "app/route.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
 #include "app/view_context.hpp"
@@ -77,6 +78,12 @@ public:
     void on_persisted(bool ok, const std::string& error); // the platform's sync finished (Platform::persist)
     void set_read_only(ReadOnly why, std::string detail = {}) { autosave_.set_read_only(why, std::move(detail)); }
     void on_file_picked(int purpose, const std::string& name, const std::string& bytes);
+    // The address changed outside the app (Back, Forward, a typed address; app_platform.hpp):
+    // the route's view is shown from the next frame on, once the data is open. An unknown route,
+    // or an employee the role does not see (any more), shows Oversikt and its address replaces
+    // the bad one.
+    void on_route(std::string path) { requested_route_ = std::move(path); }
+    Route current_route() const; // the view shown now, as a route (route.hpp)
     // The platform would not read a picked file this large (web: over 512 MB): said in the status bar.
     void on_file_too_large(const std::string& name, double bytes);
 
@@ -92,6 +99,8 @@ private:
     void draw_status_bar();
     void draw_page(ViewContext& ctx);
     void apply_requests(NavigationRequest& nav);
+    void apply_route(const std::string& path); // a requested route, before the views draw
+    void publish_route();                       // after the frame: the address and title, if changed
     void set_status(std::string text);
     static int64_t now_unix();  // wall clock, for the change log and "Lagret hh:mm"
     std::string actor() const;  // who changes the document: the role's name
@@ -135,6 +144,11 @@ private:
     enum class Screen { app, recovery, newer };
     Screen screen_ = Screen::app;
     RecoveryView recovery_;     // what opening the stored data found (damaged saves, newer data)
+    std::optional<std::string> requested_route_; // on_route(), applied at the start of the next frame
+    std::string shown_route_;   // the route path in the address, as the App last saw or set it
+    std::string shown_title_;   // the tab title last set
+    bool replace_route_ = true; // the next change of route replaces the address's entry (after a
+                                // route came from outside: a bad one is corrected, not added)
 };
 
 } // namespace iadesk::app

@@ -17,7 +17,15 @@
 //   of the app; update_waiting() says whether one is installed and waits to take over; reload()
 //   loads the page again, on that version when there is one (the App calls it only when the
 //   stored data needs a newer app, and nothing is unsaved then).
-// - The defaults do nothing and return false/nullptr, so a test platform overrides only what it uses.
+// - The address and the tab's title (one address per view, route.hpp): route() is the route path
+//   in the page's address ("/ansatte/E0001": what follows '#'), read once, when the data is open;
+//   show_route(path, push) puts `path` in the address, as a new history entry when `push`, else in
+//   place of the current one, and does not report it back as a change; set_title(text) sets the
+//   tab's title. When the address changes otherwise (Back, Forward, an address typed or followed),
+//   the platform calls App::on_route(path) with its route path. The App calls show_route() and
+//   set_title() between frames, only when the view (or the language) changed.
+// - The defaults do nothing and return false/nullptr/empty, so a test platform overrides only what
+//   it uses.
 #pragma once
 
 #include "iadesk/snapshots.hpp"
@@ -46,6 +54,9 @@ public:
     virtual void look_for_update() {}
     virtual bool update_waiting() { return false; }
     virtual bool reload() { return false; }
+    virtual std::string route() { return {}; }
+    virtual void show_route(const std::string& path, bool push) { (void)path, (void)push; }
+    virtual void set_title(const std::string& title) { (void)title; }
 };
 
 } // namespace iadesk::app

@@ -20,11 +20,15 @@ constexpr int kEmployeesShown = 15;
 bool RoleMenu::draw(const Dataset& doc, Role& role, Language language) {
     const std::string current = language == Language::nb ? role_label_nb(role, doc) : role_label_en(role, doc);
     const std::string title = std::string(tr("role.prefix")) + current;
+    // White on the bar; highlighted in the bar's button colour, not the theme's light Header.
     ImGui::PushStyleColor(ImGuiCol_Text, colours().bar_text);
+    ImGui::PushStyleColor(ImGuiCol_Header, colours().bar_button_hovered);
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colours().bar_button_hovered);
+    ImGui::PushStyleColor(ImGuiCol_HeaderActive, colours().bar_button_hovered);
     const float width = ImGui::CalcTextSize(title.data(), title.data() + title.size()).x;
     if (ui::selectable(title, "role-menu", ImGui::IsPopupOpen(kPopup), 0, ImVec2(width, 0))) ImGui::OpenPopup(kPopup);
     probe::note_text(title);
-    ImGui::PopStyleColor();
+    ImGui::PopStyleColor(4);
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y));
     if (!ImGui::BeginPopup(kPopup)) return false;
     bool changed = false;

@@ -11,11 +11,14 @@
 // - Layout elsewhere is in font units (ImGui::GetFontSize()), never in pixels.
 // - Colours: views and widgets take every colour from the ImGui style or from colours() (the
 //   semantic colours of the theme in use), never from literals. Each text colour of a theme has
-//   at least 4.5:1 contrast (WCAG 2.1 AA, body text) against every surface it is drawn on in that
-//   theme: the window, child, popup, alternate table row and selected row backgrounds, the cards,
-//   the problem box and its own tag background; 7:1 for text on pages, tables and cards in the
-//   high-contrast theme (tests/app/test_theme.cpp). Status is never told by colour
-//   alone: every coloured status also has an icon and a word.
+//   at least 4.5:1 contrast (WCAG 2.1 AA, 1.4.3) against every surface it is drawn on in that
+//   theme: the window, child, popup, alternate, selected and hovered row backgrounds, inputs,
+//   buttons, tabs and their hovered and active states, the cards, the problem box and its own tag
+//   background; muted text too, and text in a disabled (read-only) widget, drawn at DisabledAlpha;
+//   7:1 for text on pages, tables and cards in the high-contrast theme. What identifies a control
+//   or a state has 3:1 (1.4.11): focus outline, input edge, check mark, progress fill, scroll
+//   thumb, chart lines, the open card's edge (tests/app/test_theme.cpp, docs/accessibility.md).
+//   Status is never told by colour alone: every coloured status also has an icon and a word.
 #pragma once
 
 #include <imgui.h>

@@ -26,4 +26,8 @@ void js_install_test_api();                               // window.iadeskTest (
 void js_look_for_update();                                // the service worker checks for a new version
 int js_update_waiting();                                  // a new version is installed and waits
 void js_reload();                                         // reload, on the waiting version if any
+char* js_route();                                         // location.hash without '#' (malloc'ed)
+void js_show_route(const char* path, int push);           // history.pushState / replaceState
+void js_set_title(const char* title);                     // document.title
+void js_install_route_listener();                         // popstate, hashchange -> iadesk_route
 }

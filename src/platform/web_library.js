@@ -239,6 +239,31 @@ mergeInto(LibraryManager.library, {
     }
   },
 
+  // One address per view (app_platform.hpp, route.hpp): the route is what follows '#'. The App
+  // writes it with history.pushState/replaceState (neither fires an event, so nothing comes back);
+  // Back, Forward and a typed address fire popstate and/or hashchange, both reported (the App
+  // applies the last one before its next frame).
+  js_route__deps: ['malloc'],
+  js_route: function () {
+    const route = window.location.hash.slice(1);
+    const size = lengthBytesUTF8(route) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(route, ptr, size);
+    return ptr;
+  },
+  js_show_route: function (path, push) {
+    const url = '#' + UTF8ToString(path);
+    if (window.location.hash === url) return;
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  },
+  js_set_title: function (title) { document.title = UTF8ToString(title); },
+  js_install_route_listener: function () {
+    const report = () => Module.ccall('iadesk_route', null, ['string'], [window.location.hash.slice(1)]);
+    window.addEventListener('popstate', report);
+    window.addEventListener('hashchange', report);
+  },
+
   // A document for the user: opened in a new tab (open_tab; a blocked pop-up falls back to a
   // download) or downloaded as `name`. The last one is also kept in window.iadeskLastDocument
   // (read by the browser tests).

@@ -35,7 +35,7 @@ private:
 };
 
 // The browser's services for the App (app_platform.hpp): /data, its copy to IndexedDB, downloads,
-// the file picker.
+// the file picker, the address (location.hash, history) and the tab title.
 class WebServices : public app::Platform {
 public:
     ByteStore* store() override { return store_ ? &*store_ : nullptr; }
@@ -46,6 +46,9 @@ public:
     void look_for_update() override;
     bool update_waiting() override;
     bool reload() override;
+    std::string route() override;
+    void show_route(const std::string& path, bool push) override;
+    void set_title(const std::string& title) override;
     void open_store() { store_.emplace(); } // /data, filled from IndexedDB before the App opens it
 
 private:

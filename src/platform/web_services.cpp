@@ -1,11 +1,13 @@
-// web_services: the browser's app::Platform (web_page.hpp) and the documents handed to the user
-// (platform.hpp: open_html, download).
+// web_services: the browser's app::Platform (web_page.hpp: storage, files, the address and the tab
+// title) and the documents handed to the user (platform.hpp: open_html, download).
 #include "platform/platform.hpp"
 #include "platform/web_bridge.hpp"
 #include "platform/web_page.hpp"
 
 #include <emscripten.h>
 #include <sys/stat.h>
+
+#include <cstdlib>
 
 namespace iadesk::web {
 
@@ -47,7 +49,23 @@ bool WebServices::reload() {
     return true;
 }
 
+std::string WebServices::route() {
+    char* hash = js_route();
+    std::string path = hash ? hash : "";
+    std::free(hash);
+    return path;
+}
+void WebServices::show_route(const std::string& path, bool push) { js_show_route(path.c_str(), push ? 1 : 0); }
+void WebServices::set_title(const std::string& title) { js_set_title(title.c_str()); }
+
 } // namespace iadesk::web
+
+// Back, Forward or a typed address (web_library.js js_install_route_listener): the route's view
+// from the next frame on (before the data is open too: applied when it opens).
+extern "C" EMSCRIPTEN_KEEPALIVE void iadesk_route(const char* path) {
+    using iadesk::web::g_page;
+    if (g_page) g_page->app.on_route(path ? path : "");
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void iadesk_file_picked(int purpose, const char* name, const char* bytes, int length) {
     using iadesk::web::g_page;

@@ -72,6 +72,7 @@ void start_app(WebPage& page, float device_pixel_ratio) {
         ImGui::LoadIniSettingsFromMemory(ini);
         std::free(ini);
     }
+    js_install_route_listener(); // Back/Forward from now on; the address's own route is read when the data opens
     js_start_storage(); // calls iadesk_start when the stored data is read
 }
 

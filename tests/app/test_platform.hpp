@@ -1,6 +1,6 @@
 // A native app::Platform for the app tests: snapshots in memory, the browser's asynchronous copy
 // to IndexedDB played by the test (persist() only counts; the test answers with on_persisted),
-// downloads kept.
+// downloads kept, the address and the tab title kept.
 #pragma once
 
 #include "app/app_platform.hpp"
@@ -50,6 +50,20 @@ public:
         ++reloads;
         return true;
     }
+    // The address (route path) and the tab title, as a browser keeps them; every show_route() call.
+    struct RouteChange {
+        std::string path;
+        bool push = false;
+    };
+    std::string address;
+    std::vector<RouteChange> route_changes;
+    std::string title;
+    std::string route() override { return address; }
+    void show_route(const std::string& path, bool push) override {
+        address = path;
+        route_changes.push_back({path, push});
+    }
+    void set_title(const std::string& text) override { title = text; }
     // The snapshots in the store, by name (not the ".damaged" or ".tmp" ones).
     std::vector<std::string> snapshots() const {
         std::vector<std::string> out;

@@ -61,8 +61,8 @@ export const tests = [
       doc = await app.document();
       const after = (doc.plans || []).find((p) => p.employee === emp.id);
       assert.equal(JSON.stringify(after), before, 'the plan is unchanged after a reload');
-      await app.click('Oppfølgingsplaner', { kind: 'button' });
-      await app.click('Plan Testesen', { kind: 'button' });
+      // The reload opens the same view (#/oppfolgingsplaner/<id>): the plan itself.
+      await app.find('Oppfølgingsplan – Plan Testesen', { kind: 'text' });
       await app.find(/^Enige · versjon 1 · kvalitet 5 av 5/, { kind: 'text' });
       // withApp: no console errors (AppPage passes over Chromium's notice about the mouse wheel on
       // the canvas: Emscripten's GLFW listener is passive).
@@ -85,8 +85,7 @@ export const tests = [
       const plan = (doc.plans || []).find((p) => p.employee === emp.id);
       assert.ok(plan, 'the plan is there after the reload');
       assert.equal(plan.versions[0].content.typical_workday, text, 'the typed text survives the reload');
-      await app.click('Oppfølgingsplaner', { kind: 'button' });
-      await app.click('Reload Testesen', { kind: 'button' });
+      await app.find('Oppfølgingsplan – Reload Testesen', { kind: 'text' }); // the same view (#/oppfolgingsplaner/<id>)
       await scrollTo(app, 'Hvordan ser en vanlig arbeidsdag ut?', 'input');
       assert.equal(await app.value('Hvordan ser en vanlig arbeidsdag ut?'), text, 'and the editor shows it');
       await app.find('Utkastet er lagret', { kind: 'text' });

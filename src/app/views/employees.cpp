@@ -142,6 +142,14 @@ void EmployeesView::draw_list(ViewContext& ctx) {
     ImGui::EndTable();
 }
 
+bool EmployeesView::open(const ViewContext& ctx, const std::string& id) {
+    const auto it = ctx.derived.employee_index.find(id);
+    if (it == ctx.derived.employee_index.end()) return false;
+    selected = id;
+    load_form(ctx, ctx.data().employees[static_cast<std::size_t>(it->second)]);
+    return true;
+}
+
 void EmployeesView::load_form(const ViewContext&, const Employee& e) {
     form = EmployeeForm{};
     form.id = e.id;

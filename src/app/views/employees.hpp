@@ -73,6 +73,9 @@ struct EmployeesView {
 
     void draw(ViewContext& ctx);
     void start_new(const ViewContext& ctx);
+    // Shows employee `id` in the editor (the route "#/ansatte/<id>"); false when the role sees no
+    // such employee.
+    bool open(const ViewContext& ctx, const std::string& id);
 
 private:
     void rebuild_order(const ViewContext& ctx);

@@ -101,20 +101,23 @@ bool tab(const char* label, ImGuiTabItemFlags flags = 0) {
 void SettingsView::draw(ViewContext& ctx, Language& language, Theme& theme, const std::function<void(FilePurpose)>& pick) {
     ui::heading(ctx.theme.fonts.heading, tr("settings.title"));
     if (!ImGui::BeginTabBar("settings-tabs")) return;
-    if (tab(tr("settings.tab_org"))) {
+    if (tab(tr("settings.tab_org"), select_org_tab ? ImGuiTabItemFlags_SetSelected : 0)) {
         draw_organisation(ctx);
         ImGui::EndTabItem();
+        select_org_tab = false;
     }
     if (tab(tr("settings.tab_units"), select_units_tab ? ImGuiTabItemFlags_SetSelected : 0)) {
         draw_units(ctx);
         ImGui::EndTabItem();
     }
     select_units_tab = false;
+    data_tab_shown = false;
     if (tab(tr("settings.tab_data"), select_data_tab ? ImGuiTabItemFlags_SetSelected : 0)) {
         data.draw(ctx, pick);
         ImGui::EndTabItem();
+        data_tab_shown = true;
+        select_data_tab = false;
     }
-    select_data_tab = false;
     if (tab(tr("settings.tab_look"))) {
         draw_look(language, theme);
         ImGui::EndTabItem();

@@ -39,7 +39,9 @@ struct SettingsView {
     uint64_t synced_revision = UINT64_MAX;
 
     DataView data;
-    bool select_data_tab = false;  // a file arrived: show the Data tab
+    bool select_data_tab = false;  // a file arrived, or the route "#/data": show the Data tab (kept until it shows)
+    bool select_org_tab = false;   // the route "#/innstillinger": show the first tab (kept until it shows)
+    bool data_tab_shown = false;   // the Data tab was the one drawn in the last frame (the route "#/data")
     bool select_log_tab = false;   // the "change log" action: show the Endringslogg tab
     int pending_font_size = 0;
     EgenmeldingForm egenmelding;
