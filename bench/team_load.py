@@ -184,6 +184,8 @@ def main():
             except Exception as ex:
                 problem(f"{email} request {r}: {ex}")
 
+    print(f"team_load: {len(accounts) + len(manager_accounts)} accounts invited; {a.clients} clients log in,"
+          f" then read (at most {a.seconds:.0f} s) ...", file=sys.stderr, flush=True)
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(a.clients)]
     for t in threads:
         t.start()
