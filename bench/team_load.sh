@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Read load on the team server (docs/team.md, "Scaling"): a private cluster (scripts/pg.sh) in a
+# temporary folder, a generated register imported (`iadesk generate`), the server on a free port
+# on 127.0.0.1, then bench/team_load.py: N clients log in and make M reads each. Everything it
+# started is stopped and removed when it ends, failed or not.
+#   bash bench/team_load.sh [--employees 5000] [--gen-seed 7] [--clients 200] [--requests 50]
+#                           [--seconds 300] [--managers 20] [--units-per-manager 2] [--hr-users 2]
+# Needs build/native/iadesk and build/native/iadesk-server (JOBS=2 bash scripts/build.sh native);
+# IADESK=... and IADESK_SERVER=... name other builds. PG_FSYNC=off is allowed but not what the
+# documented figures used (fsync on, as in production).
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+IADESK=${IADESK:-$REPO/build/native/iadesk}
+SERVER=${IADESK_SERVER:-$REPO/build/native/iadesk-server}
+PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
+employees=5000
+gen_seed=7
+pass=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --employees) employees=$2; shift 2 ;;
+        --gen-seed) gen_seed=$2; shift 2 ;;
+        --clients|--requests|--seconds|--managers|--units-per-manager|--hr-users|--seed) pass+=("$1" "$2"); shift 2 ;;
+        *) echo "team_load.sh: unknown option $1" >&2; exit 2 ;;
+    esac
+done
+for p in "$IADESK" "$SERVER"; do
+    [ -x "$p" ] || { echo "team_load.sh: $p is missing (JOBS=2 bash scripts/build.sh native)" >&2; exit 1; }
+done
+
+tmp=$(mktemp -d)
+chmod 755 "$tmp" # the postgres user works in $tmp/pg
+cleanup() {
+    [ -f "$tmp/server.pid" ] && kill "$(cat "$tmp/server.pid")" 2>/dev/null && sleep 0.2
+    bash "$REPO/scripts/pg.sh" stop "$tmp/pg" >/dev/null 2>&1 || true
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+OWNER=$(bash "$REPO/scripts/pg.sh" start "$tmp/pg")
+APP=$(bash "$REPO/scripts/pg.sh" url "$tmp/pg" iadesk_app)
+"$SERVER" migrate --db "$OWNER" >/dev/null
+start=$(date +%s.%N)
+"$IADESK" generate --employees "$employees" --seed "$gen_seed" --out "$tmp/register.json" >/dev/null
+"$SERVER" import --db "$OWNER" "$tmp/register.json" >/dev/null
+echo "setup: generate --employees $employees --seed $gen_seed and import: $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }") s;" \
+     "$(psql "$OWNER" -tAq -c "SELECT count(*) FROM absences") absences"
+"$SERVER" create-admin --db "$OWNER" --email admin@load.example | tail -n 1 > "$tmp/admin.pw"
+"$SERVER" serve --db "$APP" --port 0 --port-file "$tmp/port" >"$tmp/server.log" 2>&1 &
+echo $! > "$tmp/server.pid"
+for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+[ -s "$tmp/port" ] || { echo "team_load.sh: the server did not start: $(cat "$tmp/server.log")" >&2; exit 1; }
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+status=0
+"$PY" "$REPO/bench/team_load.py" --port "$(cat "$tmp/port")" --dataset "$tmp/register.json" \
+    --admin-email admin@load.example --admin-password-file "$tmp/admin.pw" "${pass[@]}" || status=$?
+echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+exit $status
