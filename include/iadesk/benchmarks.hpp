@@ -131,6 +131,10 @@ struct Comparison {
 // The mean of the four quarterly percents, one decimal; nullopt unless all four are given.
 std::optional<double> four_quarter_mean(const std::vector<const BenchmarkFigure*>& quarters);
 
+// four_quarter_mean of the figures of one category/code/measure for the four quarters ending with `last`.
+std::optional<double> four_quarter_figure(const BenchmarkTable& t, BenchmarkCategory c, std::string_view code,
+                                          SickLeaveMeasure m, Quarter last);
+
 // The comparison for the four quarters ending with `last` (the table must outlive the result).
 Comparison compare_with_benchmarks(const Dataset& ds, const BenchmarkTable& table, Quarter last,
                                    SickLeaveMeasure measure = SickLeaveMeasure::legemeldt);

@@ -78,9 +78,7 @@ GoalComparison goal_comparison(const Dataset& ds, Date today) {
     const BenchmarkLoad shipped = shipped_benchmarks();
     const BenchmarkTable table = with_imported_figures(shipped.ok() ? *shipped.table : BenchmarkTable{}, ds);
     auto mean_of = [&](BenchmarkCategory category, std::string_view code) {
-        std::vector<const BenchmarkFigure*> quarters;
-        for (int i = 3; i >= 0; --i) quarters.push_back(find_benchmark(table, category, code, SickLeaveMeasure::legemeldt, c.last.plus(-i)));
-        return four_quarter_mean(quarters);
+        return four_quarter_figure(table, category, code, SickLeaveMeasure::legemeldt, c.last);
     };
     if (ds.organisation.bransjeprogram != Bransjeprogram::none)
         c.bransje = mean_of(BenchmarkCategory::bransje, bransjeprogram_id(ds.organisation.bransjeprogram));

@@ -5,13 +5,9 @@
 
 #include "dataset_internal.hpp"
 
-#include <algorithm>
-#include <tuple>
 
 namespace iadesk {
 namespace {
-
-auto key_of(const BenchmarkFigure& f) { return std::tuple(f.category, std::string_view(f.code), f.measure, f.year, f.quarter); }
 
 Command figures_command(const Dataset& ds, std::vector<BenchmarkFigure> next, std::string description) {
     Command c;
@@ -39,14 +35,11 @@ CommandResult import_comparison_figures(const Dataset& ds, std::vector<Benchmark
             p.push_back({d.pointer.empty() ? std::string() : d.pointer.substr(1), std::move(d.message_nb), std::move(d.message_en), d.code});
         return refused(std::move(p));
     }
-    std::vector<BenchmarkFigure> next = ds.comparison_figures;
     const std::size_t count = figures.size();
-    for (BenchmarkFigure& f : figures) {
-        auto same = std::find_if(next.begin(), next.end(), [&](const BenchmarkFigure& g) { return key_of(g) == key_of(f); });
-        if (same != next.end()) *same = std::move(f);
-        else next.push_back(std::move(f));
-    }
-    sort_benchmarks(next);
+    BenchmarkTable stored, incoming;
+    stored.figures = ds.comparison_figures;
+    incoming.figures = std::move(figures);
+    std::vector<BenchmarkFigure> next = merge_benchmarks(stored, incoming).figures; // same key replaced, sorted
     return accepted(figures_command(ds, std::move(next),
                                     "Importerte " + std::to_string(count) + " sammenligningstall fra «" + std::string(file_name) + "»"));
 }

@@ -93,4 +93,11 @@ Comparison compare_with_benchmarks(const Dataset& ds, const BenchmarkTable& tabl
     return c;
 }
 
+std::optional<double> four_quarter_figure(const BenchmarkTable& t, BenchmarkCategory c, std::string_view code,
+                                          SickLeaveMeasure m, Quarter last) {
+    std::vector<const BenchmarkFigure*> quarters;
+    for (int i = 3; i >= 0; --i) quarters.push_back(find_benchmark(t, c, code, m, last.plus(-i)));
+    return four_quarter_mean(quarters);
+}
+
 } // namespace iadesk

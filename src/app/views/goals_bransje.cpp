@@ -24,9 +24,7 @@ void GoalsView::draw_bransje_figure(const ViewContext& ctx) {
     const Quarter last = latest_complete_quarter(ctx.today);
     const BenchmarkTable table = with_imported_figures(*figures->table, ctx.doc.data); // a few dozen figures
     auto mean_of = [&](BenchmarkCategory category, std::string_view code) {
-        std::vector<const BenchmarkFigure*> quarters;
-        for (int i = 3; i >= 0; --i) quarters.push_back(find_benchmark(table, category, code, SickLeaveMeasure::legemeldt, last.plus(-i)));
-        return four_quarter_mean(quarters);
+        return four_quarter_figure(table, category, code, SickLeaveMeasure::legemeldt, last);
     };
     const std::string quarter = trf("stats.quarter", fmt::arg("quarter", last.q), fmt::arg("year", last.year));
     const bool nb = ctx.language == Language::nb;
