@@ -7,6 +7,7 @@
 #include "iadesk/demo.hpp"
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -27,7 +28,7 @@ void App::init(const AppOptions& opt) {
     set_current_translations(&translations_);
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    if (opt.test_mode) probe::attach(ImGui::GetCurrentContext(), &probe_);
+    if (opt.test_mode || opt.accessible_mirror) probe::attach(ImGui::GetCurrentContext(), &probe_);
     register_preferences();
     register_actions();
 }
@@ -455,15 +456,19 @@ void App::draw() {
                     download_fn(), open_html_fn(), &refusals_};
     const float em = ImGui::GetFontSize();
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    probe::set_region("navigation"); // the landmarks of the accessible mirror (test_probe.hpp)
     ImGui::BeginChild("navigation", ImVec2(11 * em, -status_h), ImGuiChildFlags_Border);
     draw_navigation();
     ImGui::EndChild();
     ImGui::SameLine();
+    probe::set_region("main");
     ImGui::BeginChild("page", ImVec2(0, -status_h), ImGuiChildFlags_None);
     draw_page(ctx);
     ImGui::EndChild();
     plans_.keep_committed(ctx, ImGui::GetTime()); // on every page: edits reach the document when the editor is left
+    probe::set_region("status");
     draw_status_bar();
+    probe::set_region("main");
     start_view_.draw_dialog(ctx);
     palette_.draw(ctx, actions_);
     recovery_.draw_fallback_notice(theme_, translations_.language, [this](const StoredSave& s) { download_save(s); });
@@ -496,6 +501,11 @@ ViewContext App::view_context_for_actions() {
 }
 
 std::string App::document_json() const { return save_dataset(doc_.data); }
+
+std::string App::landmark_labels_json() const {
+    nlohmann::json j = {{"navigation", tr("a11y.navigation")}, {"status", tr("a11y.status")}};
+    return j.dump();
+}
 
 bool App::flush() {
     if (screen_ != Screen::app) return false;

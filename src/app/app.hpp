@@ -45,7 +45,8 @@
 namespace iadesk::app {
 
 struct AppOptions {
-    bool test_mode = false;     // publish widget rectangles (test_probe)
+    bool test_mode = false;     // publish widget rectangles (test_probe) and the test API
+    bool accessible_mirror = false; // record widgets every frame for the platform's accessible mirror (test_probe.hpp)
     Date today = Date::from_ymd(2026, 11, 24);
     int demo_employees = 60;    // demo organisation generated on first start (about 60)
     Platform* platform = nullptr; // storage, downloads, file picker (app_platform.hpp); nullptr = none
@@ -70,6 +71,9 @@ public:
     std::string document_json() const;
     Document& document() { return doc_; }
     bool test_mode() const { return options_.test_mode; }
+    // The names of the accessible mirror's landmarks in the user's language, as JSON:
+    // {"navigation": "...", "status": "..."} (web_a11y.js).
+    std::string landmark_labels_json() const;
     // BCP 47 code of the language the app is shown in ("nb" or "en"); a static string.
     const char* language_code() const { return translations_.language == Language::en ? "en" : "nb"; }
     // Save now if anything is unsaved (page hide), a view's edits not yet in the document first

@@ -13,10 +13,23 @@ struct Item {
     ImGuiID id = 0;
     std::string label;
     std::string kind;
+    const char* role = nullptr; // for the mirror where kind says too little: heading, alert, combo
     std::string value;
     bool has_value = false;
     ImRect rect;
     bool visible = false;
+    // Where it is drawn (the accessible mirror's structure)
+    const char* region = "main";
+    ImGuiID dialog_id = 0;     // the modal popup's window id, 0 outside one
+    std::string dialog_title;  // its title bar's text ("" without a title bar)
+    ImGuiID table = 0;         // the table whose cell holds it, 0 outside tables
+    int row = -1, col = -1;
+    bool header = false;
+    // State
+    int level = 0;             // headings
+    int checked = -1;          // checkboxes: 0/1
+    int expanded = -1;         // trees, menus, combos: 0/1
+    bool disabled = false;
 };
 
 namespace {
@@ -38,6 +51,36 @@ std::string visible_label(const char* label) {
     return std::string(label, end);
 }
 
+// The landmark, dialog and table cell of an item submitted now in the current window.
+void capture_place(ImGuiContext& g, const Probe& p, Item& it) {
+    ImGuiWindow* w = g.CurrentWindow;
+    it.visible = w && w->ClipRect.Overlaps(it.rect);
+    it.region = p.region;
+    for (ImGuiWindow* up = w; up; up = up->ParentWindow) {
+        const ImGuiWindowFlags f = up->Flags;
+        if (f & ImGuiWindowFlags_Modal) {
+            it.region = "dialog";
+            it.dialog_id = up->ID;
+            if (!(f & ImGuiWindowFlags_NoTitleBar)) it.dialog_title = visible_label(up->Name);
+            break;
+        }
+        if (f & ImGuiWindowFlags_Tooltip) { it.region = "tooltip"; break; }
+        if (f & ImGuiWindowFlags_ChildMenu) { it.region = "menu"; break; }
+        if (f & ImGuiWindowFlags_Popup) { it.region = "popup"; break; }
+        if (!(f & ImGuiWindowFlags_ChildWindow)) {
+            if (w == up && w->DC.NavLayerCurrent == ImGuiNavLayer_Menu) it.region = "banner";
+            break;
+        }
+    }
+    if (ImGuiTable* t = g.CurrentTable; t && w && t->InnerWindow == w && t->IsInsideRow) {
+        it.table = t->ID;
+        it.row = t->CurrentRow;
+        it.col = t->CurrentColumn;
+        it.header = (t->RowFlags & ImGuiTableRowFlags_Headers) != 0;
+    }
+    it.disabled = (g.CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
+}
+
 } // namespace
 
 Probe::Probe() : current(new std::vector<Item>()) {}
@@ -55,25 +98,55 @@ void begin_frame() {
     if (!p) return;
     ImGui::GetCurrentContext()->TestEngineHookItems = true; // NewFrame keeps it; set for clarity
     p->current->clear();
+    p->region = "main";
 }
 
 void end_frame() {
     Probe* p = current_probe();
     if (!p) return;
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    // Keyboard focus is shown only while the keyboard is in use; a field being edited always has it.
+    const ImGuiID nav_focus = g.NavDisableHighlight ? 0 : g.NavId;
+    const ImGuiID editing = g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId ? g.ActiveId : 0;
     nlohmann::json out = nlohmann::json::array();
     for (const Item& it : *p->current) {
         if (it.label.empty()) continue;
         nlohmann::json j = {{"label", it.label}, {"id", it.id}, {"kind", it.kind},
                             {"x", it.rect.Min.x}, {"y", it.rect.Min.y},
                             {"w", it.rect.GetWidth()}, {"h", it.rect.GetHeight()},
-                            {"visible", it.visible}};
+                            {"visible", it.visible}, {"region", it.region}};
         if (it.has_value) j["value"] = it.value;
+        if (it.dialog_id != 0) {
+            j["dialog"] = it.dialog_title;
+            j["dialogId"] = it.dialog_id;
+        }
+        if (it.table != 0) {
+            j["table"] = it.table;
+            j["row"] = it.row;
+            j["col"] = it.col;
+            if (it.header) j["header"] = true;
+        }
+        if (it.role) j["role"] = it.role;
+        if (it.level > 0) j["level"] = it.level;
+        if (it.checked >= 0) j["checked"] = it.checked == 1;
+        if (it.expanded >= 0) j["expanded"] = it.expanded == 1;
+        if (it.disabled) j["disabled"] = true;
+        if (it.id != 0 && (it.id == nav_focus || it.id == editing) && it.kind != "text") j["focused"] = true;
         out.push_back(std::move(j));
     }
-    p->last_json = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string json = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (json != p->last_json) {
+        p->last_json = std::move(json);
+        ++p->generation;
+    }
 }
 
-void note_text(std::string_view text) {
+void set_region(const char* region) {
+    if (Probe* p = current_probe()) p->region = region;
+}
+
+namespace {
+void note_text_as(std::string_view text, const char* role, int level) {
     Probe* p = current_probe();
     if (!p) return;
     ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -81,10 +154,17 @@ void note_text(std::string_view text) {
     it.id = g.LastItemData.ID;
     it.label = std::string(text);
     it.kind = "text";
+    it.role = role;
+    it.level = level;
     it.rect = g.LastItemData.Rect;
-    it.visible = g.CurrentWindow && g.CurrentWindow->ClipRect.Overlaps(it.rect);
+    capture_place(g, *p, it);
     p->current->push_back(std::move(it));
 }
+} // namespace
+
+void note_text(std::string_view text) { note_text_as(text, nullptr, 0); }
+void note_alert(std::string_view text) { note_text_as(text, "alert", 0); }
+void note_heading(std::string_view text, int level) { note_text_as(text, "heading", level); }
 
 // The item just drawn, or nullptr. A widget clipped away (a multiline input below the scroll ends in
 // EndGroup) leaves LastItemData.ID at 0, the id of every text: never relabel a text by mistake.
@@ -107,10 +187,29 @@ void note_label(std::string_view label) {
     if (Item* it = last_item()) it->label = std::string(label);
 }
 
+void note_combo(std::string_view label, std::string_view preview, bool open) {
+    if (Item* it = last_item()) {
+        it->role = "combo";
+        it->label = std::string(label);
+        it->value = std::string(preview);
+        it->has_value = true;
+        it->expanded = open ? 1 : 0;
+    }
+}
+
 const std::string& items_json() {
     static const std::string empty = "[]";
     Probe* p = current_probe();
     return p ? p->last_json : empty;
+}
+
+void activate(unsigned id) {
+    if (id != 0) ImGui::ActivateItemByID(id);
+}
+
+unsigned generation() {
+    Probe* p = current_probe();
+    return p ? p->generation : 0;
 }
 
 } // namespace iadesk::app::probe
@@ -125,7 +224,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     it.id = id;
     it.rect = bb;
     it.kind = "item";
-    it.visible = ctx->CurrentWindow && ctx->CurrentWindow->ClipRect.Overlaps(bb);
+    capture_place(*ctx, *p, it);
     p->current->push_back(std::move(it));
 }
 
@@ -133,10 +232,19 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     Item* it = find_current(probe_of(ctx), id);
     if (!it) return;
     it->label = visible_label(label);
-    if (flags & ImGuiItemStatusFlags_Checkable) it->kind = "checkbox";
-    else if (flags & ImGuiItemStatusFlags_Inputable) it->kind = "input";
-    else if (flags & ImGuiItemStatusFlags_Openable) it->kind = "tree";
-    else it->kind = "button";
+    if (ImGui::FindWindowByID(id) != nullptr) { // a window's own item (its title bar): not a widget
+        it->kind = "window";
+    } else if (flags & ImGuiItemStatusFlags_Checkable) {
+        it->kind = "checkbox";
+        it->checked = (flags & ImGuiItemStatusFlags_Checked) ? 1 : 0;
+    } else if (flags & ImGuiItemStatusFlags_Inputable) {
+        it->kind = "input";
+    } else if (flags & ImGuiItemStatusFlags_Openable) {
+        it->kind = "tree";
+        it->expanded = (flags & ImGuiItemStatusFlags_Opened) ? 1 : 0;
+    } else {
+        it->kind = "button";
+    }
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

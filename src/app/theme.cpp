@@ -229,6 +229,11 @@ const SemanticColours& semantic_colours(ThemeKind kind) {
 
 const SemanticColours& colours() { return *g_colours; }
 
+namespace {
+ImFont* g_page_heading_font = nullptr; // like g_colours: set by Theme::apply
+}
+ImFont* page_heading_font() { return g_page_heading_font; }
+
 void Theme::apply(float new_scale) {
     scale = new_scale > 0.25f ? new_scale : 1.0f;
     dirty = false;
@@ -239,6 +244,7 @@ void Theme::apply(float new_scale) {
     fonts.heading = add_font(io, "fonts/Inter-SemiBold.otf", std::floor(base_size * 1.3f * scale));
     fonts.title = add_font(io, "fonts/Inter-SemiBold.otf", std::floor(base_size * 1.05f * scale));
     io.FontDefault = fonts.body;
+    g_page_heading_font = fonts.heading;
     io.Fonts->Build();
 
     ImGuiStyle style;

@@ -70,6 +70,9 @@ const SemanticColours& semantic_colours(ThemeKind kind);
 // The colour set of the theme applied last (Theme::apply), the light one before any: for widgets
 // drawn without a Theme at hand. A context pointer like tr()'s, set by the App through apply().
 const SemanticColours& colours();
+// The font of page headings (Fonts::heading) of the theme applied last; nullptr before any.
+// Headings in it are level 1 for screen readers, the others level 2.
+ImFont* page_heading_font();
 
 struct Theme {
     float scale = 1.0f;       // device pixel ratio

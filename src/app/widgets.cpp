@@ -36,11 +36,26 @@ void heading(ImFont* font, const char* text) {
     if (font) ImGui::PushFont(font);
     ImGui::TextUnformatted(text);
     if (font) ImGui::PopFont();
-    probe::note_text(text);
+    probe::note_heading(text, font != nullptr && font == page_heading_font() ? 1 : 2);
 }
 
 void text(const char* t) {
     ImGui::TextUnformatted(t);
+    probe::note_text(t);
+}
+
+void muted_line(const char* t) {
+    ImGui::TextDisabled("%s", t);
+    probe::note_text(t);
+}
+
+void coloured_line(const ImVec4& colour, const char* t) {
+    ImGui::TextColored(colour, "%s", t);
+    probe::note_text(t);
+}
+
+void bullet_text(const char* t) {
+    ImGui::BulletText("%s", t);
     probe::note_text(t);
 }
 
@@ -49,7 +64,12 @@ void label_text(const char* text) {
     probe::note_text(text);
 }
 
-void error_text(const char* text) { wrapped_in(colours().text_error, text); }
+void error_text(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+    probe::note_alert(text);
+}
 void warning_text(const char* text) { wrapped_in(colours().text_warning, text); }
 void muted_text(const char* text) { wrapped_in(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text); }
 
@@ -96,7 +116,7 @@ std::optional<iadesk::Date> date_input(const char* label, const char* id, std::s
         ImGui::PushStyleColor(ImGuiCol_Text, colours().text_error);
         ImGui::TextUnformatted(tr("form.bad_date"));
         ImGui::PopStyleColor();
-        probe::note_text(tr("form.bad_date"));
+        probe::note_alert(tr("form.bad_date"));
     }
     ImGui::EndGroup();
     return d;
@@ -121,7 +141,7 @@ void problem_summary(const std::vector<iadesk::Problem>& problems, bool english)
         const std::string& m = english ? p.message_en : p.message_nb;
         const std::string line = "\xE2\x80\xA2 " + m;
         ImGui::TextWrapped("%s", line.c_str());
-        probe::note_text(m);
+        probe::note_alert(m);
     }
     ImGui::PopStyleColor();
     ImGui::EndChild();
@@ -254,7 +274,9 @@ bool begin_combo(const char* id, std::string_view preview, ImGuiComboFlags flags
     const bool visible = !ImGui::GetCurrentWindowRead()->SkipItems;
     const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
     const bool open = ImGui::BeginCombo(id, nullptr, flags | ImGuiComboFlags_CustomPreview);
-    if (id[0] == '#' && id[1] == '#') probe::note_label(preview); // no label of its own: found by what it shows
+    // No label of its own ("##id"): found by what it shows, as a person would.
+    probe::note_combo(id[0] == '#' && id[1] == '#' ? preview : std::string_view(id, ImGui::FindRenderedTextEnd(id) - id),
+                      preview, open);
     if (visible) {
         const ImVec2 pad = ImGui::GetStyle().FramePadding;
         const ImVec2 max(pos.x + width - frame, pos.y + frame); // left of the arrow button

@@ -23,9 +23,15 @@
 
 namespace iadesk::app::ui {
 
+// Every text a view shows goes through these (or another ui:: widget), never through ImGui::Text*
+// directly: each is recorded (test_probe.hpp), so tests find it and the browser's accessible
+// mirror shows it as DOM text (web_a11y.js) that screen readers read and find and copy work on.
 void heading(ImFont* font, const char* text);           // a page heading, findable by tests
 void label_text(const char* text);                      // body text, wrapped, findable by tests
 void text(const char* text);                            // one line of text, findable by tests
+void muted_line(const char* text);                      // one line in the muted colour (ImGui::TextDisabled)
+void coloured_line(const ImVec4& colour, const char* text); // one line in a colour (ImGui::TextColored)
+void bullet_text(const char* text);                     // a bulleted line (ImGui::BulletText)
 // Wrapped text in a semantic colour (theme.hpp), findable by tests: a warning that asks for action,
 // a hint worth a look, help or a secondary fact.
 void error_text(const char* text);

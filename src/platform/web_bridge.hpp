@@ -1,5 +1,5 @@
-// web_bridge: the JavaScript functions the browser platform calls (defined in web_library.js and
-// web_test_api.js, linked with --js-library). Strings go in as UTF-8; a returned char* is
+// web_bridge: the JavaScript functions the browser platform calls (defined in web_library.js,
+// web_test_api.js and web_a11y.js, linked with --js-library). Strings go in as UTF-8; a returned char* is
 // malloc'ed by the JavaScript side and freed by the caller with std::free, or null for "none".
 #pragma once
 
@@ -30,4 +30,6 @@ char* js_route();                                         // location.hash witho
 void js_show_route(const char* path, int push);           // history.pushState / replaceState
 void js_set_title(const char* title);                     // document.title
 void js_install_route_listener();                         // popstate, hashchange -> iadesk_route
+void js_a11y_install();                                   // the accessible mirror (web_a11y.js)
+void js_a11y_update(const char* items_json, const char* landmark_labels_json);
 }

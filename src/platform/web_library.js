@@ -38,15 +38,23 @@ mergeInto(LibraryManager.library, {
     ta.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;' +
                        'resize:none;overflow:hidden;pointer-events:none;';
     document.body.appendChild(ta);
-    let composing = false;
-    const send = (text) => { if (text) Module.ccall('iadesk_text_input', null, ['string'], [text]); };
-    ta.addEventListener('compositionstart', () => { composing = true; });
-    ta.addEventListener('compositionend', (e) => { composing = false; send(e.data); ta.value = ""; });
-    ta.addEventListener('input', (e) => {
-      if (composing || e.isComposing) return;
-      if (e.inputType !== 'insertFromPaste' && e.inputType !== 'insertLineBreak') send(e.data);
-      ta.value = "";
-    });
+    // Typed text from `el` to ImGui. The invisible field is emptied after each input; a text field
+    // of the accessible mirror (web_a11y.js) keeps its value, which the app sets from the field.
+    Module.iadeskAttachTextInput = (el, clear) => {
+      const send = (text) => { if (text) Module.ccall('iadesk_text_input', null, ['string'], [text]); };
+      el.addEventListener('compositionstart', () => { el.__iadeskComposing = true; });
+      el.addEventListener('compositionend', (e) => {
+        el.__iadeskComposing = false;
+        send(e.data);
+        if (clear) el.value = "";
+      });
+      el.addEventListener('input', (e) => {
+        if (el.__iadeskComposing || e.isComposing) return;
+        if (e.inputType !== 'insertFromPaste' && e.inputType !== 'insertLineBreak') send(e.data);
+        if (clear) el.value = "";
+      });
+    };
+    Module.iadeskAttachTextInput(ta, true);
     Module.iadeskTextInput = ta;
 
     // Clipboard: the paste event carries the system clipboard's text to ImGui's Ctrl+V.
@@ -76,7 +84,10 @@ mergeInto(LibraryManager.library, {
       const r = document.getElementById('canvas').getBoundingClientRect();
       ta.style.left = (r.left + x / dpr) + 'px'; // IME windows open at the caret
       ta.style.top = (r.top + y / dpr) + 'px';
-      if (document.activeElement !== ta) ta.focus({ preventScroll: true });
+      // The mirror's own field for the widget, when it has the focus (web_a11y.js), takes the text.
+      const a = document.activeElement;
+      const mirrorField = a && a.tagName === 'INPUT' && a.closest && a.closest('#iadesk-a11y');
+      if (a !== ta && !mirrorField) ta.focus({ preventScroll: true });
     } else if (document.activeElement === ta) {
       ta.blur();
     }

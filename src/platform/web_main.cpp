@@ -9,6 +9,8 @@
 // - Clipboard: ImGui's copy goes to navigator.clipboard; the browser's `paste` event feeds ImGui.
 // - Shortcuts the app owns (Ctrl+S, F, P, Z, Y, K, O) are kept from the browser.
 // - ImGui's settings live in localStorage, not in imgui.ini.
+// - Accessibility: the widgets of each frame (test_probe.hpp) become a DOM tree beside the canvas
+//   (web_a11y.js), updated after a frame whose widgets changed.
 // The JavaScript is web_library.js; start-up and storage are web_startup.cpp, the App's services
 // web_services.cpp, the test API web_test_api.cpp.
 #include "app/test_probe.hpp"
@@ -80,6 +82,10 @@ void frame(void* arg) {
     ImGui::Render();
     const double ui_ms = emscripten_get_now() - ui_start;
     app::probe::end_frame();
+    if (app::probe::generation() != p.mirror_generation) { // only when the records changed
+        p.mirror_generation = app::probe::generation();
+        js_a11y_update(app::probe::items_json().c_str(), p.app.landmark_labels_json().c_str());
+    }
 
     glViewport(0, 0, p.fb_width, p.fb_height);
     glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
@@ -112,6 +118,12 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void iadesk_text_input(const char* utf8) {
     if (utf8 && ImGui::GetCurrentContext()) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+// The accessible mirror asks for a widget to be pressed (a screen reader's click, web_a11y.js):
+// ImGui activates it as if by keyboard, on the next frame.
+EMSCRIPTEN_KEEPALIVE void iadesk_a11y_activate(unsigned id) {
+    if (ImGui::GetCurrentContext()) iadesk::app::probe::activate(id);
 }
 
 EMSCRIPTEN_KEEPALIVE void iadesk_paste(const char* utf8) {
@@ -161,6 +173,7 @@ int main() {
     glfwSetCharCallback(page.window, nullptr); // text comes from js_install_bridges instead
     ImGui_ImplOpenGL3_Init("#version 300 es");
     js_install_bridges();
+    js_a11y_install(); // after the bridges: its text fields use their typed-text path
     js_mark_startup("graphicsReady");
 
     start_app(page, static_cast<float>(dpr));

@@ -65,6 +65,7 @@ struct WebPage {
     int fb_width = 0;
     int fb_height = 0;
     unsigned frame = 0;             // frames drawn with the document open
+    unsigned mirror_generation = 0; // of the records the accessible mirror shows (web_a11y.js)
     bool drew_first_frame = false;
     bool text_input_active = false;
     const char* document_language = nullptr; // <html lang>, set from the first frame on (js_set_document_language)

@@ -51,6 +51,7 @@ void report_start_failure(const char* key) {
 void start_app(WebPage& page, float device_pixel_ratio) {
     app::AppOptions& opt = page.options;
     opt.test_mode = js_url_has_test_flag() != 0;
+    opt.accessible_mirror = true; // web_a11y.js
     opt.today = today_local();
     if (char* today = js_url_param("today")) { // tests pin the date: ?test&today=2026-11-24
         if (!opt.test_mode) std::printf("iadesk: ?today= is ignored outside test mode\n");
