@@ -191,6 +191,8 @@ void App::register_actions() {
                   [this] { page_ = Page::settings; settings_.select_log_tab = true; }});
     actions_.add({"app.palette", "action.palette", "menu.view", ImGuiMod_Ctrl | ImGuiKey_K, true, {},
                   [this] { palette_.open_requested = true; }});
+    actions_.add({"help.shortcuts", "action.shortcuts", "menu.view", ImGuiKey_F1, true, {},
+                  [this] { shortcuts_.request_open(); }});
     actions_.add({"view.language", "action.language", "menu.view", 0, false, {}, [this] {
                       translations_.language = translations_.language == Language::nb ? Language::en : Language::nb;
                   }});
@@ -224,6 +226,10 @@ void pop_bar_label() { ImGui::PopStyleColor(4); }
 } // namespace
 
 void App::draw_menu_bar() {
+    if (ui::compact_layout()) {
+        draw_compact_menu_bar();
+        return;
+    }
     if (!ImGui::BeginMenuBar()) return;
     const SemanticColours& colour = colours();
     ImGui::PushFont(theme_.fonts.title);
@@ -262,22 +268,65 @@ void App::draw_menu_bar() {
     if (ImGui::SmallButton(palette.c_str())) palette_.open_requested = true;
     ImGui::PopStyleColor(4);
     ImGui::SameLine(right);
-    if (role_menu_.draw(doc_.data, role_, translations_.language)) {
-        set_status(std::string(tr("role.switched")) +
-                   (translations_.language == Language::nb ? role_label_nb(role_, doc_.data) : role_label_en(role_, doc_.data)));
-        page_ = Page::overview;
-        case_open_ = false;
-    }
+    draw_role_menu();
     ImGui::SameLine(ImGui::GetWindowWidth() - 4.5f * em);
     push_bar_label(colour);
     const bool open_lang = ImGui::BeginMenu(translations_.language == Language::nb ? "nb###lang" : "en###lang");
+    probe::note_label(tr("a11y.language")); // "nb" alone says little to a screen reader
     pop_bar_label();
     if (open_lang) {
-        if (ImGui::MenuItem("Norsk bokmål", nullptr, translations_.language == Language::nb)) translations_.language = Language::nb;
-        if (ImGui::MenuItem("English", nullptr, translations_.language == Language::en)) translations_.language = Language::en;
+        draw_language_items();
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
+}
+
+// Narrow screens (ui::compact_layout): the views in a "Meny" menu (no sidebar), the app's menus,
+// the palette, the demo's way out and the language in "Mer", then the role.
+void App::draw_compact_menu_bar() {
+    if (!ImGui::BeginMenuBar()) return;
+    const SemanticColours& colour = colours();
+    push_bar_label(colour);
+    const bool views_open = ImGui::BeginMenu(tr("nav.menu"));
+    pop_bar_label();
+    if (views_open) {
+        draw_navigation();
+        ImGui::EndMenu();
+    }
+    push_bar_label(colour);
+    const bool more_open = ImGui::BeginMenu(tr("menu.more"));
+    pop_bar_label();
+    if (more_open) {
+        for (const char* menu : {"menu.edit", "menu.goto", "menu.view"}) {
+            if (ImGui::BeginMenu(tr(menu))) {
+                actions_.draw_menu(menu);
+                ImGui::EndMenu();
+            }
+        }
+        if (ImGui::BeginMenu(tr("a11y.language"))) {
+            draw_language_items();
+            ImGui::EndMenu();
+        }
+        start_view_.draw_demo_button(doc_.data, !autosave_.state().read_only && may_edit(role_, EditArea::organisation));
+        ImGui::EndMenu();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text_muted);
+    draw_role_menu();
+    ImGui::PopStyleColor();
+    ImGui::EndMenuBar();
+}
+
+void App::draw_role_menu() {
+    if (!role_menu_.draw(doc_.data, role_, translations_.language)) return;
+    set_status(std::string(tr("role.switched")) +
+               (translations_.language == Language::nb ? role_label_nb(role_, doc_.data) : role_label_en(role_, doc_.data)));
+    page_ = Page::overview;
+    case_open_ = false;
+}
+
+void App::draw_language_items() {
+    if (ImGui::MenuItem("Norsk bokmål", nullptr, translations_.language == Language::nb)) translations_.language = Language::nb;
+    if (ImGui::MenuItem("English", nullptr, translations_.language == Language::en)) translations_.language = Language::en;
 }
 
 void App::draw_navigation() {
@@ -285,9 +334,12 @@ void App::draw_navigation() {
     const Entry entries[] = {{Page::overview, "nav.overview"}, {Page::employees, "nav.employees"},
                              {Page::followup, "nav.followup"}, {Page::plans, "nav.plans"}, {Page::goals, "nav.goals"}, {Page::measures, "nav.measures"},
                              {Page::statistics, "nav.statistics"}, {Page::settings, "nav.settings"}};
+    const bool in_menu = ui::compact_layout(); // the menu bar's "Meny" (draw_compact_menu_bar)
     for (const Entry& e : entries) {
-        if (ImGui::Selectable(tr(e.key), page_ == e.page, 0, ImVec2(0, 1.8f * ImGui::GetFontSize())))
+        if (ImGui::Selectable(tr(e.key), page_ == e.page, 0, ImVec2(in_menu ? 12 * ImGui::GetFontSize() : 0, 1.8f * ImGui::GetFontSize()))) {
             page_ = e.page;
+            focus_page_ = !ImGui::GetCurrentContext()->NavDisableHighlight; // chosen by keyboard
+        }
     }
 }
 
@@ -441,6 +493,7 @@ void App::draw() {
         apply_route(path);
     }
     actions_.handle_shortcuts();
+    if (question_mark_typed()) shortcuts_.request_open();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -456,12 +509,18 @@ void App::draw() {
                     download_fn(), open_html_fn(), &refusals_};
     const float em = ImGui::GetFontSize();
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-    probe::set_region("navigation"); // the landmarks of the accessible mirror (test_probe.hpp)
-    ImGui::BeginChild("navigation", ImVec2(11 * em, -status_h), ImGuiChildFlags_Border);
-    draw_navigation();
-    ImGui::EndChild();
-    ImGui::SameLine();
+    if (!ui::compact_layout()) { // narrow screens reach the views through the menu bar's "Meny"
+        probe::set_region("navigation"); // the landmarks of the accessible mirror (test_probe.hpp)
+        ImGui::BeginChild("navigation", ImVec2(11 * em, -status_h), ImGuiChildFlags_Border);
+        draw_navigation();
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
     probe::set_region("main");
+    if (focus_page_) { // a view chosen with the keyboard: Tab goes on in the page, not the list
+        ImGui::SetNextWindowFocus();
+        focus_page_ = false;
+    }
     ImGui::BeginChild("page", ImVec2(0, -status_h), ImGuiChildFlags_None);
     draw_page(ctx);
     ImGui::EndChild();
@@ -471,6 +530,7 @@ void App::draw() {
     probe::set_region("main");
     start_view_.draw_dialog(ctx);
     palette_.draw(ctx, actions_);
+    shortcuts_.draw(actions_);
     recovery_.draw_fallback_notice(theme_, translations_.language, [this](const StoredSave& s) { download_save(s); });
     ImGui::End();
     apply_requests(nav);

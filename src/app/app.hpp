@@ -26,6 +26,7 @@
 #include "app/views/measures_view.hpp"
 #include "app/views/overview.hpp"
 #include "app/views/palette.hpp"
+#include "app/views/shortcuts_view.hpp"
 #include "app/views/settings.hpp"
 #include "app/views/plan_editor.hpp"
 #include "app/views/goals_view.hpp"
@@ -99,7 +100,10 @@ private:
                (translations_.language == Language::en ? 1 : 0);
     }
     void draw_menu_bar();
-    void draw_navigation();
+    void draw_compact_menu_bar();
+    void draw_role_menu();
+    void draw_language_items();
+    void draw_navigation(); // the views: the sidebar, or the "Meny" menu on narrow screens
     void draw_status_bar();
     void draw_page(ViewContext& ctx);
     void apply_requests(NavigationRequest& nav);
@@ -140,6 +144,8 @@ private:
     PlanEditorView plans_;       // Oppfølgingsplaner
     GoalsView goals_;            // IA-mål
     PaletteView palette_;
+    ShortcutsView shortcuts_;
+    bool focus_page_ = false; // a view was chosen by keyboard: the page takes the focus next frame
     std::vector<Command> pending_;
     std::vector<Problem> refusals_; // edits refused this frame (by a builder or by Document::apply)
     NavigationRequest action_nav_; // navigation asked for by actions (applied with the frame's)

@@ -187,6 +187,13 @@ void note_label(std::string_view label) {
     if (Item* it = last_item()) it->label = std::string(label);
 }
 
+void note_header(std::string_view label) {
+    if (Item* it = last_item()) {
+        it->label = std::string(label);
+        if (it->kind == "item") it->kind = "button";
+    }
+}
+
 void note_combo(std::string_view label, std::string_view preview, bool open) {
     if (Item* it = last_item()) {
         it->role = "combo";

@@ -57,6 +57,8 @@ void note_alert(std::string_view text);  // as note_text, for an error a screen 
 void note_heading(std::string_view text, int level); // a heading: 1 for a page, 2 for a section
 // Names the landmark the main window's next items are drawn in ("navigation", "main", "status").
 void set_region(const char* region);
+// Names the last item, a table's column header (ImGui::TableHeader reports no label), a button.
+void note_header(std::string_view label);
 // Marks the last item as a combo box showing `preview`, its list open or not.
 void note_combo(std::string_view label, std::string_view preview, bool open);
 // Attaches a value (an input field's text) to the last item, and a label when the widget's own

@@ -11,6 +11,8 @@
 #include <imgui_internal.h> // ImHashData, RenderTextClippedEx: text drawn without ImGui's "##" rule
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
+
 namespace iadesk::app::ui {
 namespace {
 
@@ -59,6 +61,35 @@ void bullet_text(const char* t) {
     probe::note_text(t);
 }
 
+void text_ellipsis(const char* t) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 size = ImGui::CalcTextSize(t);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float line = ImGui::GetTextLineHeight();
+    ImGui::Dummy(ImVec2(width, line));
+    const ImVec2 max(pos.x + width, pos.y + line);
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, max, max.x, max.x, t, nullptr, &size);
+    probe::note_text(t);
+    if (size.x > width && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t);
+}
+
+bool compact_layout() { return ImGui::GetMainViewport()->WorkSize.x < 44.0f * ImGui::GetFontSize(); }
+
+void fit_next_dialog() {
+    if (!compact_layout()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->WorkSize.x - ImGui::GetFontSize(), vp->WorkSize.y));
+}
+
+float field_width(float width_em) {
+    const float w = width_em * ImGui::GetFontSize();
+    return compact_layout() ? std::min(w, ImGui::GetContentRegionAvail().x) : w;
+}
+
+void same_line_if_wide() {
+    if (!compact_layout()) ImGui::SameLine();
+}
+
 void label_text(const char* text) {
     ImGui::TextWrapped("%s", text);
     probe::note_text(text);
@@ -76,7 +107,7 @@ void muted_text(const char* text) { wrapped_in(ImGui::GetStyleColorVec4(ImGuiCol
 bool input_text(const char* label, const char* id, std::string& value, float width_em, bool read_only) {
     ImGui::BeginGroup();
     ImGui::TextUnformatted(label);
-    ImGui::SetNextItemWidth(width_em * ImGui::GetFontSize());
+    ImGui::SetNextItemWidth(field_width(width_em));
     const std::string hidden_id = std::string("##") + id; // the label is drawn above the field
     const bool changed = ImGui::InputText(hidden_id.c_str(), &value, read_only ? ImGuiInputTextFlags_ReadOnly : 0);
     probe::note_value(value, label);
@@ -124,7 +155,7 @@ std::optional<iadesk::Date> date_input(const char* label, const char* id, std::s
 
 bool search_box(const char* hint, const char* id, std::string& value, float width_em, const char* probe_label,
                 ImGuiInputTextFlags flags, ImGuiInputTextCallback callback, void* user_data) {
-    ImGui::SetNextItemWidth(width_em * ImGui::GetFontSize());
+    ImGui::SetNextItemWidth(field_width(width_em));
     const std::string hidden = std::string("##") + id;
     const bool changed = ImGui::InputTextWithHint(hidden.c_str(), hint, &value, flags, callback, user_data);
     probe::note_value(value, probe_label ? probe_label : hint);
@@ -180,7 +211,7 @@ bool table_sort_changed(int& column, bool& ascending) {
 bool unit_filter_combo(const char* id, const iadesk::Dataset& data, int& filter, float width_em) {
     if (filter >= static_cast<int>(data.units.size())) filter = -1; // the unit is gone (role, undo)
     bool changed = false;
-    ImGui::SetNextItemWidth(width_em * ImGui::GetFontSize());
+    ImGui::SetNextItemWidth(field_width(width_em));
     const char* all = tr("overview.all_units");
     if (begin_combo(id, filter < 0 ? std::string_view(all) : data.units[static_cast<std::size_t>(filter)].name)) {
         if (ImGui::Selectable(all, filter < 0)) { filter = -1; changed = true; }
@@ -227,7 +258,23 @@ bool begin_list_table(const char* id, int columns, const char* count_key, std::s
 
 void table_columns(std::initializer_list<TableColumn> columns) {
     for (const TableColumn& c : columns) ImGui::TableSetupColumn(tr(c.key), c.flags, c.width, c.id);
-    ImGui::TableHeadersRow();
+    table_headers();
+}
+
+void table_headers() {
+    // ImGui::TableHeadersRow's loop, with each header recorded by its name: ImGui's TableHeader
+    // reports no label to the item hooks, and a screen reader must hear the column names.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ImGui::TableGetHeaderRowHeight());
+    const int columns = ImGui::TableGetColumnCount();
+    for (int i = 0; i < columns; ++i) {
+        if (!ImGui::TableSetColumnIndex(i)) continue;
+        const char* name = (ImGui::TableGetColumnFlags(i) & ImGuiTableColumnFlags_NoHeaderLabel) ? "" : ImGui::TableGetColumnName(i);
+        ImGui::PushID(i);
+        ImGui::TableHeader(name);
+        const char* end = ImGui::FindRenderedTextEnd(name);
+        probe::note_header(std::string_view(name, static_cast<std::size_t>(end - name)));
+        ImGui::PopID();
+    }
 }
 
 void push_id(std::string_view key) {

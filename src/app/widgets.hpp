@@ -32,6 +32,19 @@ void text(const char* text);                            // one line of text, fin
 void muted_line(const char* text);                      // one line in the muted colour (ImGui::TextDisabled)
 void coloured_line(const ImVec4& colour, const char* text); // one line in a colour (ImGui::TextColored)
 void bullet_text(const char* text);                     // a bulleted line (ImGui::BulletText)
+// One line cut to the width left with "…" when it does not fit; the whole text is recorded (a
+// screen reader reads all of it) and shown as a tooltip on hover.
+void text_ellipsis(const char* text);
+
+// Narrow screens (a phone, a narrow window): less than 44 em across, about 700 CSS pixels at the
+// default font size. Views lay out for it: no sidebar (a menu button instead), stacked rows
+// instead of wide tables, one filter per line (docs/accessibility.md, "Narrow screens").
+bool compact_layout();
+void same_line_if_wide(); // ImGui::SameLine(), except on narrow screens: the next widget goes below
+// Before a dialog's BeginPopupModal: on a narrow screen it is kept inside the screen's width (a
+// long title is cut with "…", fields narrow to fit).
+void fit_next_dialog();
+float field_width(float width_em); // width_em font units, but on a narrow screen no wider than the room left
 // Wrapped text in a semantic colour (theme.hpp), findable by tests: a warning that asks for action,
 // a hint worth a look, help or a secondary fact.
 void error_text(const char* text);
@@ -86,6 +99,7 @@ struct TableColumn {
 };
 // Sets up the current table's columns and draws its header row.
 void table_columns(std::initializer_list<TableColumn> columns);
+void table_headers(); // the header row of the columns set up (ImGui::TableHeadersRow, with the names recorded)
 // Calls `row(i)` for those of the rows 0 .. count-1 that are in view (ImGui's list clipper), so a
 // long list costs what is on screen; each call draws one table row.
 template <class Row>

@@ -67,6 +67,12 @@ mergeInto(LibraryManager.library, {
     // Shortcuts the app owns never reach the browser (save page, find, print, ...).
     window.addEventListener('keydown', (e) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && 'sfpzyko'.includes(e.key.toLowerCase())) e.preventDefault();
+      // A character typed while no text field has the focus (the keyboard help's "?") still
+      // reaches the app as a character; in a field it arrives through the field's input event.
+      const a = document.activeElement;
+      const editable = a && (a.tagName === 'TEXTAREA' || a.tagName === 'INPUT');
+      if (!editable && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey)
+        Module.ccall('iadesk_text_input', null, ['string'], [e.key]);
     }, true);
     const canvas = document.getElementById('canvas');
     canvas.addEventListener('contextmenu', (e) => e.preventDefault());

@@ -46,6 +46,7 @@ void CaseView::draw_mark_dialog(ViewContext& ctx, const CaseSchedule& s) {
     const bool exempt = mark.status == EventStatus::exempt;
     const char* title_key = mark.editing ? "case.edit_title" : exempt ? "case.exempt_title" : "case.mark_title";
     const std::string title = trf(title_key, fmt::arg("milestone", mark.label)) + kId;
+    ui::fit_next_dialog();
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const bool en = ctx.language == Language::en;
     const bool appearing = ImGui::IsWindowAppearing();

@@ -131,6 +131,11 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
     if (auto it = ctx.derived.employee_index.find(s.sickness_case->employee); it != ctx.derived.employee_index.end())
         unit = ctx.data().employees[static_cast<std::size_t>(it->second)].unit;
     const bool may_mark = ctx.can_edit(EditArea::milestone_events, unit);
+    if (ui::compact_layout()) {
+        draw_milestone_cards(ctx, s, may_mark);
+        draw_mark_dialog(ctx, s);
+        return;
+    }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("milestones", 6, flags)) {
         ui::table_columns({{"col.milestone", 2.2f},
@@ -157,30 +162,36 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
             const char* responsible = tr(responsible_key.c_str());
             ImGui::TextUnformatted(responsible == responsible_key ? m.rule->responsible.c_str() : responsible);
             ImGui::TableNextColumn();
-            // Informational milestones are dates to know, not tasks: nothing to mark.
-            const bool task = m.rule->applies != Applicability::informational;
-            const bool open = m.status != MilestoneStatus::done && m.status != MilestoneStatus::exempt &&
-                              m.status != MilestoneStatus::not_applicable && may_mark && task;
-            if (open) {
-                if (ImGui::SmallButton(tr("case.mark_done"))) open_mark(ctx, m, EventStatus::done, nullptr);
-                ImGui::SameLine();
-                if (ImGui::SmallButton(tr("case.exempt"))) open_mark(ctx, m, EventStatus::exempt, nullptr);
-            } else if (m.event && s.plan_events && m.event >= s.plan_events->data() &&
-                       m.event < s.plan_events->data() + s.plan_events->size()) {
-                ImGui::TextDisabled("%s", tr("case.from_plan")); // completed by the plan: change it there
-            } else if (m.event && may_mark) {
-                if (ImGui::SmallButton(tr("case.edit_mark"))) open_mark(ctx, m, m.event->status, m.event);
-                ImGui::SameLine();
-                if (ImGui::SmallButton(tr("case.remove_mark"))) {
-                    if (std::optional<std::size_t> i = find_event(ctx.doc.data, *m.event))
-                        ctx.submit(remove_milestone_event(ctx.doc.data, *i));
-                }
-            }
+            draw_milestone_actions(ctx, s, m, may_mark);
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
     draw_mark_dialog(ctx, s);
+}
+
+// What can be done with a milestone: mark it done or exempt, change or remove what was recorded;
+// nothing for a date to know or for what the plan completed.
+void CaseView::draw_milestone_actions(ViewContext& ctx, const CaseSchedule& s, const Milestone& m, bool may_mark) {
+    // Informational milestones are dates to know, not tasks: nothing to mark.
+    const bool task = m.rule->applies != Applicability::informational;
+    const bool open = m.status != MilestoneStatus::done && m.status != MilestoneStatus::exempt &&
+                      m.status != MilestoneStatus::not_applicable && may_mark && task;
+    if (open) {
+        if (ImGui::SmallButton(tr("case.mark_done"))) open_mark(ctx, m, EventStatus::done, nullptr);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr("case.exempt"))) open_mark(ctx, m, EventStatus::exempt, nullptr);
+    } else if (m.event && s.plan_events && m.event >= s.plan_events->data() &&
+               m.event < s.plan_events->data() + s.plan_events->size()) {
+        ImGui::TextDisabled("%s", tr("case.from_plan")); // completed by the plan: change it there
+    } else if (m.event && may_mark) {
+        if (ImGui::SmallButton(tr("case.edit_mark"))) open_mark(ctx, m, m.event->status, m.event);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr("case.remove_mark"))) {
+            if (std::optional<std::size_t> i = find_event(ctx.doc.data, *m.event))
+                ctx.submit(remove_milestone_event(ctx.doc.data, *i));
+        }
+    }
 }
 
 // What was recorded: "Utført 17.11.2026", who took part, the note (an exemption's reason).

@@ -51,6 +51,8 @@ private:
     void draw_timeline(const ViewContext& ctx, const CaseSchedule& s);
     void draw_milestones(ViewContext& ctx, const CaseSchedule& s);
     void draw_recorded(const ViewContext& ctx, const MilestoneEvent& ev);
+    void draw_milestone_actions(ViewContext& ctx, const CaseSchedule& s, const Milestone& m, bool may_mark);
+    void draw_milestone_cards(ViewContext& ctx, const CaseSchedule& s, bool may_mark); // narrow screens (case_cards.cpp)
     // case_mark_dialog.cpp
     void open_mark(const ViewContext& ctx, const Milestone& m, EventStatus status, const MilestoneEvent* editing);
     void draw_mark_dialog(ViewContext& ctx, const CaseSchedule& s);

@@ -91,7 +91,7 @@ void OverviewView::draw(ViewContext& ctx) {
 
     // Filters
     if (ui::unit_filter_combo("##unit", data, unit_filter, 14)) order_dirty = true;
-    ImGui::SameLine();
+    ui::same_line_if_wide();
     const char* status_keys[] = {"overview.all_statuses", "status.overdue", "status.due_soon", "status.upcoming",
                                  "status.on_request", "overview.nothing_due"};
     ImGui::SetNextItemWidth(11 * em);
@@ -100,13 +100,17 @@ void OverviewView::draw(ViewContext& ctx) {
             if (ImGui::Selectable(tr(status_keys[i]), status_filter == i)) { status_filter = i; order_dirty = true; }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    ui::same_line_if_wide();
     if (ImGui::Checkbox(tr("overview.due_this_week"), &due_this_week)) order_dirty = true;
-    ImGui::SameLine();
+    ui::same_line_if_wide();
     if (ui::search_box(tr("overview.search_hint"), "search", search, 14)) order_dirty = true;
 
     if (order_dirty) rebuild_order(ctx);
     const std::string empty_key = key_for_role("overview.empty", d.role.kind);
+    if (ui::compact_layout()) {
+        draw_cards(ctx, empty_key.c_str());
+        return;
+    }
     if (!ui::begin_list_table("overview", col_count, "overview.count", order.size(), d.rows.size(), empty_key.c_str()))
         return;
     ui::table_columns({{"col.name", 2.2f, 0, col_name},

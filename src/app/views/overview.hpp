@@ -25,6 +25,7 @@ struct OverviewView {
 
 private:
     void rebuild_order(const ViewContext& ctx);
+    void draw_cards(ViewContext& ctx, const char* empty_key); // narrow screens (overview_cards.cpp)
 };
 
 } // namespace iadesk::app

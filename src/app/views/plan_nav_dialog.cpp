@@ -57,7 +57,7 @@ void PlanEditorView::draw_nav_export(ViewContext& ctx, const Plan& p) {
         }
     }
     ImGui::SameLine();
-    if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr("common.cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

@@ -62,6 +62,7 @@ bool begin_dialog(const char* title_key, const char* id, bool& open_request, std
         open_request = false;
         problems.clear();
     }
+    ui::fit_next_dialog();
     return ImGui::BeginPopupModal(popup.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
 }
 
@@ -69,7 +70,7 @@ bool dialog_buttons(const std::vector<Problem>& problems, bool en, const char* s
     ui::problem_summary(problems, en);
     const bool save = ui::primary_button(tr(save_key));
     ImGui::SameLine();
-    if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr("common.cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ImGui::CloseCurrentPopup();
     return save;
 }
 

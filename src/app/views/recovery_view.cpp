@@ -124,7 +124,7 @@ void RecoveryView::draw_fallback_notice(const Theme& theme, Language language,
         ui::label_text(opened_text.c_str());
         ui::label_text(tr("startup.damaged_text"));
         draw_saves(saves, language, tr("recovery.earlier"), download);
-        if (ImGui::Button(tr("common.ok"))) {
+        if (ImGui::Button(tr("common.ok")) || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
             notice_open = false;
             ImGui::CloseCurrentPopup();
         }
