@@ -233,7 +233,7 @@ void App::draw_menu_bar() {
     if (!ImGui::BeginMenuBar()) return;
     const SemanticColours& colour = colours();
     ImGui::PushFont(theme_.fonts.title);
-    ImGui::TextColored(colour.bar_text, "iadesk");
+    ui::coloured_line(colour.bar_text, "iadesk");
     ImGui::PopFont();
     for (const char* menu : {"menu.edit", "menu.goto", "menu.view"}) {
         push_bar_label(colour); // the label on the dark bar; the popup has the theme's colours
@@ -245,8 +245,7 @@ void App::draw_menu_bar() {
         }
     }
     ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text_muted);
-    ImGui::TextUnformatted(doc_.data.organisation.name.c_str());
-    probe::note_text(doc_.data.organisation.name);
+    ui::text(doc_.data.organisation.name.c_str());
     ImGui::PopStyleColor();
     ImGui::PushStyleColor(ImGuiCol_Button, colour.bar_button);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour.bar_button_hovered);
@@ -379,12 +378,10 @@ void App::draw_status_bar() {
     } else {
         save_text = tr("save.loaded");
     }
-    ImGui::TextColored(colour, "%s", save_text.c_str());
-    probe::note_text(save_text);
+    ui::coloured_line(colour, save_text.c_str());
     ImGui::SameLine(0, 2 * ImGui::GetFontSize());
     const char* text = status_message_.empty() ? tr("status.ready") : status_message_.c_str();
-    ImGui::TextDisabled("%s", text);
-    probe::note_text(text);
+    ui::muted_line(text);
 }
 
 void App::draw_page(ViewContext& ctx) {

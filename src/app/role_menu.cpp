@@ -63,7 +63,7 @@ bool RoleMenu::draw(const Dataset& doc, Role& role, Language language) {
                 changed = true;
             }
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", e.id.c_str());
+            ui::muted_line(e.id.c_str());
             ImGui::PopID();
         }
         ImGui::EndMenu();

@@ -83,6 +83,13 @@ public:
             if (it.value("visible", false) && it.value("label", "") == label) return it;
         return nullptr;
     }
+    // The visible widget with this label that is not plain text (kind "text"): a row's selectable
+    // when a text elsewhere shows the same words (a unit named like an employee), or null.
+    nlohmann::json find_widget(const std::string& label) const {
+        for (const auto& it : nlohmann::json::parse(app::probe::items_json()))
+            if (it.value("visible", false) && it.value("label", "") == label && it.value("kind", "") != "text") return it;
+        return nullptr;
+    }
     bool shows(const std::string& label) const { return !find(label).is_null(); }
     // Any visible text that contains `part`.
     bool shows_text_containing(const std::string& part) const {
@@ -91,8 +98,10 @@ public:
         return false;
     }
 
-    void click(const std::string& label) {
-        nlohmann::json it = find(label);
+    void click(const std::string& label) { click_item(find(label), label); }
+    // As click(), on find_widget(label).
+    void click_widget(const std::string& label) { click_item(find_widget(label), label); }
+    void click_item(const nlohmann::json& it, const std::string& label) {
         if (it.is_null()) throw std::runtime_error("no visible widget labelled " + label);
         ImGuiIO& io = ImGui::GetIO();
         const float x = it["x"].get<float>() + it["w"].get<float>() / 2, y = it["y"].get<float>() + it["h"].get<float>() / 2;

@@ -6,6 +6,7 @@
 #include "app/theme.hpp"
 #include "app/widgets.hpp"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -19,13 +20,13 @@ void GoalsView::draw_activity_editor(ViewContext& ctx) {
     std::string goal_title = activity.goal;
     for (const Goal& g : ctx.doc.data.goals)
         if (g.id == activity.goal) goal_title = g.title;
-    ImGui::TextDisabled("%s: %s", tr("goals.for_goal"), goal_title.c_str());
+    ui::muted_line(fmt::format("{}: {}", tr("goals.for_goal"), goal_title).c_str());
     ui::input_text(tr("goals.field.activity_title"), "act-title", activity.title, 24);
     ui::field_problem(activity.problems, "title", en);
     ui::input_text(tr("goals.field.owner"), "act-owner", activity.owner, 24);
     ui::date_input(tr("goals.field.planned"), "act-planned", activity.planned);
     ui::field_problem(activity.problems, "planned", en);
-    ImGui::TextUnformatted(tr("goals.field.status"));
+    ui::text(tr("goals.field.status"));
     for (int i = 0; i < 4; ++i) {
         if (i) ImGui::SameLine();
         ImGui::RadioButton(tr(activity_status_key(kStatuses[i])), &activity.status, i);

@@ -5,6 +5,7 @@
 #include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -34,10 +35,11 @@ void CaseView::draw(ViewContext& ctx) {
     ui::label_text(trf("case.summary", fmt::arg("unit", ctx.derived.unit_name(data, e.unit)),
                        fmt::arg("week", c.week_on(ctx.today)), fmt::arg("percent", grade_on(c, data, ctx.today)))
                        .c_str());
-    ImGui::TextDisabled("%s %s · %s %s · %s %s · %s %s", tr("case.start"), format_date(c.start, ctx.language).c_str(),
-                        tr("case.agp_end"), format_date(c.agp_end, ctx.language).c_str(), tr("case.maksdato"),
-                        format_date(c.maksdato, ctx.language).c_str(), tr("case.rule_set"),
-                        ctx.language == Language::nb ? s->rule_set->name_nb.c_str() : s->rule_set->name_en.c_str());
+    ui::muted_line(fmt::format("{} {} · {} {} · {} {} · {} {}", tr("case.start"), format_date(c.start, ctx.language),
+                               tr("case.agp_end"), format_date(c.agp_end, ctx.language), tr("case.maksdato"),
+                               format_date(c.maksdato, ctx.language), tr("case.rule_set"),
+                               ctx.language == Language::nb ? s->rule_set->name_nb : s->rule_set->name_en)
+                       .c_str());
     ImGui::Spacing();
     draw_sick_pay(ctx, c);
     ImGui::Spacing();
@@ -51,7 +53,7 @@ void CaseView::draw(ViewContext& ctx) {
 // assumption, and always the holiday note (iadesk has no holiday records).
 void CaseView::draw_sick_pay(const ViewContext& ctx, const SicknessCase& c) {
     const CaseSickPay& p = c.pay;
-    ImGui::TextUnformatted(tr("sickpay.heading"));
+    ui::text(tr("sickpay.heading"));
     ui::label_text(trf("sickpay.days", fmt::arg("case_days", p.nav_days_case),
                        fmt::arg("account_days", p.nav_days_account), fmt::arg("days_left", p.days_left),
                        fmt::arg("maksdato", format_date(p.maksdato, ctx.language)))
@@ -151,8 +153,9 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
             ui::text(milestone_label(*m.rule, ctx.language));
             ImGui::TableNextColumn();
             if (m.has_due())
-                ImGui::Text("%s (%s %d)", format_date(m.due, ctx.language).c_str(), tr("overview.week"),
-                            s.sickness_case->week_on(m.due));
+                ui::text(fmt::format("{} ({} {})", format_date(m.due, ctx.language), tr("overview.week"),
+                                     s.sickness_case->week_on(m.due))
+                             .c_str());
             ImGui::TableNextColumn();
             ui::status_tag(m.status);
             ImGui::TableNextColumn();
@@ -160,7 +163,7 @@ void CaseView::draw_milestones(ViewContext& ctx, const CaseSchedule& s) {
             ImGui::TableNextColumn();
             const std::string responsible_key = "responsible." + m.rule->responsible;
             const char* responsible = tr(responsible_key.c_str());
-            ImGui::TextUnformatted(responsible == responsible_key ? m.rule->responsible.c_str() : responsible);
+            ui::text(responsible == responsible_key ? m.rule->responsible.c_str() : responsible);
             ImGui::TableNextColumn();
             draw_milestone_actions(ctx, s, m, may_mark);
             ImGui::PopID();
@@ -183,7 +186,7 @@ void CaseView::draw_milestone_actions(ViewContext& ctx, const CaseSchedule& s, c
         if (ImGui::SmallButton(tr("case.exempt"))) open_mark(ctx, m, EventStatus::exempt, nullptr);
     } else if (m.event && s.plan_events && m.event >= s.plan_events->data() &&
                m.event < s.plan_events->data() + s.plan_events->size()) {
-        ImGui::TextDisabled("%s", tr("case.from_plan")); // completed by the plan: change it there
+        ui::muted_line(tr("case.from_plan")); // completed by the plan: change it there
     } else if (m.event && may_mark) {
         if (ImGui::SmallButton(tr("case.edit_mark"))) open_mark(ctx, m, m.event->status, m.event);
         ImGui::SameLine();

@@ -7,6 +7,7 @@
 #include "iadesk/access.hpp"
 #include "iadesk/ics.hpp"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <ctime>
@@ -115,7 +116,7 @@ void DataView::draw(ViewContext& ctx, const std::function<void(FilePurpose)>& pi
         ctx.download("milepaeler.ics", "text/calendar;charset=utf-8",
                      milestones_ics(ctx.derived.schedules, ctx.data(), ctx.derived.role, opt));
     }
-    ImGui::TextDisabled("%s", tr("data.export_ics_help"));
+    ui::muted_line(tr("data.export_ics_help"));
 
     if (!ctx.can_edit(EditArea::organisation)) return;
     ImGui::Spacing();
@@ -169,14 +170,16 @@ void DataView::draw_import_preview(ViewContext& ctx) {
             if (++shown > 12) break;
             const std::string line =
                 r.name + " · " + r.unit + " · " + format_decimal(r.employment.percent, 0, ctx.language) + " %";
-            ImGui::BulletText("%s", line.c_str());
+            ui::bullet_text(line.c_str());
         }
     } else {
         int shown = 0;
         for (const AbsenceImportRow& r : absence_import->rows) {
             if (++shown > 12) break;
-            ImGui::BulletText("%s · %s · %s", r.employee_name.c_str(), format_date(r.absence.from, ctx.language).c_str(),
-                              tr(r.absence.kind == AbsenceKind::egenmelding ? "absence.egenmelding" : "absence.sykmelding"));
+            ui::bullet_text(fmt::format("{} · {} · {}", r.employee_name, format_date(r.absence.from, ctx.language),
+                                        tr(r.absence.kind == AbsenceKind::egenmelding ? "absence.egenmelding"
+                                                                                      : "absence.sykmelding"))
+                                .c_str());
         }
     }
     const bool ok = employee_import ? employee_import->ok() : absence_import->ok();

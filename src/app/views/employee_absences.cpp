@@ -8,6 +8,7 @@
 #include "app/widgets.hpp"
 #include "iadesk/sick_pay.hpp"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -62,18 +63,18 @@ void EmployeesView::draw_absences(ViewContext& ctx, const Employee& e) {
         for (const Absence* a : own) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(tr(a->kind == AbsenceKind::egenmelding ? "absence.egenmelding" : "absence.sykmelding"));
+            ui::text(tr(a->kind == AbsenceKind::egenmelding ? "absence.egenmelding" : "absence.sykmelding"));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_date(a->from, ctx.language).c_str());
+            ui::text(format_date(a->from, ctx.language).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a->to ? format_date(*a->to, ctx.language).c_str() : tr("absence.open"));
+            ui::text(a->to ? format_date(*a->to, ctx.language).c_str() : tr("absence.open"));
             ImGui::TableNextColumn();
-            ImGui::Text("%d %%", a->grade);
+            ui::text(fmt::format("{} %", a->grade).c_str());
             ++shown;
         }
         ImGui::EndTable();
     }
-    if (shown == 0) ImGui::TextDisabled("%s", tr("absence.none"));
+    if (shown == 0) ui::muted_line(tr("absence.none"));
 
 }
 
@@ -97,14 +98,14 @@ void EmployeesView::draw_absence_form(ViewContext& ctx, const Employee& e) {
     ImGui::SameLine();
     ImGui::BeginGroup();
     if (!absence.open_end) ui::date_input(tr("absence.last_day"), "abs-to", absence.to);
-    else { ImGui::TextUnformatted(tr("absence.last_day")); ImGui::TextDisabled("%s", tr("absence.open")); }
+    else { ui::text(tr("absence.last_day")); ui::muted_line(tr("absence.open")); }
     ImGui::Checkbox(tr("absence.open_end"), &absence.open_end);
     ImGui::EndGroup();
     if (absence.kind == 1) {
         ui::input_text(tr("absence.grade"), "abs-grade", absence.grade, 4);
-        ImGui::TextDisabled("%s", tr("absence.grade_help"));
+        ui::muted_line(tr("absence.grade_help"));
     } else {
-        ImGui::TextDisabled("%s", tr("absence.egenmelding_help"));
+        ui::muted_line(tr("absence.egenmelding_help"));
     }
     for (const char* f : {"from", "to", "grade", ""}) ui::field_problem(absence.problems, f, english);
     if (absence.kind == 0) draw_egenmelding_warning(ctx, e);

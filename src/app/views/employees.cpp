@@ -6,6 +6,7 @@
 #include "app/widgets.hpp"
 #include "iadesk/dropout.hpp"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -126,16 +127,16 @@ void EmployeesView::draw_list(ViewContext& ctx) {
             load_form(ctx, e);
         }
         ImGui::TableSetColumnIndex(col_unit);
-        ImGui::TextUnformatted(ctx.derived.unit_name(data, e.unit).c_str());
+        ui::text(ctx.derived.unit_name(data, e.unit).c_str());
         ImGui::TableSetColumnIndex(col_percent);
-        ImGui::TextUnformatted((format_decimal(current_percent(e, ctx.today), 0, ctx.language) + " %").c_str());
+        ui::text((format_decimal(current_percent(e, ctx.today), 0, ctx.language) + " %").c_str());
         ImGui::TableSetColumnIndex(col_status);
         const int s = ctx.derived.schedule_of_employee[index];
         if (s >= 0) {
             const SicknessCase& c = *ctx.derived.schedules[static_cast<std::size_t>(s)].sickness_case;
-            ImGui::Text("%s %d", tr("employees.sick_week"), c.week_on(ctx.today));
+            ui::text(fmt::format("{} {}", tr("employees.sick_week"), c.week_on(ctx.today)).c_str());
         } else {
-            ImGui::TextDisabled("%s", tr("employees.at_work"));
+            ui::muted_line(tr("employees.at_work"));
         }
         ImGui::PopID();
     });
@@ -329,11 +330,11 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
     const float footer = editable ? row * (confirm_remove && existing ? 4.5f : 1.0f) + 2 * ImGui::GetStyle().ItemSpacing.y : 0.0f;
     ImGui::BeginChild("employee-form", ImVec2(0, -footer));
     ui::heading(ctx.theme.fonts.title, form.is_new ? tr("employees.new_title") : form.name.c_str());
-    ImGui::TextDisabled("%s %s", tr("employees.id"), form.id.c_str());
+    ui::muted_line(fmt::format("{} {}", tr("employees.id"), form.id).c_str());
 
     ui::input_text(tr("employees.name"), "emp-name", form.name, 20, !editable);
     ui::field_problem(form.problems, "name", english);
-    ImGui::TextUnformatted(tr("col.unit"));
+    ui::text(tr("col.unit"));
     if (existing) {
         draw_unit_and_moves(ctx, *existing, editable);
     } else { // a new employee starts in a unit in use
@@ -353,8 +354,8 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
     ui::field_problem(form.problems, "unit", english);
 
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("employees.employment"));
-    ImGui::TextDisabled("%s", tr("employees.employment_help"));
+    ui::text(tr("employees.employment"));
+    ui::muted_line(tr("employees.employment_help"));
     int remove_row = -1;
     for (std::size_t i = 0; i < form.employment.size(); ++i) {
         EmploymentRow& r = form.employment[i];
@@ -394,7 +395,7 @@ void EmployeesView::draw_editor(ViewContext& ctx) {
     ui::field_problem(form.problems, "birth_year", english);
     if (hr) {
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("%s", tr("employees.hr_only_help"));
+        ui::muted_line(tr("employees.hr_only_help"));
         ImGui::PopTextWrapPos();
         ui::field_problem(form.problems, "birth_date", english);
         ui::field_problem(form.problems, "national_id", english);

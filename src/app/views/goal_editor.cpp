@@ -54,19 +54,19 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
     const bool en = english(ctx);
     const auto& problems = goal.problems;
     ui::heading(ctx.theme.fonts.title, goal.is_new ? (goal.kind == 0 ? tr("goals.new_result") : tr("goals.new_activity")) : goal.title.c_str());
-    ImGui::TextDisabled("ID %s", goal.id.c_str());
+    ui::muted_line(("ID " + goal.id).c_str());
     ImGui::RadioButton(tr("goals.kind.result"), &goal.kind, 0);
     ImGui::SameLine();
     ImGui::RadioButton(tr("goals.kind.activity"), &goal.kind, 1);
     ui::input_text(tr("goals.field.title"), "goal-title", goal.title, 24);
     ui::field_problem(problems, "title", en);
     // Area: the built-in areas, or a custom text.
-    ImGui::TextUnformatted(tr("goals.field.area"));
+    ui::text(tr("goals.field.area"));
     ImGui::SetNextItemWidth(24 * ImGui::GetFontSize());
     const std::string current = goal.area.empty() ? std::string(tr("goals.custom_area")) : area_label(goal.area, en);
     if (ui::begin_combo("##goal-area", current)) { // a custom area's name is data: shown as written
         for (const IaAgreement& a : builtin_agreements()) {
-            ImGui::TextDisabled("%s", (en ? a.name_en : a.name_nb).c_str());
+            ui::muted_line((en ? a.name_en : a.name_nb).c_str());
             for (const GoalArea& ar : a.areas)
                 if (ImGui::Selectable((en ? ar.name_en : ar.name_nb).c_str(), goal.area == ar.id)) goal.area = ar.id;
         }
@@ -78,7 +78,7 @@ void GoalsView::draw_goal_editor(ViewContext& ctx) {
     ui::input_text(tr("goals.field.description"), "goal-description", goal.description, 24);
 
     if (goal.kind == 0) {
-        ImGui::TextUnformatted(tr("goals.metric"));
+        ui::text(tr("goals.metric"));
         ImGui::RadioButton(tr("goals.metric.sick_leave"), &goal.metric, 0);
         ImGui::SameLine();
         ImGui::RadioButton(tr("goals.metric.recorded"), &goal.metric, 1);

@@ -101,7 +101,7 @@ void chart(const ViewContext& ctx, const GoalEvaluation& e) {
                                               : period_label(e.series.back().period, english(ctx));
         dl->AddText(ImVec2(right - ImGui::CalcTextSize(last.c_str()).x, bottom + 0.2f * em), text, last.c_str());
     }
-    if (any_masked) ImGui::TextDisabled("%s", tr("goals.chart_masked"));
+    if (any_masked) ui::muted_line(tr("goals.chart_masked"));
 }
 
 } // namespace iadesk::app

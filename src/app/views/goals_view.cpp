@@ -8,6 +8,7 @@
 #include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -126,7 +127,7 @@ void GoalsView::draw_goals(ViewContext& ctx) {
         agreement = with_goals >= 0 ? with_goals : in_force;
     }
     const bool editable = ctx.can_edit(EditArea::organisation);
-    ImGui::TextUnformatted(tr("goals.agreement"));
+    ui::text(tr("goals.agreement"));
     ImGui::SetNextItemWidth(16 * ImGui::GetFontSize());
     const IaAgreement& shown = agreements[static_cast<std::size_t>(agreement)];
     if (ui::begin_combo("##agreement", english(ctx) ? shown.name_en : shown.name_nb)) {
@@ -142,7 +143,7 @@ void GoalsView::draw_goals(ViewContext& ctx) {
         ImGui::SameLine();
         if (ImGui::Button(tr("goals.new_activity"))) start_goal(ctx, GoalKind::activity, shown.areas.front().id);
     }
-    if (!shown.note.empty()) ImGui::TextDisabled("%s", tr("goals.agreement_note"));
+    if (!shown.note.empty()) ui::muted_line(tr("goals.agreement_note"));
     ImGui::Spacing();
     if (doc.goals.empty()) ui::label_text(tr("goals.empty"));
     // One card per area of the chosen agreement, then the areas of other agreements and custom
@@ -171,7 +172,7 @@ void GoalsView::draw_card(ViewContext& ctx, const std::string& area, const GoalA
         ImGui::PopStyleColor();
     }
     if (!sum) {
-        ImGui::TextDisabled("%s", tr("goals.card_empty"));
+        ui::muted_line(tr("goals.card_empty"));
         if (ctx.can_edit(EditArea::organisation) && def) {
             if (def->result_goals && ImGui::SmallButton(tr("goals.new_result"))) start_goal(ctx, GoalKind::result, area);
             if (def->result_goals && def->activity_goals) ImGui::SameLine();
@@ -222,8 +223,9 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
     ImGui::PopFont();
     ImGui::SameLine();
     goal_status_tag(e.status);
-    ImGui::TextDisabled("%s · %s", g.kind == GoalKind::result ? tr("goals.kind.result") : tr("goals.kind.activity"),
-                        (std::string(tr("goals.deadline")) + " " + (g.deadline ? format_date(*g.deadline, ctx.language) : "–")).c_str());
+    ui::muted_line(fmt::format("{} · {} {}", g.kind == GoalKind::result ? tr("goals.kind.result") : tr("goals.kind.activity"),
+                               tr("goals.deadline"), g.deadline ? format_date(*g.deadline, ctx.language) : "–")
+                       .c_str());
     if (g.kind == GoalKind::result) {
         std::string metric;
         if (g.metric == GoalMetric::recorded) metric = g.metric_name;
@@ -250,8 +252,9 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
             if (e.reduction) {
                 const double r = round_percent(std::fabs(*e.reduction) * 100);
                 ImGui::SameLine();
-                ImGui::TextDisabled("%s %s", (format_decimal(r, 1, ctx.language) + " %").c_str(),
-                                    *e.reduction >= 0 ? tr("goals.reduction") : tr("goals.increase"));
+                ui::muted_line(fmt::format("{} % {}", format_decimal(r, 1, ctx.language),
+                                           *e.reduction >= 0 ? tr("goals.reduction") : tr("goals.increase"))
+                                   .c_str());
             }
         }
         if (e.projection) {
@@ -265,8 +268,7 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
         if (g.criterion_date) crit += " (" + std::string(tr("goals.all_done_by")) + " " + format_date(*g.criterion_date, ctx.language) + ")";
         ui::label_text(crit.c_str());
     }
-    ImGui::TextDisabled("%s", (en ? e.reason.en : e.reason.nb).c_str());
-    probe::note_text(en ? e.reason.en : e.reason.nb);
+    ui::muted_line((en ? e.reason.en : e.reason.nb).c_str());
     if (!e.verifiable) {
         std::string why;
         for (const Flag& f : e.not_verifiable) why += (why.empty() ? "" : ", ") + (en ? f.en : f.nb);
@@ -285,12 +287,13 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
             if (a.goal != g.id) continue;
             ui::push_id(a.id);
             const char* box = a.status == ActivityStatus::fullfort ? "[\xE2\x9C\x93]" : a.status == ActivityStatus::avbrutt ? "[\xE2\x80\x93]" : "[ ]";
-            ImGui::TextUnformatted(box);
+            ui::text(box);
             ImGui::SameLine();
             ui::text(a.title.c_str());
             ImGui::SameLine();
-            ImGui::TextDisabled("%s · %s", a.owner.empty() ? "–" : a.owner.c_str(),
-                                a.planned ? format_date(*a.planned, ctx.language).c_str() : "–");
+            ui::muted_line(fmt::format("{} · {}", a.owner.empty() ? "–" : a.owner,
+                                       a.planned ? format_date(*a.planned, ctx.language) : "–")
+                               .c_str());
             ImGui::SameLine();
             if (editable) {
                 ImGui::SetNextItemWidth(7 * ImGui::GetFontSize());
@@ -320,7 +323,7 @@ void GoalsView::draw_goal(ViewContext& ctx, const GoalEvaluation& e) {
             ImGui::PopID();
         }
     } else {
-        ImGui::TextDisabled("%s", tr("goals.no_activities"));
+        ui::muted_line(tr("goals.no_activities"));
     }
     if (editable) {
         if (ImGui::SmallButton(tr("goals.edit_goal"))) { load_goal(g); activity.open = false; }

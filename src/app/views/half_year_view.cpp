@@ -101,7 +101,7 @@ void HalfYearEditor::draw(ViewContext& ctx, const GoalsOverview& overview) {
     if (ImGui::Button(tr("goals.print_half_year")))
         ctx.open_html("ia-halvarsrapport-" + std::to_string(year) + "-" + std::to_string(half) + ".html",
                       half_year_report_html(ctx.doc.data, overview, year, half));
-    if (dirty) ImGui::TextDisabled("%s", tr("half_year.print_stored"));
+    if (dirty) ui::muted_line(tr("half_year.print_stored"));
     ui::field_problem(problems, "", en); // a refusal of the record as a whole (e.g. the role)
     ImGui::Spacing();
 
@@ -109,9 +109,9 @@ void HalfYearEditor::draw(ViewContext& ctx, const GoalsOverview& overview) {
     edited |= ui::input_multiline(tr("goals.field.key_experience"), "half-experience", key_experience, 34, 3, kMaxChars, !may_write);
     ui::field_problem(problems, "key_experience", en);
     edited |= ui::input_multiline(tr("half_year.deviations"), "half-deviations", deviations, 34, 3, kMaxChars, !may_write);
-    ImGui::TextDisabled("%s", tr("half_year.deviations_help"));
+    ui::muted_line(tr("half_year.deviations_help"));
     ui::field_problem(problems, "deviations", en);
-    ImGui::TextUnformatted(tr("goals.field.best_activity"));
+    ui::text(tr("goals.field.best_activity"));
     std::string best = "–";
     for (const GoalActivity& a : ctx.doc.data.goal_activities)
         if (a.id == successful_activity) best = a.title;

@@ -10,6 +10,7 @@
 #include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <cmath>
@@ -140,8 +141,10 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
         if (!fit_.empty()) { // with a case: met, not met, unknown, or no machine check (to check by hand)
             const ms::Verdict v = c.check ? ms::evaluate_check(*c.check, fit_context_) : ms::Verdict::unknown;
             const VerdictLook look = verdict_look(v);
-            ImGui::TextColored(look.colour, "%s %s:", look.icon,
-                               tr(c.check ? kConditionWords[static_cast<int>(v)] : "measures.cond.unchecked"));
+            ui::coloured_line(look.colour, fmt::format("{} {}:", look.icon,
+                                                       tr(c.check ? kConditionWords[static_cast<int>(v)]
+                                                                  : "measures.cond.unchecked"))
+                                               .c_str());
             ImGui::SameLine();
             ui::label_text(c.text.in(lang).c_str());
         } else {
@@ -187,7 +190,7 @@ void MeasuresView::draw_detail(const ViewContext& ctx) {
             if (value.empty()) return;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", tr(key));
+            ui::muted_line(tr(key));
             ImGui::TableNextColumn();
             ui::label_text(value.c_str());
         };

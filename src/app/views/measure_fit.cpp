@@ -75,7 +75,7 @@ void MeasuresView::draw_case_picker(const ViewContext& ctx) {
     const float em = ImGui::GetFontSize();
     ImGui::BeginGroup();
     const char* case_label = tr("measures.case_for");
-    ImGui::TextUnformatted(case_label);
+    ui::text(case_label);
     ImGui::SetNextItemWidth(20 * em);
     const Dataset& data = ctx.data();
     std::string current = tr("measures.no_case");
@@ -110,11 +110,9 @@ void MeasuresView::draw_case_picker(const ViewContext& ctx) {
             const std::string line =
                 trf("measures.fit.context", fmt::arg("week", *fit_context_.case_week),
                     fmt::arg("percent", *fit_context_.grade), fmt::arg("months", fit_context_.months_sick.value_or(0)));
-            ImGui::TextDisabled("%s", line.c_str());
-            probe::note_text(line.c_str());
+            ui::muted_line(line.c_str());
         } else {
-            ImGui::TextDisabled("%s", tr("measures.fit.not_sick"));
-            probe::note_text(tr("measures.fit.not_sick"));
+            ui::muted_line(tr("measures.fit.not_sick"));
         }
     }
     ImGui::EndGroup();

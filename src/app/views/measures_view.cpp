@@ -2,7 +2,6 @@
 #include "app/views/measures_parts.hpp"
 
 #include "app/format.hpp"
-#include "app/test_probe.hpp"
 #include "app/theme.hpp"
 #include "app/tr_format.hpp"
 #include "app/widgets.hpp"
@@ -52,8 +51,7 @@ struct ChipRow {
     ChipRow(const char* label, float label_em) {
         const float em = ImGui::GetFontSize();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s", label);
-        probe::note_text(label);
+        ui::muted_line(label);
         ImGui::SameLine(label_em * em);
         indent = label_em * em;
     }
@@ -135,7 +133,7 @@ void MeasuresView::draw_search_row(ViewContext& ctx) {
     const float em = ImGui::GetFontSize();
     const char* label = tr("measures.search");
     ImGui::BeginGroup();
-    ImGui::TextUnformatted(label); // labels above fields
+    ui::text(label); // labels above fields
     if (focus_search_) {
         ImGui::SetKeyboardFocusHere();
         focus_search_ = false;
@@ -153,7 +151,7 @@ void MeasuresView::draw_search_row(ViewContext& ctx) {
             scroll_to_cursor_ = true;
         }
     }
-    ImGui::TextDisabled("%s", tr("measures.keys_help"));
+    ui::muted_line(tr("measures.keys_help"));
     ImGui::EndGroup();
     // Whose case the cards are checked against.
     ImGui::SameLine(0, 2 * em);

@@ -45,7 +45,8 @@ void GoalsView::draw_meetings(ViewContext& ctx) {
         ImGui::PopFont();
         if (!meeting_counts(*m)) {
             ImGui::SameLine();
-            ImGui::TextColored(colours().text_error, "\xE2\x9A\xA0 %s", tr("goals.meeting_does_not_count"));
+            ui::coloured_line(colours().text_error,
+                              (std::string("\xE2\x9A\xA0 ") + tr("goals.meeting_does_not_count")).c_str());
         }
         std::string who;
         for (const MeetingAttendee& a : m->attendees)
@@ -76,7 +77,7 @@ void GoalsView::draw_meeting_editor(ViewContext& ctx) {
     ui::heading(ctx.theme.fonts.title, meeting.is_new ? tr("goals.new_meeting") : tr("goals.edit_meeting"));
     ui::date_input(tr("goals.field.meeting_date"), "meeting-date", meeting.date);
     ui::field_problem(meeting.problems, "date", en);
-    ImGui::TextUnformatted(tr("goals.attendees"));
+    ui::text(tr("goals.attendees"));
     help(tr("goals.attendees_help"));
     int remove = -1;
     for (std::size_t i = 0; i < meeting.attendees.size(); ++i) {
@@ -98,14 +99,14 @@ void GoalsView::draw_meeting_editor(ViewContext& ctx) {
     if (remove >= 0) meeting.attendees.erase(meeting.attendees.begin() + remove);
     if (ImGui::SmallButton(tr("goals.add_attendee"))) meeting.attendees.emplace_back(0, "");
     ui::input_text(tr("goals.field.minutes"), "meeting-minutes", meeting.minutes, 24);
-    ImGui::TextUnformatted(tr("goals.decisions"));
+    ui::text(tr("goals.decisions"));
     remove = -1;
     for (std::size_t i = 0; i < meeting.decisions.size(); ++i) {
         ImGui::PushID(static_cast<int>(100 + i));
         auto& [text, goals] = meeting.decisions[i];
         ui::input_text(tr("goals.field.decision"), "decision", text, 24);
         ui::field_problem(meeting.problems, ("decisions/" + std::to_string(i) + "/text").c_str(), en);
-        ImGui::TextDisabled("%s", tr("goals.decision_goals"));
+        ui::muted_line(tr("goals.decision_goals"));
         for (const Goal& g : ctx.doc.data.goals) {
             bool on = std::find(goals.begin(), goals.end(), g.id) != goals.end();
             ui::push_id(g.id);

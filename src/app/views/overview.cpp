@@ -5,6 +5,7 @@
 #include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -86,8 +87,9 @@ void OverviewView::draw(ViewContext& ctx) {
         if (r.next && (r.next->status == MilestoneStatus::overdue || r.next->status == MilestoneStatus::due_soon))
             ++need_action;
     ui::heading(ctx.theme.fonts.heading, trf("overview.need_action", fmt::arg("count", need_action)).c_str());
-    ImGui::TextDisabled("%s %s · %s %d", tr("overview.today"), format_date(ctx.today, ctx.language).c_str(),
-                        tr("overview.week"), iso_week(ctx.today).week);
+    ui::muted_line(fmt::format("{} {} · {} {}", tr("overview.today"), format_date(ctx.today, ctx.language),
+                               tr("overview.week"), iso_week(ctx.today).week)
+                       .c_str());
 
     // Filters
     if (ui::unit_filter_combo("##unit", data, unit_filter, 14)) order_dirty = true;
@@ -131,22 +133,23 @@ void OverviewView::draw(ViewContext& ctx) {
         if (ui::selectable(e.name, "row", false, ImGuiSelectableFlags_SpanAllColumns))
             ctx.navigate.open_case_employee = e.id;
         ImGui::TableSetColumnIndex(col_unit);
-        ImGui::TextUnformatted(d.unit_name(data, e.unit).c_str());
+        ui::text(d.unit_name(data, e.unit).c_str());
         ImGui::TableSetColumnIndex(col_week);
-        ImGui::Text("%d", r.week);
+        ui::text(std::to_string(r.week).c_str());
         ImGui::TableSetColumnIndex(col_grade);
-        ImGui::Text("%d %%", r.grade);
+        ui::text(fmt::format("{} %", r.grade).c_str());
         ImGui::TableSetColumnIndex(col_milestone);
         if (r.next) {
             ui::text(ctx.language == Language::nb ? r.next->rule->label_nb.c_str() : r.next->rule->label_en.c_str());
             ImGui::TableSetColumnIndex(col_due);
             if (r.next->has_due())
-                ImGui::Text("%s (%s)", format_date(r.next->due, ctx.language).c_str(),
-                            relative_days(r.next->due, ctx.today).c_str());
+                ui::text(fmt::format("{} ({})", format_date(r.next->due, ctx.language),
+                                     relative_days(r.next->due, ctx.today))
+                             .c_str());
             ImGui::TableSetColumnIndex(col_status);
             ui::status_tag(r.next->status);
         } else {
-            ImGui::TextDisabled("%s", tr("overview.nothing_due"));
+            ui::muted_line(tr("overview.nothing_due"));
         }
         ImGui::PopID();
     });

@@ -70,11 +70,11 @@ void PaletteView::draw(ViewContext& ctx, ActionRegistry& actions) {
         if (i == selected) ImGui::SetScrollHereY();
         if (!hits[static_cast<std::size_t>(i)].hint.empty()) {
             ImGui::SameLine(ImGui::GetContentRegionAvail().x - 7 * em + ImGui::GetCursorPosX());
-            ImGui::TextDisabled("%s", hits[static_cast<std::size_t>(i)].hint.c_str());
+            ui::muted_line(hits[static_cast<std::size_t>(i)].hint.c_str());
         }
         ImGui::PopID();
     }
-    if (hits.empty()) ImGui::TextDisabled("%s", tr("palette.no_hits"));
+    if (hits.empty()) ui::muted_line(tr("palette.no_hits"));
     ImGui::EndChild();
 
     if (chosen >= 0 && chosen < static_cast<int>(hits.size())) {

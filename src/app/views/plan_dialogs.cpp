@@ -74,12 +74,9 @@ void PlanEditorView::draw_side(ViewContext& ctx, const Plan& p, bool may_edit) {
                 trf("plan.agreed_line", fmt::arg("employee_date", format_date(*v.agreed_employee, ctx.language)),
                     fmt::arg("manager_date", format_date(*v.agreed_manager, ctx.language)),
                     fmt::arg("manager", v.manager_name));
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-            ImGui::TextWrapped("%s", agreed.c_str());
-            ImGui::PopStyleColor();
-            probe::note_text(agreed.c_str());
+            ui::muted_text(agreed.c_str());
         } else {
-            ImGui::TextDisabled("%s", tr("plan.state_draft"));
+            ui::muted_line(tr("plan.state_draft"));
         }
         if (i > 0) {
             std::string changed;
@@ -88,19 +85,17 @@ void PlanEditorView::draw_side(ViewContext& ctx, const Plan& p, bool may_edit) {
                 changed += english(ctx) ? field_label_en(f) : field_label_nb(f);
             }
             const std::string text = std::string(tr("plan.changed")) + " " + (changed.empty() ? tr("plan.nothing") : changed);
-            ImGui::TextWrapped("%s", text.c_str());
-            probe::note_text(text);
+            ui::label_text(text.c_str());
         }
         ImGui::PopID();
     }
     ImGui::Separator();
     ui::text(tr("plan.shared"));
-    if (p.shares.empty()) ImGui::TextDisabled("%s", tr("plan.not_shared"));
+    if (p.shares.empty()) ui::muted_line(tr("plan.not_shared"));
     for (const PlanShare& s : p.shares) {
         const std::string line = format_date(s.date, ctx.language) + " · " + recipient_nb(s.recipient) +
                                  (s.channel.empty() ? "" : " · " + s.channel) + " · v" + std::to_string(s.version);
-        ImGui::TextWrapped("%s", line.c_str());
-        probe::note_text(line);
+        ui::label_text(line.c_str());
     }
     if (may_edit && p.versions.back().agreed()) {
         if (ImGui::Button(tr("plan.log_share"))) {
@@ -110,9 +105,7 @@ void PlanEditorView::draw_side(ViewContext& ctx, const Plan& p, bool may_edit) {
     }
     const bool sent = std::any_of(p.shares.begin(), p.shares.end(), [](const PlanShare& s) { return s.recipient == "sykmelder"; });
     if (!sent) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colours().text_warning);
-        ImGui::TextWrapped("%s", tr("plan.send_hint"));
-        ImGui::PopStyleColor();
+        ui::warning_text(tr("plan.send_hint"));
     }
 }
 
@@ -135,7 +128,7 @@ void PlanEditorView::draw_popups(ViewContext& ctx, const Plan& p) {
         ImGui::EndPopup();
     }
     if (begin_dialog("plan.log_share", "plan-share", open_share_, dialog_problems_)) {
-        ImGui::TextUnformatted(tr("plan.recipient"));
+        ui::text(tr("plan.recipient"));
         const char* names[5];
         for (int i = 0; i < 5; ++i) names[i] = tr(kRecipientKeys[i]);
         ImGui::SetNextItemWidth(16 * ImGui::GetFontSize());

@@ -9,6 +9,7 @@
 #include "iadesk/measures.hpp"
 #include "iadesk/plan_commands.hpp"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -79,16 +80,16 @@ void PlanEditorView::draw_list(ViewContext& ctx) {
         if (ui::selectable(e.name, "row", false, ImGuiSelectableFlags_SpanAllColumns)) open(e.id);
         probe::note_text(e.name);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(ctx.derived.unit_name(data, e.unit).c_str());
+        ui::text(ctx.derived.unit_name(data, e.unit).c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%d", r.week);
+        ui::text(std::to_string(r.week).c_str());
         ImGui::TableNextColumn();
         if (p && !p->versions.empty())
-            ImGui::Text("%s v%d", tr(plan_state_key(p)), p->versions.back().number);
+            ui::text(fmt::format("{} v{}", tr(plan_state_key(p)), p->versions.back().number).c_str());
         else
-            ImGui::TextUnformatted(tr(plan_state_key(p)));
+            ui::text(tr(plan_state_key(p)));
         ImGui::TableNextColumn();
-        if (p && !p->versions.empty()) ImGui::Text("%d / 5", plan_quality(p->versions.back().content).score);
+        if (p && !p->versions.empty()) ui::text(fmt::format("{} / 5", plan_quality(p->versions.back().content).score).c_str());
         ImGui::PopID();
     });
     ImGui::EndTable();

@@ -25,11 +25,8 @@ const char* plan_state_key(const Plan* p) {
 }
 
 void hint_line(const QualityHint& h, bool en) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colours().text_warning);
     const std::string& m = en ? h.message_en : h.message_nb;
-    ImGui::TextWrapped("\xE2\x9A\xA0 %s", m.c_str());
-    ImGui::PopStyleColor();
-    probe::note_text(m);
+    ui::warning_text(("\xE2\x9A\xA0 " + m).c_str());
 }
 
 void hints_for(const PlanQuality& q, const char* field, bool en) {
@@ -39,10 +36,7 @@ void hints_for(const PlanQuality& q, const char* field, bool en) {
 
 void section(const ViewContext& ctx, const char* key) {
     ImGui::Spacing();
-    ImGui::PushFont(ctx.theme.fonts.heading);
-    ImGui::TextUnformatted(tr(key));
-    ImGui::PopFont();
-    probe::note_text(tr(key));
+    ui::heading(ctx.theme.fonts.heading, tr(key));
 }
 
 bool row_combo(const char* id, int& chosen, const char* const* items, int count, float width_em, bool read_only) {

@@ -11,6 +11,7 @@
 #include "app/widgets.hpp"
 #include "iadesk/plan_commands.hpp"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -21,7 +22,7 @@ using namespace plans_ui;
 void PlanEditorView::draw_toolbar(ViewContext& ctx, const Plan& p, const Employee& e, bool may_edit) {
     const PlanVersion& last = p.versions.back();
     const std::string case_from = trf("plan.case_from", fmt::arg("date", format_date(p.case_start, ctx.language)));
-    ImGui::TextDisabled("%s · %s", ctx.derived.unit_name(ctx.data(), e.unit).c_str(), case_from.c_str());
+    ui::muted_line(fmt::format("{} · {}", ctx.derived.unit_name(ctx.data(), e.unit), case_from).c_str());
     // State and quality.
     const PlanQuality q = plan_quality(draft_);
     ui::text(trf("plan.state_line", fmt::arg("state", tr(plan_state_key(&p))), fmt::arg("version", last.number),
@@ -100,7 +101,7 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     hints_for(q, "typical_workday", en);
 
     section(ctx, "plan.part_tasks");
-    ImGui::TextDisabled("%s", tr("plan.tasks_help"));
+    ui::muted_line(tr("plan.tasks_help"));
     hints_for(q, "tasks", en);
     const char* feas[] = {tr("plan.can"), tr("plan.with_adjustment"), tr("plan.cannot")};
     editable_rows(c.tasks, 0, ro, [&](PlanTask& t, std::size_t i) {
@@ -138,7 +139,7 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
         ui::input_text(tr("plan.responsible"), "responsible", m.responsible, 14, ro);
         ImGui::SameLine();
         ImGui::BeginGroup();
-        if (ro) ImGui::TextUnformatted((date_text(m.from) + " – " + date_text(m.to)).c_str());
+        if (ro) ui::text((date_text(m.from) + " – " + date_text(m.to)).c_str());
         else {
             ui::date_input(tr("plan.from"), "from", measure_from_[i]);
             ImGui::SameLine();
@@ -162,7 +163,7 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     ImGui::Spacing();
     ui::text(tr("plan.options"));
     const Dataset& data = ctx.data();
-    if (data.adjustment_options.empty()) ImGui::TextDisabled("%s", tr("plan.options_empty"));
+    if (data.adjustment_options.empty()) ui::muted_line(tr("plan.options_empty"));
     for (const AdjustmentOption& o : data.adjustment_options) {
         bool on = std::find(c.adjustment_options.begin(), c.adjustment_options.end(), o.id) != c.adjustment_options.end();
         ImGui::BeginDisabled(ro);
@@ -195,7 +196,7 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
         ui::input_text(tr("plan.help_measure"), "help", m.description, 30, ro);
         if (!m.measure_id.empty()) {
             ImGui::SameLine();
-            ImGui::TextDisabled("%s %s", tr("plan.catalogue"), m.measure_id.c_str());
+            ui::muted_line(fmt::format("{} {}", tr("plan.catalogue"), m.measure_id).c_str());
         }
         field_problem("help_measures/" + std::to_string(i) + "/description");
     });
@@ -209,7 +210,7 @@ void PlanEditorView::draw_parts(ViewContext& ctx, PlanContent& c, bool editable)
     ui::input_multiline(tr("plan.follow_up"), "follow-up", c.follow_up, 0, 3, kPlanTextMax, ro);
     field_problem("follow_up");
     hints_for(q, "follow_up", en);
-    if (ro) ImGui::Text("%s: %s", tr("plan.evaluation"), date_text(c.evaluation_date).c_str());
+    if (ro) ui::text(fmt::format("{}: {}", tr("plan.evaluation"), date_text(c.evaluation_date)).c_str());
     else ui::date_input(tr("plan.evaluation"), "evaluation", evaluation_text_);
     field_problem("evaluation_date");
     hints_for(q, "evaluation_date", en);

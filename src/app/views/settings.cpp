@@ -41,7 +41,7 @@ void SettingsView::draw_organisation(ViewContext& ctx) {
             }
         }
         ui::field_problem(problems, json_name, english);
-        ImGui::TextDisabled("%s", tr(help));
+        ui::muted_line(tr(help));
     };
     field("settings.org_name", "org-name", name_buffer, 24, &Organisation::name, name_problems, "name", "settings.org_name_help");
     // The organisation number is taken when it passes the mod-11 check.
@@ -58,7 +58,7 @@ void SettingsView::draw_organisation(ViewContext& ctx) {
 
 void SettingsView::draw_look(Language& language, Theme& theme) {
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("settings.theme"));
+    ui::text(tr("settings.theme"));
     int kind = static_cast<int>(theme.kind);
     bool changed = ImGui::RadioButton(tr("settings.theme_light"), &kind, 0);
     ImGui::SameLine();
@@ -70,7 +70,7 @@ void SettingsView::draw_look(Language& language, Theme& theme) {
         theme.dirty = true;
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("settings.font_size"));
+    ui::text(tr("settings.font_size"));
     int size = static_cast<int>(theme.base_size);
     ImGui::SetNextItemWidth(12 * ImGui::GetFontSize());
     // Applied when the slider is released: rebuilding the fonts while dragging would jump.
@@ -81,7 +81,7 @@ void SettingsView::draw_look(Language& language, Theme& theme) {
         pending_font_size = 0;
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("settings.language"));
+    ui::text(tr("settings.language"));
     if (ImGui::RadioButton("Norsk bokmål", language == Language::nb)) language = Language::nb;
     ImGui::SameLine();
     if (ImGui::RadioButton("English", language == Language::en)) language = Language::en;

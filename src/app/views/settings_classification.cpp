@@ -30,7 +30,7 @@ void SettingsView::draw_classification(ViewContext& ctx) {
         if (r.ok()) ctx.commands.push_back(std::move(*r.command));
     };
     ImGui::BeginDisabled(!editable);
-    ImGui::TextUnformatted(tr("settings.naeringskode_standard"));
+    ui::text(tr("settings.naeringskode_standard"));
     int standard = current.naeringskode_standard == IndustryStandard::sn2025 ? 1 : 0;
     bool changed = ImGui::RadioButton("SN2007##org-standard", &standard, 0);
     ImGui::SameLine();
@@ -41,7 +41,7 @@ void SettingsView::draw_classification(ViewContext& ctx) {
         apply(std::move(org));
     }
 
-    ImGui::TextUnformatted(tr("settings.sector"));
+    ui::text(tr("settings.sector"));
     ImGui::SetNextItemWidth(24 * ImGui::GetFontSize());
     if (ui::begin_combo("##org-sector", tr(sector_label_key(current.sector).c_str()))) {
         for (Sector s : kSectors)
@@ -52,9 +52,9 @@ void SettingsView::draw_classification(ViewContext& ctx) {
             }
         ImGui::EndCombo();
     }
-    ImGui::TextDisabled("%s", tr("settings.sector_help"));
+    ui::muted_line(tr("settings.sector_help"));
 
-    ImGui::TextUnformatted(tr("settings.bransjeprogram"));
+    ui::text(tr("settings.bransjeprogram"));
     ImGui::SetNextItemWidth(24 * ImGui::GetFontSize());
     if (ui::begin_combo("##org-bransjeprogram", tr(bransjeprogram_label_key(current.bransjeprogram).c_str()))) {
         for (Bransjeprogram b : kBransjer)
@@ -68,9 +68,9 @@ void SettingsView::draw_classification(ViewContext& ctx) {
     // NAV's bransje for the code, when it differs from the choice: offered, never imposed.
     const Bransjeprogram suggested = bransjeprogram_for_code(current.naeringskode, current.naeringskode_standard);
     if (suggested != Bransjeprogram::none && suggested != current.bransjeprogram) {
-        ImGui::TextUnformatted(tr("settings.bransjeprogram_suggested"));
+        ui::text(tr("settings.bransjeprogram_suggested"));
         ImGui::SameLine();
-        ImGui::TextUnformatted(tr(bransjeprogram_label_key(suggested).c_str()));
+        ui::text(tr(bransjeprogram_label_key(suggested).c_str()));
         ImGui::SameLine();
         if (ImGui::Button(tr("settings.bransjeprogram_use"))) {
             Organisation org = current;
@@ -78,7 +78,7 @@ void SettingsView::draw_classification(ViewContext& ctx) {
             apply(std::move(org));
         }
     }
-    ImGui::TextDisabled("%s", tr("settings.bransjeprogram_help"));
+    ui::muted_line(tr("settings.bransjeprogram_help"));
     ImGui::EndDisabled();
 }
 

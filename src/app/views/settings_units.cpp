@@ -67,7 +67,7 @@ void SettingsView::draw_units(ViewContext& ctx) {
         ImGui::TableNextColumn();
         ui::text(u.name.c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%zu", n.now);
+        ui::text(std::to_string(n.now).c_str());
         ImGui::TableNextColumn();
         if (u.closed) ui::muted_text(trf("units.closed_on", fmt::arg("date", format_date(*u.closed, ctx.language))).c_str());
         else ui::text(tr("units.in_use"));

@@ -58,7 +58,7 @@ void StartView::draw_dialog(ViewContext& ctx) {
         ui::error_text(tr("start.orgnr_invalid"));
     ui::field_problem(problems, "orgnr", english);
     ui::input_multiline(tr("start.units"), "start-units", units, 24, 4);
-    ImGui::TextDisabled("%s", tr("start.units_help"));
+    ui::muted_line(tr("start.units_help"));
     ui::field_problem(problems, "units", english);
     ImGui::Spacing();
     if (ui::primary_button(tr("start.create"))) create(ctx);

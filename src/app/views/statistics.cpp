@@ -23,11 +23,11 @@ std::string quarter_label(Quarter q) { return trf("stats.quarter", fmt::arg("qua
 void percent_cell(const StatsCell& c, Language lang) {
     ImGui::TableNextColumn();
     switch (c.state) {
-    case StatsCell::State::not_visible: ImGui::TextDisabled("%s", tr("stats.not_visible")); break;
-    case StatsCell::State::no_data: ImGui::TextDisabled("–"); break;
+    case StatsCell::State::not_visible: ui::muted_line(tr("stats.not_visible")); break;
+    case StatsCell::State::no_data: ui::muted_line("–"); break;
     case StatsCell::State::masked: {
         const bool protects = c.reason == MaskReason::protects_small_group;
-        ImGui::TextDisabled("%s", tr(protects ? "stats.protected" : "stats.masked"));
+        ui::muted_line(tr(protects ? "stats.protected" : "stats.masked"));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(protects ? "stats.protected_help" : "stats.masked_help"));
         break;
     }
@@ -38,13 +38,13 @@ void percent_cell(const StatsCell& c, Language lang) {
 void trend_cell(const StatsCell& c, Language lang) {
     ImGui::TableNextColumn();
     if (c.state != StatsCell::State::value) {
-        ImGui::TextDisabled("–");
+        ui::muted_line("–");
         return;
     }
     const double d = c.value;
     const char* arrow = d > 0.05 ? "\xE2\x96\xB2" : d < -0.05 ? "\xE2\x96\xBC" : "\xE2\x80\x93"; // ▲ ▼ –
     const std::string t = std::string(arrow) + " " + (d > 0 ? "+" : "") + format_decimal(d, 1, lang) + " " + tr("stats.points");
-    ImGui::TextColored(d > 0.05 ? colours().text_error : colours().text_ok, "%s", t.c_str()); // more absence: worse
+    ui::coloured_line(d > 0.05 ? colours().text_error : colours().text_ok, t.c_str()); // more absence: worse
 }
 
 // A table's rows: one a unit (and one the organisation), its name first, then what `cells` draws.
@@ -66,7 +66,7 @@ void dropout_cells(const DropoutGroup* g, bool visible, Language lang) {
     if (!g || !visible) {
         for (int k = 0; k < 4; ++k) {
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", tr("stats.not_visible"));
+            ui::muted_line(tr("stats.not_visible"));
         }
         return;
     }
@@ -76,7 +76,7 @@ void dropout_cells(const DropoutGroup* g, bool visible, Language lang) {
         const bool protects = g->reason == MaskReason::protects_small_group;
         for (int k = 0; k < 3; ++k) {
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", tr(protects ? "stats.protected" : "stats.masked"));
+            ui::muted_line(tr(protects ? "stats.protected" : "stats.masked"));
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(protects ? "stats.protected_help" : "stats.dropout_masked_help"));
         }
         return;
@@ -87,7 +87,7 @@ void dropout_cells(const DropoutGroup* g, bool visible, Language lang) {
     ui::text(std::to_string(g->counts->left_to_benefits).c_str());
     ImGui::TableNextColumn();
     if (g->share_to_benefits) ui::text(format_percent(*g->share_to_benefits, lang == Language::nb).c_str());
-    else ImGui::TextDisabled("–");
+    else ui::muted_line("–");
 }
 
 const DropoutGroup* dropout_group(const DropoutTable& t, const std::optional<std::string>& unit) {
@@ -135,7 +135,7 @@ void StatisticsView::draw(ViewContext& ctx,
         ImGui::TableSetupColumn(tr("stats.trend"), 0, 1.6f);
         ImGui::TableSetupColumn(tr("stats.self"), 0, 1.0f);
         ImGui::TableSetupColumn(tr("stats.doctor"), 0, 1.0f);
-        ImGui::TableHeadersRow();
+        ui::table_headers();
         unit_rows(ov.rows, [&](const StatsRow& row) {
             for (const StatsCell& c : row.quarters) percent_cell(c, ctx.language);
             trend_cell(row.trend, ctx.language);

@@ -20,7 +20,7 @@ std::string percent_text(double v, Language lang) { return format_percent(v, lan
 void figure_cell(const BenchmarkFigure* f, Language lang) {
     ImGui::TableNextColumn();
     if (!f) {
-        ImGui::TextDisabled("–");
+        ui::muted_line("–");
         return;
     }
     ui::text((percent_text(f->percent, lang) + (f->verify ? " *" : "")).c_str());
@@ -30,7 +30,7 @@ void figure_cell(const BenchmarkFigure* f, Language lang) {
 void value_cell(const std::optional<double>& v, Language lang) {
     ImGui::TableNextColumn();
     if (v) ui::text(percent_text(*v, lang).c_str());
-    else ImGui::TextDisabled("–");
+    else ui::muted_line("–");
 }
 
 const char* verdict_key(Verdict v) {
@@ -87,7 +87,7 @@ void StatisticsView::draw_comparison(ViewContext& ctx) {
             ui::text(trf("stats.quarter", fmt::arg("quarter", r.quarter.q), fmt::arg("year", r.quarter.year)).c_str());
             if (r.organisation_masked) {
                 ImGui::TableNextColumn();
-                ImGui::TextDisabled("%s", tr("stats.masked"));
+                ui::muted_line(tr("stats.masked"));
             } else value_cell(r.organisation, ctx.language);
             figure_cell(r.bransje, ctx.language);
             figure_cell(r.sector, ctx.language);
@@ -100,7 +100,7 @@ void StatisticsView::draw_comparison(ViewContext& ctx) {
         ui::text(tr("comparison.four_quarters"));
         if (c.verdict == Verdict::masked) {
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", tr("stats.masked"));
+            ui::muted_line(tr("stats.masked"));
         } else value_cell(c.organisation, ctx.language);
         value_cell(c.bransje, ctx.language);
         value_cell(c.sector, ctx.language);
