@@ -34,12 +34,12 @@ SQL
 
 # --- Migrations: the second run changes nothing ----------------------------------------------------
 run migrate --db "$OWNER"
-check "first migrate applies 0001 and 0002" '[ $rc = 0 ] && grep -q 0001_schema "$out" && grep -q 0002_access "$out"'
+check "first migrate applies 0001, 0002 and 0003" '[ $rc = 0 ] && grep -q 0001_schema "$out" && grep -q 0002_access "$out" && grep -q 0003_fast_policies "$out"'
 sql "SELECT name || ' ' || applied_at FROM schema_migrations ORDER BY name" > "$tmp/migrations.1"
 run migrate --db "$OWNER"
 check "second migrate does nothing" '[ $rc = 0 ] && grep -q "nothing to migrate" "$out"'
 sql "SELECT name || ' ' || applied_at FROM schema_migrations ORDER BY name" > "$tmp/migrations.2"
-check "schema_migrations unchanged by the second run" 'cmp -s "$tmp/migrations.1" "$tmp/migrations.2" && [ "$(wc -l < "$tmp/migrations.1")" = 2 ]'
+check "schema_migrations unchanged by the second run" 'cmp -s "$tmp/migrations.1" "$tmp/migrations.2" && [ "$(wc -l < "$tmp/migrations.1")" = 3 ]'
 check "iadesk_app is neither superuser nor BYPASSRLS" '[ "$(sql "SELECT rolsuper::text || rolbypassrls::text FROM pg_roles WHERE rolname = '"'"'iadesk_app'"'"'")" = falsefalse ]'
 
 # --- Import: the core's parser refuses what it refuses, and nothing is written ----------------------
@@ -220,5 +220,60 @@ check "the app role cannot read session hashes of others" '[ "$(app_sql "$MGR_ID
 check "the audit log is append-only for the app role" '! app_sql "$MGR_ID" "DELETE FROM audit_log" >/dev/null 2>&1'
 check "the audit log is append-only for the owner too" '! sql "UPDATE audit_log SET action = '"'"'x'"'"'" >/dev/null 2>&1'
 check "no diagnosis column anywhere" '[ "$(sql "SELECT count(*) FROM information_schema.columns WHERE table_schema = '"'"'public'"'"' AND column_name ILIKE '"'"'%diagnos%'"'"'")" = 0 ]'
+
+# --- Every personal table, every kind of account: the policies show exactly the rule's rows ----------------
+# The rule (docs/team.md "Who sees what"), computed here as the owner straight from users and
+# role_grants, not through the policies or their functions: a row of organisation O about employee X
+# (plan_versions: about its plan's employee) is visible to an account of O that is not revoked and
+# has HR, or manager of X's current unit, or employee X. A second organisation with the same unit
+# and employee ids (the example imported again), plans with a version in U1 and U2 of both, earlier
+# units that differ from the current one and an account with two roles make a leak across
+# organisations, units or roles show.
+run import --db "$OWNER" --org-name "Annen kommune" "$REPO/examples/fjordvik-small.json"
+ORG2=$(sql "SELECT id FROM organisations WHERE name = 'Annen kommune'")
+check "a second organisation with the same ids is imported" '[ $rc = 0 ] && [ "$(sql "SELECT count(*) FROM employees WHERE org_id = $ORG2 AND id IN ('"'"'E01'"'"', '"'"'E06'"'"')")" = 2 ]'
+for o in 1 "$ORG2"; do
+    sql "INSERT INTO plans(org_id, id, employee, case_start) VALUES ($o, 'P-E02', 'E02', '2026-01-05'), ($o, 'P-E07', 'E07', '2026-01-05')"
+    sql "INSERT INTO plan_versions(org_id, plan_id, number, created, content) VALUES ($o, 'P-E02', 1, '2026-01-06', '{}'), ($o, 'P-E07', 1, '2026-01-06', '{}')"
+    sql "INSERT INTO employee_earlier_units(org_id, employee, unit, until) VALUES ($o, 'E03', 'U2', '2025-06-30'), ($o, 'E08', 'U1', '2025-06-30')"
+done
+HR_ID=$(sql "SELECT id FROM users WHERE email = 'hr@fjordvik.example'")
+TWO_ID=$(sql "INSERT INTO users(org_id, email, password_hash) VALUES (1, 'to-roller@fjordvik.example', 'x') RETURNING id")
+sql "INSERT INTO role_grants(user_id, org_id, role, unit, employee) VALUES ($TWO_ID, 1, 'manager', 'U2', NULL), ($TWO_ID, 1, 'employee', NULL, 'E01')"
+HR_B_ID=$(sql "INSERT INTO users(org_id, email, password_hash) VALUES ($ORG2, 'hr@annen.example', 'x') RETURNING id")
+sql "INSERT INTO role_grants(user_id, org_id, role) VALUES ($HR_B_ID, $ORG2, 'hr')"
+MGR_B_ID=$(sql "INSERT INTO users(org_id, email, password_hash) VALUES ($ORG2, 'leder@annen.example', 'x') RETURNING id")
+sql "INSERT INTO role_grants(user_id, org_id, role, unit) VALUES ($MGR_B_ID, $ORG2, 'manager', 'U1')"
+
+# The rule's rows of a table for an account, as ctids (the same physical rows for every role).
+rule_rows() { # TABLE USER_ID
+    local from="$1 t JOIN employees e ON e.org_id = t.org_id AND e.id = t.employee"
+    [ "$1" = employees ] && from="employees t JOIN employees e ON e.org_id = t.org_id AND e.id = t.id"
+    [ "$1" = plan_versions ] && from="plan_versions t JOIN plans p ON p.org_id = t.org_id AND p.id = t.plan_id
+                                      JOIN employees e ON e.org_id = p.org_id AND e.id = p.employee"
+    sql "SELECT coalesce(string_agg(t.ctid::text, ',' ORDER BY t.ctid), '') FROM $from
+         JOIN users u ON u.id = $2 AND u.revoked_at IS NULL AND u.org_id = t.org_id
+         WHERE EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id
+                       AND (g.role = 'hr' OR (g.role = 'manager' AND g.unit = e.unit)
+                            OR (g.role = 'employee' AND g.employee = e.id)))"
+}
+PERSONAL="employees employee_earlier_units employments absences milestone_events plans plan_versions"
+for who in "hr:$HR_ID" "manager U1:$MGR_ID" "employee E06:$EMP_ID" "tillitsvalgt:$TV2_ID" "revoked:$TV_ID" \
+           "manager U2 and employee E01:$TWO_ID" "HR of the second organisation:$HR_B_ID" \
+           "manager of the second organisation's U1:$MGR_B_ID"; do
+    uid=${who#*:}
+    differ=""
+    for t in $PERSONAL; do
+        [ "$(app_sql "$uid" "SELECT coalesce(string_agg(ctid::text, ',' ORDER BY ctid), '') FROM $t")" = "$(rule_rows "$t" "$uid")" ] \
+            || differ="$differ $t"
+    done
+    check "SQL as ${who%:*}: every personal table shows exactly the rule's rows${differ:+ (differ:$differ)}" '[ -z "$differ" ]'
+done
+check "SQL as the manager of U1: the own organisation's U1 plan and version only" \
+      '[ "$(app_sql "$MGR_ID" "SELECT string_agg(p.org_id || p.id, '"'"','"'"') || '"'"' '"'"' || (SELECT count(*) FROM plan_versions) FROM plans p")" = "1P-E02 1" ]'
+check "SQL as the manager of U1: earlier units by the current unit (E03, not E08)" \
+      '[ "$(app_sql "$MGR_ID" "SELECT string_agg(employee, '"'"','"'"') FROM employee_earlier_units")" = E03 ]'
+check "SQL as HR of the second organisation: its 13 absences, none of the first" \
+      '[ "$(app_sql "$HR_B_ID" "SELECT count(*) || '"'"' '"'"' || count(*) FILTER (WHERE org_id <> '"$ORG2"') FROM absences")" = "13 0" ]'
 
 summary
