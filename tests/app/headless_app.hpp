@@ -90,6 +90,12 @@ public:
             if (it.value("visible", false) && it.value("label", "") == label && it.value("kind", "") != "text") return it;
         return nullptr;
     }
+    // The visible text field labelled `label`, or null: not a column header of the same name.
+    nlohmann::json find_field(const std::string& label) const {
+        for (const auto& it : nlohmann::json::parse(app::probe::items_json()))
+            if (it.value("visible", false) && it.value("label", "") == label && it.value("kind", "") == "input") return it;
+        return nullptr;
+    }
     bool shows(const std::string& label) const { return !find(label).is_null(); }
     // Any visible text that contains `part`.
     bool shows_text_containing(const std::string& part) const {
@@ -116,7 +122,7 @@ public:
     // Types `text` into the text field labelled `label` in place of what it holds (a click to
     // focus it, Ctrl+A, then the characters; an empty `text` clears it).
     void type(const std::string& label, const std::string& text) {
-        click(label);
+        click_item(find_field(label), label);
         ImGuiIO& io = ImGui::GetIO();
         io.AddKeyEvent(ImGuiMod_Ctrl, true);
         io.AddKeyEvent(ImGuiKey_A, true);
@@ -135,7 +141,7 @@ public:
     }
     // The text a field labelled `label` holds in the last frame ("" when there is none).
     std::string value_of(const std::string& label) const {
-        nlohmann::json it = find(label);
+        nlohmann::json it = find_field(label);
         return it.is_null() ? std::string() : it.value("value", std::string());
     }
 
