@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What row-level security costs, in SQL (docs/team.md, "Scaling"; issue 18): a private cluster
+# What row-level security costs, in SQL (docs/team.md, "Scaling"): a private cluster
 # (scripts/pg.sh) in a temporary folder, the migrations up to 0002 applied with psql, a generated
 # register imported (`iadesk generate`), an HR user, a manager of 2 units, a tillitsvalgt and an
 # employee made as the owner; then each query timed as iadesk_app for each of them (BEGIN;

@@ -6,7 +6,8 @@
 #   - Dear ImGui 1.90.1 from Debian's source archive (trixie), through a private apt configuration
 #     that never touches the system's own sources; apt checks the hashes. Unpacked into
 #     third_party/imgui (ignored by git).
-#   - playwright-core from npm, pinned by tests/e2e/package-lock.json.
+#   - playwright-core and axe-core (the browser tests' accessibility checks) from npm, pinned by
+#     tests/e2e/package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -77,12 +78,12 @@ CONF
     log "Dear ImGui unpacked into third_party/imgui"
 fi
 
-# --- playwright-core for the browser tests ------------------------------------------------------
+# --- playwright-core and axe-core for the browser tests ------------------------------------------
 E2E=$ROOT/tests/e2e
 if [ -f "$E2E/node_modules/.package-lock.json" ] && cmp -s "$E2E/package-lock.json" "$E2E/node_modules/.lock-installed"; then
-    log "playwright-core: present"
+    log "playwright-core, axe-core: present"
 else
-    log "installing playwright-core (npm ci)"
+    log "installing playwright-core and axe-core (npm ci)"
     (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
     cp "$E2E/package-lock.json" "$E2E/node_modules/.lock-installed"
 fi

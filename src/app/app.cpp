@@ -337,7 +337,6 @@ void App::draw_navigation() {
     for (const Entry& e : entries) {
         if (ImGui::Selectable(tr(e.key), page_ == e.page, 0, ImVec2(in_menu ? 12 * ImGui::GetFontSize() : 0, 1.8f * ImGui::GetFontSize()))) {
             page_ = e.page;
-            focus_page_ = !ImGui::GetCurrentContext()->NavDisableHighlight; // chosen by keyboard
         }
     }
 }
@@ -514,10 +513,6 @@ void App::draw() {
         ImGui::SameLine();
     }
     probe::set_region("main");
-    if (focus_page_) { // a view chosen with the keyboard: Tab goes on in the page, not the list
-        ImGui::SetNextWindowFocus();
-        focus_page_ = false;
-    }
     ImGui::BeginChild("page", ImVec2(0, -status_h), ImGuiChildFlags_None);
     draw_page(ctx);
     ImGui::EndChild();

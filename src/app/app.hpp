@@ -145,7 +145,6 @@ private:
     GoalsView goals_;            // IA-mål
     PaletteView palette_;
     ShortcutsView shortcuts_;
-    bool focus_page_ = false; // a view was chosen by keyboard: the page takes the focus next frame
     std::vector<Command> pending_;
     std::vector<Problem> refusals_; // edits refused this frame (by a builder or by Document::apply)
     NavigationRequest action_nav_; // navigation asked for by actions (applied with the frame's)

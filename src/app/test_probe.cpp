@@ -29,6 +29,8 @@ struct Item {
     int level = 0;             // headings
     int checked = -1;          // checkboxes: 0/1
     int expanded = -1;         // trees, menus, combos: 0/1
+    ImGuiID tablist = 0;       // tabs: the tab bar's id
+    bool selected = false;     // tabs: the one shown
     bool disabled = false;
 };
 
@@ -127,6 +129,10 @@ void end_frame() {
             if (it.header) j["header"] = true;
         }
         if (it.role) j["role"] = it.role;
+        if (it.tablist != 0) {
+            j["tablist"] = it.tablist;
+            j["selected"] = it.selected;
+        }
         if (it.level > 0) j["level"] = it.level;
         if (it.checked >= 0) j["checked"] = it.checked == 1;
         if (it.expanded >= 0) j["expanded"] = it.expanded == 1;
@@ -224,20 +230,11 @@ unsigned generation() {
 // --- The hook functions imgui.cpp calls when IMGUI_ENABLE_TEST_ENGINE is defined ----------------
 using namespace iadesk::app::probe;
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
-    Probe* p = probe_of(ctx);
-    if (id == 0 || !p) return;
-    Item it;
-    it.id = id;
-    it.rect = bb;
-    it.kind = "item";
-    capture_place(*ctx, *p, it);
-    p->current->push_back(std::move(it));
-}
-
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
-    Item* it = find_current(probe_of(ctx), id);
-    if (!it) return;
+namespace {
+// What ImGui tells of an item (its label and status) onto its record.
+void apply_info(const ImGuiContext& g, Item& item, const char* label, ImGuiItemStatusFlags flags) {
+    Item* it = &item;
+    const ImGuiID id = item.id;
     it->label = visible_label(label);
     if (ImGui::FindWindowByID(id) != nullptr) { // a window's own item (its title bar): not a widget
         it->kind = "window";
@@ -251,6 +248,43 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
         it->expanded = (flags & ImGuiItemStatusFlags_Opened) ? 1 : 0;
     } else {
         it->kind = "button";
+    }
+    if (const ImGuiTabBar* bar = g.CurrentTabBar) { // a tab of the tab bar being drawn
+        for (const ImGuiTabItem& tab : bar->Tabs)
+            if (tab.ID == id) {
+                it->role = "tab";
+                it->tablist = bar->ID;
+                it->selected = bar->SelectedTabId == id;
+            }
+    }
+}
+} // namespace
+
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
+    Probe* p = probe_of(ctx);
+    if (id == 0 || !p) return;
+    Item it;
+    it.id = id;
+    it.rect = bb;
+    it.kind = "item";
+    capture_place(*ctx, *p, it);
+    p->current->push_back(std::move(it));
+    if (p->pending_id == id) {
+        apply_info(*ctx, p->current->back(), p->pending_label.c_str(), p->pending_flags);
+        p->pending_id = 0;
+    }
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    Probe* p = probe_of(ctx);
+    if (!p) return;
+    if (Item* it = find_current(p, id)) {
+        apply_info(*ctx, *it, label, flags);
+    } else { // a tab reports before its ItemAdd (TabItemEx): kept for it
+        p->pending_id = id;
+        p->pending_label = label ? label : "";
+        p->pending_flags = flags;
     }
 }
 

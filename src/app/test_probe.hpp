@@ -10,10 +10,11 @@
 //   plus what views add with note_text() / note_heading() / note_value().
 // - items_json() describes the last completed frame: [{"label","id","kind","x","y","w","h",
 //   "visible","value"?, "region", "role"?, "dialog"?, "dialogId"?, "table"?, "row"?, "col"?, "header"?,
-//   "level"?, "checked"?, "expanded"?, "disabled"?, "focused"?}], where
+//   "level"?, "checked"?, "expanded"?, "tablist"?, "selected"?, "disabled"?, "focused"?}], where
 //   - kind: button, checkbox, input, tree (opens), text, window (a window's title bar), item (anything else);
 //   - role, where kind says too little: heading (with level), alert (an error to announce at
-//     once; kind text), combo (a combo box; value is what it shows);
+//     once; kind text), combo (a combo box; value is what it shows), tab (of the tab bar
+//     "tablist"; "selected": the one shown);
 //   - visible: the item lies inside its window's clip rectangle;
 //   - region: the landmark it is drawn in: banner (menu bar), navigation, main, status (status bar),
 //     dialog (a modal popup: "dialog" is its title), menu (a menu's popup), popup (a combo's list),
@@ -42,6 +43,9 @@ struct Probe {
     std::string last_json = "[]";        // the last completed frame
     unsigned generation = 0;              // bumped when last_json changes
     const char* region = "main";          // set_region(): where the main window's items are drawn
+    unsigned pending_id = 0;              // an item's info that came before the item (a tab)
+    std::string pending_label;
+    int pending_flags = 0;
     Probe();
     ~Probe();
     Probe(const Probe&) = delete;

@@ -8,8 +8,9 @@
 //   the elements that changed. Elements are keyed by widget id (or, for text, by its words) and by
 //   their order among equals, so an element lives as long as its widget.
 // - Structure: landmarks (banner = menu bar, navigation, main, status = the status bar, a live
-//   region), dialogs (aria-modal, named by their title or first text), menus and lists, tables
-//   (rows, column headers, cells), headings h1/h2, and leaves placed exactly over what the canvas
+//   region), dialogs (aria-modal, named by their title or first text), menus and lists, tab bars
+//   (tablist, tab with aria-selected), tables (rows, column headers, cells), headings h1/h2, and
+//   leaves placed exactly over what the canvas
 //   draws (CSS pixels), with transparent text: selecting, finding and copying show on the drawing.
 // - Acting through the DOM acts on the widget: click() on a button, checkbox, tree, menu item or
 //   combo box activates it (iadesk_a11y_activate, on the next frame); focusing a text field starts
@@ -64,6 +65,7 @@ mergeInto(LibraryManager.library, {
       if (it.kind === 'text') return ['span', it.role === 'alert' ? 'alert' : null, false];
       if (it.kind === 'input') return ['input', null, true];
       if (it.role === 'combo') return ['div', 'button', true];
+      if (it.role === 'tab') return ['div', 'tab', true];
       if (it.kind === 'checkbox') return ['div', it.region === 'menu' ? 'menuitemcheckbox' : 'checkbox', true];
       if (it.region === 'menu') return ['div', 'menuitem', true];
       if (it.region === 'popup') return ['div', 'option', true];
@@ -100,7 +102,7 @@ mergeInto(LibraryManager.library, {
       el.__iadeskId = it.id;
       const label = it.label;
       const sig = [label, it.value, css.left, css.top, css.width, css.height, it.checked, it.expanded,
-                   it.disabled, it.visible, it.focused].join('|');
+                   it.selected, it.disabled, it.visible, it.focused].join('|');
       if (sig === n.sig) return n;
       n.sig = sig;
       el.style.left = css.left + 'px';
@@ -124,6 +126,7 @@ mergeInto(LibraryManager.library, {
       } else {
         if (el.textContent !== label) el.textContent = label;
         if (it.checked !== undefined) el.setAttribute('aria-checked', it.checked ? 'true' : 'false');
+        if (it.role === 'tab') el.setAttribute('aria-selected', it.selected ? 'true' : 'false');
         if (it.expanded !== undefined) {
           el.setAttribute('aria-expanded', it.expanded ? 'true' : 'false');
           if (it.region === 'banner') el.setAttribute('aria-haspopup', 'menu');
@@ -197,7 +200,12 @@ mergeInto(LibraryManager.library, {
             reg.el.setAttribute('aria-label', it.dialog || it.label);
           }
           let parent = reg;
-          if (it.table) {
+          if (it.tablist) { // a tab bar's tabs, together
+            const lk = rk + ':l' + it.tablist;
+            const list = container(lk, 'div', 'tablist');
+            if (!list.listed) { list.listed = true; list.children = []; parent.children.push(list.el); }
+            parent = list;
+          } else if (it.table) {
             const tk = rk + ':t' + it.table;
             const t = container(tk, 'div', 'table');
             if (!t.listed) { t.listed = true; t.children = []; parent.children.push(t.el); }

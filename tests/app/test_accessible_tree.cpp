@@ -148,3 +148,24 @@ TEST_CASE("keyboard help: \"?\" outside a text field opens the list of shortcuts
     CHECK(in_region("dialog").empty());
     CHECK(h.value_of("Søk på navn eller nummer") == "?");
 }
+
+TEST_CASE("accessible tree: a tab bar's tabs are tabs of one list, the one shown selected") {
+    test::HeadlessApp h;
+    h.start();
+    h.click("Innstillinger");
+    h.click("Data");
+    std::vector<json> tabs;
+    for (const json& it : in_region("main"))
+        if (it.value("role", "") == "tab") tabs.push_back(it);
+    REQUIRE(tabs.size() >= 2);
+    int selected = 0;
+    for (const json& t : tabs) {
+        CHECK(t["tablist"] == tabs.front()["tablist"]);
+        if (t["selected"] == true) {
+            ++selected;
+            CHECK(t["label"] == "Data");
+        }
+    }
+    CHECK(selected == 1);
+}
+

@@ -93,7 +93,7 @@ export const tests = [
     name: 'measures: choosing a sick-listed employee gives the honest verdict: fits, may fit (with what to check), does not fit',
     fn: (ctx) => withApp(ctx, async (app) => {
       await openMeasures(app);
-      await app.click('Vurder for sykmeldt'); // a combo box
+      await app.click('Vurder for sykmeldt', { kind: 'item' }); // the combo box, not its label above it
       // An employee within the sick-pay year (week 1-52): the phases these measures are for.
       const items = await app.items();
       const entry = items.find((it) => it.visible && it.kind === 'button' && / · uke \d+ · \d+ %$/.test(it.label)

@@ -72,7 +72,7 @@ export const tests = [
         const app = await AppPage.open(context, ctx.url, ctx.artifacts, 'test#/mal');
         await app.frames(3);
         assert.deepEqual(await where(app), { hash: '#/mal', title: 'IA-mål – iadesk' });
-        await app.click('nb');
+        await app.click('Språk: norsk bokmål'); // the language menu (shows "nb")
         await app.click('English');
         await app.frames(3);
         assert.deepEqual(await where(app), { hash: '#/mal', title: 'IA goals – iadesk' });

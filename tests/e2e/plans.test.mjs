@@ -26,7 +26,7 @@ export const tests = [
       assert.equal(plan.versions[0].origin, 'office');
       assert.equal(plan.versions[0].content.tasks[0].description, 'Skjermarbeid');
       await app.find(/^Utkast · versjon 1 · kvalitet 4 av 5/, { kind: 'text' });
-      await app.find('Vurder arbeidsevnen: hva kan arbeidstakeren gjøre nå?', { kind: 'text' });
+      await app.find('⚠ Vurder arbeidsevnen: hva kan arbeidstakeren gjøre nå?', { kind: 'text' }); // a quality hint, as drawn
 
       await scrollTo(app, 'Vurdering av arbeidsevnen nå', 'input');
       await app.type('Vurdering av arbeidsevnen nå', 'Kan arbeide fire timer om dagen.');

@@ -1,5 +1,5 @@
 -- 0003: the policies of 0002 with the same rules (who sees what is unchanged), written so that
--- PostgreSQL evaluates the user's grants once per statement instead of once per row (issue 18).
+-- PostgreSQL evaluates the user's grants once per statement instead of once per row (docs/team.md).
 --
 -- Why: iadesk_user_org(), iadesk_has_role(), iadesk_manager_units() and iadesk_own_employees() are
 -- SECURITY DEFINER, and PostgreSQL never inlines such a function, so in 0002 each call ran for
