@@ -510,10 +510,18 @@ void App::draw() {
         ImGui::BeginChild("navigation", ImVec2(11 * em, -status_h), ImGuiChildFlags_Border);
         draw_navigation();
         ImGui::EndChild();
+        probe::note_label(tr("a11y.navigation")); // the panel, as the keyboard reaches it
         ImGui::SameLine();
     }
     probe::set_region("main");
     ImGui::BeginChild("page", ImVec2(0, -status_h), ImGuiChildFlags_None);
+    // A view shown for the first time (the start, another page, case or employee): the keyboard's
+    // focus goes to the page's first widget, so that Tab goes on there (docs/accessibility.md).
+    if (const Route shown = current_route(); !focused_view_ || !(*focused_view_ == shown)) {
+        focused_view_ = shown;
+        ImGui::FocusWindow(ImGui::GetCurrentWindow());
+        ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
+    }
     draw_page(ctx);
     ImGui::EndChild();
     plans_.keep_committed(ctx, ImGui::GetTime()); // on every page: edits reach the document when the editor is left

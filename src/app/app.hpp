@@ -145,6 +145,7 @@ private:
     GoalsView goals_;            // IA-mål
     PaletteView palette_;
     ShortcutsView shortcuts_;
+    std::optional<Route> focused_view_; // the view the keyboard's focus was last put into (App::draw)
     std::vector<Command> pending_;
     std::vector<Problem> refusals_; // edits refused this frame (by a builder or by Document::apply)
     NavigationRequest action_nav_; // navigation asked for by actions (applied with the frame's)

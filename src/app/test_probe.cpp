@@ -110,8 +110,24 @@ void end_frame() {
     // Keyboard focus is shown only while the keyboard is in use; a field being edited always has it.
     const ImGuiID nav_focus = g.NavDisableHighlight ? 0 : g.NavId;
     const ImGuiID editing = g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId ? g.ActiveId : 0;
+    auto& items = *p->current;
+    for (std::size_t i = 0; i < items.size(); ++i) { // a panel without a name: its heading, else its first text
+        Item& panel = items[i];
+        if (panel.kind != "panel" || !panel.label.empty()) continue;
+        const Item* heading = nullptr;
+        const Item* text = nullptr;
+        const Item* any = nullptr;
+        for (std::size_t j = 0; j < i && !heading; ++j) { // what it holds was recorded before it
+            const Item& in = items[j];
+            if (in.label.empty() || in.kind == "window" || in.kind == "panel" || !panel.rect.Contains(in.rect.GetCenter())) continue;
+            if (in.role && std::string_view(in.role) == "heading") heading = &in;
+            else if (in.kind == "text" && !text) text = &in;
+            else if (!any) any = &in;
+        }
+        if (const Item* name = heading ? heading : text ? text : any) panel.label = name->label;
+    }
     nlohmann::json out = nlohmann::json::array();
-    for (const Item& it : *p->current) {
+    for (const Item& it : items) {
         if (it.label.empty()) continue;
         nlohmann::json j = {{"label", it.label}, {"id", it.id}, {"kind", it.kind},
                             {"x", it.rect.Min.x}, {"y", it.rect.Min.y},
@@ -267,7 +283,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     Item it;
     it.id = id;
     it.rect = bb;
-    it.kind = "item";
+    it.kind = ctx->WithinEndChild ? "panel" : "item"; // EndChild adds a child window as an item of its parent
     capture_place(*ctx, *p, it);
     p->current->push_back(std::move(it));
     if (p->pending_id == id) {

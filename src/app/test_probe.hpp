@@ -11,7 +11,9 @@
 // - items_json() describes the last completed frame: [{"label","id","kind","x","y","w","h",
 //   "visible","value"?, "region", "role"?, "dialog"?, "dialogId"?, "table"?, "row"?, "col"?, "header"?,
 //   "level"?, "checked"?, "expanded"?, "tablist"?, "selected"?, "disabled"?, "focused"?}], where
-//   - kind: button, checkbox, input, tree (opens), text, window (a window's title bar), item (anything else);
+//   - kind: button, checkbox, input, tree (opens), text, window (a window's title bar), panel (a
+//     child window the keyboard enters with Enter and leaves with Escape; named by note_label()
+//     after EndChild, else by its first heading, text or widget), item (anything else);
 //   - role, where kind says too little: heading (with level), alert (an error to announce at
 //     once; kind text), combo (a combo box; value is what it shows), tab (of the tab bar
 //     "tablist"; "selected": the one shown);

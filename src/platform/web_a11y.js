@@ -70,6 +70,7 @@ mergeInto(LibraryManager.library, {
       if (it.region === 'menu') return ['div', 'menuitem', true];
       if (it.region === 'popup') return ['div', 'option', true];
       if (it.kind === 'button' || it.kind === 'tree') return ['div', 'button', true];
+      if (it.kind === 'panel') return ['div', 'group', true]; // pressing it enters it, as Enter does
       return null;
     };
 
@@ -117,6 +118,8 @@ mergeInto(LibraryManager.library, {
         el.__iadeskEditing = editing;
         if (el.value !== (it.value || '') && !el.__iadeskComposing) el.value = it.value || '';
         el.readOnly = !!it.disabled;
+      } else if (tag === 'div' && role === 'group') {
+        el.setAttribute('aria-label', label);
       } else if (it.role === 'combo') {
         el.textContent = it.value || '';
         if (label && label !== it.value) el.setAttribute('aria-label', label + ': ' + (it.value || ''));

@@ -39,7 +39,9 @@ bool has_label(const std::vector<json>& items, const std::string& label, const s
 TEST_CASE("accessible tree: the menu bar, the eight views, the page with its level-1 heading, and the status bar") {
     test::HeadlessApp h;
     h.start();
-    const std::vector<json> nav = in_region("navigation");
+    std::vector<json> nav;
+    for (const json& it : in_region("navigation"))
+        if (it.value("kind", "") == "button") nav.push_back(it);
     const char* views[] = {"Oversikt", "Ansatte", "Oppfølging", "Oppfølgingsplaner", "IA-mål", "Tiltak", "Statistikk", "Innstillinger"};
     CHECK(nav.size() == 8);
     for (const char* v : views) CHECK_MESSAGE(has_label(nav, v, "button"), v);
@@ -169,3 +171,59 @@ TEST_CASE("accessible tree: a tab bar's tabs are tabs of one list, the one shown
     CHECK(selected == 1);
 }
 
+
+namespace {
+void press(test::HeadlessApp& h, ImGuiKey key) {
+    ImGui::GetIO().AddKeyEvent(key, true);
+    h.frames(1);
+    ImGui::GetIO().AddKeyEvent(key, false);
+    h.frames(2);
+}
+std::string focused_label() {
+    for (const json& it : json::parse(app::probe::items_json()))
+        if (it.value("focused", false)) return it.value("region", "") + ":" + it.value("kind", "") + ":" + it.value("label", "");
+    return "";
+}
+} // namespace
+
+TEST_CASE("keyboard: the focus is in the page from the start and after each change of view") {
+    test::HeadlessApp h;
+    h.start();
+    press(h, ImGuiKey_Tab);
+    CHECK_MESSAGE(focused_label().rfind("main:", 0) == 0, "the first Tab stays in the page: " << focused_label());
+    // A case opened with the mouse: the next Tab moves among the case's widgets.
+    json row;
+    for (const json& it : in_region("main"))
+        if (it.contains("table") && it.value("kind", "") == "button" && !it.value("header", false)) {
+            row = it;
+            break;
+        }
+    REQUIRE_FALSE(row.is_null());
+    h.click(row["label"].get<std::string>());
+    REQUIRE(h.shows("Marker utf\xC3\xB8rt"));
+    bool reached = false;
+    for (int i = 0; i < 12 && !reached; ++i) {
+        press(h, ImGuiKey_Tab);
+        reached = focused_label() == "main:button:Marker utf\xC3\xB8rt";
+    }
+    CHECK_MESSAGE(reached, "Tab reaches Marker utført in the case: " << focused_label());
+}
+
+TEST_CASE("keyboard: Escape leaves a panel, Tab moves to the next panel, Enter goes into it; panels are named") {
+    test::HeadlessApp h;
+    h.start();
+    h.click("Ansatte"); // a new view: the focus goes into the page
+    press(h, ImGuiKey_Tab);
+    CHECK(focused_label().rfind("main:", 0) == 0);
+    press(h, ImGuiKey_Escape);
+    CHECK(focused_label() == "main:panel:Ansatte"); // out of the page: the page as a whole, named by its heading
+    std::string list;
+    for (int i = 0; i < 4 && list.empty(); ++i) { // the other panel is the list of views
+        press(h, ImGuiKey_Tab);
+        if (focused_label() == "navigation:panel:Hovedmeny") list = focused_label();
+    }
+    REQUIRE_MESSAGE(!list.empty(), "Tab reaches the list of views: " << focused_label());
+    press(h, ImGuiKey_Enter);
+    press(h, ImGuiKey_Tab);
+    CHECK_MESSAGE(focused_label().rfind("navigation:button:", 0) == 0, "inside the list: " << focused_label());
+}

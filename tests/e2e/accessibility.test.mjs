@@ -134,10 +134,11 @@ export const tests = [
     }, { today: '2026-11-24' }),
   },
   {
-    name: 'accessibility: Tab moves the focus the screen reader announces, "?" lists the shortcuts, and the text on screen can be found and copied',
+    name: 'accessibility: Tab moves the focus the screen reader announces, Escape/Tab/Enter move between panels, "?" lists the shortcuts, and the text on screen can be found and copied',
     fn: (ctx) => withApp(ctx, async (app) => {
       const r = reader(app);
-      await r.press(r.nav().getByRole('button', { name: 'Ansatte', exact: true }));
+      await r.press(r.nav().getByRole('button', { name: 'Statistikk', exact: true }));
+      await r.press(r.nav().getByRole('button', { name: 'Oversikt', exact: true }));
       const seen = [];
       for (let i = 0; i < 4; i++) {
         await app.page.keyboard.press('Tab');
@@ -146,6 +147,26 @@ export const tests = [
       }
       assert.ok(seen.every((s) => s !== null), `each Tab gives a focused element of the mirror: ${seen.join(' | ')}`);
       assert.ok(new Set(seen).size >= 3, `Tab moves on: ${seen.join(' | ')}`);
+      // A view opened puts the focus in its page. Escape leaves the page (announced as a panel named
+      // by its heading), Tab goes on to the list of views, Enter goes into it.
+      assert.ok(await app.page.evaluate(() => !!document.activeElement.closest('main')), 'the focus is in the page');
+      for (let i = 0; i < 3 && !/^group: /.test(await r.focusedName()); i++) { // a field being edited takes one Escape first
+        await app.page.keyboard.press('Escape');
+        await app.frames(3);
+      }
+      assert.match(await r.focusedName(), /^group: Trenger handling denne uken/);
+      for (let i = 0; i < 4 && (await r.focusedName()) !== 'group: Hovedmeny'; i++) {
+        await app.page.keyboard.press('Tab');
+        await app.frames(3);
+      }
+      assert.equal(await r.focusedName(), 'group: Hovedmeny', 'Tab reaches the list of views');
+      await app.page.keyboard.press('Enter');
+      await app.frames(3);
+      await app.page.keyboard.press('Tab');
+      await app.frames(3);
+      const inList = await app.page.evaluate(() => !!(document.activeElement && document.activeElement.closest('nav')));
+      assert.ok(inList, `inside the list after Enter: ${await r.focusedName()}`);
+
       // "?" opens the keyboard help, a dialog that lists the registry's shortcuts; Escape closes it.
       await app.page.keyboard.press('Escape'); // leave any field
       await app.frames(2);
@@ -221,5 +242,50 @@ export const tests = [
       assert.ok(await app.page.getByRole('main').getByRole('table').count() >= 1, 'Oversikt is a table');
       await app.screenshot('wide-1366x768-oversikt');
     }, { today: '2026-11-24', viewport: { width: 1366, height: 768 } }),
+  },
+  {
+    name: 'accessibility: the keyboard alone (no mouse, no mirror clicks) opens a case from Oversikt and marks a milestone done',
+    fn: (ctx) => withApp(ctx, async (app) => {
+      const r = reader(app);
+      const page = app.page;
+      await app.find(/^Trenger handling denne uken/, { kind: 'text' });
+      const key = async (k) => { await page.keyboard.press(k); await app.frames(3); };
+      // Tab until the focused element's "role: name" is what `wanted` (a RegExp or a test) accepts; a
+      // panel (group) on the way that `enter` accepts is entered with Enter. Gives up after 60 keys.
+      const reach = async (wanted, enter = () => false) => {
+        const ok = (n) => (wanted instanceof RegExp ? wanted.test(n) : wanted(n));
+        const seen = [];
+        for (let i = 0; i < 60; i++) {
+          const name = await r.focusedName();
+          seen.push(name);
+          if (name && ok(name)) return name;
+          if (name && name.startsWith('group: ') && enter(name)) await key('Enter');
+          else await key('Tab');
+        }
+        throw new Error(`the keyboard did not reach ${wanted}; on the way: ${seen.join(' | ')}`);
+      };
+      const doc = await app.document();
+      const names = new Set(doc.employees.map((e) => e.name));
+      // The focus starts in the page: on into the table's panel, onto a case's row.
+      const row = await reach((n) => n.startsWith('button: ') && names.has(n.slice('button: '.length)),
+                              (n) => n !== 'group: Hovedmeny' && !n.startsWith('group: Trenger handling denne uken'));
+      const name = row.slice('button: '.length);
+      assert.ok(names.has(name), `a case's row has the focus: ${row}`);
+      await key('Enter');
+      await app.find(name, { kind: 'text' }); // the case's heading
+      const before = doc.milestone_events.length;
+      // The case's page has the focus: on to "Marker utført" of its first open milestone.
+      await reach(/^button: Marker utført$/);
+      await key('Enter');
+      await page.getByRole('dialog').waitFor({ state: 'attached', timeout: 5000 });
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('20.11.2026', { delay: 20 });
+      await app.settle();
+      await key('Enter');
+      await app.find('Utført 20.11.2026', { kind: 'text' });
+      const after = await app.document();
+      assert.equal(after.milestone_events.length, before + 1, 'the mark is stored');
+      assert.ok(after.milestone_events.some((e) => e.date === '2026-11-20' && e.status === 'done'));
+    }, { today: '2026-11-24' }),
   },
 ];

@@ -3,6 +3,7 @@
 #include "app/format.hpp"
 #include "app/theme.hpp"
 #include "app/tr_format.hpp"
+#include "app/test_probe.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/dropout.hpp"
 
@@ -66,11 +67,13 @@ void EmployeesView::draw(ViewContext& ctx) {
     ImGui::BeginChild("employee-list", ImVec2(list_width, 0));
     draw_list(ctx);
     ImGui::EndChild();
+    probe::note_label(tr("panel.employee_list")); // the panel as the keyboard enters it (test_probe.hpp)
     if (has_editor) {
         ImGui::SameLine(0, em);
         ImGui::BeginChild("employee-editor", ImVec2(0, 0), ImGuiChildFlags_Border);
         draw_editor(ctx);
         ImGui::EndChild();
+        probe::note_label(tr("panel.employee_editor"));
     }
     (void)em;
 }

@@ -100,6 +100,7 @@ void GoalsView::draw(ViewContext& ctx) {
     else if (tab == 1) draw_meetings(ctx);
     else draw_reports(ctx);
     ImGui::EndChild();
+    probe::note_label(tr("panel.goals")); // the panel as the keyboard enters it (test_probe.hpp)
     if (editor) {
         ImGui::SameLine(0, em);
         ImGui::BeginChild("goals-editor", ImVec2(0, 0), ImGuiChildFlags_Border);
@@ -107,6 +108,7 @@ void GoalsView::draw(ViewContext& ctx) {
         else if (goal.open) draw_goal_editor(ctx);
         else draw_activity_editor(ctx);
         ImGui::EndChild();
+        probe::note_label(tr("panel.goal_editor"));
     }
 }
 

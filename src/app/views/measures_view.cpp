@@ -4,6 +4,7 @@
 #include "app/format.hpp"
 #include "app/theme.hpp"
 #include "app/tr_format.hpp"
+#include "app/test_probe.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
@@ -120,6 +121,7 @@ void MeasuresView::draw(ViewContext& ctx) {
     ImGui::BeginChild("measures-results", ImVec2(list_w, 0), ImGuiChildFlags_None);
     draw_results(ctx);
     ImGui::EndChild();
+    probe::note_label(tr("panel.measure_results")); // the panel as the keyboard enters it (test_probe.hpp)
     ImGui::PopStyleColor();
     ImGui::SameLine(0, em);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(1.2f * em, 1.0f * em));
@@ -127,6 +129,7 @@ void MeasuresView::draw(ViewContext& ctx) {
     ImGui::PopStyleVar();
     draw_detail(ctx);
     ImGui::EndChild();
+    probe::note_label(tr("panel.measure_detail"));
 }
 
 void MeasuresView::draw_search_row(ViewContext& ctx) {

@@ -140,10 +140,12 @@ void PlanEditorView::draw_editor(ViewContext& ctx) {
         sync_dates();
     }
     ImGui::EndChild();
+    probe::note_label(tr("panel.plan_parts")); // the panel as the keyboard enters it (test_probe.hpp)
     ImGui::SameLine();
     ImGui::BeginChild("plan-side", ImVec2(0, 0), ImGuiChildFlags_Border);
     draw_side(ctx, *p, may_edit);
     ImGui::EndChild();
+    probe::note_label(tr("panel.plan_side"));
     draw_popups(ctx, *p);
 }
 

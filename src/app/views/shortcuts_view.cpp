@@ -16,7 +16,8 @@ namespace {
 constexpr const char* kGeneralKeys[][2] = {
     {"keys.tab", "keys.tab_does"},       {"keys.enter", "keys.enter_does"},
     {"keys.arrows", "keys.arrows_does"}, {"keys.escape", "keys.escape_does"},
-    {"keys.alt", "keys.alt_does"},       {"keys.help", "keys.help_does"},
+    {"keys.panels", "keys.panels_does"}, {"keys.alt", "keys.alt_does"},
+    {"keys.help", "keys.help_does"},
 };
 
 void row(const char* what, const std::string& keys) {
