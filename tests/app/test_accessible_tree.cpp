@@ -209,7 +209,7 @@ TEST_CASE("keyboard: the focus is in the page from the start and after each chan
     CHECK_MESSAGE(reached, "Tab reaches Marker utført in the case: " << focused_label());
 }
 
-TEST_CASE("keyboard: Escape leaves a panel, Tab moves to the next panel, Enter goes into it; panels are named") {
+TEST_CASE("keyboard: Escape leaves a panel, Tab moves to the next panel, Enter goes into it, and panels are named") {
     test::HeadlessApp h;
     h.start();
     h.click("Ansatte"); // a new view: the focus goes into the page

@@ -190,7 +190,7 @@ export const tests = [
     }, { today: '2026-11-24' }),
   },
   {
-    name: 'narrow screens: on a 390 x 844 phone the views are in a menu, Oversikt shows stacked rows, and a milestone is marked done',
+    name: 'narrow screens: on a 390 x 844 phone the views are in a menu, Oversikt shows stacked rows, and a manager marks a milestone done',
     fn: (ctx) => withApp(ctx, async (app) => {
       const page = app.page;
       const width = 390;
@@ -213,6 +213,15 @@ export const tests = [
       const first = (await app.items()).find((it) => it.region === 'main' && it.kind === 'button' &&
                                                     doc.employees.some((e) => e.name === it.label));
       assert.ok(first, 'a case is listed by name');
+      // As the manager of that employee's unit, as on a manager's phone.
+      const unit = doc.units.find((u) => u.id === doc.employees.find((e) => e.name === first.label).unit);
+      // (Through the mirror, as a phone's screen reader would: a submenu chased with a finger on a
+      // 390 px screen opens its neighbour on the way.)
+      const r = reader(app);
+      await r.press(page.getByRole('banner').getByRole('button', { name: 'Rolle: HR / arbeidsgiver' }));
+      await r.press(page.getByRole('option', { name: 'Nærmeste leder for' }));
+      await r.press(page.getByRole('menuitem', { name: unit.name, exact: true }));
+      await app.find(`Rolle: Nærmeste leder (${unit.name})`, { kind: 'text' });
       await app.click(first.label, { kind: 'button' });
 
       // The case, its milestones stacked; "Marker utført" on the first open one; the dialog fits.
