@@ -13,7 +13,8 @@
 //   a ring buffer in src/platform/web.cpp), median and p95, while the mouse wheel scrolls the
 //   employee list (Ansatte) and the Oversikt, one wheel step per drawn frame; and of that the UI
 //   part (ImGui::NewFrame to ImGui::Render: input, the app's views, layout, draw lists) without
-//   the WebGL calls of ImGui's OpenGL backend, which SwiftShader runs on the CPU;
+//   the WebGL calls of ImGui's OpenGL backend, which SwiftShader runs on the CPU; and of the
+//   frame, the accessible mirror (the records' JSON and the DOM update of web_a11y.js);
 // - autosave: the organisation name is changed under Innstillinger; from the first keystroke until
 //   the snapshot is written and copied to IndexedDB: the longest frame function, the main thread's
 //   tasks of 50 ms or more (the longtask observer; JavaScript outside the frame function too, such
@@ -62,9 +63,14 @@ async function uiTimes(app, first, last) {
   const xs = await app.page.evaluate(([f, l]) => window.iadeskTest.uiTimes(f, l), [first, last]);
   return xs.filter((x) => x >= 0);
 }
-// Frame and UI times of frames first..last, summarised.
+async function mirrorTimes(app, first, last) {
+  const xs = await app.page.evaluate(([f, l]) => window.iadeskTest.mirrorTimes(f, l), [first, last]);
+  return xs.filter((x) => x >= 0);
+}
+// Frame, UI and accessible-mirror times of frames first..last, summarised.
 async function frameSummary(app, first, last) {
-  return { ...summary(await frameTimes(app, first, last)), ui: summary(await uiTimes(app, first, last)) };
+  return { ...summary(await frameTimes(app, first, last)), ui: summary(await uiTimes(app, first, last)),
+           mirror: summary(await mirrorTimes(app, first, last)) };
 }
 
 // Scrolls with the mouse wheel at (x, y): `steps` wheel events of `dy` pixels, each followed by
@@ -236,7 +242,8 @@ console.log(`  the browser's first WebGL context on a blank page, freshly launch
 for (const [k, name] of [['scrollEmployees', 'scroll Ansatte'], ['scrollOverview', 'scroll Oversikt'], ['idleOverview', 'idle Oversikt']]) {
   const s = result[k];
   console.log(`  ${name}: ${s.frames} frames, C++ frame time median ${f(s.median)} ms, p95 ${f(s.p95)} ms, max ${f(s.max)} ms; ` +
-              `UI part (without WebGL) median ${f(s.ui.median)} ms, p95 ${f(s.ui.p95)} ms`);
+              `UI part (without WebGL) median ${f(s.ui.median)} ms, p95 ${f(s.ui.p95)} ms; ` +
+              `accessible mirror median ${f(s.mirror.median)} ms, p95 ${f(s.mirror.p95)} ms`);
 }
 console.log(`  autosave: longest frame ${f(result.autosave.longestFrameMs)} ms (UI part ${f(result.autosave.longestUiMs)} ms), ` +
             `main-thread tasks >= 50 ms: ${result.autosave.longTasks} (longest ${f(result.autosave.longestTaskMs)} ms), ` +

@@ -81,11 +81,13 @@ void frame(void* arg) {
     else p.draw_app(p.app);
     ImGui::Render();
     const double ui_ms = emscripten_get_now() - ui_start;
+    const double mirror_start = emscripten_get_now();
     app::probe::end_frame();
     if (app::probe::generation() != p.mirror_generation) { // only when the records changed
         p.mirror_generation = app::probe::generation();
         js_a11y_update(app::probe::items_json().c_str(), p.app.landmark_labels_json().c_str());
     }
+    const double mirror_ms = emscripten_get_now() - mirror_start;
 
     glViewport(0, 0, p.fb_width, p.fb_height);
     glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
@@ -104,6 +106,7 @@ void frame(void* arg) {
     if (!p.app.document_open()) return;
     if (p.frame == 0) js_mark_startup("documentReady");
     p.ui_ms[p.frame % 1024] = ui_ms;
+    p.mirror_ms[p.frame % 1024] = mirror_ms;
     p.frame_ms[p.frame % 1024] = emscripten_get_now() - frame_start;
     ++p.frame;
 }

@@ -76,6 +76,7 @@ struct WebPage {
     // screen's frames compile only what they run; the app's code compiles when the data opens.
     void (*draw_app)(app::App&) = [](app::App& a) { a.draw(); };
     double frame_ms[1024] = {}; // C++ time in frame() per drawn frame, by frame % 1024 (test API)
+    double mirror_ms[1024] = {}; // of that, the accessible mirror: the records' JSON and the DOM update
     double ui_ms[1024] = {};    // of that, ImGui's and the app's part (NewFrame to Render), without GL
 };
 

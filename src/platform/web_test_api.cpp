@@ -31,6 +31,11 @@ EMSCRIPTEN_KEEPALIVE double iadesk_test_ui_ms(unsigned f) {
     return g_page->ui_ms[f % 1024];
 }
 
+EMSCRIPTEN_KEEPALIVE double iadesk_test_mirror_ms(unsigned f) {
+    if (!g_page || f >= g_page->frame || g_page->frame - f > 1024) return -1;
+    return g_page->mirror_ms[f % 1024];
+}
+
 EMSCRIPTEN_KEEPALIVE int iadesk_test_started() { return g_page && g_page->app.document_open() ? 1 : 0; }
 
 // Input events ImGui has queued but not processed yet (it trickles fast key presses over frames).

@@ -26,6 +26,12 @@ mergeInto(LibraryManager.library, {
         for (let f = first; f <= last; f++) out.push(Module._iadesk_test_frame_ms(f));
         return out;
       },
+      // Of that, the accessible mirror (the records' JSON and the DOM update, web_a11y.js), per frame.
+      mirrorTimes: (first, last) => {
+        const out = [];
+        for (let f = first; f <= last; f++) out.push(Module._iadesk_test_mirror_ms(f));
+        return out;
+      },
       // Of that, the time from ImGui::NewFrame to ImGui::Render (the app's own work), per frame.
       uiTimes: (first, last) => {
         const out = [];

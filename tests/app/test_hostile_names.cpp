@@ -16,7 +16,8 @@ using namespace iadesk;
 
 namespace {
 
-const std::vector<std::string> kHostile = {"A##B", "###", "%s%s%n"};
+// The last one: quotes and a backslash, which the recorded widgets write out escaped (test_probe.cpp).
+const std::vector<std::string> kHostile = {"A##B", "###", "%s%s%n", "Kari \"Kiki\" Nord\\vik"};
 const std::vector<std::string> kPages = {"Oversikt",  "Ansatte", "Oppfølging",        "Statistikk",
                                          "Tiltak",    "IA-mål",  "Oppfølgingsplaner", "Innstillinger"};
 
