@@ -123,6 +123,23 @@ TEST_CASE("narrow screens: no sidebar, the views behind \"Meny\", Oversikt as st
         if (it.value("label", "").find(" \xC2\xB7 uke ") != std::string::npos) ++cards; // "Unit · uke 5 · 100 %"
     }
     CHECK(cards >= 3);
+    // Ansatte: stacked rows too; an employee's card is shown alone, with the way back.
+    h.click("Meny");
+    h.click("Ansatte");
+    const Dataset& data = h.app->document().data;
+    std::string name;
+    for (const json& it : in_region("main")) {
+        CHECK_MESSAGE(it["x"].get<float>() + it["w"].get<float>() <= 391.0f, it["label"].get<std::string>());
+        CHECK_FALSE(it.contains("table"));
+        for (const Employee& e : data.employees)
+            if (name.empty() && it.value("kind", "") == "button" && it.value("label", "") == e.name) name = e.name;
+    }
+    REQUIRE_FALSE(name.empty());
+    h.click(name);
+    CHECK(h.shows("\xE2\x80\xB9 Alle ansatte"));
+    CHECK(h.find_field("Navn")["value"] == name);
+    h.click("\xE2\x80\xB9 Alle ansatte");
+    CHECK(h.shows(name));
     h.click("Meny");
     h.click("Statistikk");
     CHECK(h.shows("Sykefravær per enhet og kvartal"));

@@ -63,6 +63,18 @@ void EmployeesView::draw(ViewContext& ctx) {
     const float em = ImGui::GetFontSize();
     ui::heading(ctx.theme.fonts.heading, tr("employees.title"));
     const bool has_editor = !selected.empty() || form.is_new;
+    if (has_editor && ui::compact_layout()) { // a narrow screen: the card alone, with the way back
+        if (ImGui::Button(tr("employees.back"))) {
+            selected.clear();
+            form = EmployeeForm{};
+            return;
+        }
+        ImGui::BeginChild("employee-editor", ImVec2(0, 0), ImGuiChildFlags_Border);
+        draw_editor(ctx);
+        ImGui::EndChild();
+        probe::note_label(tr("panel.employee_editor"));
+        return;
+    }
     const float list_width = has_editor ? ImGui::GetContentRegionAvail().x * 0.52f : 0.0f;
     ImGui::BeginChild("employee-list", ImVec2(list_width, 0));
     draw_list(ctx);
@@ -102,14 +114,18 @@ void EmployeesView::draw_list(ViewContext& ctx) {
         if (ui::primary_button(tr("employees.new"))) start_new(ctx);
         ImGui::EndDisabled();
         if (!any_unit) ui::label_text(tr("employees.no_units"));
-        else ImGui::SameLine();
+        else ui::same_line_if_wide();
     }
     if (ui::search_box(tr("employees.search_hint"), "employee-search", search, 12)) order_dirty = true;
-    ImGui::SameLine();
+    ui::same_line_if_wide();
     if (ui::unit_filter_combo("##emp-unit", data, unit_filter, 11)) order_dirty = true;
-    ImGui::SameLine();
+    ui::same_line_if_wide();
     if (ImGui::Checkbox(tr("employees.only_sick"), &only_sick)) order_dirty = true;
     if (order_dirty) rebuild_order(ctx);
+    if (ui::compact_layout()) {
+        draw_cards(ctx);
+        return;
+    }
 
     if (!ui::begin_list_table("employees", col_count, "employees.count", order.size(), data.employees.size(),
                               key_for_role("employees.empty", ctx.derived.role.kind).c_str()))

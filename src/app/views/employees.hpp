@@ -80,6 +80,7 @@ struct EmployeesView {
 private:
     void rebuild_order(const ViewContext& ctx);
     void draw_list(ViewContext& ctx);
+    void draw_cards(ViewContext& ctx); // the list on a narrow screen (employee_cards.cpp)
     void draw_editor(ViewContext& ctx);
     void draw_unit_and_moves(ViewContext& ctx, const Employee& e, bool editable);
     void draw_end_reason(EmploymentRow& r, bool editable);
