@@ -20,31 +20,27 @@ void EmployeesView::draw_cards(ViewContext& ctx) {
         return;
     }
     ImGui::BeginChild("employee-cards", ImVec2(0, 0), ImGuiChildFlags_None);
-    ImGuiListClipper clipper; // every row has the same height: the clipper measures the first
-    clipper.Begin(static_cast<int>(order.size()));
-    while (clipper.Step()) {
-        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-            const auto index = static_cast<std::size_t>(order[static_cast<std::size_t>(row)]);
-            const Employee& e = data.employees[index];
-            ui::push_id(e.id);
-            ImGui::BeginGroup();
-            if (ui::selectable(e.name, "card", selected == e.id)) {
-                selected = e.id;
-                load_form(ctx, e);
-            }
-            std::string status = tr("employees.at_work");
-            if (const int s = ctx.derived.schedule_of_employee[index]; s >= 0) {
-                const SicknessCase& c = *ctx.derived.schedules[static_cast<std::size_t>(s)].sickness_case;
-                status = fmt::format("{} {}", tr("employees.sick_week"), c.week_on(ctx.today));
-            }
-            ui::text_ellipsis(trf("employees.card", fmt::arg("unit", ctx.derived.unit_name(data, e.unit)),
-                                  fmt::arg("percent", format_decimal(position_share_on(e, ctx.today) * 100.0, 0, ctx.language) + " %"),
-                                  fmt::arg("status", status)).c_str());
-            ImGui::EndGroup();
-            ImGui::Separator();
-            ImGui::PopID();
+    ui::visible_rows(order.size(), [&](std::size_t row) { // every row has the same height
+        const auto index = static_cast<std::size_t>(order[row]);
+        const Employee& e = data.employees[index];
+        ui::push_id(e.id);
+        ImGui::BeginGroup();
+        if (ui::selectable(e.name, "card", selected == e.id)) {
+            selected = e.id;
+            load_form(ctx, e);
         }
-    }
+        std::string status = tr("employees.at_work");
+        if (const int s = ctx.derived.schedule_of_employee[index]; s >= 0) {
+            const SicknessCase& c = *ctx.derived.schedules[static_cast<std::size_t>(s)].sickness_case;
+            status = fmt::format("{} {}", tr("employees.sick_week"), c.week_on(ctx.today));
+        }
+        ui::text_ellipsis(trf("employees.card", fmt::arg("unit", ctx.derived.unit_name(data, e.unit)),
+                              fmt::arg("percent", format_decimal(position_share_on(e, ctx.today) * 100.0, 0, ctx.language) + " %"),
+                              fmt::arg("status", status)).c_str());
+        ImGui::EndGroup();
+        ImGui::Separator();
+        ImGui::PopID();
+    });
     ImGui::EndChild();
 }
 

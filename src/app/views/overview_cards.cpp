@@ -20,33 +20,29 @@ void OverviewView::draw_cards(ViewContext& ctx, const char* empty_key) {
         return;
     }
     ImGui::BeginChild("overview-cards", ImVec2(0, 0), ImGuiChildFlags_None);
-    ImGuiListClipper clipper; // every card has the same height: the clipper measures the first
-    clipper.Begin(static_cast<int>(order.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const OverviewRow& r = d.rows[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])];
-            const Employee& e = data.employees[static_cast<std::size_t>(r.employee)];
-            ui::push_id(e.id);
-            ImGui::BeginGroup();
-            if (ui::selectable(e.name, "card", false)) ctx.navigate.open_case_employee = e.id;
-            ui::text_ellipsis(trf("overview.card_case", fmt::arg("unit", d.unit_name(data, e.unit)),
-                                  fmt::arg("week", r.week), fmt::arg("grade", r.grade)).c_str());
-            if (r.next) {
-                ui::text_ellipsis(ctx.language == Language::nb ? r.next->rule->label_nb.c_str() : r.next->rule->label_en.c_str());
-                ui::status_tag(r.next->status);
-                if (r.next->has_due()) {
-                    ImGui::SameLine();
-                    ui::text(fmt::format("{} ({})", format_date(r.next->due, ctx.language), relative_days(r.next->due, ctx.today)).c_str());
-                }
-            } else {
-                ui::muted_line(tr("overview.nothing_due"));
-                ImGui::Dummy(ImVec2(0, ImGui::GetFrameHeight())); // the same height as a card with a milestone
+    ui::visible_rows(order.size(), [&](std::size_t i) { // every row has the same height
+        const OverviewRow& r = d.rows[static_cast<std::size_t>(order[i])];
+        const Employee& e = data.employees[static_cast<std::size_t>(r.employee)];
+        ui::push_id(e.id);
+        ImGui::BeginGroup();
+        if (ui::selectable(e.name, "card", false)) ctx.navigate.open_case_employee = e.id;
+        ui::text_ellipsis(trf("overview.card_case", fmt::arg("unit", d.unit_name(data, e.unit)),
+                              fmt::arg("week", r.week), fmt::arg("grade", r.grade)).c_str());
+        if (r.next) {
+            ui::text_ellipsis(ctx.language == Language::nb ? r.next->rule->label_nb.c_str() : r.next->rule->label_en.c_str());
+            ui::status_tag(r.next->status);
+            if (r.next->has_due()) {
+                ImGui::SameLine();
+                ui::text(fmt::format("{} ({})", format_date(r.next->due, ctx.language), relative_days(r.next->due, ctx.today)).c_str());
             }
-            ImGui::EndGroup();
-            ImGui::Separator();
-            ImGui::PopID();
+        } else {
+            ui::muted_line(tr("overview.nothing_due"));
+            ImGui::Dummy(ImVec2(0, ImGui::GetFrameHeight())); // the same height as a card with a milestone
         }
-    }
+        ImGui::EndGroup();
+        ImGui::Separator();
+        ImGui::PopID();
+    });
     ImGui::EndChild();
 }
 
