@@ -13,6 +13,8 @@
 
 #include <httplib.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <functional>
 
 namespace iadesk::server {
@@ -23,8 +25,23 @@ struct Session {
     std::string csrf;
 };
 
+// Wakes the long-polls of GET /api/changes when this process committed a change (http_sync.cpp).
+class ChangeFeed {
+public:
+    void notify();
+    std::uint64_t generation();
+    // Returns when the generation differs from `seen`, or at `until`.
+    void wait_for_change(std::uint64_t seen, std::chrono::steady_clock::time_point until);
+
+private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::uint64_t generation_ = 0;
+};
+
 struct Api {
     ConnectionPool& pool;
+    ChangeFeed& feed;
     const ServeOptions& options;
     // A hash of a random password, verified against when the e-mail is unknown, so that a login
     // for an unknown address takes as long as one with a wrong password.
@@ -47,5 +64,6 @@ bool has_role(pqxx::work& tx, std::string_view role);
 void add_auth_routes(httplib::Server& http, Api& api);   // http_auth.cpp
 void add_user_routes(httplib::Server& http, Api& api);   // http_users.cpp
 void add_data_routes(httplib::Server& http, Api& api);   // http_data.cpp
+void add_sync_routes(httplib::Server& http, Api& api);   // http_sync.cpp
 
 } // namespace iadesk::server

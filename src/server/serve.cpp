@@ -32,13 +32,18 @@ int run_serve(const ServeOptions& o) {
         }
     }
     ConnectionPool pool(o.url);
-    Api api{pool, o, hash_password(random_hex(16))};
+    ChangeFeed feed;
+    Api api{pool, feed, o, hash_password(random_hex(16))};
     httplib::Server http;
+    // Long-polls (GET /api/changes?wait=) hold a thread while they wait; cpp-httplib's default pool
+    // is 8 threads. 64 keeps room for about 50 waiting clients beside the requests that work.
+    http.new_task_queue = [] { return new httplib::ThreadPool(64); };
     http.set_payload_max_length(1 << 20);
     http.set_read_timeout(10, 0);
     add_auth_routes(http, api);
     add_user_routes(http, api);
     add_data_routes(http, api);
+    add_sync_routes(http, api);
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
         guarded(res, [&] { std::rethrow_exception(ep); });
     });

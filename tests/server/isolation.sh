@@ -9,37 +9,17 @@
 # The fixture, by unit (examples/fjordvik-small.json): U1 Sykehjem Nord E01-E05, U2 Skole Vest
 # E06-E10, U3 Barnehage Sentrum E11-E12. U1's absences: E01 1, E02 2, E03 2, E04 2, E05 1 = 8.
 source "$(dirname "$0")/../cli/lib.sh" "$@"
-SERVER=$IADESK
-PG="bash $REPO/scripts/pg.sh"
-chmod 755 "$tmp" # the postgres user works in $tmp/pg
-export PG_FSYNC=off
-# Debian's python3 (scripts/setup.sh) before any wrapper on PATH: a pyenv shim costs ~1 s a call.
-PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
-
-at_exit '[ -f "$tmp/server.pid" ] && kill "$(cat "$tmp/server.pid")" 2>/dev/null; $PG stop "$tmp/pg" >/dev/null 2>&1'
-OWNER=$($PG start "$tmp/pg") || { fail_now "pg.sh start"; summary; }
-APP=$($PG url "$tmp/pg" iadesk_app)
-sql() { psql "$OWNER" -v ON_ERROR_STOP=1 -tAq -c "$1"; }
-# app_sql USER_ID SQL: SQL as iadesk_app in one transaction, after set_config('iadesk.user_id').
-app_sql() {
-    psql "$APP" -v ON_ERROR_STOP=1 -tAq <<SQL
-BEGIN;
-\\o /dev/null
-SELECT set_config('iadesk.user_id', '$1', true);
-\\o
-$2;
-COMMIT;
-SQL
-}
+source "$(dirname "$0")/lib/team.sh"
+team_start_cluster
 
 # --- Migrations: the second run changes nothing ----------------------------------------------------
 run migrate --db "$OWNER"
-check "first migrate applies 0001, 0002 and 0003" '[ $rc = 0 ] && grep -q 0001_schema "$out" && grep -q 0002_access "$out" && grep -q 0003_fast_policies "$out"'
+check "first migrate applies 0001 to 0004" '[ $rc = 0 ] && grep -q 0001_schema "$out" && grep -q 0002_access "$out" && grep -q 0003_fast_policies "$out" && grep -q 0004_sync "$out"'
 sql "SELECT name || ' ' || applied_at FROM schema_migrations ORDER BY name" > "$tmp/migrations.1"
 run migrate --db "$OWNER"
 check "second migrate does nothing" '[ $rc = 0 ] && grep -q "nothing to migrate" "$out"'
 sql "SELECT name || ' ' || applied_at FROM schema_migrations ORDER BY name" > "$tmp/migrations.2"
-check "schema_migrations unchanged by the second run" 'cmp -s "$tmp/migrations.1" "$tmp/migrations.2" && [ "$(wc -l < "$tmp/migrations.1")" = 3 ]'
+check "schema_migrations unchanged by the second run" 'cmp -s "$tmp/migrations.1" "$tmp/migrations.2" && [ "$(wc -l < "$tmp/migrations.1")" = 4 ]'
 check "iadesk_app is neither superuser nor BYPASSRLS" '[ "$(sql "SELECT rolsuper::text || rolbypassrls::text FROM pg_roles WHERE rolname = '"'"'iadesk_app'"'"'")" = falsefalse ]'
 
 # --- Import: the core's parser refuses what it refuses, and nothing is written ----------------------
@@ -56,37 +36,13 @@ HR_PW=$(tail -n 1 "$out")
 check "create-admin prints a one-time password" '[ $rc = 0 ] && [ ${#HR_PW} = 20 ]'
 check "only the password's argon2id hash is stored" '[ "$(sql "SELECT (password_hash LIKE '"'"'\$argon2id\$%'"'"')::text FROM users")" = true ]'
 
-"$SERVER" serve --db "$APP" --port 0 --port-file "$tmp/port" >"$tmp/server.log" 2>&1 &
-echo $! > "$tmp/server.pid"
-for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.1; done
-[ -s "$tmp/port" ] || { fail_now "the server did not start: $(cat "$tmp/server.log")"; summary; }
-BASE=http://127.0.0.1:$(cat "$tmp/port")
-
-# http JAR METHOD PATH [BODY] [CSRF]: the status in $code, the body in $body.
-http() {
-    local jar=$1 method=$2 path=$3 data=${4:-} csrf=${5:-}
-    local args=(-s -o "$tmp/body" -D "$tmp/headers" -w '%{http_code}' -b "$tmp/$jar" -c "$tmp/$jar" -X "$method")
-    [ "$method" = POST ] && args+=(-H 'Content-Type: application/json' --data "$data")
-    [ -n "$csrf" ] && args+=(-H "X-CSRF-Token: $csrf")
-    code=$(curl "${args[@]}" "$BASE$path")
-    body=$(cat "$tmp/body")
-}
-js() { "$PY" -c "import json,sys; d=json.load(sys.stdin); print($1)" <<<"$body"; }
-# login JAR EMAIL PASSWORD: sets $csrf
-login() {
-    http "$1" POST /api/login "{\"email\": \"$2\", \"password\": \"$3\"}"
-    csrf=$( [ "$code" = 200 ] && js 'd["csrf_token"]' )
-}
+team_start_server
 
 login hr.jar hr@fjordvik.example "$HR_PW"
 HR_CSRF=$csrf
 check "HR logs in (e-mail case ignored)" '[ "$code" = 200 ] && [ ${#HR_CSRF} = 64 ]'
 check "the cookie is HttpOnly, SameSite=Strict, Path=/, 64 hex digits" 'grep -qiE "^set-cookie: iadesk_session=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200" "$tmp/headers"'
 check "only the token's hash is stored" '[ "$(sql "SELECT count(*) FROM sessions WHERE encode(token_hash, '"'"'hex'"'"') = '"'"'$(grep -oiE "iadesk_session=[0-9a-f]{64}" "$tmp/headers" | cut -d= -f2)'"'"'")" = 0 ] && [ "$(sql "SELECT count(*) FROM sessions")" = 1 ]'
-invite() { # invite EMAIL JSON-ROLE-PART: sets $pw and $uid
-    http hr.jar POST /api/users "{\"email\": \"$1\", $2}" "$HR_CSRF"
-    pw=$( [ "$code" = 201 ] && js 'd["one_time_password"]' ); uid=$( [ "$code" = 201 ] && js 'd["id"]' )
-}
 invite leder@fjordvik.example '"role": "manager", "units": ["U1"]'
 MGR_PW=$pw; MGR_ID=$uid
 check "HR invites a manager of U1" '[ "$code" = 201 ] && [ ${#MGR_PW} = 20 ]'
@@ -236,6 +192,7 @@ for o in 1 "$ORG2"; do
     sql "INSERT INTO plans(org_id, id, employee, case_start) VALUES ($o, 'P-E02', 'E02', '2026-01-05'), ($o, 'P-E07', 'E07', '2026-01-05')"
     sql "INSERT INTO plan_versions(org_id, plan_id, number, created, content) VALUES ($o, 'P-E02', 1, '2026-01-06', '{}'), ($o, 'P-E07', 1, '2026-01-06', '{}')"
     sql "INSERT INTO employee_earlier_units(org_id, employee, unit, until) VALUES ($o, 'E03', 'U2', '2025-06-30'), ($o, 'E08', 'U1', '2025-06-30')"
+    sql "INSERT INTO changes(org_id, employee, kind, record_id, user_id, description) VALUES ($o, 'E02', 'absence', 1, 1, 'x'), ($o, 'E06', 'absence', 1, 1, 'x'), ($o, 'E01', 'milestone_event', 1, 1, 'x')"
 done
 HR_ID=$(sql "SELECT id FROM users WHERE email = 'hr@fjordvik.example'")
 TWO_ID=$(sql "INSERT INTO users(org_id, email, password_hash) VALUES (1, 'to-roller@fjordvik.example', 'x') RETURNING id")
@@ -257,7 +214,7 @@ rule_rows() { # TABLE USER_ID
                        AND (g.role = 'hr' OR (g.role = 'manager' AND g.unit = e.unit)
                             OR (g.role = 'employee' AND g.employee = e.id)))"
 }
-PERSONAL="employees employee_earlier_units employments absences milestone_events plans plan_versions"
+PERSONAL="employees employee_earlier_units employments absences milestone_events plans plan_versions changes"
 for who in "hr:$HR_ID" "manager U1:$MGR_ID" "employee E06:$EMP_ID" "tillitsvalgt:$TV2_ID" "revoked:$TV_ID" \
            "manager U2 and employee E01:$TWO_ID" "HR of the second organisation:$HR_B_ID" \
            "manager of the second organisation's U1:$MGR_B_ID"; do
