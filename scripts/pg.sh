@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A private PostgreSQL 15 cluster for iadesk's team server (src/server, docs/team.md), never a
 # system service:
-#   pg.sh start DIR        initdb into DIR/data (first time), start it on a free TCP port on
+#   pg.sh start DIR        initdb into DIR/data (first time), start it on a free TCP port (the same
+#                          one again on a restart, while it is free) on
 #                          127.0.0.1 and a Unix socket in DIR/sock, create the database `iadesk`.
 #                          Prints the owner's URL. Starting a running cluster only prints the URL.
 #   pg.sh stop DIR         stop it (fast shutdown); nothing to do when it is not running.
@@ -22,6 +23,13 @@ role=${3:-postgres}
 
 as_pg() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+# Can a listener bind PORT on 127.0.0.1 now?
+port_free() {
+    "$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)" -c 'import socket,sys
+s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+try: s.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError: sys.exit(1)' "$1"
 }
 # A TCP port on 127.0.0.1 that nobody listens on now (the kernel picks it).
 free_port() {
@@ -49,7 +57,9 @@ case "$cmd" in
     fi
     as_pg mkdir -p "$dir/sock"
     as_pg chmod 0700 "$dir/sock"
-    port=$(free_port)
+    # A restarted cluster keeps its port while it is free, so the URLs given out stay valid.
+    port=$(cat "$dir/port" 2>/dev/null || true)
+    if [ -z "$port" ] || ! port_free "$port"; then port=$(free_port); fi
     as_pg sh -c "echo $port > '$dir/port'"
     as_pg "$PGBIN/pg_ctl" start -w -t 30 -D "$dir/data" -l "$dir/server.log" \
         -o "-p $port -k '$dir/sock' -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c max_connections=40" >/dev/null \

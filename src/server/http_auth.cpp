@@ -116,6 +116,12 @@ void guarded(httplib::Response& res, const std::function<void()>& body) {
         body();
     } catch (const ApiError& e) {
         send_error(res, e);
+    } catch (const pqxx::in_doubt_error& e) {
+        // The connection broke during COMMIT: the change may or may not be stored. A command pushed
+        // again with the same key is applied at most once (http_sync.cpp), so asking for that is safe.
+        std::cerr << "iadesk-server: commit in doubt: " << e.what() << "\n";
+        send_error(res, {503, "Databasen svarte ikke da endringen skulle lagres. Send den igjen; den lagres ikke to ganger.",
+                         "The database did not answer while the change was being stored. Send it again; it is not stored twice."});
     } catch (const pqxx::broken_connection& e) {
         std::cerr << "iadesk-server: database connection: " << e.what() << "\n";
         send_error(res, {503, "Databasen svarer ikke. Prøv igjen om litt.", "The database does not answer. Try again shortly."});
@@ -136,24 +142,38 @@ bool has_role(pqxx::work& tx, std::string_view role) {
     return tx.exec_params1("SELECT iadesk_has_role($1)", std::string(role))[0].as<bool>();
 }
 
+namespace {
+void with_session_unguarded(Api& api, const httplib::Request& req, httplib::Response& res, const SessionHandler& handler) {
+    const std::string token = session_token(req);
+    if (token.empty()) throw kNotLoggedIn;
+    auto lease = api.pool.acquire();
+    pqxx::work tx(*lease);
+    const auto found = tx.exec_params("SELECT session_id, user_id, csrf_token FROM iadesk_session_touch(decode($1, 'hex'), $2::interval)",
+                                      sha256_hex(token), idle_interval(api.options));
+    if (found.empty()) throw kNotLoggedIn;
+    Session s{found[0][0].as<std::int64_t>(), found[0][1].as<std::int64_t>(), found[0][2].as<std::string>()};
+    if (req.method != "GET" && req.method != "HEAD" && !equal_constant_time(req.get_header_value("X-CSRF-Token"), s.csrf)) {
+        tx.commit(); // the idle expiry moved on; nothing else happened
+        throw ApiError{403, "Forespørselen mangler gyldig CSRF-token (X-CSRF-Token). Last siden på nytt.",
+                       "The request lacks a valid CSRF token (X-CSRF-Token). Reload the page."};
+    }
+    tx.exec_params("SELECT set_config('iadesk.user_id', $1, true)", std::to_string(s.user_id));
+    handler(tx, s, res);
+    tx.commit();
+}
+} // namespace
+
 void with_session(Api& api, const httplib::Request& req, httplib::Response& res, const SessionHandler& handler) {
     guarded(res, [&] {
-        const std::string token = session_token(req);
-        if (token.empty()) throw kNotLoggedIn;
-        auto lease = api.pool.acquire();
-        pqxx::work tx(*lease);
-        const auto found = tx.exec_params("SELECT session_id, user_id, csrf_token FROM iadesk_session_touch(decode($1, 'hex'), $2::interval)",
-                                          sha256_hex(token), idle_interval(api.options));
-        if (found.empty()) throw kNotLoggedIn;
-        Session s{found[0][0].as<std::int64_t>(), found[0][1].as<std::int64_t>(), found[0][2].as<std::string>()};
-        if (req.method != "GET" && req.method != "HEAD" && !equal_constant_time(req.get_header_value("X-CSRF-Token"), s.csrf)) {
-            tx.commit(); // the idle expiry moved on; nothing else happened
-            throw ApiError{403, "Forespørselen mangler gyldig CSRF-token (X-CSRF-Token). Last siden på nytt.",
-                           "The request lacks a valid CSRF token (X-CSRF-Token). Reload the page."};
+        try {
+            with_session_unguarded(api, req, res, handler);
+        } catch (const pqxx::broken_connection&) {
+            api.pool.drop_idle(); // PostgreSQL went away: the idle connections are gone with it
+            throw;
+        } catch (const pqxx::in_doubt_error&) {
+            api.pool.drop_idle();
+            throw;
         }
-        tx.exec_params("SELECT set_config('iadesk.user_id', $1, true)", std::to_string(s.user_id));
-        handler(tx, s, res);
-        tx.commit();
     });
 }
 

@@ -289,7 +289,7 @@ json run_command(pqxx::work& tx, const Session& s, const json& body, const std::
     return {{"seq", seq}, {"kind", kind}, {"record_id", record_id}, {"record", record}, {"description", description}};
 }
 
-void push_command(Api& api, pqxx::work& tx, const Session& s, const json& body, httplib::Response& res) {
+void push_command(pqxx::work& tx, const Session& s, const json& body, httplib::Response& res) {
     const std::string key = text_field(body, "key", 100, true);
     if (key.size() < 8) bad_field("key", "minst 8 tegn", "at least 8 characters");
     const std::string op = text_field(body, "op", 40, true);
@@ -310,7 +310,6 @@ void push_command(Api& api, pqxx::work& tx, const Session& s, const json& body, 
         audit(tx, s.user_id, 0, "command", op, {{"key", key}, {"seq", seq}, {"employee", body.value("employee", "")}});
         answer["duplicate"] = false;
         send_json(res, 200, answer);
-        api.feed.notify();
     } catch (const Refusal& refusal) {
         // Nothing was written before the checks ended (the caller's commit keeps only the session's
         // touch); the same for a conflict.
@@ -391,8 +390,9 @@ void ChangeFeed::wait_for_change(std::uint64_t seen, std::chrono::steady_clock::
 void add_sync_routes(httplib::Server& http, Api& api) {
     http.Post("/api/commands", [&api](const httplib::Request& req, httplib::Response& res) {
         with_session(api, req, res, [&](pqxx::work& tx, const Session& s, httplib::Response& out) {
-            push_command(api, tx, s, json_body(req), out);
+            push_command(tx, s, json_body(req), out);
         });
+        if (res.status == 200) api.feed.notify(); // after the commit: a woken pull sees the change
     });
     http.Get("/api/changes", [&api](const httplib::Request& req, httplib::Response& res) { pull_changes(api, req, res); });
 }

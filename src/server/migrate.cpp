@@ -63,21 +63,46 @@ std::vector<std::string> pending_migrations(pqxx::connection& c) {
 
 ConnectionPool::Lease::~Lease() {
     if (!c_ || !pool_) return;
-    if (!c_->is_open()) return; // a broken connection is dropped
-    std::lock_guard<std::mutex> lock(pool_->mutex_);
-    if (pool_->idle_.size() < 8) pool_->idle_.push_back(std::move(c_));
+    {
+        std::lock_guard<std::mutex> lock(pool_->mutex_);
+        if (c_->is_open()) {
+            pool_->idle_.push_back(std::move(c_));
+        } else {
+            c_.reset();
+            --pool_->open_;
+        }
+    }
+    pool_->released_.notify_one();
 }
 
 ConnectionPool::Lease ConnectionPool::acquire() {
     {
-        std::lock_guard<std::mutex> lock(mutex_);
+        std::unique_lock<std::mutex> lock(mutex_);
+        released_.wait(lock, [&] { return !idle_.empty() || open_ < max_open_; });
         if (!idle_.empty()) {
             auto c = std::move(idle_.back());
             idle_.pop_back();
             return Lease(*this, std::move(c));
         }
+        ++open_;
     }
-    return Lease(*this, std::make_unique<pqxx::connection>(url_));
+    try {
+        return Lease(*this, std::make_unique<pqxx::connection>(url_));
+    } catch (...) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            --open_;
+        }
+        released_.notify_one();
+        throw;
+    }
+}
+
+void ConnectionPool::drop_idle() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    open_ -= idle_.size();
+    idle_.clear();
+    released_.notify_all();
 }
 
 void audit(pqxx::work& tx, std::int64_t user_id, std::int64_t org_id, std::string_view action,

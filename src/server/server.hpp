@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -36,10 +37,13 @@ std::vector<std::string> migrate(pqxx::connection& c);
 std::vector<std::string> pending_migrations(pqxx::connection& c);
 
 // --- Connections ---------------------------------------------------------------------------------
-// A few connections reused across requests (cpp-httplib serves on a thread pool).
+// At most `max_open` connections, reused across requests (cpp-httplib serves on a thread pool of
+// more threads than that: a request waits for a connection rather than opening one more than
+// PostgreSQL's max_connections allows). A connection found broken (PostgreSQL restarted) is dropped
+// together with every idle one, which would be broken too; the next request opens a fresh one.
 class ConnectionPool {
 public:
-    explicit ConnectionPool(std::string url) : url_(std::move(url)) {}
+    explicit ConnectionPool(std::string url, std::size_t max_open = 16) : url_(std::move(url)), max_open_(max_open) {}
     class Lease {
     public:
         Lease(ConnectionPool& pool, std::unique_ptr<pqxx::connection> c) : pool_(&pool), c_(std::move(c)) {}
@@ -50,12 +54,16 @@ public:
         ConnectionPool* pool_;
         std::unique_ptr<pqxx::connection> c_;
     };
-    Lease acquire();
+    Lease acquire(); // throws pqxx::broken_connection when PostgreSQL cannot be reached
+    void drop_idle();
 
 private:
     friend class Lease;
     std::string url_;
+    std::size_t max_open_;
+    std::size_t open_ = 0; // leased + idle
     std::mutex mutex_;
+    std::condition_variable released_;
     std::vector<std::unique_ptr<pqxx::connection>> idle_;
 };
 

@@ -5,7 +5,7 @@
 #   sql SQL                     SQL as the owner (bypasses RLS)
 #   app_sql USER_ID SQL         SQL as iadesk_app in one transaction, as that user (RLS applies)
 #   team_import_fixture         migrate + import examples/fjordvik-small.json + create-admin; sets HR_PW
-#   team_start_server           starts `iadesk-server serve` on a free port; sets BASE
+#   team_start_server           starts `iadesk-server serve` on $TEAM_PORT (default: a free port); sets BASE
 #   team_stop_server            SIGTERM and wait
 #   http JAR METHOD PATH [BODY] [CSRF]   status in $code, body in $body
 #   js PYTHON-EXPR              evaluates on the JSON in $body as d
@@ -44,7 +44,7 @@ team_import_fixture() {
 
 team_start_server() {
     rm -f "$tmp/port"
-    "$SERVER" serve --db "$APP" --port 0 --port-file "$tmp/port" "$@" >>"$tmp/server.log" 2>&1 &
+    "$SERVER" serve --db "$APP" --port "${TEAM_PORT:-0}" --port-file "$tmp/port" "$@" >>"$tmp/server.log" 2>&1 &
     echo $! > "$tmp/server.pid"
     for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.1; done
     [ -s "$tmp/port" ] || { fail_now "the server did not start: $(cat "$tmp/server.log")"; summary; }
