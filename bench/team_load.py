@@ -11,13 +11,20 @@ Phases:
   3. Each client makes --requests requests, one after the other: every fifth GET /api/employees,
      the others GET /api/employees/{id} of an employee the client may see (a manager: one of the own
      units' people). No new request starts after --seconds.
+  With --writes, step 3 sends commands instead (docs/team.md, "Sync"): each request is a POST
+     /api/commands adding a one-day sykmelding for an employee the client may write for (open-ended
+     employment, no open-ended absence), on a day of its own from 2031 on, so that none overlaps;
+     then every tenth command is sent again with the same key.
 Asserted: every answer is 200; a manager's list is exactly the own units' people and one employee
-is always of an own unit; HR's list has the whole register. Printed: throughput, p50/p95/p99
+is always of an own unit; HR's list has the whole register. With --writes: every command is
+accepted with a seq of its own, every resent key answers "duplicate" with the same seq, and HR's
+pull of /api/changes holds exactly one change per command (nothing lost, nothing twice). Printed: throughput, p50/p95/p99
 latency (all and by kind), errors. Every request opens its own connection (Connection: close):
 cpp-httplib serves on a fixed thread pool, and idle keep-alive connections would hold its threads.
 Exit status 0 when every assertion held, 1 otherwise.
 """
 import argparse
+import datetime
 import http.client
 import json
 import random
@@ -86,6 +93,7 @@ def main():
     ap.add_argument("--units-per-manager", type=int, default=2)
     ap.add_argument("--hr-users", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--writes", action="store_true", help="send commands (POST /api/commands) instead of reads")
     a = ap.parse_args()
     rng = random.Random(a.seed)
 
@@ -94,6 +102,9 @@ def main():
     for e in dataset["employees"]:
         people_of_unit.setdefault(e["unit"], []).append(e["id"])
     all_ids = [e["id"] for e in dataset["employees"]]
+    open_absence = {x["employee"] for x in dataset.get("absences", []) if x.get("to") is None}
+    writable = {e["id"] for e in dataset["employees"]
+                if e["employment"] and e["employment"][-1].get("to") is None and e["id"] not in open_absence}
     units = [u["id"] for u in dataset["units"] if people_of_unit.get(u["id"])]
     if len(units) < a.managers * a.units_per_manager:
         sys.exit(f"team_load: {len(units)} units with people, too few for {a.managers} managers x {a.units_per_manager}")
@@ -137,6 +148,43 @@ def main():
             else:
                 problems.append(None)
 
+    first_day = datetime.date(2031, 1, 1)
+    answers = {}  # key -> seq
+
+    def write_commands(i, email, cookie, csrf, targets):
+        if not targets:
+            problem(f"{email}: no employee to write for")
+            return
+        sent = []
+        for r in range(a.requests):
+            if time.perf_counter() > deadline[0]:
+                with lock:
+                    stopped_by_cap[0] += a.requests - r
+                return
+            day = (first_day + datetime.timedelta(days=i * a.requests + r)).isoformat()
+            cmd = {"key": f"load-{i:04d}-{r:04d}", "op": "add_absence", "employee": targets[r % len(targets)],
+                   "kind": "sykmelding", "from": day, "to": day, "grade": 100}
+            try:
+                status, body, _, elapsed = request(a.port, "POST", "/api/commands", cookie, cmd, csrf)
+                if status != 200 or body.get("duplicate") is not False:
+                    problem(f"{email} {cmd['key']}: {status} {body}")
+                    continue
+                with lock:
+                    samples.append(("command", elapsed))
+                    answers[cmd["key"]] = body["seq"]
+                sent.append(cmd)
+            except Exception as ex:
+                problem(f"{email} {cmd['key']}: {ex}")
+        for cmd in sent[::10]:  # sent again, as after a lost answer
+            try:
+                status, body, _, elapsed = request(a.port, "POST", "/api/commands", cookie, cmd, csrf)
+                with lock:
+                    samples.append(("resend", elapsed))
+                if status != 200 or body.get("duplicate") is not True or body.get("seq") != answers.get(cmd["key"]):
+                    problem(f"{email} {cmd['key']} again: {status} {body}")
+            except Exception as ex:
+                problem(f"{email} {cmd['key']} again: {ex}")
+
     def client(i):
         if i % 10 == 0:
             email, pw, role, own = hr_accounts[(i // 10) % len(hr_accounts)]
@@ -145,15 +193,18 @@ def main():
         crng = random.Random(a.seed * 100003 + i)
         visible = all_ids if role == "hr" else sorted(x for u in own for x in people_of_unit[u])
         start_gate.wait()
-        cookie = None
+        cookie = csrf = None
         try:
-            cookie, _, elapsed = login(a.port, email, pw)
+            cookie, csrf, elapsed = login(a.port, email, pw)
             with lock:
                 login_times.append(elapsed)
         except Exception as ex:  # counted, the other clients go on
             problem(f"client {i} ({email}): {ex}")
         requests_gate.wait()  # every client starts its requests when all have logged in
         if cookie is None:
+            return
+        if a.writes:
+            write_commands(i, email, cookie, csrf, [x for x in visible if x in writable])
             return
         for r in range(a.requests):
             if time.perf_counter() > deadline[0]:
@@ -185,7 +236,7 @@ def main():
                 problem(f"{email} request {r}: {ex}")
 
     print(f"team_load: {len(accounts) + len(manager_accounts)} accounts invited; {a.clients} clients log in,"
-          f" then read (at most {a.seconds:.0f} s) ...", file=sys.stderr, flush=True)
+          f" then {'write' if a.writes else 'read'} (at most {a.seconds:.0f} s) ...", file=sys.stderr, flush=True)
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(a.clients)]
     for t in threads:
         t.start()
@@ -198,6 +249,22 @@ def main():
         t.join()
     login_wall = t1 - t0
     req_wall = time.perf_counter() - t1
+
+    if a.writes:
+        # Nothing lost, nothing twice: HR pulls every change and finds each command's seq once.
+        seqs, since = [], 0
+        while True:
+            status, body, _, _ = request(a.port, "GET", f"/api/changes?since={since}", admin_cookie)
+            if status != 200:
+                problem(f"pull since {since}: {status}")
+                break
+            seqs += [c["seq"] for c in body["changes"]]
+            since = body["last"]
+            if not body["more"]:
+                break
+        if sorted(seqs) != sorted(answers.values()) or len(set(seqs)) != len(seqs):
+            problem(f"changes: {len(seqs)} pulled ({len(set(seqs))} distinct) for {len(answers)} accepted commands")
+        print(f"changes pulled by HR: {len(seqs)}, accepted commands: {len(answers)}, distinct seqs: {len(set(answers.values()))}")
 
     errors = len(problems)  # the first 20 are kept as text, the rest as None
     all_lat = sorted(s for _, s in samples)
@@ -212,7 +279,7 @@ def main():
           f"{len(samples) / req_wall:.1f} requests/s; not started because of the cap: {stopped_by_cap[0]}")
     print(f"latency all:          p50 {ms(percentile(all_lat, 50))} ms, p95 {ms(percentile(all_lat, 95))} ms, "
           f"p99 {ms(percentile(all_lat, 99))} ms")
-    for kind in ("one", "list_manager", "list_hr"):
+    for kind in ("one", "list_manager", "list_hr", "command", "resend"):
         lat = sorted(s for k, s in samples if k == kind)
         if lat:
             print(f"latency {kind + ':':<14} n {len(lat):5d}, p50 {ms(percentile(lat, 50))} ms, "
@@ -222,7 +289,8 @@ def main():
         if p is not None:
             print(f"  {p}")
     ok = errors == 0 and len(login_lat) == a.clients
-    print("ALL ASSERTIONS HELD: every answer 200, managers saw only their own units' people" if ok
+    print(("ALL ASSERTIONS HELD: every command stored once, every resent key answered as a duplicate" if a.writes else
+           "ALL ASSERTIONS HELD: every answer 200, managers saw only their own units' people") if ok
           else "FAILED: see the errors above")
     return 0 if ok else 1
 

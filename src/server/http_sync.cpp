@@ -24,6 +24,9 @@
 //   ({"changes", "last", "more"}); with wait (1..25 s) an empty answer waits until a change comes or
 //   the time is up. A push on this server wakes the waiters at once; changes pushed through another
 //   server process are seen within a second (each waiter looks again every second).
+// - GET /api/sync/snapshot: where a client starts: {"dataset": the visible register in the dataset
+//   file's form, "sync": {"last", "absences": [[id, rev]...], "milestone_events": [[id, rev]...]}};
+//   it then pulls changes from "last". Plans, goals, meetings and the change log are not in it yet.
 #include "http.hpp"
 
 #include "iadesk/access.hpp"
@@ -340,6 +343,43 @@ std::int64_t query_int(const httplib::Request& req, const char* key, std::int64_
     return n;
 }
 
+// The user's visible register in the dataset file's form (docs/data-format.md), built by PostgreSQL
+// in one statement, so the data and "last" come from one snapshot: a pull from "last" on misses
+// nothing and repeats nothing. sync.absences / sync.milestone_events give [id, rev] of each record,
+// in the dataset's order. Empty texts are left out as the app's own files leave them out; the
+// fødselsnummer only for HR.
+constexpr const char* kSnapshotSql = R"SQL(
+WITH hr AS (SELECT iadesk_has_role('hr') AS yes)
+SELECT json_build_object(
+  'sync', json_build_object(
+     'last', (SELECT coalesce(max(seq), 0) FROM changes),
+     'absences', (SELECT coalesce(json_agg(json_build_array(id, rev) ORDER BY id), '[]') FROM absences),
+     'milestone_events', (SELECT coalesce(json_agg(json_build_array(id, rev) ORDER BY id), '[]') FROM milestone_events)),
+  'dataset', json_build_object(
+     'format', 'iadesk', 'version', 5,
+     'organisation', (SELECT json_strip_nulls(json_build_object(
+         'name', name, 'orgnr', nullif(orgnr, ''), 'ia_agreement', ia_agreement, 'own_bht', own_bht,
+         'email', nullif(email, ''), 'naeringskode', nullif(naeringskode, ''),
+         'naeringskode_standard', naeringskode_standard, 'sector', nullif(sector, ''),
+         'bransjeprogram', nullif(bransjeprogram, ''), 'egenmelding', egenmelding)) FROM organisations),
+     'units', (SELECT coalesce(json_agg(json_strip_nulls(json_build_object('id', id, 'name', name, 'closed', closed))
+                                        ORDER BY position), '[]') FROM units),
+     'employees', (SELECT coalesce(json_agg(json_strip_nulls(json_build_object(
+         'id', e.id, 'name', e.name, 'unit', e.unit, 'birth_year', e.birth_year, 'birth_date', e.birth_date,
+         'national_id', CASE WHEN (SELECT yes FROM hr) THEN nullif(e.national_id, '') END,
+         'earlier_units', (SELECT json_agg(json_build_object('unit', w.unit, 'until', w.until) ORDER BY w.until)
+                           FROM employee_earlier_units w WHERE w.org_id = e.org_id AND w.employee = e.id),
+         'employment', (SELECT json_agg(json_build_object('from', p.from_date, 'to', p.to_date, 'percent', p.percent,
+                                                          'end_reason', p.end_reason) ORDER BY p.from_date)
+                        FROM employments p WHERE p.org_id = e.org_id AND p.employee = e.id)))
+         ORDER BY e.position), '[]') FROM employees e),
+     'absences', (SELECT coalesce(json_agg(json_build_object('employee', employee, 'kind', kind, 'from', from_date,
+                                                             'to', to_date, 'grade', grade) ORDER BY id), '[]') FROM absences),
+     'milestone_events', (SELECT coalesce(json_agg(json_strip_nulls(json_build_object(
+         'employee', employee, 'case_start', case_start, 'milestone', milestone, 'status', status, 'date', date,
+         'participants', nullif(participants, ''), 'note', note)) ORDER BY id), '[]') FROM milestone_events)))::text
+)SQL";
+
 void pull_changes(Api& api, const httplib::Request& req, httplib::Response& res) {
     std::int64_t since = 0, wait = 0;
     guarded(res, [&] {
@@ -395,6 +435,14 @@ void add_sync_routes(httplib::Server& http, Api& api) {
         if (res.status == 200) api.feed.notify(); // after the commit: a woken pull sees the change
     });
     http.Get("/api/changes", [&api](const httplib::Request& req, httplib::Response& res) { pull_changes(api, req, res); });
+    http.Get("/api/sync/snapshot", [&api](const httplib::Request& req, httplib::Response& res) {
+        with_session(api, req, res, [](pqxx::work& tx, const Session&, httplib::Response& out) {
+            out.status = 200;
+            out.set_header("Cache-Control", "no-store");
+            out.set_header("X-Content-Type-Options", "nosniff");
+            out.set_content(tx.exec(kSnapshotSql)[0][0].as<std::string>(), "application/json; charset=utf-8");
+        });
+    });
 }
 
 } // namespace iadesk::server

@@ -124,6 +124,20 @@ check "an exemption without a reason is refused by the core" '[ "$code" = 422 ] 
 http emp.jar GET '/api/changes?since=0'
 check "the employee E01 pulls the own milestone change only" '[ "$code" = 200 ] && [ "$(js "[c[\"employee\"] for c in d[\"changes\"]]")" = "['"'"'E01'"'"']" ]'
 
+# --- The snapshot a client starts from ------------------------------------------------------------------------
+CLI=$(dirname "$SERVER")/iadesk
+sql "UPDATE employees SET national_id = '14835849687' WHERE id = 'E02'" # a synthetic test number (mod 11)
+http hr.jar GET /api/sync/snapshot
+LAST=$(js 'd["sync"]["last"]')
+js 'json.dumps(d["dataset"])' > "$tmp/hr-snapshot.json"
+check "HR's snapshot is a dataset the app's own checks accept" '[ "$code" = 200 ] && "$CLI" validate "$tmp/hr-snapshot.json" >/dev/null'
+check "HR's snapshot: 12 employees, E02's fødselsnummer, the last seq, [id, rev] for each absence" '[ "$(js "len(d[\"dataset\"][\"employees\"])")" = 12 ] && [ "$(js "[e[\"id\"] for e in d[\"dataset\"][\"employees\"] if \"national_id\" in e]")" = "['"'"'E02'"'"']" ] && [ "$LAST" = "$(sql "SELECT max(seq) FROM changes")" ] && [ "$(js "len(d[\"sync\"][\"absences\"]) == len(d[\"dataset\"][\"absences\"])")" = True ] && [ "$(js "[a for a in d[\"sync\"][\"absences\"] if a[1] > 0][0]")" = "[$(sql "SELECT id || '"'"', '"'"' || rev FROM absences WHERE rev > 0 ORDER BY id LIMIT 1")]" ]'
+http mgr.jar GET /api/sync/snapshot
+js 'json.dumps(d["dataset"])' > "$tmp/mgr-snapshot.json"
+check "the manager's snapshot holds U1's people and their absences only, no fødselsnummer" '[ "$(js "\",\".join(e[\"id\"] for e in d[\"dataset\"][\"employees\"])")" = E01,E02,E03,E04,E05 ] && [ "$(js "sorted(set(a[\"employee\"] for a in d[\"dataset\"][\"absences\"]))")" = "['"'"'E01'"'"', '"'"'E02'"'"', '"'"'E03'"'"', '"'"'E04'"'"', '"'"'E05'"'"']" ] && [[ "$body" != *national_id* ]] && "$CLI" validate "$tmp/mgr-snapshot.json" >/dev/null'
+http tv.jar GET /api/sync/snapshot
+check "the tillitsvalgt's snapshot: the units, no person, no absence" '[ "$code" = 200 ] && [ "$(js "(len(d[\"dataset\"][\"units\"]), len(d[\"dataset\"][\"employees\"]), len(d[\"dataset\"][\"absences\"]))")" = "(3, 0, 0)" ]'
+
 # --- Restart: the order and the keys survive -------------------------------------------------------------
 team_stop_server
 team_start_server
