@@ -1,0 +1,408 @@
+// team_sync: see team_sync.hpp. The command and record fields are those of the server's API
+// (docs/team.md, "Sync").
+#include "app/team_sync.hpp"
+
+#include "iadesk/calendar.hpp"
+#include "iadesk/dataset.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace iadesk::app {
+
+using nlohmann::json;
+
+// One change of GET /api/changes, read.
+struct ChangeRecord {
+    bool absence = true;
+    std::int64_t id = 0;
+    std::int64_t rev = 0;
+    bool removed = false;
+    Absence a;
+    MilestoneEvent ev;
+};
+
+namespace {
+
+bool same(const Absence& x, const Absence& y) {
+    return x.employee == y.employee && x.kind == y.kind && x.from == y.from && x.to == y.to && x.grade == y.grade;
+}
+bool same(const MilestoneEvent& x, const MilestoneEvent& y) {
+    return x.employee == y.employee && x.case_start == y.case_start && x.milestone == y.milestone && x.status == y.status &&
+           x.date == y.date && x.note == y.note && x.participants == y.participants;
+}
+
+Date date_of(const json& j) {
+    auto d = parse_iso_date(j.get<std::string>());
+    if (!d) throw std::runtime_error("not a date");
+    return *d;
+}
+
+Absence absence_of(const json& r) {
+    Absence a;
+    a.employee = r.at("employee").get<std::string>();
+    a.kind = r.at("kind").get<std::string>() == "egenmelding" ? AbsenceKind::egenmelding : AbsenceKind::sykmelding;
+    a.from = date_of(r.at("from"));
+    if (r.contains("to") && !r.at("to").is_null()) a.to = date_of(r.at("to"));
+    a.grade = r.at("grade").get<int>();
+    return a;
+}
+
+MilestoneEvent event_of(const json& r) {
+    MilestoneEvent ev;
+    ev.employee = r.at("employee").get<std::string>();
+    ev.case_start = date_of(r.at("case_start"));
+    ev.milestone = r.at("milestone").get<std::string>();
+    ev.status = r.at("status").get<std::string>() == "exempt" ? EventStatus::exempt : EventStatus::done;
+    ev.date = date_of(r.at("date"));
+    ev.note = r.value("note", "");
+    ev.participants = r.value("participants", "");
+    return ev;
+}
+
+void put_fields(json& j, const Absence& a) {
+    j["employee"] = a.employee;
+    j["kind"] = a.kind == AbsenceKind::egenmelding ? "egenmelding" : "sykmelding";
+    j["from"] = format_iso(a.from);
+    if (a.to) j["to"] = format_iso(*a.to);
+    j["grade"] = a.grade;
+}
+void put_fields(json& j, const MilestoneEvent& ev) {
+    j["employee"] = ev.employee;
+    j["case_start"] = format_iso(ev.case_start);
+    j["milestone"] = ev.milestone;
+    j["status"] = ev.status == EventStatus::exempt ? "exempt" : "done";
+    j["date"] = format_iso(ev.date);
+    j["note"] = ev.note;
+    j["participants"] = ev.participants;
+}
+
+// Lines the refs up with `after` (see the header): equal prefix and suffix keep their refs; the
+// middle keeps them in place when both sides have as many records, else gets new adds.
+template <class T, class Ref, class KeyFn>
+std::vector<Ref> realigned(const std::vector<T>& before, const std::vector<T>& after, const std::vector<Ref>& refs, KeyFn new_key) {
+    std::size_t p = 0;
+    while (p < before.size() && p < after.size() && same(before[p], after[p])) ++p;
+    std::size_t s = 0;
+    while (s < before.size() - p && s < after.size() - p && same(before[before.size() - 1 - s], after[after.size() - 1 - s])) ++s;
+    const std::size_t mid_before = before.size() - p - s, mid_after = after.size() - p - s;
+    std::vector<Ref> out(refs.begin(), refs.begin() + static_cast<std::ptrdiff_t>(p));
+    if (mid_before == mid_after) {
+        out.insert(out.end(), refs.begin() + static_cast<std::ptrdiff_t>(p), refs.begin() + static_cast<std::ptrdiff_t>(p + mid_before));
+    } else {
+        for (std::size_t k = 0; k < mid_after; ++k) out.push_back(Ref{0, new_key()});
+    }
+    out.insert(out.end(), refs.end() - static_cast<std::ptrdiff_t>(s), refs.end());
+    return out;
+}
+
+template <class Ref>
+std::set<std::int64_t> ids_of(const std::vector<Ref>& refs) {
+    std::set<std::int64_t> ids;
+    for (const Ref& r : refs)
+        if (r.id) ids.insert(r.id);
+    return ids;
+}
+
+template <class Ref>
+std::optional<std::size_t> index_of_id(const std::vector<Ref>& refs, std::int64_t id) {
+    for (std::size_t i = 0; i < refs.size(); ++i)
+        if (refs[i].id == id) return i;
+    return std::nullopt;
+}
+
+template <class Ref>
+std::optional<std::size_t> index_of_key(const std::vector<Ref>& refs, const std::string& key) {
+    for (std::size_t i = 0; i < refs.size(); ++i)
+        if (refs[i].id == 0 && refs[i].key == key) return i;
+    return std::nullopt;
+}
+
+// Other people's change to one kind of record (see on_changes in the header).
+template <class T, class Ref>
+bool apply_remote(std::int64_t id, std::int64_t rev, const std::optional<T>& record, std::vector<T>& local, std::vector<T>& seen,
+                  std::vector<Ref>& refs, std::map<std::int64_t, std::pair<T, std::int64_t>>& base) {
+    auto b = base.find(id);
+    if (b != base.end() && record && b->second.second >= rev) return false; // already known (our own, echoed)
+    const auto i = index_of_id(refs, id);
+    if (!record) { // removed
+        if (i && b != base.end() && same(local[*i], b->second.first)) {
+            local.erase(local.begin() + static_cast<std::ptrdiff_t>(*i));
+            seen.erase(seen.begin() + static_cast<std::ptrdiff_t>(*i));
+            refs.erase(refs.begin() + static_cast<std::ptrdiff_t>(*i));
+            base.erase(b);
+            return true;
+        }
+        if (!i && b != base.end()) base.erase(b); // removed here too
+        return false; // changed here: sending it shows the conflict
+    }
+    if (i) {
+        if (b != base.end() && !same(local[*i], b->second.first) && !same(local[*i], *record)) return false; // changed here
+        base[id] = {*record, rev};
+        if (same(local[*i], *record)) return false;
+        local[*i] = *record;
+        seen[*i] = *record;
+        return true;
+    }
+    if (b != base.end()) return false; // removed here, changed there: sending the removal shows the conflict
+    local.push_back(*record);
+    seen.push_back(*record);
+    refs.push_back(Ref{id, {}});
+    base[id] = {*record, rev};
+    return true;
+}
+
+} // namespace
+
+std::optional<std::string> TeamSync::start(std::string_view snapshot_json, Dataset& out, std::string client_id) {
+    const json j = json::parse(snapshot_json, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("dataset") || !j.contains("sync"))
+        return std::string("Tjeneren sendte ikke et register (ugyldig svar).");
+    DatasetLoad load = load_dataset(j.at("dataset").dump());
+    if (!load.ok())
+        return "Registeret fra tjeneren kan ikke åpnes: " + (load.problems.empty() ? std::string() : load.problems.front().pointer + ": " + load.problems.front().message_nb);
+    const json& sync = j.at("sync");
+    const json& a_ids = sync.at("absences");
+    const json& e_ids = sync.at("milestone_events");
+    if (!a_ids.is_array() || !e_ids.is_array() || a_ids.size() != load.dataset->absences.size() ||
+        e_ids.size() != load.dataset->milestone_events.size())
+        return std::string("Registeret fra tjeneren er ufullstendig (id-er mangler).");
+    *this = TeamSync{};
+    client_id_ = std::move(client_id);
+    out = std::move(*load.dataset);
+    for (std::size_t i = 0; i < a_ids.size(); ++i) {
+        const auto id = a_ids[i].at(0).get<std::int64_t>();
+        absence_refs_.push_back({id, {}});
+        base_absences_[id] = {out.absences[i], a_ids[i].at(1).get<std::int64_t>()};
+    }
+    for (std::size_t i = 0; i < e_ids.size(); ++i) {
+        const auto id = e_ids[i].at(0).get<std::int64_t>();
+        event_refs_.push_back({id, {}});
+        base_events_[id] = {out.milestone_events[i], e_ids[i].at(1).get<std::int64_t>()};
+    }
+    seen_absences_ = out.absences;
+    seen_events_ = out.milestone_events;
+    last_ = sync.at("last").get<std::int64_t>();
+    return std::nullopt;
+}
+
+std::string TeamSync::new_key() { return client_id_ + "-" + std::to_string(++counter_); }
+
+void TeamSync::observe(const Dataset& ds) {
+    auto key = [this] { return new_key(); };
+    absence_refs_ = realigned(seen_absences_, ds.absences, absence_refs_, key);
+    event_refs_ = realigned(seen_events_, ds.milestone_events, event_refs_, key);
+    seen_absences_ = ds.absences;
+    seen_events_ = ds.milestone_events;
+}
+
+bool TeamSync::blocked(bool absence, std::int64_t id, const std::string& add_key) const {
+    for (const TeamConflict& c : conflicts_)
+        if (c.absence == absence && ((id && c.id == id) || (!id && c.add_key == add_key))) return true;
+    return false;
+}
+
+std::size_t TeamSync::waiting(const Dataset& ds) const {
+    std::size_t n = 0;
+    const auto a_ids = ids_of(absence_refs_), e_ids = ids_of(event_refs_);
+    for (const auto& [id, b] : base_absences_) n += a_ids.count(id) ? 0 : 1;
+    for (const auto& [id, b] : base_events_) n += e_ids.count(id) ? 0 : 1;
+    for (std::size_t i = 0; i < absence_refs_.size() && i < ds.absences.size(); ++i) {
+        const Ref& r = absence_refs_[i];
+        n += r.id == 0 || !same(ds.absences[i], base_absences_.at(r.id).first) ? 1 : 0;
+    }
+    for (std::size_t i = 0; i < event_refs_.size() && i < ds.milestone_events.size(); ++i) {
+        const Ref& r = event_refs_[i];
+        n += r.id == 0 || !same(ds.milestone_events[i], base_events_.at(r.id).first) ? 1 : 0;
+    }
+    return n;
+}
+
+std::optional<std::string> TeamSync::next_command(const Dataset& ds) {
+    if (in_flight_) return std::nullopt;
+    auto key_for = [this](bool absence, std::int64_t id) {
+        auto [it, fresh] = keys_.try_emplace({absence, id});
+        if (fresh) it->second = new_key();
+        return it->second;
+    };
+    auto send = [&](InFlight f, json body) {
+        body["key"] = f.key;
+        in_flight_ = std::move(f);
+        return body.dump();
+    };
+    // Removals, then updates, then adds (see the header).
+    const auto a_ids = ids_of(absence_refs_), e_ids = ids_of(event_refs_);
+    for (const auto& [id, b] : base_absences_)
+        if (!a_ids.count(id) && !blocked(true, id, {}))
+            return send({key_for(true, id), true, "remove", id, {}},
+                        {{"op", "remove_absence"}, {"employee", b.first.employee}, {"id", id}, {"base_rev", b.second}});
+    for (const auto& [id, b] : base_events_)
+        if (!e_ids.count(id) && !blocked(false, id, {}))
+            return send({key_for(false, id), false, "remove", id, {}},
+                        {{"op", "remove_milestone_event"}, {"employee", b.first.employee}, {"id", id}, {"base_rev", b.second}});
+    for (std::size_t i = 0; i < absence_refs_.size(); ++i) {
+        const Ref& r = absence_refs_[i];
+        if (!r.id || blocked(true, r.id, {})) continue;
+        const auto& b = base_absences_.at(r.id);
+        if (same(ds.absences[i], b.first)) continue;
+        json body = {{"op", "update_absence"}, {"id", r.id}, {"base_rev", b.second}};
+        put_fields(body, ds.absences[i]);
+        return send({key_for(true, r.id), true, "update", r.id, {}}, body);
+    }
+    for (std::size_t i = 0; i < event_refs_.size(); ++i) {
+        const Ref& r = event_refs_[i];
+        if (!r.id || blocked(false, r.id, {})) continue;
+        const auto& b = base_events_.at(r.id);
+        if (same(ds.milestone_events[i], b.first)) continue;
+        json body = {{"op", "update_milestone_event"}, {"id", r.id}, {"base_rev", b.second}};
+        put_fields(body, ds.milestone_events[i]);
+        return send({key_for(false, r.id), false, "update", r.id, {}}, body);
+    }
+    for (std::size_t i = 0; i < absence_refs_.size(); ++i) {
+        const Ref& r = absence_refs_[i];
+        if (r.id || blocked(true, 0, r.key)) continue;
+        json body = {{"op", "add_absence"}};
+        put_fields(body, ds.absences[i]);
+        return send({r.key, true, "add", 0, r.key}, body);
+    }
+    for (std::size_t i = 0; i < event_refs_.size(); ++i) {
+        const Ref& r = event_refs_[i];
+        if (r.id || blocked(false, 0, r.key)) continue;
+        json body = {{"op", "add_milestone_event"}};
+        put_fields(body, ds.milestone_events[i]);
+        return send({r.key, false, "add", 0, r.key}, body);
+    }
+    return std::nullopt;
+}
+
+TeamSync::Answer TeamSync::on_answer(int status, std::string_view body, Dataset& ds) {
+    if (!in_flight_) return Answer::retry;
+    const InFlight f = *in_flight_;
+    in_flight_.reset();
+    const json j = json::parse(body, nullptr, false);
+    Answer result = Answer::retry;
+    if (status == 401) return Answer::logged_out;
+    if (status == 200 && j.is_object() && j.contains("record_id")) {
+        const auto id = j.at("record_id").get<std::int64_t>();
+        keys_.erase({f.absence, f.id});
+        if (f.op == "remove") {
+            if (f.absence) base_absences_.erase(id);
+            else base_events_.erase(id);
+        } else {
+            const json& r = j.at("record");
+            const auto rev = r.at("rev").get<std::int64_t>();
+            if (f.absence) base_absences_[id] = {absence_of(r), rev};
+            else base_events_[id] = {event_of(r), rev};
+            if (f.op == "add") {
+                auto& refs = f.absence ? absence_refs_ : event_refs_;
+                if (auto i = index_of_key(refs, f.add_key)) refs[*i] = Ref{id, {}};
+                // Removed here meanwhile: the base without a local record is now a removal to send.
+            }
+        }
+        result = Answer::stored;
+    } else if ((status == 409 || status == 422) && j.is_object()) {
+        TeamConflict c;
+        c.refused = status == 422;
+        c.absence = f.absence;
+        c.id = f.id;
+        c.add_key = f.add_key;
+        c.message_nb = j.value("error", "");
+        c.message_en = j.value("error_en", "");
+        const auto& refs = f.absence ? absence_refs_ : event_refs_;
+        const auto i = f.id ? index_of_id(refs, f.id) : index_of_key(refs, f.add_key);
+        if (f.absence && i) c.my_absence = ds.absences[*i];
+        if (!f.absence && i) c.my_event = ds.milestone_events[*i];
+        if (j.contains("theirs") && j.at("theirs").is_object()) {
+            const json& t = j.at("theirs");
+            c.their_rev = t.at("rev").get<std::int64_t>();
+            if (f.absence) c.their_absence = absence_of(t);
+            else c.their_event = event_of(t);
+        }
+        keys_.erase({f.absence, f.id});
+        result = c.refused ? Answer::refused : Answer::conflict;
+        conflicts_.push_back(std::move(c));
+    }
+    std::vector<std::string> held;
+    held.swap(held_changes_);
+    for (const std::string& h : held) on_changes(h, ds);
+    return result;
+}
+
+bool TeamSync::on_changes(std::string_view body, Dataset& ds) {
+    if (in_flight_) {
+        held_changes_.emplace_back(body);
+        return false;
+    }
+    const json j = json::parse(body, nullptr, false);
+    if (j.is_discarded() || !j.contains("changes")) return false;
+    bool changed = false;
+    for (const json& c : j.at("changes")) {
+        const auto seq = c.at("seq").get<std::int64_t>();
+        if (seq <= last_) continue;
+        const bool absence = c.at("kind").get<std::string>() == "absence";
+        const auto id = c.at("record_id").get<std::int64_t>();
+        const json& r = c.at("record");
+        if (absence) {
+            std::optional<Absence> rec;
+            if (r.is_object()) rec = absence_of(r);
+            changed |= apply_remote(id, r.is_object() ? r.at("rev").get<std::int64_t>() : seq, rec, ds.absences, seen_absences_,
+                                    absence_refs_, base_absences_);
+        } else {
+            std::optional<MilestoneEvent> rec;
+            if (r.is_object()) rec = event_of(r);
+            changed |= apply_remote(id, r.is_object() ? r.at("rev").get<std::int64_t>() : seq, rec, ds.milestone_events,
+                                    seen_events_, event_refs_, base_events_);
+        }
+        last_ = seq;
+    }
+    if (j.contains("last")) last_ = std::max(last_, j.at("last").get<std::int64_t>());
+    return changed;
+}
+
+bool TeamSync::resolve(std::size_t i, bool keep_mine, Dataset& ds) {
+    if (i >= conflicts_.size()) return false;
+    const TeamConflict c = conflicts_[i];
+    conflicts_.erase(conflicts_.begin() + static_cast<std::ptrdiff_t>(i));
+    const bool theirs_exist = c.absence ? c.their_absence.has_value() : c.their_event.has_value();
+    auto settle = [&](auto& local, auto& seen, auto& refs, auto& base, const auto& theirs, const auto& mine) -> bool {
+        const auto at = c.id ? index_of_id(refs, c.id) : index_of_key(refs, c.add_key);
+        if (c.refused || !keep_mine) {
+            // The server's version stays: theirs (a conflict), or the base we had (a refusal).
+            std::optional<std::decay_t<decltype(*theirs)>> server;
+            if (!c.refused && theirs_exist) server = *theirs;
+            if (c.refused && c.id && base.count(c.id)) server = base.at(c.id).first;
+            if (!c.refused) {
+                if (theirs_exist) base[c.id] = {*theirs, c.their_rev};
+                else base.erase(c.id);
+            }
+            if (at && server) {
+                local[*at] = *server;
+                seen[*at] = *server;
+            } else if (at) {
+                local.erase(local.begin() + static_cast<std::ptrdiff_t>(*at));
+                seen.erase(seen.begin() + static_cast<std::ptrdiff_t>(*at));
+                refs.erase(refs.begin() + static_cast<std::ptrdiff_t>(*at));
+            } else if (server) {
+                local.push_back(*server);
+                seen.push_back(*server);
+                refs.push_back({c.id, {}});
+            }
+            return true;
+        }
+        // Mine stays, sent again on top of theirs.
+        (void)mine;
+        if (theirs_exist) {
+            base[c.id] = {*theirs, c.their_rev};
+        } else if (c.id) {
+            base.erase(c.id);
+            if (at) refs[*at] = {0, new_key()}; // theirs is gone: mine goes in as new
+        }
+        return false;
+    };
+    if (c.absence) return settle(ds.absences, seen_absences_, absence_refs_, base_absences_, c.their_absence, c.my_absence);
+    return settle(ds.milestone_events, seen_events_, event_refs_, base_events_, c.their_event, c.my_event);
+}
+
+} // namespace iadesk::app
