@@ -1,6 +1,7 @@
 // iadesk service worker: after the first visit the app starts and works with the network off
 // Network first, so a new build is used as soon as it is reachable; the cache is
-// the fallback. The data itself never passes through here: it lives in IndexedDB.
+// the fallback. The data itself never passes through here: it lives in IndexedDB, or on the team
+// server, whose API this worker leaves alone.
 //
 // Updates: BUILD is replaced by a hash of app.js and app.wasm when the site is built (CMake,
 // cmake/stamp_sw.cmake), so every build is a new worker to the browser. The first worker takes
@@ -29,6 +30,9 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  // The team server's API (docs/team.md) is never cached: its answers hold personal data, and an
+  // old answer given while offline would look like a fresh one.
+  if (new URL(request.url).pathname.startsWith('/api/')) return;
   event.respondWith(
     fetch(request)
       .then((response) => {

@@ -59,6 +59,9 @@ public:
     std::string redo(int64_t now_unix_seconds = 0, const std::string& role = {});
     void end_merge() { merging_open_ = false; } // e.g. when a text field loses focus
     void reset(Dataset d);                        // new document: clears history, bumps revision
+    // `data` was changed from outside the history (other people's changes, team mode): bumps both
+    // revisions and clears the history, whose index-based commands would no longer fit the data.
+    void changed_externally();
     // The log lives in the dataset (saved with it). It is the audit trail: only apply, undo and redo
     // append to it, nothing removes or changes an entry (commands keep it as it is, replace_dataset
     // included), and it is not capped.

@@ -19,7 +19,7 @@ namespace iadesk::app {
 int64_t App::now_unix() { return static_cast<int64_t>(std::time(nullptr)); }
 
 // The role a change is logged under (ChangeLogEntry::role).
-std::string App::actor() const { return to_string(role_.kind); }
+std::string App::actor() const { return team_.on() ? team_.user_email : to_string(role_.kind); }
 
 void App::init(const AppOptions& opt) {
     options_ = opt;
@@ -31,6 +31,7 @@ void App::init(const AppOptions& opt) {
     if (opt.test_mode || opt.accessible_mirror) probe::attach(ImGui::GetCurrentContext(), &probe_);
     register_preferences();
     register_actions();
+    team_begin(); // is there a team server behind the page? (team_mode.hpp)
 }
 
 // The start-up screen: what is being done, in the user's language, centred.
@@ -178,7 +179,7 @@ void App::register_actions() {
     actions_.add({"goto.plans", "nav.plans", "menu.goto", ImGuiMod_Alt | ImGuiKey_4, false, {},
                   [this] { page_ = Page::plans; plans_.employee_id.clear(); }});
     actions_.add({"employees.new", "employees.new", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_N, false,
-                  [this] { return !autosave_.state().read_only && may_edit(role_, EditArea::employees); },
+                  [this] { return !team_.on() && !autosave_.state().read_only && may_edit(role_, EditArea::employees); },
                   [this] { page_ = Page::employees; employees_.start_new(view_context_for_actions()); }});
     actions_.add({"edit.undo", "action.undo", "menu.edit", ImGuiMod_Ctrl | ImGuiKey_Z, false,
                   [this] { return doc_.can_undo(); },
@@ -251,7 +252,7 @@ void App::draw_menu_bar() {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour.bar_button_hovered);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour.bar_button_hovered);
     ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text);
-    start_view_.draw_demo_button(doc_.data, !autosave_.state().read_only && may_edit(role_, EditArea::organisation));
+    start_view_.draw_demo_button(doc_.data, !team_.on() && !autosave_.state().read_only && may_edit(role_, EditArea::organisation));
     ImGui::PopStyleColor(4);
     ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text_muted);
     const std::string palette = std::string(tr("action.palette")) + "  Ctrl+K";
@@ -306,7 +307,7 @@ void App::draw_compact_menu_bar() {
             draw_language_items();
             ImGui::EndMenu();
         }
-        start_view_.draw_demo_button(doc_.data, !autosave_.state().read_only && may_edit(role_, EditArea::organisation));
+        start_view_.draw_demo_button(doc_.data, !team_.on() && !autosave_.state().read_only && may_edit(role_, EditArea::organisation));
         ImGui::EndMenu();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, colour.bar_text_muted);
@@ -316,6 +317,12 @@ void App::draw_compact_menu_bar() {
 }
 
 void App::draw_role_menu() {
+    if (team_.on()) { // the account's role, not to be switched
+        const std::string who = team_.user_email + " \xC2\xB7 " +
+                                (translations_.language == Language::nb ? role_label_nb(role_, doc_.data) : role_label_en(role_, doc_.data));
+        ui::text(who.c_str());
+        return;
+    }
     if (!role_menu_.draw(doc_.data, role_, translations_.language)) return;
     set_status(std::string(tr("role.switched")) +
                (translations_.language == Language::nb ? role_label_nb(role_, doc_.data) : role_label_en(role_, doc_.data)));
@@ -347,7 +354,9 @@ void App::draw_status_bar() {
     std::string save_text;
     ImVec4 colour = ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
     const SaveState& save = autosave_.state();
-    if (save.read_only) {
+    if (team_.on()) {
+        save_text = team_status(colour);
+    } else if (save.read_only) {
         save_text = std::string("\xE2\x9A\xA0 ") +
                     (save.read_only_reason == ReadOnly::storage_unreadable ? tr("save.read_only_storage") : tr("save.read_only"));
         if (!save.read_only_detail.empty()) save_text += " (" + save.read_only_detail + ")";
@@ -417,6 +426,10 @@ void App::apply_requests(NavigationRequest& nav) {
         pending_.clear();
     }
     for (Command& c : pending_) {
+        if (team_.on() && !team_allows(c)) { // the server cannot store it yet: never kept only here
+            set_status(tr("team.not_synced_edit"));
+            continue;
+        }
         std::string description = c.description;
         // Document::apply checks the edit with the loader's checks and refuses what it could not load.
         std::vector<Problem> problems = doc_.apply(std::move(c), now_unix(), actor()); // who did it
@@ -460,6 +473,18 @@ void App::apply_requests(NavigationRequest& nav) {
 }
 
 void App::draw() {
+    switch (team_.stage) { // team mode (team_mode.hpp): the server decides what opens
+    case TeamMode::Stage::probing:
+    case TeamMode::Stage::loading:
+        draw_loading();
+        return;
+    case TeamMode::Stage::login:
+        draw_team_login();
+        return;
+    case TeamMode::Stage::off:
+    case TeamMode::Stage::on:
+        break;
+    }
     switch (start_) {
     case StartStage::reading_storage:
         draw_loading();
@@ -503,6 +528,7 @@ void App::draw() {
     NavigationRequest nav;
     ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, nav, autosave_.state().read_only,
                     download_fn(), open_html_fn(), &refusals_};
+    ctx.team_mode = team_.on();
     const float em = ImGui::GetFontSize();
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     if (!ui::compact_layout()) { // narrow screens reach the views through the menu bar's "Meny"
@@ -529,13 +555,15 @@ void App::draw() {
     draw_status_bar();
     probe::set_region("main");
     start_view_.draw_dialog(ctx);
+    draw_team_conflicts();
     palette_.draw(ctx, actions_);
     shortcuts_.draw(actions_);
     recovery_.draw_fallback_notice(theme_, translations_.language, [this](const StoredSave& s) { download_save(s); });
     ImGui::End();
     apply_requests(nav);
     publish_route();
-    autosave_.tick(doc_, ImGui::GetTime());
+    if (team_.on()) team_pump(); // the server holds the data: nothing is saved in the browser
+    else autosave_.tick(doc_, ImGui::GetTime());
 }
 
 // The platform's download, or a status message when there is none (native tests).
@@ -556,8 +584,10 @@ std::function<void(const std::string&, const std::string&)> App::open_html_fn() 
 
 // Actions run between frames; a view that needs a ViewContext there gets one without requests.
 ViewContext App::view_context_for_actions() {
-    return ViewContext{doc_, derived_, theme_, options_.today, translations_.language, pending_, action_nav_, autosave_.state().read_only,
-                       download_fn(), open_html_fn(), &refusals_};
+    ViewContext ctx{doc_, derived_, theme_, options_.today, translations_.language, pending_, action_nav_, autosave_.state().read_only,
+                    download_fn(), open_html_fn(), &refusals_};
+    ctx.team_mode = team_.on();
+    return ctx;
 }
 
 std::string App::document_json() const { return save_dataset(doc_.data); }
@@ -568,7 +598,7 @@ std::string App::landmark_labels_json() const {
 }
 
 bool App::flush() {
-    if (screen_ != Screen::app) return false;
+    if (screen_ != Screen::app || team_.on()) return false;
     if (!autosave_.state().read_only)
         if (std::optional<Command> c = plans_.commit_for_flush(doc_.data, options_.today)) doc_.apply(std::move(*c), now_unix(), actor());
     return autosave_.flush(doc_);

@@ -17,6 +17,7 @@
 #include "app/i18n.hpp"
 #include "app/role_menu.hpp"
 #include "app/route.hpp"
+#include "app/team_mode.hpp"
 #include "app/test_probe.hpp"
 #include "app/theme.hpp"
 #include "app/view_context.hpp"
@@ -91,6 +92,9 @@ public:
     Route current_route() const; // the view shown now, as a route (route.hpp)
     // The platform would not read a picked file this large (web: over 512 MB): said in the status bar.
     void on_file_too_large(const std::string& name, double bytes);
+    // The answer to a Platform::http request (team mode, team_mode.hpp; app_team.cpp).
+    void on_http(int request, int status, std::string body);
+    bool team_mode_on() const { return team_.on(); }
 
 private:
     void register_actions();
@@ -113,6 +117,16 @@ private:
     static int64_t now_unix();  // wall clock, for the change log and "Lagret hh:mm"
     std::string actor() const;  // who changes the document: the role's name
     void load_or_create();
+    // Team mode (team_mode.hpp, app_team.cpp).
+    void team_begin();
+    void team_signed_in(const std::string& body);
+    void team_request_snapshot();
+    void team_data_changed();
+    void team_pump();
+    bool team_allows(const Command& c) const;
+    void draw_team_login();
+    void draw_team_conflicts();
+    std::string team_status(ImVec4& colour) const;
     enum class StartStage { reading_storage, opening, loading, open };
     StartStage start_ = StartStage::reading_storage;
     void draw_stored_data_screen(); // recovery or newer data, drawn instead of the app
@@ -151,6 +165,7 @@ private:
     NavigationRequest action_nav_; // navigation asked for by actions (applied with the frame's)
     std::string status_message_;
     Autosave autosave_;
+    TeamMode team_;
     enum class Screen { app, recovery, newer };
     Screen screen_ = Screen::app;
     RecoveryView recovery_;     // what opening the stored data found (damaged saves, newer data)

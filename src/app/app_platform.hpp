@@ -24,6 +24,10 @@
 //   tab's title. When the address changes otherwise (Back, Forward, an address typed or followed),
 //   the platform calls App::on_route(path) with its route path. The App calls show_route() and
 //   set_title() between frames, only when the view (or the language) changed.
+// - http(request, method, path, body, csrf) sends a request to the server the app was loaded from
+//   (team mode, docs/team.md) with the session cookie and, when not empty, the X-CSRF-Token
+//   header; the platform later calls App::on_http(request, status, body) once, with status 0 when
+//   there was no answer (offline). Returns false when this platform has no server to ask.
 // - The defaults do nothing and return false/nullptr/empty, so a test platform overrides only what
 //   it uses.
 #pragma once
@@ -57,6 +61,11 @@ public:
     virtual std::string route() { return {}; }
     virtual void show_route(const std::string& path, bool push) { (void)path, (void)push; }
     virtual void set_title(const std::string& title) { (void)title; }
+    virtual bool http(int request, const std::string& method, const std::string& path, const std::string& body,
+                      const std::string& csrf) {
+        (void)request, (void)method, (void)path, (void)body, (void)csrf;
+        return false;
+    }
 };
 
 } // namespace iadesk::app

@@ -326,7 +326,7 @@ TeamSync::Answer TeamSync::on_answer(int status, std::string_view body, Dataset&
     }
     std::vector<std::string> held;
     held.swap(held_changes_);
-    for (const std::string& h : held) on_changes(h, ds);
+    for (const std::string& h : held) data_changed_ |= on_changes(h, ds);
     return result;
 }
 

@@ -35,6 +35,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace iadesk::app {
@@ -62,10 +63,12 @@ public:
     // is unanswered).
     std::optional<std::string> next_command(const Dataset& ds);
     bool command_in_flight() const { return in_flight_.has_value(); }
-    // The answer to the command next_command() gave; may change `ds` (changes held back meanwhile).
+    // The answer to the command next_command() gave; may change `ds` (changes held back meanwhile:
+    // see take_data_changed). Status 0 (no answer, offline) or a 5xx: retry, sent again later with
+    // the same key.
     Answer on_answer(int status, std::string_view body, Dataset& ds);
-    // A failed request (offline): the command is sent again later, with the same key.
-    void on_unanswered() { in_flight_.reset(); }
+    // True once after on_answer() applied changes it had held back (then `ds` changed).
+    bool take_data_changed() { return std::exchange(data_changed_, false); }
     // GET /api/changes's answer; true when `ds` changed. Held back while a command is unanswered.
     bool on_changes(std::string_view body, Dataset& ds);
     std::int64_t last_seq() const { return last_; }
@@ -104,6 +107,7 @@ private:
     std::int64_t last_ = 0;
     std::string client_id_;
     std::uint64_t counter_ = 0;
+    bool data_changed_ = false;
 };
 
 } // namespace iadesk::app

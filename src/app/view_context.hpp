@@ -62,8 +62,12 @@ struct ViewContext {
         commands.push_back(std::move(*r.command));
         return true;
     }
+    // Team mode (team_mode.hpp): the server stores absences and milestone events only, so nothing
+    // else is offered for editing.
+    bool team_mode = false;
     // May the current role edit this area (for an employee of `unit`)? False in a read-only tab.
     bool can_edit(EditArea area, std::string_view unit = {}) const {
+        if (team_mode && area != EditArea::absences && area != EditArea::milestone_events) return false;
         return !read_only && may_edit(derived.role, area, unit);
     }
 };

@@ -115,6 +115,17 @@ bool input_text(const char* label, const char* id, std::string& value, float wid
     return changed;
 }
 
+bool password_input(const char* label, const char* id, std::string& value, float width_em) {
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted(label);
+    ImGui::SetNextItemWidth(field_width(width_em));
+    const std::string hidden_id = std::string("##") + id;
+    const bool changed = ImGui::InputText(hidden_id.c_str(), &value, ImGuiInputTextFlags_Password);
+    probe::note_value("", label);
+    ImGui::EndGroup();
+    return changed;
+}
+
 bool input_multiline(const char* label, const char* id, std::string& value, float width_em, float lines,
                      std::size_t max_chars, bool read_only) {
     ImGui::BeginGroup();

@@ -54,6 +54,8 @@ void muted_text(const char* text);
 // ImGui::SameLine() after a field puts the next one beside it.
 // A labelled text field editing `value`. Returns true when edited.
 bool input_text(const char* label, const char* id, std::string& value, float width_em = 24.0f, bool read_only = false);
+// A password: shown as dots, and the accessible mirror gets the label but never the text.
+bool password_input(const char* label, const char* id, std::string& value, float width_em = 24.0f);
 // A labelled multi-line text field with a character counter "123 / max"
 // under it (red when over `max_chars`; 0 = no counter). Height in lines of text. Returns true when edited.
 bool input_multiline(const char* label, const char* id, std::string& value, float width_em, float lines,

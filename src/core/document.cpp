@@ -61,6 +61,14 @@ std::string Document::replay(Command& c, bool forward, int64_t now, const std::s
     return c.description;
 }
 
+void Document::changed_externally() {
+    history_.clear();
+    undo_pos_ = 0;
+    merging_open_ = false;
+    ++revision;
+    ++case_revision;
+}
+
 void Document::reset(Dataset d) {
     data = std::move(d);
     history_.clear();

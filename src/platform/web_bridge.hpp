@@ -29,6 +29,8 @@ void js_reload();                                         // reload, on the wait
 char* js_route();                                         // location.hash without '#' (malloc'ed)
 void js_show_route(const char* path, int push);           // history.pushState / replaceState
 void js_set_title(const char* title);                     // document.title
+// fetch() to the page's own server; answers through iadesk_http_answer (status 0: no answer).
+void js_http(int request, const char* method, const char* path, const char* body, const char* csrf);
 void js_install_route_listener();                         // popstate, hashchange -> iadesk_route
 void js_a11y_install();                                   // the accessible mirror (web_a11y.js)
 void js_a11y_update(const char* items_json, const char* landmark_labels_json);

@@ -233,6 +233,32 @@ mergeInto(LibraryManager.library, {
     input.click();
   },
 
+  // A request to the page's own server (team mode, docs/team.md): the session cookie goes with it
+  // (same origin); the answer's text goes to iadesk_http_answer through the heap (a register can be
+  // tens of MB), status 0 when there was none (offline, the server gone).
+  js_http__deps: ['malloc', 'free'],
+  js_http: function (request, method, path, body, csrf) {
+    const m = UTF8ToString(method);
+    const init = { method: m, credentials: 'same-origin', cache: 'no-store', headers: {} };
+    const token = UTF8ToString(csrf);
+    if (token) init.headers['X-CSRF-Token'] = token;
+    if (m !== 'GET') {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = UTF8ToString(body);
+    }
+    const answer = (status, text) => {
+      const bytes = new TextEncoder().encode(text);
+      const ptr = _malloc(bytes.length + 1);
+      if (!ptr) { Module.ccall('iadesk_http_answer', null, ['number', 'number', 'number', 'number'], [request, 0, 0, 0]); return; }
+      HEAPU8.set(bytes, ptr);
+      Module.ccall('iadesk_http_answer', null, ['number', 'number', 'number', 'number'], [request, status, ptr, bytes.length]);
+      _free(ptr);
+    };
+    fetch(UTF8ToString(path), init)
+      .then((r) => r.text().then((t) => answer(r.status, t)))
+      .catch(() => answer(0, ''));
+  },
+
   // Updates through the service worker (web/sw.js; index.html keeps its registration). A new
   // version that has installed waits until it is asked to take over; js_reload asks it, and the
   // page reloads once it controls the page (or after 3 s, should it never take over). Without a

@@ -57,6 +57,11 @@ std::string WebServices::route() {
 }
 void WebServices::show_route(const std::string& path, bool push) { js_show_route(path.c_str(), push ? 1 : 0); }
 void WebServices::set_title(const std::string& title) { js_set_title(title.c_str()); }
+bool WebServices::http(int request, const std::string& method, const std::string& path, const std::string& body,
+                       const std::string& csrf) {
+    js_http(request, method.c_str(), path.c_str(), body.c_str(), csrf.c_str());
+    return true;
+}
 
 } // namespace iadesk::web
 
@@ -65,6 +70,12 @@ void WebServices::set_title(const std::string& title) { js_set_title(title.c_str
 extern "C" EMSCRIPTEN_KEEPALIVE void iadesk_route(const char* path) {
     using iadesk::web::g_page;
     if (g_page) g_page->app.on_route(path ? path : "");
+}
+
+// The answer to js_http (web_library.js): status 0 when the request got no answer.
+extern "C" EMSCRIPTEN_KEEPALIVE void iadesk_http_answer(int request, int status, const char* body, int length) {
+    using iadesk::web::g_page;
+    if (g_page) g_page->app.on_http(request, status, body && length > 0 ? std::string(body, static_cast<std::size_t>(length)) : std::string());
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void iadesk_file_picked(int purpose, const char* name, const char* bytes, int length) {

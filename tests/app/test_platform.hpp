@@ -64,6 +64,20 @@ public:
         route_changes.push_back({path, push});
     }
     void set_title(const std::string& text) override { title = text; }
+    // A team server behind the page (team mode) when has_server: each request is kept for the test
+    // to answer with App::on_http; without it http() is not available, as in the native app.
+    struct HttpRequest {
+        int id = 0;
+        std::string method, path, body, csrf;
+    };
+    bool has_server = false;
+    std::vector<HttpRequest> requests;
+    bool http(int request, const std::string& method, const std::string& path, const std::string& body,
+              const std::string& csrf) override {
+        if (!has_server) return false;
+        requests.push_back({request, method, path, body, csrf});
+        return true;
+    }
     // The snapshots in the store, by name (not the ".damaged" or ".tmp" ones).
     std::vector<std::string> snapshots() const {
         std::vector<std::string> out;

@@ -88,7 +88,7 @@ TEST_CASE("team sync: an added absence is sent once with its key, and the answer
     CHECK_FALSE(sync.next_command(ds)); // one at a time
 
     // The answer is lost (offline): the same command goes again with the same key.
-    sync.on_unanswered();
+    CHECK(sync.on_answer(0, "", ds) == TeamSync::Answer::retry);
     CHECK(json::parse(*sync.next_command(ds)) == cmd);
 
     CHECK(sync.on_answer(200, stored(120, 41, cmd).dump(), ds) == TeamSync::Answer::stored);
@@ -161,6 +161,8 @@ TEST_CASE("team sync: other people's changes reach records not changed here, and
     CHECK_FALSE(sync.on_changes(changes.dump(), ds));
     CHECK(ds.absences.size() == 14);
     CHECK(sync.on_answer(200, stored(131, 43, cmd).dump(), ds) == TeamSync::Answer::stored);
+    CHECK(sync.take_data_changed());
+    CHECK_FALSE(sync.take_data_changed());
     CHECK(ds.absences.size() == 15);
     CHECK(ds.absences[index_of(ds, "E02", Date::from_ymd(2026, 3, 2))].grade == 50);
     CHECK(ds.absences[index_of(ds, "E04", Date::from_ymd(2026, 11, 9))].to == Date::from_ymd(2026, 11, 27));

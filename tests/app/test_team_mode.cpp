@@ -1,0 +1,176 @@
+// Team mode in the app (src/app/team_mode.hpp, app_team.cpp), with the server played by the test
+// through TestPlatform::http: the login screen, the register opened from the snapshot with the
+// account's role, an absence registered in the app sent as add_absence, the sync state in the
+// status bar, offline and back, and what team mode does not offer.
+#include "headless_app.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using iadesk::test::HeadlessApp;
+using nlohmann::json;
+
+namespace {
+
+std::string snapshot() {
+    std::ifstream in(std::string(IADESK_SOURCE_DIR) + "/examples/fjordvik-small.json", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    json ids = json::array(), events = json::array();
+    for (int i = 0; i < 13; ++i) ids.push_back({101 + i, 0});
+    for (int i = 0; i < 5; ++i) events.push_back({201 + i, 0});
+    return json{{"dataset", json::parse(text.str())}, {"sync", {{"last", 40}, {"absences", ids}, {"milestone_events", events}}}}.dump();
+}
+
+const std::string kManager = json{{"user", {{"id", 2}, {"email", "leder@fjordvik.example"}, {"name", ""},
+                                            {"organisation", {{"id", 1}, {"name", "Fjordvik kommune"}}},
+                                            {"roles", {{{"role", "manager"}, {"unit", "U1"}}}}}},
+                                  {"csrf_token", std::string(64, 'a')}}.dump();
+
+// The request the app sent last with this method and path prefix.
+const iadesk::test::TestPlatform::HttpRequest* last_request(const HeadlessApp& h, const std::string& method, const std::string& path) {
+    for (auto it = h.platform.requests.rbegin(); it != h.platform.requests.rend(); ++it)
+        if (it->method == method && it->path.rfind(path, 0) == 0) return &*it;
+    return nullptr;
+}
+
+// The app started with a team server behind it, logged in as the manager of U1 and opened.
+void open_as_manager(HeadlessApp& h) {
+    h.platform.has_server = true;
+    ImGui::GetIO().DisplaySize = ImVec2(1400, 2400);
+    h.start();
+    const auto* me = last_request(h, "GET", "/api/me");
+    REQUIRE(me);
+    h.app->on_http(me->id, 401, R"({"error": "Du er ikke logget inn", "error_en": "Not logged in"})");
+    h.frames(3);
+    REQUIRE(h.shows_text_containing("Logg inn i iadesk"));
+    CHECK_FALSE(h.app->document_open());
+    h.type("E-postadresse", "leder@fjordvik.example");
+    h.type("Passord", "hemmelig-passord");
+    h.click("Logg inn");
+    const auto* login = last_request(h, "POST", "/api/login");
+    REQUIRE(login);
+    CHECK(json::parse(login->body) == json{{"email", "leder@fjordvik.example"}, {"password", "hemmelig-passord"}});
+    h.app->on_http(login->id, 200, kManager);
+    h.frames(2);
+    const auto* snap = last_request(h, "GET", "/api/sync/snapshot");
+    REQUIRE(snap);
+    CHECK(snap->csrf == std::string(64, 'a'));
+    h.app->on_http(snap->id, 200, snapshot());
+    h.frames(3);
+    REQUIRE(h.app->document_open());
+}
+
+} // namespace
+
+TEST_CASE("team mode: without a team server the app opens as the single-browser app") {
+    HeadlessApp h;
+    h.start(); // TestPlatform::http is not available (has_server false)
+    CHECK(h.app->document_open());
+    CHECK_FALSE(h.app->team_mode_on());
+}
+
+TEST_CASE("team mode: a static server's 404 for /api/me means no team server") {
+    HeadlessApp h;
+    h.platform.has_server = true;
+    h.start();
+    const auto* me = last_request(h, "GET", "/api/me");
+    REQUIRE(me);
+    CHECK_FALSE(h.app->document_open()); // waits for the answer
+    h.app->on_http(me->id, 404, "<html>Not found</html>");
+    h.frames(4);
+    CHECK(h.app->document_open());
+    CHECK_FALSE(h.app->team_mode_on());
+}
+
+TEST_CASE("team mode: a wrong password is said on the login screen") {
+    HeadlessApp h;
+    h.platform.has_server = true;
+    h.start();
+    h.app->on_http(last_request(h, "GET", "/api/me")->id, 401, R"({"error": "x", "error_en": "x"})");
+    h.frames(2);
+    h.click("Logg inn"); // nothing filled in
+    CHECK(h.shows_text_containing("Fyll inn både e-postadresse og passord."));
+    CHECK_FALSE(last_request(h, "POST", "/api/login"));
+    h.type("E-postadresse", "leder@fjordvik.example");
+    h.type("Passord", "feil");
+    h.click("Logg inn");
+    h.app->on_http(last_request(h, "POST", "/api/login")->id, 401,
+                   R"({"error": "Feil e-postadresse eller passord.", "error_en": "Wrong e-mail address or password."})");
+    h.frames(2);
+    CHECK(h.shows_text_containing("Feil e-postadresse eller passord."));
+    CHECK_FALSE(h.app->document_open());
+}
+
+TEST_CASE("team mode: the manager's register from the server, an absence sent as a command, offline and back") {
+    HeadlessApp h;
+    open_as_manager(h);
+    CHECK(h.app->team_mode_on());
+    CHECK(h.shows_text_containing("leder@fjordvik.example \xC2\xB7 Nærmeste leder (Sykehjem Nord)"));
+    CHECK(h.shows_text_containing("Alt er lagret på tjeneren \xC2\xB7 leder@fjordvik.example"));
+    const auto* pull = last_request(h, "GET", "/api/changes");
+    REQUIRE(pull);
+    CHECK(pull->path == "/api/changes?since=40&wait=20");
+
+    // Ansatte: U1's people only, and no "Ny ansatt" (the server does not take new employees yet).
+    h.click("Ansatte");
+    CHECK(h.shows_text_containing("5 av 5 ansatte"));
+    CHECK_FALSE(h.find("Ny ansatt").is_object());
+
+    // Anne Lie (E05): a sykmelding from 02.11.2026, open-ended.
+    h.click("Anne Lie");
+    h.click("Registrer fravær");
+    h.type("Første fraværsdag", "02.11.2026");
+    h.click("Åpen slutt (sluttdato ukjent)");
+    h.click("Lagre fravær");
+    h.frames(2);
+    const auto* push = last_request(h, "POST", "/api/commands");
+    REQUIRE(push);
+    const json cmd = json::parse(push->body);
+    CHECK(cmd["op"] == "add_absence");
+    CHECK(cmd["employee"] == "E05");
+    CHECK(cmd["from"] == "2026-11-02");
+    CHECK_FALSE(cmd.contains("to"));
+    CHECK(push->csrf == std::string(64, 'a'));
+    CHECK(h.shows_text_containing("1 endring sendes til tjeneren"));
+
+    // No answer (offline): said, and the same command with the same key is sent again later.
+    h.app->on_http(push->id, 0, "");
+    h.frames(2);
+    CHECK(h.shows_text_containing("Frakoblet \xE2\x80\x93 1 endring venter"));
+    const std::size_t sent = h.platform.requests.size();
+    h.seconds(2.5);
+    const auto* again = last_request(h, "POST", "/api/commands");
+    REQUIRE(h.platform.requests.size() > sent);
+    CHECK(json::parse(again->body) == cmd);
+
+    json answer = {{"seq", 41}, {"record_id", 120}, {"duplicate", false},
+                   {"record", {{"id", 120}, {"rev", 41}, {"employee", "E05"}, {"kind", "sykmelding"}, {"from", "2026-11-02"}, {"to", nullptr}, {"grade", 100}}}};
+    h.app->on_http(again->id, 200, answer.dump());
+    h.frames(2);
+    CHECK(h.shows_text_containing("Alt er lagret på tjeneren"));
+}
+
+TEST_CASE("team mode: another user's change is shown; an ended session goes back to the login screen") {
+    HeadlessApp h;
+    open_as_manager(h);
+    const auto* pull = last_request(h, "GET", "/api/changes");
+    REQUIRE(pull);
+    const json change = {{"changes", {{{"seq", 41}, {"kind", "absence"}, {"employee", "E04"}, {"record_id", 130}, {"description", "x"},
+                                       {"record", {{"id", 130}, {"rev", 41}, {"employee", "E04"}, {"kind", "sykmelding"}, {"from", "2026-11-16"}, {"to", nullptr}, {"grade", 100}}}}}},
+                         {"last", 41}, {"more", false}};
+    h.app->on_http(pull->id, 200, change.dump());
+    h.frames(2);
+    const json doc = json::parse(h.app->document_json());
+    bool found = false;
+    for (const json& a : doc["absences"]) found |= a["employee"] == "E04" && a["from"] == "2026-11-16";
+    CHECK(found);
+    const auto* next = last_request(h, "GET", "/api/changes");
+    CHECK(next->path == "/api/changes?since=41&wait=20");
+    h.app->on_http(next->id, 401, R"({"error": "Du er ikke logget inn", "error_en": "Not logged in"})");
+    h.frames(2);
+    CHECK(h.shows_text_containing("Logg inn i iadesk"));
+}
