@@ -24,6 +24,8 @@
 //   tab's title. When the address changes otherwise (Back, Forward, an address typed or followed),
 //   the platform calls App::on_route(path) with its route path. The App calls show_route() and
 //   set_title() between frames, only when the view (or the language) changed.
+// - team_server() says whether the page came from a team server (iadesk-server marks it, docs/
+//   team.md), so that the app asks its API only then.
 // - http(request, method, path, body, csrf) sends a request to the server the app was loaded from
 //   (team mode, docs/team.md) with the session cookie and, when not empty, the X-CSRF-Token
 //   header; the platform later calls App::on_http(request, status, body) once, with status 0 when
@@ -61,6 +63,7 @@ public:
     virtual std::string route() { return {}; }
     virtual void show_route(const std::string& path, bool push) { (void)path, (void)push; }
     virtual void set_title(const std::string& title) { (void)title; }
+    virtual bool team_server() { return false; }
     virtual bool http(int request, const std::string& method, const std::string& path, const std::string& body,
                       const std::string& csrf) {
         (void)request, (void)method, (void)path, (void)body, (void)csrf;

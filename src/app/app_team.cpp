@@ -66,7 +66,8 @@ std::string event_line(const MilestoneEvent& ev, const std::vector<RuleSet>& rul
 } // namespace
 
 void App::team_begin() {
-    if (!options_.platform) return;
+    if (!options_.platform || !options_.platform->team_server()) return;
+    team_.known_server = true;
     std::random_device rd;
     team_.client_id = fmt::format("{:08x}{:08x}", rd(), rd());
     team_.me_request = team_.next_request++;
@@ -105,9 +106,16 @@ void App::on_http(int request, int status, std::string body) {
     if (request == team_.me_request) {
         team_.me_request = 0;
         const bool api = !error_of(body, false).empty() || body.find("\"user\"") != std::string::npos;
-        if (status == 200 && api) team_signed_in(body);
-        else if (status == 401 && api) team_.stage = TeamMode::Stage::login;
-        else team_.stage = TeamMode::Stage::off; // no team server here: the single-browser app
+        if (status == 200 && api) {
+            team_signed_in(body);
+        } else if (status == 401 && api) {
+            team_.stage = TeamMode::Stage::login;
+        } else if (status == 0 && team_.known_server) { // out of reach: never the local data instead
+            team_.stage = TeamMode::Stage::login;
+            team_.login_error = tr("team.no_answer");
+        } else {
+            team_.stage = TeamMode::Stage::off; // no team server here: the single-browser app
+        }
     } else if (request == team_.login_request) {
         team_.login_request = 0;
         if (status == 200) team_signed_in(body);

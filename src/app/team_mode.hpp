@@ -2,9 +2,11 @@
 // drives it (app_team.cpp); TeamSync (team_sync.hpp) decides what is sent.
 //
 // Contract
-// - At init the App asks GET /api/me through Platform::http. No platform server (the native app,
-//   a static file server answering 404, no answer at all): stage off, and the app is the
-//   single-browser app as before. 401: the login screen. 200: the register is fetched
+// - At init, when the platform says the page came from a team server (Platform::team_server), the
+//   App asks GET /api/me through Platform::http; otherwise (the native app, a static file server)
+//   it asks nothing and the stage is off: the single-browser app as before, with no request that
+//   could fail. 401: the login screen; no answer: the login screen saying the server cannot be
+//   reached (never the browser's own data instead); any other answer: off. 401: the login screen. 200: the register is fetched
 //   (GET /api/sync/snapshot) and opened, with the role of the account, and the stage is on.
 // - While on: the autosave is off (the server holds the data); the role cannot be switched; the
 //   edits the server takes (absences and milestone events) are sent one command at a time, others
@@ -47,6 +49,10 @@ struct TeamMode {
     TeamSync sync;
     std::uint64_t seen_revision = 0;
     std::string client_id;     // the idempotency keys' prefix: one per page load
+    // The page came from a team server (Platform::team_server): then no answer to /api/me means
+    // the server is out of reach, and the login screen says so instead of opening the
+    // single-browser app's data.
+    bool known_server = false;
 
     bool on() const { return stage == Stage::on; }
 };

@@ -29,6 +29,7 @@ void js_reload();                                         // reload, on the wait
 char* js_route();                                         // location.hash without '#' (malloc'ed)
 void js_show_route(const char* path, int push);           // history.pushState / replaceState
 void js_set_title(const char* title);                     // document.title
+int js_team_server();                                     // the cookie iadesk-server sets on its pages
 // fetch() to the page's own server; answers through iadesk_http_answer (status 0: no answer).
 void js_http(int request, const char* method, const char* path, const char* body, const char* csrf);
 void js_install_route_listener();                         // popstate, hashchange -> iadesk_route

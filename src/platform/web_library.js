@@ -233,6 +233,12 @@ mergeInto(LibraryManager.library, {
     input.click();
   },
 
+  // iadesk-server sets the cookie iadesk_team=1 on the app's files (src/server/serve.cpp): a page
+  // from a static server has none, and the app then asks no API at all.
+  js_team_server: function () {
+    return document.cookie.split(';').some((c) => c.trim() === 'iadesk_team=1') ? 1 : 0;
+  },
+
   // A request to the page's own server (team mode, docs/team.md): the session cookie goes with it
   // (same origin); the answer's text goes to iadesk_http_answer through the heap (a register can be
   // tens of MB), status 0 when there was none (offline, the server gone).

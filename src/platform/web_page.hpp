@@ -49,6 +49,7 @@ public:
     std::string route() override;
     void show_route(const std::string& path, bool push) override;
     void set_title(const std::string& title) override;
+    bool team_server() override;
     bool http(int request, const std::string& method, const std::string& path, const std::string& body,
               const std::string& csrf) override;
     void open_store() { store_.emplace(); } // /data, filled from IndexedDB before the App opens it

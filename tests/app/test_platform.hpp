@@ -72,6 +72,7 @@ public:
     };
     bool has_server = false;
     std::vector<HttpRequest> requests;
+    bool team_server() override { return has_server; }
     bool http(int request, const std::string& method, const std::string& path, const std::string& body,
               const std::string& csrf) override {
         if (!has_server) return false;

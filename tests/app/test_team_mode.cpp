@@ -66,14 +66,15 @@ void open_as_manager(HeadlessApp& h) {
 
 } // namespace
 
-TEST_CASE("team mode: without a team server the app opens as the single-browser app") {
+TEST_CASE("team mode: a page not from a team server asks nothing and opens as the single-browser app") {
     HeadlessApp h;
-    h.start(); // TestPlatform::http is not available (has_server false)
+    h.start(); // has_server false: TestPlatform::team_server() is false
     CHECK(h.app->document_open());
     CHECK_FALSE(h.app->team_mode_on());
+    CHECK(h.platform.requests.empty());
 }
 
-TEST_CASE("team mode: a static server's 404 for /api/me means no team server") {
+TEST_CASE("team mode: an answer to /api/me that is not the API's means no team server") {
     HeadlessApp h;
     h.platform.has_server = true;
     h.start();
@@ -173,4 +174,15 @@ TEST_CASE("team mode: another user's change is shown; an ended session goes back
     h.app->on_http(next->id, 401, R"({"error": "Du er ikke logget inn", "error_en": "Not logged in"})");
     h.frames(2);
     CHECK(h.shows_text_containing("Logg inn i iadesk"));
+}
+
+TEST_CASE("team mode: a team server out of reach never opens the browser's own data instead") {
+    HeadlessApp h;
+    h.platform.has_server = true;
+    h.start();
+    h.app->on_http(last_request(h, "GET", "/api/me")->id, 0, ""); // offline
+    h.frames(3);
+    CHECK_FALSE(h.app->document_open());
+    CHECK(h.shows_text_containing("Logg inn i iadesk"));
+    CHECK(h.shows_text_containing("Får ikke kontakt med tjeneren"));
 }
