@@ -317,10 +317,8 @@ void App::draw_compact_menu_bar() {
 }
 
 void App::draw_role_menu() {
-    if (team_.on()) { // the account's role, not to be switched
-        const std::string who = team_.user_email + " \xC2\xB7 " +
-                                (translations_.language == Language::nb ? role_label_nb(role_, doc_.data) : role_label_en(role_, doc_.data));
-        ui::text(who.c_str());
+    if (team_.on()) { // the account and its role, not to be switched; logging out
+        draw_team_account_menu();
         return;
     }
     if (!role_menu_.draw(doc_.data, role_, translations_.language)) return;

@@ -125,6 +125,8 @@ private:
     void team_pump();
     bool team_allows(const Command& c) const;
     void draw_team_login();
+    void draw_team_account_menu();
+    void team_logout();
     void draw_team_conflicts();
     std::string team_status(ImVec4& colour) const;
     enum class StartStage { reading_storage, opening, loading, open };

@@ -239,6 +239,35 @@ void App::draw_team_login() {
     }
 }
 
+// The account in the top bar ("leder@… · Nærmeste leder (Sykehjem Nord)") as a menu with "Logg ut",
+// which waits while changes are unsent or unsettled (they would be lost with the page's data).
+void App::draw_team_account_menu() {
+    const std::string who = team_.user_email + " \xC2\xB7 " +
+                            (translations_.language == Language::nb ? role_label_nb(role_, doc_.data) : role_label_en(role_, doc_.data));
+    if (!ImGui::BeginMenu((who + "###team-account").c_str())) return;
+    const bool unsent = team_.sync.waiting(doc_.data) > 0 || !team_.sync.conflicts().empty();
+    if (ImGui::MenuItem(tr("team.logout"), nullptr, false, !unsent)) team_logout();
+    if (unsent) ui::muted_line(tr("team.logout_unsent"));
+    ImGui::EndMenu();
+}
+
+// Ends the session on the server and takes the register out of the page: the login screen next.
+void App::team_logout() {
+    options_.platform->http(team_.next_request++, "POST", "/api/logout", "{}", team_.csrf); // the answer is not waited for
+    TeamMode fresh;
+    fresh.stage = TeamMode::Stage::login;
+    fresh.next_request = team_.next_request; // answers to earlier requests are dropped
+    fresh.client_id = team_.client_id;
+    fresh.known_server = team_.known_server;
+    fresh.email = team_.user_email;
+    fresh.login_error = tr("team.logged_out");
+    team_ = std::move(fresh);
+    doc_.reset(Dataset{});
+    role_ = Role::tillitsvalgt(); // nothing individual until the next login sets the account's role
+    page_ = Page::overview;
+    case_open_ = false;
+}
+
 std::string App::team_status(ImVec4& colour) const {
     const std::size_t waiting = team_.sync.waiting(doc_.data);
     const std::size_t conflicts = team_.sync.conflicts().size();

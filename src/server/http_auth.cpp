@@ -93,12 +93,13 @@ void login(Api& api, const httplib::Request& req, httplib::Response& res) {
     json out = {{"user", user_json(tx, user_id)}, {"csrf_token", csrf}};
     tx.commit();
     res.set_header("Set-Cookie", std::string(kCookie) + "=" + token + "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" +
-                                     std::to_string(api.options.idle_minutes * 60));
+                                     std::to_string(api.options.idle_minutes * 60) + (api.options.secure_cookies ? "; Secure" : ""));
     send_json(res, 200, out);
 }
 
-void clear_cookie(httplib::Response& res) {
-    res.set_header("Set-Cookie", std::string(kCookie) + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+void clear_cookie(const Api& api, httplib::Response& res) {
+    res.set_header("Set-Cookie", std::string(kCookie) + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0" +
+                                     (api.options.secure_cookies ? "; Secure" : ""));
 }
 } // namespace
 
@@ -182,19 +183,19 @@ void add_auth_routes(httplib::Server& http, Api& api) {
         guarded(res, [&] { login(api, req, res); });
     });
     http.Post("/api/logout", [&api](const httplib::Request& req, httplib::Response& res) {
-        with_session(api, req, res, [](pqxx::work& tx, const Session& s, httplib::Response& out) {
+        with_session(api, req, res, [&api](pqxx::work& tx, const Session& s, httplib::Response& out) {
             tx.exec_params("UPDATE sessions SET revoked_at = now() WHERE id = $1", s.id);
             audit(tx, s.user_id, 0, "logout", "");
-            clear_cookie(out);
+            clear_cookie(api, out);
             send_json(out, 200, {{"ok", true}});
         });
     });
     http.Post("/api/logout-all", [&api](const httplib::Request& req, httplib::Response& res) {
-        with_session(api, req, res, [](pqxx::work& tx, const Session& s, httplib::Response& out) {
+        with_session(api, req, res, [&api](pqxx::work& tx, const Session& s, httplib::Response& out) {
             const auto ended = tx.exec_params("UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL",
                                               s.user_id).affected_rows();
             audit(tx, s.user_id, 0, "logout_all", "", {{"sessions", ended}});
-            clear_cookie(out);
+            clear_cookie(api, out);
             send_json(out, 200, {{"ok", true}, {"sessions_ended", ended}});
         });
     });

@@ -1,11 +1,13 @@
 // HR's account administration: invite a user with a role (POST /api/users) and revoke an account
-// (POST /api/users/{id}/revoke). The policies of migrations/0002_access.sql let only HR write
+// (POST /api/users/{id}/revoke); and HR's reading of the audit log (GET /api/audit). The policies of migrations/0002_access.sql let only HR write
 // users and role grants, and only in the own organisation; the checks here give the messages.
 #include "http.hpp"
 
 #include "iadesk/model.hpp"
 
 #include <cctype>
+#include <charconv>
+#include <limits>
 
 namespace iadesk::server {
 
@@ -94,9 +96,40 @@ void revoke(pqxx::work& tx, const Session& s, const std::string& id_text, httpli
     audit(tx, s.user_id, 0, "revoke_user", id_text, {{"sessions_ended", ended}});
     send_json(res, 200, {{"ok", true}, {"sessions_ended", ended}});
 }
+// GET /api/audit?before=ID&limit=N: the organisation's audit rows, newest first, at most N (1..500,
+// default 100) with ids below `before` (a page further back); HR only (also the policy's rule).
+// Each row: id, time, the acting account's e-mail (null: none, e.g. a failed login), action,
+// target and detail.
+void audit_page(pqxx::work& tx, const httplib::Request& req, httplib::Response& res) {
+    if (!has_role(tx, "hr")) throw ApiError{403, "Bare HR kan lese revisjonsloggen.", "Only HR can read the audit log."};
+    auto number = [&](const char* key, long long fallback, long long lo, long long hi) {
+        if (!req.has_param(key)) return fallback;
+        const std::string v = req.get_param_value(key);
+        long long n = 0;
+        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+        if (ec != std::errc() || p != v.data() + v.size() || n < lo || n > hi)
+            throw ApiError{400, std::string(key) + ": «" + v + "» er ikke et tall fra " + std::to_string(lo) + " til " + std::to_string(hi),
+                           std::string(key) + ": not a number from " + std::to_string(lo) + " to " + std::to_string(hi)};
+        return n;
+    };
+    const long long before = number("before", std::numeric_limits<long long>::max(), 1, std::numeric_limits<long long>::max());
+    const long long limit = number("limit", 100, 1, 500);
+    json entries = json::array();
+    for (const auto& r : tx.exec_params("SELECT a.id, a.at::text, u.email, a.action, a.target, a.detail::text FROM audit_log a"
+                                        " LEFT JOIN users u ON u.id = a.user_id WHERE a.id < $1 ORDER BY a.id DESC LIMIT $2",
+                                        before, limit + 1))
+        entries.push_back({{"id", r[0].as<long long>()}, {"at", r[1].as<std::string>()}, {"user", r[2].is_null() ? json() : json(r[2].as<std::string>())},
+                           {"action", r[3].as<std::string>()}, {"target", r[4].as<std::string>()}, {"detail", json::parse(r[5].as<std::string>())}});
+    const bool more = entries.size() > static_cast<std::size_t>(limit);
+    if (more) entries.erase(entries.end() - 1);
+    send_json(res, 200, {{"entries", entries}, {"more", more}});
+}
 } // namespace
 
 void add_user_routes(httplib::Server& http, Api& api) {
+    http.Get("/api/audit", [&api](const httplib::Request& req, httplib::Response& res) {
+        with_session(api, req, res, [&req](pqxx::work& tx, const Session&, httplib::Response& out) { audit_page(tx, req, out); });
+    });
     http.Post("/api/users", [&api](const httplib::Request& req, httplib::Response& res) {
         with_session(api, req, res, [&req](pqxx::work& tx, const Session& s, httplib::Response& out) {
             invite(tx, s, json_body(req), out);

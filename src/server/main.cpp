@@ -4,7 +4,7 @@
 //   iadesk-server create-org --db URL --name NAME [--orgnr 9 DIGITS]
 //   iadesk-server create-admin --db URL --email E [--org ID]
 //   iadesk-server serve --db URL [--host 127.0.0.1] [--port 8090|0] [--port-file F] [--site DIR]
-//                       [--idle-minutes 720]
+//                       [--idle-minutes 720] [--secure-cookies on|off]
 // Exit status: 0 done, 1 failed (database, invalid data), 2 bad usage.
 #include "server.hpp"
 
@@ -24,7 +24,8 @@ int usage(const std::string& problem) {
                  "  iadesk-server import --db URL [--org-name NAME] FILE.json\n"
                  "  iadesk-server create-org --db URL --name NAME [--orgnr N]\n"
                  "  iadesk-server create-admin --db URL --email E [--org ID]\n"
-                 "  iadesk-server serve --db URL [--host H] [--port N|0] [--port-file F] [--site DIR] [--idle-minutes M]\n";
+                 "  iadesk-server serve --db URL [--host H] [--port N|0] [--port-file F] [--site DIR] [--idle-minutes M]\n"
+                 "                      [--secure-cookies on|off]\n";
     return 2;
 }
 
@@ -82,7 +83,7 @@ int run(int argc, char** argv) {
         return run_create_admin(url, opts["--email"], org);
     }
     if (verb == "serve") {
-        if (int u = known({"--db", "--host", "--port", "--port-file", "--site", "--idle-minutes"})) return u;
+        if (int u = known({"--db", "--host", "--port", "--port-file", "--site", "--idle-minutes", "--secure-cookies"})) return u;
         ServeOptions o;
         o.url = url;
         if (opts.count("--host")) o.host = opts["--host"];
@@ -94,6 +95,11 @@ int run(int argc, char** argv) {
         if (opts.count("--idle-minutes")) {
             if (!parse_int(opts["--idle-minutes"], n) || n < 1 || n > 7 * 24 * 60) return usage("--idle-minutes: 1..10080");
             o.idle_minutes = static_cast<int>(n);
+        }
+        if (opts.count("--secure-cookies")) {
+            const std::string v = opts["--secure-cookies"];
+            if (v != "on" && v != "off") return usage("--secure-cookies: on eller off (on or off)");
+            o.secure_cookies = v == "on";
         }
         o.port_file = opts["--port-file"];
         o.site_dir = opts["--site"];

@@ -53,8 +53,9 @@ int run_serve(const ServeOptions& o) {
     });
     // The app's files carry a cookie that tells the app it came from a team server (web_library.js
     // js_team_server): it then asks /api/me; from a static server it asks nothing. Not a secret.
-    http.set_file_request_handler([](const httplib::Request&, httplib::Response& res) {
-        res.set_header("Set-Cookie", "iadesk_team=1; Path=/; SameSite=Strict; Max-Age=31536000");
+    http.set_file_request_handler([&o](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Set-Cookie", std::string("iadesk_team=1; Path=/; SameSite=Strict; Max-Age=31536000") +
+                                         (o.secure_cookies ? "; Secure" : ""));
     });
     if (!o.site_dir.empty() && !http.set_mount_point("/", o.site_dir)) {
         std::cerr << "iadesk-server: --site: finner ikke mappen «" << o.site_dir << "» (no such folder)\n";

@@ -94,6 +94,7 @@ struct ServeOptions {
     std::string port_file;      // written with the port once listening
     std::string site_dir;       // served at / when set (build/web/site)
     int idle_minutes = 12 * 60; // a session ends after this long without a request
+    bool secure_cookies = false; // behind a TLS proxy: the cookies carry Secure (docs/team.md)
 };
 int run_serve(const ServeOptions& o);
 

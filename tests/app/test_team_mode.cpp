@@ -186,3 +186,34 @@ TEST_CASE("team mode: a team server out of reach never opens the browser's own d
     CHECK(h.shows_text_containing("Logg inn i iadesk"));
     CHECK(h.shows_text_containing("Får ikke kontakt med tjeneren"));
 }
+
+TEST_CASE("team mode: logging out waits for unsent changes, then ends the session and takes the register away") {
+    HeadlessApp h;
+    open_as_manager(h);
+    h.click("Ansatte");
+    h.click("Anne Lie");
+    h.click("Registrer fravær");
+    h.type("Første fraværsdag", "02.11.2026");
+    h.click("Åpen slutt (sluttdato ukjent)");
+    h.click("Lagre fravær");
+    const auto* push = last_request(h, "POST", "/api/commands");
+    REQUIRE(push);
+    h.click("leder@fjordvik.example \xC2\xB7 Nærmeste leder (Sykehjem Nord)");
+    CHECK(h.shows_text_containing("Venter til endringene dine er sendt og avklart."));
+    h.click("Logg ut"); // disabled: nothing happens
+    CHECK_FALSE(last_request(h, "POST", "/api/logout"));
+    CHECK(h.app->document_open());
+
+    json answer = {{"seq", 41}, {"record_id", 120}, {"duplicate", false},
+                   {"record", {{"id", 120}, {"rev", 41}, {"employee", "E05"}, {"kind", "sykmelding"}, {"from", "2026-11-02"}, {"to", nullptr}, {"grade", 100}}}};
+    h.app->on_http(push->id, 200, answer.dump());
+    h.frames(2);
+    h.click("Logg ut");
+    const auto* logout = last_request(h, "POST", "/api/logout");
+    REQUIRE(logout);
+    CHECK(logout->csrf == std::string(64, 'a'));
+    h.frames(2);
+    CHECK(h.shows_text_containing("Du er logget ut."));
+    CHECK(h.shows_text_containing("Logg inn i iadesk"));
+    CHECK(json::parse(h.app->document_json())["employees"].empty()); // the register left the page
+}

@@ -138,9 +138,23 @@ check "the manager's snapshot holds U1's people and their absences only, no fød
 http tv.jar GET /api/sync/snapshot
 check "the tillitsvalgt's snapshot: the units, no person, no absence" '[ "$code" = 200 ] && [ "$(js "(len(d[\"dataset\"][\"units\"]), len(d[\"dataset\"][\"employees\"]), len(d[\"dataset\"][\"absences\"]))")" = "(3, 0, 0)" ]'
 
-# --- Restart: the order and the keys survive -------------------------------------------------------------
+# --- The audit log, for HR ------------------------------------------------------------------------------------
+http hr.jar GET '/api/audit?limit=5'
+check "HR reads the audit log newest first, 5 at a time, with the acting account" '[ "$code" = 200 ] && [ "$(js "len(d[\"entries\"])")" = 5 ] && [ "$(js "d[\"more\"]")" = True ] && [ "$(js "d[\"entries\"][0][\"id\"] > d[\"entries\"][4][\"id\"]")" = True ]'
+OLDEST=$(js 'd["entries"][4]["id"]')
+http hr.jar GET "/api/audit?before=$OLDEST&limit=500"
+check "the next page goes on below it, and holds HR's first command with its key" '[ "$code" = 200 ] && [ "$(js "all(e[\"id\"] < $OLDEST for e in d[\"entries\"])")" = True ] && [ "$(js "any(e[\"action\"] == \"command\" and e[\"user\"] == \"hr@fjordvik.example\" and e[\"detail\"][\"key\"] == \"hr-0000001\" for e in d[\"entries\"])")" = True ]'
+http mgr.jar GET '/api/audit'
+check "the manager may not read the audit log" '[ "$code" = 403 ]'
+http hr.jar GET '/api/audit?limit=0'
+check "limit 0: 400 naming limit" '[ "$code" = 400 ] && [[ "$(js "d[\"error\"]")" == limit:* ]]'
+
+# --- Restart: the order and the keys survive; behind TLS the cookies are Secure ---------------------------------
 team_stop_server
-team_start_server
+team_start_server --secure-cookies on
+login hr2.jar hr@fjordvik.example "$HR_PW"
+check "with --secure-cookies on, the session cookie carries Secure" 'grep -qiE "^set-cookie: iadesk_session=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/; Max-Age=[0-9]+; Secure" "$tmp/headers"'
+
 http hr.jar POST /api/commands "$E02_ADD" "$HR_CSRF"
 check "after a server restart, the first key is still known (applied once)" '[ "$code" = 200 ] && [ "$(js "d[\"duplicate\"]")" = True ] && [ "$(absences E02)" = 2 ]'
 check "seqs are unique and rising in commit order" '[ "$(sql "SELECT count(*) = count(DISTINCT seq) AND bool_and(seq > 0) FROM changes")" = t ]'
