@@ -30,12 +30,15 @@
 //   (team mode, docs/team.md) with the session cookie and, when not empty, the X-CSRF-Token
 //   header; the platform later calls App::on_http(request, status, body) once, with status 0 when
 //   there was no answer (offline). Returns false when this platform has no server to ask.
+// - keep_text(key, text) / kept_text(key): a small text kept by the browser across reloads (its
+//   localStorage), e.g. team mode's changes not yet sent; kept_text is nullopt when there is none.
 // - The defaults do nothing and return false/nullptr/empty, so a test platform overrides only what
 //   it uses.
 #pragma once
 
 #include "iadesk/snapshots.hpp"
 
+#include <optional>
 #include <string>
 
 namespace iadesk::app {
@@ -63,6 +66,11 @@ public:
     virtual std::string route() { return {}; }
     virtual void show_route(const std::string& path, bool push) { (void)path, (void)push; }
     virtual void set_title(const std::string& title) { (void)title; }
+    virtual void keep_text(const std::string& key, const std::string& text) { (void)key, (void)text; }
+    virtual std::optional<std::string> kept_text(const std::string& key) {
+        (void)key;
+        return std::nullopt;
+    }
     virtual bool team_server() { return false; }
     virtual bool http(int request, const std::string& method, const std::string& path, const std::string& body,
                       const std::string& csrf) {

@@ -130,6 +130,10 @@ void App::on_http(int request, int status, std::string body) {
             team_.login_error = *why;
             return;
         }
+        // Changes not sent before the last page went (a reload, a closed tab, offline): back on top.
+        std::size_t put_back = 0;
+        if (std::optional<std::string> kept = options_.platform->kept_text(team_.journal_key()))
+            put_back = team_.sync.replay(*kept, ds);
         doc_.reset(std::move(ds));
         role_ = team_.role;
         team_.seen_revision = doc_.revision;
@@ -137,7 +141,8 @@ void App::on_http(int request, int status, std::string body) {
         team_.online = true;
         start_ = StartStage::open;
         if (!requested_route_ && options_.platform) requested_route_ = options_.platform->route();
-        set_status(trf("team.opened", fmt::arg("organisation", team_.organisation)));
+        set_status(put_back ? trn("team.put_back", static_cast<long long>(put_back), fmt::arg("n", put_back))
+                            : trf("team.opened", fmt::arg("organisation", team_.organisation)));
     } else if (request == team_.push_request) {
         team_.push_request = 0;
         const auto revision = doc_.revision;
@@ -179,6 +184,15 @@ void App::team_pump() {
     if (doc_.revision != team_.seen_revision) {
         team_.sync.observe(doc_.data);
         team_.seen_revision = doc_.revision;
+    }
+    if (team_.sync.generation() != team_.counted_generation || doc_.revision != team_.counted_revision) {
+        team_.counted_generation = team_.sync.generation();
+        team_.counted_revision = doc_.revision;
+        team_.waiting = team_.sync.waiting(doc_.data);
+        if (std::string journal = team_.sync.journal(doc_.data); journal != team_.kept_journal) {
+            options_.platform->keep_text(team_.journal_key(), journal);
+            team_.kept_journal = std::move(journal);
+        }
     }
     const double now = ImGui::GetTime();
     if (!team_.push_request && now >= team_.retry_push_at)
@@ -245,7 +259,7 @@ void App::draw_team_account_menu() {
     const std::string who = team_.user_email + " \xC2\xB7 " +
                             (translations_.language == Language::nb ? role_label_nb(role_, doc_.data) : role_label_en(role_, doc_.data));
     if (!ImGui::BeginMenu((who + "###team-account").c_str())) return;
-    const bool unsent = team_.sync.waiting(doc_.data) > 0 || !team_.sync.conflicts().empty();
+    const bool unsent = team_.waiting > 0 || !team_.sync.conflicts().empty();
     if (ImGui::MenuItem(tr("team.logout"), nullptr, false, !unsent)) team_logout();
     if (unsent) ui::muted_line(tr("team.logout_unsent"));
     ImGui::EndMenu();
@@ -269,7 +283,7 @@ void App::team_logout() {
 }
 
 std::string App::team_status(ImVec4& colour) const {
-    const std::size_t waiting = team_.sync.waiting(doc_.data);
+    const std::size_t waiting = team_.waiting;
     const std::size_t conflicts = team_.sync.conflicts().size();
     std::string text;
     if (!team_.online) {

@@ -10,7 +10,8 @@
 //   (GET /api/sync/snapshot) and opened, with the role of the account, and the stage is on.
 // - While on: the autosave is off (the server holds the data); the role cannot be switched; the
 //   edits the server takes (absences and milestone events) are sent one command at a time, others
-//   are refused with a message; a long-poll (GET /api/changes?wait=20) is always open while
+//   are refused with a message; what waits is kept in the browser (Platform::keep_text) and put
+//   back when the same account opens the register again on a new page; a long-poll (GET /api/changes?wait=20) is always open while
 //   online, and a failed request is tried again after 2 s.
 // - Each request has its own id; an answer whose id is not the one waited for is dropped.
 #pragma once
@@ -53,6 +54,13 @@ struct TeamMode {
     // the server is out of reach, and the login screen says so instead of opening the
     // single-browser app's data.
     bool known_server = false;
+    // What waits, worked out again only when the sync or the document moved (not every frame):
+    // the count for the status bar and the journal kept in the browser (TeamSync::journal).
+    std::uint64_t counted_generation = ~std::uint64_t{0};
+    std::uint64_t counted_revision = ~std::uint64_t{0};
+    std::size_t waiting = 0;
+    std::string kept_journal = "[]";
+    std::string journal_key() const { return "iadesk-team-journal:" + user_email; }
 
     bool on() const { return stage == Stage::on; }
 };

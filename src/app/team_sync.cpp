@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <deque>
 #include <set>
+#include <unordered_map>
 
 namespace iadesk::app {
 
@@ -79,8 +81,24 @@ void put_fields(json& j, const MilestoneEvent& ev) {
     j["participants"] = ev.participants;
 }
 
-// Lines the refs up with `after` (see the header): equal prefix and suffix keep their refs; the
-// middle keeps them in place when both sides have as many records, else gets new adds.
+// A record's whole content as a text key (pass 1 of realigned) and what it is about (pass 2): an
+// absence's employee; a milestone event's employee, case and milestone.
+std::string content_key(const Absence& a) {
+    return a.employee + '\x1f' + std::to_string(static_cast<int>(a.kind)) + '\x1f' + std::to_string(a.from.days) + '\x1f' +
+           (a.to ? std::to_string(a.to->days) : std::string("-")) + '\x1f' + std::to_string(a.grade);
+}
+std::string content_key(const MilestoneEvent& ev) {
+    return ev.employee + '\x1f' + std::to_string(ev.case_start.days) + '\x1f' + ev.milestone + '\x1f' +
+           std::to_string(static_cast<int>(ev.status)) + '\x1f' + std::to_string(ev.date.days) + '\x1f' + ev.note + '\x1f' + ev.participants;
+}
+std::string subject_key(const Absence& a) { return a.employee; }
+std::string subject_key(const MilestoneEvent& ev) { return ev.employee + '\x1f' + std::to_string(ev.case_start.days) + '\x1f' + ev.milestone; }
+
+// Lines the refs up with `after` (see the header). The equal prefix and suffix keep their refs.
+// In what is between, a record equal to one before keeps that one's ref (pass 1); a record about
+// the same thing as one left over before (the same employee; for an event the same case and
+// milestone) is that record changed and keeps its ref (pass 2, in order); what is left is new
+// (adds), and what was left over before is gone (removals).
 template <class T, class Ref, class KeyFn>
 std::vector<Ref> realigned(const std::vector<T>& before, const std::vector<T>& after, const std::vector<Ref>& refs, KeyFn new_key) {
     std::size_t p = 0;
@@ -89,11 +107,28 @@ std::vector<Ref> realigned(const std::vector<T>& before, const std::vector<T>& a
     while (s < before.size() - p && s < after.size() - p && same(before[before.size() - 1 - s], after[after.size() - 1 - s])) ++s;
     const std::size_t mid_before = before.size() - p - s, mid_after = after.size() - p - s;
     std::vector<Ref> out(refs.begin(), refs.begin() + static_cast<std::ptrdiff_t>(p));
-    if (mid_before == mid_after) {
-        out.insert(out.end(), refs.begin() + static_cast<std::ptrdiff_t>(p), refs.begin() + static_cast<std::ptrdiff_t>(p + mid_before));
-    } else {
-        for (std::size_t k = 0; k < mid_after; ++k) out.push_back(Ref{0, new_key()});
+    std::vector<std::optional<std::size_t>> from(mid_after); // the old index (in before) each new record keeps
+    std::vector<bool> used(mid_before, false);
+    std::unordered_map<std::string, std::deque<std::size_t>> by_content, by_subject;
+    for (std::size_t j = 0; j < mid_before; ++j) by_content[content_key(before[p + j])].push_back(j);
+    for (std::size_t k = 0; k < mid_after; ++k) {
+        auto it = by_content.find(content_key(after[p + k]));
+        if (it == by_content.end() || it->second.empty()) continue;
+        from[k] = it->second.front();
+        used[it->second.front()] = true;
+        it->second.pop_front();
     }
+    for (std::size_t j = 0; j < mid_before; ++j)
+        if (!used[j]) by_subject[subject_key(before[p + j])].push_back(j);
+    for (std::size_t k = 0; k < mid_after; ++k) {
+        if (from[k]) continue;
+        auto it = by_subject.find(subject_key(after[p + k]));
+        if (it == by_subject.end() || it->second.empty()) continue;
+        from[k] = it->second.front();
+        it->second.pop_front();
+    }
+    for (std::size_t k = 0; k < mid_after; ++k)
+        out.push_back(from[k] ? refs[p + *from[k]] : Ref{0, new_key()});
     out.insert(out.end(), refs.end() - static_cast<std::ptrdiff_t>(s), refs.end());
     return out;
 }
@@ -169,7 +204,9 @@ std::optional<std::string> TeamSync::start(std::string_view snapshot_json, Datas
     if (!a_ids.is_array() || !e_ids.is_array() || a_ids.size() != load.dataset->absences.size() ||
         e_ids.size() != load.dataset->milestone_events.size())
         return std::string("Registeret fra tjeneren er ufullstendig (id-er mangler).");
+    const std::uint64_t generation = generation_;
     *this = TeamSync{};
+    generation_ = generation + 1;
     client_id_ = std::move(client_id);
     out = std::move(*load.dataset);
     for (std::size_t i = 0; i < a_ids.size(); ++i) {
@@ -191,6 +228,7 @@ std::optional<std::string> TeamSync::start(std::string_view snapshot_json, Datas
 std::string TeamSync::new_key() { return client_id_ + "-" + std::to_string(++counter_); }
 
 void TeamSync::observe(const Dataset& ds) {
+    ++generation_;
     auto key = [this] { return new_key(); };
     absence_refs_ = realigned(seen_absences_, ds.absences, absence_refs_, key);
     event_refs_ = realigned(seen_events_, ds.milestone_events, event_refs_, key);
@@ -220,65 +258,135 @@ std::size_t TeamSync::waiting(const Dataset& ds) const {
     return n;
 }
 
-std::optional<std::string> TeamSync::next_command(const Dataset& ds) {
-    if (in_flight_) return std::nullopt;
+std::vector<std::pair<TeamSync::InFlight, std::string>> TeamSync::pending_commands(const Dataset& ds, bool skip_blocked) {
+    std::vector<std::pair<InFlight, std::string>> out;
     auto key_for = [this](bool absence, std::int64_t id) {
         auto [it, fresh] = keys_.try_emplace({absence, id});
         if (fresh) it->second = new_key();
         return it->second;
     };
-    auto send = [&](InFlight f, json body) {
+    auto add = [&](InFlight f, json body) {
         body["key"] = f.key;
-        in_flight_ = std::move(f);
-        return body.dump();
+        out.emplace_back(std::move(f), body.dump());
     };
     // Removals, then updates, then adds (see the header).
     const auto a_ids = ids_of(absence_refs_), e_ids = ids_of(event_refs_);
     for (const auto& [id, b] : base_absences_)
-        if (!a_ids.count(id) && !blocked(true, id, {}))
-            return send({key_for(true, id), true, "remove", id, {}},
-                        {{"op", "remove_absence"}, {"employee", b.first.employee}, {"id", id}, {"base_rev", b.second}});
+        if (!a_ids.count(id) && !(skip_blocked && blocked(true, id, {})))
+            add({key_for(true, id), true, "remove", id, {}},
+                {{"op", "remove_absence"}, {"employee", b.first.employee}, {"id", id}, {"base_rev", b.second}});
     for (const auto& [id, b] : base_events_)
-        if (!e_ids.count(id) && !blocked(false, id, {}))
-            return send({key_for(false, id), false, "remove", id, {}},
-                        {{"op", "remove_milestone_event"}, {"employee", b.first.employee}, {"id", id}, {"base_rev", b.second}});
+        if (!e_ids.count(id) && !(skip_blocked && blocked(false, id, {})))
+            add({key_for(false, id), false, "remove", id, {}},
+                {{"op", "remove_milestone_event"}, {"employee", b.first.employee}, {"id", id}, {"base_rev", b.second}});
     for (std::size_t i = 0; i < absence_refs_.size(); ++i) {
         const Ref& r = absence_refs_[i];
-        if (!r.id || blocked(true, r.id, {})) continue;
+        if (!r.id || (skip_blocked && blocked(true, r.id, {}))) continue;
         const auto& b = base_absences_.at(r.id);
         if (same(ds.absences[i], b.first)) continue;
         json body = {{"op", "update_absence"}, {"id", r.id}, {"base_rev", b.second}};
         put_fields(body, ds.absences[i]);
-        return send({key_for(true, r.id), true, "update", r.id, {}}, body);
+        add({key_for(true, r.id), true, "update", r.id, {}}, body);
     }
     for (std::size_t i = 0; i < event_refs_.size(); ++i) {
         const Ref& r = event_refs_[i];
-        if (!r.id || blocked(false, r.id, {})) continue;
+        if (!r.id || (skip_blocked && blocked(false, r.id, {}))) continue;
         const auto& b = base_events_.at(r.id);
         if (same(ds.milestone_events[i], b.first)) continue;
         json body = {{"op", "update_milestone_event"}, {"id", r.id}, {"base_rev", b.second}};
         put_fields(body, ds.milestone_events[i]);
-        return send({key_for(false, r.id), false, "update", r.id, {}}, body);
+        add({key_for(false, r.id), false, "update", r.id, {}}, body);
     }
     for (std::size_t i = 0; i < absence_refs_.size(); ++i) {
         const Ref& r = absence_refs_[i];
-        if (r.id || blocked(true, 0, r.key)) continue;
+        if (r.id || (skip_blocked && blocked(true, 0, r.key))) continue;
         json body = {{"op", "add_absence"}};
         put_fields(body, ds.absences[i]);
-        return send({r.key, true, "add", 0, r.key}, body);
+        add({r.key, true, "add", 0, r.key}, body);
     }
     for (std::size_t i = 0; i < event_refs_.size(); ++i) {
         const Ref& r = event_refs_[i];
-        if (r.id || blocked(false, 0, r.key)) continue;
+        if (r.id || (skip_blocked && blocked(false, 0, r.key))) continue;
         json body = {{"op", "add_milestone_event"}};
         put_fields(body, ds.milestone_events[i]);
-        return send({r.key, false, "add", 0, r.key}, body);
+        add({r.key, false, "add", 0, r.key}, body);
     }
-    return std::nullopt;
+    return out;
+}
+
+std::optional<std::string> TeamSync::next_command(const Dataset& ds) {
+    if (in_flight_) return std::nullopt;
+    auto commands = pending_commands(ds, true);
+    if (commands.empty()) return std::nullopt;
+    in_flight_ = std::move(commands.front().first);
+    return std::move(commands.front().second);
+}
+
+std::string TeamSync::journal(const Dataset& ds) {
+    json out = json::array();
+    for (auto& [f, body] : pending_commands(ds, false)) out.push_back(json::parse(body));
+    return out.dump();
+}
+
+std::size_t TeamSync::replay(std::string_view journal, Dataset& ds) {
+    const json entries = json::parse(journal, nullptr, false);
+    if (!entries.is_array()) return 0;
+    std::size_t put_back = 0;
+    for (const json& e : entries) {
+        try {
+            const std::string op = e.at("op").get<std::string>();
+            const std::string key = e.at("key").get<std::string>();
+            const bool absence = op.find("absence") != std::string::npos;
+            auto& refs = absence ? absence_refs_ : event_refs_;
+            if (op.rfind("add_", 0) == 0) {
+                if (absence) {
+                    ds.absences.push_back(absence_of(e));
+                    seen_absences_.push_back(ds.absences.back());
+                } else {
+                    ds.milestone_events.push_back(event_of(e));
+                    seen_events_.push_back(ds.milestone_events.back());
+                }
+                refs.push_back({0, key});
+                ++put_back;
+                continue;
+            }
+            const auto id = e.at("id").get<std::int64_t>();
+            const auto base_rev = e.at("base_rev").get<std::int64_t>();
+            const auto at = index_of_id(refs, id);
+            const bool known = absence ? base_absences_.count(id) > 0 : base_events_.count(id) > 0;
+            if (!known || !at) continue; // gone on the server meanwhile: nothing to change or remove
+            // The rev it was based on, so that a change by someone else since is a conflict.
+            if (absence) base_absences_[id].second = base_rev;
+            else base_events_[id].second = base_rev;
+            keys_[{absence, id}] = key;
+            if (op.rfind("remove_", 0) == 0) {
+                if (absence) {
+                    ds.absences.erase(ds.absences.begin() + static_cast<std::ptrdiff_t>(*at));
+                    seen_absences_.erase(seen_absences_.begin() + static_cast<std::ptrdiff_t>(*at));
+                } else {
+                    ds.milestone_events.erase(ds.milestone_events.begin() + static_cast<std::ptrdiff_t>(*at));
+                    seen_events_.erase(seen_events_.begin() + static_cast<std::ptrdiff_t>(*at));
+                }
+                refs.erase(refs.begin() + static_cast<std::ptrdiff_t>(*at));
+            } else if (absence) {
+                ds.absences[*at] = absence_of(e);
+                seen_absences_[*at] = ds.absences[*at];
+            } else {
+                ds.milestone_events[*at] = event_of(e);
+                seen_events_[*at] = ds.milestone_events[*at];
+            }
+            ++put_back;
+        } catch (const std::exception&) {
+            // An entry this version cannot read is left out; the others still count.
+        }
+    }
+    ++generation_;
+    return put_back;
 }
 
 TeamSync::Answer TeamSync::on_answer(int status, std::string_view body, Dataset& ds) {
     if (!in_flight_) return Answer::retry;
+    ++generation_;
     const InFlight f = *in_flight_;
     in_flight_.reset();
     const json j = json::parse(body, nullptr, false);
@@ -297,7 +405,21 @@ TeamSync::Answer TeamSync::on_answer(int status, std::string_view body, Dataset&
             else base_events_[id] = {event_of(r), rev};
             if (f.op == "add") {
                 auto& refs = f.absence ? absence_refs_ : event_refs_;
-                if (auto i = index_of_key(refs, f.add_key)) refs[*i] = Ref{id, {}};
+                if (auto i = index_of_key(refs, f.add_key)) {
+                    if (index_of_id(refs, id)) { // already here (stored before a reload, in the snapshot): one copy
+                        if (f.absence) {
+                            ds.absences.erase(ds.absences.begin() + static_cast<std::ptrdiff_t>(*i));
+                            seen_absences_.erase(seen_absences_.begin() + static_cast<std::ptrdiff_t>(*i));
+                        } else {
+                            ds.milestone_events.erase(ds.milestone_events.begin() + static_cast<std::ptrdiff_t>(*i));
+                            seen_events_.erase(seen_events_.begin() + static_cast<std::ptrdiff_t>(*i));
+                        }
+                        refs.erase(refs.begin() + static_cast<std::ptrdiff_t>(*i));
+                        data_changed_ = true;
+                    } else {
+                        refs[*i] = Ref{id, {}};
+                    }
+                }
                 // Removed here meanwhile: the base without a local record is now a removal to send.
             }
         }
@@ -331,6 +453,7 @@ TeamSync::Answer TeamSync::on_answer(int status, std::string_view body, Dataset&
 }
 
 bool TeamSync::on_changes(std::string_view body, Dataset& ds) {
+    ++generation_;
     if (in_flight_) {
         held_changes_.emplace_back(body);
         return false;
@@ -363,6 +486,7 @@ bool TeamSync::on_changes(std::string_view body, Dataset& ds) {
 
 bool TeamSync::resolve(std::size_t i, bool keep_mine, Dataset& ds) {
     if (i >= conflicts_.size()) return false;
+    ++generation_;
     const TeamConflict c = conflicts_[i];
     conflicts_.erase(conflicts_.begin() + static_cast<std::ptrdiff_t>(i));
     const bool theirs_exist = c.absence ? c.their_absence.has_value() : c.their_event.has_value();

@@ -6,9 +6,10 @@
 // - The server's version of each absence and milestone event (its "base") is kept by id with its
 //   rev. The local records are the Document's; ids run parallel to them (0: made here, not stored
 //   on the server yet). observe(ds) is called after every local change of the Document (undo and
-//   redo too): it lines the ids up again by comparing the records before and after (an equal
-//   prefix and suffix; what is between is changed in place when as many records are on both
-//   sides, else removed and added).
+//   redo too): it lines the ids up again by comparing the records before and after: an equal
+//   prefix and suffix keep their ids; between them an equal record keeps its id, a record about
+//   the same thing (the same employee; an event's case and milestone) is that record changed,
+//   and the rest is added or removed.
 // - What waits to be sent is worked out from the difference, never kept as a list that could go
 //   stale: a record with id 0 is an add, a local record that differs from its base an update, a
 //   base id without a local record a removal. next_command() sends removals first, then updates,
@@ -77,6 +78,19 @@ public:
     // Settles conflicts()[i]: keep_mine sends the local version again on top of theirs; else the
     // server's version replaces the local one. True when `ds` changed.
     bool resolve(std::size_t i, bool keep_mine, Dataset& ds);
+    // Every change not yet stored on the server (the one being sent included) as a JSON array of
+    // the commands that would send it, each with its key, in sending order; "[]" when none. Kept by
+    // the App where a reload finds it, so that nothing waiting is lost with the page.
+    std::string journal(const Dataset& ds);
+    // After start() on a new page: puts the journal's changes back on `ds` and on top of the
+    // snapshot's records, with the same keys and the revs they were based on, so they are sent as
+    // they would have been (a change the server already stored answers as a duplicate; one that
+    // met another user's change is a conflict). Entries that no longer fit (their record is gone
+    // and the change was not an add) are dropped. Returns how many were put back.
+    std::size_t replay(std::string_view journal, Dataset& ds);
+    // Moves on whenever what waits may have changed (observe, answers, changes, resolve, replay):
+    // the App recomputes waiting() and the journal only then.
+    std::uint64_t generation() const { return generation_; }
 
 private:
     struct Ref {
@@ -108,6 +122,10 @@ private:
     std::string client_id_;
     std::uint64_t counter_ = 0;
     bool data_changed_ = false;
+    std::uint64_t generation_ = 0;
+    // The commands for everything that waits (journal, next_command), blocked ones left out when
+    // `skip_blocked`; keys are made for those that have none yet.
+    std::vector<std::pair<InFlight, std::string>> pending_commands(const Dataset& ds, bool skip_blocked);
 };
 
 } // namespace iadesk::app

@@ -50,6 +50,8 @@ public:
     void show_route(const std::string& path, bool push) override;
     void set_title(const std::string& title) override;
     bool team_server() override;
+    void keep_text(const std::string& key, const std::string& text) override;
+    std::optional<std::string> kept_text(const std::string& key) override;
     bool http(int request, const std::string& method, const std::string& path, const std::string& body,
               const std::string& csrf) override;
     void open_store() { store_.emplace(); } // /data, filled from IndexedDB before the App opens it

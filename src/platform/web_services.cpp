@@ -58,6 +58,14 @@ std::string WebServices::route() {
 void WebServices::show_route(const std::string& path, bool push) { js_show_route(path.c_str(), push ? 1 : 0); }
 void WebServices::set_title(const std::string& title) { js_set_title(title.c_str()); }
 bool WebServices::team_server() { return js_team_server() != 0; }
+void WebServices::keep_text(const std::string& key, const std::string& text) { js_save_setting(key.c_str(), text.c_str()); }
+std::optional<std::string> WebServices::kept_text(const std::string& key) {
+    char* v = js_load_setting(key.c_str());
+    if (!v) return std::nullopt;
+    std::string text = v;
+    std::free(v);
+    return text;
+}
 bool WebServices::http(int request, const std::string& method, const std::string& path, const std::string& body,
                        const std::string& csrf) {
     js_http(request, method.c_str(), path.c_str(), body.c_str(), csrf.c_str());

@@ -6,6 +6,8 @@
 #include "app/app_platform.hpp"
 #include "../support/memory_store.hpp"
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,6 +75,12 @@ public:
     bool has_server = false;
     std::vector<HttpRequest> requests;
     bool team_server() override { return has_server; }
+    std::map<std::string, std::string> kept; // the browser's localStorage
+    void keep_text(const std::string& key, const std::string& text) override { kept[key] = text; }
+    std::optional<std::string> kept_text(const std::string& key) override {
+        auto it = kept.find(key);
+        return it == kept.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }
     bool http(int request, const std::string& method, const std::string& path, const std::string& body,
               const std::string& csrf) override {
         if (!has_server) return false;

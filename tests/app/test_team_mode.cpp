@@ -206,8 +206,11 @@ TEST_CASE("team mode: logging out waits for unsent changes, then ends the sessio
 
     json answer = {{"seq", 41}, {"record_id", 120}, {"duplicate", false},
                    {"record", {{"id", 120}, {"rev", 41}, {"employee", "E05"}, {"kind", "sykmelding"}, {"from", "2026-11-02"}, {"to", nullptr}, {"grade", 100}}}};
+    h.click("leder@fjordvik.example \xC2\xB7 Nærmeste leder (Sykehjem Nord)"); // closed again
     h.app->on_http(push->id, 200, answer.dump());
     h.frames(2);
+    h.click("leder@fjordvik.example \xC2\xB7 Nærmeste leder (Sykehjem Nord)");
+    CHECK_FALSE(h.shows_text_containing("Venter til endringene dine er sendt og avklart."));
     h.click("Logg ut");
     const auto* logout = last_request(h, "POST", "/api/logout");
     REQUIRE(logout);
@@ -216,4 +219,43 @@ TEST_CASE("team mode: logging out waits for unsent changes, then ends the sessio
     CHECK(h.shows_text_containing("Du er logget ut."));
     CHECK(h.shows_text_containing("Logg inn i iadesk"));
     CHECK(json::parse(h.app->document_json())["employees"].empty()); // the register left the page
+}
+
+TEST_CASE("team mode: a change not sent when the page went is sent from the next page, with the same key") {
+    std::map<std::string, std::string> browser_storage;
+    json first;
+    {
+        HeadlessApp h;
+        open_as_manager(h);
+        h.click("Ansatte");
+        h.click("Anne Lie");
+        h.click("Registrer fravær");
+        h.type("Første fraværsdag", "02.11.2026");
+        h.click("Åpen slutt (sluttdato ukjent)");
+        h.click("Lagre fravær");
+        h.frames(2);
+        const auto* push = last_request(h, "POST", "/api/commands");
+        REQUIRE(push);
+        first = json::parse(push->body);
+        h.app->on_http(push->id, 0, ""); // offline; then the page is closed
+        h.frames(2);
+        browser_storage = h.platform.kept;
+    }
+    REQUIRE(browser_storage.count("iadesk-team-journal:leder@fjordvik.example"));
+    HeadlessApp again;
+    again.platform.kept = browser_storage;
+    open_as_manager(again);
+    CHECK(again.shows_text_containing("1 endring som ikke var sendt da siden sist ble lukket, er lagt tilbake og sendes nå"));
+    const json doc = json::parse(again.app->document_json());
+    bool shown = false;
+    for (const json& a : doc["absences"]) shown |= a["employee"] == "E05" && a["from"] == "2026-11-02";
+    CHECK(shown);
+    const auto* push = last_request(again, "POST", "/api/commands");
+    REQUIRE(push);
+    CHECK(json::parse(push->body) == first); // the same command and key: stored once if it had arrived
+    json answer = {{"seq", 41}, {"record_id", 120}, {"duplicate", false},
+                   {"record", {{"id", 120}, {"rev", 41}, {"employee", "E05"}, {"kind", "sykmelding"}, {"from", "2026-11-02"}, {"to", nullptr}, {"grade", 100}}}};
+    again.app->on_http(push->id, 200, answer.dump());
+    again.frames(3);
+    CHECK(again.platform.kept["iadesk-team-journal:leder@fjordvik.example"] == "[]");
 }

@@ -232,3 +232,67 @@ TEST_CASE("team sync: a command the server refuses is shown and can be dropped")
     CHECK(ds.absences.size() == 13);
     CHECK(sync.waiting(ds) == 0);
 }
+
+TEST_CASE("team sync: the journal of what waits survives a reload, with the same keys and base revs") {
+    TeamSync before;
+    Dataset ds;
+    REQUIRE_FALSE(before.start(snapshot(), ds, "c1"));
+    run(ds, iadesk::add_absence(ds, e05_absence()));
+    const std::size_t i = index_of(ds, "E02", Date::from_ymd(2026, 3, 2));
+    Absence shorter = ds.absences[i];
+    shorter.to = Date::from_ymd(2026, 3, 6);
+    run(ds, iadesk::update_absence(ds, i, shorter));
+    before.observe(ds);
+    const json first = json::parse(*before.next_command(ds)); // the update goes first, then is lost with the page
+    CHECK(first["op"] == "update_absence");
+    const std::string journal = before.journal(ds);
+    const json entries = json::parse(journal);
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0] == first); // the one being sent, with its key
+    CHECK(entries[1]["op"] == "add_absence");
+
+    // A new page: the same snapshot, except that HR changed 102 meanwhile (rev 42).
+    json snap = json::parse(snapshot());
+    snap["sync"]["absences"][1][1] = 42;
+    snap["dataset"]["absences"][1]["grade"] = 50;
+    TeamSync after;
+    Dataset fresh;
+    REQUIRE_FALSE(after.start(snap.dump(), fresh, "c2"));
+    CHECK(after.replay(journal, fresh) == 2);
+    CHECK(fresh.absences.size() == 14);
+    CHECK(fresh.absences[index_of(fresh, "E02", Date::from_ymd(2026, 3, 2))].to == Date::from_ymd(2026, 3, 6));
+    CHECK(after.waiting(fresh) == 2);
+    const json again = json::parse(*after.next_command(fresh));
+    CHECK(again["key"] == first["key"]);      // the same key: stored once if it had arrived
+    CHECK(again["base_rev"] == 0);            // based on what the user saw: HR's change is a conflict
+    CHECK(after.on_answer(200, stored(102, 43, again).dump(), fresh) == TeamSync::Answer::stored);
+    const json add = json::parse(*after.next_command(fresh));
+    CHECK(add["key"] == entries[1]["key"]);
+
+    // The add had in fact been stored before the reload (its answer lost) and is in a newer
+    // snapshot as 120: the server answers the key as a duplicate, and the page keeps one copy.
+    CHECK(after.on_answer(200, stored(120, 41, add).dump(), fresh) == TeamSync::Answer::stored);
+    CHECK(after.waiting(fresh) == 0);
+}
+
+TEST_CASE("team sync: a replayed add already in the snapshot is kept once") {
+    json snap = json::parse(snapshot());
+    // The snapshot already holds E05's absence as 120 (stored before the reload).
+    snap["dataset"]["absences"].push_back({{"employee", "E05"}, {"kind", "sykmelding"}, {"from", "2026-11-02"}, {"to", "2026-11-06"}, {"grade", 100}});
+    snap["sync"]["absences"].push_back({120, 41});
+    TeamSync sync;
+    Dataset ds;
+    REQUIRE_FALSE(sync.start(snap.dump(), ds, "c2"));
+    const json journal = json::array({{{"op", "add_absence"}, {"key", "c1-1"}, {"employee", "E05"}, {"kind", "sykmelding"},
+                                        {"from", "2026-11-02"}, {"to", "2026-11-06"}, {"grade", 100}}});
+    CHECK(sync.replay(journal.dump(), ds) == 1);
+    CHECK(ds.absences.size() == 15);
+    const json add = json::parse(*sync.next_command(ds));
+    CHECK(add["key"] == "c1-1");
+    json dup = stored(120, 41, add);
+    dup["duplicate"] = true;
+    CHECK(sync.on_answer(200, dup.dump(), ds) == TeamSync::Answer::stored);
+    CHECK(sync.take_data_changed());
+    CHECK(ds.absences.size() == 14);
+    CHECK(sync.waiting(ds) == 0);
+}
