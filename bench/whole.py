@@ -1,12 +1,12 @@
 #!/usr/bin/python3
 """Whole processes: the `iadesk` CLI's verbs and the pandas peer, each run as a child process
-(issue 22; docs/performance.md, "Whole processes").
+(docs/performance.md, "Whole processes").
 
     bench/whole.py [--sizes 50000,200000] [--reps N] [--reps-large N] [--no-pandas]
                    [--bin build/native/iadesk] [--data build/bench/data] [--json build/bench/whole.json]
 
-Per size n (the generator's data, seed 2026, today 2026-11-24, as iadesk_bench and bench/run.sh):
-- the dataset: DATA/<n>/dataset.json from `iadesk generate --employees n --seed 2026 --today
+Per size n (the generator's data, generator seed: 2026, today 2026-11-24, as iadesk_bench and bench/run.sh):
+- the dataset: DATA/<n>/dataset.json from `iadesk generate --employees n --seed S --today
   2026-11-24 --out` (reused when present), and the CSV of the pandas peer, DATA/<n>/*.csv from
   `iadesk_bench --sizes n --export DATA` (reused when present; bench/run.sh writes the same);
 - each verb is run `reps` times (--reps up to 50 000 employees, --reps-large above) as a child
@@ -205,7 +205,7 @@ def markdown(results, meta):
                        f"same results: {'yes' if s['agree'] else 'NO ' + '; '.join(s['problems'])} "
                        f"({s['units']} units, {s['compared_unmasked']} unmasked compared)")
         out.append("")
-    out.append("### Targets (issue 22)")
+    out.append("### Targets (whole processes)")
     out.append("")
     out.append("| target | measured | |")
     out.append("|---|---|---|")

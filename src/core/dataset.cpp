@@ -519,9 +519,20 @@ DatasetLoad load_dataset(std::string_view json_text) {
     Reporter rep{result.problems};
     Loader loader;
     detail_ds::StreamResult res;
-    if (!detail_ds::stream_document_fast(json_text, loader, res)) {
-        loader = Loader{}; // it may have seen records; nlohmann's parser reads the text again
-        res = detail_ds::stream_document(json_text, loader);
+    // First the direct reader (dataset_direct.cpp: a valid file's records straight into the
+    // Dataset); when it declines, the Loader reads the text (which reports any problem), through
+    // the fast reader or else nlohmann's parser.
+    bool read = false;
+    {
+        detail_ds::DirectRecords direct(loader.ds, loader.meta);
+        read = detail_ds::stream_document_direct(json_text, direct, res);
+    }
+    if (!read) {
+        loader = Loader{};
+        if (!detail_ds::stream_document_fast(json_text, loader, res)) {
+            loader = Loader{}; // it may have seen records; nlohmann's parser reads the text again
+            res = detail_ds::stream_document(json_text, loader);
+        }
     }
     if (!res.syntax_ok) {
         result.problems.push_back(syntax_problem(json_text, res));
