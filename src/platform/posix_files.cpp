@@ -40,7 +40,25 @@ std::optional<std::string> read_file(const std::string& path, std::string* error
     };
     if (st.st_size > 0 && static_cast<unsigned long long>(st.st_size) > max_bytes) return too_large(static_cast<unsigned long long>(st.st_size));
     std::string bytes;
-    if (st.st_size > 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
+    if (st.st_size > 0) {
+        // A file of known size straight into the string with read(), no buffer in between (a
+        // dataset of 240 MB was copied twice); a file that grows meanwhile goes on below.
+        bytes.resize(static_cast<std::size_t>(st.st_size));
+        std::size_t got = 0;
+        while (got < bytes.size()) {
+            const ssize_t n = ::read(fileno(f), bytes.data() + got, bytes.size() - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                const int err = errno;
+                std::fclose(f);
+                if (error) *error = std::strerror(err);
+                return std::nullopt;
+            }
+            if (n == 0) break;
+            got += static_cast<std::size_t>(n);
+        }
+        bytes.resize(got);
+    }
     char buf[1 << 16];
     std::size_t n;
     while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
