@@ -508,7 +508,10 @@ void sort_problems(std::vector<DatasetProblem>& problems) {
 
 } // namespace
 
-DatasetLoad load_dataset(std::string_view json_text) {
+DatasetLoad load_dataset(std::string_view json_text) { return load_dataset(json_text, {}); }
+
+DatasetLoad load_dataset(std::string_view json_text, const std::function<void(std::size_t)>& passed) {
+    const std::function<void(std::size_t)>* hint = passed ? &passed : nullptr;
     DatasetLoad result;
     if (json_text.size() > kMaxDatasetBytes) {
         ProblemText t = problem_text(ProblemCode::input_too_large,
@@ -525,11 +528,11 @@ DatasetLoad load_dataset(std::string_view json_text) {
     bool read = false;
     {
         detail_ds::DirectRecords direct(loader.ds, loader.meta);
-        read = detail_ds::stream_document_direct(json_text, direct, res);
+        read = detail_ds::stream_document_direct(json_text, direct, res, hint);
     }
     if (!read) {
         loader = Loader{};
-        if (!detail_ds::stream_document_fast(json_text, loader, res)) {
+        if (!detail_ds::stream_document_fast(json_text, loader, res, hint)) {
             loader = Loader{}; // it may have seen records; nlohmann's parser reads the text again
             res = detail_ds::stream_document(json_text, loader);
         }

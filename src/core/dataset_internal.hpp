@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -151,7 +152,8 @@ StreamResult stream_document(std::string_view text, RecordSink& sink);
 // natively, docs/performance.md): true with `out` exactly as stream_document would give it; false
 // when the fast reader declined the text (it is not JSON, or JSON it leaves to nlohmann), and then
 // the sink may have seen records: discard it and call stream_document.
-bool stream_document_fast(std::string_view text, RecordSink& sink, StreamResult& out);
+bool stream_document_fast(std::string_view text, RecordSink& sink, StreamResult& out,
+                          const std::function<void(std::size_t)>* passed = nullptr);
 
 // --- Direct reading (dataset_direct.cpp) -------------------------------------------------------
 // The elements of the record arrays put straight into `ds` and `meta` as the SAX events arrive,
@@ -194,6 +196,8 @@ private:
 
 // The streaming pass with the record arrays read by `direct` (the rest into out.top, as
 // stream_document). False when the fast reader or `direct` declined: then drop `direct`'s Dataset.
-bool stream_document_direct(std::string_view text, DirectRecords& direct, StreamResult& out);
+// `passed`: fast_sax_parse's progress hint (json_fast.hpp), for both.
+bool stream_document_direct(std::string_view text, DirectRecords& direct, StreamResult& out,
+                            const std::function<void(std::size_t)>* passed = nullptr);
 
 } // namespace iadesk::detail_ds

@@ -178,10 +178,11 @@ StreamResult stream_document(std::string_view text, RecordSink& sink) {
     return res;
 }
 
-bool stream_document_fast(std::string_view text, RecordSink& sink, StreamResult& out) {
+bool stream_document_fast(std::string_view text, RecordSink& sink, StreamResult& out,
+                          const std::function<void(std::size_t)>* passed) {
     out = StreamResult{};
     StreamHandler h(out, sink);
-    return fast_sax_parse(text, h);
+    return fast_sax_parse(text, h, passed);
 }
 
 namespace {
@@ -191,11 +192,12 @@ struct NoSink final : RecordSink {
 };
 } // namespace
 
-bool stream_document_direct(std::string_view text, DirectRecords& direct, StreamResult& out) {
+bool stream_document_direct(std::string_view text, DirectRecords& direct, StreamResult& out,
+                            const std::function<void(std::size_t)>* passed) {
     out = StreamResult{};
     NoSink none;
     StreamHandler h(out, none, &direct);
-    return fast_sax_parse(text, h);
+    return fast_sax_parse(text, h, passed);
 }
 
 } // namespace iadesk::detail_ds

@@ -15,6 +15,8 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/mman.h>
+#include <csignal>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -74,6 +76,72 @@ std::optional<std::string> read_file(const std::string& path, std::string* error
     }
     return bytes;
 }
+
+#ifndef __EMSCRIPTEN__
+namespace {
+// A mapped file cut short under the reader: say so and stop (only write() and _exit() here).
+void on_sigbus(int) {
+    static const char msg[] = "iadesk: filen ble endret (kortet ned) av et annet program mens den ble lest; "
+                              "prøv igjen (the file was cut short while it was read)\n";
+    const ssize_t ignored = ::write(STDERR_FILENO, msg, sizeof msg - 1);
+    (void)ignored;
+    ::_exit(2);
+}
+} // namespace
+
+std::optional<MappedFile> map_file(const std::string& path, std::string* error, std::size_t max_bytes) {
+    if (error) error->clear();
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (error) *error = std::strerror(errno);
+        return std::nullopt;
+    }
+    struct stat st {};
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
+        const bool dir = S_ISDIR(st.st_mode);
+        ::close(fd);
+        if (dir && error) *error = "er en mappe, ikke en fil";
+        return std::nullopt; // read_file decides (a pipe, an empty file, ...)
+    }
+    const auto size = static_cast<unsigned long long>(st.st_size);
+    if (size > max_bytes) {
+        ::close(fd);
+        if (error) *error = "filen er for stor (" + std::to_string(size >> 20) + " MB; høyst " + std::to_string(max_bytes >> 20) + " MB)";
+        return std::nullopt;
+    }
+    void* p = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (p == MAP_FAILED) return std::nullopt;
+    ::madvise(p, static_cast<std::size_t>(size), MADV_SEQUENTIAL);
+    static const bool handler = [] {
+        struct sigaction sa {};
+        sa.sa_handler = on_sigbus;
+        sigemptyset(&sa.sa_mask);
+        return ::sigaction(SIGBUS, &sa, nullptr) == 0;
+    }();
+    (void)handler;
+    return MappedFile(static_cast<const char*>(p), static_cast<std::size_t>(size));
+}
+
+MappedFile::~MappedFile() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+}
+
+void MappedFile::release_before(std::size_t offset) {
+    static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t end = std::min(offset, size_) / page * page;
+    if (!data_ || end <= released_) return;
+    ::madvise(const_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
+    released_ = end;
+}
+#else
+std::optional<MappedFile> map_file(const std::string&, std::string* error, std::size_t) {
+    if (error) error->clear();
+    return std::nullopt;
+}
+MappedFile::~MappedFile() = default;
+void MappedFile::release_before(std::size_t) {}
+#endif
 
 namespace {
 

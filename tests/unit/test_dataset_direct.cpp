@@ -131,3 +131,20 @@ TEST_CASE("direct reader: declines what the Loader must judge, and the problems 
     REQUIRE_FALSE(r.ok());
     CHECK(r.problems[0].pointer == "/absences/0/grade");
 }
+
+TEST_CASE("load with a progress hint: the same load, the offsets forward within the text") {
+    GenerateOptions opt;
+    opt.employees = 12000; // ~14 MB: more than one hint step (8 MB)
+    opt.seed = 3;
+    opt.today = Date::from_ymd(2026, 11, 24);
+    const std::string text = save_dataset(generate_dataset(opt));
+    std::vector<std::size_t> offsets;
+    DatasetLoad hinted = load_dataset(text, [&](std::size_t at) { offsets.push_back(at); });
+    REQUIRE(hinted.ok());
+    CHECK(save_dataset(*hinted.dataset) == text);
+    REQUIRE_FALSE(offsets.empty());
+    for (std::size_t i = 0; i < offsets.size(); ++i) {
+        CHECK(offsets[i] < text.size());
+        if (i) CHECK(offsets[i] > offsets[i - 1]);
+    }
+}
