@@ -52,6 +52,11 @@ std::optional<std::string> read_file(const std::string& path, std::string* error
                                      std::size_t max_bytes = static_cast<std::size_t>(-1));
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error,
                        bool* replaced = nullptr);
+// The same writer with the bytes given in pieces: next_piece sets the next piece and returns true,
+// or returns false when there are no more (each piece is written before the next is asked for, so
+// a large text need not be in memory whole).
+bool write_file_atomic_pieces(const std::string& path, const std::function<bool(std::string_view&)>& next_piece,
+                              std::string* error, bool* replaced = nullptr);
 // A regular file mapped read-only (MAP_PRIVATE), for reading a large dataset without a copy of
 // it in memory: the pages are the page cache's, and release_before() gives the ones a reader has
 // passed back (madvise MADV_DONTNEED; read again they come back from the file). So a 240 MB file

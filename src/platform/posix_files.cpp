@@ -222,6 +222,20 @@ bool copy_owner_and_mode(int fd, const struct stat& old) {
 } // namespace
 
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error, bool* replaced) {
+    bool given = false;
+    return write_file_atomic_pieces(
+        path,
+        [&](std::string_view& piece) {
+            if (given) return false;
+            piece = bytes;
+            given = true;
+            return true;
+        },
+        error, replaced);
+}
+
+bool write_file_atomic_pieces(const std::string& path, const std::function<bool(std::string_view&)>& next_piece,
+                              std::string* error, bool* replaced) {
     if (replaced) *replaced = false;
     struct stat old {};
     bool had_old = false;
@@ -249,7 +263,8 @@ bool write_file_atomic(const std::string& path, std::string_view bytes, std::str
         return fail_with(error, what, err);
     };
     if (had_old && !copy_owner_and_mode(fd, old)) return abandon("cannot give the temporary file the owner and mode", true);
-    if (!write_all(fd, bytes)) return abandon("cannot write temporary file", true);
+    for (std::string_view piece; next_piece(piece);)
+        if (!write_all(fd, piece)) return abandon("cannot write temporary file", true);
     if (::fsync(fd) != 0) return abandon("cannot flush temporary file to disk", true);
     if (::close(fd) != 0) return abandon("cannot close temporary file", false);
     if (::rename(tmp.c_str(), path.c_str()) != 0) return abandon("cannot rename temporary file", false);
