@@ -194,6 +194,10 @@ private:
     Nested nested_ = Nested::employment;
 };
 
+// load_dataset without the direct reader: every record through the Loader (for the tests and the
+// fuzz target that hold the two to the same result).
+DatasetLoad load_dataset_without_direct(std::string_view json_text);
+
 // The streaming pass with the record arrays read by `direct` (the rest into out.top, as
 // stream_document). False when the fast reader or `direct` declined: then drop `direct`'s Dataset.
 // `passed`: fast_sax_parse's progress hint (json_fast.hpp), for both.

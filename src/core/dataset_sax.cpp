@@ -21,7 +21,7 @@ public:
     StreamHandler(StreamResult& res, RecordSink& sink, DirectRecords* direct = nullptr)
         : res_(res), sink_(sink), direct_(direct) {}
 
-    // In direct mode an element that is not an object is declined (direct_element_ is false).
+    // In direct mode an element that is not an object is declined (direct_element() is false).
     bool null() override { return direct_on() ? direct_->null() : direct_element() && value(json(nullptr)); }
     bool boolean(bool v) override { return !direct_on() && direct_element() && value(json(v)); }
     bool number_integer(number_integer_t v) override {

@@ -80,6 +80,11 @@ TEST_CASE("direct reader: the same Dataset as the Loader") {
     REQUIRE_FALSE(direct_accepts(loader_text));
     CHECK(saved(direct_text) == saved(loader_text));
 
+    // And the same as the Loader alone reads the text the direct reader took.
+    DatasetLoad l = detail_ds::load_dataset_without_direct(direct_text);
+    REQUIRE(l.ok());
+    CHECK(save_dataset(*l.dataset) == saved(direct_text));
+
     // Members in another order than the writer's.
     json k = full_document();
     json reordered = json::object();
@@ -118,6 +123,13 @@ TEST_CASE("direct reader: declines what the Loader must judge, and the problems 
         DatasetLoad r = load_dataset(text);
         CHECK_FALSE(r.ok());
         CHECK_FALSE(r.problems.empty());
+        // The same problems as through the Loader alone.
+        DatasetLoad l = detail_ds::load_dataset_without_direct(text);
+        REQUIRE(l.problems.size() == r.problems.size());
+        for (std::size_t i = 0; i < r.problems.size(); ++i) {
+            CHECK(r.problems[i].pointer == l.problems[i].pointer);
+            CHECK(r.problems[i].message_nb == l.problems[i].message_nb);
+        }
     }
     // A member twice inside a record: refused as before, at its place.
     json j = full_document();
