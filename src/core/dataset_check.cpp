@@ -80,10 +80,13 @@ public:
             if (bad == 0xFF) continue;
             const Absence& a = ds_.absences[i];
             check_absence(a, p_, bad);
-            if (!(have_known && a.employee == known_employee)) {
-                check_absence_refs(a, lookup_, p_, bad);
-                have_known = !(bad & AbsenceField::employee) && !lookup_.employees_unknown && lookup_.employee(a.employee);
+            // check_absence_refs reports nothing when the employee field is unread or the register
+            // unknown, and nothing for an id that is there.
+            const bool refs = !(bad & AbsenceField::employee) && !lookup_.employees_unknown;
+            if (refs && !(have_known && a.employee == known_employee)) {
+                have_known = lookup_.employee(a.employee).has_value();
                 if (have_known) known_employee = a.employee;
+                else check_absence_refs(a, lookup_, p_, bad); // reports the unknown id
             }
             emit(absences, i);
         }
