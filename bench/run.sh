@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
     --no-browser) BROWSER=0 ;;
     --no-whole) WHOLE=0 ;;
     --sizes) SIZES=$2; shift ;;
-    -h|--help) sed -n 2,17p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
