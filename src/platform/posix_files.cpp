@@ -87,6 +87,8 @@ void on_sigbus(int) {
     (void)ignored;
     ::_exit(2);
 }
+int g_mappings = 0;               // MappedFiles alive (the CLI is single-threaded)
+struct sigaction g_previous_sigbus {};
 } // namespace
 
 std::optional<MappedFile> map_file(const std::string& path, std::string* error, std::size_t max_bytes) {
@@ -113,18 +115,19 @@ std::optional<MappedFile> map_file(const std::string& path, std::string* error, 
     ::close(fd);
     if (p == MAP_FAILED) return std::nullopt;
     ::madvise(p, static_cast<std::size_t>(size), MADV_SEQUENTIAL);
-    static const bool handler = [] {
+    if (g_mappings++ == 0) { // the handler only while a mapping is alive; the one before it after
         struct sigaction sa {};
         sa.sa_handler = on_sigbus;
         sigemptyset(&sa.sa_mask);
-        return ::sigaction(SIGBUS, &sa, nullptr) == 0;
-    }();
-    (void)handler;
+        ::sigaction(SIGBUS, &sa, &g_previous_sigbus);
+    }
     return MappedFile(static_cast<const char*>(p), static_cast<std::size_t>(size));
 }
 
 MappedFile::~MappedFile() {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
+    if (!data_) return;
+    ::munmap(const_cast<char*>(data_), size_);
+    if (--g_mappings == 0) ::sigaction(SIGBUS, &g_previous_sigbus, nullptr);
 }
 
 void MappedFile::release_before(std::size_t offset) {
