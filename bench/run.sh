@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # The whole benchmark in one command (docs/performance.md):
 #
-#   bench/run.sh [--quick] [--no-build] [--no-browser] [--sizes 1000,10000,50000,200000]
+#   bench/run.sh [--quick] [--no-build] [--no-browser] [--no-whole] [--sizes 1000,10000,50000,200000]
 #
 # 1. builds iadesk_bench natively (build/native, g++ -O2) and for WebAssembly together with the
 #    browser app (build/web-bench: iadesk_bench.js for node, site/ for the browser);
 # 2. runs the native harness (and exports the data as CSV), the same harness under node, the
 #    pandas peer on the exported CSV (checked against the core's sums), and the browser
 #    measurements with 50 000 employees;
-# 3. prints one table per size with the wasm/native and pandas/native ratios, and the targets.
+# 3. prints one table per size with the wasm/native and pandas/native ratios, and the targets;
+# 4. whole processes (bench/whole.py, --no-whole skips it): the iadesk CLI's verbs and the pandas
+#    peer as child processes at the sizes of 50 000 and 200 000 employees that are in --sizes
+#    (CPU time, max RSS; build/bench/whole.json and whole.md).
 # --quick leaves out 200 000 employees. Results (JSON, CSV, the table) go to build/bench/.
 # A full run takes about 5-10 minutes on 2 cores once built; the first build takes longer.
 set -euo pipefail
@@ -18,13 +21,15 @@ ROOT=$PWD
 SIZES=1000,10000,50000,200000
 BUILD=1
 BROWSER=1
+WHOLE=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) SIZES=1000,10000,50000 ;;
     --no-build) BUILD=0 ;;
     --no-browser) BROWSER=0 ;;
+    --no-whole) WHOLE=0 ;;
     --sizes) SIZES=$2; shift ;;
-    -h|--help) sed -n 2,14p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -38,7 +43,7 @@ log() { printf '\n[bench] %s\n' "$*"; }
 if [ $BUILD = 1 ]; then
   log "building native (build/native, the native preset; iadesk_bench is not in the default build)"
   [ -f build/native/build.ninja ] || cmake --preset native >/dev/null
-  cmake --build build/native -j2 --target iadesk_bench
+  cmake --build build/native -j2 --target iadesk_bench iadesk
   log "building WebAssembly (build/web-bench: iadesk_bench for node, and the browser app)"
   [ -f build/web-bench/build.ninja ] || emcmake cmake -S . -B build/web-bench -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
   targets=(iadesk_bench)
@@ -64,6 +69,12 @@ done
 if [ $BROWSER = 1 ]; then
   log "browser: node bench/browser.mjs build/web-bench/site (50 000 employees)"
   node bench/browser.mjs build/web-bench/site --employees 50000 --json "$OUT/browser.json"
+fi
+
+WHOLE_SIZES=$(tr ',' '\n' <<<"$SIZES" | grep -xE '50000|200000' | paste -sd, - || true)
+if [ $WHOLE = 1 ] && [ -n "$WHOLE_SIZES" ]; then
+  log "whole processes: bench/whole.py --sizes $WHOLE_SIZES (the CLI's verbs and the pandas peer as child processes)"
+  /usr/bin/python3 bench/whole.py --sizes "$WHOLE_SIZES" --data "$OUT/data" --json "$OUT/whole.json"
 fi
 
 log "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -17,6 +17,7 @@
 #include "iadesk/model.hpp"
 #include "iadesk/problems.hpp"
 
+#include <functional>
 #include <optional>
 #include <memory>
 #include <string>
@@ -45,6 +46,11 @@ struct DatasetLoad {
 };
 
 DatasetLoad load_dataset(std::string_view json_text);
+// The same load, calling `passed` now and then (every 8 MB or so) with the offset its reader has
+// passed: a hint that the memory of the bytes before it may be let go if they can be brought back
+// when read again (a mapped file, platform.hpp MappedFile), since a load may still read the text
+// again from the start (a file with problems is read a second time to report them).
+DatasetLoad load_dataset(std::string_view json_text, const std::function<void(std::size_t)>& passed);
 std::string save_dataset(const Dataset& ds, int indent = 1);
 
 // save_dataset in steps, for a save spread over several frames (the app's autosave): step(budget)

@@ -39,6 +39,10 @@ std::optional<Date> date_option(const ParsedArgs& a, const std::string& verb, co
 // Today's local date (the default of --today where the verb allows one).
 Date local_today();
 
+// Reads and loads a dataset file (mapped when it can be, platform.hpp MappedFile; else read
+// whole). Unreadable file: the message "iadesk VERB: kan ikke lese filen «PATH»: why" and nullopt.
+std::optional<DatasetLoad> read_dataset_file(const std::string& path, const std::string& verb, std::ostream& err);
+
 // Reads and loads a dataset. Unreadable file: message, exit_code 2. Invalid dataset: the first
 // problems and a hint to run `iadesk validate`, exit_code 1.
 std::optional<Dataset> load_dataset_file(const std::string& path, const std::string& verb,

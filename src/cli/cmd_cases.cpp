@@ -9,10 +9,9 @@
 //   Text: one line per case, dates dd.mm.yyyy, a line under a case that gets no sick pay or no
 //         employer period, and closing notes: holidays are not recorded, birth dates assumed.
 #include "cli/cli_util.hpp"
+#include "cli/json_stream.hpp"
 
 #include "iadesk/cases.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <unordered_map>
 
@@ -20,10 +19,6 @@ namespace iadesk::cli {
 
 namespace {
 const char* kUsage = "bruk: iadesk cases FIL [--today DATO] [--json]\n";
-
-using Json = nlohmann::ordered_json;
-
-Json date_or_null(const std::optional<Date>& d) { return d ? Json(format_iso(*d)) : Json(nullptr); }
 
 // The remarks of one case in Norwegian (the text output), empty when there are none.
 std::vector<std::string> remarks(const CaseSickPay& p) {
@@ -65,39 +60,53 @@ int cmd_cases(const Args& args, std::ostream& out, std::ostream& err) {
     const Dataset& ds = opened->data;
     const Date today = opened->today;
 
-    const std::vector<SicknessCase> cases = build_cases(ds, today);
     if (a.flags.count("--json")) {
-        Json j = Json::array();
-        for (const SicknessCase& c : cases) {
-            const CaseSickPay& p = c.pay;
-            Json notes = Json::array({"holidays_not_recorded"});
-            if (p.birth == BirthAssumption::first_of_birth_year) notes.push_back("birth_date_assumed_1_january");
-            if (p.birth == BirthAssumption::unknown) notes.push_back("age_limits_not_checked");
-            if (p.employer_period == EmployerPeriod::employed_under_4_weeks ||
-                p.employer_period == EmployerPeriod::not_employed)
-                notes.push_back("nav_pay_depends_on_earning_period");
-            j.push_back({{"employee", c.employee},
-                         {"start", format_iso(c.start)},
-                         {"end", date_or_null(c.end)},
-                         {"sick_days", c.sick_days},
-                         {"agp_end", format_iso(c.agp_end)},
-                         {"maksdato", format_iso(c.maksdato)},
-                         {"agp_start", format_iso(p.agp_start)},
-                         {"employer_period", to_string(p.employer_period)},
-                         {"nav_days_case", p.nav_days_case},
-                         {"nav_days_account", p.nav_days_account},
-                         {"days_left", p.days_left},
-                         {"maksdato_rule", to_string(p.maksdato_rule)},
-                         {"no_sick_pay", to_string(p.no_sick_pay)},
-                         {"fresh_right_from", date_or_null(p.fresh_right_from)},
-                         {"birth_date", date_or_null(p.birth_date)},
-                         {"birth_date_basis", to_string(p.birth)},
-                         {"notes", notes}});
-        }
-        out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+        // Written case by case as the cases are built, one employee at a time (json_stream.hpp: the
+        // bytes nlohmann's dump(2) wrote from a tree of every case).
+        JsonStream j(out);
+        auto date_or_null = [&j](const std::optional<Date>& d) {
+            if (d) j.date(*d);
+            else j.null();
+        };
+        j.begin_array();
+        for_each_employee_cases(ds, today, {}, [&](std::vector<SicknessCase>& cases) {
+            for (const SicknessCase& c : cases) {
+                const CaseSickPay& p = c.pay;
+                j.begin_object();
+                j.key("employee"); j.string(c.employee);
+                j.key("start"); j.date(c.start);
+                j.key("end"); date_or_null(c.end);
+                j.key("sick_days"); j.integer(c.sick_days);
+                j.key("agp_end"); j.date(c.agp_end);
+                j.key("maksdato"); j.date(c.maksdato);
+                j.key("agp_start"); j.date(p.agp_start);
+                j.key("employer_period"); j.string(to_string(p.employer_period));
+                j.key("nav_days_case"); j.integer(p.nav_days_case);
+                j.key("nav_days_account"); j.integer(p.nav_days_account);
+                j.key("days_left"); j.integer(p.days_left);
+                j.key("maksdato_rule"); j.string(to_string(p.maksdato_rule));
+                j.key("no_sick_pay"); j.string(to_string(p.no_sick_pay));
+                j.key("fresh_right_from"); date_or_null(p.fresh_right_from);
+                j.key("birth_date"); date_or_null(p.birth_date);
+                j.key("birth_date_basis"); j.string(to_string(p.birth));
+                j.key("notes");
+                j.begin_array();
+                j.string("holidays_not_recorded");
+                if (p.birth == BirthAssumption::first_of_birth_year) j.string("birth_date_assumed_1_january");
+                if (p.birth == BirthAssumption::unknown) j.string("age_limits_not_checked");
+                if (p.employer_period == EmployerPeriod::employed_under_4_weeks ||
+                    p.employer_period == EmployerPeriod::not_employed)
+                    j.string("nav_pay_depends_on_earning_period");
+                j.end_array();
+                j.end_object();
+            }
+        });
+        j.end_array();
+        j.newline();
         return 0;
     }
 
+    const std::vector<SicknessCase> cases = build_cases(ds, today);
     std::unordered_map<std::string_view, const Employee*> by_id;
     for (const Employee& e : ds.employees) by_id.emplace(e.id, &e);
     out << "Sykefraværstilfeller i " << ds.organisation.name << " per " << format_norwegian(today) << ": "

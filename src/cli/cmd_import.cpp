@@ -93,7 +93,7 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
 
     if (r.command && !dry) {
         r.command->apply(*ds);
-        if (int written = write_output(dataset_path, save_dataset(*ds), "import", err)) return written;
+        if (int written = write_dataset_output(dataset_path, *ds, "import", err)) return written;
     }
 
     if (a.flags.count("--json")) {

@@ -21,13 +21,9 @@ int cmd_validate(const Args& args, std::ostream& out, std::ostream& err) {
     if (a.help) { out << kUsage; return 0; }
     auto path = file_argument(a, "validate", kUsage, err);
     if (!path) return 2;
-    std::string why;
-    auto bytes = platform::read_file(*path, &why, kMaxDatasetBytes);
-    if (!bytes) {
-        err << "iadesk validate: kan ikke lese filen «" << *path << "»: " << why << "\n";
-        return 2;
-    }
-    DatasetLoad r = load_dataset(*bytes);
+    std::optional<DatasetLoad> read = read_dataset_file(*path, "validate", err);
+    if (!read) return 2;
+    const DatasetLoad& r = *read;
     const bool json_out = a.flags.count("--json") > 0;
     if (json_out) {
         nlohmann::ordered_json j;

@@ -109,9 +109,38 @@ int lock_for_writing(const std::string& path, const std::string& verb, platform:
 }
 
 int write_output(const std::string& path, std::string_view bytes, const std::string& verb, std::ostream& err) {
+    bool given = false;
+    return write_output_pieces(
+        path,
+        [&](std::string_view& piece) {
+            if (given) return false;
+            piece = bytes;
+            given = true;
+            return true;
+        },
+        verb, err);
+}
+
+int write_dataset_output(const std::string& path, const Dataset& ds, const std::string& verb, std::ostream& err) {
+    DatasetSaver saver(ds);
+    std::string piece;
+    return write_output_pieces(
+        path,
+        [&](std::string_view& out) {
+            if (saver.done()) return false;
+            saver.step(kSavePieceRecords);
+            piece = saver.take();
+            out = piece;
+            return true;
+        },
+        verb, err);
+}
+
+int write_output_pieces(const std::string& path, const std::function<bool(std::string_view&)>& next_piece,
+                        const std::string& verb, std::ostream& err) {
     std::string why;
     bool replaced = false;
-    if (platform::write_file_atomic(path, bytes, &why, &replaced)) return 0;
+    if (platform::write_file_atomic_pieces(path, next_piece, &why, &replaced)) return 0;
     if (replaced)
         err << "iadesk " << verb << ": «" << path << "» er skrevet, men kanskje ikke lagret varig på disken: " << why
             << " (kontroller filen)\n"

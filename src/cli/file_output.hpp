@@ -17,7 +17,10 @@
 // write_output has returned, so that concurrent runs queue and none loses another's change.
 #pragma once
 
+#include "iadesk/dataset.hpp"
 #include "platform/platform.hpp"
+
+#include <functional>
 
 #include <ostream>
 #include <string>
@@ -32,5 +35,13 @@ int lock_for_writing(const std::string& path, const std::string& verb, platform:
                      bool only_if_exists = false);
 
 int write_output(const std::string& path, std::string_view bytes, const std::string& verb, std::ostream& err);
+// write_output with the bytes given in pieces (platform::write_file_atomic_pieces); the same codes
+// and messages.
+int write_output_pieces(const std::string& path, const std::function<bool(std::string_view&)>& next_piece,
+                        const std::string& verb, std::ostream& err);
+// write_output of save_dataset(ds), saved and written kSavePieceRecords records at a time
+// (DatasetSaver): the same bytes without the whole text in memory (a dataset of 240 MB).
+constexpr std::size_t kSavePieceRecords = 20000;
+int write_dataset_output(const std::string& path, const Dataset& ds, const std::string& verb, std::ostream& err);
 
 } // namespace iadesk::cli

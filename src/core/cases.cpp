@@ -7,6 +7,7 @@
 #include "iadesk/cases.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <string_view>
 #include <unordered_map>
@@ -113,68 +114,80 @@ int grade_on(const SicknessCase& c, const Dataset& ds, Date day) {
     return covering > 0 ? covering : ended_grade;
 }
 
-std::vector<SicknessCase> build_cases(const Dataset& ds, Date today, const SickPayOptions& options) {
-    // Employee slots: the employee list's order, then unknown ids by first appearance.
-    std::unordered_map<std::string_view, std::size_t> slot_of;
-    slot_of.reserve(ds.employees.size() * 2 + 16);
+namespace {
+
+// The absence records grouped by employee slot and sorted within each (the order of the cases).
+struct CaseIndex {
     std::vector<const Employee*> slot_employee; // the employee of each slot from the list
-    slot_employee.reserve(ds.employees.size());
-    for (const Employee& e : ds.employees)
-        if (slot_of.emplace(e.id, slot_of.size()).second) slot_employee.push_back(&e);
-    std::vector<std::size_t> slot(ds.absences.size());
-    for (std::size_t i = 0; i < ds.absences.size(); ++i) {
-        // find first: libstdc++'s emplace allocates a node before it looks for the key
-        auto it = slot_of.find(ds.absences[i].employee);
-        slot[i] = it != slot_of.end() ? it->second : slot_of.emplace(ds.absences[i].employee, slot_of.size()).first->second;
+    std::vector<std::size_t> offset;            // slot s holds order[offset[s] .. offset[s + 1])
+    std::vector<std::size_t> order;
+
+    explicit CaseIndex(const Dataset& ds) {
+        // Employee slots: the employee list's order, then unknown ids by first appearance.
+        std::unordered_map<std::string_view, std::size_t> slot_of;
+        slot_of.reserve(ds.employees.size() * 2 + 16);
+        slot_employee.reserve(ds.employees.size());
+        for (const Employee& e : ds.employees)
+            if (slot_of.emplace(e.id, slot_of.size()).second) slot_employee.push_back(&e);
+        std::vector<std::size_t> slot(ds.absences.size());
+        for (std::size_t i = 0; i < ds.absences.size(); ++i) {
+            // find first: libstdc++'s emplace allocates a node before it looks for the key
+            auto it = slot_of.find(ds.absences[i].employee);
+            slot[i] = it != slot_of.end() ? it->second : slot_of.emplace(ds.absences[i].employee, slot_of.size()).first->second;
+        }
+
+        // Counting sort of absence indices by slot.
+        offset.assign(slot_of.size() + 1, 0);
+        for (std::size_t s : slot) ++offset[s + 1];
+        for (std::size_t s = 1; s < offset.size(); ++s) offset[s] += offset[s - 1];
+        order.resize(ds.absences.size());
+        {
+            std::vector<std::size_t> fill(offset.begin(), offset.end() - 1);
+            for (std::size_t i = 0; i < ds.absences.size(); ++i) order[fill[slot[i]]++] = i;
+        }
+
+        auto before = [&](std::size_t x, std::size_t y) {
+            const Absence& a = ds.absences[x];
+            const Absence& b = ds.absences[y];
+            if (a.from != b.from) return a.from < b.from;
+            const int32_t ae = a.to ? a.to->days : kOpenEnd, be = b.to ? b.to->days : kOpenEnd;
+            return ae != be ? ae < be : x < y;
+        };
+        for (std::size_t s = 0; s + 1 < offset.size(); ++s)
+            std::sort(order.begin() + static_cast<std::ptrdiff_t>(offset[s]),
+                      order.begin() + static_cast<std::ptrdiff_t>(offset[s + 1]), before);
     }
 
-    // Counting sort of absence indices by slot.
-    std::vector<std::size_t> offset(slot_of.size() + 1, 0);
-    for (std::size_t s : slot) ++offset[s + 1];
-    for (std::size_t s = 1; s < offset.size(); ++s) offset[s] += offset[s - 1];
-    std::vector<std::size_t> order(ds.absences.size());
-    {
-        std::vector<std::size_t> fill(offset.begin(), offset.end() - 1);
-        for (std::size_t i = 0; i < ds.absences.size(); ++i) order[fill[slot[i]]++] = i;
-    }
+    std::size_t slots() const { return offset.size() - 1; }
 
-    auto before = [&](std::size_t x, std::size_t y) {
-        const Absence& a = ds.absences[x];
-        const Absence& b = ds.absences[y];
-        if (a.from != b.from) return a.from < b.from;
-        const int32_t ae = a.to ? a.to->days : kOpenEnd, be = b.to ? b.to->days : kOpenEnd;
-        return ae != be ? ae < be : x < y;
-    };
-
-    // Pass 1: sort each employee's records and count the cases, so the result is allocated once
-    // (reallocating ~100-byte cases dominated the run time at 500 000 records).
-    std::size_t n_cases = 0;
-    for (std::size_t s = 0; s + 1 < offset.size(); ++s) {
-        auto first = order.begin() + static_cast<std::ptrdiff_t>(offset[s]);
-        auto last = order.begin() + static_cast<std::ptrdiff_t>(offset[s + 1]);
-        if (first == last) continue;
-        std::sort(first, last, before);
-        ++n_cases;
-        int32_t covered = ds.absences[*first].to ? ds.absences[*first].to->days : kOpenEnd;
-        for (auto it = first + 1; it != last; ++it) {
-            const Absence& a = ds.absences[*it];
-            if (covered < kOpenEnd && a.from.days - covered - 1 > kMaxMergeGap) {
-                ++n_cases;
-                covered = a.to ? a.to->days : kOpenEnd;
-            } else {
-                covered = std::max(covered, a.to ? a.to->days : kOpenEnd);
+    // The number of cases of all slots (to allocate the result once).
+    std::size_t count(const Dataset& ds) const {
+        std::size_t n_cases = 0;
+        for (std::size_t s = 0; s < slots(); ++s) {
+            auto first = order.begin() + static_cast<std::ptrdiff_t>(offset[s]);
+            auto last = order.begin() + static_cast<std::ptrdiff_t>(offset[s + 1]);
+            if (first == last) continue;
+            ++n_cases;
+            int32_t covered = ds.absences[*first].to ? ds.absences[*first].to->days : kOpenEnd;
+            for (auto it = first + 1; it != last; ++it) {
+                const Absence& a = ds.absences[*it];
+                if (covered < kOpenEnd && a.from.days - covered - 1 > kMaxMergeGap) {
+                    ++n_cases;
+                    covered = a.to ? a.to->days : kOpenEnd;
+                } else {
+                    covered = std::max(covered, a.to ? a.to->days : kOpenEnd);
+                }
             }
         }
+        return n_cases;
     }
 
-    // Pass 2: build them.
-    std::vector<SicknessCase> cases;
-    cases.reserve(n_cases);
-    CaseBuilder builder(ds, today);
-    for (std::size_t s = 0; s + 1 < offset.size(); ++s) {
+    // Appends slot s's cases to `cases`, with their sick-pay accounts.
+    void build(std::size_t s, const Dataset& ds, Date today, const SickPayOptions& options, CaseBuilder& builder,
+               std::vector<SicknessCase>& cases) const {
         auto first = order.begin() + static_cast<std::ptrdiff_t>(offset[s]);
         auto last = order.begin() + static_cast<std::ptrdiff_t>(offset[s + 1]);
-        if (first == last) continue;
+        if (first == last) return;
         const std::size_t employee_first_case = cases.size();
         builder.start(*first);
         for (auto it = first + 1; it != last; ++it) {
@@ -196,7 +209,31 @@ std::vector<SicknessCase> build_cases(const Dataset& ds, Date today, const SickP
         }
         assess_sick_pay(cases.data() + employee_first_case, cases.data() + cases.size(), person, ds, today);
     }
+};
+
+} // namespace
+
+std::vector<SicknessCase> build_cases(const Dataset& ds, Date today, const SickPayOptions& options) {
+    const CaseIndex index(ds);
+    // Counted first, so the result is allocated once (reallocating ~100-byte cases dominated the
+    // run time at 500 000 records).
+    std::vector<SicknessCase> cases;
+    cases.reserve(index.count(ds));
+    CaseBuilder builder(ds, today);
+    for (std::size_t s = 0; s < index.slots(); ++s) index.build(s, ds, today, options, builder, cases);
     return cases;
+}
+
+void for_each_employee_cases(const Dataset& ds, Date today, const SickPayOptions& options,
+                             const std::function<void(std::vector<SicknessCase>&)>& each) {
+    const CaseIndex index(ds);
+    CaseBuilder builder(ds, today);
+    std::vector<SicknessCase> cases;
+    for (std::size_t s = 0; s < index.slots(); ++s) {
+        cases.clear();
+        index.build(s, ds, today, options, builder, cases);
+        if (!cases.empty()) each(cases);
+    }
 }
 
 const SicknessCase* case_on(const std::vector<SicknessCase>& cases, std::string_view employee, Date day) {

@@ -508,7 +508,9 @@ void sort_problems(std::vector<DatasetProblem>& problems) {
 
 } // namespace
 
-DatasetLoad load_dataset(std::string_view json_text) {
+namespace {
+
+DatasetLoad load(std::string_view json_text, const std::function<void(std::size_t)>* hint, bool direct_first) {
     DatasetLoad result;
     if (json_text.size() > kMaxDatasetBytes) {
         ProblemText t = problem_text(ProblemCode::input_too_large,
@@ -519,9 +521,20 @@ DatasetLoad load_dataset(std::string_view json_text) {
     Reporter rep{result.problems};
     Loader loader;
     detail_ds::StreamResult res;
-    if (!detail_ds::stream_document_fast(json_text, loader, res)) {
-        loader = Loader{}; // it may have seen records; nlohmann's parser reads the text again
-        res = detail_ds::stream_document(json_text, loader);
+    // First the direct reader (dataset_direct.cpp: a valid file's records straight into the
+    // Dataset); when it declines, the Loader reads the text (which reports any problem), through
+    // the fast reader or else nlohmann's parser.
+    bool read = false;
+    if (direct_first) {
+        detail_ds::DirectRecords direct(loader.ds, loader.meta);
+        read = detail_ds::stream_document_direct(json_text, direct, res, hint);
+    }
+    if (!read) {
+        loader = Loader{};
+        if (!detail_ds::stream_document_fast(json_text, loader, res, hint)) {
+            loader = Loader{}; // it may have seen records; nlohmann's parser reads the text again
+            res = detail_ds::stream_document(json_text, loader);
+        }
     }
     if (!res.syntax_ok) {
         result.problems.push_back(syntax_problem(json_text, res));
@@ -580,6 +593,16 @@ DatasetLoad load_dataset(std::string_view json_text) {
     result.dataset = std::move(loader.ds);
     return result;
 }
+
+} // namespace
+
+DatasetLoad load_dataset(std::string_view json_text) { return load(json_text, nullptr, true); }
+
+DatasetLoad load_dataset(std::string_view json_text, const std::function<void(std::size_t)>& passed) {
+    return load(json_text, passed ? &passed : nullptr, true);
+}
+
+DatasetLoad detail_ds::load_dataset_without_direct(std::string_view json_text) { return load(json_text, nullptr, false); }
 
 std::vector<DatasetProblem> validate_dataset(const Dataset& ds) {
     std::vector<DatasetProblem> problems;

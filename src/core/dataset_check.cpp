@@ -71,11 +71,23 @@ public:
                 emit(employees, i);
             }
         Path absences{&root, "absences"};
+        // An employee's records usually follow each other: an id just found in the register is not
+        // looked up again (check_absence_refs reports only an id that is not there).
+        std::string_view known_employee;
+        bool have_known = false;
         for (std::size_t i = 0; i < ds_.absences.size(); ++i) {
             const unsigned bad = bits(meta_ ? &meta_->absence_bad : nullptr, i);
             if (bad == 0xFF) continue;
-            check_absence(ds_.absences[i], p_, bad);
-            check_absence_refs(ds_.absences[i], lookup_, p_, bad);
+            const Absence& a = ds_.absences[i];
+            check_absence(a, p_, bad);
+            // check_absence_refs reports nothing when the employee field is unread or the register
+            // unknown, and nothing for an id that is there.
+            const bool refs = !(bad & AbsenceField::employee) && !lookup_.employees_unknown;
+            if (refs && !(have_known && a.employee == known_employee)) {
+                have_known = lookup_.employee(a.employee).has_value();
+                if (have_known) known_employee = a.employee;
+                else check_absence_refs(a, lookup_, p_, bad); // reports the unknown id
+            }
             emit(absences, i);
         }
         Path events{&root, "milestone_events"};

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -151,6 +152,56 @@ StreamResult stream_document(std::string_view text, RecordSink& sink);
 // natively, docs/performance.md): true with `out` exactly as stream_document would give it; false
 // when the fast reader declined the text (it is not JSON, or JSON it leaves to nlohmann), and then
 // the sink may have seen records: discard it and call stream_document.
-bool stream_document_fast(std::string_view text, RecordSink& sink, StreamResult& out);
+bool stream_document_fast(std::string_view text, RecordSink& sink, StreamResult& out,
+                          const std::function<void(std::size_t)>* passed = nullptr);
+
+// --- Direct reading (dataset_direct.cpp) -------------------------------------------------------
+// The elements of the record arrays put straight into `ds` and `meta` as the SAX events arrive,
+// without a json value per record. Contract: it accepts (every call returns true) only records
+// that the Loader of dataset.cpp reads without a problem and without a bad bit, and then fills
+// exactly what the Loader would (the same fields, LoadMeta's vectors with zeros). Anything else
+// makes a call return false: an unknown member (the Loader ignores it; here it is not worth the
+// code), a member twice, a missing required member, a value of another type, a date
+// parse_iso_date refuses, an unknown kind, status or end reason, a grade or birth year that is not
+// a whole number, a non-object element, a second array of the same name. The caller then drops
+// what was filled and loads the text through the Loader, which reports what there is to report.
+class DirectRecords {
+public:
+    DirectRecords(Dataset& ds, LoadMeta& meta) : ds_(ds), meta_(meta) {}
+    bool active() const { return depth_ > 0; }
+    bool begin_array(int k);     // a streamed array starts (kRecordArrays' index)
+    bool start_record();         // '{' of one of its elements
+    // While active(): the events inside the element, its closing '}' included (end_object
+    // at depth 1 ends the element).
+    bool key(std::string_view k);
+    bool string(std::string& v);
+    bool number(double v);       // any JSON number, as ObjectReader's numeric() converts it
+    bool null();
+    bool start_array();
+    bool start_object();
+    bool end_array();
+    bool end_object();
+
+private:
+    enum class Nested { employment, earlier_units };
+    Dataset& ds_;
+    LoadMeta& meta_;
+    std::array<bool, 4> started_{};
+    int array_ = -1;
+    int depth_ = 0;              // 1 the record, 2 a nested array, 3 an element of it
+    unsigned seen_ = 0, sub_seen_ = 0;
+    int field_ = -1, sub_field_ = -1;
+    Nested nested_ = Nested::employment;
+};
+
+// load_dataset without the direct reader: every record through the Loader (for the tests and the
+// fuzz target that hold the two to the same result).
+DatasetLoad load_dataset_without_direct(std::string_view json_text);
+
+// The streaming pass with the record arrays read by `direct` (the rest into out.top, as
+// stream_document). False when the fast reader or `direct` declined: then drop `direct`'s Dataset.
+// `passed`: fast_sax_parse's progress hint (json_fast.hpp), for both.
+bool stream_document_direct(std::string_view text, DirectRecords& direct, StreamResult& out,
+                            const std::function<void(std::size_t)>* passed = nullptr);
 
 } // namespace iadesk::detail_ds

@@ -17,18 +17,32 @@ using json = nlohmann::json;
 
 class StreamHandler final : public nlohmann::json_sax<json> {
 public:
-    StreamHandler(StreamResult& res, RecordSink& sink) : res_(res), sink_(sink) {}
+    // With `direct`, the record arrays' elements go to it instead of `sink` (dataset_internal.hpp).
+    StreamHandler(StreamResult& res, RecordSink& sink, DirectRecords* direct = nullptr)
+        : res_(res), sink_(sink), direct_(direct) {}
 
-    bool null() override { return value(json(nullptr)); }
-    bool boolean(bool v) override { return value(json(v)); }
-    bool number_integer(number_integer_t v) override { return value(json(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return value(json(v)); }
-    bool number_float(number_float_t v, const string_t&) override { return value(json(v)); }
-    bool string(string_t& v) override { return value(json(std::move(v))); }
-    bool binary(binary_t& v) override { return value(json(std::move(v))); }
+    // In direct mode an element that is not an object is declined (direct_element() is false).
+    bool null() override { return direct_on() ? direct_->null() : direct_element() && value(json(nullptr)); }
+    bool boolean(bool v) override { return !direct_on() && direct_element() && value(json(v)); }
+    bool number_integer(number_integer_t v) override {
+        return direct_on() ? direct_->number(static_cast<double>(v)) : direct_element() && value(json(v));
+    }
+    bool number_unsigned(number_unsigned_t v) override {
+        return direct_on() ? direct_->number(static_cast<double>(v)) : direct_element() && value(json(v));
+    }
+    bool number_float(number_float_t v, const string_t&) override {
+        return direct_on() ? direct_->number(v) : direct_element() && value(json(v));
+    }
+    bool string(string_t& v) override { return direct_on() ? direct_->string(v) : direct_element() && value(json(std::move(v))); }
+    bool binary(binary_t& v) override { return !direct_on() && direct_element() && value(json(std::move(v))); }
 
-    bool start_object(std::size_t) override { return open(json::value_t::object); }
+    bool start_object(std::size_t) override {
+        if (direct_on()) return direct_->start_object();
+        if (direct_ && in_stream() && stack_.size() == 1) return direct_->start_record();
+        return open(json::value_t::object);
+    }
     bool start_array(std::size_t) override {
+        if (direct_on()) return direct_->start_array();
         // A record array directly under the root object is streamed element by element.
         if (stack_.size() == 1 && stack_.back() == &res_.top && !in_stream()) {
             int k = record_array_index(key_);
@@ -36,21 +50,25 @@ public:
                 res_.streamed[static_cast<std::size_t>(k)] = true;
                 stream_ = k;
                 index_ = 0;
+                if (direct_) return direct_->begin_array(k);
                 sink_.begin_array(k);
                 return true;
             }
         }
+        if (!direct_element()) return false;
         return open(json::value_t::array);
     }
     bool key(string_t& k) override {
+        if (direct_on()) return direct_->key(k);
         if (stack_.size() == 1 && stack_.back() == &res_.top && !in_stream()) key_ = k;
         auto [it, fresh] = stack_.back()->emplace(std::move(k), nullptr);
         if (!fresh) res_.duplicate_keys.push_back(pointer_to(it.key())); // rare: the path is built only then
         slot_ = &*it;
         return true;
     }
-    bool end_object() override { return close(); }
+    bool end_object() override { return direct_on() ? direct_->end_object() : close(); }
     bool end_array() override {
+        if (direct_on()) return direct_->end_array();
         if (in_stream() && stack_.size() == 1) { stream_ = -1; return true; } // the streamed array ends
         return close();
     }
@@ -63,6 +81,9 @@ public:
 
 private:
     bool in_stream() const { return stream_ >= 0; }
+    bool direct_on() const { return direct_ && direct_->active(); }
+    // False for a value that would be an element of a streamed array in direct mode (not an object).
+    bool direct_element() const { return !(direct_ && in_stream() && stack_.size() == 1); }
 
     static void append_segment(std::string& out, std::string_view key) {
         out += '/';
@@ -133,6 +154,7 @@ private:
 
     StreamResult& res_;
     RecordSink& sink_;
+    DirectRecords* direct_;
     std::vector<json*> stack_;
     json* slot_ = nullptr;
     std::string key_;
@@ -156,10 +178,26 @@ StreamResult stream_document(std::string_view text, RecordSink& sink) {
     return res;
 }
 
-bool stream_document_fast(std::string_view text, RecordSink& sink, StreamResult& out) {
+bool stream_document_fast(std::string_view text, RecordSink& sink, StreamResult& out,
+                          const std::function<void(std::size_t)>* passed) {
     out = StreamResult{};
     StreamHandler h(out, sink);
-    return fast_sax_parse(text, h);
+    return fast_sax_parse(text, h, passed);
+}
+
+namespace {
+struct NoSink final : RecordSink {
+    void begin_array(int) override {}
+    void record(int, std::size_t, const json&) override {}
+};
+} // namespace
+
+bool stream_document_direct(std::string_view text, DirectRecords& direct, StreamResult& out,
+                            const std::function<void(std::size_t)>* passed) {
+    out = StreamResult{};
+    NoSink none;
+    StreamHandler h(out, none, &direct);
+    return fast_sax_parse(text, h, passed);
 }
 
 } // namespace iadesk::detail_ds

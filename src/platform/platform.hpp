@@ -52,6 +52,36 @@ std::optional<std::string> read_file(const std::string& path, std::string* error
                                      std::size_t max_bytes = static_cast<std::size_t>(-1));
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error,
                        bool* replaced = nullptr);
+// The same writer with the bytes given in pieces: next_piece sets the next piece and returns true,
+// or returns false when there are no more (each piece is written before the next is asked for, so
+// a large text need not be in memory whole).
+bool write_file_atomic_pieces(const std::string& path, const std::function<bool(std::string_view&)>& next_piece,
+                              std::string* error, bool* replaced = nullptr);
+// A regular file mapped read-only (MAP_PRIVATE), for reading a large dataset without a copy of
+// it in memory: the pages are the page cache's, and release_before() gives the ones a reader has
+// passed back (madvise MADV_DONTNEED; read again they come back from the file). So a 240 MB file
+// costs a few MB of resident memory instead of 240 MB (docs/performance.md, "Whole processes").
+// map_file: nullopt with `error` empty when the file cannot be mapped but may be read (not a
+// regular file, empty, the browser build): use read_file then. nullopt with `error` set: the same
+// reasons and texts as read_file (cannot open, a folder, over `max_bytes`).
+// While a mapping is alive, a file cut short by another program (not iadesk's writers, which
+// replace the file by renaming) ends the process with a message and exit code 2 (SIGBUS).
+class MappedFile {
+public:
+    MappedFile(const char* data, std::size_t size) : data_(data), size_(size) {}
+    MappedFile(MappedFile&& o) noexcept : data_(o.data_), size_(o.size_), released_(o.released_) { o.data_ = nullptr; }
+    MappedFile& operator=(MappedFile&&) = delete;
+    MappedFile(const MappedFile&) = delete;
+    ~MappedFile();
+    std::string_view text() const { return {data_, size_}; }
+    void release_before(std::size_t offset); // a hint; the bytes stay readable
+private:
+    const char* data_;
+    std::size_t size_;
+    std::size_t released_ = 0;
+};
+std::optional<MappedFile> map_file(const std::string& path, std::string* error,
+                                   std::size_t max_bytes = static_cast<std::size_t>(-1));
 std::vector<std::string> list_dir(const std::string& dir); // names, sorted; empty if missing
 bool make_dir(const std::string& dir);                     // true if it exists afterwards
 bool remove_file(const std::string& path);

@@ -65,12 +65,13 @@ for t in "${TARGETS[@]}"; do
     echo "fuzz/$t: no binary $bin"; failed=$((failed + 1)); summary+=("$t: NOT BUILT"); continue
   fi
   work=$BUILD/corpus/$t; seeds=$HERE/corpus/$t; art=$BUILD/artifacts/$t
+  [ "$t" = dataset_direct ] && seeds=$HERE/corpus/dataset # the same inputs, two readers compared
   mkdir -p "$work" "$art"
   log=$BUILD/logs/$t-$$.log; mkdir -p "$(dirname "$log")" # per run: a long run beside a short one keeps its own
   extra=()
-  case "$t" in dataset|rules|catalogue|json_fast) extra+=("-dict=$HERE/json.dict") ;; esac
+  case "$t" in dataset|dataset_direct|rules|catalogue|json_fast) extra+=("-dict=$HERE/json.dict") ;; esac
   # Big inputs only slow the search for new paths; the seeds are smaller than these.
-  case "$t" in dataset|catalogue|rules) extra+=("-max_len=8192") ;; csv) extra+=("-max_len=4096") ;; *) extra+=("-max_len=512") ;; esac
+  case "$t" in dataset|dataset_direct|catalogue|rules) extra+=("-max_len=8192") ;; csv) extra+=("-max_len=4096") ;; *) extra+=("-max_len=512") ;; esac
   dirs=("$work"); [ -d "$seeds" ] && dirs+=("$seeds")
   if [ "$MIN_RUNS" -gt 0 ]; then echo "fuzz/$t: ${SECONDS_PER}s, at least $MIN_RUNS inputs"; else echo "fuzz/$t: ${SECONDS_PER}s"; fi
   : >"$log"; started=$(date +%s)

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 using namespace iadesk;
 
 namespace {
@@ -169,4 +171,24 @@ TEST_CASE("calendar: formatting round-trips") {
         REQUIRE(parse_iso_date(format_iso(d)) == d);
         REQUIRE(parse_norwegian_date(format_norwegian(d)) == d);
     }
+}
+
+TEST_CASE("calendar: parse_iso_date takes exactly the real dates of 1900-2200, every one") {
+    // Every year 1899-2201, month 0-13 and day 0-32 as "YYYY-MM-DD": accepted exactly when the
+    // date exists within the years, and then the day from_ymd gives.
+    int accepted = 0;
+    for (int y = 1899; y <= 2201; ++y)
+        for (int m = 0; m <= 13; ++m)
+            for (int d = 0; d <= 32; ++d) {
+                char text[16];
+                std::snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
+                const bool real = y >= 1900 && y <= 2200 && is_valid_ymd(y, m, d);
+                const auto parsed = parse_iso_date(text);
+                if (parsed.has_value() != real || (real && *parsed != Date::from_ymd(y, m, d))) {
+                    FAIL_CHECK(text);
+                    return;
+                }
+                accepted += real;
+            }
+    CHECK(accepted == 109'938); // the days of 1900-01-01 .. 2200-12-31
 }
