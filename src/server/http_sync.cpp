@@ -436,7 +436,11 @@ void add_sync_routes(httplib::Server& http, Api& api) {
     });
     http.Get("/api/changes", [&api](const httplib::Request& req, httplib::Response& res) { pull_changes(api, req, res); });
     http.Get("/api/sync/snapshot", [&api](const httplib::Request& req, httplib::Response& res) {
-        with_session(api, req, res, [](pqxx::work& tx, const Session&, httplib::Response& out) {
+        with_session(api, req, res, [](pqxx::work& tx, const Session& s, httplib::Response& out) {
+            // Every read of sick-listed people's cases is audited: the snapshot is one read of all the user sees.
+            audit(tx, s.user_id, 0, "read_snapshot", "",
+                  {{"employees", tx.exec("SELECT count(*) FROM employees")[0][0].as<long long>()},
+                   {"absences", tx.exec("SELECT count(*) FROM absences")[0][0].as<long long>()}});
             out.status = 200;
             out.set_header("Cache-Control", "no-store");
             out.set_header("X-Content-Type-Options", "nosniff");

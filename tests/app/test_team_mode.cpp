@@ -155,7 +155,7 @@ TEST_CASE("team mode: the manager's register from the server, an absence sent as
     CHECK(h.shows_text_containing("Alt er lagret på tjeneren"));
 }
 
-TEST_CASE("team mode: another user's change is shown; an ended session goes back to the login screen") {
+TEST_CASE("team mode: another user's change is shown, and an ended session goes back to the login screen") {
     HeadlessApp h;
     open_as_manager(h);
     const auto* pull = last_request(h, "GET", "/api/changes");

@@ -108,7 +108,7 @@ TEST_CASE("team sync: an added absence is sent once with its key, and the answer
     CHECK(upd["to"] == "2026-11-13");
 }
 
-TEST_CASE("team sync: an add undone before it was sent sends nothing; a removal sends its id and rev") {
+TEST_CASE("team sync: an add undone before it was sent sends nothing, and a removal sends its id and rev") {
     TeamSync sync;
     Dataset ds;
     REQUIRE_FALSE(sync.start(snapshot(), ds, "c1"));
