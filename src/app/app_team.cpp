@@ -2,6 +2,7 @@
 // server's register, sending and pulling changes, and showing conflicts. docs/team.md.
 #include "app/app.hpp"
 
+#include "app/format.hpp"
 #include "app/tr_format.hpp"
 #include "app/widgets.hpp"
 #include "iadesk/calendar.hpp"
@@ -45,23 +46,24 @@ std::string error_of(const std::string& body, bool english) {
     return {};
 }
 
-std::string absence_line(const Absence& a, const Dataset& ds) {
+// "Sykmelding 60 % 02.11.2026–20.11.2026 (Ola Hansen)": an absence as the conflict dialog shows it.
+std::string absence_line(const Absence& a, const Dataset& ds, Language language) {
     std::string who = a.employee;
     for (const Employee& e : ds.employees)
         if (e.id == a.employee) who = e.name;
-    std::string s = a.kind == AbsenceKind::egenmelding ? "Egenmelding" : "Sykmelding";
+    std::string s = tr(a.kind == AbsenceKind::egenmelding ? "absence.egenmelding" : "absence.sykmelding");
     if (a.kind == AbsenceKind::sykmelding && a.grade != 100) s += " " + std::to_string(a.grade) + " %";
-    return s + " " + format_norwegian(a.from) + "–" + (a.to ? format_norwegian(*a.to) : std::string("(åpen)")) + " (" + who + ")";
+    return s + " " + format_date(a.from, language) + "\xE2\x80\x93" + (a.to ? format_date(*a.to, language) : std::string(tr("absence.open"))) +
+           " (" + who + ")";
 }
 
-// "Dialogmøte 1 (innen 7 uker): utført 28.10.2026 – note", the milestone named by the case's rule set.
-std::string event_line(const MilestoneEvent& ev, const std::vector<RuleSet>& rule_sets, bool english) {
+// "Dialogmøte 1 (innen 7 uker): Utført 28.10.2026 – note", the milestone named by the case's rule set.
+std::string event_line(const MilestoneEvent& ev, const std::vector<RuleSet>& rule_sets, Language language) {
     std::string name = ev.milestone;
     if (const RuleSet* rules = choose_rule_set(rule_sets, ev.case_start))
-        if (const MilestoneRule* m = rules->find(ev.milestone)) name = english ? m->label_en : m->label_nb;
-    const char* status = english ? (ev.status == EventStatus::exempt ? "exempt" : "done")
-                                 : (ev.status == EventStatus::exempt ? "unntatt" : "utført");
-    return name + ": " + status + " " + format_norwegian(ev.date) + (ev.note.empty() ? std::string() : " \xE2\x80\x93 " + ev.note);
+        if (const MilestoneRule* m = rules->find(ev.milestone)) name = language == Language::en ? m->label_en : m->label_nb;
+    return name + ": " + tr(ev.status == EventStatus::exempt ? "status.exempt" : "status.done") + " " + format_date(ev.date, language) +
+           (ev.note.empty() ? std::string() : " \xE2\x80\x93 " + ev.note);
 }
 } // namespace
 
@@ -314,8 +316,8 @@ void App::draw_team_conflicts() {
     ImGui::Spacing();
     auto version = [&](const char* label_key, const std::optional<Absence>& a, const std::optional<MilestoneEvent>& ev) {
         ui::text(tr(label_key));
-        if (a) ui::bullet_text(absence_line(*a, doc_.data).c_str());
-        else if (ev) ui::bullet_text(event_line(*ev, derived_.rule_sets, english).c_str());
+        if (a) ui::bullet_text(absence_line(*a, doc_.data, translations_.language).c_str());
+        else if (ev) ui::bullet_text(event_line(*ev, derived_.rule_sets, translations_.language).c_str());
         else ui::bullet_text(tr("team.version_removed"));
     };
     if (!c.refused) version("team.theirs", c.their_absence, c.their_event);
