@@ -192,10 +192,26 @@ bool apply_remote(std::int64_t id, std::int64_t rev, const std::optional<T>& rec
 } // namespace
 
 std::optional<std::string> TeamSync::start(std::string_view snapshot_json, Dataset& out, std::string client_id) {
-    const json j = json::parse(snapshot_json, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("dataset") || !j.contains("sync"))
-        return std::string("Tjeneren sendte ikke et register (ugyldig svar).");
-    DatasetLoad load = load_dataset(j.at("dataset").dump());
+    // The server writes {"sync":{...numbers...},"dataset":{...}}: the register (tens of MB) goes to
+    // the loader as it is, and only the small sync part is parsed here. Any other form is parsed
+    // whole (slower, the same result).
+    json j;
+    std::string dataset_copy;
+    std::string_view dataset_text;
+    constexpr std::string_view kHead = R"({"sync":)", kSplit = R"(},"dataset":)";
+    const std::size_t split = snapshot_json.rfind(kHead, 0) == 0 ? snapshot_json.find(kSplit) : std::string_view::npos;
+    if (split != std::string_view::npos && snapshot_json.size() > split + kSplit.size() + 1 && snapshot_json.back() == '}') {
+        j = json{{"sync", json::parse(snapshot_json.substr(kHead.size(), split + 1 - kHead.size()), nullptr, false)}};
+        dataset_text = snapshot_json.substr(split + kSplit.size(), snapshot_json.size() - split - kSplit.size() - 1);
+        if (j.at("sync").is_discarded()) return std::string("Tjeneren sendte ikke et register (ugyldig svar).");
+    } else {
+        j = json::parse(snapshot_json, nullptr, false);
+        if (j.is_discarded() || !j.is_object() || !j.contains("dataset") || !j.contains("sync"))
+            return std::string("Tjeneren sendte ikke et register (ugyldig svar).");
+        dataset_copy = j.at("dataset").dump();
+        dataset_text = dataset_copy;
+    }
+    DatasetLoad load = load_dataset(dataset_text);
     if (!load.ok())
         return "Registeret fra tjeneren kan ikke åpnes: " + (load.problems.empty() ? std::string() : load.problems.front().pointer + ": " + load.problems.front().message_nb);
     const json& sync = j.at("sync");

@@ -6,6 +6,7 @@
 
 #include "iadesk/calendar.hpp"
 #include "iadesk/commands.hpp"
+#include "iadesk/dataset.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -295,4 +296,18 @@ TEST_CASE("team sync: a replayed add already in the snapshot is kept once") {
     CHECK(sync.take_data_changed());
     CHECK(ds.absences.size() == 14);
     CHECK(sync.waiting(ds) == 0);
+}
+
+TEST_CASE("team sync: the server's own order of the snapshot (sync first) opens the same register") {
+    // As iadesk-server writes it: {"sync":{...},"dataset":{...}}, the register not parsed twice.
+    const json whole = json::parse(snapshot());
+    const std::string text = "{\"sync\":" + whole["sync"].dump() + ",\"dataset\":" + whole["dataset"].dump() + "}";
+    TeamSync fast, slow;
+    Dataset a, b;
+    REQUIRE_FALSE(fast.start(text, a, "c1"));
+    REQUIRE_FALSE(slow.start(snapshot(), b, "c1"));
+    CHECK(iadesk::save_dataset(a) == iadesk::save_dataset(b));
+    CHECK(fast.last_seq() == 40);
+    Dataset untouched;
+    CHECK(fast.start("{\"sync\":{\"last\":1},\"dataset\":{\"format\":\"iadesk\"}}", untouched, "c1").has_value());
 }
