@@ -100,7 +100,8 @@ std::string subject_key(const MilestoneEvent& ev) { return ev.employee + '\x1f' 
 // milestone) is that record changed and keeps its ref (pass 2, in order); what is left is new
 // (adds), and what was left over before is gone (removals).
 template <class T, class Ref, class KeyFn>
-std::vector<Ref> realigned(const std::vector<T>& before, const std::vector<T>& after, const std::vector<Ref>& refs, KeyFn new_key) {
+std::vector<Ref> realigned(const std::vector<T>& before, const std::vector<T>& after, const std::vector<Ref>& refs, KeyFn new_key,
+                           std::vector<std::int64_t>& touched) {
     std::size_t p = 0;
     while (p < before.size() && p < after.size() && same(before[p], after[p])) ++p;
     std::size_t s = 0;
@@ -129,6 +130,9 @@ std::vector<Ref> realigned(const std::vector<T>& before, const std::vector<T>& a
     }
     for (std::size_t k = 0; k < mid_after; ++k)
         out.push_back(from[k] ? refs[p + *from[k]] : Ref{0, new_key()});
+    // Every server record between the equal ends may now differ from its base, or be gone.
+    for (std::size_t j = 0; j < mid_before; ++j)
+        if (refs[p + j].id) touched.push_back(refs[p + j].id);
     out.insert(out.end(), refs.end() - static_cast<std::ptrdiff_t>(s), refs.end());
     return out;
 }
@@ -158,7 +162,7 @@ std::optional<std::size_t> index_of_key(const std::vector<Ref>& refs, const std:
 // Other people's change to one kind of record (see on_changes in the header).
 template <class T, class Ref>
 bool apply_remote(std::int64_t id, std::int64_t rev, const std::optional<T>& record, std::vector<T>& local, std::vector<T>& seen,
-                  std::vector<Ref>& refs, std::map<std::int64_t, std::pair<T, std::int64_t>>& base) {
+                  std::vector<Ref>& refs, std::unordered_map<std::int64_t, std::pair<T, std::int64_t>>& base) {
     auto b = base.find(id);
     if (b != base.end() && record && b->second.second >= rev) return false; // already known (our own, echoed)
     const auto i = index_of_id(refs, id);
@@ -225,6 +229,10 @@ std::optional<std::string> TeamSync::start(std::string_view snapshot_json, Datas
     generation_ = generation + 1;
     client_id_ = std::move(client_id);
     out = std::move(*load.dataset);
+    base_absences_.reserve(a_ids.size());
+    base_events_.reserve(e_ids.size());
+    absence_refs_.reserve(a_ids.size());
+    event_refs_.reserve(e_ids.size());
     for (std::size_t i = 0; i < a_ids.size(); ++i) {
         const auto id = a_ids[i].at(0).get<std::int64_t>();
         absence_refs_.push_back({id, {}});
@@ -246,8 +254,11 @@ std::string TeamSync::new_key() { return client_id_ + "-" + std::to_string(++cou
 void TeamSync::observe(const Dataset& ds) {
     ++generation_;
     auto key = [this] { return new_key(); };
-    absence_refs_ = realigned(seen_absences_, ds.absences, absence_refs_, key);
-    event_refs_ = realigned(seen_events_, ds.milestone_events, event_refs_, key);
+    std::vector<std::int64_t> a_touched, e_touched;
+    absence_refs_ = realigned(seen_absences_, ds.absences, absence_refs_, key, a_touched);
+    event_refs_ = realigned(seen_events_, ds.milestone_events, event_refs_, key, e_touched);
+    for (std::int64_t id : a_touched) touched_.insert({true, id});
+    for (std::int64_t id : e_touched) touched_.insert({false, id});
     seen_absences_ = ds.absences;
     seen_events_ = ds.milestone_events;
 }
@@ -258,19 +269,27 @@ bool TeamSync::blocked(bool absence, std::int64_t id, const std::string& add_key
     return false;
 }
 
+// Where a touched server record stands: gone here (a removal), changed (an update), or settled.
+TeamSync::Standing TeamSync::standing(bool absence, std::int64_t id, const Dataset& ds) const {
+    if (absence) {
+        auto b = base_absences_.find(id);
+        if (b == base_absences_.end()) return Standing::settled;
+        const auto at = index_of_id(absence_refs_, id);
+        if (!at) return Standing::removed;
+        return same(ds.absences[*at], b->second.first) ? Standing::settled : Standing::changed;
+    }
+    auto b = base_events_.find(id);
+    if (b == base_events_.end()) return Standing::settled;
+    const auto at = index_of_id(event_refs_, id);
+    if (!at) return Standing::removed;
+    return same(ds.milestone_events[*at], b->second.first) ? Standing::settled : Standing::changed;
+}
+
 std::size_t TeamSync::waiting(const Dataset& ds) const {
     std::size_t n = 0;
-    const auto a_ids = ids_of(absence_refs_), e_ids = ids_of(event_refs_);
-    for (const auto& [id, b] : base_absences_) n += a_ids.count(id) ? 0 : 1;
-    for (const auto& [id, b] : base_events_) n += e_ids.count(id) ? 0 : 1;
-    for (std::size_t i = 0; i < absence_refs_.size() && i < ds.absences.size(); ++i) {
-        const Ref& r = absence_refs_[i];
-        n += r.id == 0 || !same(ds.absences[i], base_absences_.at(r.id).first) ? 1 : 0;
-    }
-    for (std::size_t i = 0; i < event_refs_.size() && i < ds.milestone_events.size(); ++i) {
-        const Ref& r = event_refs_[i];
-        n += r.id == 0 || !same(ds.milestone_events[i], base_events_.at(r.id).first) ? 1 : 0;
-    }
+    for (const auto& [absence, id] : touched_) n += standing(absence, id, ds) != Standing::settled ? 1 : 0;
+    for (const Ref& r : absence_refs_) n += r.id == 0 ? 1 : 0;
+    for (const Ref& r : event_refs_) n += r.id == 0 ? 1 : 0;
     return n;
 }
 
@@ -285,33 +304,34 @@ std::vector<std::pair<TeamSync::InFlight, std::string>> TeamSync::pending_comman
         body["key"] = f.key;
         out.emplace_back(std::move(f), body.dump());
     };
-    // Removals, then updates, then adds (see the header).
-    const auto a_ids = ids_of(absence_refs_), e_ids = ids_of(event_refs_);
-    for (const auto& [id, b] : base_absences_)
-        if (!a_ids.count(id) && !(skip_blocked && blocked(true, id, {})))
-            add({key_for(true, id), true, "remove", id, {}},
-                {{"op", "remove_absence"}, {"employee", b.first.employee}, {"id", id}, {"base_rev", b.second}});
-    for (const auto& [id, b] : base_events_)
-        if (!e_ids.count(id) && !(skip_blocked && blocked(false, id, {})))
-            add({key_for(false, id), false, "remove", id, {}},
-                {{"op", "remove_milestone_event"}, {"employee", b.first.employee}, {"id", id}, {"base_rev", b.second}});
-    for (std::size_t i = 0; i < absence_refs_.size(); ++i) {
-        const Ref& r = absence_refs_[i];
-        if (!r.id || (skip_blocked && blocked(true, r.id, {}))) continue;
-        const auto& b = base_absences_.at(r.id);
-        if (same(ds.absences[i], b.first)) continue;
-        json body = {{"op", "update_absence"}, {"id", r.id}, {"base_rev", b.second}};
-        put_fields(body, ds.absences[i]);
-        add({key_for(true, r.id), true, "update", r.id, {}}, body);
+    // Only the touched server records can differ from their base (observe, replay, resolve): the
+    // rest is never compared, so this stays cheap at 500 000 absences. Settled ones leave the set.
+    std::vector<std::pair<bool, std::int64_t>> removals, updates;
+    for (auto it = touched_.begin(); it != touched_.end();) {
+        const Standing st = standing(it->first, it->second, ds);
+        if (st == Standing::settled) {
+            it = touched_.erase(it);
+            continue;
+        }
+        if (!(skip_blocked && blocked(it->first, it->second, {}))) (st == Standing::removed ? removals : updates).push_back(*it);
+        ++it;
     }
-    for (std::size_t i = 0; i < event_refs_.size(); ++i) {
-        const Ref& r = event_refs_[i];
-        if (!r.id || (skip_blocked && blocked(false, r.id, {}))) continue;
-        const auto& b = base_events_.at(r.id);
-        if (same(ds.milestone_events[i], b.first)) continue;
-        json body = {{"op", "update_milestone_event"}, {"id", r.id}, {"base_rev", b.second}};
-        put_fields(body, ds.milestone_events[i]);
-        add({key_for(false, r.id), false, "update", r.id, {}}, body);
+    // Removals, then updates, then adds (see the header); absences before milestone events.
+    auto absences_first = [](const auto& x, const auto& y) { return x.first != y.first ? x.first : x.second < y.second; };
+    std::sort(removals.begin(), removals.end(), absences_first);
+    std::sort(updates.begin(), updates.end(), absences_first);
+    for (const auto& [absence, id] : removals) {
+        const auto& base = absence ? base_absences_.at(id).first.employee : base_events_.at(id).first.employee;
+        const auto rev = absence ? base_absences_.at(id).second : base_events_.at(id).second;
+        add({key_for(absence, id), absence, "remove", id, {}},
+            {{"op", absence ? "remove_absence" : "remove_milestone_event"}, {"employee", base}, {"id", id}, {"base_rev", rev}});
+    }
+    for (const auto& [absence, id] : updates) {
+        json body = {{"op", absence ? "update_absence" : "update_milestone_event"}, {"id", id},
+                     {"base_rev", absence ? base_absences_.at(id).second : base_events_.at(id).second}};
+        if (absence) put_fields(body, ds.absences[*index_of_id(absence_refs_, id)]);
+        else put_fields(body, ds.milestone_events[*index_of_id(event_refs_, id)]);
+        add({key_for(absence, id), absence, "update", id, {}}, body);
     }
     for (std::size_t i = 0; i < absence_refs_.size(); ++i) {
         const Ref& r = absence_refs_[i];
@@ -375,6 +395,7 @@ std::size_t TeamSync::replay(std::string_view journal, Dataset& ds) {
             if (absence) base_absences_[id].second = base_rev;
             else base_events_[id].second = base_rev;
             keys_[{absence, id}] = key;
+            touched_.insert({absence, id});
             if (op.rfind("remove_", 0) == 0) {
                 if (absence) {
                     ds.absences.erase(ds.absences.begin() + static_cast<std::ptrdiff_t>(*at));
@@ -435,8 +456,9 @@ TeamSync::Answer TeamSync::on_answer(int status, std::string_view body, Dataset&
                     } else {
                         refs[*i] = Ref{id, {}};
                     }
+                } else {
+                    touched_.insert({f.absence, id}); // removed here meanwhile: now a removal to send
                 }
-                // Removed here meanwhile: the base without a local record is now a removal to send.
             }
         }
         result = Answer::stored;
@@ -533,6 +555,7 @@ bool TeamSync::resolve(std::size_t i, bool keep_mine, Dataset& ds) {
         }
         // Mine stays, sent again on top of theirs.
         (void)mine;
+        if (c.id) touched_.insert({c.absence, c.id});
         if (theirs_exist) {
             base[c.id] = {*theirs, c.their_rev};
         } else if (c.id) {

@@ -33,9 +33,11 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -105,6 +107,8 @@ private:
         std::string add_key;   // add
     };
     bool blocked(bool absence, std::int64_t id, const std::string& add_key) const;
+    enum class Standing { settled, changed, removed };
+    Standing standing(bool absence, std::int64_t id, const Dataset& ds) const;
     std::string new_key();
     bool apply_change(const struct ChangeRecord& c, Dataset& ds);
 
@@ -112,9 +116,12 @@ private:
     std::vector<MilestoneEvent> seen_events_; // ds.milestone_events likewise
     std::vector<Ref> absence_refs_;           // parallel to ds.absences
     std::vector<Ref> event_refs_;             // parallel to ds.milestone_events
-    std::map<std::int64_t, std::pair<Absence, std::int64_t>> base_absences_;      // id -> (record, rev)
-    std::map<std::int64_t, std::pair<MilestoneEvent, std::int64_t>> base_events_; // id -> (record, rev)
+    std::unordered_map<std::int64_t, std::pair<Absence, std::int64_t>> base_absences_;      // id -> (record, rev)
+    std::unordered_map<std::int64_t, std::pair<MilestoneEvent, std::int64_t>> base_events_; // id -> (record, rev)
     std::map<std::pair<bool, std::int64_t>, std::string> keys_; // (absence?, id) -> the update/remove's key
+    // Server records that may differ from their base (changed or removed here); the others are
+    // known to equal it, so what waits is found without comparing every record.
+    std::set<std::pair<bool, std::int64_t>> touched_;
     std::optional<InFlight> in_flight_;
     std::vector<std::string> held_changes_;   // on_changes() bodies held while a command is unanswered
     std::vector<TeamConflict> conflicts_;

@@ -311,3 +311,21 @@ TEST_CASE("team sync: the server's own order of the snapshot (sync first) opens 
     Dataset untouched;
     CHECK(fast.start("{\"sync\":{\"last\":1},\"dataset\":{\"format\":\"iadesk\"}}", untouched, "c1").has_value());
 }
+
+TEST_CASE("team sync: an add undone while it was being sent is removed again once stored") {
+    TeamSync sync;
+    Dataset ds;
+    REQUIRE_FALSE(sync.start(snapshot(), ds, "c1"));
+    const Dataset before = ds;
+    run(ds, iadesk::add_absence(ds, e05_absence()));
+    sync.observe(ds);
+    const json add = json::parse(*sync.next_command(ds));
+    ds = before; // undone while the add was on its way
+    sync.observe(ds);
+    CHECK(sync.on_answer(200, stored(120, 41, add).dump(), ds) == TeamSync::Answer::stored);
+    CHECK(sync.waiting(ds) == 1);
+    const json rm = json::parse(*sync.next_command(ds));
+    CHECK(rm["op"] == "remove_absence");
+    CHECK(rm["id"] == 120);
+    CHECK(rm["base_rev"] == 41);
+}
