@@ -109,16 +109,7 @@ int lock_for_writing(const std::string& path, const std::string& verb, platform:
 }
 
 int write_output(const std::string& path, std::string_view bytes, const std::string& verb, std::ostream& err) {
-    bool given = false;
-    return write_output_pieces(
-        path,
-        [&](std::string_view& piece) {
-            if (given) return false;
-            piece = bytes;
-            given = true;
-            return true;
-        },
-        verb, err);
+    return write_output_pieces(path, platform::single_piece(bytes), verb, err);
 }
 
 int write_dataset_output(const std::string& path, const Dataset& ds, const std::string& verb, std::ostream& err) {

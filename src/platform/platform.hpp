@@ -57,6 +57,15 @@ bool write_file_atomic(const std::string& path, std::string_view bytes, std::str
 // a large text need not be in memory whole).
 bool write_file_atomic_pieces(const std::string& path, const std::function<bool(std::string_view&)>& next_piece,
                               std::string* error, bool* replaced = nullptr);
+// The pieces of write_file_atomic_pieces when there is one: `bytes`, then the end.
+inline std::function<bool(std::string_view&)> single_piece(std::string_view bytes) {
+    return [bytes, given = false](std::string_view& piece) mutable {
+        if (given) return false;
+        piece = bytes;
+        given = true;
+        return true;
+    };
+}
 // A regular file mapped read-only (MAP_PRIVATE), for reading a large dataset without a copy of
 // it in memory: the pages are the page cache's, and release_before() gives the ones a reader has
 // passed back (madvise MADV_DONTNEED; read again they come back from the file). So a 240 MB file

@@ -225,16 +225,7 @@ bool copy_owner_and_mode(int fd, const struct stat& old) {
 } // namespace
 
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error, bool* replaced) {
-    bool given = false;
-    return write_file_atomic_pieces(
-        path,
-        [&](std::string_view& piece) {
-            if (given) return false;
-            piece = bytes;
-            given = true;
-            return true;
-        },
-        error, replaced);
+    return write_file_atomic_pieces(path, single_piece(bytes), error, replaced);
 }
 
 bool write_file_atomic_pieces(const std::string& path, const std::function<bool(std::string_view&)>& next_piece,

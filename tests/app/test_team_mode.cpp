@@ -4,26 +4,18 @@
 // status bar, offline and back, and what team mode does not offer.
 #include "headless_app.hpp"
 
+#include "team_fixture.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
 
 using iadesk::test::HeadlessApp;
 using nlohmann::json;
 
 namespace {
 
-std::string snapshot() {
-    std::ifstream in(std::string(IADESK_SOURCE_DIR) + "/examples/fjordvik-small.json", std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    json ids = json::array(), events = json::array();
-    for (int i = 0; i < 13; ++i) ids.push_back({101 + i, 0});
-    for (int i = 0; i < 5; ++i) events.push_back({201 + i, 0});
-    return json{{"dataset", json::parse(text.str())}, {"sync", {{"last", 40}, {"absences", ids}, {"milestone_events", events}}}}.dump();
-}
+std::string snapshot() { return iadesk::test::team_snapshot(); }
 
 const std::string kManager = json{{"user", {{"id", 2}, {"email", "leder@fjordvik.example"}, {"name", ""},
                                             {"organisation", {{"id", 1}, {"name", "Fjordvik kommune"}}},
@@ -62,6 +54,16 @@ void open_as_manager(HeadlessApp& h) {
     h.app->on_http(snap->id, 200, snapshot());
     h.frames(3);
     REQUIRE(h.app->document_open());
+}
+
+// Ansatte › Anne Lie (E05) › Registrer fravær: an open-ended sykmelding from 02.11.2026.
+void register_e05_sick_leave(HeadlessApp& h) {
+    h.click("Ansatte");
+    h.click("Anne Lie");
+    h.click("Registrer fravær");
+    h.type("Første fraværsdag", "02.11.2026");
+    h.click("Åpen slutt (sluttdato ukjent)");
+    h.click("Lagre fravær");
 }
 
 } // namespace
@@ -190,12 +192,7 @@ TEST_CASE("team mode: a team server out of reach never opens the browser's own d
 TEST_CASE("team mode: logging out waits for unsent changes, then ends the session and takes the register away") {
     HeadlessApp h;
     open_as_manager(h);
-    h.click("Ansatte");
-    h.click("Anne Lie");
-    h.click("Registrer fravær");
-    h.type("Første fraværsdag", "02.11.2026");
-    h.click("Åpen slutt (sluttdato ukjent)");
-    h.click("Lagre fravær");
+    register_e05_sick_leave(h);
     const auto* push = last_request(h, "POST", "/api/commands");
     REQUIRE(push);
     h.click("leder@fjordvik.example \xC2\xB7 Nærmeste leder (Sykehjem Nord)");
@@ -227,12 +224,7 @@ TEST_CASE("team mode: a change not sent when the page went is sent from the next
     {
         HeadlessApp h;
         open_as_manager(h);
-        h.click("Ansatte");
-        h.click("Anne Lie");
-        h.click("Registrer fravær");
-        h.type("Første fraværsdag", "02.11.2026");
-        h.click("Åpen slutt (sluttdato ukjent)");
-        h.click("Lagre fravær");
+        register_e05_sick_leave(h);
         h.frames(2);
         const auto* push = last_request(h, "POST", "/api/commands");
         REQUIRE(push);

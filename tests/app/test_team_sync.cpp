@@ -8,11 +8,11 @@
 #include "iadesk/commands.hpp"
 #include "iadesk/dataset.hpp"
 
+#include "team_fixture.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
 
 using iadesk::Absence;
 using iadesk::AbsenceKind;
@@ -23,15 +23,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string snapshot() {
-    std::ifstream in(std::string(IADESK_SOURCE_DIR) + "/examples/fjordvik-small.json", std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    json ids = json::array(), events = json::array();
-    for (int i = 0; i < 13; ++i) ids.push_back({101 + i, 0});
-    for (int i = 0; i < 5; ++i) events.push_back({201 + i, 0});
-    return json{{"dataset", json::parse(text.str())}, {"sync", {{"last", 40}, {"absences", ids}, {"milestone_events", events}}}}.dump();
-}
+std::string snapshot() { return iadesk::test::team_snapshot(); }
 
 // A local edit as the app makes it: a core builder, applied to the data.
 void run(Dataset& ds, iadesk::CommandResult r) {
