@@ -65,5 +65,6 @@ void add_auth_routes(httplib::Server& http, Api& api);   // http_auth.cpp
 void add_user_routes(httplib::Server& http, Api& api);   // http_users.cpp
 void add_data_routes(httplib::Server& http, Api& api);   // http_data.cpp
 void add_sync_routes(httplib::Server& http, Api& api);   // http_sync.cpp
+void add_snapshot_route(httplib::Server& http, Api& api); // http_snapshot.cpp
 
 } // namespace iadesk::server

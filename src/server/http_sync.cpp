@@ -24,16 +24,13 @@
 //   ({"changes", "last", "more"}); with wait (1..25 s) an empty answer waits until a change comes or
 //   the time is up. A push on this server wakes the waiters at once; changes pushed through another
 //   server process are seen within a second (each waiter looks again every second).
-// - GET /api/sync/snapshot: where a client starts: {"dataset": the visible register in the dataset
-//   file's form, "sync": {"last", "absences": [[id, rev]...], "milestone_events": [[id, rev]...]}};
-//   it then pulls changes from "last". Plans, goals, meetings and the change log are not in it yet.
+// - GET /api/sync/snapshot, where a client starts, is in http_snapshot.cpp.
 #include "http.hpp"
 
 #include "iadesk/access.hpp"
 #include "iadesk/calendar.hpp"
 #include "iadesk/commands.hpp"
 #include "iadesk/document.hpp"
-#include "core/json_out.hpp"
 
 #include <chrono>
 
@@ -344,126 +341,6 @@ std::int64_t query_int(const httplib::Request& req, const char* key, std::int64_
     return n;
 }
 
-// The user's visible register in the dataset file's form (docs/data-format.md): the organisation,
-// the units and the employees as JSON from PostgreSQL (small), the absences and milestone events
-// written here from their rows with the core's JSON writer (core/json_out.hpp: PostgreSQL's
-// json_build_object for each of 467 027 absences took 1,5 s of a 3,1 s snapshot). Empty texts are
-// left out as the app's own files leave them out; the fødselsnummer only for HR.
-//
-// "last" is read first, each part then in its own statement: a record changed after "last" may
-// already be in the snapshot with its newer rev, and the pull from "last" brings that change again,
-// which the client recognises by the rev (team_sync.hpp) and skips; nothing is missed.
-constexpr const char* kSnapshotHeadSql = R"SQL(
-SELECT json_build_object(
-     'format', 'iadesk', 'version', 5,
-     'organisation', (SELECT json_strip_nulls(json_build_object(
-         'name', name, 'orgnr', nullif(orgnr, ''), 'ia_agreement', ia_agreement, 'own_bht', own_bht,
-         'email', nullif(email, ''), 'naeringskode', nullif(naeringskode, ''),
-         'naeringskode_standard', naeringskode_standard, 'sector', nullif(sector, ''),
-         'bransjeprogram', nullif(bransjeprogram, ''), 'egenmelding', egenmelding)) FROM organisations),
-     'units', (SELECT coalesce(json_agg(json_strip_nulls(json_build_object('id', id, 'name', name, 'closed', closed))
-                                        ORDER BY position), '[]') FROM units),
-     'employees', (WITH employment AS (
-                     SELECT employee, json_agg(json_build_object('from', from_date, 'to', to_date, 'percent', percent,
-                                                                 'end_reason', end_reason) ORDER BY from_date) AS list
-                     FROM employments GROUP BY employee),
-                   earlier AS (
-                     SELECT employee, json_agg(json_build_object('unit', unit, 'until', until) ORDER BY until) AS list
-                     FROM employee_earlier_units GROUP BY employee)
-                   SELECT coalesce(json_agg(json_strip_nulls(json_build_object(
-                       'id', e.id, 'name', e.name, 'unit', e.unit, 'birth_year', e.birth_year, 'birth_date', e.birth_date,
-                       'national_id', CASE WHEN $1 THEN nullif(e.national_id, '') END,
-                       'earlier_units', earlier.list, 'employment', employment.list)) ORDER BY e.position), '[]')
-                   FROM employees e LEFT JOIN employment ON employment.employee = e.id
-                                    LEFT JOIN earlier ON earlier.employee = e.id))::text
-)SQL";
-
-// Appends to `out` with the core's JSON writer (json_out.hpp's Sink).
-struct TextSink {
-    std::string& out;
-    void raw(const char* p, std::size_t n) { out.append(p, n); }
-    void ch(char c) { out.push_back(c); }
-};
-
-void snapshot(pqxx::work& tx, const Session& s, httplib::Response& res) {
-    using namespace iadesk::detail_ds;
-    const bool hr = has_role(tx, "hr");
-    const auto last = tx.exec("SELECT coalesce(max(seq), 0) FROM changes")[0][0].as<long long>();
-    std::string head = tx.exec_params(kSnapshotHeadSql, hr)[0][0].as<std::string>();
-    const auto absences = tx.exec("SELECT id, rev, employee, kind, from_date, to_date, grade FROM absences ORDER BY id");
-    const auto events = tx.exec("SELECT id, rev, employee, case_start, milestone, status, date, participants, note"
-                                " FROM milestone_events ORDER BY id");
-    audit(tx, s.user_id, 0, "read_snapshot", "", {{"absences", absences.size()}, {"milestone_events", events.size()}});
-
-    std::string body;
-    body.reserve(head.size() + absences.size() * 110 + events.size() * 200 + 64);
-    TextSink out{body};
-    body += "{\"sync\":{\"last\":";
-    put_json_integer(out, last);
-    auto ids = [&](const pqxx::result& rows) {
-        body += '[';
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (i) body += ',';
-            body += '[';
-            body += rows[i][0].c_str();
-            body += ',';
-            body += rows[i][1].c_str();
-            body += ']';
-        }
-        body += ']';
-    };
-    body += ",\"absences\":";
-    ids(absences);
-    body += ",\"milestone_events\":";
-    ids(events);
-    body += "},\"dataset\":";
-    head.pop_back(); // the closing brace: the records follow
-    body += head;
-    body += ",\"absences\":[";
-    for (std::size_t i = 0; i < absences.size(); ++i) {
-        const auto& r = absences[i];
-        body += i ? ",{\"employee\":" : "{\"employee\":";
-        put_json_string(out, r[2].c_str());
-        body += ",\"kind\":";
-        put_json_string(out, r[3].c_str());
-        body += ",\"from\":\"";
-        body += r[4].c_str();
-        body += "\",\"to\":";
-        if (r[5].is_null()) body += "null";
-        else (body += '"', body += r[5].c_str(), body += '"');
-        body += ",\"grade\":";
-        body += r[6].c_str();
-        body += '}';
-    }
-    body += "],\"milestone_events\":[";
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        const auto& r = events[i];
-        body += i ? ",{\"employee\":" : "{\"employee\":";
-        put_json_string(out, r[2].c_str());
-        body += ",\"case_start\":\"";
-        body += r[3].c_str();
-        body += "\",\"milestone\":";
-        put_json_string(out, r[4].c_str());
-        body += ",\"status\":";
-        put_json_string(out, r[5].c_str());
-        body += ",\"date\":\"";
-        body += r[6].c_str();
-        body += '"';
-        if (!r[7].is_null() && *r[7].c_str()) {
-            body += ",\"participants\":";
-            put_json_string(out, r[7].c_str());
-        }
-        body += ",\"note\":";
-        put_json_string(out, r[8].c_str());
-        body += '}';
-    }
-    body += "]}}";
-    res.status = 200;
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_content(std::move(body), "application/json; charset=utf-8");
-}
-
 void pull_changes(Api& api, const httplib::Request& req, httplib::Response& res) {
     std::int64_t since = 0, wait = 0;
     guarded(res, [&] {
@@ -519,9 +396,6 @@ void add_sync_routes(httplib::Server& http, Api& api) {
         if (res.status == 200) api.feed.notify(); // after the commit: a woken pull sees the change
     });
     http.Get("/api/changes", [&api](const httplib::Request& req, httplib::Response& res) { pull_changes(api, req, res); });
-    http.Get("/api/sync/snapshot", [&api](const httplib::Request& req, httplib::Response& res) {
-        with_session(api, req, res, [](pqxx::work& tx, const Session& s, httplib::Response& out) { snapshot(tx, s, out); });
-    });
 }
 
 } // namespace iadesk::server

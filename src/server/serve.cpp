@@ -44,6 +44,7 @@ int run_serve(const ServeOptions& o) {
     add_user_routes(http, api);
     add_data_routes(http, api);
     add_sync_routes(http, api);
+    add_snapshot_route(http, api);
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
         guarded(res, [&] { std::rethrow_exception(ep); });
     });
