@@ -60,6 +60,12 @@ void guarded(httplib::Response& res, const std::function<void()>& body);
 // The request body as a JSON object, or ApiError 400.
 nlohmann::json json_body(const httplib::Request& req);
 bool has_role(pqxx::work& tx, std::string_view role);
+// A text member of a request body: absent or null gives "" (ApiError 400 "KEY: mangler" when
+// `required`, also for ""); not text, or over `max` bytes, is 400 naming KEY.
+std::string text_field(const nlohmann::json& body, const char* key, std::size_t max, bool required);
+// A whole number in the query (?KEY=N) from lo to hi, or `fallback` when absent; anything else is
+// 400 "KEY: «…» er ikke et tall fra LO til HI".
+long long query_number(const httplib::Request& req, const char* key, long long fallback, long long lo, long long hi);
 
 void add_auth_routes(httplib::Server& http, Api& api);   // http_auth.cpp
 void add_user_routes(httplib::Server& http, Api& api);   // http_users.cpp

@@ -3,6 +3,7 @@
 // the oldest of them is 15 minutes old (iadesk_login_lookup, migrations/0002_access.sql).
 #include "http.hpp"
 
+#include <charconv>
 #include <iostream>
 
 namespace iadesk::server {
@@ -137,6 +138,31 @@ json json_body(const httplib::Request& req) {
     if (body.is_discarded() || !body.is_object())
         throw ApiError{400, "Forespørselen må være et JSON-objekt.", "The request body must be a JSON object."};
     return body;
+}
+
+std::string text_field(const json& body, const char* key, std::size_t max, bool required) {
+    auto bad = [key](const std::string& nb, const std::string& en) { return ApiError{400, key + (": " + nb), key + (": " + en)}; };
+    auto it = body.find(key);
+    if (it == body.end() || it->is_null()) {
+        if (required) throw bad("mangler", "missing");
+        return {};
+    }
+    if (!it->is_string()) throw bad("må være tekst", "must be text");
+    std::string v = it->get<std::string>();
+    if (v.size() > max) throw bad("høyst " + std::to_string(max) + " tegn", "at most " + std::to_string(max) + " characters");
+    if (required && v.empty()) throw bad("mangler", "missing");
+    return v;
+}
+
+long long query_number(const httplib::Request& req, const char* key, long long fallback, long long lo, long long hi) {
+    if (!req.has_param(key)) return fallback;
+    const std::string v = req.get_param_value(key);
+    long long n = 0;
+    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n < lo || n > hi)
+        throw ApiError{400, std::string(key) + ": «" + v + "» er ikke et tall fra " + std::to_string(lo) + " til " + std::to_string(hi),
+                       std::string(key) + ": not a number from " + std::to_string(lo) + " to " + std::to_string(hi)};
+    return n;
 }
 
 bool has_role(pqxx::work& tx, std::string_view role) {

@@ -44,19 +44,6 @@ using nlohmann::json;
     throw ApiError{400, key + ": " + nb, key + ": " + en};
 }
 
-std::string text_field(const json& b, const char* key, std::size_t max, bool required) {
-    auto it = b.find(key);
-    if (it == b.end() || it->is_null()) {
-        if (required) bad_field(key, "mangler", "missing");
-        return {};
-    }
-    if (!it->is_string()) bad_field(key, "må være tekst", "must be text");
-    std::string v = it->get<std::string>();
-    if (v.size() > max) bad_field(key, "høyst " + std::to_string(max) + " tegn", "at most " + std::to_string(max) + " characters");
-    if (required && v.empty()) bad_field(key, "mangler", "missing");
-    return v;
-}
-
 std::optional<Date> date_field(const json& b, const char* key, bool required) {
     auto it = b.find(key);
     if (it == b.end() || it->is_null()) {
@@ -331,21 +318,11 @@ json change_json(const pqxx::row& r) {
             {"description", r[5].as<std::string>()}, {"at", r[6].as<std::string>()}};
 }
 
-std::int64_t query_int(const httplib::Request& req, const char* key, std::int64_t fallback, std::int64_t lo, std::int64_t hi) {
-    if (!req.has_param(key)) return fallback;
-    const std::string v = req.get_param_value(key);
-    std::int64_t n = 0;
-    if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos || (n = std::stoll(v)) < lo || n > hi)
-        throw ApiError{400, std::string(key) + ": «" + v + "» er ikke et tall fra " + std::to_string(lo) + " til " + std::to_string(hi),
-                       std::string(key) + ": not a number from " + std::to_string(lo) + " to " + std::to_string(hi)};
-    return n;
-}
-
 void pull_changes(Api& api, const httplib::Request& req, httplib::Response& res) {
     std::int64_t since = 0, wait = 0;
     guarded(res, [&] {
-        since = query_int(req, "since", 0, 0, std::numeric_limits<std::int64_t>::max() / 2);
-        wait = query_int(req, "wait", 0, 0, 25);
+        since = query_number(req, "since", 0, 0, std::numeric_limits<std::int64_t>::max() / 2);
+        wait = query_number(req, "wait", 0, 0, 25);
     });
     if (res.status != -1) return;
     constexpr int kLimit = 1000;

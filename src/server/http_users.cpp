@@ -6,7 +6,6 @@
 #include "iadesk/model.hpp"
 
 #include <cctype>
-#include <charconv>
 #include <limits>
 
 namespace iadesk::server {
@@ -21,25 +20,13 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::string string_field(const json& body, const char* key, bool required, std::size_t max) {
-    auto it = body.find(key);
-    if (it == body.end() || it->is_null()) {
-        if (required) throw ApiError{400, std::string(key) + ": mangler", std::string(key) + ": missing"};
-        return "";
-    }
-    if (!it->is_string() || it->get<std::string>().size() > max)
-        throw ApiError{400, std::string(key) + ": må være tekst på høyst " + std::to_string(max) + " tegn",
-                       std::string(key) + ": must be text of at most " + std::to_string(max) + " characters"};
-    return it->get<std::string>();
-}
-
 void invite(pqxx::work& tx, const Session& s, const json& body, httplib::Response& res) {
     if (!has_role(tx, "hr")) throw kHrOnly;
-    const std::string email = lower(string_field(body, "email", true, 254));
+    const std::string email = lower(text_field(body, "email", 254, true));
     if (!is_plausible_email(email))
         throw ApiError{400, "email: «" + email + "» er ikke en gyldig e-postadresse", "email: not a valid e-mail address"};
-    const std::string name = string_field(body, "name", false, 200);
-    const std::string role = string_field(body, "role", true, 20);
+    const std::string name = text_field(body, "name", 200, false);
+    const std::string role = text_field(body, "role", 20, true);
     if (role != "hr" && role != "manager" && role != "tillitsvalgt" && role != "employee")
         throw ApiError{400, "role: må være hr, manager, tillitsvalgt eller employee", "role: must be hr, manager, tillitsvalgt or employee"};
     std::vector<std::string> units;
@@ -55,7 +42,7 @@ void invite(pqxx::work& tx, const Session& s, const json& body, httplib::Respons
             units.push_back(u.get<std::string>());
         }
     }
-    const std::string employee = role == "employee" ? string_field(body, "employee", true, 100) : "";
+    const std::string employee = role == "employee" ? text_field(body, "employee", 100, true) : "";
     if (!employee.empty() && tx.exec_params("SELECT 1 FROM employees WHERE id = $1", employee).empty())
         throw ApiError{400, "employee: ingen ansatt «" + employee + "»", "employee: no such employee"};
     if (!tx.exec_params("SELECT 1 FROM users WHERE email = $1", email).empty())
@@ -102,18 +89,8 @@ void revoke(pqxx::work& tx, const Session& s, const std::string& id_text, httpli
 // target and detail.
 void audit_page(pqxx::work& tx, const httplib::Request& req, httplib::Response& res) {
     if (!has_role(tx, "hr")) throw ApiError{403, "Bare HR kan lese revisjonsloggen.", "Only HR can read the audit log."};
-    auto number = [&](const char* key, long long fallback, long long lo, long long hi) {
-        if (!req.has_param(key)) return fallback;
-        const std::string v = req.get_param_value(key);
-        long long n = 0;
-        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-        if (ec != std::errc() || p != v.data() + v.size() || n < lo || n > hi)
-            throw ApiError{400, std::string(key) + ": «" + v + "» er ikke et tall fra " + std::to_string(lo) + " til " + std::to_string(hi),
-                           std::string(key) + ": not a number from " + std::to_string(lo) + " to " + std::to_string(hi)};
-        return n;
-    };
-    const long long before = number("before", std::numeric_limits<long long>::max(), 1, std::numeric_limits<long long>::max());
-    const long long limit = number("limit", 100, 1, 500);
+    const long long before = query_number(req, "before", std::numeric_limits<long long>::max(), 1, std::numeric_limits<long long>::max());
+    const long long limit = query_number(req, "limit", 100, 1, 500);
     json entries = json::array();
     for (const auto& r : tx.exec_params("SELECT a.id, a.at::text, u.email, a.action, a.target, a.detail::text FROM audit_log a"
                                         " LEFT JOIN users u ON u.id = a.user_id WHERE a.id < $1 ORDER BY a.id DESC LIMIT $2",
