@@ -26,35 +26,10 @@ while [ $# -gt 0 ]; do
         *) echo "team_load.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
-for p in "$IADESK" "$SERVER"; do
-    [ -x "$p" ] || { echo "team_load.sh: $p is missing (JOBS=2 bash scripts/build.sh native)" >&2; exit 1; }
-done
-
-tmp=$(mktemp -d)
-chmod 755 "$tmp" # the postgres user works in $tmp/pg
-cleanup() {
-    [ -f "$tmp/server.pid" ] && kill "$(cat "$tmp/server.pid")" 2>/dev/null && sleep 0.2
-    bash "$REPO/scripts/pg.sh" stop "$tmp/pg" >/dev/null 2>&1 || true
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-OWNER=$(bash "$REPO/scripts/pg.sh" start "$tmp/pg")
-APP=$(bash "$REPO/scripts/pg.sh" url "$tmp/pg" iadesk_app)
-"$SERVER" migrate --db "$OWNER" >/dev/null
-start=$(date +%s.%N)
-"$IADESK" generate --employees "$employees" --seed "$gen_seed" --out "$tmp/register.json" >/dev/null
-"$SERVER" import --db "$OWNER" "$tmp/register.json" >/dev/null
-echo "setup: generate --employees $employees --seed $gen_seed and import: $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }") s;" \
-     "$(psql "$OWNER" -tAq -c "SELECT count(*) FROM absences") absences"
-"$SERVER" create-admin --db "$OWNER" --email admin@load.example | tail -n 1 > "$tmp/admin.pw"
-"$SERVER" serve --db "$APP" --port 0 --port-file "$tmp/port" >"$tmp/server.log" 2>&1 &
-echo $! > "$tmp/server.pid"
-for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
-[ -s "$tmp/port" ] || { echo "team_load.sh: the server did not start: $(cat "$tmp/server.log")" >&2; exit 1; }
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+NAME=team_load.sh
+source "$REPO/bench/lib/team_setup.sh"
 status=0
-"$PY" "$REPO/bench/team_load.py" --port "$(cat "$tmp/port")" --dataset "$tmp/register.json" \
-    --admin-email admin@load.example --admin-password-file "$tmp/admin.pw" "${pass[@]}" || status=$?
+"$PY" "$REPO/bench/team_load.py" --port "$PORT" --dataset "$tmp/register.json" \
+    --admin-email "$ADMIN_EMAIL" --admin-password-file "$tmp/admin.pw" "${pass[@]}" || status=$?
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 exit $status

@@ -19,37 +19,19 @@ while [ $# -gt 0 ]; do
         *) echo "team_snapshot.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
-tmp=$(mktemp -d)
-chmod 755 "$tmp"
-cleanup() {
-    [ -f "$tmp/server.pid" ] && kill "$(cat "$tmp/server.pid")" 2>/dev/null && sleep 0.2
-    bash "$REPO/scripts/pg.sh" stop "$tmp/pg" >/dev/null 2>&1 || true
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-OWNER=$(bash "$REPO/scripts/pg.sh" start "$tmp/pg")
-APP=$(bash "$REPO/scripts/pg.sh" url "$tmp/pg" iadesk_app)
-"$SERVER" migrate --db "$OWNER" >/dev/null
-"$IADESK" generate --employees "$employees" --seed "$gen_seed" --out "$tmp/register.json" >/dev/null
-start=$(date +%s.%N)
-"$SERVER" import --db "$OWNER" "$tmp/register.json" >/dev/null
-echo "register: $employees employees, $(psql "$OWNER" -tAq -c "SELECT count(*) FROM absences") absences, $(stat -c %s "$tmp/register.json") bytes; import $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }") s"
-PW=$("$SERVER" create-admin --db "$OWNER" --email admin@bench.example | tail -n 1)
-"$SERVER" serve --db "$APP" --port 0 --port-file "$tmp/port" >"$tmp/server.log" 2>&1 &
-echo $! > "$tmp/server.pid"
-for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
-BASE=http://127.0.0.1:$(cat "$tmp/port")
+NAME=team_snapshot.sh
+source "$REPO/bench/lib/team_setup.sh"
+BASE=http://127.0.0.1:$PORT
 login() { # JAR EMAIL PASSWORD -> CSRF token
     curl -s -c "$tmp/$1" -H 'Content-Type: application/json' --data "{\"email\": \"$2\", \"password\": \"$3\"}" "$BASE/api/login" |
         "$PY" -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])'
 }
-HR_CSRF=$(login hr.jar admin@bench.example "$PW")
+HR_CSRF=$(login hr.jar "$ADMIN_EMAIL" "$(cat "$tmp/admin.pw")")
 UNITS=$(psql "$OWNER" -tAq -c "SELECT json_agg(id) FROM (SELECT id FROM units ORDER BY position LIMIT 2) u")
 MGR_PW=$(curl -s -b "$tmp/hr.jar" -H 'Content-Type: application/json' -H "X-CSRF-Token: $HR_CSRF" \
          --data "{\"email\": \"leder@bench.example\", \"role\": \"manager\", \"units\": $UNITS}" "$BASE/api/users" |
          "$PY" -c 'import json,sys; print(json.load(sys.stdin)["one_time_password"])')
 login mgr.jar leder@bench.example "$MGR_PW" >/dev/null
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for who in hr mgr; do
     times=()
     for _ in 1 2 3 4 5; do

@@ -147,7 +147,6 @@ void App::on_http(int request, int status, std::string body) {
                             : trf("team.opened", fmt::arg("organisation", team_.organisation)));
     } else if (request == team_.push_request) {
         team_.push_request = 0;
-        const auto revision = doc_.revision;
         switch (team_.sync.on_answer(status, body, doc_.data)) {
         case TeamSync::Answer::stored: team_.online = true; break;
         case TeamSync::Answer::conflict:
@@ -159,7 +158,6 @@ void App::on_http(int request, int status, std::string body) {
             break;
         }
         if (team_.sync.take_data_changed()) team_data_changed();
-        (void)revision;
     } else if (request == team_.pull_request) {
         team_.pull_request = 0;
         if (status == 200) {
